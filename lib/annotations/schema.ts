@@ -1,0 +1,57 @@
+import { z } from '../schema/zod';
+import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
+
+export const Verdict = z.enum(['accurate', 'inaccurate', 'misleading', 'unverified', 'disputed']);
+export type Verdict = z.infer<typeof Verdict>;
+
+export const Relation = z.enum(['agrees', 'conflicts', 'related']);
+export type Relation = z.infer<typeof Relation>;
+
+export const HighlightColor = z.enum(['yellow', 'green', 'blue', 'pink', 'purple']);
+export type HighlightColor = z.infer<typeof HighlightColor>;
+
+/** A link from a reader's annotation to a claim of the curated dataset. */
+export const ClaimLink = z.object({
+  claimId: z.string().min(1),
+  relation: Relation.optional(),
+});
+export type ClaimLink = z.infer<typeof ClaimLink>;
+
+const IsoDate = z.iso.datetime({ offset: true });
+const Uuid = z.string().uuid();
+
+/**
+ * A reader's annotation. Every field a sync needs travels with the record:
+ * a stable id, a revision that grows with each edit, the time and the device of
+ * the last write, and `deletedAt` so that a deletion is itself a record (tombstone)
+ * that wins over older edits on other devices.
+ */
+export const Annotation = z.object({
+  id: Uuid,
+  /** The URL the annotation was made on, as the browser showed it. */
+  url: z.string().url(),
+  /** The page's canonical URL (canonical link, tracking parameters removed): the key notes are grouped under. */
+  canonicalUrl: z.string().url(),
+  title: z.string().default(''),
+  selectors: z.object({
+    quote: TextQuoteSelector,
+    position: TextPositionSelector.optional(),
+  }),
+  /** The highlighted text as the reader saw it (same as selectors.quote.exact). */
+  quote: z.string().min(1),
+  color: HighlightColor.default('yellow'),
+  note: z.string().default(''),
+  tags: z.array(z.string().min(1).max(100)).default([]),
+  verdict: Verdict.nullable().default(null),
+  claims: z.array(ClaimLink).default([]),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+  /** Starts at 1; every edit adds one. */
+  revision: z.number().int().positive(),
+  /** The device that made the last write. */
+  deviceId: z.string().min(1),
+  /** Set when deleted; the record stays as a tombstone so deletions sync. */
+  deletedAt: IsoDate.nullable().default(null),
+});
+export type Annotation = z.infer<typeof Annotation>;
+export type AnnotationInput = z.input<typeof Annotation>;

@@ -1,0 +1,172 @@
+import { z } from '../schema/zod';
+import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
+
+/**
+ * The curated dataset, as it is kept in `seeds/`. Every file in `seeds/` has a
+ * schema here; the loader validates them all before anything is stored.
+ */
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lower-case letters, digits, ".", "_" or "-"');
+export const Language = z.enum(['en', 'es']);
+export type Language = z.infer<typeof Language>;
+
+/** Words and phrases in both languages. Lower-case is not required; matchers fold case. */
+export const Terms = z.object({
+  en: z.array(z.string().min(1)).default([]),
+  es: z.array(z.string().min(1)).default([]),
+});
+export type Terms = z.infer<typeof Terms>;
+
+// seeds/manifest.json
+export const Manifest = z.object({
+  id: Id,
+  /** Bumped whenever any seed file changes; installs compare it to decide to reload. */
+  version: z.string().regex(/^\d{4}\.\d{2}\.\d{2}(-\d+)?$/, 'version is YYYY.MM.DD or YYYY.MM.DD-N'),
+  title: z.string().min(1),
+  description: z.string().min(1),
+  curatedBy: z.string().min(1),
+  languages: z.array(Language).min(1),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+// seeds/sources.json
+export const Source = z.object({
+  id: Id,
+  /** File name under seeds/sources/, byte-for-byte the article as received. */
+  file: z.string().regex(/^[\w.-]+\.txt$/),
+  title: z.string().min(1),
+  /** The byline exactly as the article gives it, or null when it gives none. */
+  byline: z.string().nullable(),
+  language: Language,
+  /** Publication date when the article gives one (ISO 8601), else null. */
+  published: z.string().nullable(),
+  /** Where the text came from and what state it is in. */
+  origin: z.string().min(1),
+  /** SHA-256 of the file, hex: proves the copy is unchanged. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The curator's view of the article as a whole (reliability, problems found). */
+  note: z.string().min(1),
+});
+export type Source = z.infer<typeof Source>;
+
+// seeds/subjects.json
+export const SubjectKind = z.enum(['quantity', 'statement']);
+export const Subject = z.object({
+  /** Dotted key, e.g. `cecot.capacity`; claims about the same thing share it. */
+  key: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/),
+  label: z.string().min(1),
+  labelEs: z.string().min(1),
+  kind: SubjectKind,
+  /** For quantity subjects: the unit every value of this subject is counted in. */
+  unit: z.string().optional(),
+  description: z.string().min(1),
+  /**
+   * Words that, near a number or in a sentence, say the sentence is about this
+   * subject ("capacity", "can hold", "capacidad"). The matcher uses them to tell
+   * a prison's capacity from a count of deportees that happens to be the same number.
+   */
+  cues: Terms,
+});
+export type Subject = z.infer<typeof Subject>;
+
+export const Qualifier = z.enum([
+  'exact',
+  'about',
+  'up-to',
+  'at-least',
+  'more-than',
+  'less-than',
+  'nearly',
+  'range',
+]);
+export type Qualifier = z.infer<typeof Qualifier>;
+
+/** A value or a range, in the subject's unit, with the hedge the text puts on it. */
+export const Quantity = z
+  .object({
+    value: z.number().optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    unit: z.string().min(1),
+    qualifier: Qualifier,
+    /** The number as the article writes it ("as many as 40,000"). */
+    text: z.string().min(1),
+  })
+  .refine((q) => (q.qualifier === 'range' ? q.min !== undefined && q.max !== undefined : q.value !== undefined), {
+    message: 'a range needs min and max; any other qualifier needs value',
+  });
+export type Quantity = z.infer<typeof Quantity>;
+
+export const EntityType = z.enum(['person', 'organisation', 'place', 'facility', 'law', 'group', 'document', 'event']);
+export const Entity = z.object({ name: z.string().min(1), type: EntityType, role: z.string().optional() });
+export type Entity = z.infer<typeof Entity>;
+
+/** Who makes the claim: the article in its own voice, or someone it quotes or reports. */
+export const Claimant = z.object({
+  type: z.enum(['article', 'person', 'organisation', 'unidentified']),
+  name: z.string().optional(),
+  role: z.string().optional(),
+});
+export type Claimant = z.infer<typeof Claimant>;
+
+export const SourceSpan = z.object({
+  sourceId: Id,
+  quote: TextQuoteSelector,
+  position: TextPositionSelector,
+});
+export type SourceSpan = z.infer<typeof SourceSpan>;
+
+export const ClaimCategory = z.enum(['quantity', 'event', 'attribution', 'condition', 'legal', 'characterisation']);
+
+/**
+ * How the claim stands after the curator read both articles:
+ * - corroborated: both articles say it, compatibly;
+ * - single-source: only one article says it;
+ * - disputed: the articles disagree with each other;
+ * - inconsistent: the article contradicts itself on it;
+ * - erroneous: the article's wording is evidently wrong, judged from the articles themselves;
+ * - unattributed: a quote or claim whose speaker the article does not identify.
+ */
+export const AssessmentStatus = z.enum(['corroborated', 'single-source', 'disputed', 'inconsistent', 'erroneous', 'unattributed']);
+export type AssessmentStatus = z.infer<typeof AssessmentStatus>;
+
+export const ClaimAssessment = z.object({
+  status: AssessmentStatus,
+  note: z.string().min(1),
+  related: z.array(Id).default([]),
+});
+
+// seeds/claims.json
+export const Claim = z.object({
+  id: Id,
+  statement: z.string().min(1),
+  statementEs: z.string().min(1),
+  subject: z.string().min(1),
+  category: ClaimCategory,
+  quantity: Quantity.optional(),
+  entities: z.array(Entity).default([]),
+  claimant: Claimant,
+  /** The date the claim refers to, as precise as the article gives it (ISO or a phrase such as "first half of 2024"). */
+  date: z.string().nullable().default(null),
+  sources: z.array(SourceSpan).min(1),
+  terms: Terms,
+  assessment: ClaimAssessment,
+});
+export type Claim = z.infer<typeof Claim>;
+
+// seeds/assessments.json: the curator's notes across claims and articles.
+export const CrossAssessment = z.object({
+  id: Id,
+  kind: z.enum(['agreement', 'difference', 'only-one-source', 'internal-inconsistency', 'error']),
+  title: z.string().min(1),
+  note: z.string().min(1),
+  claims: z.array(Id).min(1),
+  sources: z.array(Id).min(1),
+});
+export type CrossAssessment = z.infer<typeof CrossAssessment>;
+
+export const ManifestFile = Manifest;
+export const SourcesFile = z.object({ sources: z.array(Source).min(1) });
+export const SubjectsFile = z.object({ subjects: z.array(Subject).min(1) });
+export const ClaimsFile = z.object({ claims: z.array(Claim).min(1) });
+export const AssessmentsFile = z.object({ assessments: z.array(CrossAssessment) });

@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Firefox's add-on id is fixed so that tests can pin its moz-extension:// UUID.
+export const GECKO_ID = 'cecot-lens@cecot-lens.org';
+
+export default defineConfig({
+  srcDir: '.',
+  manifest: ({ browser }) => ({
+    name: 'CECOT Lens',
+    description:
+      'Recognizes news about CECOT and the US–El Salvador deal, highlights its claims and compares them with a curated dataset.',
+    permissions: browser === 'firefox' ? ['storage'] : ['storage'],
+    browser_specific_settings:
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
+        : undefined,
+  }),
+  vite: () => ({
+    plugins: [preact()],
+  }),
+});
