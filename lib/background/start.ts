@@ -1,0 +1,30 @@
+import { bundledDataset } from '../dataset/bundled';
+import { routeMessage, type SenderInfo } from '../messages/route';
+import type { Reply } from '../messages/protocol';
+import { openLensDb } from '../store/db';
+import { loadDatasetIntoDb } from '../store/load-dataset';
+import { makeHandlers } from './handlers';
+
+export interface BackgroundPorts {
+  selfId: string;
+  onMessage(listener: (message: unknown, sender: SenderInfo) => Promise<Reply<unknown>>): void;
+  onInstalled(listener: () => Promise<void>): void;
+}
+
+/**
+ * Wires the database and the message router. The dataset load starts at once
+ * (a service worker can be woken by a message before `onInstalled` fires) and
+ * every handler waits for it, so no reader ever sees a half-loaded dataset.
+ */
+export function startBackground(ports: BackgroundPorts): void {
+  const db = openLensDb();
+  let ready = loadDatasetIntoDb(db, bundledDataset());
+  ready.catch((error) => console.error('[cecot-lens] dataset load failed', error));
+  ports.onInstalled(async () => {
+    // An update ships a new bundled dataset; loading is idempotent, so this is cheap when nothing changed.
+    ready = ready.catch(() => undefined).then(() => loadDatasetIntoDb(db, bundledDataset()));
+    await ready;
+  });
+  const handlers = makeHandlers(db, () => ready);
+  ports.onMessage((message, sender) => routeMessage(message, sender, ports.selfId, handlers));
+}

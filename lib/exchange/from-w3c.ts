@@ -1,0 +1,404 @@
+import { z } from '../schema/zod';
+import { Annotation, ClaimLink, HighlightColor, Verdict } from '../annotations/schema';
+import { canonicalJson } from '../merge/canonical-json';
+import { ImportError, formatPath, type ImportPath } from './import-error';
+import { nameUuid } from './name-uuid';
+import { isWebUrl } from './url-safety';
+
+/**
+ * Reads W3C Web Annotation documents: our own collections and reasonable ones
+ * from other tools (a collection with embedded pages, a page, one annotation, a
+ * bare array, or a JSON-LD `@graph`). Only annotations on a text quote can
+ * become CECOT Lens records; others (a whole page, an image region) are an
+ * error unless the caller asks to skip them.
+ */
+
+export interface W3CReadOptions {
+  /** Skip annotations that have no text quote instead of failing the import. */
+  skipUnsupported?: boolean;
+}
+
+export interface SkippedRecord {
+  index: number;
+  path: string;
+  id: string | undefined;
+  reason: string;
+}
+
+export interface W3CReadResult {
+  annotations: Annotation[];
+  skipped: SkippedRecord[];
+}
+
+type Json = Record<string, unknown>;
+
+const W3C_TYPES = new Set(['Annotation', 'AnnotationCollection', 'AnnotationPage']);
+const IsoDate = z.iso.datetime({ offset: true });
+/** Device id for records from files that do not say which device wrote them. */
+export const FOREIGN_DEVICE_ID = 'w3c-import';
+
+/** True when the parsed document looks like Web Annotation JSON-LD. */
+export function looksLikeW3C(doc: unknown): boolean {
+  if (Array.isArray(doc)) return true;
+  if (!isObject(doc)) return false;
+  if ('@context' in doc || '@graph' in doc) return true;
+  return typesOf(doc).some((t) => W3C_TYPES.has(t));
+}
+
+export function readW3C(doc: unknown, options: W3CReadOptions = {}): W3CReadResult {
+  const entries = listAnnotations(doc);
+  const annotations: Annotation[] = [];
+  const skipped: SkippedRecord[] = [];
+  entries.forEach((entry, index) => {
+    const result = readOne(entry.value, entry.path, index);
+    if ('annotation' in result) annotations.push(result.annotation);
+    else if (options.skipUnsupported) skipped.push({ index, path: formatPath(entry.path), id: rawId(entry.value), reason: result.unsupported });
+    else
+      throw new ImportError(`${where(entry.path, entry.value)}: ${result.unsupported}`, {
+        path: entry.path,
+        recordIndex: index,
+        ...idField(entry.value),
+      });
+  });
+  return { annotations, skipped };
+}
+
+interface Entry {
+  value: unknown;
+  path: ImportPath;
+}
+
+/** Flattens the document into its annotations, each with its path in the file. */
+function listAnnotations(doc: unknown): Entry[] {
+  if (Array.isArray(doc)) return doc.map((value, i) => ({ value, path: [i] }));
+  if (!isObject(doc)) throw new ImportError('(root): expected a JSON object or array', { path: [] });
+  if (Array.isArray(doc['@graph'])) return doc['@graph'].map((value, i) => ({ value, path: ['@graph', i] }));
+  const types = typesOf(doc);
+  if (types.includes('Annotation')) return [{ value: doc, path: [] }];
+  if (types.includes('AnnotationPage')) return pageItems(doc, []);
+  if (types.includes('AnnotationCollection')) {
+    // Some tools put the items straight on the collection.
+    if (Array.isArray(doc['items'])) return doc['items'].map((value, i) => ({ value, path: ['items', i] }));
+    const first = doc['first'];
+    if (first === undefined) return [];
+    if (typeof first === 'string') {
+      throw new ImportError(
+        `first: the annotations are in a separate page (${short(first)}); save the whole collection with its pages embedded and import that`,
+        { path: ['first'] },
+      );
+    }
+    const out: Entry[] = [];
+    let page: unknown = first;
+    let path: ImportPath = ['first'];
+    // Pages chain through `next`; bound the walk so a cyclic document cannot hang us.
+    for (let hops = 0; page !== undefined; hops++) {
+      if (hops > 10_000) throw new ImportError(`${formatPath(path)}: too many pages`, { path });
+      if (!isObject(page)) throw new ImportError(`${formatPath(path)}: expected an AnnotationPage object`, { path });
+      out.push(...pageItems(page, path));
+      const next: unknown = page['next'];
+      if (typeof next === 'string') {
+        throw new ImportError(
+          `${formatPath([...path, 'next'])}: the collection continues in a separate page (${short(next)}); save it with all pages embedded and import that`,
+          { path: [...path, 'next'] },
+        );
+      }
+      page = next;
+      path = [...path, 'next'];
+    }
+    return out;
+  }
+  throw new ImportError('(root): not a Web Annotation document (no Annotation, AnnotationPage or AnnotationCollection type)', {
+    path: ['type'],
+  });
+}
+
+function pageItems(page: Json, path: ImportPath): Entry[] {
+  const items = page['items'];
+  if (items === undefined) return [];
+  if (!Array.isArray(items)) throw new ImportError(`${formatPath([...path, 'items'])}: expected an array`, { path: [...path, 'items'] });
+  return items.map((value, i) => ({ value, path: [...path, 'items', i] }));
+}
+
+type ReadOutcome = { annotation: Annotation } | { unsupported: string };
+
+function readOne(value: unknown, path: ImportPath, index: number): ReadOutcome {
+  const fail = (field: ImportPath, message: string): never => {
+    throw new ImportError(`${where(path, value)}: ${field.length > 0 ? formatPath(field) + ': ' : ''}${message}`, {
+      path: [...path, ...field],
+      recordIndex: index,
+      ...idField(value),
+    });
+  };
+  if (!isObject(value)) return fail([], 'expected an annotation object');
+  const types = typesOf(value);
+  if (types.length > 0 && !types.includes('Annotation')) return fail(['type'], `expected an Annotation, found ${short(types.join(', '))}`);
+
+  const target = pickTarget(value['target']);
+  if (target === undefined) {
+    if (value['target'] === undefined) return fail(['target'], 'required');
+    return { unsupported: 'target: no TextQuoteSelector (only annotations on quoted text can be imported)' };
+  }
+  const targetPath: ImportPath = target.index === null ? ['target'] : ['target', target.index];
+  const source = sourceOf(target.value);
+  if (source === undefined) return fail([...targetPath, 'source'], 'required: the URL of the annotated page');
+  if (!isWebUrl(source)) return fail([...targetPath, 'source'], 'must be an http(s) URL');
+
+  const quote = target.quote.value;
+  const quotePath: ImportPath = [...targetPath, 'selector', ...(target.quote.index === null ? [] : [target.quote.index])];
+  if (typeof quote['exact'] !== 'string' || quote['exact'] === '') return fail([...quotePath, 'exact'], 'expected a non-empty string');
+  for (const key of ['prefix', 'suffix'] as const) {
+    if (quote[key] !== undefined && typeof quote[key] !== 'string') return fail([...quotePath, key], 'expected a string');
+  }
+  const position = target.position;
+
+  for (const key of ['created', 'modified'] as const) {
+    if (value[key] !== undefined && readDate(value[key]) === undefined) return fail([key], 'expected an ISO 8601 date and time');
+  }
+  const created = readDate(value['created']) ?? readDate(value['modified']);
+  if (created === undefined) return fail(['created'], 'required (neither created nor modified is given)');
+  const modified = readDate(value['modified']) ?? created;
+
+  const bodies = readBodies(value, fail);
+
+  // Our own extension terms: absent in other tools' files; when present they must be right,
+  // because dropping a bad one silently would lose data on a round trip.
+  const ext = readExtension(value, fail);
+  const title = ext.title ?? (isObject(target.value['source']) ? target.value['source']['title'] : undefined);
+
+  const record = {
+    id: idOf(value),
+    url: ext.pageUrl ?? source,
+    canonicalUrl: source,
+    title: typeof title === 'string' ? title : '',
+    selectors: {
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: quote['exact'],
+        ...(typeof quote['prefix'] === 'string' ? { prefix: quote['prefix'] } : {}),
+        ...(typeof quote['suffix'] === 'string' ? { suffix: quote['suffix'] } : {}),
+      },
+      ...(position !== undefined ? { position } : {}),
+    },
+    quote: quote['exact'],
+    color: ext.color ?? 'yellow',
+    note: bodies.notes.join('\n\n'),
+    tags: bodies.tags,
+    verdict: bodies.verdict,
+    claims: ext.claims ?? [],
+    createdAt: created,
+    updatedAt: modified,
+    revision: ext.revision ?? 1,
+    deviceId: ext.deviceId ?? FOREIGN_DEVICE_ID,
+    deletedAt: null,
+  };
+  const parsed = Annotation.safeParse(record);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = (issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
+    return fail([], `as a CECOT Lens record, ${formatPath(field)}: ${issue?.message ?? 'invalid'}`);
+  }
+  return { annotation: parsed.data };
+}
+
+interface Extension {
+  pageUrl?: string;
+  title?: string;
+  color?: HighlightColor;
+  revision?: number;
+  deviceId?: string;
+  claims?: ClaimLink[];
+}
+
+function readExtension(value: Json, fail: (field: ImportPath, message: string) => never): Extension {
+  const out: Extension = {};
+  const pageUrl = value['lens:pageUrl'];
+  if (pageUrl !== undefined) {
+    if (typeof pageUrl !== 'string' || !isWebUrl(pageUrl)) fail(['lens:pageUrl'], 'must be an http(s) URL');
+    out.pageUrl = pageUrl as string;
+  }
+  const title = value['lens:title'];
+  if (title !== undefined) {
+    if (typeof title !== 'string') fail(['lens:title'], 'expected a string');
+    out.title = title as string;
+  }
+  if (value['lens:color'] !== undefined) {
+    const color = HighlightColor.safeParse(value['lens:color']);
+    if (!color.success) fail(['lens:color'], `expected one of ${HighlightColor.options.join(', ')}`);
+    out.color = color.data;
+  }
+  const revision = value['lens:revision'];
+  if (revision !== undefined) {
+    if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 1) fail(['lens:revision'], 'expected a whole number >= 1');
+    out.revision = revision as number;
+  }
+  const deviceId = value['lens:deviceId'];
+  if (deviceId !== undefined) {
+    if (typeof deviceId !== 'string' || deviceId === '') fail(['lens:deviceId'], 'expected a non-empty string');
+    out.deviceId = deviceId as string;
+  }
+  const claims = value['lens:claims'];
+  if (claims !== undefined) {
+    if (!Array.isArray(claims)) fail(['lens:claims'], 'expected an array');
+    out.claims = (claims as unknown[]).map((c, i) => {
+      if (!isObject(c)) return fail(['lens:claims', i], 'expected an object');
+      // Keep only the link; the statement exported beside it belongs to the dataset.
+      const link = ClaimLink.safeParse({ claimId: c['claimId'], ...(c['relation'] !== undefined ? { relation: c['relation'] } : {}) });
+      if (!link.success) {
+        const issue = link.error.issues[0];
+        const field = (issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
+        return fail(['lens:claims', i, ...field], issue?.message ?? 'invalid');
+      }
+      return link.data;
+    });
+  }
+  return out;
+}
+
+interface PickedTarget {
+  value: Json;
+  index: number | null;
+  quote: { value: Json; index: number | null };
+  position: { type: 'TextPositionSelector'; start: number; end: number } | undefined;
+}
+
+/** The first target (of one or many) that has a TextQuoteSelector. */
+function pickTarget(raw: unknown): PickedTarget | undefined {
+  const candidates: Array<{ value: unknown; index: number | null }> = Array.isArray(raw)
+    ? raw.map((value, index) => ({ value, index }))
+    : [{ value: raw, index: null }];
+  for (const candidate of candidates) {
+    if (!isObject(candidate.value)) continue;
+    const selectorRaw = candidate.value['selector'];
+    const selectors: Array<{ value: unknown; index: number | null }> = Array.isArray(selectorRaw)
+      ? selectorRaw.map((value, index) => ({ value, index }))
+      : [{ value: selectorRaw, index: null }];
+    let quote: { value: Json; index: number | null } | undefined;
+    let position: PickedTarget['position'];
+    for (const s of selectors) {
+      if (!isObject(s.value)) continue;
+      const type = typesOf(s.value);
+      if (type.includes('TextQuoteSelector') && quote === undefined) quote = { value: s.value, index: s.index };
+      if (type.includes('TextPositionSelector') && position === undefined) {
+        const start = s.value['start'];
+        const end = s.value['end'];
+        // A bad position is dropped rather than fatal: the quote alone anchors the highlight.
+        if (Number.isSafeInteger(start) && Number.isSafeInteger(end) && (start as number) >= 0 && (end as number) > (start as number)) {
+          position = { type: 'TextPositionSelector', start: start as number, end: end as number };
+        }
+      }
+    }
+    if (quote !== undefined) return { value: candidate.value, index: candidate.index, quote, position };
+  }
+  return undefined;
+}
+
+function sourceOf(target: Json): string | undefined {
+  const source = target['source'];
+  if (typeof source === 'string') return source;
+  if (isObject(source) && typeof source['id'] === 'string') return source['id'];
+  return undefined;
+}
+
+interface Bodies {
+  notes: string[];
+  tags: string[];
+  verdict: Verdict | null;
+}
+
+function readBodies(annotation: Json, fail: (field: ImportPath, message: string) => never): Bodies {
+  const out: Bodies = { notes: [], tags: [], verdict: null };
+  const motivations = stringsOf(annotation['motivation']);
+  const raw = annotation['body'];
+  const bodies: Array<{ value: unknown; path: ImportPath }> =
+    raw === undefined ? [] : Array.isArray(raw) ? raw.map((value, i) => ({ value, path: ['body', i] })) : [{ value: raw, path: ['body'] }];
+  // `bodyValue` is the model's shorthand for a single plain-text comment.
+  if (typeof annotation['bodyValue'] === 'string') bodies.push({ value: { type: 'TextualBody', value: annotation['bodyValue'] }, path: ['bodyValue'] });
+
+  for (const body of bodies) {
+    if (typeof body.value === 'string') {
+      // A body that is only an IRI (a linked resource): keep it in the note rather than lose it.
+      out.notes.push(body.value);
+      continue;
+    }
+    if (!isObject(body.value)) fail(body.path, 'expected a body object or IRI');
+    const b = body.value as Json;
+    const text = b['value'];
+    if (text === undefined) {
+      if (typeof b['id'] === 'string') out.notes.push(b['id']);
+      continue;
+    }
+    if (typeof text !== 'string') fail([...body.path, 'value'], 'expected a string');
+    const value = text as string;
+    const purposes = stringsOf(b['purpose']);
+    // A body without a purpose takes the annotation's motivation when there is just one.
+    const purpose = purposes[0] ?? (motivations.length === 1 ? motivations[0] : undefined);
+    if (purpose === 'tagging' || purpose === 'classifying') {
+      if (value.trim() === '') continue;
+      if (value.length > 100) fail([...body.path, 'value'], 'a tag may be at most 100 characters');
+      out.tags.push(value);
+    } else if (purpose === 'assessing') {
+      const verdict = Verdict.safeParse(value.trim().toLowerCase());
+      if (verdict.success && out.verdict === null) out.verdict = verdict.data;
+      else if (value.trim() !== '') out.notes.push(value);
+    } else if (value !== '') {
+      out.notes.push(value);
+    }
+  }
+  return out;
+}
+
+function readDate(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (IsoDate.safeParse(value).success) return value;
+  // Other tools write dates without a zone or as plain dates; read those as UTC.
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
+  const t = Date.parse(/T/.test(value) && !/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value + 'Z' : value);
+  if (Number.isNaN(t)) return undefined;
+  const iso = new Date(t).toISOString();
+  return IsoDate.safeParse(iso).success ? iso : undefined;
+}
+
+function idOf(annotation: Json): string {
+  const id = annotation['id'] ?? annotation['@id'];
+  if (typeof id === 'string' && id !== '') {
+    const m = /^urn:uuid:([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/.exec(id);
+    if (m !== null && z.string().uuid().safeParse(m[1]).success) return m[1]!;
+    return nameUuid(id);
+  }
+  // No id: derive one from the content, so the same file imported twice matches itself.
+  return nameUuid('content:' + canonicalJson(annotation));
+}
+
+function typesOf(value: Json): string[] {
+  return stringsOf(value['type'] ?? value['@type']).map((t) => t.replace(/^oa:/, ''));
+}
+
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function rawId(value: unknown): string | undefined {
+  if (!isObject(value)) return undefined;
+  const id = value['id'] ?? value['@id'];
+  return typeof id === 'string' && id !== '' ? short(id) : undefined;
+}
+
+function idField(value: unknown): { recordId?: string } {
+  const id = rawId(value);
+  return id === undefined ? {} : { recordId: id };
+}
+
+function where(path: ImportPath, value: unknown): string {
+  const id = rawId(value);
+  return `${formatPath(path)}${id !== undefined ? ` (id ${id})` : ' (no id)'}`;
+}
+
+function short(text: string): string {
+  return text.length > 80 ? text.slice(0, 77) + '...' : text;
+}

@@ -1,0 +1,79 @@
+import type { z } from '../schema/zod';
+
+export type ImportPath = ReadonlyArray<string | number>;
+
+/**
+ * The one kind of error an import throws. Its message says where the problem
+ * is: the record (index in the file and id when there is one) and the field
+ * path inside it, e.g. `annotations[3] (id 5f0c…): selectors.quote.exact: …`.
+ */
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  /** Path from the root of the file to the offending value. */
+  readonly path: ImportPath;
+  /** Index of the offending record in the file's list of records, when the problem is in a record. */
+  readonly recordIndex: number | undefined;
+  /** Id of the offending record, when it has a readable one. */
+  readonly recordId: string | undefined;
+
+  constructor(
+    message: string,
+    where: { path?: ImportPath; recordIndex?: number; recordId?: string; cause?: unknown } = {},
+  ) {
+    super(message, where.cause === undefined ? undefined : { cause: where.cause });
+    this.path = where.path ?? [];
+    this.recordIndex = where.recordIndex;
+    this.recordId = where.recordId;
+  }
+}
+
+/** `a.b[2].c` */
+export function formatPath(path: ImportPath): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$@][\w$@:-]*$/.test(part)) out += out === '' ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/** Reads an id from a value that failed validation, only if it is a short plain string. */
+export function readableId(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const id = (value as Record<string, unknown>)['id'];
+  if (typeof id !== 'string' || id.length === 0) return undefined;
+  return id.length > 80 ? id.slice(0, 77) + '...' : id;
+}
+
+/**
+ * Turns a Zod failure inside a list of records into an ImportError naming the
+ * record and the first failing field (and how many more problems there are).
+ */
+export function recordError(
+  listPath: ImportPath,
+  index: number,
+  record: unknown,
+  error: z.ZodError,
+  what = 'record',
+): ImportError {
+  const first = error.issues[0];
+  const fieldPath = (first?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
+  const id = readableId(record);
+  const where = `${formatPath([...listPath, index])}${id !== undefined ? ` (id ${id})` : ' (no id)'}`;
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''})` : '';
+  const field = fieldPath.length > 0 ? formatPath(fieldPath) : what;
+  return new ImportError(`${where}: ${field}: ${first?.message ?? 'invalid'}${more}`, {
+    path: [...listPath, index, ...fieldPath],
+    recordIndex: index,
+    ...(id !== undefined ? { recordId: id } : {}),
+  });
+}
+
+/** An ImportError for a problem outside any record (the header, the file itself). */
+export function fileError(error: z.ZodError, prefix: ImportPath = []): ImportError {
+  const first = error.issues[0];
+  const fieldPath = (first?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
+  const path = [...prefix, ...fieldPath];
+  return new ImportError(`${formatPath(path)}: ${first?.message ?? 'invalid'}`, { path });
+}

@@ -1,0 +1,85 @@
+import { Annotation } from '../annotations/schema';
+import type { LensDb, StoredAnnotation } from './db';
+import { hostOf } from './host-of';
+
+/** A stored record that no longer validates: reported, never silently dropped. */
+export interface InvalidRecord {
+  id: string;
+  error: string;
+}
+
+export interface AnnotationList {
+  annotations: Annotation[];
+  invalid: InvalidRecord[];
+}
+
+function toStored(annotation: Annotation): StoredAnnotation {
+  return { ...annotation, host: hostOf(annotation.canonicalUrl) };
+}
+
+/** Reads records back through the schema: storage written by an older build or another tool is not trusted blindly. */
+export function readBack(rows: readonly unknown[]): AnnotationList {
+  const annotations: Annotation[] = [];
+  const invalid: InvalidRecord[] = [];
+  for (const row of rows) {
+    const parsed = Annotation.safeParse(row);
+    if (parsed.success) annotations.push(parsed.data);
+    else {
+      const id = typeof row === 'object' && row && 'id' in row ? String((row as { id: unknown }).id) : '(no id)';
+      invalid.push({ id, error: parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ') });
+    }
+  }
+  return { annotations, invalid };
+}
+
+export async function putAnnotation(db: LensDb, input: unknown): Promise<Annotation> {
+  const annotation = Annotation.parse(input);
+  await db.annotations.put(toStored(annotation));
+  return annotation;
+}
+
+/** Writes many records in one transaction: all of them land, or none. */
+export async function putAnnotations(db: LensDb, records: readonly Annotation[]): Promise<void> {
+  const stored = records.map((r) => toStored(Annotation.parse(r)));
+  await db.transaction('rw', db.annotations, async () => {
+    await db.annotations.bulkPut(stored);
+  });
+}
+
+export async function listAnnotationsForPage(db: LensDb, canonicalUrl: string, includeDeleted = false): Promise<AnnotationList> {
+  const rows = await db.annotations.where('canonicalUrl').equals(canonicalUrl).toArray();
+  const list = readBack(rows);
+  if (!includeDeleted) list.annotations = list.annotations.filter((a) => a.deletedAt === null);
+  return list;
+}
+
+export async function listAllAnnotations(db: LensDb): Promise<AnnotationList> {
+  return readBack(await db.annotations.toArray());
+}
+
+/**
+ * Deletion keeps the record as a tombstone (text cleared, ids and times kept) so
+ * that sync can tell other devices the note was deleted rather than never made.
+ */
+export async function tombstoneAnnotation(db: LensDb, id: string, deviceId: string, now: Date = new Date()): Promise<Annotation | null> {
+  return db.transaction('rw', db.annotations, async () => {
+    const row = await db.annotations.get(id);
+    if (!row) return null;
+    const current = Annotation.parse(row);
+    if (current.deletedAt) return current;
+    const stamp = now.toISOString();
+    const tombstone: Annotation = {
+      ...current,
+      note: '',
+      tags: [],
+      verdict: null,
+      claims: [],
+      updatedAt: stamp,
+      deletedAt: stamp,
+      revision: current.revision + 1,
+      deviceId,
+    };
+    await db.annotations.put(toStored(tombstone));
+    return tombstone;
+  });
+}

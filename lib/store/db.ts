@@ -1,0 +1,85 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Claim, CrossAssessment, Source, Subject } from '../dataset/schema';
+import type { Annotation } from '../annotations/schema';
+import { hostOf } from './host-of';
+
+/** The one database of the extension. It lives in the extension's origin only. */
+export const DB_NAME = 'cecot-lens';
+
+/** What the `meta` table holds under the key `dataset`. */
+export interface DatasetMeta {
+  key: 'dataset';
+  id: string;
+  version: string;
+  loadedAt: string;
+  claimCount: number;
+}
+
+/** Annotations are stored with their site so that exports can filter by it through an index. */
+/** This install's device id, written once: sync uses it to break ties between devices. */
+export interface DeviceMeta {
+  key: 'device';
+  id: string;
+  createdAt: string;
+}
+
+export type MetaRow = DatasetMeta | DeviceMeta;
+
+export type StoredAnnotation = Annotation & { host: string };
+
+export type LensDb = Dexie & {
+  meta: EntityTable<MetaRow, 'key'>;
+  sources: EntityTable<Source, 'id'>;
+  subjects: EntityTable<Subject, 'key'>;
+  claims: EntityTable<Claim, 'id'>;
+  assessments: EntityTable<CrossAssessment, 'id'>;
+  annotations: EntityTable<StoredAnnotation, 'id'>;
+};
+
+/**
+ * Schema history. Never edit a past version: add a new one with an upgrade, so
+ * that a database written by any earlier release opens with its records intact.
+ * Version 1 is kept verbatim for the migration test.
+ */
+export const SCHEMA_V1 = {
+  meta: 'key',
+  sources: 'id',
+  claims: 'id, subject',
+  annotations: 'id, canonicalUrl, updatedAt',
+} as const;
+
+export const SCHEMA_V2 = {
+  meta: 'key',
+  sources: 'id',
+  subjects: 'key',
+  claims: 'id, subject',
+  assessments: 'id',
+  // `host` and the tag/verdict indexes serve the export filters (site, tag, verdict, date).
+  annotations: 'id, canonicalUrl, updatedAt, host, *tags, verdict',
+} as const;
+
+export const SCHEMA_VERSION = 2;
+
+export interface OpenOptions {
+  /** For Node tests: fake-indexeddb's factory and key range. Browsers use their globals. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  name?: string;
+}
+
+export function openLensDb(options: OpenOptions = {}): LensDb {
+  const { name = DB_NAME, ...deps } = options;
+  const db = new Dexie(name, deps.indexedDB ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined) as LensDb;
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade(async (tx) => {
+      await tx
+        .table('annotations')
+        .toCollection()
+        .modify((row: Partial<StoredAnnotation>) => {
+          row.host = hostOf(row.canonicalUrl ?? row.url ?? '');
+        });
+    });
+  return db;
+}

@@ -1,0 +1,60 @@
+import { PhraseSet } from '../text/phrase-set';
+import type { Topic } from './schema';
+
+/** A topic with its phrases compiled once into the regular expressions the gate and recognizer run. */
+export interface CompiledTopic {
+  readonly topic: Topic;
+  /** Phrases of the gate, in one regular expression. */
+  readonly gate: PhraseSet;
+  /** Phrases of every term and negative, in one regular expression. */
+  readonly phrases: PhraseSet;
+  /** For each phrase index of `phrases`: the terms (index >= 0) and negatives (~index) it belongs to. */
+  readonly owners: number[][];
+  readonly termIndex: ReadonlyMap<string, number>;
+  /** Term indexes marked as anchors. */
+  readonly anchors: ReadonlySet<number>;
+  /** Negative indexes marked as rivals. */
+  readonly rivals: ReadonlySet<number>;
+}
+
+const cache = new WeakMap<Topic, CompiledTopic>();
+
+export function isCompiledTopic(t: Topic | CompiledTopic): t is CompiledTopic {
+  return 'phrases' in t && t.phrases instanceof PhraseSet;
+}
+
+/** Compiles a validated topic; the result is cached per topic object. */
+export function compileTopic(topic: Topic | CompiledTopic): CompiledTopic {
+  if (isCompiledTopic(topic)) return topic;
+  const cached = cache.get(topic);
+  if (cached) return cached;
+
+  const all: string[] = [];
+  for (const t of topic.terms) all.push(...t.phrases);
+  for (const n of topic.negatives) all.push(...n.phrases);
+  const phrases = new PhraseSet(all);
+  const owners: number[][] = phrases.phrases.map(() => []);
+  const own = (phrase: string, owner: number): void => {
+    const i = phrases.indexOf(phrase);
+    const list = owners[i];
+    if (list && !list.includes(owner)) list.push(owner);
+  };
+  topic.terms.forEach((t, i) => t.phrases.forEach((p) => own(p, i)));
+  topic.negatives.forEach((n, i) => n.phrases.forEach((p) => own(p, ~i)));
+
+  const termIndex = new Map(topic.terms.map((t, i) => [t.id, i] as const));
+  const anchors = new Set(topic.anchors.map((id) => termIndex.get(id)).filter((i): i is number => i !== undefined));
+  const rivals = new Set(topic.negatives.flatMap((n, i) => (n.rival ? [i] : [])));
+
+  const compiled: CompiledTopic = {
+    topic,
+    gate: new PhraseSet(topic.gate.phrases),
+    phrases,
+    owners,
+    termIndex,
+    anchors,
+    rivals,
+  };
+  cache.set(topic, compiled);
+  return compiled;
+}

@@ -1,0 +1,93 @@
+import { foldText } from '../text/fold';
+import { compileTopic, type CompiledTopic } from './compile-topic';
+import type { Topic } from './schema';
+
+/** What the gate and the recognizer read about a page. */
+export interface PageText {
+  url?: string;
+  title?: string;
+  /** The page's text; the gate reads only its beginning. */
+  text: string;
+}
+
+export interface GateResult {
+  /** True when the page may be on topic and deserves the full recognizer. */
+  pass: boolean;
+  /** The first gate phrase found, as it appears in the page (for logs), or null. */
+  hit: string | null;
+}
+
+/**
+ * The cheap first test, run on every page the browser shows: one precompiled
+ * regular expression over the title, the URL and the first few KB of text.
+ * It is tuned for recall (any mention of El Salvador, Bukele, CECOT…); the
+ * recognizer then decides. On an unrelated page it costs one `toLowerCase` and
+ * one regex scan of a few KB, whatever the page's length.
+ */
+export function gate(page: PageText, topic: Topic | CompiledTopic): GateResult {
+  const t = compileTopic(topic);
+  const sample = `${page.title ?? ''}\n${urlWords(page.url)}\n${page.text.slice(0, t.topic.gate.maxChars)}`;
+  const folded = foldText(sample);
+  const hit = t.gate.findFirst(folded);
+  return hit ? { pass: true, hit: sample.slice(hit.start, hit.end) } : { pass: false, hit: null };
+}
+
+/**
+ * The gate for a live document: reads the title, the description meta tags and
+ * the first `gate.maxChars` characters of text (of `<article>` or `<main>` when
+ * there is one, since site menus can fill the first KB of `<body>`), walking
+ * text nodes and stopping as soon as it has enough. Takes the document as a
+ * parameter so the same code runs in a content script and under linkedom.
+ */
+export function gateDocument(doc: Document, url: string, topic: Topic | CompiledTopic): GateResult {
+  const t = compileTopic(topic);
+  const max = t.topic.gate.maxChars;
+  const metas: string[] = [];
+  for (const sel of ['meta[name="description"]', 'meta[property="og:title"]', 'meta[property="og:description"]']) {
+    const content = doc.querySelector(sel)?.getAttribute('content');
+    if (content) metas.push(content);
+  }
+  const root = doc.querySelector('article, main, [role="main"]') ?? doc.body ?? doc.documentElement;
+  const text = root ? leadingText(root, max) : '';
+  return gate({ url, title: `${doc.title ?? ''}\n${metas.join('\n')}`, text }, t);
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'CANVAS']);
+
+/** The first `max` characters of text under `root`, skipping scripts and styles, without touching the rest. */
+export function leadingText(root: Node, max: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  const stack: Node[] = [root];
+  while (stack.length && length < max) {
+    const node = stack.pop() as Node;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      parts.push(data);
+      length += data.length;
+      continue;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+    if (node.nodeType === 1 && SKIP.has((node as Element).tagName)) continue;
+    // Children pushed in reverse so they pop in document order.
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const k = kids[i];
+      if (k) stack.push(k);
+    }
+    if (node.nodeType === 1) parts.push(' ');
+  }
+  return parts.join('').slice(0, max);
+}
+
+/** The words of a URL ("/2025/03/el-salvador-cecot-deportees" → "2025 03 el salvador cecot deportees"). */
+export function urlWords(url: string | undefined): string {
+  if (!url) return '';
+  let u = url;
+  try {
+    u = decodeURIComponent(url);
+  } catch {
+    // Keep the raw URL when it holds a malformed escape.
+  }
+  return u.replace(/^[a-z]+:\/\/(www\.)?/i, '').replace(/[/_.?=&+#:%-]+/g, ' ');
+}

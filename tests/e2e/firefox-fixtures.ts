@@ -1,0 +1,38 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './paths';
+
+export const FIREFOX_EXT = path.join(ROOT, '.output/firefox-mv3');
+export const GECKO_ID = JSON.parse(fs.readFileSync(path.join(FIREFOX_EXT, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id as string;
+/** Pinned so that tests know the moz-extension:// origin before the add-on is installed. */
+export const FIREFOX_UUID = '6b1e7c52-1d0e-4e3a-9a55-0c7f1f5ec0c7';
+export const FIREFOX_BASE = `moz-extension://${FIREFOX_UUID}`;
+
+export async function launchFirefox(): Promise<Browser> {
+  if (!fs.existsSync(path.join(FIREFOX_EXT, 'manifest.json'))) throw new Error(`no Firefox build at ${FIREFOX_EXT}: run \`npm run build:firefox\` first`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    args: ['-remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 860 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'browser.safebrowsing.update.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+    },
+  });
+  const installed = await browser.installExtension(FIREFOX_EXT);
+  if (installed !== GECKO_ID) throw new Error(`installed ${installed}, expected ${GECKO_ID}`);
+  return browser;
+}
+
+/** Opens an extension page. Over BiDi this navigation never reports that it finished, so wait for the DOM instead. */
+export async function openExtensionPage(browser: Browser, file: string, readySelector: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.goto(`${FIREFOX_BASE}/${file}`, { timeout: 15_000 }).catch(() => {});
+  await page.waitForSelector(readySelector, { timeout: 15_000 });
+  return page;
+}

@@ -1,0 +1,38 @@
+// Firefox leg: @playwright/test is only the runner; puppeteer-core drives Debian's firefox-esr over WebDriver BiDi
+// (Playwright's own Firefox driver does not speak to Firefox ESR).
+import { test, expect } from '@playwright/test';
+import type { Browser } from 'puppeteer-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchFirefox, openExtensionPage } from './firefox-fixtures';
+import { ROOT } from './paths';
+
+const seedClaims = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds/claims.json'), 'utf8')).claims.length as number;
+
+let browser: Browser;
+test.beforeAll(async () => {
+  browser = await launchFirefox();
+});
+test.afterAll(async () => {
+  await browser?.close();
+});
+
+test('firefox: the options page shows the claim count read back from IndexedDB', async () => {
+  const page = await openExtensionPage(browser, 'options.html', '[data-testid="claim-count"]');
+  expect(await page.$eval('[data-testid="claim-count"]', (e) => e.textContent)).toBe(String(seedClaims));
+  const stored = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('cecot-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('claims').objectStore('claims').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
+  expect(stored).toBe(seedClaims);
+  fs.mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: 'test-results/screenshots/firefox-options.png', fullPage: true });
+  await page.close();
+});
