@@ -10,7 +10,8 @@ export default defineConfig({
     name: 'CECOT Lens',
     description:
       'Recognizes news about CECOT and the US–El Salvador deal, highlights its claims and compares them with a curated dataset.',
-    permissions: browser === 'firefox' ? ['storage'] : ['storage'],
+    // Each permission is justified in the README's "Permissions" table.
+    permissions: ['storage', 'unlimitedStorage'],
     browser_specific_settings:
       browser === 'firefox'
         ? {
@@ -19,6 +20,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           }
         : undefined,
   }),

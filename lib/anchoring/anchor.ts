@@ -23,8 +23,28 @@ import type { Anchor, AnchorMethod, AnchorOptions, AnchorSelectors } from './typ
  */
 const TRUSTED_CONTEXT = 0.75;
 
-/** A fuzzy match near the expected place scoring this well ends the search. */
+/**
+ * A match near the expected place ends the search when it scores this well,
+ * or when it is acceptable and its context agrees at least `SETTLED_CONTEXT`:
+ * a better match far away would mean the passage moved and a look-alike with
+ * a look-alike context took its place, which is rarer than it is costly to
+ * rule out (a whole-text search costs milliseconds on a long article).
+ */
 const STRONG_SCORE = 0.85;
+const SETTLED_CONTEXT = 0.5;
+
+/**
+ * Radii of the windows searched around the expected place, smallest first: in
+ * `anchorAll` the expected place is usually within a few characters, while a
+ * lone `anchor` call only knows the offsets stored at annotation time.
+ */
+const NEAR_RADII = [256, 2048] as const;
+
+function settled(best: Candidate | undefined, minScore: number): boolean {
+  if (!best) return false;
+  if (best.score >= STRONG_SCORE) return true;
+  return best.score >= minScore && contextTrusted(best, SETTLED_CONTEXT);
+}
 
 interface PreparedSelectors {
   exact: string;
@@ -166,8 +186,10 @@ export function anchorInIndex(
   const expectedFolded =
     expectedStart === undefined ? undefined : toFoldedOffset(folded, expectedStart);
   if (expectedFolded !== undefined) {
-    considerFolded(searchNear(folded, pattern, expectedFolded));
-    if (pool.best && pool.best.score >= STRONG_SCORE) return toAnchor(pool.best, minScore);
+    for (const radius of NEAR_RADII) {
+      considerFolded(searchNear(folded, pattern, expectedFolded, radius));
+      if (settled(pool.best, minScore)) return toAnchor(pool.best, minScore);
+    }
   }
   considerFolded(searchEverywhere(folded, pattern, expectedFolded));
   return toAnchor(pool.best, minScore);

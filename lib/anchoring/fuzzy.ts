@@ -15,9 +15,6 @@ export interface FoldedMatch {
  */
 export const MAX_ERRORS_CAP = 256;
 
-/** Characters either side of the expected position searched before the whole text. */
-export const NEAR_WINDOW = 2048;
-
 /** Quotes longer than this are located in the whole text by their head and tail. */
 export const LONG_QUOTE = 64;
 
@@ -84,14 +81,23 @@ function closestFirst(matches: FoldedMatch[], expected: number | undefined): Fol
     .slice(0, MAX_CANDIDATES);
 }
 
-/** Approximate matches of `pattern` within a window around a folded offset. */
-export function searchNear(folded: FoldedText, pattern: string, expected: number): FoldedMatch[] {
-  const window = NEAR_WINDOW + pattern.length;
+/**
+ * Approximate matches of `pattern` within `radius` characters (plus the
+ * pattern's own length, as the page may have grown inside the quote) of a
+ * folded offset.
+ */
+export function searchNear(
+  folded: FoldedText,
+  pattern: string,
+  expected: number,
+  radius: number,
+): FoldedMatch[] {
+  const reach = radius + pattern.length;
   const matches = searchRange(
     folded.text,
     pattern,
-    expected - window,
-    expected + pattern.length + window,
+    expected - reach,
+    expected + pattern.length + reach,
     maxErrorsFor(pattern.length),
   );
   return closestFirst(onePerLocation(matches, pattern.length), expected);

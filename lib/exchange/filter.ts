@@ -8,7 +8,7 @@ export interface AnnotationFilter {
   tags?: readonly string[];
   /** Keep annotations with one of these verdicts; null stands for "no verdict". */
   verdicts?: ReadonlyArray<Verdict | null>;
-  /** Inclusive bounds, ISO 8601 or Date, compared as instants. */
+  /** Inclusive bounds, ISO 8601 or Date, compared as instants; a plain date as `to` includes that whole day (UTC). */
   from?: string | Date;
   to?: string | Date;
   /** Which date the range applies to. Default updatedAt. */
@@ -23,7 +23,7 @@ export function filterAnnotations(annotations: readonly Annotation[], filter: An
   const tags = filter.tags === undefined ? undefined : new Set(filter.tags.map((t) => t.toLowerCase()));
   const verdicts = filter.verdicts === undefined ? undefined : new Set<Verdict | null>(filter.verdicts);
   const from = filter.from === undefined ? undefined : instant(filter.from, 'from');
-  const to = filter.to === undefined ? undefined : instant(filter.to, 'to');
+  const to = filter.to === undefined ? undefined : endOf(filter.to);
   const field = filter.dateField ?? 'updatedAt';
   const deleted = filter.deleted ?? 'exclude';
 
@@ -44,6 +44,12 @@ export function filterAnnotations(annotations: readonly Annotation[], filter: An
     }
     return true;
   });
+}
+
+/** A plain date as the upper bound means "to the end of that day". */
+function endOf(value: string | Date): number {
+  const t = instant(value, 'to');
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? t + 86_400_000 - 1 : t;
 }
 
 function instant(value: string | Date, name: string): number {

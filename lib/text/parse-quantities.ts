@@ -53,7 +53,7 @@ const SCALE_AT = new RegExp(`\\s*(${SCALES.map(([w]) => w).join('|')})\\b`, 'y')
 const ATTACHED_SCALE_AT = /([kmb])\b/y;
 const PERCENT_AT = /\s*(%|percent\b|per cent\b|por ciento\b)/y;
 const CURRENCY_AFTER_AT = /\s*(?:de\s+)?(dollars?|dolares|usd|euros?)\b/y;
-const RANGE_AT = /\s*(?:-|to|through|a|al|and|y|hasta)\s*(?:us\s?\$|\$)?(?=\d|[a-z])/y;
+const RANGE_AT = /\s*(?:-|(?:to|through|al|and|a|y|hasta)\b)\s*(?:us\s?\$|\$)?(?=\d|[a-z])/y;
 const SUFFIX_AT = new RegExp(`[\\s-]*(${QUALIFIERS_AFTER.map(([w]) => w).join('|')})\\b`, 'y');
 const WORD_AT = /[\s-]+([a-z]+)(?:'s)?/y;
 const CURRENCY_BEFORE = /(us\s?\$|u\.s\.\s?\$|usd\s?|\$|eur\s?|€)\s*$/;
@@ -196,7 +196,7 @@ function parseNumberAt(text: string, f: string, m: RegExpExecArray, limit: numbe
     const secondAt = pos + rangeSep[0].length;
     const second = readNumber(f, secondAt);
     const isChange = between && (between[1] === 'from' || between[1] === 'de' || between[1] === 'desde') && CHANGE_BEFORE.test(before);
-    if (second && (!needsBetween || between) && !isChange && (!second.isWord || !first.isWord || true)) {
+    if (second && (!needsBetween || between) && !isChange) {
       let end2 = second.end;
       const scale2 = readScale(f, end2, !!currencyBefore);
       if (scale2) end2 = scale2.end;
@@ -246,7 +246,7 @@ function parseNumberAt(text: string, f: string, m: RegExpExecArray, limit: numbe
   // Number words ("two planes") need a unit or a scale to be a quantity.
   if (first.isWord && !scale && unit === null) return null;
 
-  // Years: a bare four-digit number in 1800–2100 with nothing that makes it a count.
+  // Years: a bare four-digit number in 1700–2100 with nothing that makes it a count.
   if (
     qualifier !== 'range' &&
     first.plainInteger &&
@@ -254,13 +254,13 @@ function parseNumberAt(text: string, f: string, m: RegExpExecArray, limit: numbe
     !currencyBefore &&
     category === 'count' &&
     unit === null &&
-    value >= 1800 &&
+    value >= 1700 &&
     value <= 2100
   ) {
     category = 'year';
     unit = 'year';
   }
-  if (qualifier === 'range' && category === 'count' && unit === null && (min ?? 0) >= 1800 && (max ?? 0) <= 2100 && first.plainInteger) {
+  if (qualifier === 'range' && category === 'count' && unit === null && (min ?? 0) >= 1700 && (max ?? 0) <= 2100 && first.plainInteger) {
     category = 'year';
     unit = 'year';
   }
@@ -300,8 +300,7 @@ function qualifierBefore(f: string, at: number): { qualifier: Qualifier; qStart:
   const q = QUALIFIER_BEFORE.exec(before);
   if (!q?.[1]) return { qualifier: 'exact', qStart: at };
   const qualifier = QUALIFIER_OF.get(q[1]) ?? 'exact';
-  const offset = before.length - (q[0].length - (q[0].startsWith(q[1]) ? 0 : 1));
-  return { qualifier, qStart: at - before.length + offset };
+  return { qualifier, qStart: at - before.length + q.index + q[0].indexOf(q[1]) };
 }
 
 /** The noun a number counts, skipping up to three modifiers ("238 alleged gang members"). */
@@ -310,7 +309,7 @@ function unitAfter(f: string, at: number, limit: number): { unit: string; catego
   for (let i = 0; i < 4; i++) {
     WORD_AT.lastIndex = pos;
     const w = WORD_AT.exec(f);
-    if (!w?.[1] || w.index + w[0].length > limit + 40) return null;
+    if (!w?.[1] || w.index + w[0].length > limit) return null;
     const word = w[1];
     const info = UNIT_NOUNS[word];
     if (info) return { ...info, end: pos + w[0].length };

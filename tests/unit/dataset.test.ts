@@ -174,6 +174,12 @@ describe('claims', () => {
     }
   });
 
+  it('a claim is "unattributed" exactly when its claimant is unidentified', () => {
+    for (const c of dataset.claims) {
+      expect(c.assessment.status === 'unattributed', c.id).toBe(c.claimant.type === 'unidentified');
+    }
+  });
+
   it('every related claim and every assessed claim exists', () => {
     const ids = new Set(dataset.claims.map((c) => c.id));
     for (const c of dataset.claims) for (const r of c.assessment.related) expect(ids.has(r), `${c.id} -> ${r}`).toBe(true);
