@@ -46,29 +46,34 @@ function settled(best: Candidate | undefined, minScore: number): boolean {
   return best.score >= minScore && contextTrusted(best, SETTLED_CONTEXT);
 }
 
-interface PreparedSelectors {
-  exact: string;
-  /** The quote folded for fuzzy matching. */
-  pattern: string;
-  /** Length of `pattern`: how much evidence the quote carries on its own. */
-  quoteLength: number;
-  prefix: PreparedContext | undefined;
-  suffix: PreparedContext | undefined;
-  storedStart: number | undefined;
-  storedEnd: number | undefined;
-}
+/** One annotation's selectors, with the derived forms computed on first use. */
+class PreparedSelectors {
+  readonly exact: string;
+  readonly prefix: PreparedContext | undefined;
+  readonly suffix: PreparedContext | undefined;
+  readonly storedStart: number | undefined;
+  readonly storedEnd: number | undefined;
+  /**
+   * How much evidence the quote carries on its own. Trimmed raw length rather
+   * than folded length, so verbatim matches never pay for folding.
+   */
+  readonly quoteLength: number;
+  private patternCache: string | undefined;
 
-function prepare(selectors: AnchorSelectors): PreparedSelectors {
-  const pattern = foldString(selectors.quote.exact);
-  return {
-    exact: selectors.quote.exact,
-    pattern,
-    quoteLength: pattern.trim().length,
-    prefix: prepareContext(selectors.quote.prefix),
-    suffix: prepareContext(selectors.quote.suffix),
-    storedStart: selectors.position?.start,
-    storedEnd: selectors.position?.end,
-  };
+  constructor(selectors: AnchorSelectors) {
+    this.exact = selectors.quote.exact;
+    this.prefix = prepareContext(selectors.quote.prefix);
+    this.suffix = prepareContext(selectors.quote.suffix);
+    this.storedStart = selectors.position?.start;
+    this.storedEnd = selectors.position?.end;
+    this.quoteLength = this.exact.trim().length;
+  }
+
+  /** The quote folded for fuzzy matching. */
+  get pattern(): string {
+    this.patternCache ??= foldString(this.exact);
+    return this.patternCache;
+  }
 }
 
 interface Candidate {
@@ -144,7 +149,7 @@ export function anchorInIndex(
 ): Anchor | null {
   const text = index.text;
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
-  const sel = prepare(selectors);
+  const sel = new PreparedSelectors(selectors);
   const { exact } = sel;
   const expectedStart = hintStart ?? sel.storedStart;
   const pool = new CandidatePool(text, sel, expectedStart);
@@ -161,7 +166,7 @@ export function anchorInIndex(
   }
   if (hintStart !== undefined && hintStart !== sel.storedStart && text.startsWith(exact, hintStart)) {
     const atHint = pool.consider(hintStart, hintStart + exact.length, 'quote', 1);
-    if (contextTrusted(atHint, 1)) return toAnchor(atHint, minScore);
+    if (contextTrusted(atHint, TRUSTED_CONTEXT)) return toAnchor(atHint, minScore);
   }
 
   // 2. Every verbatim occurrence, ranked by context then closeness.
@@ -174,7 +179,7 @@ export function anchorInIndex(
 
   // 3. Approximate matches on folded text, near the expected place first.
   const { pattern } = sel;
-  if (sel.quoteLength === 0) return toAnchor(pool.best, minScore);
+  if (pattern.trim() === '') return toAnchor(pool.best, minScore);
   const folded = index.folded;
   const considerFolded = (matches: FoldedMatch[]): void => {
     for (const m of matches) {

@@ -77,18 +77,26 @@ export function contextScore(evidence: MatchEvidence): number | undefined {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-/** A context string (prefix or suffix) prepared once per annotation. */
-export interface PreparedContext {
-  raw: string;
-  folded: string;
+/**
+ * A context string (prefix or suffix) prepared once per annotation. Folding
+ * is deferred: on an unchanged page the raw context matches verbatim and the
+ * folded form is never needed.
+ */
+export class PreparedContext {
+  private foldedCache: string | undefined;
+
+  constructor(readonly raw: string) {}
+
+  get folded(): string {
+    this.foldedCache ??= foldString(this.raw);
+    return this.foldedCache;
+  }
 }
 
 export function prepareContext(raw: string | undefined): PreparedContext | undefined {
-  if (!raw) return undefined;
-  const folded = foldString(raw);
   // Whitespace-only context carries no evidence worth scoring.
-  if (folded.trim() === '') return undefined;
-  return { raw, folded };
+  if (!raw || raw.trim() === '') return undefined;
+  return new PreparedContext(raw);
 }
 
 /** Room for insertions in the page text next to the quote. */
@@ -109,8 +117,10 @@ export function prefixSimilarity(
   if (!prefix) return undefined;
   const rawLength = prefix.raw.length;
   if (start >= rawLength && text.startsWith(prefix.raw, start - rawLength)) return 1;
+  const expected = prefix.folded;
+  if (expected.length === 0) return undefined;
   const actual = foldString(text.slice(Math.max(0, start - rawLength - slack(rawLength)), start));
-  return similarity(trailingEditDistance(prefix.folded, actual), prefix.folded.length);
+  return similarity(trailingEditDistance(expected, actual), expected.length);
 }
 
 /** How well the text just after `end` matches the stored suffix. */
@@ -122,8 +132,10 @@ export function suffixSimilarity(
   if (!suffix) return undefined;
   if (text.startsWith(suffix.raw, end)) return 1;
   const rawLength = suffix.raw.length;
+  const expected = suffix.folded;
+  if (expected.length === 0) return undefined;
   const actual = foldString(text.slice(end, end + rawLength + slack(rawLength)));
-  return similarity(leadingEditDistance(suffix.folded, actual), suffix.folded.length);
+  return similarity(leadingEditDistance(expected, actual), expected.length);
 }
 
 /** 1 at the expected offset, falling linearly to 0 a whole text-length away. */

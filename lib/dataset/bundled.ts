@@ -3,15 +3,15 @@ import sources from '../../seeds/sources.json';
 import subjects from '../../seeds/subjects.json';
 import claims from '../../seeds/claims.json';
 import assessments from '../../seeds/assessments.json';
-import text000 from '../../seeds/sources/000_e46f939d9425295f.txt?raw';
-import text003 from '../../seeds/sources/003_dc13d009fac5e591.txt?raw';
 import { loadDataset, type Dataset } from './load';
 
-// Keyed by file name so that sources.json alone decides which id each text gets.
-const texts: Record<string, string> = {
-  '000_e46f939d9425295f.txt': text000,
-  '003_dc13d009fac5e591.txt': text003,
-};
+// Every text under seeds/sources/ is bundled, keyed by file name, so that
+// sources.json alone decides which texts a dataset uses: swapping the dataset
+// needs no code change.
+const modules = import.meta.glob<string>('../../seeds/sources/*.txt', { query: '?raw', import: 'default', eager: true });
+const texts: Record<string, string> = Object.fromEntries(
+  Object.entries(modules).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]),
+);
 
 let cached: Dataset | undefined;
 

@@ -40,7 +40,7 @@ export function migrateBundle(
   if (version > target) {
     throw new ImportError(
       `formatVersion: this file is format version ${version}, written by a newer CECOT Lens; this version reads up to ${target}. Update CECOT Lens to import it.`,
-      { path: ['formatVersion'] },
+      { path: ['formatVersion'], code: 'newer-version' },
     );
   }
   if (version < oldest) {

@@ -15,12 +15,15 @@ export class ImportError extends Error {
   readonly recordIndex: number | undefined;
   /** Id of the offending record, when it has a readable one. */
   readonly recordId: string | undefined;
+  /** 'newer-version': the file is fine but was written by a newer CECOT Lens. */
+  readonly code: 'invalid' | 'newer-version';
 
   constructor(
     message: string,
-    where: { path?: ImportPath; recordIndex?: number; recordId?: string; cause?: unknown } = {},
+    where: { path?: ImportPath; recordIndex?: number; recordId?: string; cause?: unknown; code?: 'invalid' | 'newer-version' } = {},
   ) {
     super(message, where.cause === undefined ? undefined : { cause: where.cause });
+    this.code = where.code ?? 'invalid';
     this.path = where.path ?? [];
     this.recordIndex = where.recordIndex;
     this.recordId = where.recordId;
