@@ -11,7 +11,21 @@ export default defineConfig({
     description:
       'Recognizes news about CECOT and the US–El Salvador deal, highlights its claims and compares them with a curated dataset.',
     // Each permission is justified in the README's "Permissions" table.
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    commands: {
+      'annotate-selection': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: 'Annotate the selected text',
+      },
+    },
+    // The sidebar page is also shown inside pages, in a frame, where the browser will not open its own sidebar.
+    web_accessible_resources: [
+      {
+        resources: ['sidepanel.html'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     browser_specific_settings:
       browser === 'firefox'
         ? {
@@ -27,5 +41,8 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [preact()],
+    // Chromium refuses to load a content script containing Unicode non-characters
+    // (U+FFFF appears in the fuzzy matcher): emit every bundle as ASCII.
+    build: { rolldownOptions: { output: { charset: 'ascii' } } },
   }),
 });

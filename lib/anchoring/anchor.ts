@@ -14,6 +14,7 @@ import {
 } from './score';
 import { TextIndex } from './text-index';
 import type { Anchor, AnchorMethod, AnchorOptions, AnchorSelectors } from './types';
+import { alignWhitespaceEdges, quoteEdges, snapToWords, type QuoteEdges } from './word-boundaries';
 
 /**
  * A verbatim match whose context agrees at least this well is taken without
@@ -22,6 +23,15 @@ import type { Anchor, AnchorMethod, AnchorOptions, AnchorSelectors } from './typ
  * candidates near the expected place get a say too.
  */
 const TRUSTED_CONTEXT = 0.75;
+
+/**
+ * The stored (or predicted) offsets are taken at once only when the context
+ * agrees fully. Anything less and every verbatim occurrence is compared: a
+ * page shifted by a few characters can put a copy of a short quote at the
+ * old offsets ("l" of "hello" after one inserted character), and a context
+ * shifted by a few characters still looks ~90% alike.
+ */
+const FULL_CONTEXT = 1;
 
 /**
  * A match near the expected place ends the search when it scores this well,
@@ -58,6 +68,7 @@ class PreparedSelectors {
    * than folded length, so verbatim matches never pay for folding.
    */
   readonly quoteLength: number;
+  readonly edges: QuoteEdges;
   private patternCache: string | undefined;
 
   constructor(selectors: AnchorSelectors) {
@@ -67,6 +78,7 @@ class PreparedSelectors {
     this.storedStart = selectors.position?.start;
     this.storedEnd = selectors.position?.end;
     this.quoteLength = this.exact.trim().length;
+    this.edges = quoteEdges(this.exact, selectors.quote.prefix, selectors.quote.suffix);
   }
 
   /** The quote folded for fuzzy matching. */
@@ -103,10 +115,14 @@ class CandidatePool {
     private readonly expectedStart: number | undefined,
   ) {}
 
+  /** Whether a span has been scored already. */
+  has(start: number, end: number): boolean {
+    return this.seen.has(`${start}:${end}`);
+  }
+
   consider(start: number, end: number, method: AnchorMethod, quote: number): Candidate | undefined {
-    const key = `${start}:${end}`;
-    if (this.seen.has(key)) return undefined;
-    this.seen.add(key);
+    if (this.has(start, end)) return undefined;
+    this.seen.add(`${start}:${end}`);
     const evidence: MatchEvidence = {
       quote,
       prefix: aboveChance(prefixSimilarity(this.text, start, this.selectors.prefix)),
@@ -154,19 +170,19 @@ export function anchorInIndex(
   const expectedStart = hintStart ?? sel.storedStart;
   const pool = new CandidatePool(text, sel, expectedStart);
 
-  // 1. The stored offsets, trusted only if they still hold the exact quote in
-  //    a familiar context (a shifted page can put a look-alike there).
+  // 1. The stored offsets (then the predicted ones), if they still hold the
+  //    exact quote in its own context.
   if (
     sel.storedStart !== undefined &&
     sel.storedEnd === sel.storedStart + exact.length &&
     text.startsWith(exact, sel.storedStart)
   ) {
     const atStored = pool.consider(sel.storedStart, sel.storedEnd, 'position', 1);
-    if (contextTrusted(atStored, 0.5)) return toAnchor(atStored, minScore);
+    if (contextTrusted(atStored, FULL_CONTEXT)) return toAnchor(atStored, minScore);
   }
   if (hintStart !== undefined && hintStart !== sel.storedStart && text.startsWith(exact, hintStart)) {
     const atHint = pool.consider(hintStart, hintStart + exact.length, 'quote', 1);
-    if (contextTrusted(atHint, TRUSTED_CONTEXT)) return toAnchor(atHint, minScore);
+    if (contextTrusted(atHint, FULL_CONTEXT)) return toAnchor(atHint, minScore);
   }
 
   // 2. Every verbatim occurrence, ranked by context then closeness.
@@ -181,10 +197,22 @@ export function anchorInIndex(
   const { pattern } = sel;
   if (pattern.trim() === '') return toAnchor(pool.best, minScore);
   const folded = index.folded;
+  const isVerbatim = (m: FoldedMatch): boolean => {
+    const span = toOriginalSpan(m);
+    return m.errors === 0 && pool.has(span.start, span.end);
+  };
+  const toOriginalSpan = (m: FoldedMatch): { start: number; end: number } => ({
+    start: folded.toOriginal[m.start] ?? text.length,
+    end: folded.toOriginal[m.end] ?? text.length,
+  });
   const considerFolded = (matches: FoldedMatch[]): void => {
     for (const m of matches) {
-      const start = folded.toOriginal[m.start] ?? text.length;
-      const end = folded.toOriginal[m.end] ?? text.length;
+      const span = toOriginalSpan(m);
+      // A match inside one expanded character ("…" folds to "...") is no span.
+      if (span.end <= span.start) continue;
+      const aligned = alignWhitespaceEdges(text, span.start, span.end, exact);
+      const { start, end } =
+        m.errors === 0 ? aligned : snapToWords(text, aligned.start, aligned.end, sel.edges, m.errors);
       pool.consider(start, end, 'fuzzy', Math.max(0, 1 - m.errors / pattern.length));
     }
   };
@@ -192,7 +220,14 @@ export function anchorInIndex(
     expectedStart === undefined ? undefined : toFoldedOffset(folded, expectedStart);
   if (expectedFolded !== undefined) {
     for (const radius of NEAR_RADII) {
-      considerFolded(searchNear(folded, pattern, expectedFolded, radius));
+      let matches = searchNear(folded, pattern, expectedFolded, radius);
+      // The search reports only the fewest-error matches, so verbatim copies
+      // already scored (with a poor context) can hide the edited original
+      // next to them: look once more with those copies masked out.
+      if (matches.length > 0 && matches.every((m) => isVerbatim(m))) {
+        matches = searchNear(folded, pattern, expectedFolded, radius, matches);
+      }
+      considerFolded(matches);
       if (settled(pool.best, minScore)) return toAnchor(pool.best, minScore);
     }
   }

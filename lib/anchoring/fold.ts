@@ -24,7 +24,8 @@ export interface FoldedText {
 
 const SPACE = 0x20;
 
-function isWhitespace(c: number): boolean {
+/** Whitespace as folding sees it (collapsed into one space per run). */
+export function isWhitespace(c: number): boolean {
   return (
     (c >= 0x09 && c <= 0x0d) ||
     c === 0x20 ||

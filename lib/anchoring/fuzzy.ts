@@ -10,10 +10,12 @@ export interface FoldedMatch {
 
 /**
  * Errors tolerated: half the quote, so a quote with every other word touched
- * can still be found, but capped because the search costs O(n·k/32) and a
- * thousand-character quote with 500 edits is a different passage anyway.
+ * can still be found. Capped because a search costs O(n·k/32): quotes up to
+ * 2,048 characters get the full half, longer ones (several paragraphs) a
+ * smaller share. The full pattern is only ever run over a window: near the
+ * expected place, or around where a long quote's head or tail was found.
  */
-export const MAX_ERRORS_CAP = 256;
+export const MAX_ERRORS_CAP = 1024;
 
 /** Quotes longer than this are located in the whole text by their head and tail. */
 export const LONG_QUOTE = 64;
@@ -31,17 +33,26 @@ export function maxErrorsFor(patternLength: number): number {
   return Math.min(Math.floor(patternLength / 2), MAX_ERRORS_CAP);
 }
 
+/** Stands in for masked text: a noncharacter, so it matches nothing in a pattern. */
+const MASK = '\uffff';
+
 function searchRange(
   text: string,
   pattern: string,
   from: number,
   to: number,
   maxErrors: number,
+  masked: readonly FoldedMatch[] = [],
 ): FoldedMatch[] {
   const start = Math.max(0, from);
   const end = Math.min(text.length, to);
   if (end - start <= 0) return [];
-  const haystack = start === 0 && end === text.length ? text : text.slice(start, end);
+  let haystack = start === 0 && end === text.length ? text : text.slice(start, end);
+  for (const m of masked) {
+    const a = Math.max(m.start, start) - start;
+    const b = Math.min(m.end, end) - start;
+    if (b > a) haystack = haystack.slice(0, a) + MASK.repeat(b - a) + haystack.slice(b);
+  }
   return search(haystack, pattern, maxErrors).map((m) => ({
     start: m.start + start,
     end: m.end + start,
@@ -49,28 +60,57 @@ function searchRange(
   }));
 }
 
+/** Characters at each edge of a match compared verbatim with the pattern's edges. */
+const EDGE_WINDOW = 16;
+
+/**
+ * How many characters at the start and at the end of a match equal the
+ * pattern's own first and last characters. Between matches with the same
+ * error count, the one whose edges agree with the quote's edges is the one
+ * that did not trade a real quote character for a neighbouring one.
+ */
+function edgeAgreement(text: string, match: FoldedMatch, pattern: string): number {
+  let agreement = 0;
+  const limit = Math.min(EDGE_WINDOW, match.end - match.start, pattern.length);
+  while (agreement < limit && text.charCodeAt(match.start + agreement) === pattern.charCodeAt(agreement)) {
+    agreement += 1;
+  }
+  let tail = 0;
+  while (
+    tail < limit &&
+    text.charCodeAt(match.end - 1 - tail) === pattern.charCodeAt(pattern.length - 1 - tail)
+  ) {
+    tail += 1;
+  }
+  return agreement + tail;
+}
+
 /**
  * The search reports every end offset reaching the minimum error count, so
  * one location shows up as several overlapping matches. Keep one per
- * location: fewest errors, then length closest to the pattern's.
+ * location: fewest errors, then edges agreeing with the pattern's, then
+ * length closest to the pattern's.
  */
-function onePerLocation(matches: FoldedMatch[], patternLength: number): FoldedMatch[] {
+function onePerLocation(text: string, matches: FoldedMatch[], pattern: string): FoldedMatch[] {
   const sorted = [...matches].sort((a, b) => a.start - b.start || a.errors - b.errors);
-  const kept: FoldedMatch[] = [];
+  const kept: Array<FoldedMatch & { agreement: number }> = [];
   for (const match of sorted) {
+    const candidate = { ...match, agreement: edgeAgreement(text, match, pattern) };
     const last = kept[kept.length - 1];
     if (!last || match.start >= last.end) {
-      kept.push(match);
+      kept.push(candidate);
       continue;
     }
+    const lengthGap = (m: FoldedMatch): number => Math.abs(m.end - m.start - pattern.length);
     const better =
-      match.errors < last.errors ||
-      (match.errors === last.errors &&
-        Math.abs(match.end - match.start - patternLength) <
-          Math.abs(last.end - last.start - patternLength));
-    if (better) kept[kept.length - 1] = match;
+      candidate.errors !== last.errors
+        ? candidate.errors < last.errors
+        : candidate.agreement !== last.agreement
+          ? candidate.agreement > last.agreement
+          : lengthGap(candidate) < lengthGap(last);
+    if (better) kept[kept.length - 1] = candidate;
   }
-  return kept;
+  return kept.map(({ start, end, errors }) => ({ start, end, errors }));
 }
 
 function closestFirst(matches: FoldedMatch[], expected: number | undefined): FoldedMatch[] {
@@ -84,13 +124,14 @@ function closestFirst(matches: FoldedMatch[], expected: number | undefined): Fol
 /**
  * Approximate matches of `pattern` within `radius` characters (plus the
  * pattern's own length, as the page may have grown inside the quote) of a
- * folded offset.
+ * folded offset, ignoring the `masked` spans.
  */
 export function searchNear(
   folded: FoldedText,
   pattern: string,
   expected: number,
   radius: number,
+  masked: readonly FoldedMatch[] = [],
 ): FoldedMatch[] {
   const reach = radius + pattern.length;
   const matches = searchRange(
@@ -99,8 +140,9 @@ export function searchNear(
     expected - reach,
     expected + pattern.length + reach,
     maxErrorsFor(pattern.length),
+    masked,
   );
-  return closestFirst(onePerLocation(matches, pattern.length), expected);
+  return closestFirst(onePerLocation(folded.text, matches, pattern), expected);
 }
 
 interface Span {
@@ -145,7 +187,7 @@ function searchLongPattern(
   for (const span of mergeSpans(spans)) {
     matches.push(...searchRange(text, pattern, span.from, span.to, maxErrorsFor(pattern.length)));
   }
-  return closestFirst(onePerLocation(matches, pattern.length), expected);
+  return closestFirst(onePerLocation(folded.text, matches, pattern), expected);
 }
 
 /** Approximate matches of `pattern` anywhere in the folded text. */
@@ -156,5 +198,5 @@ export function searchEverywhere(
 ): FoldedMatch[] {
   if (pattern.length > LONG_QUOTE) return searchLongPattern(folded, pattern, expected);
   const matches = searchRange(folded.text, pattern, 0, folded.text.length, maxErrorsFor(pattern.length));
-  return closestFirst(onePerLocation(matches, pattern.length), expected);
+  return closestFirst(onePerLocation(folded.text, matches, pattern), expected);
 }

@@ -1,11 +1,29 @@
-import type { Handlers } from '../messages/route';
-import type { DatasetStatus } from '../messages/protocol';
+import type { Handlers, SenderInfo } from '../messages/route';
+import type { DatasetStatus, ReplyData } from '../messages/protocol';
 import type { LensDb } from '../store/db';
 import type { LoadOutcome } from '../store/load-dataset';
-import { listAnnotationsForPage, putAnnotation, tombstoneAnnotation } from '../store/annotations-repo';
+import { listAnnotationsForPage, saveEdit, tombstoneAnnotation } from '../store/annotations-repo';
 import { getDeviceId } from '../store/device-id';
+import type { TabRegistry } from './tab-registry';
 
-export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>): Handlers {
+/** What the handlers need from the browser, kept behind functions so that they are testable in Node. */
+export interface BackgroundEffects {
+  /** Analyses a page's main text against the dataset that IndexedDB holds. */
+  analyze(input: { url: string; title: string; language?: string; text: string }): Promise<ReplyData['page/analyze']>;
+  /** Opens the sidebar for a tab: the browser's own when it can, else the in-page panel. */
+  openSidebar(tabId: number): Promise<'native' | 'in-page'>;
+  /** Tells extension pages that a tab's state changed. */
+  broadcastTabChanged(tabId: number): void;
+  /** Tells a tab's content script that its annotations changed. */
+  notifyAnnotationsChanged(tabId: number | undefined, canonicalUrl: string): void;
+}
+
+function requireTab(sender: SenderInfo): number {
+  if (sender.tabId === undefined) throw new Error('this message must come from a page tab');
+  return sender.tabId;
+}
+
+export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs: TabRegistry, effects: BackgroundEffects): Handlers {
   return {
     'dataset/status': async (): Promise<DatasetStatus> => {
       const { meta } = await ready();
@@ -18,7 +36,50 @@ export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>): Han
       return ids ? (await db.claims.bulkGet(ids)).filter((c) => c !== undefined) : db.claims.toArray();
     },
     'annotations/list': async ({ canonicalUrl, includeDeleted }) => listAnnotationsForPage(db, canonicalUrl, includeDeleted),
-    'annotations/save': async ({ annotation }) => putAnnotation(db, annotation),
-    'annotations/delete': async ({ id }) => tombstoneAnnotation(db, id, await getDeviceId(db)),
+    'dataset/sources': async () => {
+      await ready();
+      return db.sources.toArray();
+    },
+    'annotations/save': async ({ edit }, sender) => {
+      const saved = await saveEdit(db, edit, await getDeviceId(db));
+      effects.notifyAnnotationsChanged(sender.tabId, saved.canonicalUrl);
+      return saved;
+    },
+    'annotations/delete': async ({ id }, sender) => {
+      const gone = await tombstoneAnnotation(db, id, await getDeviceId(db));
+      if (gone) effects.notifyAnnotationsChanged(sender.tabId, gone.canonicalUrl);
+      return gone;
+    },
+    'tab/report': async ({ report }, sender) => {
+      const tabId = requireTab(sender);
+      await tabs.setReport(tabId, report);
+      effects.broadcastTabChanged(tabId);
+      return null;
+    },
+    'tab/state': async ({ tabId }) => tabs.get(tabId),
+    'page/analyze': async ({ type: _type, ...input }) => {
+      await ready();
+      return effects.analyze(input);
+    },
+    'draft/open': async ({ draft }, sender) => {
+      const tabId = requireTab(sender);
+      // First, before any await: the browser lets a sidebar open only while the reader's click is still current.
+      const opening = effects.openSidebar(tabId);
+      await tabs.setDraft(tabId, draft);
+      effects.broadcastTabChanged(tabId);
+      return { sidebar: await opening };
+    },
+    'tab/focus': async ({ claimKey, annotationId }, sender) => {
+      const tabId = requireTab(sender);
+      const opening = effects.openSidebar(tabId);
+      await tabs.setFocus(tabId, claimKey, annotationId);
+      effects.broadcastTabChanged(tabId);
+      return { sidebar: await opening };
+    },
+    'draft/clear': async ({ tabId }) => {
+      await tabs.setDraft(tabId, null);
+      effects.broadcastTabChanged(tabId);
+      return null;
+    },
   };
 }

@@ -1,22 +1,27 @@
 import { bundledDataset } from '../dataset/bundled';
 import { routeMessage, type SenderInfo } from '../messages/route';
 import type { Reply } from '../messages/protocol';
-import { openLensDb } from '../store/db';
+import { openLensDb, type LensDb } from '../store/db';
 import { loadDatasetIntoDb } from '../store/load-dataset';
-import { makeHandlers } from './handlers';
+import { makeHandlers, type BackgroundEffects } from './handlers';
+import { TabRegistry, type TabPersistence } from './tab-registry';
 
 export interface BackgroundPorts {
   selfId: string;
   onMessage(listener: (message: unknown, sender: SenderInfo) => Promise<Reply<unknown>>): void;
   onInstalled(listener: () => Promise<void>): void;
+  tabPersistence?: TabPersistence;
+  /** Browser effects; `compare` is supplied here from the database contents. */
+  effects(db: LensDb): BackgroundEffects;
 }
 
 /**
  * Wires the database and the message router. The dataset load starts at once
  * (a service worker can be woken by a message before `onInstalled` fires) and
- * every handler waits for it, so no reader ever sees a half-loaded dataset.
+ * every handler that reads the dataset waits for it, so no reader ever sees a
+ * half-loaded dataset.
  */
-export function startBackground(ports: BackgroundPorts): void {
+export function startBackground(ports: BackgroundPorts): { db: LensDb; tabs: TabRegistry; ready: () => Promise<unknown> } {
   const db = openLensDb();
   let ready = loadDatasetIntoDb(db, bundledDataset());
   ready.catch((error) => console.error('[cecot-lens] dataset load failed', error));
@@ -25,6 +30,8 @@ export function startBackground(ports: BackgroundPorts): void {
     ready = ready.catch(() => undefined).then(() => loadDatasetIntoDb(db, bundledDataset()));
     await ready;
   });
-  const handlers = makeHandlers(db, () => ready);
+  const tabs = new TabRegistry(ports.tabPersistence);
+  const handlers = makeHandlers(db, () => ready, tabs, ports.effects(db));
   ports.onMessage((message, sender) => routeMessage(message, sender, ports.selfId, handlers));
+  return { db, tabs, ready: () => ready };
 }

@@ -80,7 +80,15 @@ function listAnnotations(doc: unknown): Entry[] {
     // Some tools put the items straight on the collection.
     if (Array.isArray(doc['items'])) return doc['items'].map((value, i) => ({ value, path: ['items', i] }));
     const first = doc['first'];
-    if (first === undefined) return [];
+    if (first === undefined) {
+      const total = doc['total'];
+      if (typeof total === 'number' && total > 0) {
+        throw new ImportError(`first: the collection says it holds ${total} annotations but embeds none; save it with its pages embedded`, {
+          path: ['first'],
+        });
+      }
+      return [];
+    }
     if (typeof first === 'string') {
       throw new ImportError(
         `first: the annotations are in a separate page (${short(first)}); save the whole collection with its pages embedded and import that`,

@@ -1,5 +1,5 @@
 import type { Annotation } from '../annotations/schema';
-import { canonicalJson } from '../merge/canonical-json';
+import { sameContent } from '../merge/same-content';
 import { isConcurrent } from '../merge/merge-annotations';
 import { compareWrites } from '../merge/write-order';
 
@@ -62,7 +62,7 @@ export function previewImport(existing: readonly Annotation[], incoming: readonl
       const result = order > 0 ? record : mine;
       if (isConcurrent(record, mine)) {
         entry = { id: record.id, status: 'merged', conflict: true, kept, local: mine, incoming: record, result };
-      } else if (order > 0 && canonicalJson(record) !== canonicalJson(mine)) {
+      } else if (order > 0 && !sameContent(record, mine)) {
         entry = { id: record.id, status: 'updated', conflict: false, kept, local: mine, incoming: record, result };
       } else {
         entry = { id: record.id, status: 'unchanged', conflict: false, kept: 'local', local: mine, incoming: record, result: mine };

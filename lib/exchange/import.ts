@@ -50,18 +50,16 @@ export function readImportFile(text: string, options: ImportOptions = {}): Parse
 
 /** As `readImportFile`, for a document already parsed from JSON. */
 export function readImportDocument(doc: unknown, options: ImportOptions = {}): ParsedImport {
-  if (isObject(doc) && 'format' in doc) {
-    if (doc['format'] !== BUNDLE_FORMAT) {
-      throw new ImportError(`format: ${JSON.stringify(String(doc['format'])).slice(0, 80)} is not a CECOT Lens annotations file`, {
-        path: ['format'],
-      });
-    }
-    return readBundle(doc);
-  }
+  if (isObject(doc) && doc['format'] === BUNDLE_FORMAT) return readBundle(doc);
   if (looksLikeW3C(doc)) {
     const { annotations, skipped } = readW3C(doc, { skipUnsupported: options.skipUnsupported ?? false });
     const { records, duplicates } = collapseDuplicates(annotations);
     return { format: 'w3c-annotation', formatVersion: null, header: null, annotations: records, skipped, duplicatesMerged: duplicates };
+  }
+  if (isObject(doc) && 'format' in doc) {
+    throw new ImportError(`format: ${JSON.stringify(String(doc['format'])).slice(0, 80)} is not a CECOT Lens annotations file`, {
+      path: ['format'],
+    });
   }
   throw new ImportError('(root): neither a CECOT Lens annotations bundle nor a W3C Web Annotation document', { path: [] });
 }

@@ -1,5 +1,5 @@
 import type { Annotation } from '../annotations/schema';
-import { canonicalJson } from './canonical-json';
+import { sameContent } from './same-content';
 import { compareWrites } from './write-order';
 
 /**
@@ -70,7 +70,7 @@ export function mergeAnnotations(a: readonly Annotation[], b: readonly Annotatio
 export function isConcurrent(a: Annotation, b: Annotation): boolean {
   if (a.revision !== b.revision) return false;
   if (a.deletedAt !== null && b.deletedAt !== null) return false;
-  return canonicalJson(a) !== canonicalJson(b);
+  return !sameContent(a, b);
 }
 
 function noteConflict(conflicts: Map<string, MergeConflict>, kept: Annotation, discarded: Annotation): void {

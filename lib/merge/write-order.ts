@@ -1,5 +1,6 @@
 import type { Annotation } from '../annotations/schema';
 import { canonicalJson } from './canonical-json';
+import { sameContent } from './same-content';
 
 /**
  * The order that decides which version of an annotation survives a merge.
@@ -33,10 +34,10 @@ export function compareWrites(a: Annotation, b: Annotation): number {
   const bt = instant(b.updatedAt);
   if (at !== bt) return at > bt ? 1 : -1;
   if (a.deviceId !== b.deviceId) return a.deviceId > b.deviceId ? 1 : -1;
+  if (sameContent(a, b)) return 0;
   const ac = canonicalJson(a);
   const bc = canonicalJson(b);
-  if (ac === bc) return 0;
-  return ac > bc ? 1 : -1;
+  return ac > bc ? 1 : ac < bc ? -1 : 0;
 }
 
 /** The winner of two versions of one record (either argument when they are identical). */

@@ -1,7 +1,25 @@
 import { z } from '../schema/zod';
 import { Annotation } from '../annotations/schema';
-import type { Claim } from '../dataset/schema';
+import { AnnotationEdit } from '../annotations/edit';
+import type { Claim, Source } from '../dataset/schema';
 import type { AnnotationList } from '../store/annotations-repo';
+import { PageReport, type PageMatch } from '../page/page-report';
+import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
+
+/** A selection the reader wants to annotate, captured by the content script; edited and saved in the sidebar. */
+export const AnnotationDraft = z.object({
+  url: z.string().url(),
+  canonicalUrl: z.string().url(),
+  title: z.string(),
+  quote: z.string().min(1).max(10_000),
+  selectors: z.object({ quote: TextQuoteSelector, position: TextPositionSelector.optional() }),
+  /** Dataset claims matched by page claims that overlap the selection: offered as links. */
+  suggestedClaims: z.array(z.string()).default([]),
+});
+export type AnnotationDraft = z.infer<typeof AnnotationDraft>;
+
+/** Longer main texts are cut before analysis: no news article comes near it, and a hostile page cannot make us work without bound. */
+export const MAX_PAGE_TEXT = 2_000_000;
 
 /**
  * Every message a content script or an extension page may send to the
@@ -10,10 +28,28 @@ import type { AnnotationList } from '../store/annotations-repo';
  */
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dataset/status') }),
+  z.object({ type: z.literal('dataset/sources') }),
   z.object({ type: z.literal('dataset/claims'), ids: z.array(z.string()).max(1000).optional() }),
   z.object({ type: z.literal('annotations/list'), canonicalUrl: z.string().url(), includeDeleted: z.boolean().default(false) }),
-  z.object({ type: z.literal('annotations/save'), annotation: Annotation }),
+  z.object({ type: z.literal('annotations/save'), edit: AnnotationEdit }),
   z.object({ type: z.literal('annotations/delete'), id: z.string().uuid() }),
+  // From a content script: what it found on its tab (the sender's tab is the key).
+  z.object({ type: z.literal('tab/report'), report: PageReport }),
+  // From the sidebar or the popup: what was found on a tab, and the pending annotation draft.
+  z.object({ type: z.literal('tab/state'), tabId: z.number().int() }),
+  // From a content script: analyse a page's main text (topic, claims, comparison with the dataset).
+  z.object({
+    type: z.literal('page/analyze'),
+    url: z.string().max(10_000),
+    title: z.string().max(2_000),
+    language: z.string().max(20).optional(),
+    text: z.string().max(MAX_PAGE_TEXT),
+  }),
+  // From a content script: the reader asked to annotate the selection.
+  z.object({ type: z.literal('draft/open'), draft: AnnotationDraft }),
+  z.object({ type: z.literal('draft/clear'), tabId: z.number().int() }),
+  // From a content script: the reader clicked a highlight; the sidebar scrolls to it.
+  z.object({ type: z.literal('tab/focus'), claimKey: z.string().nullable(), annotationId: z.string().nullable().default(null) }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -40,7 +76,36 @@ export interface DatasetStatus {
 export interface ReplyData {
   'dataset/status': DatasetStatus;
   'dataset/claims': Claim[];
+  'dataset/sources': Source[];
   'annotations/list': AnnotationList;
   'annotations/save': Annotation;
   'annotations/delete': Annotation | null;
+  'tab/report': null;
+  'tab/state': TabState;
+  'page/analyze': PageAnalysis;
+  'draft/open': { sidebar: 'native' | 'in-page' };
+  'draft/clear': null;
+  'tab/focus': { sidebar: 'native' | 'in-page' };
+}
+
+export interface TabFocus {
+  claimKey: string | null;
+  annotationId: string | null;
+  /** Increases with every focus request so that focusing the same claim twice still scrolls. */
+  seq: number;
+}
+
+/** The analysis of a page's main text, as the background returns it; offsets are into that text. */
+export interface PageAnalysis {
+  title: string;
+  language: string;
+  topic: { onTopic: boolean; score: number; reasons: string[] };
+  claims: { text: string; start: number; end: number; checkWorthiness: number; matches: PageMatch[] }[];
+}
+
+export interface TabState {
+  tabId: number;
+  report: PageReport | null;
+  draft: AnnotationDraft | null;
+  focus: TabFocus | null;
 }

@@ -1,10 +1,12 @@
 import { Request, type Reply, type ReplyData, type RequestOf, type RequestType } from './protocol';
 
-export type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<ReplyData[T]> };
+export type Handlers = { [T in RequestType]: (request: RequestOf<T>, sender: SenderInfo) => Promise<ReplyData[T]> };
 
 /** What the browser tells us about who sent a message, reduced to what we check. */
 export interface SenderInfo {
   id?: string;
+  /** Set when the message comes from a content script (or a page embedded in a tab). */
+  tabId?: number;
 }
 
 /**
@@ -19,9 +21,9 @@ export async function routeMessage(raw: unknown, sender: SenderInfo, selfId: str
     return { ok: false, error: `invalid message: ${issue ? `${issue.path.join('.') || '(message)'}: ${issue.message}` : 'unknown'}` };
   }
   const request = parsed.data;
-  const handler = handlers[request.type] as (r: typeof request) => Promise<unknown>;
+  const handler = handlers[request.type] as (r: typeof request, s: SenderInfo) => Promise<unknown>;
   try {
-    return { ok: true, data: await handler(request) };
+    return { ok: true, data: await handler(request, sender) };
   } catch (error) {
     return { ok: false, error: describeError(error) };
   }

@@ -22,6 +22,8 @@ export const PageClaim = z.object({
   checkWorthiness: z.number().min(0).max(1),
   relation: ClaimRelation,
   matches: z.array(PageMatch),
+  /** Reader annotations whose text overlaps this claim. */
+  annotationIds: z.array(z.string()).default([]),
 });
 export type PageClaim = z.infer<typeof PageClaim>;
 

@@ -1,4 +1,5 @@
 import { Annotation } from '../annotations/schema';
+import { applyEdit, type AnnotationEdit } from '../annotations/edit';
 import type { LensDb, StoredAnnotation } from './db';
 import { hostOf } from './host-of';
 
@@ -81,5 +82,15 @@ export async function tombstoneAnnotation(db: LensDb, id: string, deviceId: stri
     };
     await db.annotations.put(toStored(tombstone));
     return tombstone;
+  });
+}
+
+/** Creates or updates one annotation from the editor, read-modify-write in one transaction. */
+export async function saveEdit(db: LensDb, edit: AnnotationEdit, deviceId: string, now: Date = new Date()): Promise<Annotation> {
+  return db.transaction('rw', db.annotations, async () => {
+    const existing = 'id' in edit ? await db.annotations.get(edit.id) : undefined;
+    const record = applyEdit(existing ? Annotation.parse(existing) : null, edit, { deviceId, now, newId: () => crypto.randomUUID() });
+    await db.annotations.put(toStored(record));
+    return record;
   });
 }

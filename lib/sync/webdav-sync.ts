@@ -1,5 +1,5 @@
 import type { Annotation } from '../annotations/schema';
-import { canonicalJson } from '../merge/canonical-json';
+import { sameContent } from '../merge/same-content';
 import { mergeAnnotationSets, type MergeConflict } from '../merge/merge-annotations';
 import { exportBundleJson } from '../exchange/bundle';
 import type { DatasetRef, GeneratorInfo } from '../exchange/context';
@@ -64,6 +64,8 @@ export interface WebDavSyncOptions {
    */
   allowInsecureHttp?: boolean;
   signal?: AbortSignal;
+  /** Longest wait for one request, body included, before it counts as a network failure. Default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 export interface SyncReport {
@@ -167,8 +169,8 @@ function finish(
   extra: { bytesUp: number; attempts: number; created: boolean; wrote: boolean; http: DavClient },
 ): SyncResult {
   const plan = planImport(local, merged);
-  const remoteById = new Map(remote.records.map((r) => [r.id, canonicalJson(r)]));
-  const pushed = extra.wrote ? merged.filter((r) => remoteById.get(r.id) !== canonicalJson(r)).length : 0;
+  const remoteById = new Map(remote.records.map((r) => [r.id, r]));
+  const pushed = extra.wrote ? merged.filter((r) => !sameContent(remoteById.get(r.id), r)).length : 0;
   return {
     merged,
     plan,
@@ -193,7 +195,7 @@ function sameRecords(a: readonly Annotation[], b: readonly Annotation[]): boolea
   if (byId.size !== b.length) return false;
   return a.every((r) => {
     const other = byId.get(r.id);
-    return other !== undefined && canonicalJson(other) === canonicalJson(r);
+    return other !== undefined && sameContent(other, r);
   });
 }
 
@@ -225,7 +227,15 @@ class DavClient {
   }
 
   async pull(): Promise<Remote> {
-    const res = await this.request('GET', undefined, { Accept: 'application/json', 'Cache-Control': 'no-cache' });
+    const { res, done } = await this.request('GET', undefined, { Accept: 'application/json', 'Cache-Control': 'no-cache' });
+    try {
+      return await this.readDocument(res);
+    } finally {
+      done();
+    }
+  }
+
+  private async readDocument(res: Response): Promise<Remote> {
     if (res.status === 404) {
       await discard(res);
       return { exists: false, etag: null, records: [], dataset: null };
@@ -265,8 +275,9 @@ class DavClient {
   async push(body: string, etag: string | null): Promise<{ ok: boolean; bytes: number }> {
     const condition: Record<string, string> = etag === null ? { 'If-None-Match': '*' } : { 'If-Match': etag };
     const bytes = new TextEncoder().encode(body).length;
-    const res = await this.request('PUT', body, { 'Content-Type': 'application/json; charset=utf-8', ...condition });
+    const { res, done } = await this.request('PUT', body, { 'Content-Type': 'application/json; charset=utf-8', ...condition });
     await discard(res);
+    done();
     if (res.status === 412) return { ok: false, bytes };
     if (res.status === 200 || res.status === 201 || res.status === 204) return { ok: true, bytes };
     if (res.status === 404 || res.status === 409) {
@@ -279,7 +290,41 @@ class DavClient {
     throw await statusError(res, 'writing');
   }
 
-  private async request(method: 'GET' | 'PUT', body: string | undefined, headers: Record<string, string>): Promise<Response> {
+  /**
+   * One request, following redirects within the origin for reads. The returned
+   * `done` stops the timeout once the caller has read the body.
+   */
+  private async request(
+    method: 'GET' | 'PUT',
+    body: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<{ res: Response; done: () => void }> {
+    const controller = new AbortController();
+    const user = this.options.signal;
+    const onUserAbort = () => controller.abort(user?.reason);
+    if (user?.aborted) controller.abort(user.reason);
+    else user?.addEventListener('abort', onUserAbort, { once: true });
+    this.requestTimedOut = false;
+    const timer = setTimeout(() => {
+      this.requestTimedOut = true;
+      controller.abort();
+    }, this.options.requestTimeoutMs ?? 30_000);
+    const done = () => {
+      clearTimeout(timer);
+      user?.removeEventListener('abort', onUserAbort);
+    };
+    try {
+      return { res: await this.send(method, body, headers, controller.signal), done };
+    } catch (error) {
+      done();
+      throw error;
+    }
+  }
+
+  /** Requests run one at a time, so one flag tells whether the current one hit its timeout. */
+  private requestTimedOut = false;
+
+  private async send(method: 'GET' | 'PUT', body: string | undefined, headers: Record<string, string>, signal: AbortSignal): Promise<Response> {
     for (let hop = 0; ; hop++) {
       let res: Response;
       try {
@@ -293,7 +338,7 @@ class DavClient {
           credentials: 'omit',
           // A cached GET would hand back an old ETag and make every write fail.
           cache: 'no-store',
-          ...(this.options.signal !== undefined ? { signal: this.options.signal } : {}),
+          signal,
         });
       } catch (error) {
         throw this.networkError(error, method === 'GET' ? 'reading the document' : 'writing the document');
@@ -325,6 +370,10 @@ class DavClient {
   }
 
   private networkError(error: unknown, doing: string): SyncError {
+    if (this.requestTimedOut) {
+      const seconds = Math.round((this.options.requestTimeoutMs ?? 30_000) / 1000);
+      return new SyncError('network', `no answer from the server within ${seconds} s while ${doing}`, { cause: error });
+    }
     if (isAbort(error) || this.options.signal?.aborted) return new SyncError('aborted', `sync cancelled while ${doing}`, { cause: error });
     const detail = error instanceof Error ? error.message : String(error);
     return new SyncError('network', `no answer from the server while ${doing} (${detail})`, { cause: error });

@@ -56,6 +56,8 @@ const CURRENCY_AFTER_AT = /\s*(?:de\s+)?(dollars?|dolares|usd|euros?)\b/y;
 const RANGE_AT = /\s*(?:-|(?:to|through|al|and|a|y|hasta)\b)\s*(?:us\s?\$|\$)?(?=\d|[a-z])/y;
 const SUFFIX_AT = new RegExp(`[\\s-]*(${QUALIFIERS_AFTER.map(([w]) => w).join('|')})\\b`, 'y');
 const WORD_AT = /[\s-]+([a-z]+)(?:'s)?/y;
+const HALF_AT = /\s+and\s+a\s+half\b/y;
+const HALF_AFTER_UNIT_AT = /\s+y\s+medi[ao]\b/y;
 const CURRENCY_BEFORE = /(us\s?\$|u\.s\.\s?\$|usd\s?|\$|eur\s?|€)\s*$/;
 const BETWEEN_BEFORE = /\b(between|entre|from|de|desde)\s+(?:us\s?\$|\$)?$/;
 const CHANGE_BEFORE = /\b(rose|rising|grew|increased?|fell|dropped|climbed|jumped|went|subio|aumento|crecio|bajo|paso|cayo|disminuyo)\b[^.]{0,30}$/;
@@ -157,6 +159,13 @@ function parseNumberAt(text: string, f: string, m: RegExpExecArray, limit: numbe
   const first = readNumber(f, numberStart);
   if (!first) return null;
   let pos = first.end;
+  // "23 and a half hours", "23 horas y media" is read at the unit; here only the English order.
+  const half = matchAt(HALF_AT, f, pos);
+  if (half) {
+    first.value += 0.5;
+    first.plainInteger = false;
+    pos = half.end;
+  }
   const currencyBefore = CURRENCY_BEFORE.exec(before);
   let category: QuantityCategory = currencyBefore ? 'money' : 'count';
   let unit: string | null = currencyBefore ? (currencyBefore[1]?.startsWith('eur') || currencyBefore[1] === '€' ? 'EUR' : 'USD') : null;
@@ -241,6 +250,11 @@ function parseNumberAt(text: string, f: string, m: RegExpExecArray, limit: numbe
       unit = noun.unit;
       category = noun.category;
       end = noun.end;
+      const half = matchAt(HALF_AFTER_UNIT_AT, f, end);
+      if (half && qualifier !== 'range') {
+        value += 0.5;
+        end = half.end;
+      }
     }
   }
   // Number words ("two planes") need a unit or a scale to be a quantity.

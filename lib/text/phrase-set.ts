@@ -55,6 +55,25 @@ export class PhraseSet {
     this.re = sources.length ? new RegExp(sources.map((s) => s.src).join('|'), 'g') : null;
   }
 
+  /**
+   * Other phrases that match wherever phrase `i` matches: a match is reported
+   * once, under one phrase, so owners of overlapping phrases ("venezuelan" and
+   * "venezuelan*") must be merged through this.
+   */
+  overlapping(i: number): number[] {
+    const phrase = this.phrases[i];
+    if (phrase === undefined || phrase.includes('*')) return [];
+    const text = phrase;
+    const out: number[] = [];
+    for (const w of this.wild) {
+      if (w.phrase === i) continue;
+      w.re.lastIndex = 0;
+      const m = w.re.exec(text);
+      if (m && m[0].length === text.length) out.push(w.phrase);
+    }
+    return out;
+  }
+
   /** Index of a phrase given as it was passed to the constructor, or -1. */
   indexOf(phrase: string): number {
     return this.byKey.get(foldKey(phrase)) ?? -1;

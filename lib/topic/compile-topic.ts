@@ -41,6 +41,11 @@ export function compileTopic(topic: Topic | CompiledTopic): CompiledTopic {
   };
   topic.terms.forEach((t, i) => t.phrases.forEach((p) => own(p, i)));
   topic.negatives.forEach((n, i) => n.phrases.forEach((p) => own(p, ~i)));
+  // A match is reported under one phrase; it counts for the owners of every phrase that also matches there.
+  const extra = phrases.phrases.map((_, i) => phrases.overlapping(i));
+  extra.forEach((others, i) => {
+    for (const o of others) for (const owner of owners[o] ?? []) if (!owners[i]?.includes(owner)) owners[i]?.push(owner);
+  });
 
   const termIndex = new Map(topic.terms.map((t, i) => [t.id, i] as const));
   const anchors = new Set(topic.anchors.map((id) => termIndex.get(id)).filter((i): i is number => i !== undefined));

@@ -109,12 +109,16 @@ export function withinWindow(lists: number[][], size: number): boolean {
   let kinds = 0;
   let left = 0;
   for (const [pos, kind] of merged) {
-    if (have[kind]++ === 0) kinds++;
+    const before = have[kind] ?? 0;
+    have[kind] = before + 1;
+    if (before === 0) kinds++;
     while (kinds === k) {
       const first = merged[left];
       if (!first) break;
       if (pos - first[0] <= size) return true;
-      if (--have[first[1]]! === 0) kinds--;
+      const left1 = (have[first[1]] ?? 1) - 1;
+      have[first[1]] = left1;
+      if (left1 === 0) kinds--;
       left++;
     }
   }

@@ -8,8 +8,17 @@ function handlers(): Handlers {
     'dataset/status': vi.fn(async () => status),
     'dataset/claims': vi.fn(async () => []),
     'annotations/list': vi.fn(async () => ({ annotations: [], invalid: [] })),
-    'annotations/save': vi.fn(async (r) => r.annotation),
+    'dataset/sources': vi.fn(async () => []),
+    'annotations/save': vi.fn(async () => {
+      throw new Error('not used');
+    }),
     'annotations/delete': vi.fn(async () => null),
+    'tab/report': vi.fn(async () => null),
+    'tab/state': vi.fn(async ({ tabId }) => ({ tabId, report: null, draft: null, focus: null })),
+    'page/analyze': vi.fn(async () => ({ title: '', language: 'en', topic: { onTopic: false, score: 0, reasons: [] }, claims: [] })),
+    'draft/open': vi.fn(async () => ({ sidebar: 'native' as const })),
+    'draft/clear': vi.fn(async () => null),
+    'tab/focus': vi.fn(async () => ({ sidebar: 'in-page' as const })),
   };
 }
 
@@ -33,6 +42,12 @@ describe('routeMessage', () => {
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error).toMatch(/^invalid message: id:/);
     expect(await routeMessage({ type: 'drop/tables' }, { id: 'self' }, 'self', h)).toMatchObject({ ok: false });
+  });
+
+  it('passes the sender tab to the handler', async () => {
+    const h = handlers();
+    await routeMessage({ type: 'tab/state', tabId: 7 }, { id: 'self', tabId: 3 }, 'self', h);
+    expect(h['tab/state']).toHaveBeenCalledWith({ type: 'tab/state', tabId: 7 }, { id: 'self', tabId: 3 });
   });
 
   it('turns handler failures into error replies, with a clear word for a full disk', async () => {

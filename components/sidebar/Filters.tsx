@@ -1,0 +1,41 @@
+import type { ClaimFilter } from '../../lib/page/filter-claims';
+import { ALL_RELATIONS } from '../../lib/page/filter-claims';
+import type { ClaimRelation } from '../../lib/page/page-report';
+import { RELATION_NAME } from './RelationBadge';
+
+export function Filters({ filter, onChange, counts }: { filter: ClaimFilter; onChange: (f: ClaimFilter) => void; counts: Record<ClaimRelation, number> }) {
+  const toggle = (r: ClaimRelation) => {
+    const next = new Set(filter.relations);
+    if (next.has(r)) next.delete(r);
+    else next.add(r);
+    onChange({ ...filter, relations: next });
+  };
+  return (
+    <div class="filters" role="group" aria-label="Filter claims">
+      <input
+        type="search"
+        class="search"
+        placeholder="Search claims…"
+        aria-label="Search claims"
+        value={filter.query}
+        onInput={(e) => onChange({ ...filter, query: (e.target as HTMLInputElement).value })}
+      />
+      <div class="chips">
+        {ALL_RELATIONS.map((r) => (
+          <button
+            key={r}
+            type="button"
+            class={`chip chip-${r}`}
+            aria-pressed={filter.relations.has(r)}
+            onClick={() => toggle(r)}
+          >
+            {RELATION_NAME[r]} {counts[r]}
+          </button>
+        ))}
+        <button type="button" class="chip" aria-pressed={filter.annotatedOnly} onClick={() => onChange({ ...filter, annotatedOnly: !filter.annotatedOnly })}>
+          Annotated
+        </button>
+      </div>
+    </div>
+  );
+}

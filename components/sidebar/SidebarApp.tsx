@@ -1,0 +1,190 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Annotation } from '../../lib/annotations/schema';
+import type { AnnotationFields } from '../../lib/annotations/edit';
+import type { Claim, Source } from '../../lib/dataset/schema';
+import type { TabState } from '../../lib/messages/protocol';
+import { ALL_RELATIONS, filterClaims, type ClaimFilter } from '../../lib/page/filter-claims';
+import { countByRelation, type PageClaim } from '../../lib/page/page-report';
+import { ask } from '../../platform/messaging';
+import { resolveTabId, tellTab, watchTabs } from '../../platform/tab-context';
+import { AnnotationEditor } from './AnnotationEditor';
+import { AnnotationList } from './AnnotationList';
+import { ClaimList } from './ClaimList';
+import { Filters } from './Filters';
+import { Legend } from './Legend';
+import { TopicVerdict } from './TopicVerdict';
+
+type Editing = { kind: 'draft' } | { kind: 'existing'; annotation: Annotation } | null;
+const EMPTY_FIELDS: AnnotationFields = { note: '', tags: [], verdict: null, color: 'yellow', claims: [] };
+
+export function SidebarApp() {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [state, setState] = useState<TabState | null>(null);
+  const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  const [datasetClaims, setDatasetClaims] = useState(new Map<string, Claim>());
+  const [sources, setSources] = useState(new Map<string, Source>());
+  const [filter, setFilter] = useState<ClaimFilter>({ relations: new Set(ALL_RELATIONS), annotatedOnly: false, query: '' });
+  const [view, setView] = useState<'claims' | 'notes'>('claims');
+  const [editing, setEditing] = useState<Editing>(null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const tabIdRef = useRef<number | null>(null);
+
+  const refresh = useCallback(async (id: number | null) => {
+    const resolved = id ?? (await resolveTabId());
+    setTabId(resolved);
+    tabIdRef.current = resolved;
+    if (resolved === null) return;
+    try {
+      const next = await ask({ type: 'tab/state', tabId: resolved });
+      setState(next);
+      if (next.draft) setEditing((e) => e ?? { kind: 'draft' });
+      if (next.focus?.annotationId) setView('notes');
+      else if (next.focus?.claimKey) setView('claims');
+      const url = next.report?.canonicalUrl ?? next.draft?.canonicalUrl;
+      setAnnotations(url ? (await ask({ type: 'annotations/list', canonicalUrl: url, includeDeleted: false })).annotations : []);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh(null);
+    void ask({ type: 'dataset/claims' }).then((cs) => setDatasetClaims(new Map(cs.map((c) => [c.id, c]))));
+    void ask({ type: 'dataset/sources' }).then((ss) => setSources(new Map(ss.map((s) => [s.id, s]))));
+    return watchTabs((changed) => {
+      // Another tab's news is not ours; a tab switch (null) always is.
+      if (changed === null || changed === tabIdRef.current) void refresh(changed === null ? null : changed);
+    });
+  }, [refresh]);
+
+  const report = state?.report ?? null;
+  const counts = useMemo(() => countByRelation(report?.claims ?? []), [report]);
+  const shown = useMemo(() => filterClaims(report?.claims ?? [], filter), [report, filter]);
+  const orphanIds = useMemo(() => new Set(report?.anchoring.orphans ?? []), [report]);
+
+  const showClaim = (c: PageClaim) => tabId !== null && void tellTab(tabId, { type: 'content/scroll-to', claimKey: c.key });
+  const showNote = (a: Annotation) => tabId !== null && void tellTab(tabId, { type: 'content/scroll-to', annotationId: a.id });
+
+  const save = async (fields: AnnotationFields) => {
+    setSaving(true);
+    setError(null);
+    try {
+      if (editing?.kind === 'existing') await ask({ type: 'annotations/save', edit: { id: editing.annotation.id, fields } });
+      else if (state?.draft) {
+        const { suggestedClaims: _unused, ...target } = state.draft;
+        await ask({ type: 'annotations/save', edit: { target, fields } });
+        if (tabId !== null) await ask({ type: 'draft/clear', tabId });
+      }
+      setEditing(null);
+      setView('notes');
+      await refresh(tabId);
+    } catch (e) {
+      // The editor stays open with the reader's text: nothing typed is lost.
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const cancel = async () => {
+    if (editing?.kind === 'draft' && tabId !== null) await ask({ type: 'draft/clear', tabId });
+    setEditing(null);
+    setError(null);
+  };
+
+  const remove = async (a: Annotation) => {
+    if (!confirm('Delete this annotation? It is kept as a deletion record so that sync removes it elsewhere too.')) return;
+    await ask({ type: 'annotations/delete', id: a.id });
+    await refresh(tabId);
+  };
+
+  const editorQuote = editing?.kind === 'existing' ? editing.annotation.quote : state?.draft?.quote;
+
+  return (
+    <div class="sidebar">
+      <header class="sidebar-header">
+        <h1>CECOT Lens</h1>
+        {report && <p class="page-title" title={report.url}>{report.title || report.url}</p>}
+      </header>
+      {error && !editing && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {editing && editorQuote && (
+        <section aria-labelledby="editor-h" class="panel">
+          <h2 id="editor-h">{editing.kind === 'existing' ? 'Edit annotation' : 'New annotation'}</h2>
+          <AnnotationEditor
+            key={editing.kind === 'existing' ? editing.annotation.id : 'draft'}
+            quote={editorQuote}
+            initial={editing.kind === 'existing' ? pickFields(editing.annotation) : EMPTY_FIELDS}
+            suggestedClaims={editing.kind === 'draft' ? (state?.draft?.suggestedClaims ?? []) : []}
+            datasetClaims={datasetClaims}
+            saving={saving}
+            error={error}
+            onSave={(f) => void save(f)}
+            onCancel={() => void cancel()}
+          />
+        </section>
+      )}
+      {!report && !editing && (
+        <p class="empty" data-testid="no-report">
+          Nothing analysed on this tab. CECOT Lens looks at pages about CECOT and the US–El Salvador deal; you can annotate any page.
+        </p>
+      )}
+      {report && <TopicVerdict report={report} />}
+      {(report || annotations.length > 0) && (
+        <>
+          <div role="tablist" class="tabs" aria-label="Sidebar views">
+            <button role="tab" id="tab-claims" aria-selected={view === 'claims'} aria-controls="panel-claims" onClick={() => setView('claims')}>
+              Claims ({report?.claims.length ?? 0})
+            </button>
+            <button role="tab" id="tab-notes" aria-selected={view === 'notes'} aria-controls="panel-notes" onClick={() => setView('notes')}>
+              Your notes ({annotations.length})
+            </button>
+          </div>
+          {view === 'claims' && (
+            <section role="tabpanel" id="panel-claims" aria-labelledby="tab-claims" class="panel">
+              {report && report.claims.length > 0 ? (
+                <>
+                  <details class="legend-box">
+                    <summary>Legend</summary>
+                    <Legend counts={counts} />
+                  </details>
+                  <Filters filter={filter} onChange={setFilter} counts={counts} />
+                  <ClaimList
+                    claims={shown}
+                    datasetClaims={datasetClaims}
+                    sources={sources}
+                    focusKey={state?.focus?.claimKey ?? null}
+                    focusSeq={state?.focus?.seq ?? 0}
+                    onShow={showClaim}
+                  />
+                </>
+              ) : (
+                <p class="empty">No checkable claims highlighted on this page.</p>
+              )}
+            </section>
+          )}
+          {view === 'notes' && (
+            <section role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" class="panel">
+              <AnnotationList
+                annotations={annotations}
+                orphanIds={orphanIds}
+                datasetClaims={datasetClaims}
+                onShow={showNote}
+                onEdit={(a) => setEditing({ kind: 'existing', annotation: a })}
+                onDelete={(a) => void remove(a)}
+              />
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function pickFields(a: Annotation): AnnotationFields {
+  return { note: a.note, tags: a.tags, verdict: a.verdict, color: a.color, claims: a.claims };
+}

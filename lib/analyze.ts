@@ -1,0 +1,239 @@
+/**
+ * The analysis engine's entry points.
+ *
+ *   analyzeText({ text, title?, url?, language? }, dataset, topic)  → Analysis
+ *   analyzeDocument(doc, url, dataset, topic, { readability? })    → DocumentAnalysis (adds text + DOM map)
+ *   analyzePage(doc, url, dataset, topic)                            → gate first, then Readability loaded
+ *                                                                      on demand; null for unrelated pages
+ *
+ * `dataset` is the validated `Dataset` (or a `buildMatcher(dataset)` result),
+ * `topic` the validated `seeds/topic.json` (see `bundledTopic()`); both are
+ * compiled once and cached per object, so calling these per page is cheap.
+ * Every offset (claims, quantities) is into the extracted main text; in the
+ * browser, `rangeToDomPoints(result.map, start, end)` turns one into DOM positions.
+ */
+import { extractMainText, type ExtractOptions, type ExtractedText } from './extract/extract-main-text';
+import { loadReadability } from './extract/readability-content';
+import type { TextMap } from './extract/text-map';
+import { buildMatcher, type Matcher, type MatcherDataset } from './match/build-matcher';
+import { matchSentence, type DatasetMatch } from './match/match-sentence';
+import { checkWorthiness, FEATURE_PHRASES, sentenceFeatures, type ClaimFeatures } from './text/claim-features';
+import { detectLanguage } from './text/detect-language';
+import { foldText } from './text/fold';
+import { parseQuantities, type ParsedQuantity } from './text/parse-quantities';
+import type { PhraseHit } from './text/phrase-set';
+import { segmentSentences } from './text/segment-sentences';
+import { compileTopic, type CompiledTopic } from './topic/compile-topic';
+import { gateDocument } from './topic/gate';
+import { recognizeTopic, type TopicVerdict } from './topic/recognize';
+import type { Topic } from './topic/schema';
+
+export type { DatasetMatch, Relation } from './match/match-sentence';
+export type { TopicVerdict } from './topic/recognize';
+export type { ClaimFeatures } from './text/claim-features';
+export type { TextMap } from './extract/text-map';
+export { offsetToDomPoint, rangeToDomPoints, domPiecesForRange } from './extract/text-map';
+
+/** A quantity inside a claim; offsets are into the main text. */
+export interface ClaimQuantity {
+  text: string;
+  start: number;
+  end: number;
+  value?: number;
+  min?: number;
+  max?: number;
+  qualifier: ParsedQuantity['qualifier'];
+  unit: string | null;
+  category: ParsedQuantity['category'];
+}
+
+/** A check-worthy sentence. */
+export interface AnalyzedClaim {
+  text: string;
+  /** [start, end) in the main text. */
+  start: number;
+  end: number;
+  /** In [0, 1]; only sentences at or above `minCheckWorthiness` are listed. */
+  checkWorthiness: number;
+  features: ClaimFeatures;
+  quantities: ClaimQuantity[];
+  /** Dataset claims it agrees with, conflicts with or relates to; empty means "not in dataset". */
+  matches: DatasetMatch[];
+}
+
+export interface Analysis {
+  title: string;
+  language: string;
+  topic: TopicVerdict;
+  claims: AnalyzedClaim[];
+}
+
+export interface DocumentAnalysis extends Analysis {
+  /** The extracted main text every offset refers to. */
+  text: string;
+  /** Offsets to DOM positions in the document analysed. */
+  map: TextMap | null;
+  extraction: ExtractedText['method'];
+}
+
+export interface AnalyzeOptions {
+  /** Sentences scoring below this are not listed as claims. Default 0.35. */
+  minCheckWorthiness?: number;
+  /** Compare claims with the dataset even when the page is off topic. Default false. */
+  matchOffTopic?: boolean;
+}
+
+export interface TextInput {
+  text: string;
+  title?: string;
+  url?: string;
+  /** "en" or "es"; detected from the text when absent. */
+  language?: string;
+}
+
+const DEFAULT_MIN_CHECK_WORTHINESS = 0.35;
+
+function asMatcher(dataset: MatcherDataset | Matcher): Matcher {
+  return 'cueOwners' in dataset ? dataset : buildMatcher(dataset);
+}
+
+/** Topic verdict, claims and dataset matches for a text. */
+export function analyzeText(
+  input: TextInput,
+  dataset: MatcherDataset | Matcher,
+  topic: Topic | CompiledTopic,
+  options: AnalyzeOptions = {},
+): Analysis {
+  const { text } = input;
+  const t = compileTopic(topic);
+  const m = asMatcher(dataset);
+  const folded = foldText(text);
+  const verdict = recognizeTopic({ url: input.url, title: input.title, text }, t, { foldedText: folded });
+  const language = input.language ?? detectLanguage(text);
+  const minCw = options.minCheckWorthiness ?? DEFAULT_MIN_CHECK_WORTHINESS;
+  const doMatch = verdict.onTopic || options.matchOffTopic === true;
+
+  const sentences = segmentSentences(text, language);
+  // One scan of the whole text per phrase set; sentences then walk the sorted hits.
+  const features = new Cursor(FEATURE_PHRASES.findAll(folded));
+  const quantities = new Cursor(parseQuantities(text, { folded }));
+  const cues = new Cursor(doMatch ? m.cues.findAll(folded) : []);
+  const terms = new Cursor(doMatch ? m.terms.findAll(folded) : []);
+  const topicHits = new Cursor(doMatch ? t.phrases.findAll(folded) : []);
+
+  const claims: AnalyzedClaim[] = [];
+  for (const s of sentences) {
+    const fHits = features.take(s.start, s.end);
+    const qs = quantities.take(s.start, s.end);
+    const cHits = cues.take(s.start, s.end);
+    const tHits = terms.take(s.start, s.end);
+    const pHits = topicHits.take(s.start, s.end);
+    const f = sentenceFeatures(text, s.start, s.end, fHits, qs);
+    f.topical = new Set(tHits.map((h) => h.phrase)).size + (cHits.length ? 1 : 0);
+    let cw = checkWorthiness(f, countWords(text, s.start, s.end));
+
+    let matches: DatasetMatch[] = [];
+    if (doMatch && (tHits.length || cHits.length)) {
+      const { anchored, rival, anchorSpans } = topicContext(t, pHits);
+      // A sentence about another prison (and not about this one) is not compared with the dataset.
+      if (!rival || anchored) {
+        matches = matchSentence(m, { text, start: s.start, end: s.end, quantities: qs, cueHits: cHits, termHits: tHits, anchored, anchorSpans });
+      }
+      // The dataset is a list of claims worth checking: a sentence that restates one is worth checking too.
+      const best = matches[0];
+      if (best) cw = Math.max(cw, best.relation === 'related' ? Math.min(0.5, best.score + 0.1) : Math.max(0.5, best.score * 0.8));
+    }
+    if (cw < minCw) continue;
+    claims.push({
+      text: text.slice(s.start, s.end),
+      start: s.start,
+      end: s.end,
+      checkWorthiness: cw,
+      features: f,
+      quantities: qs.map(toClaimQuantity),
+      matches,
+    });
+  }
+  return { title: input.title ?? '', language, topic: verdict, claims };
+}
+
+/** Extracts the main text of `doc` and analyses it; offsets map to `doc`'s own Text nodes through `map`. */
+export function analyzeDocument(
+  doc: Document,
+  url: string,
+  dataset: MatcherDataset | Matcher,
+  topic: Topic | CompiledTopic,
+  options: AnalyzeOptions & ExtractOptions = {},
+): DocumentAnalysis {
+  const extracted = extractMainText(doc, options);
+  const analysis = analyzeText({ text: extracted.text, title: extracted.title, url, language: extracted.language }, dataset, topic, options);
+  return { ...analysis, text: extracted.text, map: extracted.map, extraction: extracted.method };
+}
+
+/**
+ * For the content script: runs the cheap gate and returns null at once for
+ * unrelated pages; otherwise loads Readability (once, on demand) and analyses
+ * the page. Pass `readability: null` to use only the built-in extractor.
+ */
+export async function analyzePage(
+  doc: Document,
+  url: string,
+  dataset: MatcherDataset | Matcher,
+  topic: Topic | CompiledTopic,
+  options: AnalyzeOptions & ExtractOptions = {},
+): Promise<DocumentAnalysis | null> {
+  if (!gateDocument(doc, url, topic).pass) return null;
+  const readability = options.readability === undefined ? await loadReadability().catch(() => null) : options.readability;
+  return analyzeDocument(doc, url, dataset, topic, { ...options, readability });
+}
+
+function topicContext(t: CompiledTopic, hits: readonly PhraseHit[]): { anchored: boolean; rival: boolean; anchorSpans: PhraseHit[] } {
+  let rival = false;
+  const anchorSpans: PhraseHit[] = [];
+  for (const h of hits) {
+    for (const owner of t.owners[h.phrase] ?? []) {
+      if (owner >= 0 && t.anchors.has(owner)) anchorSpans.push(h);
+      if (owner < 0 && t.rivals.has(~owner)) rival = true;
+    }
+  }
+  return { anchored: anchorSpans.length > 0, rival, anchorSpans };
+}
+
+function toClaimQuantity(q: ParsedQuantity): ClaimQuantity {
+  const out: ClaimQuantity = { text: q.text, start: q.start, end: q.end, qualifier: q.qualifier, unit: q.unit, category: q.category };
+  if (q.value !== undefined) out.value = q.value;
+  if (q.min !== undefined) out.min = q.min;
+  if (q.max !== undefined) out.max = q.max;
+  return out;
+}
+
+function countWords(text: string, start: number, end: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** Walks items sorted by `start`, handing each sentence the ones inside it. */
+class Cursor<T extends { start: number; end: number }> {
+  private i = 0;
+  constructor(private readonly items: readonly T[]) {}
+  take(start: number, end: number): T[] {
+    const items = this.items;
+    while (this.i < items.length && (items[this.i] as T).start < start) this.i++;
+    const out: T[] = [];
+    let j = this.i;
+    while (j < items.length && (items[j] as T).start < end) {
+      const it = items[j] as T;
+      if (it.end <= end) out.push(it);
+      j++;
+    }
+    this.i = j;
+    return out;
+  }
+}

@@ -1,0 +1,112 @@
+import { detectLanguage, primaryLanguage } from '../text/detect-language';
+import { findMainContent, isBoilerplate } from './find-main-content';
+import { readabilityChoice, type ReadabilityLike } from './readability-content';
+import { isHidden, renderText } from './render-text';
+import type { TextMap } from './text-map';
+
+export interface ExtractedText {
+  title: string;
+  /** The article's text as a reader sees it: collapsed whitespace, "\n" between blocks. */
+  text: string;
+  /** "en", "es", or another language the page declares. */
+  language: string;
+  /** Text offsets to DOM positions (see `offsetToDomPoint`); null for plain-text input. */
+  map: TextMap | null;
+  /** Which method chose the article text. */
+  method: 'readability' | 'heuristic' | 'plain-text';
+}
+
+export interface ExtractOptions {
+  /**
+   * `@mozilla/readability`'s `Readability` class (see `loadReadability`). When
+   * given, Readability chooses the article text and the built-in heuristic is
+   * the fallback; when absent, only the heuristic runs.
+   */
+  readability?: ReadabilityLike | null;
+}
+
+/**
+ * The main text of a document: the article, without navigation, share bars,
+ * comments or related-link lists. Every character of `text` that comes from
+ * the page is mapped to a Text node of `doc` itself, so the browser can
+ * highlight through the map. Works on a browser document and on linkedom's.
+ */
+export function extractMainText(doc: Document, options: ExtractOptions = {}): ExtractedText {
+  const declared = primaryLanguage(doc.documentElement?.getAttribute('lang'));
+  let title = pageTitle(doc);
+
+  if (options.readability) {
+    const choice = readabilityChoice(doc, options.readability);
+    if (choice) {
+      const root = commonAncestor(choice.textNodes) ?? doc.body ?? doc.documentElement;
+      // Readability keeps some furniture inside articles (share buttons, "related" boxes); drop it here too.
+      const furniture = furnitureTest(root);
+      const rendered = renderText(root, (t) => choice.textNodes.has(t), (el) => furniture(el) || isHidden(el));
+      if (rendered.text.length >= 200) {
+        if (!title && choice.title) title = choice.title;
+        return finish(title, rendered.text, rendered.map, declared ?? primaryLanguage(choice.lang), 'readability');
+      }
+    }
+  }
+
+  const main = findMainContent(doc) ?? doc.body ?? doc.documentElement;
+  const furniture = furnitureTest(main);
+  const rendered = renderText(main, () => true, (el) => el !== main && (furniture(el) || isHidden(el)));
+  return finish(title, rendered.text, rendered.map, declared, 'heuristic');
+}
+
+/**
+ * Furniture inside the chosen root. A class name alone ("sidebar", "ad") is
+ * trusted only for boxes holding a minor part of the root's text, because
+ * sites put such words on whole-page wrappers too ("has-sidebar", "ad-free").
+ */
+function furnitureTest(root: Node): (el: Element) => boolean {
+  const rootLength = (root.textContent ?? '').length;
+  return (el) => isBoilerplate(el) && (el.textContent ?? '').length < rootLength * 0.4;
+}
+
+/** The deepest node containing every node of the set. */
+function commonAncestor(nodes: Set<Text>): Node | null {
+  let chain: Node[] | null = null;
+  let index = new Map<Node, number>();
+  let deepest = 0;
+  for (const n of nodes) {
+    if (!chain) {
+      chain = [];
+      for (let a: Node | null = n; a; a = a.parentNode) chain.push(a);
+      chain.reverse();
+      index = new Map(chain.map((a, i) => [a, i] as const));
+      deepest = chain.length - 1;
+      continue;
+    }
+    let a: Node | null = n;
+    while (a && !index.has(a)) a = a.parentNode;
+    const i = a ? (index.get(a) ?? 0) : 0;
+    if (i < deepest) deepest = i;
+  }
+  return chain ? (chain[deepest] ?? null) : null;
+}
+
+function finish(title: string, text: string, map: TextMap, declared: string | null, method: ExtractedText['method']): ExtractedText {
+  const language = declared === 'en' || declared === 'es' ? declared : detectLanguage(text);
+  return { title, text, language, map, method };
+}
+
+/** og:title or the first h1 is usually cleaner than `<title>` ("Headline | Site name"). */
+function pageTitle(doc: Document): string {
+  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
+  if (og) return og;
+  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
+  if (h1) return h1;
+  return (doc.title ?? '').trim();
+}
+
+/**
+ * Plain text (a .txt file) as the same result: the text unchanged, so offsets
+ * stay those of the file; the title is the first line when it looks like one.
+ */
+export function extractFromText(text: string): ExtractedText {
+  const firstLine = /^\s*([^\n]{1,200})\n/.exec(text)?.[1]?.trim() ?? '';
+  const title = firstLine && !/[.!?]["”’]?$/.test(firstLine) ? firstLine : '';
+  return { title, text, language: detectLanguage(text), map: null, method: 'plain-text' };
+}

@@ -1,0 +1,131 @@
+import type { TextMap, TextSegment } from './text-map';
+
+/**
+ * Writes the text of the chosen Text nodes the way a reader sees it: runs of
+ * whitespace collapsed to one space, "\n" between blocks, a space for `<br>`,
+ * and records which node each character came from.
+ *
+ * Walks the original document in order (not the extractor's idea of it) so
+ * that block boundaries are those the page actually renders.
+ */
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
+  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN', 'NAV', 'OL',
+  'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'UL', 'CAPTION', 'BODY',
+  'CENTER', 'LEGEND', 'OPTGROUP', 'PICTURE', 'VIDEO', 'AUDIO',
+]);
+
+/** Elements whose text a reader never sees as article text. */
+export const NEVER_TEXT = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'SELECT', 'OPTION',
+  'TEXTAREA', 'INPUT', 'BUTTON', 'HEAD', 'TITLE', 'META', 'LINK', 'MATH',
+]);
+
+export interface RenderedText {
+  text: string;
+  map: TextMap;
+}
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0;
+}
+
+/**
+ * Renders the Text nodes under `root` for which `include(node)` is true.
+ * `skipElement(el)` prunes whole subtrees (hidden, boilerplate) before their
+ * text is looked at.
+ */
+export function renderText(
+  root: Node,
+  include: (node: Text) => boolean,
+  skipElement: (el: Element) => boolean = () => false,
+): RenderedText {
+  const parts: string[] = [];
+  const segments: TextSegment[] = [];
+  let length = 0;
+  let pendingBreak = false;
+  let pendingSpace = false;
+
+  const emitSeparator = (): void => {
+    if (length === 0) {
+      pendingBreak = pendingSpace = false;
+      return;
+    }
+    if (pendingBreak) {
+      parts.push('\n');
+      length++;
+    } else if (pendingSpace) {
+      parts.push(' ');
+      length++;
+    }
+    pendingBreak = pendingSpace = false;
+  };
+
+  const addText = (node: Text): void => {
+    const s = node.data;
+    const n = s.length;
+    let i = 0;
+    while (i < n) {
+      if (isWs(s.charCodeAt(i))) {
+        pendingSpace = true;
+        i++;
+        continue;
+      }
+      // A run of text in which whitespace is only single plain spaces between words.
+      let j = i + 1;
+      while (j < n) {
+        const c = s.charCodeAt(j);
+        if (!isWs(c)) {
+          j++;
+          continue;
+        }
+        if (c === 32 && j + 1 < n && !isWs(s.charCodeAt(j + 1))) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      emitSeparator();
+      segments.push({ node, nodeStart: i, start: length, end: length + (j - i) });
+      parts.push(s.slice(i, j));
+      length += j - i;
+      i = j;
+    }
+  };
+
+  const visit = (node: Node): void => {
+    if (node.nodeType === 3) {
+      const t = node as Text;
+      if (include(t)) addText(t);
+      // Skipped inline text (an ad inside a sentence) still separates the words around it.
+      else if (/\S/.test(t.data)) pendingSpace = true;
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const el = node as Element;
+    const tag = node.nodeType === 1 ? el.tagName.toUpperCase() : '';
+    if (tag && (NEVER_TEXT.has(tag) || skipElement(el))) {
+      if (BLOCK.has(tag)) pendingBreak = true;
+      return;
+    }
+    if (tag === 'BR') {
+      pendingSpace = true;
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) pendingBreak = true;
+    for (let c = node.firstChild; c; c = c.nextSibling) visit(c);
+    if (block) pendingBreak = true;
+  };
+
+  visit(root);
+  return { text: parts.join(''), map: { segments } };
+}
+
+/** Hidden by markup (the only visibility the extractor can judge without layout). */
+export function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}

@@ -1,0 +1,173 @@
+import type { Claim, Subject } from '../dataset/schema';
+import { foldKey, foldText } from '../text/fold';
+import { PhraseSet } from '../text/phrase-set';
+import { GENERIC_WORDS, stemCue, unitCues } from './cue-variants';
+import { unitCategory, type QuantityCategory } from '../text/quantity-lexicon';
+
+/** The parts of the dataset the matcher reads (a `Dataset` fits). */
+export interface MatcherDataset {
+  subjects: readonly Subject[];
+  claims: readonly Claim[];
+}
+
+export interface SubjectInfo {
+  subject: Subject;
+  /** For quantity subjects: the unit's category and its base ("people/cell" → count, "people"). */
+  category: QuantityCategory | null;
+  baseUnit: string | null;
+  /** Indexes into `Matcher.claims`. */
+  claims: number[];
+  quantityClaims: number[];
+}
+
+export interface ClaimInfo {
+  claim: Claim;
+  subject: number;
+  /** The statement itself denies something ("have not been convicted"). */
+  negated: boolean;
+  /**
+   * Cue phrases of its subject that its own statement uses ("beans", "pasta"
+   * for the claim about rations): they point at this claim, not just the subject.
+   */
+  statementCues: Set<number>;
+}
+
+export interface PhraseOwner {
+  /** Subject index (cues) or claim index (terms). */
+  owner: number;
+  /** Evidence one occurrence gives, after discounting phrases many owners share. */
+  weight: number;
+}
+
+/**
+ * The dataset indexed once for matching: every subject cue in one phrase set,
+ * every claim term and entity name in another, so a whole page is scanned with
+ * two regular expressions and each sentence only looks up the hits inside it.
+ */
+export interface Matcher {
+  subjects: SubjectInfo[];
+  claims: ClaimInfo[];
+  subjectIndex: ReadonlyMap<string, number>;
+  cues: PhraseSet;
+  /** Per cue phrase: the subjects it points to, weighted for telling quantity subjects apart. */
+  cueOwners: PhraseOwner[][];
+  /** Per cue phrase: a word too common to show, alone, what a sentence is about. */
+  cueGeneric: boolean[];
+  terms: PhraseSet;
+  termOwners: PhraseOwner[][];
+  termGeneric: boolean[];
+}
+
+const NEGATION = /\b(not|never|no|cannot|without|lacks?|nunca|jamas|jamás|sin|tampoco)\b|n't\b/i;
+
+const cache = new WeakMap<object, Matcher>();
+
+/** Indexes the dataset's subjects and claims; cached per dataset object. */
+export function buildMatcher(dataset: MatcherDataset): Matcher {
+  const cached = cache.get(dataset);
+  if (cached) return cached;
+
+  const subjectIndex = new Map<string, number>();
+  const subjects: SubjectInfo[] = dataset.subjects.map((subject, i) => {
+    subjectIndex.set(subject.key, i);
+    const unit = subject.kind === 'quantity' ? (subject.unit ?? null) : null;
+    const baseUnit = unit ? (unit.split('/')[0] ?? unit).trim().toLowerCase() : null;
+    return {
+      subject,
+      category: unit ? unitCategory(baseUnit) : null,
+      baseUnit,
+      claims: [],
+      quantityClaims: [],
+    };
+  });
+
+  const claims: ClaimInfo[] = [];
+  for (const claim of dataset.claims) {
+    const s = subjectIndex.get(claim.subject);
+    if (s === undefined) continue;
+    const index = claims.length;
+    claims.push({ claim, subject: s, negated: NEGATION.test(claim.statement), statementCues: new Set() });
+    const info = subjects[s] as SubjectInfo;
+    info.claims.push(index);
+    if (claim.quantity) info.quantityClaims.push(index);
+  }
+
+  // Cues: the curated ones, their other inflections, and those a per-something unit implies.
+  const cueLists = subjects.map((s) =>
+    [...s.subject.cues.en, ...s.subject.cues.es, ...unitCues(s.subject.unit)].map((c) => stemCue(foldKey(c))),
+  );
+  const cues = new PhraseSet(cueLists.flat());
+  const cueSubjects: Array<Set<number>> = cues.phrases.map(() => new Set());
+  cueLists.forEach((list, s) => list.forEach((c) => cueSubjects[cues.indexOf(c)]?.add(s)));
+  mergeOverlapping(cues, cueSubjects);
+  const cueOwners = cueSubjects.map((owners, phrase) => {
+    const base = phraseWeight(cues.phrases[phrase] ?? '');
+    // A cue several quantity subjects share tells none of them apart.
+    const quantityShare = [...owners].filter((s) => subjects[s]?.category).length || 1;
+    return [...owners].map((owner) => ({ owner, weight: base / (subjects[owner]?.category ? quantityShare : owners.size) }));
+  });
+  const cueGeneric = cues.phrases.map((p) => GENERIC_WORDS.has(p.replace(/\*$/, '')) || isGenericStem(p));
+  for (const c of claims) {
+    const statement = foldText(`${c.claim.statement}\n${c.claim.statementEs}`);
+    for (const h of cues.findAll(statement)) {
+      if (!cueGeneric[h.phrase] && cueSubjects[h.phrase]?.has(c.subject)) c.statementCues.add(h.phrase);
+    }
+  }
+
+  // Terms: claim terms and entity names. Numbers are left out on purpose: the
+  // subject of a number is decided by the words around it, never by the number.
+  const termLists = claims.map((c) => claimTerms(c.claim));
+  const terms = new PhraseSet(termLists.flat());
+  const termClaims: Array<Set<number>> = terms.phrases.map(() => new Set());
+  termLists.forEach((list, c) => list.forEach((t) => termClaims[terms.indexOf(t)]?.add(c)));
+  mergeOverlapping(terms, termClaims);
+  const n = Math.max(claims.length, 2);
+  const termOwners = termClaims.map((owners, phrase) => {
+    // Rarer terms say more: inverse document frequency over the claims, in (0, 1].
+    const idf = Math.log(1 + n / Math.max(owners.size, 1)) / Math.log(1 + n);
+    const base = phraseWeight(terms.phrases[phrase] ?? '') * idf;
+    return [...owners].map((owner) => ({ owner, weight: base }));
+  });
+
+  const termGeneric = terms.phrases.map((p) => GENERIC_WORDS.has(p));
+  const matcher: Matcher = { subjects, claims, subjectIndex, cues, cueOwners, cueGeneric, terms, termOwners, termGeneric };
+  cache.set(dataset, matcher);
+  return matcher;
+}
+
+/** A match is reported under one phrase; give it the owners of every phrase that also matches there. */
+function mergeOverlapping(set: PhraseSet, owners: Array<Set<number>>): void {
+  const extra = set.phrases.map((_, i) => set.overlapping(i));
+  extra.forEach((others, i) => {
+    for (const o of others) for (const owner of owners[o] ?? []) owners[i]?.add(owner);
+  });
+}
+
+function isGenericStem(phrase: string): boolean {
+  if (!phrase.endsWith('*')) return false;
+  const stem = phrase.slice(0, -1);
+  for (const w of GENERIC_WORDS) if (w.startsWith(stem) && w.length - stem.length <= 3) return true;
+  return false;
+}
+
+/** Longer phrases are more specific: one word 0.5, two 0.8, three or more 1. */
+function phraseWeight(phrase: string): number {
+  const words = phrase.split(/[\s-]+/).filter(Boolean).length;
+  return words >= 3 ? 1 : words === 2 ? 0.8 : 0.5;
+}
+
+function claimTerms(claim: Claim): string[] {
+  const out: string[] = [];
+  for (const t of [...claim.terms.en, ...claim.terms.es]) {
+    if (/\d/.test(t)) continue;
+    out.push(t);
+  }
+  for (const e of claim.entities) {
+    // "CECOT (Terrorism Confinement Center)" names the entity twice.
+    for (const part of e.name.split(/[()]/)) {
+      const p = part.trim();
+      if (p.length >= 3 && !/\d/.test(p) && !/^(the|el|la)$/i.test(p)) out.push(p);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+/**
+ * Helpers that widen what the curated cues catch without changing the data.
+ */
+
+/**
+ * A single-word cue written in one inflection ("transferred", "deportó")
+ * should also catch the others ("transfers", "deportation", "deportados"):
+ * strip a common English or Spanish ending and match the stem as a prefix.
+ * Stems shorter than five letters are left alone ("sent", "held"), since a
+ * short prefix catches unrelated words.
+ */
+export function stemCue(folded: string): string {
+  if (/[\s*-]/.test(folded) || folded.length < 6) return folded;
+  const endings = ['ations', 'ation', 'ings', 'ing', 'ies', 'ied', 'ed', 'es', 's', 'aron', 'ados', 'adas', 'idos', 'idas', 'ado', 'ada', 'ido', 'ida', 'os', 'as', 'o', 'a', 'e'];
+  for (const e of endings) {
+    // "population" must not become "popul*" (popular, populist): long endings need a longer stem.
+    const min = e.length >= 4 ? 6 : 5;
+    if (!folded.endsWith(e) || folded.length - e.length < min) continue;
+    let stem = folded.slice(0, -e.length);
+    // "transferred" → "transfer*", "expelled" → "expel*".
+    if ((e === 'ed' || e === 'ing') && /([b-df-hj-np-tv-z])\1$/.test(stem)) stem = stem.slice(0, -1);
+    return `${stem}*`;
+  }
+  return folded;
+}
+
+const DENOMINATOR_ES: Record<string, string> = {
+  cell: 'celda',
+  day: 'dia',
+  year: 'ano',
+  month: 'mes',
+  week: 'semana',
+  person: 'persona',
+  prisoner: 'preso',
+  inmate: 'reo',
+  flight: 'vuelo',
+};
+
+/**
+ * Cues implied by a per-something unit: a subject counted in "people/cell" is
+ * about cells, one in "hours/day" about days ("per day", "a day", "al día").
+ */
+export function unitCues(unit: string | undefined): string[] {
+  const denominator = unit?.split('/')[1]?.trim().toLowerCase();
+  if (!denominator) return [];
+  const cues = [`per ${denominator}`, `a ${denominator}`, `each ${denominator}`, `${denominator}s`, denominator];
+  const es = DENOMINATOR_ES[denominator];
+  if (es) cues.push(`por ${es}`, `al ${es}`, `cada ${es}`, `${es}s`, es);
+  return cues;
+}
+
+/**
+ * Words so common in news that, alone, they say little about any subject
+ * ("today", "deal", "held"). They still help place a number, but count for
+ * less when deciding that a sentence is about a subject at all.
+ */
+export const GENERIC_WORDS = new Set([
+  'today', 'currently', 'now', 'house', 'houses', 'held', 'contain', 'shelter', 'sent', 'arrived', 'removed', 'deal',
+  'agreement', 'pay', 'paid', 'pays', 'cost', 'costs', 'fee', 'tour', 'visit', 'signed', 'agreed', 'announced',
+  'law', 'gang', 'police', 'judge', 'hearing', 'message', 'highlight', 'strengthen', 'treatment', 'conditions',
+  'secretary', 'president', 'commission', 'opposition', 'criticism', 'violations', 'controversial', 'alarmed',
+  'migrants', 'venezuelans', 'venezuelan', 'deported', 'deportees', 'transferred', 'expelled', 'terrorism',
+  'hoy', 'actualmente', 'alberga', 'internos', 'poblacion', 'acuerdo', 'pacto', 'convenio', 'trato', 'pago', 'pagar',
+  'pagara', 'costo', 'cuesta', 'presupuesto', 'gira', 'dias', 'visita', 'ley', 'juez', 'audiencia', 'seguridad',
+  'apoyo', 'mensaje', 'criticas', 'alarma', 'oposicion', 'secretario', 'secretaria', 'presidente', 'comision',
+  'migrantes', 'venezolanos', 'venezolano', 'deportados', 'enviados', 'trasladados', 'expulsados', 'llegaron',
+  'recibio', 'recluidos', 'custodia', 'trato', 'condiciones', 'terroristas', 'pandillas', 'banda',
+  'firmado', 'firmo', 'acordo', 'anuncio', 'defiende', 'denuncian', 'condenado', 'condenados', 'procesados',
+]);

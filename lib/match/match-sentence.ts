@@ -1,0 +1,268 @@
+import type { PhraseHit } from '../text/phrase-set';
+import type { ParsedQuantity } from '../text/parse-quantities';
+import type { Matcher, SubjectInfo } from './build-matcher';
+import { compareQuantities, describeQuantity } from './compare-quantities';
+
+export type Relation = 'agrees' | 'conflicts' | 'related';
+
+/** One dataset claim a page sentence bears on. */
+export interface DatasetMatch {
+  claimId: string;
+  statement: string;
+  relation: Relation;
+  /** Confidence in [0, 1]. */
+  score: number;
+  /** For a person: "CECOT capacity: page says more than 50,000 people ("more than 50,000"); dataset says up to 40,000 people — incompatible". */
+  explanation: string;
+  /** The subject key both are about. */
+  subject: string;
+  /** For quantity comparisons: the page quantity's [start, end) in the main text. */
+  quantitySpan?: [number, number];
+}
+
+/** Everything the matcher needs to know about one sentence; hits come from one scan of the whole text. */
+export interface SentenceInput {
+  text: string;
+  start: number;
+  end: number;
+  quantities: readonly ParsedQuantity[];
+  cueHits: readonly PhraseHit[];
+  termHits: readonly PhraseHit[];
+  /** The sentence names the topic itself (an anchor term such as CECOT). */
+  anchored: boolean;
+  /**
+   * Where the sentence names the topic itself. A claim term there ("Terrorism
+   * Confinement Center") only says the sentence is on topic, which every
+   * sentence of an on-topic page is; it is not evidence for any one claim.
+   */
+  anchorSpans?: ReadonlyArray<{ start: number; end: number }>;
+}
+
+/** Cue evidence decays with distance from the number: halved 25 characters away. */
+const DECAY = 25;
+const MIN_ASSIGN = 0.25;
+const RELATED_MIN = 0.8;
+const RELATED_TERMS_MIN = 0.4;
+const AGREE_TERMS_MIN = 1.0;
+const SPECIFIC_TERM = 0.3;
+const STATEMENT_CUE = 0.5;
+/** A number more than this many times off every dataset value of a subject is unlikely to be about it. */
+const MAGNITUDE = 10;
+const MAX_MATCHES = 4;
+
+// A negator at most two words before a term: "never signed", "did not sign", "no ha sido firmado".
+const NEGATION_BEFORE = /(?:\b(?:not|never|no|nunca|jamas|jamás|tampoco)|n't)\s+(?:\S+\s+)?$/;
+
+/**
+ * The dataset claims one sentence agrees with, conflicts with, or relates to.
+ *
+ * Numbers: each quantity gets the subject whose cues stand nearest to it
+ * (a cue counts for the number it is closest to, and a hedge such as "as many
+ * as" is not a cue), provided the units fit; it is then compared with that
+ * subject's dataset values only. So a count of deaths never agrees with an
+ * equal count of deportees, and a capacity is never checked against a
+ * population. Statements: claim terms and subject cues found in the sentence,
+ * weighted by how specific they are.
+ */
+export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
+  const out: DatasetMatch[] = [];
+  const comparedSubjects = new Set<number>();
+
+  const quantities = s.quantities.filter((q) => q.category !== 'year');
+  for (const q of quantities) {
+    const subject = assignSubject(m, s, q, quantities);
+    if (!subject) continue;
+    comparedSubjects.add(subject.index);
+    const info = m.subjects[subject.index] as SubjectInfo;
+    for (const ci of info.quantityClaims) {
+      const c = m.claims[ci];
+      const dq = c?.claim.quantity;
+      if (!c || !dq) continue;
+      const cmp = compareQuantities(q, dq);
+      const page = describeQuantity({ ...q, unit: info.subject.unit ?? q.unit });
+      const data = describeQuantity(dq);
+      const relation = cmp.compatible ? 'agrees' : 'conflicts';
+      const score = round(Math.min(0.99, 0.45 + 0.35 * Math.min(1, subject.score) + (cmp.compatible ? 0.2 * cmp.closeness : 0.2)));
+      out.push({
+        claimId: c.claim.id,
+        statement: c.claim.statement,
+        relation,
+        score,
+        explanation: `${info.subject.label}: page says ${page} ("${q.text}"); dataset says ${data} ("${dq.text}") — ${cmp.compatible ? 'compatible' : 'incompatible'}`,
+        subject: info.subject.key,
+        quantitySpan: [q.start, q.end],
+      });
+    }
+  }
+
+  // Statements, and quantity subjects the sentence is about without a number to compare.
+  const termEvidence = new Map<number, { weight: number; specific: number; seen: Set<number>; negatedHit: boolean }>();
+  for (const h of s.termHits) {
+    const namesTopic = s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end) === true;
+    for (const o of m.termOwners[h.phrase] ?? []) {
+      let e = termEvidence.get(o.owner);
+      if (!e) termEvidence.set(o.owner, (e = { weight: 0, specific: 0, seen: new Set(), negatedHit: false }));
+      if (e.seen.has(h.phrase)) continue;
+      e.seen.add(h.phrase);
+      e.weight += namesTopic ? o.weight * 0.3 : o.weight;
+      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !namesTopic) e.specific++;
+      if (NEGATION_BEFORE.test(foldedBefore(s.text, h.start, s.start))) e.negatedHit = true;
+    }
+  }
+  const cueEvidence = new Map<number, { weight: number; specific: number; seen: Set<number> }>();
+  for (const h of s.cueHits) {
+    const generic = m.cueGeneric[h.phrase] === true || s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end) === true;
+    for (const o of m.cueOwners[h.phrase] ?? []) {
+      let e = cueEvidence.get(o.owner);
+      if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, seen: new Set() }));
+      if (e.seen.has(h.phrase)) continue;
+      e.seen.add(h.phrase);
+      e.weight += generic ? o.weight * 0.3 : o.weight;
+      if (!generic) e.specific++;
+    }
+  }
+
+  const already = new Set(out.map((x) => x.claimId));
+  const candidates: DatasetMatch[] = [];
+  const claimIndexes = new Set<number>(termEvidence.keys());
+  for (const subject of cueEvidence.keys()) for (const ci of m.subjects[subject]?.claims ?? []) claimIndexes.add(ci);
+  for (const ci of claimIndexes) {
+    const c = m.claims[ci];
+    if (!c || already.has(c.claim.id)) continue;
+    const terms = termEvidence.get(ci);
+    const cues = cueEvidence.get(c.subject);
+    const info = m.subjects[c.subject] as SubjectInfo;
+    const isQuantity = !!c.claim.quantity;
+    // A quantity subject is "related" only when the sentence has no number it
+    // could be about: when it has one, the numbers already said which subject
+    // the sentence is about (compared above, or assigned to another subject).
+    if (isQuantity && (comparedSubjects.has(c.subject) || quantities.some((q) => unitsFit(info, q)))) continue;
+    let termWeight = terms?.weight ?? 0;
+    let termSpecific = terms?.specific ?? 0;
+    // Cues its own statement uses count as terms of the claim.
+    for (const p of cues?.seen ?? []) {
+      if (c.statementCues.has(p)) {
+        termWeight += STATEMENT_CUE;
+        termSpecific++;
+      }
+    }
+    const cueWeight = Math.min(cues?.weight ?? 0, 1.2);
+    const evidence = termWeight + cueWeight * 0.6 + (s.anchored ? 0.3 : 0);
+    // Something specific must point at the claim: a specific term of its own, or
+    // (for the many quantity claims whose terms are all numbers) a specific cue of its subject.
+    const specific = termSpecific + (isQuantity ? (cues?.specific ?? 0) : 0);
+    if (specific === 0 || evidence < RELATED_MIN) continue;
+    let relation: Relation = 'related';
+    let why = `mentions ${describeEvidence(terms, cues, m)}`;
+    if (!isQuantity && termWeight >= AGREE_TERMS_MIN && termSpecific >= 2) {
+      // Terms often carry their own negation ("not been convicted"), so only a
+      // negation the page puts before a term of a positive claim counts.
+      if (terms?.negatedHit && !c.negated) {
+        relation = 'conflicts';
+        why = `${why}, but the page denies it`;
+      } else {
+        relation = 'agrees';
+        why = `says the same: ${why}`;
+      }
+    } else if (isQuantity) {
+      why = `${why}; no figure to compare`;
+    }
+    candidates.push({
+      claimId: c.claim.id,
+      statement: c.claim.statement,
+      relation,
+      score: round(Math.min(0.95, evidence / 2.5)),
+      explanation: `${info.subject.label}: ${why}`,
+      subject: info.subject.key,
+    });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  out.push(...candidates.slice(0, Math.max(0, MAX_MATCHES - out.length)));
+  return out;
+}
+
+function describeEvidence(terms: { seen: Set<number> } | undefined, cues: { seen: Set<number> } | undefined, m: Matcher): string {
+  const words = [...(terms?.seen ?? [])].map((p) => m.terms.phrases[p]);
+  for (const p of cues?.seen ?? []) words.push(m.cues.phrases[p]?.replace(/\*$/, '…'));
+  return [...new Set(words)]
+    .filter(Boolean)
+    .slice(0, 4)
+    .map((w) => `"${w}"`)
+    .join(', ');
+}
+
+function foldedBefore(text: string, at: number, sentenceStart: number): string {
+  return text.slice(Math.max(sentenceStart, at - 40), at).toLowerCase();
+}
+
+interface Assignment {
+  index: number;
+  score: number;
+}
+
+/**
+ * The quantity subject a number is about: the subject whose cues are nearest,
+ * each cue counting only for the number it is closest to, among subjects whose
+ * unit fits the number's.
+ */
+function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: readonly ParsedQuantity[]): Assignment | null {
+  const scores = new Map<number, number>();
+  for (const h of s.cueHits) {
+    // The hedge before the number is not a cue ("as many as" says nothing about capacity).
+    if (h.start >= q.start && h.end <= q.numberStart) continue;
+    const gap = distance(h, q);
+    if (all.some((other) => other !== q && distance(h, other) < gap)) continue;
+    for (const o of m.cueOwners[h.phrase] ?? []) {
+      const info = m.subjects[o.owner];
+      if (!info?.category || !info.quantityClaims.length || !unitsFit(info, q)) continue;
+      const v = o.weight / (1 + gap / DECAY);
+      scores.set(o.owner, (scores.get(o.owner) ?? 0) + v);
+    }
+  }
+  let best: Assignment | null = null;
+  for (const [index, raw] of scores) {
+    const score = raw * plausibility(m, index, q);
+    if (!best || score > best.score) best = { index, score };
+  }
+  return best && best.score >= MIN_ASSIGN ? best : null;
+}
+
+/**
+ * A sanity check, not a decision: a number ten times larger or smaller than
+ * every value the dataset holds for a subject (60 prisoners against a prison
+ * population of 10,000–20,000) is probably about something else, so that
+ * subject's cues count for less. Conflicts of ordinary size are untouched.
+ */
+function plausibility(m: Matcher, subject: number, q: ParsedQuantity): number {
+  const claims = m.subjects[subject]?.quantityClaims ?? [];
+  const v = q.qualifier === 'range' ? ((q.min ?? 0) + (q.max ?? 0)) / 2 : (q.value ?? 0);
+  if (v <= 0 || !claims.length) return 1;
+  for (const ci of claims) {
+    const dq = m.claims[ci]?.claim.quantity;
+    if (!dq) continue;
+    const d = dq.qualifier === 'range' ? ((dq.min ?? 0) + (dq.max ?? 0)) / 2 : (dq.value ?? 0);
+    if (d > 0 && v / d < MAGNITUDE && d / v < MAGNITUDE) return 1;
+  }
+  return 0.3;
+}
+
+/** Characters between a cue and a number (with its hedge and unit); 0 when they touch or overlap. */
+function distance(h: { start: number; end: number }, q: ParsedQuantity): number {
+  if (h.end <= q.start) return q.start - h.end;
+  if (h.start >= q.end) return h.start - q.end;
+  return 0;
+}
+
+function unitsFit(info: SubjectInfo, q: ParsedQuantity): boolean {
+  const cat = info.category;
+  const qc = q.category === 'fraction' ? 'percent' : q.category;
+  const sc = cat === 'fraction' ? 'percent' : cat;
+  if (qc !== sc) return false;
+  if (!q.unit || !info.baseUnit) return true;
+  if (qc === 'money') return q.unit.toLowerCase() === info.baseUnit.toLowerCase();
+  return q.unit === info.baseUnit;
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}

@@ -1,0 +1,15 @@
+import { z } from '../schema/zod';
+
+/** Messages the background and the sidebar send to a tab's content script. */
+export const ContentRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('content/scroll-to'), claimKey: z.string().optional(), annotationId: z.string().optional() }),
+  z.object({ type: z.literal('content/annotations-changed') }),
+  z.object({ type: z.literal('content/annotate-selection') }),
+  z.object({ type: z.literal('content/open-frame'), focus: z.string().optional() }),
+  z.object({ type: z.literal('content/reanalyze') }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequest>;
+
+/** Broadcast from the background to extension pages when a tab's report or draft changed. */
+export const TabChanged = z.object({ type: z.literal('tab/changed'), tabId: z.number().int() });
+export type TabChanged = z.infer<typeof TabChanged>;

@@ -1,0 +1,51 @@
+import { z } from '../schema/zod';
+
+const Hex = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is #rrggbb');
+
+/** Highlight colours per relation. Defaults are readable on light and dark pages and distinct for colour-blind readers (Okabe–Ito hues, each also drawn with its own underline style). */
+export const HighlightColors = z.object({
+  agrees: Hex.default('#009e73'),
+  conflicts: Hex.default('#d55e00'),
+  related: Hex.default('#0072b2'),
+  unmatched: Hex.default('#999999'),
+});
+export type HighlightColors = z.infer<typeof HighlightColors>;
+
+/** A host the reader switched the extension off for: "example.com" also covers its subdomains. */
+export const SitePattern = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(\*\.)?([a-z0-9-]+\.)*[a-z0-9-]+$/, 'a site is a host name such as example.com');
+
+export const Settings = z.object({
+  disabledSites: z.array(SitePattern).default([]),
+  colors: HighlightColors.default(HighlightColors.parse({})),
+  /** Check-worthy sentences the dataset does not cover are underlined faintly; some readers prefer them hidden. */
+  showUnmatched: z.boolean().default(true),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+
+/** Settings read from storage: anything malformed falls back to defaults field by field rather than failing the page. */
+export function readSettings(raw: unknown): Settings {
+  const parsed = Settings.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  const partial = typeof raw === 'object' && raw ? (raw as Record<string, unknown>) : {};
+  const out = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(Settings.shape) as (keyof Settings)[]) {
+    const field = Settings.shape[key].safeParse(partial[key]);
+    if (field.success) (out as Record<string, unknown>)[key] = field.data;
+  }
+  return out;
+}
+
+/** Whether a host is switched off by the reader's list. */
+export function isSiteDisabled(host: string, disabledSites: readonly string[]): boolean {
+  const h = host.toLowerCase();
+  return disabledSites.some((site) => {
+    const bare = site.startsWith('*.') ? site.slice(2) : site;
+    return h === bare || h.endsWith(`.${bare}`);
+  });
+}

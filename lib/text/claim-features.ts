@@ -1,0 +1,131 @@
+import { PhraseSet, type PhraseHit } from './phrase-set';
+import type { ParsedQuantity } from './parse-quantities';
+
+/**
+ * What makes a sentence worth checking, in English and Spanish: numbers,
+ * attributed statements and quotes, events with dates, legal references.
+ * The phrases are matched in one pass over the whole text (see `PhraseSet`),
+ * then counted per sentence.
+ */
+
+export interface ClaimFeatures {
+  /** Quantities other than years. */
+  quantities: number;
+  /** "said", "according to", "dijo", "según", "afirmó"… */
+  attribution: boolean;
+  /** A quotation of three words or more. */
+  quote: boolean;
+  /** A date, a weekday, a month or a year. */
+  date: boolean;
+  /** A law, a court, a judge, a ruling, an article of law. */
+  legal: boolean;
+  /** Capitalised names after the first word. */
+  names: number;
+  /** Ends with a question mark outside a quotation. */
+  question: boolean;
+  /** Dataset terms or subject cues found in the sentence (set by the analyzer). */
+  topical: number;
+}
+
+const ATTRIBUTION = [
+  'said', 'says', 'say', 'told', 'stated', 'stating', 'announced', 'reported', 'claimed', 'claims', 'added', 'argued',
+  'argue', 'argues', 'insisted', 'confirmed', 'denied', 'acknowledged', 'admitted', 'alleged', 'warned', 'wrote', 'tweeted',
+  'posted', 'emphasized', 'noted', 'testified', 'according to', 'in a statement', 'a statement from', 'spokesperson',
+  'spokesman', 'spokeswoman', 'asked', 'estimated', 'estimates',
+  'dijo', 'dice', 'dicen', 'afirmo', 'afirma', 'aseguro', 'asegura', 'declaro', 'declara', 'senalo', 'senala', 'indico',
+  'indica', 'informo', 'informa', 'anuncio', 'anuncia', 'explico', 'agrego', 'sostuvo', 'sostiene', 'denuncio', 'denuncia',
+  'reconocio', 'admitio', 'nego', 'advirtio', 'escribio', 'publico', 'segun', 'de acuerdo con', 'en un comunicado',
+  'portavoz', 'vocero', 'pregunto', 'estimo', 'reporto', 'confirmo',
+];
+
+const LEGAL = [
+  'act', 'law', 'laws', 'statute', 'court', 'courts', 'judge', 'judges', 'justice', 'ruling', 'ruled', 'rule of law',
+  'supreme court', 'constitution', 'constitutional', 'treaty', 'convention', 'habeas', 'due process', 'lawsuit', 'sued',
+  'injunction', 'order', 'executive order', 'proclamation', 'decree', 'article', 'section', 'legal', 'illegal', 'unlawful',
+  'ley', 'leyes', 'tribunal', 'tribunales', 'corte', 'juez', 'jueza', 'jueces', 'fallo', 'sentencia', 'constitucion',
+  'tratado', 'decreto', 'orden ejecutiva', 'articulo', 'demanda', 'debido proceso', 'habeas corpus', 'ilegal', 'legal',
+  'proclama', 'regimen de excepcion', 'estado de excepcion',
+];
+
+const DATES = [
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'last week',
+  'last month', 'last year', 'this week', 'this month', 'earlier this month', 'earlier this year',
+  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre',
+  'diciembre', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'ayer', 'la semana pasada',
+  'el mes pasado', 'el ano pasado', 'este mes', 'este ano',
+];
+
+/** Feature phrases in one set; `kindOf[phrase]` says which feature each belongs to. */
+export const FEATURE_PHRASES = new PhraseSet([...ATTRIBUTION, ...LEGAL, ...DATES]);
+const KIND: Array<'attribution' | 'legal' | 'date'> = [];
+for (const [list, kind] of [
+  [ATTRIBUTION, 'attribution'],
+  [LEGAL, 'legal'],
+  [DATES, 'date'],
+] as const) {
+  for (const p of list) {
+    const i = FEATURE_PHRASES.indexOf(p);
+    if (i >= 0 && KIND[i] === undefined) KIND[i] = kind;
+  }
+}
+
+const OPEN_QUOTE = /["“«]/;
+
+/** Features of the sentence [start, end) of `text`, given the feature hits and quantities inside it. */
+export function sentenceFeatures(
+  text: string,
+  start: number,
+  end: number,
+  hits: readonly PhraseHit[],
+  quantities: readonly ParsedQuantity[],
+): ClaimFeatures {
+  let attribution = false;
+  let legal = false;
+  let date = false;
+  for (const h of hits) {
+    const kind = KIND[h.phrase];
+    if (kind === 'attribution') attribution = true;
+    else if (kind === 'legal') legal = legal || legalHit(text, h);
+    else if (kind === 'date') date = true;
+    if (legal && attribution && date) break;
+  }
+  let count = 0;
+  for (const q of quantities) {
+    if (q.category === 'year') date = true;
+    else count++;
+  }
+  const s = text.slice(start, end);
+  const quote = OPEN_QUOTE.test(s) && /["“«][^"”»]{12,}["”»]?/.test(s);
+  // Names: capitalised words not at the start of the sentence or after a quote opening.
+  const names = (s.slice(1).match(/(?<=[\s(])\p{Lu}[\p{Ll}\p{Lu}]+/gu) ?? []).length;
+  const question = /\?["”»']?$/.test(s) && !quote;
+  return { quantities: count, attribution, quote, date, legal, names, question, topical: 0 };
+}
+
+// "act" and "order" are legal only as names ("Alien Enemies Act", "Executive Order"), so capitals are required.
+function legalHit(text: string, h: PhraseHit): boolean {
+  const word = text.slice(h.start, h.end);
+  if (/^(act|order|section|article|convention|justice)$/i.test(word)) return /^\p{Lu}/u.test(word);
+  return true;
+}
+
+/**
+ * A score in [0, 1]: how much a fact-checker would want to look at the
+ * sentence. Numbers weigh most, then attribution, legal references, dates and
+ * relevance to the dataset; questions and very short sentences weigh less.
+ */
+export function checkWorthiness(f: ClaimFeatures, words: number): number {
+  let s = 0;
+  if (f.quantities > 0) s += 0.4 + Math.min(f.quantities - 1, 2) * 0.05;
+  if (f.attribution) s += 0.25;
+  if (f.quote) s += 0.1;
+  if (f.legal) s += 0.2;
+  if (f.date) s += 0.1;
+  if (f.names >= 2) s += 0.05;
+  s += Math.min(f.topical, 3) * 0.08;
+  if (f.question) s -= 0.25;
+  if (words < 6) s -= 0.2;
+  if (words > 80) s -= 0.1;
+  return Math.max(0, Math.min(1, Math.round(s * 100) / 100));
+}

@@ -1,0 +1,390 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Annotation } from '../../lib/annotations/schema';
+import { anchorAll } from '../../lib/anchoring/anchor-many';
+import { describeRange } from '../../lib/anchoring/describe';
+import { extractMainText } from '../../lib/extract/extract-main-text';
+import { loadReadability, type ReadabilityLike } from '../../lib/extract/readability-content';
+import { renderText, isHidden } from '../../lib/extract/render-text';
+import type { TextMap } from '../../lib/extract/text-map';
+import { ContentRequest } from '../../lib/messages/content-protocol';
+import type { PageAnalysis } from '../../lib/messages/protocol';
+import { MAX_PAGE_TEXT } from '../../lib/messages/protocol';
+import { buildReport, toPageClaims } from '../../lib/page/build-report';
+import { OffsetLookup } from '../../lib/page/dom-offset';
+import type { PageClaim, PageStatus } from '../../lib/page/page-report';
+import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
+import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
+import { gateDocument } from '../../lib/topic/gate';
+import { bundledTopic } from '../../lib/topic/bundled';
+import { canonicalUrl } from '../../lib/url/canonical-url';
+import { Highlighter, type Mark } from '../highlighter';
+import { ask } from '../messaging';
+import { Overlay } from '../overlay';
+import { loadSettings, watchSettings } from '../settings-store';
+import { rangesIntersect, scrollToRange, textRange } from './text-ranges';
+
+interface MainText {
+  text: string;
+  map: TextMap;
+  analysis: PageAnalysis;
+  claims: PageClaim[];
+  ranges: Map<string, Range>;
+}
+
+/**
+ * Everything the extension does on one page: the gate, the analysis through
+ * the background, highlights, the reader's annotations, and keeping them all
+ * attached while the page changes. Work beyond the gate happens only on pages
+ * that pass it or that carry the reader's annotations.
+ */
+export class PageSession {
+  private readonly doc = document;
+  private highlighter: Highlighter | null = null;
+  private overlay: Overlay | null = null;
+  private settings!: Settings;
+  private main: MainText | null = null;
+  private annotations: Annotation[] = [];
+  private noteRanges = new Map<string, Range>();
+  private orphans: string[] = [];
+  private status: PageStatus = 'off-topic';
+  private lastUrl = '';
+  private lastText = '';
+  private readability: ReadabilityLike | null | undefined;
+  private observer: MutationObserver | null = null;
+  private scheduler: RefreshScheduler;
+  private hoverFrame = 0;
+  private active = false;
+
+  constructor(private readonly ctx: ContentScriptContext) {
+    this.scheduler = new RefreshScheduler(() => this.refresh(), {
+      now: () => performance.now(),
+      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as number),
+    });
+  }
+
+  async start(): Promise<void> {
+    this.settings = await loadSettings();
+    watchSettings((s) => this.onSettings(s));
+    browser.runtime.onMessage.addListener((message: unknown) => this.onMessage(message));
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.onNavigate());
+    this.ctx.onInvalidated(() => this.dispose());
+    if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return;
+    await this.refresh();
+    this.observe();
+  }
+
+  /** One pass: gate, analysis, annotations, paint, report. Says whether the page's text changed. */
+  async refresh(): Promise<'changed' | 'unchanged'> {
+    if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return 'unchanged';
+    const url = location.href;
+    const canonical = pageCanonicalUrl(this.doc, url);
+    const gate = gateDocument(this.doc, url, bundledTopic());
+    let changed = url !== this.lastUrl;
+    let error: string | undefined;
+
+    if (gate.pass) {
+      this.readability ??= await loadReadability().catch(() => null);
+      const extracted = extractMainText(this.doc, { readability: this.readability });
+      if (changed || extracted.text !== this.lastText || !this.main) {
+        changed = true;
+        this.lastText = extracted.text;
+        try {
+          const analysis = await ask({
+            type: 'page/analyze',
+            url,
+            title: extracted.title,
+            language: extracted.language,
+            text: extracted.text.slice(0, MAX_PAGE_TEXT),
+          });
+          this.main = extracted.map ? this.placeClaims(extracted.text, extracted.map, analysis) : null;
+          this.status = analysis.topic.onTopic ? 'on-topic' : 'off-topic';
+        } catch (e) {
+          error = e instanceof Error ? e.message : String(e);
+          this.status = 'error';
+        }
+      } else if (this.main) {
+        // Same text, but nodes may have been replaced: re-place the same claims on the live DOM.
+        this.main = this.placeClaims(extracted.text, extracted.map ?? this.main.map, this.main.analysis);
+      }
+    } else {
+      this.main = null;
+      this.status = 'off-topic';
+    }
+    this.lastUrl = url;
+
+    await this.loadAnnotations(canonical);
+    this.paint();
+    const shouldReport = gate.pass || this.annotations.length > 0;
+    if (shouldReport) await this.report(url, canonical, error);
+    return changed ? 'changed' : 'unchanged';
+  }
+
+  private placeClaims(text: string, map: TextMap, analysis: PageAnalysis): MainText {
+    const claims = analysis.topic.onTopic ? toPageClaims(analysis) : [];
+    const ranges = new Map<string, Range>();
+    for (const c of claims) {
+      const r = textRange(this.doc, map, c.start, c.end);
+      if (r) ranges.set(c.key, r);
+    }
+    return { text, map, analysis, claims, ranges };
+  }
+
+  private async loadAnnotations(canonical: string): Promise<void> {
+    try {
+      this.annotations = (await ask({ type: 'annotations/list', canonicalUrl: canonical, includeDeleted: false })).annotations;
+    } catch {
+      this.annotations = [];
+    }
+    this.noteRanges.clear();
+    this.orphans = [];
+    if (!this.annotations.length) return;
+    const body = renderBody(this.doc);
+    const anchors = anchorAll(body.text, this.annotations);
+    anchors.forEach((a, i) => {
+      const note = this.annotations[i] as Annotation;
+      const range = a ? textRange(this.doc, body.map, a.start, a.end) : null;
+      if (range) this.noteRanges.set(note.id, range);
+      else this.orphans.push(note.id);
+    });
+  }
+
+  private paint(): void {
+    const hasMarks = (this.main?.claims.length ?? 0) > 0 || this.noteRanges.size > 0;
+    if (!hasMarks && !this.highlighter) return;
+    this.ensureUi();
+    const claimMarks: Mark[] = [];
+    for (const c of this.main?.claims ?? []) {
+      const range = this.main?.ranges.get(c.key);
+      if (!range) continue;
+      c.annotationIds = [...this.noteRanges].filter(([, r]) => rangesIntersect(r, range)).map(([id]) => id);
+      if (c.relation === 'unmatched' && !this.settings.showUnmatched) continue;
+      claimMarks.push({ id: c.key, kind: c.relation, range });
+    }
+    const noteMarks: Mark[] = this.annotations
+      .filter((a) => this.noteRanges.has(a.id))
+      .map((a) => ({ id: a.id, kind: `note-${a.color}` as const, range: this.noteRanges.get(a.id) as Range }));
+    this.highlighter?.set('claims', claimMarks);
+    this.highlighter?.set('notes', noteMarks);
+  }
+
+  private async report(url: string, canonical: string, error?: string): Promise<void> {
+    const report = buildReport({
+      url,
+      canonicalUrl: canonical,
+      title: this.doc.title,
+      status: this.status,
+      analysis: this.main?.analysis ?? null,
+      claims: this.main?.claims ?? [],
+      attached: [...this.noteRanges.keys()],
+      orphans: this.orphans,
+      error,
+      now: new Date(),
+    });
+    await ask({ type: 'tab/report', report }).catch(() => undefined);
+  }
+
+  private ensureUi(): void {
+    if (this.highlighter) return;
+    this.highlighter = new Highlighter(this.doc);
+    this.highlighter.setStyle(this.settings.colors, this.settings.showUnmatched);
+    this.overlay ??= this.makeOverlay();
+    this.ctx.addEventListener(this.doc, 'mousemove', (e: MouseEvent) => this.onPointer(e));
+    this.ctx.addEventListener(this.doc, 'click', (e: MouseEvent) => this.onClick(e));
+  }
+
+  private makeOverlay(): Overlay {
+    const overlay = new Overlay(this.doc, {
+      onAnnotate: () => void this.annotateSelection(),
+      onOpenSidebar: (claimKey) => void this.focusInSidebar(claimKey ?? null, null),
+    });
+    if (!this.active) {
+      this.active = true;
+      this.ctx.addEventListener(this.doc, 'selectionchange', () => this.onSelection());
+    }
+    return overlay;
+  }
+
+  private onSelection(): void {
+    const sel = this.doc.getSelection();
+    const range = sel && !sel.isCollapsed && sel.rangeCount ? sel.getRangeAt(0) : null;
+    if (!range || !range.toString().trim()) return this.overlay?.showAnnotateButton(null);
+    const rects = range.getClientRects();
+    this.overlay?.showAnnotateButton(rects.length ? (rects[rects.length - 1] as DOMRect) : range.getBoundingClientRect());
+  }
+
+  /** Turns the reader's selection into a draft and hands it to the sidebar. */
+  async annotateSelection(): Promise<void> {
+    const sel = this.doc.getSelection();
+    if (!sel || sel.isCollapsed || !sel.rangeCount) return;
+    const range = sel.getRangeAt(0);
+    const body = renderBody(this.doc);
+    const lookup = new OffsetLookup(body.map);
+    const start = lookup.offsetOf(range.startContainer, range.startOffset, 'forward');
+    const end = lookup.offsetOf(range.endContainer, range.endOffset, 'backward');
+    if (start === null || end === null || end <= start) return;
+    const selectors = describeRange(body.text, start, end);
+    const suggested = new Set<string>();
+    for (const c of this.main?.claims ?? []) {
+      const r = this.main?.ranges.get(c.key);
+      if (r && rangesIntersect(r, range)) for (const m of c.matches) suggested.add(m.claimId);
+    }
+    this.overlay?.showAnnotateButton(null);
+    const url = location.href;
+    const reply = await ask({
+      type: 'draft/open',
+      draft: {
+        url,
+        canonicalUrl: pageCanonicalUrl(this.doc, url),
+        title: this.doc.title,
+        quote: selectors.quote.exact,
+        selectors,
+        suggestedClaims: [...suggested],
+      },
+    });
+    if (reply.sidebar === 'in-page') this.openFrame();
+  }
+
+  private async focusInSidebar(claimKey: string | null, annotationId: string | null): Promise<void> {
+    const reply = await ask({ type: 'tab/focus', claimKey, annotationId });
+    if (reply.sidebar === 'in-page') this.openFrame();
+  }
+
+  private openFrame(): void {
+    this.overlay ??= this.makeOverlay();
+    this.overlay.openFrame(browser.runtime.getURL('/sidepanel.html'));
+  }
+
+  private onPointer(e: MouseEvent): void {
+    if (this.hoverFrame) return;
+    this.hoverFrame = requestAnimationFrame(() => {
+      this.hoverFrame = 0;
+      const hit = this.highlighter?.hitTest(e.clientX, e.clientY).find((h) => h.layer === 'claims');
+      const claim = hit && this.main?.claims.find((c) => c.key === hit.mark.id);
+      if (!claim || !hit) return this.overlay?.hideCard();
+      this.overlay?.showCard(claim, nearestRect(hit.mark.range, e.clientX, e.clientY));
+    });
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (this.doc.getSelection()?.isCollapsed === false) return;
+    const hits = this.highlighter?.hitTest(e.clientX, e.clientY) ?? [];
+    const note = hits.find((h) => h.layer === 'notes');
+    const claim = hits.find((h) => h.layer === 'claims');
+    if (note) void this.focusInSidebar(null, note.mark.id);
+    else if (claim) void this.focusInSidebar(claim.mark.id, null);
+  }
+
+  private onMessage(message: unknown): undefined {
+    const parsed = ContentRequest.safeParse(message);
+    if (!parsed.success) return undefined;
+    const m = parsed.data;
+    switch (m.type) {
+      case 'content/scroll-to': {
+        const range = m.claimKey ? this.main?.ranges.get(m.claimKey) : m.annotationId ? this.noteRanges.get(m.annotationId) : undefined;
+        if (range) {
+          scrollToRange(range);
+          this.flash(range);
+        }
+        break;
+      }
+      case 'content/annotations-changed':
+        void this.refresh();
+        break;
+      case 'content/annotate-selection':
+        this.overlay ??= this.makeOverlay();
+        void this.annotateSelection();
+        break;
+      case 'content/open-frame':
+        this.openFrame();
+        break;
+      case 'content/reanalyze':
+        this.lastText = '';
+        void this.refresh();
+        break;
+    }
+    return undefined;
+  }
+
+  private flash(range: Range): void {
+    this.ensureUi();
+    this.highlighter?.set('focus', [{ id: 'focus', kind: 'focus', range }]);
+    this.ctx.setTimeout(() => this.highlighter?.set('focus', []), 2_500);
+  }
+
+  private onSettings(settings: Settings): void {
+    const wasDisabled = isSiteDisabled(location.hostname, this.settings.disabledSites);
+    this.settings = settings;
+    const disabled = isSiteDisabled(location.hostname, settings.disabledSites);
+    this.highlighter?.setStyle(settings.colors, settings.showUnmatched);
+    if (disabled) {
+      this.highlighter?.clear();
+      this.overlay?.hideCard();
+      this.main = null;
+    } else if (wasDisabled) {
+      void this.refresh().then(() => this.observe());
+    } else this.paint();
+  }
+
+  private async onNavigate(): Promise<void> {
+    this.main = null;
+    this.lastText = '';
+    this.highlighter?.clear();
+    this.overlay?.hideCard();
+    this.scheduler.reset();
+    await this.refresh();
+  }
+
+  /** Late-loading content, infinite scroll and SPA views: re-run, debounced, when the page's text changes. */
+  private observe(): void {
+    if (this.observer || !this.doc.body) return;
+    this.observer = new MutationObserver((records) => {
+      if (records.some(isTextChange)) this.scheduler.poke();
+    });
+    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  private dispose(): void {
+    this.observer?.disconnect();
+    this.scheduler.dispose();
+    this.highlighter?.clear();
+    this.overlay?.destroy();
+  }
+}
+
+/** Rendered text of the whole body: what annotations anchor to (a reader may annotate outside the article). */
+function renderBody(doc: Document) {
+  return renderText(doc.body ?? doc.documentElement, () => true, (el) => isHidden(el) || el.tagName === 'CECOT-LENS-OVERLAY');
+}
+
+function pageCanonicalUrl(doc: Document, url: string): string {
+  try {
+    return canonicalUrl(url, doc.querySelector('link[rel="canonical"]')?.getAttribute('href'));
+  } catch {
+    return url;
+  }
+}
+
+function isTextChange(r: MutationRecord): boolean {
+  if (r.type === 'characterData') return true;
+  const ours = (n: Node) => n.nodeName === 'CECOT-LENS-OVERLAY' || n.nodeName === 'CECOT-LENS-MARK';
+  for (const n of r.addedNodes) if (!ours(n) && (n.nodeType === 1 || (n.nodeType === 3 && (n as Text).data.trim()))) return true;
+  for (const n of r.removedNodes) if (!ours(n) && (n.nodeType === 1 || n.nodeType === 3)) return true;
+  return false;
+}
+
+function nearestRect(range: Range, x: number, y: number): DOMRect {
+  let best: DOMRect | null = null;
+  let bestDist = Infinity;
+  for (const r of range.getClientRects()) {
+    const dx = x < r.left ? r.left - x : x > r.right ? x - r.right : 0;
+    const dy = y < r.top ? r.top - y : y > r.bottom ? y - r.bottom : 0;
+    const d = dx + dy;
+    if (d < bestDist) {
+      bestDist = d;
+      best = r;
+    }
+  }
+  return best ?? range.getBoundingClientRect();
+}

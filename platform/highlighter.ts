@@ -1,0 +1,134 @@
+import { highlightCss, highlightName, type HighlightKind } from '../lib/page/highlight-style';
+import type { HighlightColors } from '../lib/settings/schema';
+
+export interface Mark {
+  id: string;
+  kind: HighlightKind;
+  range: Range;
+}
+
+type Layer = 'claims' | 'notes' | 'focus';
+
+/**
+ * Draws marks with the CSS Custom Highlight API, which paints text without
+ * changing the page's DOM, so page scripts that own the markup are not
+ * disturbed and one mark never splits the text another mark relies on.
+ * Where the API is missing, marks are wrapped in elements instead.
+ */
+export class Highlighter {
+  private layers = new Map<Layer, Mark[]>();
+  private sheet: CSSStyleSheet | null = null;
+  private wrappers: HTMLElement[] = [];
+  readonly native: boolean;
+
+  constructor(private readonly doc: Document) {
+    this.native = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+  }
+
+  setStyle(colors: HighlightColors, showUnmatched: boolean): void {
+    const css = highlightCss(colors, showUnmatched);
+    if (!this.sheet) {
+      // A constructed sheet adds no node to the page.
+      this.sheet = new CSSStyleSheet();
+      this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
+    }
+    this.sheet.replaceSync(css + '\n' + fallbackCss());
+  }
+
+  set(layer: Layer, marks: Mark[]): void {
+    this.layers.set(layer, marks);
+    this.repaint();
+  }
+
+  /** The marks under a viewport point, topmost layer first. */
+  hitTest(x: number, y: number): { layer: Layer; mark: Mark }[] {
+    const point = caretAt(this.doc, x, y);
+    if (!point) return [];
+    const hits: { layer: Layer; mark: Mark }[] = [];
+    for (const layer of ['notes', 'claims'] as const) {
+      for (const mark of this.layers.get(layer) ?? []) {
+        try {
+          if (mark.range.isPointInRange(point.node, point.offset) && !atRangeEnd(mark.range, point)) hits.push({ layer, mark });
+        } catch {
+          // A range whose nodes left the document: not under the pointer.
+        }
+      }
+    }
+    return hits;
+  }
+
+  clear(): void {
+    this.layers.clear();
+    this.repaint();
+  }
+
+  private repaint(): void {
+    if (this.native) this.paintNative();
+    else this.paintWrapped();
+  }
+
+  private paintNative(): void {
+    const byKind = new Map<HighlightKind, Range[]>();
+    for (const marks of this.layers.values()) for (const m of marks) byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m.range]);
+    for (const name of [...CSS.highlights.keys()]) if (name.startsWith('cecot-lens-')) CSS.highlights.delete(name);
+    for (const [kind, ranges] of byKind) {
+      const h = new Highlight(...ranges);
+      // Notes above claims above nothing: the reader's own marks win where they overlap.
+      h.priority = kind === 'focus' ? 3 : kind.startsWith('note-') ? 2 : 1;
+      CSS.highlights.set(highlightName(kind), h);
+    }
+  }
+
+  private paintWrapped(): void {
+    for (const w of this.wrappers.splice(0)) w.replaceWith(...w.childNodes);
+    const all = [...this.layers.values()].flat();
+    // Wrap from the end of the document backwards so earlier ranges' offsets stay valid.
+    all.sort((a, b) => b.range.compareBoundaryPoints(Range.START_TO_START, a.range));
+    for (const mark of all) {
+      for (const piece of textPieces(mark.range)) {
+        const el = this.doc.createElement('cecot-lens-mark');
+        el.setAttribute('data-kind', mark.kind);
+        piece.surroundContents(el);
+        this.wrappers.push(el);
+      }
+    }
+  }
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const p = doc.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const legacy = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
+  return legacy ? { node: legacy.startContainer, offset: legacy.startOffset } : null;
+}
+
+function atRangeEnd(range: Range, point: { node: Node; offset: number }): boolean {
+  return range.endContainer === point.node && range.endOffset === point.offset;
+}
+
+/** Splits a range into one range per Text node it covers, for wrapping. */
+function textPieces(range: Range): Range[] {
+  const doc = range.startContainer.ownerDocument ?? document;
+  const walker = doc.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+  const pieces: Range[] = [];
+  for (let n = walker.currentNode as Node | null; n; n = walker.nextNode()) {
+    if (n.nodeType !== Node.TEXT_NODE || !range.intersectsNode(n)) continue;
+    const r = doc.createRange();
+    r.selectNodeContents(n);
+    if (n === range.startContainer) r.setStart(n, range.startOffset);
+    if (n === range.endContainer) r.setEnd(n, range.endOffset);
+    if (!r.collapsed) pieces.push(r);
+  }
+  return pieces.reverse();
+}
+
+function fallbackCss(): string {
+  return `cecot-lens-mark { all: unset; display: inline; }
+cecot-lens-mark[data-kind="agrees"] { background: rgb(0 158 115 / 0.16); text-decoration: underline solid #009e73; }
+cecot-lens-mark[data-kind="conflicts"] { background: rgb(213 94 0 / 0.22); text-decoration: underline wavy #d55e00; }
+cecot-lens-mark[data-kind="related"] { background: rgb(0 114 178 / 0.14); text-decoration: underline dotted #0072b2; }
+cecot-lens-mark[data-kind="unmatched"] { text-decoration: underline dashed #999; }
+cecot-lens-mark[data-kind^="note-"] { background: rgb(245 196 0 / 0.38); }`;
+}
