@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../lib/background/start';
 import { sessionTabPersistence } from '../platform/session-persistence';
 import { openSidebarFor } from '../platform/open-sidebar';
+import { injectSession } from '../platform/inject-session';
 import { makePageAnalyzer } from '../lib/background/page-analyzer';
 import { datasetVersion, readDatasetFromDb } from '../lib/store/read-dataset';
 import { bundledTopic } from '../lib/topic/bundled';
@@ -26,6 +27,7 @@ export default defineBackground(() => {
     effects: (db) => ({
       analyze: makePageAnalyzer(() => readDatasetFromDb(db), () => datasetVersion(db), bundledTopic),
       openSidebar: openSidebarFor,
+      injectSession,
       broadcastTabChanged: (tabId) => {
         const message: TabChanged = { type: 'tab/changed', tabId };
         browser.runtime.sendMessage(message).catch(() => undefined);
@@ -38,16 +40,22 @@ export default defineBackground(() => {
     }),
   });
 
+  const annotateIn = (tabId: number) => {
+    // The sidebar first, while the reader's action still counts as one; then the session, which may not be loaded on this page yet.
+    void openSidebarFor(tabId);
+    void injectSession(tabId)
+      .catch(() => undefined)
+      .then(() => sendToTab(tabId, { type: 'content/annotate-selection' }));
+  };
+
   // Context menu and keyboard shortcut are user actions: the browser's own sidebar may be opened from them.
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
-    void openSidebarFor(tab.id);
-    void sendToTab(tab.id, { type: 'content/annotate-selection' });
+    annotateIn(tab.id);
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'annotate-selection' || tab?.id === undefined) return;
-    void openSidebarFor(tab.id);
-    void sendToTab(tab.id, { type: 'content/annotate-selection' });
+    annotateIn(tab.id);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
 });

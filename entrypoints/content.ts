@@ -1,10 +1,15 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PageSession } from '../platform/content/page-session';
+import { startGate } from '../platform/content/gate-script';
 
+/**
+ * The only script on every page, so it is kept small: it runs the cheap gate
+ * and asks the background to load the full page session where there is
+ * something to do (an on-topic page, or a page with the reader's notes).
+ */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    void new PageSession(ctx).start();
+    void startGate(ctx);
   },
 });

@@ -141,7 +141,7 @@ export function analyzeText(
       }
       // The dataset is a list of claims worth checking: a sentence that restates one is worth checking too.
       const best = matches[0];
-      if (best) cw = Math.max(cw, best.relation === 'related' ? Math.min(0.5, best.score + 0.1) : Math.max(0.5, best.score * 0.8));
+      if (best) cw = Math.max(cw, best.relation === 'related' ? 0.4 : Math.max(0.5, best.score * 0.8));
     }
     if (cw < minCw) continue;
     claims.push({

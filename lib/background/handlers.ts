@@ -14,6 +14,8 @@ export interface BackgroundEffects {
   openSidebar(tabId: number): Promise<'native' | 'in-page'>;
   /** Tells extension pages that a tab's state changed. */
   broadcastTabChanged(tabId: number): void;
+  /** Loads the full page session into a tab (idempotent). */
+  injectSession(tabId: number): Promise<void>;
   /** Tells a tab's content script that its annotations changed. */
   notifyAnnotationsChanged(tabId: number | undefined, canonicalUrl: string): void;
 }
@@ -57,6 +59,13 @@ export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs
       return null;
     },
     'tab/state': async ({ tabId }) => tabs.get(tabId),
+    'page/activate': async ({ canonicalUrl, gatePassed }, sender) => {
+      const tabId = requireTab(sender);
+      // Pages that fail the gate still get the session when the reader has notes on them.
+      const activated = gatePassed || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).count()) > 0;
+      if (activated) await effects.injectSession(tabId);
+      return { activated };
+    },
     'page/analyze': async ({ type: _type, ...input }) => {
       await ready();
       return effects.analyze(input);

@@ -42,6 +42,7 @@ export interface SentenceInput {
 const DECAY = 25;
 const MIN_ASSIGN = 0.25;
 const RELATED_MIN = 0.8;
+const RELATED_QUANTITY_MIN = 0.5;
 const RELATED_TERMS_MIN = 0.4;
 const AGREE_TERMS_MIN = 1.0;
 const SPECIFIC_TERM = 0.3;
@@ -105,20 +106,24 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (e.seen.has(h.phrase)) continue;
       e.seen.add(h.phrase);
       e.weight += namesTopic ? o.weight * 0.3 : o.weight;
-      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !namesTopic) e.specific++;
+      // A long phrase found word for word ("deportados por la administración Trump") says as much as two terms.
+      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !namesTopic) e.specific += (m.terms.phrases[h.phrase] ?? '').split(' ').length >= 4 ? 2 : 1;
       if (NEGATION_BEFORE.test(foldedBefore(s.text, h.start, s.start))) e.negatedHit = true;
     }
   }
-  const cueEvidence = new Map<number, { weight: number; specific: number; seen: Set<number> }>();
+  const cueEvidence = new Map<number, { weight: number; specific: number; seen: Set<number>; specificSeen: Set<number> }>();
   for (const h of s.cueHits) {
     const generic = m.cueGeneric[h.phrase] === true || s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end) === true;
     for (const o of m.cueOwners[h.phrase] ?? []) {
       let e = cueEvidence.get(o.owner);
-      if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, seen: new Set() }));
+      if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, seen: new Set(), specificSeen: new Set() }));
       if (e.seen.has(h.phrase)) continue;
       e.seen.add(h.phrase);
       e.weight += generic ? o.weight * 0.3 : o.weight;
-      if (!generic) e.specific++;
+      if (!generic) {
+        e.specific++;
+        e.specificSeen.add(h.phrase);
+      }
     }
   }
 
@@ -140,18 +145,21 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     let termWeight = terms?.weight ?? 0;
     let termSpecific = terms?.specific ?? 0;
     // Cues its own statement uses count as terms of the claim.
-    for (const p of cues?.seen ?? []) {
+    for (const p of cues?.specificSeen ?? []) {
       if (c.statementCues.has(p)) {
         termWeight += STATEMENT_CUE;
         termSpecific++;
       }
     }
     const cueWeight = Math.min(cues?.weight ?? 0, 1.2);
-    const evidence = termWeight + cueWeight * 0.6 + (s.anchored ? 0.3 : 0);
+    // Quantity claims' terms are mostly numbers, left out of the index: their subject's cues are their words.
+    const evidence = termWeight + cueWeight * (isQuantity ? 1 : 0.6) + (s.anchored ? 0.3 : 0);
     // Something specific must point at the claim: a specific term of its own, or
     // (for the many quantity claims whose terms are all numbers) a specific cue of its subject.
     const specific = termSpecific + (isQuantity ? (cues?.specific ?? 0) : 0);
-    if (specific === 0 || evidence < RELATED_MIN) continue;
+    // A quantity subject with one specific cue ("population", "capacidad") and no number is related; a
+    // statement needs more, since its words are more often shared with neighbouring claims.
+    if (specific === 0 || evidence < (isQuantity ? RELATED_QUANTITY_MIN : RELATED_MIN)) continue;
     let relation: Relation = 'related';
     let why = `mentions ${describeEvidence(terms, cues, m)}`;
     if (!isQuantity && termWeight >= AGREE_TERMS_MIN && termSpecific >= 2) {

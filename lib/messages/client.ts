@@ -1,9 +1,6 @@
-import type { Reply, ReplyData as DataOf, RequestOf, RequestType } from './protocol';
-import { ReplyEnvelope } from './protocol';
+import type { ReplyData as DataOf, RequestOf, RequestType } from './protocol';
 
 export type Transport = (message: unknown) => Promise<unknown>;
-
-type ReplyData<T extends RequestType> = DataOf[T];
 
 /** The background answered with an error; the message says what went wrong. */
 export class RemoteError extends Error {
@@ -11,14 +8,16 @@ export class RemoteError extends Error {
 }
 
 /**
- * Sends one request and unwraps the reply. The reply envelope is validated so
- * that a missing background (undefined reply) reads as an error, not as data.
+ * Sends one request and unwraps the reply. The envelope is checked by hand
+ * rather than with Zod: the always-on content script uses this, and must stay
+ * small. The background validates every request with Zod.
  */
-export async function request<T extends RequestType>(transport: Transport, message: RequestOf<T>): Promise<ReplyData<T>> {
+export async function request<T extends RequestType>(transport: Transport, message: RequestOf<T>): Promise<DataOf[T]> {
   const raw = await transport(message);
-  const envelope = ReplyEnvelope.safeParse(raw);
-  if (!envelope.success) throw new RemoteError('no valid reply from the extension background');
-  const reply = envelope.data as Reply<ReplyData<T>>;
-  if (!reply.ok) throw new RemoteError(reply.error);
-  return reply.data;
+  if (typeof raw !== 'object' || raw === null || typeof (raw as { ok?: unknown }).ok !== 'boolean') {
+    throw new RemoteError('no valid reply from the extension background');
+  }
+  const reply = raw as { ok: boolean; data?: unknown; error?: unknown };
+  if (!reply.ok) throw new RemoteError(typeof reply.error === 'string' ? reply.error : 'unknown error');
+  return reply.data as DataOf[T];
 }

@@ -48,7 +48,9 @@ export const Request = z.discriminatedUnion('type', [
   // From a content script: the reader asked to annotate the selection.
   z.object({ type: z.literal('draft/open'), draft: AnnotationDraft }),
   z.object({ type: z.literal('draft/clear'), tabId: z.number().int() }),
-  // From a content script: the reader clicked a highlight; the sidebar scrolls to it.
+  // From the always-on content script: the gate's verdict; the background decides whether to load the full page session.
+  z.object({ type: z.literal('page/activate'), canonicalUrl: z.string().url(), gatePassed: z.boolean() }),
+  // From the always-on content script: the reader clicked a highlight; the sidebar scrolls to it.
   z.object({ type: z.literal('tab/focus'), claimKey: z.string().nullable(), annotationId: z.string().nullable().default(null) }),
 ]);
 export type Request = z.infer<typeof Request>;
@@ -58,10 +60,6 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 /** Replies travel as a plain envelope so that errors cross the message boundary as data. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
-export const ReplyEnvelope = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
 
 export interface DatasetStatus {
   id: string;
@@ -86,6 +84,7 @@ export interface ReplyData {
   'draft/open': { sidebar: 'native' | 'in-page' };
   'draft/clear': null;
   'tab/focus': { sidebar: 'native' | 'in-page' };
+  'page/activate': { activated: boolean };
 }
 
 export interface TabFocus {

@@ -41,11 +41,4 @@ export function readSettings(raw: unknown): Settings {
   return out;
 }
 
-/** Whether a host is switched off by the reader's list. */
-export function isSiteDisabled(host: string, disabledSites: readonly string[]): boolean {
-  const h = host.toLowerCase();
-  return disabledSites.some((site) => {
-    const bare = site.startsWith('*.') ? site.slice(2) : site;
-    return h === bare || h.endsWith(`.${bare}`);
-  });
-}
+export { isSiteDisabled } from './site-match';

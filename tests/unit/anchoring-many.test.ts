@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anchor, anchorAll, describeRange, type AnchorTarget } from '../../lib/anchoring';
+import { Annotation } from '../../lib/annotations/schema';
 import { ARTICLE_EN, editWords, makeLongText, seededRandom } from './anchoring.fixtures';
 
 const LONG_TEXT = makeLongText(20_000, 1);
@@ -71,6 +72,25 @@ describe('anchorAll', () => {
       { selectors: { quote: targets[2]!.quote } }, // no position selector
     ]);
     expect(results.map((r) => r && edited.slice(r.start, r.end))).toEqual([phrases[0], null, phrases[2]]);
+  });
+
+  it('takes Annotation records as they are stored', () => {
+    const phrase = 'the largest prison in the Americas';
+    const start = ARTICLE_EN.indexOf(phrase);
+    const { quote, position } = describeRange(ARTICLE_EN, start, start + phrase.length);
+    const record: Annotation = Annotation.parse({
+      id: '7f9c2b1e-3d4a-4b5c-8d6e-9f0a1b2c3d4e',
+      url: 'https://www.elfaro.net/es/story?utm_source=x',
+      canonicalUrl: 'https://www.elfaro.net/es/story',
+      selectors: { quote, position },
+      quote: phrase,
+      createdAt: '2025-03-20T10:00:00.000Z',
+      updatedAt: '2025-03-20T10:00:00.000Z',
+      revision: 1,
+      deviceId: 'device-1',
+    });
+    const [result] = anchorAll(`Update: ${ARTICLE_EN}`, [record]);
+    expect(result).toMatchObject({ start: start + 8, end: start + 8 + phrase.length, method: 'quote' });
   });
 
   it('handles an empty list', () => {

@@ -19,6 +19,7 @@ function handlers(): Handlers {
     'draft/open': vi.fn(async () => ({ sidebar: 'native' as const })),
     'draft/clear': vi.fn(async () => null),
     'tab/focus': vi.fn(async () => ({ sidebar: 'in-page' as const })),
+    'page/activate': vi.fn(async () => ({ activated: false })),
   };
 }
 
@@ -59,5 +60,14 @@ describe('routeMessage', () => {
     };
     const reply = await routeMessage({ type: 'dataset/status' }, { id: 'self' }, 'self', h);
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/storage is full/) });
+  });
+});
+
+describe('request (client side)', () => {
+  it('unwraps data, raises the error text, and refuses a missing reply', async () => {
+    const { request, RemoteError } = await import('../../lib/messages/client');
+    expect(await request(async () => ({ ok: true, data: 5 }), { type: 'dataset/status' })).toBe(5);
+    await expect(request(async () => ({ ok: false, error: 'storage is full' }), { type: 'dataset/status' })).rejects.toThrow('storage is full');
+    await expect(request(async () => undefined, { type: 'dataset/status' })).rejects.toBeInstanceOf(RemoteError);
   });
 });

@@ -156,29 +156,47 @@ describe('WebDAV sync against Apache mod_dav', () => {
     await a.sync(url);
     await b.sync(url);
 
-    // Hold every PUT until both devices have read, so the first round is a real race.
-    let reads = 0;
-    let release!: () => void;
-    const bothRead = new Promise<void>((r) => (release = r));
-    const gated: FetchLike = async (input, init) => {
-      if (init.method === 'PUT') await bothRead;
-      const res = await fetch(input, init);
-      if (init.method === 'GET' && ++reads === 2) release();
-      return res;
-    };
+    // Round 0 is made a certain race: no PUT goes out until both devices have
+    // read the same (strong) ETag, and B's PUT waits for A's, so B must get
+    // 412 Precondition Failed and merge again. Later rounds race freely.
+    const strongReads = new Set<string>();
+    let releaseReads!: () => void;
+    let releaseB!: () => void;
+    const bothRead = new Promise<void>((r) => (releaseReads = r));
+    const aWrote = new Promise<void>((r) => (releaseB = r));
+    const gated =
+      (name: string): FetchLike =>
+      async (input, init) => {
+        if (init.method === 'PUT') {
+          await bothRead;
+          if (name === b.name) await aWrote;
+        }
+        const res = await fetch(input, init);
+        if (init.method === 'GET' && res.status === 200 && !(res.headers.get('ETag') ?? 'W/').startsWith('W/')) {
+          strongReads.add(name);
+          if (strongReads.size === 2) releaseReads();
+        }
+        if (init.method === 'PUT' && name === a.name) releaseB();
+        return res;
+      };
 
-    let contended = 0;
     for (let round = 0; round < 3; round++) {
       const mine = a.create(`a round ${round}`);
       b.create(`b round ${round}`);
       a.edit(shared.id, { note: `a says ${round}`, tags: [`a${round}`] });
       b.edit(shared.id, { note: `b says ${round}`, verdict: 'disputed' });
       if (round === 1) b.remove(mine.id);
-      const fetchImpl = round === 0 ? gated : fetch;
-      const [ra, rb] = await Promise.all([a.sync(url, fetchImpl), b.sync(url, fetchImpl)]);
-      contended += (ra.report.attempts > 1 ? 1 : 0) + (rb.report.attempts > 1 ? 1 : 0);
+      const [ra, rb] = await Promise.all([
+        a.sync(url, round === 0 ? gated(a.name) : fetch),
+        b.sync(url, round === 0 ? gated(b.name) : fetch),
+      ]);
+      if (round === 0) {
+        expect(ra.report.attempts).toBe(1);
+        expect(rb.report.attempts).toBe(2);
+        // B's second round saw A's records and wrote them back with its own.
+        expect(rb.merged.map((r) => r.id)).toEqual(expect.arrayContaining([...a.records.keys()]));
+      }
     }
-    expect(contended).toBeGreaterThan(0);
 
     // Settle: each device syncs once more in turn.
     await a.sync(url);

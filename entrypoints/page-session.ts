@@ -1,0 +1,11 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PageSession } from '../platform/content/page-session';
+
+// Injected by the background into a tab's content-script world, once per page.
+export default defineUnlistedScript(() => {
+  const flag = globalThis as { __cecotLensSession?: boolean };
+  if (flag.__cecotLensSession) return;
+  flag.__cecotLensSession = true;
+  void new PageSession(new ContentScriptContext('page-session')).start();
+});

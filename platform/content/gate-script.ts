@@ -1,0 +1,57 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
+import { isSiteDisabled } from '../../lib/settings/site-match';
+import { pageGate } from '../../lib/topic/page-gate';
+import { canonicalUrl } from '../../lib/url/canonical-url';
+import { ask } from '../messaging';
+import { loadDisabledSites } from '../settings-lite';
+
+/**
+ * Decides, cheaply, whether this page needs the extension at all. Off-topic
+ * pages cost one gate pass and one message; late-loading content is gated
+ * again, with back-off, until the page passes or stops changing.
+ */
+export async function startGate(ctx: ContentScriptContext): Promise<void> {
+  if (isSiteDisabled(location.hostname, await loadDisabledSites())) return;
+  let activated = false;
+  let lastUrl = '';
+
+  const check = async (): Promise<'changed' | 'unchanged'> => {
+    if (activated) return 'unchanged';
+    const url = location.href;
+    const passed = pageGate(document, url);
+    if (!passed && url === lastUrl) return 'unchanged';
+    lastUrl = url;
+    let canonical = url;
+    try {
+      canonical = canonicalUrl(url, document.querySelector('link[rel="canonical"]')?.getAttribute('href'));
+    } catch {
+      // Not an http(s) page we can name: use it as it is.
+    }
+    try {
+      activated = (await ask({ type: 'page/activate', canonicalUrl: canonical, gatePassed: passed })).activated;
+    } catch {
+      // The background is restarting or the extension was updated: try again on the next change.
+    }
+    if (activated) observer?.disconnect();
+    return 'changed';
+  };
+
+  const scheduler = new RefreshScheduler(check, {
+    now: () => performance.now(),
+    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as number),
+  });
+  const observer = document.body ? new MutationObserver(() => scheduler.poke()) : null;
+  await check();
+  if (!activated && document.body) observer?.observe(document.body, { childList: true, subtree: true });
+  // SPA navigation: a new view may be on topic.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    scheduler.reset();
+    void check();
+  });
+  ctx.onInvalidated(() => {
+    observer?.disconnect();
+    scheduler.dispose();
+  });
+}
