@@ -50,7 +50,9 @@ export function AnnotationEditor({ quote, initial, suggestedClaims, datasetClaim
         <textarea rows={4} value={fields.note} onInput={(e) => setFields({ ...fields, note: (e.target as HTMLTextAreaElement).value })} />
       </label>
       <label class="field">
-        Tags <span class="muted">(comma-separated)</span>
+        <span>
+          Tags <span class="muted">(comma-separated)</span>
+        </span>
         <input type="text" value={tagText} onInput={(e) => setTagText((e.target as HTMLInputElement).value)} placeholder="capacity, deal, sources" />
       </label>
       <label class="field">

@@ -25,7 +25,7 @@ export function ClaimList({ claims, datasetClaims, sources, focusKey, focusSeq, 
   return (
     <ol class="claims" ref={list} aria-label="Claims on this page">
       {claims.map((c) => (
-        <li key={c.key} data-key={c.key} tabIndex={-1} class={`claim claim-${c.relation}${c.key === focusKey ? ' focused' : ''}`} data-testid="sidebar-claim">
+        <li key={c.key} data-key={c.key} data-relation={c.relation} tabIndex={-1} class={`claim claim-${c.relation}${c.key === focusKey ? ' focused' : ''}`} data-testid="sidebar-claim">
           <div class="claim-head">
             <RelationBadge relation={c.relation} />
             {c.annotationIds.length > 0 && <span class="pill">annotated</span>}
@@ -35,7 +35,8 @@ export function ClaimList({ claims, datasetClaims, sources, focusKey, focusSeq, 
           </div>
           <p class="page-text">{c.text}</p>
           {c.matches.map((m) => (
-            <DatasetMatch key={m.claimId} match={m} claim={datasetClaims.get(m.claimId)} sources={sources} />
+            // The claim's own badge already says it when there is a single match of the same relation.
+            <DatasetMatch key={m.claimId} match={m} claim={datasetClaims.get(m.claimId)} sources={sources} showRelation={c.matches.length > 1 || m.relation !== c.relation} />
           ))}
         </li>
       ))}

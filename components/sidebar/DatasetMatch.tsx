@@ -3,13 +3,13 @@ import type { PageMatch } from '../../lib/page/page-report';
 import { RelationBadge } from './RelationBadge';
 
 /** One dataset claim beside a page claim: relation, values, the statement, its article and quote, the curator's note. */
-export function DatasetMatch({ match, claim, sources }: { match: PageMatch; claim: Claim | undefined; sources: Map<string, Source> }) {
+export function DatasetMatch({ match, claim, sources, showRelation }: { match: PageMatch; claim: Claim | undefined; sources: Map<string, Source>; showRelation: boolean }) {
   const span = claim?.sources[0];
   const source = span ? sources.get(span.sourceId) : undefined;
   return (
     <div class="match">
       <div class="match-head">
-        <RelationBadge relation={match.relation} />
+        {showRelation && <RelationBadge relation={match.relation} />}
         <span class="explanation">{match.explanation}</span>
       </div>
       <p class="statement">{claim?.statement ?? match.statement}</p>

@@ -1,5 +1,7 @@
 import type { PageReport } from '../../lib/page/page-report';
 
+const SHOWN = 4;
+
 export function TopicVerdict({ report }: { report: PageReport }) {
   const on = report.topic.onTopic;
   const label =
@@ -13,10 +15,20 @@ export function TopicVerdict({ report }: { report: PageReport }) {
       </p>
       {report.topic.reasons.length > 0 && (
         <ul class="reasons" aria-label="Why">
-          {report.topic.reasons.map((r, i) => (
+          {report.topic.reasons.slice(0, SHOWN).map((r, i) => (
             <li key={i}>{r}</li>
           ))}
         </ul>
+      )}
+      {report.topic.reasons.length > SHOWN && (
+        <details class="more-reasons">
+          <summary>{report.topic.reasons.length - SHOWN} more reasons</summary>
+          <ul class="reasons">
+            {report.topic.reasons.slice(SHOWN).map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   );

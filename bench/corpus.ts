@@ -1,0 +1,57 @@
+/**
+ * Long pages for the benchmarks, made by repeating and varying the project's
+ * own labelled pages (tests/fixtures/eval/), so no third-party text is needed.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const EVAL_DIR = 'tests/fixtures/eval';
+
+/** The paragraphs of the labelled pages: .txt as written, .html with tags stripped from <p>/<h1>. */
+function paragraphs(onTopic: boolean): string[] {
+  const out: string[] = [];
+  for (const f of readdirSync(EVAL_DIR).sort()) {
+    if (f.startsWith('off-') === onTopic) continue;
+    const body = readFileSync(join(EVAL_DIR, f), 'utf8');
+    if (f.endsWith('.txt')) out.push(...body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean));
+    else if (f.endsWith('.html')) {
+      for (const m of body.matchAll(/<(p|h1)[^>]*>([\s\S]*?)<\/\1>/g)) out.push((m[2] ?? '').replace(/<[^>]+>/g, '').trim());
+    }
+  }
+  return out.filter((p) => p.length > 0);
+}
+
+/**
+ * About `words` words of paragraphs, repeated; from the second round on, every
+ * number is shifted so the matcher sees new values rather than a cache of the same ones.
+ */
+export function longText(words: number, onTopic = true): string {
+  const paras = paragraphs(onTopic);
+  const out: string[] = [];
+  let count = 0;
+  for (let round = 0; count < words; round++) {
+    for (const p of paras) {
+      const varied = round === 0 ? p : p.replace(/\d+/g, (d) => String(Number(d) + round));
+      out.push(varied);
+      count += varied.split(/\s+/).length;
+      if (count >= words) break;
+    }
+  }
+  return out.join('\n');
+}
+
+/** The same as an HTML article page with navigation, a sidebar and comments around it. */
+export function longHtml(words: number, onTopic = true): string {
+  const body = longText(words, onTopic)
+    .split('\n')
+    .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+    .join('\n');
+  const nav = Array.from({ length: 60 }, (_, i) => `<li><a href="/s/${i}">Section ${i}</a></li>`).join('');
+  const related = Array.from({ length: 20 }, (_, i) => `<li><a href="/r/${i}">Related story number ${i}</a></li>`).join('');
+  return `<!doctype html><html lang="en"><head><title>Long page</title></head><body>
+<header><nav><ul>${nav}</ul></nav></header>
+<main><article><h1>Long page</h1>${body}</article>
+<aside class="related"><ul>${related}</ul></aside></main>
+<section class="comments"><p>A reader comment with 12,345 numbers in it.</p></section>
+<footer>Footer text</footer></body></html>`;
+}

@@ -1,0 +1,98 @@
+import { test, expect } from './chromium-fixtures';
+import { highlightCounts, highlightTexts, selectText, tabIdOf } from './helpers';
+
+test('sidebar shows the verdict and each claim beside its dataset claims', async ({ context, baseURL, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/cecot-report.html`);
+  await expect.poll(() => highlightCounts(page)).toHaveProperty('cecot-lens-conflicts');
+  const tabId = await tabIdOf(context, page.url());
+
+  const sidebar = await context.newPage();
+  await sidebar.setViewportSize({ width: 400, height: 900 });
+  await sidebar.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  await expect(sidebar.getByTestId('topic-verdict')).toContainText('About CECOT');
+  const claims = sidebar.getByTestId('sidebar-claim');
+  await expect(claims.first()).toBeVisible();
+  const counts = await highlightCounts(page);
+  const painted = Object.entries(counts).filter(([n]) => !n.includes('note') && !n.includes('focus')).reduce((s, [, v]) => s + v, 0);
+  await expect(claims).toHaveCount(painted);
+  const conflict = claims.filter({ hasText: '238' });
+  await expect(conflict).toContainText('Conflicts');
+  await expect(conflict).toContainText('261');
+  await expect(conflict.locator('blockquote').first()).not.toBeEmpty();
+  await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar.png' });
+
+  // Filter by relation, then search.
+  await sidebar.getByRole('button', { name: /^Agrees/ }).click();
+  await expect(sidebar.locator('[data-testid="sidebar-claim"][data-relation="agrees"]')).toHaveCount(0);
+  await expect(sidebar.locator('[data-testid="sidebar-claim"][data-relation="conflicts"]')).toHaveCount(1);
+  await sidebar.getByRole('searchbox', { name: 'Search claims' }).fill('venezuelan');
+  await expect(claims).toHaveCount(1);
+
+  // "Show on page" scrolls there and flashes the claim.
+  await conflict.getByRole('button', { name: /Show on page/ }).click();
+  await expect.poll(() => highlightTexts(page, 'cecot-lens-focus')).toEqual([expect.stringContaining('238 Venezuelan')]);
+});
+
+test('annotate a selection through the in-page button, reload, edit the text, and see it re-attach or become an orphan', async ({ context, baseURL, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/cecot-report.html`);
+  await expect.poll(() => highlightCounts(page)).toHaveProperty('cecot-lens-agrees');
+  const tabId = await tabIdOf(context, page.url());
+  const sidebar = await context.newPage();
+  await sidebar.setViewportSize({ width: 400, height: 900 });
+  await sidebar.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  await page.bringToFront();
+
+  // Select, then press the "Annotate" button drawn by the selection (inside our closed shadow root, so click by position).
+  const box = await selectText(page, '#p7', 'streets were quiet');
+  await page.mouse.click(Math.max(8, box.right - 40) + 15, box.bottom + 8 + 10);
+  const editor = sidebar.getByTestId('annotation-editor');
+  await expect(editor).toBeVisible();
+  await expect(editor.locator('blockquote')).toHaveText('streets were quiet');
+  await editor.getByLabel('Note').fill('Check with the weather service');
+  await editor.getByLabel(/Tags/).fill('weather, context');
+  await editor.getByLabel('Verdict').selectOption('unverified');
+  await sidebar.screenshot({ path: 'test-results/screenshots/chromium-editor.png' });
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(sidebar.getByTestId('sidebar-annotation')).toHaveCount(1);
+  await expect(sidebar.getByTestId('sidebar-annotation')).toContainText('Check with the weather service');
+  await expect.poll(() => highlightTexts(page, 'cecot-lens-note-yellow')).toEqual(['streets were quiet']);
+
+  // A later visit: re-attached.
+  await page.reload();
+  await expect.poll(() => highlightTexts(page, 'cecot-lens-note-yellow')).toEqual(['streets were quiet']);
+
+  // The page's text changes a little: re-attached by fuzzy matching.
+  await page.evaluate(() => {
+    document.querySelector('#p7')!.textContent = 'The weather in San Salvador was warm, and the streets were very quiet that afternoon.';
+  });
+  await expect.poll(() => highlightTexts(page, 'cecot-lens-note-yellow'), { timeout: 10_000 }).toEqual([expect.stringMatching(/streets were (very )?quiet/)]);
+
+  // The passage is rewritten: the note is kept as an orphan, with its quote and note.
+  await page.evaluate(() => {
+    document.querySelector('#p7')!.textContent = 'Rain fell all day over the capital.';
+  });
+  await expect.poll(() => highlightCounts(page), { timeout: 10_000 }).not.toHaveProperty('cecot-lens-note-yellow');
+  await sidebar.bringToFront();
+  await sidebar.getByRole('tab', { name: /Your notes/ }).click();
+  const orphans = sidebar.getByTestId('orphans');
+  await expect(orphans).toContainText('streets were quiet');
+  await expect(orphans).toContainText('Check with the weather service');
+  await sidebar.screenshot({ path: 'test-results/screenshots/chromium-orphans.png' });
+});
+
+test('single-page-app navigation and late-loading content are analysed as they appear', async ({ context, baseURL }) => {
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/spa.html`);
+  await page.waitForTimeout(1000);
+  expect(await highlightCounts(page)).toEqual({});
+  await page.click('#to-story');
+  await expect.poll(() => highlightTexts(page, 'cecot-lens-agrees'), { timeout: 10_000 }).toEqual(
+    expect.arrayContaining([expect.stringContaining('40,000'), expect.stringContaining('$6 million')]),
+  );
+  await page.evaluate(() => (window as unknown as { addLate: () => void }).addLate());
+  await expect.poll(async () => (await highlightTexts(page, 'cecot-lens-agrees')).join(' | '), { timeout: 10_000 }).toContain('174 cases');
+  await page.click('#to-sports');
+  await expect.poll(() => highlightCounts(page), { timeout: 10_000 }).toEqual({});
+});
