@@ -45,7 +45,7 @@ export function cases(): BenchCase[] {
       run: () => gateDocument(hugeDoc, 'https://news.example/world/story', topic),
       baselineText: huge,
       targetMs: 1,
-      note: 'linkedom document; title, meta tags and the first KB of <article>',
+      note: 'linkedom document; title, meta tags and the first KB of text outside navigation',
     },
   ];
 

@@ -137,7 +137,7 @@ export function analyzeText(
       const { anchored, rival, anchorSpans } = topicContext(t, pHits);
       // A sentence about another prison (and not about this one) is not compared with the dataset.
       if (!rival || anchored) {
-        matches = matchSentence(m, { text, start: s.start, end: s.end, quantities: qs, cueHits: cHits, termHits: tHits, anchored, anchorSpans });
+        matches = matchSentence(m, { text, folded, start: s.start, end: s.end, quantities: qs, cueHits: cHits, termHits: tHits, anchored, anchorSpans });
       }
       // The dataset is a list of claims worth checking: a sentence that restates one is worth checking too.
       const best = matches[0];

@@ -110,10 +110,13 @@ export function describeQuantity(q: QuantityValue & { unit?: string | null }): s
   return `${QUALIFIER_WORDS[q.qualifier]}${body}${suffix}`;
 }
 
+// One formatter for the whole run: `toLocaleString` builds a new one on every call.
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 function formatNumber(n: number, money: boolean, unit: string): string {
   if (unit === 'fraction') return `${Math.round(n * 1000) / 10}%`;
   const sign = money ? '$' : '';
   if (Math.abs(n) >= 1e9 && n % 1e7 === 0) return `${sign}${n / 1e9} billion`;
   if (Math.abs(n) >= 1e6 && n % 1e4 === 0) return `${sign}${n / 1e6} million`;
-  return `${sign}${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+  return `${sign}${NUMBER_FORMAT.format(n)}`;
 }

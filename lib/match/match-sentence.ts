@@ -1,6 +1,6 @@
 import type { PhraseHit } from '../text/phrase-set';
 import type { ParsedQuantity } from '../text/parse-quantities';
-import type { Matcher, SubjectInfo } from './build-matcher';
+import type { ClaimInfo, Matcher, SubjectInfo } from './build-matcher';
 import { compareQuantities, describeQuantity } from './compare-quantities';
 
 export type Relation = 'agrees' | 'conflicts' | 'related';
@@ -23,6 +23,8 @@ export interface DatasetMatch {
 /** Everything the matcher needs to know about one sentence; hits come from one scan of the whole text. */
 export interface SentenceInput {
   text: string;
+  /** `foldText(text)`, when the caller has it. */
+  folded?: string;
   start: number;
   end: number;
   quantities: readonly ParsedQuantity[];
@@ -97,38 +99,58 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   }
 
   // Statements, and quantity subjects the sentence is about without a number to compare.
-  const termEvidence = new Map<number, { weight: number; specific: number; seen: Set<number>; negatedHit: boolean }>();
+  const termEvidence = new Map<number, TermEvidence>();
+  // Terms that name the topic itself ("CECOT", shared by half the claims) come
+  // last and only add to claims other evidence already points at: they never
+  // make a match on their own, and skipping them saves most of the work.
+  const topicTerms: PhraseHit[] = [];
   for (const h of s.termHits) {
-    const namesTopic = s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end) === true;
+    if (s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end)) {
+      topicTerms.push(h);
+      continue;
+    }
+    const phrase = m.terms.phrases[h.phrase] ?? '';
+    // A long phrase found word for word ("deportados por la administración Trump") says as much as two terms.
+    const strength = phrase.split(' ').length >= 4 ? 2 : 1;
+    let negated: boolean | null = null;
     for (const o of m.termOwners[h.phrase] ?? []) {
       let e = termEvidence.get(o.owner);
-      if (!e) termEvidence.set(o.owner, (e = { weight: 0, specific: 0, seen: new Set(), negatedHit: false }));
-      if (e.seen.has(h.phrase)) continue;
-      e.seen.add(h.phrase);
-      e.weight += namesTopic ? o.weight * 0.3 : o.weight;
-      // A long phrase found word for word ("deportados por la administración Trump") says as much as two terms.
-      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !namesTopic) e.specific += (m.terms.phrases[h.phrase] ?? '').split(' ').length >= 4 ? 2 : 1;
-      if (NEGATION_BEFORE.test(foldedBefore(s.text, h.start, s.start))) e.negatedHit = true;
+      if (!e) termEvidence.set(o.owner, (e = { weight: 0, specific: 0, seen: [], negatedHit: false }));
+      if (e.seen.includes(h.phrase)) continue;
+      e.seen.push(h.phrase);
+      e.weight += o.weight;
+      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase]) e.specific += strength;
+      negated ??= NEGATION_BEFORE.test(before(s, h.start));
+      if (negated) e.negatedHit = true;
     }
   }
-  const cueEvidence = new Map<number, { weight: number; specific: number; seen: Set<number>; specificSeen: Set<number> }>();
+  for (const h of topicTerms) {
+    for (const o of m.termOwners[h.phrase] ?? []) {
+      const e = termEvidence.get(o.owner);
+      if (e && !e.seen.includes(h.phrase)) {
+        e.seen.push(h.phrase);
+        e.weight += o.weight * 0.3;
+      }
+    }
+  }
+  const cueEvidence = new Map<number, CueEvidence>();
   for (const h of s.cueHits) {
     const generic = m.cueGeneric[h.phrase] === true || s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end) === true;
     for (const o of m.cueOwners[h.phrase] ?? []) {
       let e = cueEvidence.get(o.owner);
-      if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, seen: new Set(), specificSeen: new Set() }));
-      if (e.seen.has(h.phrase)) continue;
-      e.seen.add(h.phrase);
+      if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, seen: [], specificSeen: [] }));
+      if (e.seen.includes(h.phrase)) continue;
+      e.seen.push(h.phrase);
       e.weight += generic ? o.weight * 0.3 : o.weight;
       if (!generic) {
         e.specific++;
-        e.specificSeen.add(h.phrase);
+        e.specificSeen.push(h.phrase);
       }
     }
   }
 
   const already = new Set(out.map((x) => x.claimId));
-  const candidates: DatasetMatch[] = [];
+  const candidates: Candidate[] = [];
   const claimIndexes = new Set<number>(termEvidence.keys());
   for (const subject of cueEvidence.keys()) for (const ci of m.subjects[subject]?.claims ?? []) claimIndexes.add(ci);
   for (const ci of claimIndexes) {
@@ -161,35 +183,60 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // statement needs more, since its words are more often shared with neighbouring claims.
     if (specific === 0 || evidence < (isQuantity ? RELATED_QUANTITY_MIN : RELATED_MIN)) continue;
     let relation: Relation = 'related';
-    let why = `mentions ${describeEvidence(terms, cues, m)}`;
-    if (!isQuantity && termWeight >= AGREE_TERMS_MIN && termSpecific >= 2) {
-      // Terms often carry their own negation ("not been convicted"), so only a
-      // negation the page puts before a term of a positive claim counts.
-      if (terms?.negatedHit && !c.negated) {
-        relation = 'conflicts';
-        why = `${why}, but the page denies it`;
-      } else {
-        relation = 'agrees';
-        why = `says the same: ${why}`;
-      }
-    } else if (isQuantity) {
-      why = `${why}; no figure to compare`;
-    }
-    candidates.push({
+    // Terms often carry their own negation ("not been convicted"), so only a
+    // negation the page puts before a term of a positive claim counts.
+    if (!isQuantity && termWeight >= AGREE_TERMS_MIN && termSpecific >= 2) relation = terms?.negatedHit && !c.negated ? 'conflicts' : 'agrees';
+    candidates.push({ ci, relation, score: round(Math.min(0.95, evidence / 2.5)), terms, cues });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  // Explanations are written only for the matches kept.
+  for (const k of candidates.slice(0, Math.max(0, MAX_MATCHES - out.length))) {
+    const c = m.claims[k.ci] as ClaimInfo;
+    const info = m.subjects[c.subject] as SubjectInfo;
+    const words = `mentions ${describeEvidence(k.terms, k.cues, m)}`;
+    const why =
+      k.relation === 'agrees'
+        ? `says the same: ${words}`
+        : k.relation === 'conflicts'
+          ? `${words}, but the page denies it`
+          : c.claim.quantity
+            ? `${words}; no figure to compare`
+            : words;
+    out.push({
       claimId: c.claim.id,
       statement: c.claim.statement,
-      relation,
-      score: round(Math.min(0.95, evidence / 2.5)),
+      relation: k.relation,
+      score: k.score,
       explanation: `${info.subject.label}: ${why}`,
       subject: info.subject.key,
     });
   }
-  candidates.sort((a, b) => b.score - a.score);
-  out.push(...candidates.slice(0, Math.max(0, MAX_MATCHES - out.length)));
   return out;
 }
 
-function describeEvidence(terms: { seen: Set<number> } | undefined, cues: { seen: Set<number> } | undefined, m: Matcher): string {
+interface TermEvidence {
+  weight: number;
+  specific: number;
+  seen: number[];
+  negatedHit: boolean;
+}
+
+interface CueEvidence {
+  weight: number;
+  specific: number;
+  seen: number[];
+  specificSeen: number[];
+}
+
+interface Candidate {
+  ci: number;
+  relation: Relation;
+  score: number;
+  terms: TermEvidence | undefined;
+  cues: CueEvidence | undefined;
+}
+
+function describeEvidence(terms: { seen: number[] } | undefined, cues: { seen: number[] } | undefined, m: Matcher): string {
   const words = [...(terms?.seen ?? [])].map((p) => m.terms.phrases[p]);
   for (const p of cues?.seen ?? []) words.push(m.cues.phrases[p]?.replace(/\*$/, '…'));
   return [...new Set(words)]
@@ -199,8 +246,10 @@ function describeEvidence(terms: { seen: Set<number> } | undefined, cues: { seen
     .join(', ');
 }
 
-function foldedBefore(text: string, at: number, sentenceStart: number): string {
-  return text.slice(Math.max(sentenceStart, at - 40), at).toLowerCase();
+/** Up to 40 folded characters before `at`, within the sentence. */
+function before(s: SentenceInput, at: number): string {
+  const from = Math.max(s.start, at - 40);
+  return s.folded ? s.folded.slice(from, at) : s.text.slice(from, at).toLowerCase();
 }
 
 interface Assignment {

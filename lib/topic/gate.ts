@@ -34,27 +34,33 @@ export function gate(page: PageText, topic: Topic | CompiledTopic): GateResult {
 
 /**
  * The gate for a live document: reads the title, the description meta tags and
- * the first `gate.maxChars` characters of text (of `<article>` or `<main>` when
- * there is one, since site menus can fill the first KB of `<body>`), walking
- * text nodes and stopping as soon as it has enough. Takes the document as a
- * parameter so the same code runs in a content script and under linkedom.
+ * the first `gate.maxChars` characters of visible text, walking text nodes and
+ * stopping as soon as it has enough. Navigation, headers, footers and asides
+ * are skipped on the way, since site menus can fill the first KB of `<body>`.
+ * No selector query runs over the whole document: on a huge page the cost is
+ * that of the first few KB. Takes the document as a parameter so the same code
+ * runs in a content script and under linkedom.
  */
 export function gateDocument(doc: Document, url: string, topic: Topic | CompiledTopic): GateResult {
   const t = compileTopic(topic);
   const max = t.topic.gate.maxChars;
   const metas: string[] = [];
-  for (const sel of ['meta[name="description"]', 'meta[property="og:title"]', 'meta[property="og:description"]']) {
-    const content = doc.querySelector(sel)?.getAttribute('content');
-    if (content) metas.push(content);
+  for (let el = doc.head?.firstElementChild ?? null; el; el = el.nextElementSibling) {
+    if (el.tagName.toUpperCase() !== 'META') continue;
+    const key = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
+    if (key === 'description' || key === 'og:title' || key === 'og:description' || key === 'keywords') {
+      const content = el.getAttribute('content');
+      if (content) metas.push(content);
+    }
   }
-  const root = doc.querySelector('article, main, [role="main"]') ?? doc.body ?? doc.documentElement;
+  const root = doc.body ?? doc.documentElement;
   const text = root ? leadingText(root, max) : '';
   return gate({ url, title: `${doc.title ?? ''}\n${metas.join('\n')}`, text }, t);
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'CANVAS']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'CANVAS', 'NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM', 'SELECT', 'BUTTON']);
 
-/** The first `max` characters of text under `root`, skipping scripts and styles, without touching the rest. */
+/** The first `max` characters of text under `root`, skipping scripts, styles and page furniture, without touching the rest. */
 export function leadingText(root: Node, max: number): string {
   const parts: string[] = [];
   let length = 0;
@@ -68,13 +74,9 @@ export function leadingText(root: Node, max: number): string {
       continue;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
-    if (node.nodeType === 1 && SKIP.has((node as Element).tagName)) continue;
+    if (node.nodeType === 1 && node !== root && SKIP.has((node as Element).tagName.toUpperCase())) continue;
     // Children pushed in reverse so they pop in document order.
-    const kids = node.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const k = kids[i];
-      if (k) stack.push(k);
-    }
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
     if (node.nodeType === 1) parts.push(' ');
   }
   return parts.join('').slice(0, max);
