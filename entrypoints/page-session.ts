@@ -7,5 +7,6 @@ export default defineUnlistedScript(() => {
   const flag = globalThis as { __cecotLensSession?: boolean };
   if (flag.__cecotLensSession) return;
   flag.__cecotLensSession = true;
-  void new PageSession(new ContentScriptContext('page-session')).start();
+  const session = new PageSession(new ContentScriptContext('page-session'));
+  session.start().catch((error: unknown) => session.fail(error));
 });

@@ -19,6 +19,7 @@ export class Highlighter {
   private layers = new Map<Layer, Mark[]>();
   private sheet: CSSStyleSheet | null = null;
   private wrappers: HTMLElement[] = [];
+  private registered = new Set<string>();
   readonly native: boolean;
 
   constructor(private readonly doc: Document) {
@@ -70,12 +71,15 @@ export class Highlighter {
   private paintNative(): void {
     const byKind = new Map<HighlightKind, Range[]>();
     for (const marks of this.layers.values()) for (const m of marks) byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m.range]);
-    for (const name of [...CSS.highlights.keys()]) if (name.startsWith('cecot-lens-')) CSS.highlights.delete(name);
+    // Only the names we registered: Firefox cannot iterate the page's registry from a content script (Xray).
+    for (const name of this.registered) CSS.highlights.delete(name);
+    this.registered.clear();
     for (const [kind, ranges] of byKind) {
       const h = new Highlight(...ranges);
       // Notes above claims above nothing: the reader's own marks win where they overlap.
       h.priority = kind === 'focus' ? 3 : kind.startsWith('note-') ? 2 : 1;
       CSS.highlights.set(highlightName(kind), h);
+      this.registered.add(highlightName(kind));
     }
   }
 

@@ -20,8 +20,9 @@ const SHIFT_SOURCE_MIN_SCORE = 0.85;
  * Edits shift every later offset by the same amount, so annotations are
  * visited in stored order and each one is first looked for where the previous
  * one's shift predicts. On an unchanged or lightly edited page nearly all of
- * them resolve by that check alone; the folded text needed by fuzzy search is
- * built once, on first need, and shared.
+ * them resolve by that check alone. Whole-text work (the folded copy for
+ * fuzzy search, the verbatim occurrences of every quote) is done once, on
+ * first need, and shared (see TextIndex).
  */
 export function anchorAll(
   text: string,
@@ -29,6 +30,7 @@ export function anchorAll(
   options?: AnchorOptions,
 ): Array<Anchor | null> {
   const index = new TextIndex(text);
+  index.expectQuotes(targets.map((t) => t.selectors.quote.exact));
   const storedStart = (i: number): number =>
     targets[i]?.selectors.position?.start ?? Number.POSITIVE_INFINITY;
   const order = targets.map((_, i) => i).sort((a, b) => storedStart(a) - storedStart(b));

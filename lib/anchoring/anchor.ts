@@ -142,10 +142,6 @@ function contextTrusted(candidate: Candidate | undefined, threshold: number): bo
   return context === undefined || context >= threshold;
 }
 
-function* occurrences(text: string, exact: string): Generator<number> {
-  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) yield at;
-}
-
 function toAnchor(candidate: Candidate | undefined, minScore: number): Anchor | null {
   if (!candidate || candidate.score < minScore) return null;
   const { start, end, method, score } = candidate;
@@ -186,7 +182,7 @@ export function anchorInIndex(
   }
 
   // 2. Every verbatim occurrence, ranked by context then closeness.
-  for (const at of occurrences(text, exact)) {
+  for (const at of index.occurrences(exact)) {
     pool.consider(at, at + exact.length, at === sel.storedStart ? 'position' : 'quote', 1);
   }
   if (contextTrusted(pool.best, TRUSTED_CONTEXT) || options.fuzzy === false) {

@@ -159,12 +159,13 @@ function readOne(value: unknown, path: ImportPath, index: number): ReadOutcome {
   }
   const position = target.position;
 
-  for (const key of ['created', 'modified'] as const) {
-    if (value[key] !== undefined && readDate(value[key]) === undefined) return fail([key], 'expected an ISO 8601 date and time');
-  }
-  const created = readDate(value['created']) ?? readDate(value['modified']);
+  const createdRaw = readDate(value['created']);
+  const modifiedRaw = readDate(value['modified']);
+  if (value['created'] !== undefined && createdRaw === undefined) return fail(['created'], 'expected an ISO 8601 date and time');
+  if (value['modified'] !== undefined && modifiedRaw === undefined) return fail(['modified'], 'expected an ISO 8601 date and time');
+  const created = createdRaw ?? modifiedRaw;
   if (created === undefined) return fail(['created'], 'required (neither created nor modified is given)');
-  const modified = readDate(value['modified']) ?? created;
+  const modified = modifiedRaw ?? created;
 
   const bodies = readBodies(value, fail);
 

@@ -37,8 +37,8 @@ export function toMarkdown(annotations: readonly Annotation[], ctx: ExportContex
     if (list === undefined) pages.set(a.canonicalUrl, [a]);
     else list.push(a);
   }
-  const ordered = [...pages.entries()].map(([url, list]) => ({ url, list: [...list].sort(byPlaceInPage) }));
-  ordered.sort((a, b) => earliest(a.list) - earliest(b.list) || cmp(a.url, b.url));
+  const ordered = [...pages.entries()].map(([url, list]) => ({ url, list: [...list].sort(byPlaceInPage), first: earliest(list) }));
+  ordered.sort((a, b) => a.first - b.first || cmp(a.url, b.url));
 
   const out: string[] = [];
   out.push(`# ${escapeMarkdownInline(options.title ?? 'CECOT Lens annotations')}`, '');
@@ -55,7 +55,8 @@ export function toMarkdown(annotations: readonly Annotation[], ctx: ExportContex
     if (!isWebUrl(page.url)) out.push(escapeMarkdownInline(page.url), '');
     for (const a of page.list) out.push(...annotationBlock(a, ctx, options), '');
   }
-  return out.join('\n').replace(/\n+$/, '\n');
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out.join('\n') + '\n';
 }
 
 function annotationBlock(a: Annotation, ctx: ExportContext, options: MarkdownOptions): string[] {

@@ -77,9 +77,11 @@ export class PhraseSet {
   /**
    * Other phrases that match wherever phrase `i` matches: a match is reported
    * once, under one phrase, so owners of overlapping phrases ("venezuelan" and
-   * "venezuelan*") must be merged through this.
+   * "venezuelan*") must be merged through this. With `contained`, also the
+   * phrases found inside it ("el salvador" inside "flown to el salvador"),
+   * which the longer match hides.
    */
-  overlapping(i: number): number[] {
+  overlapping(i: number, contained = false): number[] {
     const phrase = this.phrases[i];
     if (phrase === undefined || phrase.includes('*')) return [];
     const out: number[] = [];
@@ -88,6 +90,13 @@ export class PhraseSet {
       w.re.lastIndex = 0;
       const m = w.re.exec(phrase);
       if (m && m[0].length === phrase.length) out.push(w.phrase);
+    }
+    if (contained) {
+      for (let k = 0; k < phrase.length; k++) {
+        if (k > 0 && /\w/.test(phrase.charAt(k - 1))) continue;
+        const hit = this.findFirst(phrase, k);
+        if (hit && hit.start === k && hit.phrase !== i && hit.phrase >= 0 && !out.includes(hit.phrase)) out.push(hit.phrase);
+      }
     }
     return out;
   }

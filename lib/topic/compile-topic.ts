@@ -41,8 +41,9 @@ export function compileTopic(topic: Topic | CompiledTopic): CompiledTopic {
   };
   topic.terms.forEach((t, i) => t.phrases.forEach((p) => own(p, i)));
   topic.negatives.forEach((n, i) => n.phrases.forEach((p) => own(p, ~i)));
-  // A match is reported under one phrase; it counts for the owners of every phrase that also matches there.
-  const extra = phrases.phrases.map((_, i) => phrases.overlapping(i));
+  // A match is reported under one phrase; it counts for the owners of every phrase that also matches
+  // there, or inside it ("sent to el salvador" is about deportations and about El Salvador).
+  const extra = phrases.phrases.map((_, i) => phrases.overlapping(i, true));
   extra.forEach((others, i) => {
     for (const o of others) for (const owner of owners[o] ?? []) if (!owners[i]?.includes(owner)) owners[i]?.push(owner);
   });

@@ -75,6 +75,14 @@ export class PageSession {
     this.observe();
   }
 
+  /** Something broke: say so in the sidebar rather than fail silently. */
+  fail(error: unknown): void {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    console.error('[cecot-lens]', error);
+    const url = location.href;
+    void this.report(url, pageCanonicalUrl(this.doc, url), message).catch(() => undefined);
+  }
+
   /** One pass: gate, analysis, annotations, paint, report. Says whether the page's text changed. */
   async refresh(): Promise<'changed' | 'unchanged'> {
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return 'unchanged';
@@ -174,7 +182,7 @@ export class PageSession {
       url,
       canonicalUrl: canonical,
       title: this.doc.title,
-      status: this.status,
+      status: error ? 'error' : this.status,
       analysis: this.main?.analysis ?? null,
       claims: this.main?.claims ?? [],
       attached: [...this.noteRanges.keys()],

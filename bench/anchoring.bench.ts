@@ -1,0 +1,76 @@
+/**
+ * Re-attaching annotations (lib/anchoring). Target (issue brief): 1,000
+ * annotations on a ~20,000-word page in under 200 ms when the page is
+ * unchanged; "reasonable" when some of the text changed.
+ *
+ * Pages come from the seeded generator in tests/unit/anchoring.fixtures.ts:
+ * news-like sentences that do not repeat, so every quote is (nearly) unique,
+ * as on a real article. bench/corpus.ts repeats whole paragraphs, which would
+ * turn every quote into many verbatim copies and measure something else.
+ */
+import { anchor, anchorAll, describeRange, type AnchorTarget } from '../lib/anchoring';
+import { editWords, makeLongText, seededRandom } from '../tests/unit/anchoring.fixtures';
+import type { BenchCase } from './harness';
+
+/** `count` annotations of 10–210 characters at random places of `text`. */
+function annotate(text: string, count: number, seed: number): AnchorTarget[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, () => {
+    const length = 10 + Math.floor(random() * 200);
+    const start = Math.floor(random() * (text.length - length));
+    return { selectors: describeRange(text, start, start + length) };
+  });
+}
+
+const chars = (text: string): string => `${text.length.toLocaleString('en-US')} chars`;
+
+export function cases(): BenchCase[] {
+  const page = makeLongText(20_000, 1);
+  const annotations = annotate(page, 1000, 7);
+  const edited = editWords(page, 0.05, 3).text;
+
+  const list: BenchCase[] = [
+    {
+      name: 'anchorAll: 1,000 annotations, 20,000-word page, unchanged',
+      run: () => anchorAll(page, annotations),
+      baselineText: page,
+      targetMs: 200,
+      note: `${chars(page)}; every annotation resolves by its stored position`,
+    },
+    {
+      name: 'anchorAll: 1,000 annotations, 20,000-word page, 5% of words edited',
+      run: () => anchorAll(edited, annotations),
+      baselineText: edited,
+      note: `${chars(edited)}; 1 word in 20 replaced, deleted or followed by a new one: about half the quotes need fuzzy matching`,
+    },
+  ];
+
+  // The edited case at 1×, 4× and 16× (annotations grow with the page): fuzzy
+  // search must stay local, or this would grow quadratically.
+  for (const factor of [1, 4, 16]) {
+    const words = 1250 * factor;
+    const text = makeLongText(words, 1);
+    const targets = annotate(text, 62.5 * factor, 7);
+    const changed = editWords(text, 0.05, 3).text;
+    list.push({
+      name: `anchorAll: ${targets.length} annotations, ${words.toLocaleString('en-US')} words, 5% edited`,
+      run: () => anchorAll(changed, targets),
+      baselineText: changed,
+      group: 'anchorAll edited',
+      size: factor,
+      note: chars(changed),
+    });
+  }
+
+  // The worst single call: an orphan whose passage was rewritten, so every
+  // stage runs, ending in a search of the whole page.
+  const orphan = describeRange(page, 70_000, 70_120);
+  const rewritten = `${page.slice(0, 69_950)}${'The ministry did not answer questions about the transfer. '.repeat(5)}${page.slice(70_200)}`;
+  list.push({
+    name: 'anchor: one orphan on a 20,000-word page (rewritten passage)',
+    run: () => anchor(rewritten, orphan),
+    baselineText: rewritten,
+    note: 'position, verbatim, near and whole-page fuzzy searches all run; returns null',
+  });
+  return list;
+}

@@ -1,0 +1,96 @@
+// Firefox: highlights, the sidebar, and an annotation that survives a reload (puppeteer-core over WebDriver BiDi).
+import { test, expect } from '@playwright/test';
+import type { Browser, Page } from 'puppeteer-core';
+import path from 'node:path';
+import { launchFirefox, openExtensionPage } from './firefox-fixtures';
+import { ROOT } from './paths';
+import { startStaticServer } from './static-server';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+
+test.beforeAll(async () => {
+  server = await startStaticServer(path.join(ROOT, 'tests/e2e/pages'));
+  browser = await launchFirefox();
+});
+test.afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function counts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const [name, h] of CSS.highlights) if (name.startsWith('cecot-lens-') && h.size > 0) out[name] = h.size;
+    return out;
+  });
+}
+
+async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  let last: T = await fn();
+  while (!ok(last)) {
+    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    last = await fn();
+  }
+  return last;
+}
+
+/** Firefox's id for the tab showing `url`, asked from an extension page. */
+async function tabIdOf(url: string): Promise<number> {
+  const page = await openExtensionPage(browser, 'popup.html', 'main');
+  const id = await page.evaluate(async (u) => {
+    const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
+    return (await api.tabs.query({})).find((t) => t.url === u)?.id;
+  }, url);
+  await page.close();
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+test('firefox: highlights, sidebar, and an annotation that survives a reload', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/cecot-report.html`);
+  const painted = await waitFor(() => counts(page), (c) => (c['cecot-lens-agrees'] ?? 0) > 0);
+  expect(painted['cecot-lens-conflicts']).toBeGreaterThanOrEqual(1);
+  await page.screenshot({ path: 'test-results/screenshots/firefox-highlights.png' });
+
+  const tabId = await tabIdOf(page.url());
+  const sidebar = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`, '[data-testid="sidebar-claim"]');
+  await sidebar.setViewport({ width: 400, height: 900 });
+  const claimTexts = await sidebar.$$eval('[data-testid="sidebar-claim"]', (els) => els.map((e) => e.textContent ?? ''));
+  expect(claimTexts.length).toBe(Object.entries(painted).reduce((s, [, n]) => s + n, 0));
+  expect(claimTexts.some((t) => t.includes('238') && t.includes('261') && t.includes('Conflicts'))).toBe(true);
+  await sidebar.screenshot({ path: 'test-results/screenshots/firefox-sidebar.png' });
+
+  // Select text, press the in-page Annotate button (by position: it lives in a closed shadow root).
+  await page.bringToFront();
+  const box = await page.evaluate(() => {
+    const p = document.querySelector('#p7')!.firstChild as Text;
+    const i = p.data.indexOf('streets were quiet');
+    const r = document.createRange();
+    r.setStart(p, i);
+    r.setEnd(p, i + 'streets were quiet'.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(r);
+    const rect = r.getClientRects()[r.getClientRects().length - 1]!;
+    return { right: rect.right, bottom: rect.bottom };
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  await page.mouse.click(Math.max(8, box.right - 40) + 15, box.bottom + 8 + 10);
+
+  await sidebar.bringToFront();
+  await sidebar.waitForSelector('[data-testid="annotation-editor"]', { timeout: 10_000 });
+  await sidebar.type('[data-testid="annotation-editor"] textarea', 'Firefox note');
+  await sidebar.click('[data-testid="annotation-editor"] button[type="submit"]');
+  await sidebar.waitForSelector('[data-testid="sidebar-annotation"]', { timeout: 10_000 });
+
+  await waitFor(() => counts(page), (c) => c['cecot-lens-note-yellow'] === 1);
+  await page.reload();
+  await waitFor(() => counts(page), (c) => c['cecot-lens-note-yellow'] === 1);
+  const text = await page.evaluate(() => [...(CSS.highlights.get('cecot-lens-note-yellow') ?? [])].map((r) => (r as Range).toString()));
+  expect(text).toEqual(['streets were quiet']);
+  await page.close();
+  await sidebar.close();
+});

@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseNumeral, parseQuantities } from '../../lib/text/parse-quantities';
+
+const one = (text: string) => {
+  const qs = parseQuantities(text);
+  expect(qs, `${text} → ${JSON.stringify(qs)}`).toHaveLength(1);
+  const q = qs[0]!;
+  // The span is exactly the text reported.
+  expect(text.slice(q.start, q.end)).toBe(q.text);
+  return q;
+};
+
+describe('parseQuantities: number formats', () => {
+  it.each([
+    ['holds 40,000 inmates', 40000, 'people'],
+    ['alberga 40.000 reos', 40000, 'people'],
+    ['hasta 40 mil presos', 40000, 'people'],
+    ['a $6 million agreement', 6_000_000, 'USD'],
+    ['recibirá 6 millones de dólares', 6_000_000, 'USD'],
+    ['un pago de US$6 millones', 6_000_000, 'USD'],
+    ['the $6.5m deal', 6_500_000, 'USD'],
+    ['1.500 millones', 1_500_000_000, null],
+    ['2000 presos', 2000, 'people'],
+    ['two planes', 2, 'flights'],
+    ['a three-day tour', 3, 'days'],
+    ['30% of inmates', 30, 'percent'],
+    ['30 por ciento de los reos', 30, 'percent'],
+    ['locked up 23 and a half hours a day', 23.5, 'hours'],
+  ])('%s', (text, value, unit) => {
+    const q = one(text);
+    expect(q.value).toBe(value);
+    expect(q.unit).toBe(unit);
+  });
+});
+
+describe('parseQuantities: hedges and ranges', () => {
+  it.each([
+    ['with as many as 40,000 detainees', 'up-to', 'as many as 40,000 detainees'],
+    ['up to 40,000 inmates', 'up-to', 'up to 40,000 inmates'],
+    ['hasta 40.000 reos', 'up-to', 'hasta 40.000 reos'],
+    ['more than 200 Venezuelans', 'more-than', 'more than 200 Venezuelans'],
+    ['más de 200 venezolanos', 'more-than', 'más de 200 venezolanos'],
+    ['casi 300 migrantes', 'nearly', 'casi 300 migrantes'],
+    ['confined for nearly 24 hours a day', 'nearly', 'nearly 24 hours'],
+    ['at least 174 cases of torture', 'at-least', 'at least 174 cases'],
+    ['al menos 174 casos', 'at-least', 'al menos 174 casos'],
+    ['some 261 people', 'about', 'some 261 people'],
+    ['unos 14.000 internos', 'about', 'unos 14.000 internos'],
+    ['40,000 or more', 'at-least', '40,000 or more'],
+    ['fewer than 500 migrants', 'less-than', 'fewer than 500 migrants'],
+  ])('%s', (text, qualifier, span) => {
+    const q = one(text);
+    expect(q.qualifier).toBe(qualifier);
+    expect(q.text).toBe(span);
+  });
+
+  it.each([
+    ['cells packed with 65 to 70 individuals', 65, 70, 'people'],
+    ['celdas con 65 a 70 reos', 65, 70, 'people'],
+    ['home to 10,000-20,000 inmates', 10000, 20000, 'people'],
+    ['between 65 and 70 people', 65, 70, 'people'],
+    ['entre 6 y 7 millones de dólares', 6_000_000, 7_000_000, 'USD'],
+  ])('range: %s', (text, min, max, unit) => {
+    const q = one(text);
+    expect(q).toMatchObject({ qualifier: 'range', min, max, unit });
+    expect(q.value).toBeUndefined();
+  });
+
+  it('reads a change as two values, not a range', () => {
+    expect(parseQuantities('the count rose from 238 to 261').map((q) => [q.value, q.qualifier])).toEqual([
+      [238, 'exact'],
+      [261, 'exact'],
+    ]);
+  });
+
+  it.each([
+    ['a third of the detainees', 1 / 3],
+    ['un tercio de los presos', 1 / 3],
+    ['half of the men', 1 / 2],
+    ['la mitad de los reos', 1 / 2],
+  ])('fraction: %s', (text, value) => {
+    const q = one(text);
+    expect(q.value).toBeCloseTo(value, 6);
+    expect(q.category).toBe('fraction');
+  });
+});
+
+describe('parseQuantities: what is not a quantity', () => {
+  it.each([['el 15 de marzo'], ['on March 15'], ['MS-13 and Barrio 18'], ['Article 3 of the law'], ['one of the men'], ['at 10:30'], ['in the first half of 2024 the']])(
+    '%s',
+    (text) => {
+      expect(parseQuantities(text).filter((q) => q.category !== 'year')).toEqual([]);
+    },
+  );
+
+  it('marks years as years', () => {
+    expect(parseQuantities('the Alien Enemies Act of 1798').map((q) => q.category)).toEqual(['year']);
+    expect(parseQuantities('in 2024, 174 cases').map((q) => [q.value, q.category])).toEqual([
+      [2024, 'year'],
+      [174, 'count'],
+    ]);
+  });
+
+  it('finds every quantity of a sentence with its own span', () => {
+    const text = 'On March 15, 238 Venezuelans were flown to CECOT, which holds up to 40,000 inmates at a cost of $200 million a year.';
+    const qs = parseQuantities(text);
+    expect(qs.map((q) => q.text)).toEqual(['238 Venezuelans', 'up to 40,000 inmates', '$200 million']);
+    for (const q of qs) expect(text.slice(q.numberStart, q.numberEnd)).toMatch(/^\d/);
+  });
+
+  it('respects from/to and keeps offsets relative to the whole text', () => {
+    const text = 'First 10 people. Then 20 people.';
+    const qs = parseQuantities(text, { from: 17 });
+    expect(qs.map((q) => [q.value, q.start])).toEqual([[20, 22]]);
+  });
+});
+
+describe('parseNumeral', () => {
+  it.each([
+    ['40,000', 40000],
+    ['40.000', 40000],
+    ['6.5', 6.5],
+    ['6,5', 6.5],
+    ['1,234.5', 1234.5],
+    ['1.234,5', 1234.5],
+    ['1,000,000', 1_000_000],
+    ['1.000.000', 1_000_000],
+  ])('%s', (s, v) => expect(parseNumeral(s)).toBe(v));
+
+  it('reads grouped integers in either convention', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 999_999_999 }), (n) => {
+        const en = n.toLocaleString('en-US');
+        const es = en.replace(/,/g, '.');
+        expect(parseNumeral(en)).toBe(n);
+        expect(parseNumeral(es)).toBe(n);
+      }),
+    );
+  });
+});
