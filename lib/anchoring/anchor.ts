@@ -159,6 +159,8 @@ export function anchorInIndex(
   options: AnchorOptions = {},
   hintStart?: number,
 ): Anchor | null {
+  // The schema forbids an empty quote; a record that slipped past it has nothing to find.
+  if (selectors.quote.exact === '') return null;
   const text = index.text;
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const sel = new PreparedSelectors(selectors);
@@ -193,14 +195,14 @@ export function anchorInIndex(
   const { pattern } = sel;
   if (pattern.trim() === '') return toAnchor(pool.best, minScore);
   const folded = index.folded;
-  const isVerbatim = (m: FoldedMatch): boolean => {
-    const span = toOriginalSpan(m);
-    return m.errors === 0 && pool.has(span.start, span.end);
-  };
   const toOriginalSpan = (m: FoldedMatch): { start: number; end: number } => ({
     start: folded.toOriginal[m.start] ?? text.length,
     end: folded.toOriginal[m.end] ?? text.length,
   });
+  const isVerbatim = (m: FoldedMatch): boolean => {
+    const span = toOriginalSpan(m);
+    return m.errors === 0 && pool.has(span.start, span.end);
+  };
   const considerFolded = (matches: FoldedMatch[]): void => {
     for (const m of matches) {
       const span = toOriginalSpan(m);

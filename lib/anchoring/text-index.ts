@@ -41,6 +41,7 @@ export class TextIndex {
 
   /** Start offsets of every verbatim occurrence of `exact`, in order. */
   occurrences(exact: string): number[] {
+    if (exact === '') return [];
     if (this.expected.has(exact)) {
       this.occurrenceCache ??= this.findExpected();
       return this.occurrenceCache.get(exact) ?? [];

@@ -3,7 +3,7 @@
  *
  * Readability rewrites the DOM it is given (it renames tags, wraps and drops
  * nodes), so it must work on a clone, and its output cannot be highlighted.
- * What it does not do is create or copy text: the Text nodes in its result are
+ * On its first pass it does not create text: the Text nodes in its result are
  * the clone's own Text nodes, moved around. So before running it we pair every
  * Text node of the clone with the Text node at the same place in the original
  * (the two trees are identical right after `cloneNode(true)`), and afterwards
@@ -11,7 +11,12 @@
  * Text nodes are article text. This is more robust than finding "the same
  * container" in the original: Readability's result is often not one container
  * (it merges siblings, drops share bars inside the article), and pairing by
- * node identity needs no guessing from class names or text.
+ * node identity needs no guessing from class names.
+ *
+ * When a first pass finds too little text, Readability starts again from a
+ * copy of the page's HTML, and the Text nodes are new ones. Those are paired
+ * by content instead: in document order, each goes to the next original Text
+ * node with the same characters, which the re-parse of identical HTML gives.
  *
  * Readability is passed in rather than imported, so a content script that
  * never needs it does not carry it; see `loadReadability`.
@@ -75,7 +80,8 @@ function pairTextNodes(a: Node, b: Node, pairs: Map<Node, Text>): boolean {
     const xs = x.childNodes;
     const ys = y.childNodes;
     if (xs.length !== ys.length) return false;
-    for (let i = 0; i < xs.length; i++) {
+    // Pushed in reverse so nodes are paired, and `pairs` filled, in document order.
+    for (let i = xs.length - 1; i >= 0; i--) {
       stackA.push(xs[i] as Node);
       stackB.push(ys[i] as Node);
     }
@@ -83,15 +89,37 @@ function pairTextNodes(a: Node, b: Node, pairs: Map<Node, Text>): boolean {
   return true;
 }
 
+/** Original Text nodes for the Text nodes of Readability's result: by identity, else by content in order. */
 function collect(node: Node, pairs: Map<Node, Text>, out: Set<Text>): void {
+  let originals: Text[] | null = null;
+  let order: Map<Text, number> | null = null;
+  let next = 0;
   const stack: Node[] = [node];
   while (stack.length) {
     const n = stack.pop() as Node;
-    if (n.nodeType === 3) {
-      const original = pairs.get(n);
-      if (original) out.add(original);
+    if (n.nodeType !== 3) {
+      // Children pushed in reverse so they pop in document order.
+      for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
       continue;
     }
-    for (let c = n.firstChild; c; c = c.nextSibling) stack.push(c);
+    const data = (n as Text).data;
+    const original = pairs.get(n);
+    if (!originals) {
+      originals = [...new Set(pairs.values())];
+      order = new Map(originals.map((t, i) => [t, i] as const));
+    }
+    if (original) {
+      out.add(original);
+      next = (order?.get(original) ?? next) + 1;
+      continue;
+    }
+    if (!data.trim()) continue;
+    for (let i = next; i < originals.length && i < next + 5000; i++) {
+      if (originals[i]?.data === data) {
+        out.add(originals[i] as Text);
+        next = i + 1;
+        break;
+      }
+    }
   }
 }

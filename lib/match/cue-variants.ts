@@ -2,6 +2,11 @@
  * Helpers that widen what the curated cues catch without changing the data.
  */
 
+// Longest first, so "deportados" loses "ados", not just "s".
+const ENDINGS = ['ations', 'ation', 'ings', 'ing', 'ies', 'ied', 'ed', 'es', 's', 'aron', 'ados', 'adas', 'idos', 'idas', 'ado', 'ada', 'ido', 'ida', 'os', 'as', 'o', 'a', 'e'].sort(
+  (a, b) => b.length - a.length,
+);
+
 /**
  * A single-word cue written in one inflection ("transferred", "deportó")
  * should also catch the others ("transfers", "deportation", "deportados"):
@@ -11,8 +16,7 @@
  */
 export function stemCue(folded: string): string {
   if (/[\s*-]/.test(folded) || folded.length < 6) return folded;
-  const endings = ['ations', 'ation', 'ings', 'ing', 'ies', 'ied', 'ed', 'es', 's', 'aron', 'ados', 'adas', 'idos', 'idas', 'ado', 'ada', 'ido', 'ida', 'os', 'as', 'o', 'a', 'e'];
-  for (const e of endings) {
+  for (const e of ENDINGS) {
     // "population" must not become "popul*" (popular, populist): long endings need a longer stem.
     const min = e.length >= 4 ? 6 : 5;
     if (!folded.endsWith(e) || folded.length - e.length < min) continue;

@@ -4,13 +4,13 @@ import type { Browser, Page } from 'puppeteer-core';
 import path from 'node:path';
 import { launchFirefox, openExtensionPage } from './firefox-fixtures';
 import { ROOT } from './paths';
-import { startStaticServer } from './static-server';
+import { startStaticServer } from '../../scripts/shared/static-server';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startStaticServer>>;
 
 test.beforeAll(async () => {
-  server = await startStaticServer(path.join(ROOT, 'tests/e2e/pages'));
+  server = await startStaticServer(path.join(ROOT, 'demo/pages'));
   browser = await launchFirefox();
 });
 test.afterAll(async () => {

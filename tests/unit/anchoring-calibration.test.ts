@@ -20,7 +20,8 @@ function quotesFrom(text: string, count: number, seed: number, minLength: number
 }
 
 describe('anchoring threshold', () => {
-  it('attaches none of 200 quotes taken from an unrelated article', () => {
+  // Each orphan ends in a whole-page search: a few ms apiece, more on a loaded CI box.
+  it('attaches none of 200 quotes taken from an unrelated article', { timeout: 30_000 }, () => {
     const foreign = quotesFrom(OTHER_PAGE, 200, 11, 10, 210);
     expect(anchorAll(PAGE, foreign).filter((r) => r !== null)).toEqual([]);
     // With no threshold the same search does find look-alikes, all scoring below it.

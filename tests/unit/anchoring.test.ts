@@ -190,6 +190,10 @@ describe('anchor: orphans', () => {
     expect(anchor(`Update. ${ARTICLE_EN} ${other}`, s)).toMatchObject({ method: 'quote', start: s.start + 8 });
   });
 
+  it('returns null for an empty quote (a record that bypassed the schema)', () => {
+    expect(anchor(ARTICLE_EN, { quote: { type: 'TextQuoteSelector', exact: '' } })).toBeNull();
+  });
+
   it('returns null on an empty or unrelated page', () => {
     const s = select(ARTICLE_EN, 'the largest prison in the Americas');
     expect(anchor('', s)).toBeNull();

@@ -23,7 +23,7 @@ describe('pageGate (the always-on script) agrees with gateDocument', () => {
   }
   it('on the e2e pages', () => {
     for (const file of ['cecot-report.html', 'off-topic.html']) {
-      const { document } = parseHTML(fs.readFileSync(path.join('tests/e2e/pages', file), 'utf8'));
+      const { document } = parseHTML(fs.readFileSync(path.join('demo/pages', file), 'utf8'));
       expect(pageGate(document, `http://127.0.0.1/${file}`)).toBe(gateDocument(document, `http://127.0.0.1/${file}`, bundledTopic()).pass);
     }
   });

@@ -127,7 +127,7 @@ async function syncError(promise: Promise<unknown>): Promise<SyncError> {
   throw new Error('expected the sync to fail');
 }
 
-describe('WebDAV sync against Apache mod_dav', () => {
+describe('WebDAV sync against Apache mod_dav', { timeout: 60_000 }, () => {
   it('apache2 with mod_dav is installed', () => {
     assertApacheInstalled();
     expect(dav().baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -207,7 +207,7 @@ describe('WebDAV sync against Apache mod_dav', () => {
     expect(canonicalJson(remote)).toBe(a.snapshot());
     expect(remote).toHaveLength(1 + 6);
     expectNothingLost(remote);
-  }, 60_000);
+  });
 
   it('a wrong password gives a clear auth error and changes nothing', async () => {
     const url = `${dav().collectionUrl}first.json`;
@@ -242,7 +242,7 @@ describe('WebDAV sync against Apache mod_dav', () => {
   });
 });
 
-describe('WebDAV sync through a failing server or network', () => {
+describe('WebDAV sync through a failing server or network', { timeout: 60_000 }, () => {
   function via(): string {
     dav();
     if (proxy === undefined) throw new Error('the fault proxy did not start');
@@ -295,7 +295,7 @@ describe('WebDAV sync through a failing server or network', () => {
     const remote = await remoteRecords(direct());
     expect(canonicalJson(remote)).toBe(a.snapshot());
     expectNothingLost(remote);
-  }, 30_000);
+  });
 
   it('a connection dropped after the server wrote: the client sees an error, the next sync finds nothing to redo', async () => {
     const a = new Device('a-drop-after', 0);
@@ -313,5 +313,5 @@ describe('WebDAV sync through a failing server or network', () => {
     expect(canonicalJson(await remoteRecords(direct()))).toBe(
       canonicalJson(mergeAnnotationSets(await remoteRecords(direct()), [...a.records.values()]).annotations),
     );
-  }, 30_000);
+  });
 });
