@@ -30,6 +30,9 @@ export interface ClaimInfo {
    * for the claim about rations): they point at this claim, not just the subject.
    */
   statementCues: Set<number>;
+  /** Indexes (in `Matcher.terms`) of its own English and Spanish terms, for coverage. */
+  termsEn: number[];
+  termsEs: number[];
 }
 
 export interface PhraseOwner {
@@ -86,7 +89,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
     const s = subjectIndex.get(claim.subject);
     if (s === undefined) continue;
     const index = claims.length;
-    claims.push({ claim, subject: s, negated: NEGATION.test(claim.statement), statementCues: new Set() });
+    claims.push({ claim, subject: s, negated: NEGATION.test(claim.statement), statementCues: new Set(), termsEn: [], termsEs: [] });
     const info = subjects[s] as SubjectInfo;
     info.claims.push(index);
     if (claim.quantity) info.quantityClaims.push(index);
@@ -121,6 +124,11 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
   const termClaims: Array<Set<number>> = terms.phrases.map(() => new Set());
   termLists.forEach((list, c) => list.forEach((t) => termClaims[terms.indexOf(t)]?.add(c)));
   mergeOverlapping(terms, termClaims);
+  for (const c of claims) {
+    const own = (list: string[]) => [...new Set(list.filter((t) => !/\d/.test(t)).map((t) => terms.indexOf(t)).filter((i) => i >= 0))];
+    c.termsEn = own(c.claim.terms.en);
+    c.termsEs = own(c.claim.terms.es);
+  }
   const n = Math.max(claims.length, 2);
   const termOwners = termClaims.map((owners, phrase) => {
     // Rarer terms say more: inverse document frequency over the claims, in (0, 1].

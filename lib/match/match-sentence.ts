@@ -47,6 +47,7 @@ const RELATED_MIN = 0.8;
 const RELATED_QUANTITY_MIN = 0.5;
 const RELATED_TERMS_MIN = 0.4;
 const AGREE_TERMS_MIN = 1.0;
+const AGREE_COVERAGE = 0.5;
 const SPECIFIC_TERM = 0.3;
 const STATEMENT_CUE = 0.5;
 /** A number more than this many times off every dataset value of a subject is unlikely to be about it. */
@@ -110,15 +111,17 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       continue;
     }
     const phrase = m.terms.phrases[h.phrase] ?? '';
-    // A long phrase found word for word ("deportados por la administración Trump") says as much as two terms.
-    const strength = phrase.split(' ').length >= 4 ? 2 : 1;
+    // A long phrase found word for word ("the treatment is completely identical") says as much as two terms.
+    const strength = contentWords(phrase) >= 4 ? 2 : 1;
     let negated: boolean | null = null;
     for (const o of m.termOwners[h.phrase] ?? []) {
       let e = termEvidence.get(o.owner);
-      if (!e) termEvidence.set(o.owner, (e = { weight: 0, specific: 0, seen: [], negatedHit: false }));
+      if (!e) termEvidence.set(o.owner, (e = { weight: 0, specific: 0, unique: 0, seen: [], hits: [], negatedHit: false }));
       if (e.seen.includes(h.phrase)) continue;
       e.seen.push(h.phrase);
+      e.hits.push(h);
       e.weight += o.weight;
+      if ((m.termOwners[h.phrase]?.length ?? 0) === 1) e.unique++;
       if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase]) e.specific += strength;
       negated ??= NEGATION_BEFORE.test(before(s, h.start));
       if (negated) e.negatedHit = true;
@@ -138,13 +141,13 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const generic = m.cueGeneric[h.phrase] === true || s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end) === true;
     for (const o of m.cueOwners[h.phrase] ?? []) {
       let e = cueEvidence.get(o.owner);
-      if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, seen: [], specificSeen: [] }));
+      if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, seen: [], specificHits: [] }));
       if (e.seen.includes(h.phrase)) continue;
       e.seen.push(h.phrase);
       e.weight += generic ? o.weight * 0.3 : o.weight;
       if (!generic) {
         e.specific++;
-        e.specificSeen.push(h.phrase);
+        e.specificHits.push(h);
       }
     }
   }
@@ -166,9 +169,10 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     if (isQuantity && (comparedSubjects.has(c.subject) || quantities.some((q) => unitsFit(info, q)))) continue;
     let termWeight = terms?.weight ?? 0;
     let termSpecific = terms?.specific ?? 0;
-    // Cues its own statement uses count as terms of the claim.
-    for (const p of cues?.specificSeen ?? []) {
-      if (c.statementCues.has(p)) {
+    // Cues its own statement uses count as terms of the claim, unless they are
+    // the very words a term already counted ("Tren de Aragua" is both).
+    for (const h of cues?.specificHits ?? []) {
+      if (c.statementCues.has(h.phrase) && !terms?.hits.some((t) => t.start < h.end && h.start < t.end)) {
         termWeight += STATEMENT_CUE;
         termSpecific++;
       }
@@ -183,9 +187,14 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // statement needs more, since its words are more often shared with neighbouring claims.
     if (specific === 0 || evidence < (isQuantity ? RELATED_QUANTITY_MIN : RELATED_MIN)) continue;
     let relation: Relation = 'related';
+    // The page says the same thing when it uses several of the claim's own
+    // words, or most of the few the curator gave it ("concentration camp").
+    const covered = coverage(terms, c);
+    // (One term is enough only if it belongs to this claim alone: "Tren de Aragua" is in several.)
+    const says = termSpecific >= 2 ? termWeight >= AGREE_TERMS_MIN : termSpecific >= 1 && (terms?.unique ?? 0) >= 1 && covered >= AGREE_COVERAGE;
     // Terms often carry their own negation ("not been convicted"), so only a
     // negation the page puts before a term of a positive claim counts.
-    if (!isQuantity && termWeight >= AGREE_TERMS_MIN && termSpecific >= 2) relation = terms?.negatedHit && !c.negated ? 'conflicts' : 'agrees';
+    if (!isQuantity && says) relation = terms?.negatedHit && !c.negated ? 'conflicts' : 'agrees';
     candidates.push({ ci, relation, score: round(Math.min(0.95, evidence / 2.5)), terms, cues });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -217,7 +226,10 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
 interface TermEvidence {
   weight: number;
   specific: number;
+  /** Terms no other claim has. */
+  unique: number;
   seen: number[];
+  hits: PhraseHit[];
   negatedHit: boolean;
 }
 
@@ -225,7 +237,25 @@ interface CueEvidence {
   weight: number;
   specific: number;
   seen: number[];
-  specificSeen: number[];
+  specificHits: PhraseHit[];
+}
+
+/** Share of the claim's own terms, in the better-covered language, that the sentence uses. */
+function coverage(terms: TermEvidence | undefined, c: ClaimInfo): number {
+  if (!terms) return 0;
+  const share = (list: number[]) => (list.length ? list.filter((i) => terms.seen.includes(i)).length / list.length : 0);
+  return Math.max(share(c.termsEn), share(c.termsEs));
+}
+
+const FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'by', 'for', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'that', 'from',
+  'el', 'la', 'los', 'las', 'un', 'una', 'de', 'del', 'al', 'en', 'por', 'para', 'y', 'o', 'que', 'es', 'son', 'con', 'su', 'sus',
+]);
+
+function contentWords(phrase: string): number {
+  let n = 0;
+  for (const w of phrase.split(/[\s-]+/)) if (w && !FUNCTION_WORDS.has(w)) n++;
+  return n;
 }
 
 interface Candidate {

@@ -1,0 +1,84 @@
+import { test, expect } from './chromium-fixtures';
+import { highlightCounts, highlightTexts, selectText, tabIdOf } from './helpers';
+
+test('hovering a highlight shows a card with both values of a conflict', async ({ context, baseURL }) => {
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/cecot-report.html`);
+  await expect.poll(() => highlightCounts(page)).toHaveProperty('cecot-lens-conflicts');
+  const box = await page.locator('#p3').boundingBox();
+  await page.mouse.move(box!.x + 120, box!.y + 10);
+  // The card lives in a closed shadow root: the page cannot read it, so check it in the screenshot and by its size.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'test-results/screenshots/chromium-hover-card.png' });
+  const hostSize = await page.evaluate(() => document.querySelector('cecot-lens-overlay')?.shadowRoot ?? 'closed');
+  expect(hostSize).toBe('closed');
+});
+
+test('one article under several URLs shares its notes; edit and delete (kept as a tombstone)', async ({ context, baseURL, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/cecot-report.html?utm_source=newsletter&fbclid=abc`);
+  await expect.poll(() => highlightCounts(page)).toHaveProperty('cecot-lens-agrees');
+  const tabId = await tabIdOf(context, page.url());
+  const sidebar = await context.newPage();
+  await sidebar.setViewportSize({ width: 400, height: 900 });
+  await sidebar.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  await page.bringToFront();
+  const box = await selectText(page, '#p2', '$6 million');
+  await page.mouse.click(Math.max(8, box.right - 40) + 15, box.bottom + 8 + 10);
+  const editor = sidebar.getByTestId('annotation-editor');
+  await expect(editor).toBeVisible();
+  // The selection overlaps a matched claim: the payment claim is offered first.
+  await expect(editor.getByLabel('Linked dataset claim').locator('optgroup[label="Matched on this page"] option')).toHaveCount(1);
+  await editor.getByLabel('Linked dataset claim').selectOption({ index: 1 });
+  await editor.getByLabel('Note').fill('Amount matches both articles');
+  await editor.getByRole('radio', { name: 'green' }).check({ force: true });
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(sidebar.getByTestId('sidebar-annotation')).toContainText('Linked: Under the agreement');
+
+  // The same article without tracking parameters shows the note.
+  const clean = await context.newPage();
+  await clean.goto(`${baseURL}/cecot-report.html`);
+  await expect.poll(() => highlightTexts(clean, 'cecot-lens-note-green')).toEqual(['$6 million']);
+
+  // Edit.
+  await sidebar.getByRole('button', { name: 'Edit' }).click();
+  await sidebar.getByTestId('annotation-editor').getByLabel('Note').fill('Edited note');
+  await sidebar.getByTestId('annotation-editor').getByRole('button', { name: 'Save' }).click();
+  await expect(sidebar.getByTestId('sidebar-annotation')).toContainText('Edited note');
+
+  // Delete: confirmed, gone from the page and the list, kept in the database as a tombstone.
+  sidebar.once('dialog', (d) => void d.accept());
+  await sidebar.getByRole('button', { name: 'Delete' }).click();
+  await expect(sidebar.getByTestId('sidebar-annotation')).toHaveCount(0);
+  await expect.poll(() => highlightCounts(page)).not.toHaveProperty('cecot-lens-note-green');
+  const stored = await sidebar.evaluate(
+    () =>
+      new Promise<{ deletedAt: string | null; revision: number }[]>((resolve) => {
+        const open = indexedDB.open('cecot-lens');
+        open.onsuccess = () => {
+          const all = open.result.transaction('annotations').objectStore('annotations').getAll();
+          all.onsuccess = () => resolve(all.result);
+        };
+      }),
+  );
+  expect(stored).toHaveLength(1);
+  expect(stored[0]!.deletedAt).not.toBeNull();
+  expect(stored[0]!.revision).toBe(3);
+});
+
+test('the sidebar in dark mode', async ({ context, baseURL, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/megacarcel-es.html`);
+  await expect.poll(() => highlightCounts(page)).toHaveProperty('cecot-lens-conflicts');
+  const tabId = await tabIdOf(context, page.url());
+  const sidebar = await context.newPage();
+  await sidebar.emulateMedia({ colorScheme: 'dark' });
+  await sidebar.setViewportSize({ width: 400, height: 900 });
+  await sidebar.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  await expect(sidebar.getByTestId('sidebar-claim').first()).toBeVisible();
+  // Spanish page, English dataset: the conflict names both numbers.
+  await expect(sidebar.getByTestId('sidebar-claim').filter({ hasText: '300' })).toContainText('261');
+  const bg = await sidebar.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe('rgb(21, 21, 21)');
+  await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-dark.png' });
+});
