@@ -59,6 +59,8 @@ export function unitCues(unit: string | undefined): string[] {
  * less when deciding that a sentence is about a subject at all.
  */
 export const GENERIC_WORDS = new Set([
+  'inmates', 'prisoners', 'detainees', 'people', 'men', 'women', 'prison', 'reos', 'presos', 'reclusos', 'detenidos',
+  'personas', 'hombres', 'carcel', 'penal',
   'today', 'currently', 'now', 'house', 'houses', 'held', 'contain', 'shelter', 'sent', 'arrived', 'removed', 'deal',
   'agreement', 'pay', 'paid', 'pays', 'cost', 'costs', 'fee', 'tour', 'visit', 'signed', 'agreed', 'announced',
   'law', 'gang', 'police', 'judge', 'hearing', 'message', 'highlight', 'strengthen', 'treatment', 'conditions',

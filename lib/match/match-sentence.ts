@@ -43,7 +43,7 @@ export interface SentenceInput {
 /** Cue evidence decays with distance from the number: halved 25 characters away. */
 const DECAY = 25;
 const MIN_ASSIGN = 0.25;
-const RELATED_MIN = 0.8;
+const RELATED_MIN = 1.0;
 const RELATED_QUANTITY_MIN = 0.5;
 const RELATED_TERMS_MIN = 0.4;
 const AGREE_TERMS_MIN = 1.0;
@@ -141,10 +141,12 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const generic = m.cueGeneric[h.phrase] === true || s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end) === true;
     for (const o of m.cueOwners[h.phrase] ?? []) {
       let e = cueEvidence.get(o.owner);
-      if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, seen: [], specificHits: [] }));
+      if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, seen: [], specificHits: [], weighted: [] }));
       if (e.seen.includes(h.phrase)) continue;
       e.seen.push(h.phrase);
-      e.weight += generic ? o.weight * 0.3 : o.weight;
+      const w = generic ? o.weight * 0.3 : o.weight;
+      e.weight += w;
+      e.weighted.push({ hit: h, weight: w });
       if (!generic) {
         e.specific++;
         e.specificHits.push(h);
@@ -177,24 +179,30 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         termSpecific++;
       }
     }
-    const cueWeight = Math.min(cues?.weight ?? 0, 1.2);
+    // Words that are both a term of the claim and a cue of its subject count once.
+    let cueSum = 0;
+    for (const x of cues?.weighted ?? []) if (!terms?.hits.some((t) => t.start < x.hit.end && x.hit.start < t.end)) cueSum += x.weight;
+    const cueWeight = Math.min(cueSum, 1.2);
     // Quantity claims' terms are mostly numbers, left out of the index: their subject's cues are their words.
     const evidence = termWeight + cueWeight * (isQuantity ? 1 : 0.6) + (s.anchored ? 0.3 : 0);
     // Something specific must point at the claim: a specific term of its own, or
     // (for the many quantity claims whose terms are all numbers) a specific cue of its subject.
     const specific = termSpecific + (isQuantity ? (cues?.specific ?? 0) : 0);
-    // A quantity subject with one specific cue ("population", "capacidad") and no number is related; a
-    // statement needs more, since its words are more often shared with neighbouring claims.
-    if (specific === 0 || evidence < (isQuantity ? RELATED_QUANTITY_MIN : RELATED_MIN)) continue;
-    let relation: Relation = 'related';
     // The page says the same thing when it uses several of the claim's own
     // words, or most of the few the curator gave it ("concentration camp").
-    const covered = coverage(terms, c);
     // (One term is enough only if it belongs to this claim alone: "Tren de Aragua" is in several.)
-    const says = termSpecific >= 2 ? termWeight >= AGREE_TERMS_MIN : termSpecific >= 1 && (terms?.unique ?? 0) >= 1 && covered >= AGREE_COVERAGE;
+    const covered = coverage(terms, c);
+    const says =
+      !isQuantity &&
+      (termSpecific >= 2 ? termWeight >= AGREE_TERMS_MIN : termSpecific >= 1 && (terms?.unique ?? 0) >= 1 && covered >= AGREE_COVERAGE);
+    // Otherwise it is related when the evidence is strong enough: for a quantity subject with no
+    // number, one specific cue ("population", "capacidad"); a statement needs more, since its
+    // words are more often shared with neighbouring claims.
+    if (specific === 0 || (!says && evidence < (isQuantity ? RELATED_QUANTITY_MIN : RELATED_MIN))) continue;
+    let relation: Relation = 'related';
     // Terms often carry their own negation ("not been convicted"), so only a
     // negation the page puts before a term of a positive claim counts.
-    if (!isQuantity && says) relation = terms?.negatedHit && !c.negated ? 'conflicts' : 'agrees';
+    if (says) relation = terms?.negatedHit && !c.negated ? 'conflicts' : 'agrees';
     candidates.push({ ci, relation, score: round(Math.min(0.95, evidence / 2.5)), terms, cues });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -238,6 +246,7 @@ interface CueEvidence {
   specific: number;
   seen: number[];
   specificHits: PhraseHit[];
+  weighted: Array<{ hit: PhraseHit; weight: number }>;
 }
 
 /** Share of the claim's own terms, in the better-covered language, that the sentence uses. */

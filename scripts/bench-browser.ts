@@ -1,0 +1,101 @@
+/**
+ * The in-browser figures of `npm run bench`: the real extension in Chromium.
+ *
+ * - page load to highlights on a long on-topic page (about 20,000 words),
+ *   as a ratio to the same page's own load time (DOMContentLoaded) in the same run;
+ * - an off-topic page's load time with the extension against the same page in a
+ *   browser without it, to show that unrelated pages pay nothing measurable;
+ * - the size of the scripts a page receives, gzipped.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { longHtml } from '../bench/corpus';
+import { chromiumArgs, CHROMIUM_PATH, launchChromiumWithExtension } from './shared/chromium';
+import { startStaticServer } from './shared/static-server';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const EXT = path.join(ROOT, '.output/chrome-mv3');
+const RUNS = process.argv.includes('--quick') ? 3 : 7;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+function gz(file: string): { raw: number; gzip: number } {
+  const data = fs.readFileSync(path.join(EXT, file));
+  return { raw: data.length, gzip: zlib.gzipSync(data, { level: 9 }).length };
+}
+
+async function timeToHighlights(page: Page, url: string): Promise<{ dcl: number; highlights: number }> {
+  await page.goto('about:blank');
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const dcl = Date.now() - t0;
+  await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('cecot-lens-')), undefined, { timeout: 30_000, polling: 10 });
+  return { dcl, highlights: Date.now() - t0 };
+}
+
+async function loadTime(page: Page, url: string): Promise<number> {
+  await page.goto('about:blank');
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: 'load' });
+  // Let the content script's own work (gate, one message) finish inside the measured window.
+  await page.waitForTimeout(50);
+  return Date.now() - t0 - 50;
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(EXT, 'manifest.json'))) {
+    console.error('bench: building the Chromium extension first…');
+    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const dir = fs.mkdtempSync(path.join(ROOT, 'node_modules/.bench-pages-'));
+  fs.writeFileSync(path.join(dir, 'long-on.html'), longHtml(20_000, true));
+  fs.writeFileSync(path.join(dir, 'long-off.html'), longHtml(20_000, false));
+  const server = await startStaticServer(dir);
+  const withExt = await launchChromiumWithExtension(EXT);
+  const plainDir = fs.mkdtempSync(path.join(dir, 'profile-'));
+  const plain: BrowserContext = await chromium.launchPersistentContext(plainDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: chromiumArgs(EXT).slice(2),
+  });
+  try {
+    const page = await withExt.context.newPage();
+    await timeToHighlights(page, `${server.url}/long-on.html?warm`);
+    const on = [];
+    for (let i = 0; i < RUNS; i++) on.push(await timeToHighlights(page, `${server.url}/long-on.html?run=${i}`));
+    const dcl = median(on.map((r) => r.dcl));
+    const hl = median(on.map((r) => r.highlights));
+
+    const plainPage = await plain.newPage();
+    const offWith: number[] = [];
+    const offWithout: number[] = [];
+    for (let i = 0; i < RUNS + 1; i++) {
+      offWith.push(await loadTime(page, `${server.url}/long-off.html?run=${i}`));
+      offWithout.push(await loadTime(plainPage, `${server.url}/long-off.html?run=${i}`));
+    }
+    offWith.shift();
+    offWithout.shift();
+
+    const gate = gz('content-scripts/content.js');
+    const session = gz('page-session.js');
+    const rows = [
+      ['page load to highlights, 20,000-word page', `${hl} ms`, `${(hl / Math.max(dcl, 1)).toFixed(1)} × its DOMContentLoaded (${dcl} ms)`],
+      ['off-topic 20,000-word page, load with the extension', `${median(offWith)} ms`, `${(median(offWith) / Math.max(median(offWithout), 1)).toFixed(2)} × without it (${median(offWithout)} ms)`],
+      ['always-on content script (every page)', `${(gate.gzip / 1024).toFixed(1)} KB gz`, `${(gate.raw / 1024).toFixed(1)} KB raw`],
+      ['page session (on-topic or annotated pages only)', `${(session.gzip / 1024).toFixed(1)} KB gz`, `${(session.raw / 1024).toFixed(1)} KB raw`],
+    ];
+    const w = Math.max(...rows.map((r) => r[0]!.length));
+    console.log(`\nIn the browser (Chromium, median of ${RUNS} runs)`);
+    for (const [a, b, c] of rows) console.log(`${a!.padEnd(w)}  ${b!.padStart(12)}  ${c}`);
+  } finally {
+    await plain.close();
+    await withExt.close();
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
