@@ -212,6 +212,15 @@ export function anchorInIndex(
       const { start, end } =
         m.errors === 0 ? aligned : snapToWords(text, aligned.start, aligned.end, sel.edges, m.errors);
       pool.consider(start, end, 'fuzzy', Math.max(0, 1 - m.errors / pattern.length));
+      // The search stops at the fewest errors, which can cut a quote that grew
+      // ("were quiet" → "were very quiet" matches "were very" as cheaply). Where
+      // the stored context still stands verbatim next to the match, let it set
+      // the edges, and let the score choose between the two spans.
+      const refined = edgesFromContext(text, start, end, selectors.quote.prefix, selectors.quote.suffix, m.errors);
+      if (refined && (refined.start !== start || refined.end !== end) && refined.end - refined.start <= exact.length * 2) {
+        const errors = levenshtein(foldString(text.slice(refined.start, refined.end)), pattern);
+        pool.consider(refined.start, refined.end, 'fuzzy', Math.max(0, 1 - errors / pattern.length));
+      }
     }
   };
   const expectedFolded =
@@ -231,6 +240,60 @@ export function anchorInIndex(
   }
   considerFolded(searchEverywhere(folded, pattern, expectedFolded));
   return toAnchor(pool.best, minScore);
+}
+
+/** How many characters of stored context must stand verbatim beside a match to move its edge. */
+const CONTEXT_PROBE = 12;
+
+/**
+ * Edges of a fuzzy match moved to where the stored prefix ends and the stored
+ * suffix begins, when those stand verbatim within a few characters of the
+ * match's own edges; null when neither does.
+ */
+function edgesFromContext(
+  text: string,
+  start: number,
+  end: number,
+  prefix: string | undefined,
+  suffix: string | undefined,
+  errors: number,
+): { start: number; end: number } | null {
+  const slack = errors + CONTEXT_PROBE;
+  let newStart = start;
+  let newEnd = end;
+  let moved = false;
+  const tail = prefix?.slice(-CONTEXT_PROBE);
+  if (tail && tail.trim().length >= 4) {
+    const from = Math.max(0, start - slack - tail.length);
+    const at = text.indexOf(tail, from);
+    if (at >= 0 && at + tail.length <= start + slack) {
+      newStart = at + tail.length;
+      moved = true;
+    }
+  }
+  const head = suffix?.slice(0, CONTEXT_PROBE);
+  if (head && head.trim().length >= 4) {
+    const at = text.indexOf(head, Math.max(newStart, end - slack));
+    if (at >= 0 && at <= end + slack) {
+      newEnd = at;
+      moved = true;
+    }
+  }
+  return moved && newEnd > newStart ? { start: newStart, end: newEnd } : null;
+}
+
+/** Plain edit distance, for re-scoring a span whose edges moved (short quotes only reach here). */
+function levenshtein(a: string, b: string): number {
+  if (a.length > 2_000 || b.length > 2_000) return Math.abs(a.length - b.length) + Math.min(a.length, b.length);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
 }
 
 /**

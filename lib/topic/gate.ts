@@ -34,28 +34,39 @@ export function gate(page: PageText, topic: Topic | CompiledTopic): GateResult {
 
 /**
  * The gate for a live document: reads the title, the description meta tags and
- * the first `gate.maxChars` characters of visible text, walking text nodes and
- * stopping as soon as it has enough. Navigation, headers, footers and asides
- * are skipped on the way, since site menus can fill the first KB of `<body>`.
- * No selector query runs over the whole document: on a huge page the cost is
- * that of the first few KB. Takes the document as a parameter so the same code
- * runs in a content script and under linkedom.
+ * the first `gate.maxChars` characters of text of `<article>` or `<main>` when
+ * there is one (else of `<body>`), walking text nodes and stopping as soon as
+ * it has enough; navigation, headers, footers and asides are skipped on the
+ * way, since site menus can fill the first KB. Meta tags are looked for in
+ * `<head>` first, so a large page is not searched for them when they are there.
+ * Takes the document as a parameter so the same code runs in a content script
+ * and under linkedom. (`page-gate.ts` is the same test for the always-on script.)
  */
 export function gateDocument(doc: Document, url: string, topic: Topic | CompiledTopic): GateResult {
   const t = compileTopic(topic);
   const max = t.topic.gate.maxChars;
-  const metas: string[] = [];
+  const root = doc.querySelector('article, main, [role="main"]') ?? doc.body ?? doc.documentElement;
+  const text = root ? leadingText(root, max) : '';
+  return gate({ url, title: `${doc.title ?? ''}\n${descriptionMetas(doc).join('\n')}`, text }, t);
+}
+
+const META_KEYS = new Set(['description', 'og:title', 'og:description']);
+
+/** The description and og:title/og:description meta contents, from `<head>` or, failing that, anywhere. */
+export function descriptionMetas(doc: Document): string[] {
+  const out: string[] = [];
   for (let el = doc.head?.firstElementChild ?? null; el; el = el.nextElementSibling) {
     if (el.tagName.toUpperCase() !== 'META') continue;
     const key = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
-    if (key === 'description' || key === 'og:title' || key === 'og:description' || key === 'keywords') {
-      const content = el.getAttribute('content');
-      if (content) metas.push(content);
-    }
+    const content = el.getAttribute('content');
+    if (META_KEYS.has(key) && content) out.push(content);
   }
-  const root = doc.body ?? doc.documentElement;
-  const text = root ? leadingText(root, max) : '';
-  return gate({ url, title: `${doc.title ?? ''}\n${metas.join('\n')}`, text }, t);
+  if (out.length) return out;
+  for (const el of Array.from(doc.querySelectorAll('meta[name="description"], meta[property="og:title"], meta[property="og:description"]'))) {
+    const content = el.getAttribute('content');
+    if (content) out.push(content);
+  }
+  return out;
 }
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'CANVAS', 'NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM', 'SELECT', 'BUTTON']);
