@@ -11,7 +11,7 @@ export default defineConfig({
     description:
       'Recognizes news about CECOT and the US–El Salvador deal, highlights its claims and compares them with a curated dataset.',
     // Each permission is justified in the README's "Permissions" table.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting', 'alarms'],
     // The same sites the content script runs on: needed to load the page session into a tab that needs it.
     host_permissions: ['http://*/*', 'https://*/*'],
     commands: {

@@ -1,20 +1,21 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../lib/background/start';
-import { sessionTabPersistence } from '../platform/session-persistence';
-import { openSidebarFor } from '../platform/open-sidebar';
-import { injectSession } from '../platform/inject-session';
 import { makePageAnalyzer } from '../lib/background/page-analyzer';
+import type { ContentRequest, TabChanged } from '../lib/messages/content-protocol';
 import { datasetVersion, readDatasetFromDb } from '../lib/store/read-dataset';
 import { bundledTopic } from '../lib/topic/bundled';
-import type { ContentRequest, TabChanged } from '../lib/messages/content-protocol';
+import { injectSession } from '../platform/inject-session';
+import { openSidebarFor } from '../platform/open-sidebar';
+import { sessionTabPersistence } from '../platform/session-persistence';
 
 const MENU_ID = 'cecot-lens-annotate';
+const SYNC_ALARM = 'cecot-lens-sync';
 
 export default defineBackground(() => {
   const sendToTab = (tabId: number, message: ContentRequest) => browser.tabs.sendMessage(tabId, message).catch(() => undefined);
 
-  const { tabs } = startBackground({
+  const { data, tabs: tabsRef } = startBackground({
     selfId: browser.runtime.id,
     // Returning the promise keeps the channel open for the async reply in both browsers.
     onMessage: (listener) => browser.runtime.onMessage.addListener((message, sender) => listener(message, { id: sender.id, tabId: sender.tab?.id })),
@@ -24,7 +25,7 @@ export default defineBackground(() => {
         void listener();
       }),
     tabPersistence: sessionTabPersistence(),
-    effects: (db) => ({
+    effects: (db, tabs) => ({
       analyze: makePageAnalyzer(() => readDatasetFromDb(db), () => datasetVersion(db), bundledTopic),
       openSidebar: openSidebarFor,
       injectSession,
@@ -37,7 +38,23 @@ export default defineBackground(() => {
           for (const id of new Set([...ids, ...(tabId === undefined ? [] : [tabId])])) void sendToTab(id, { type: 'content/annotations-changed' });
         });
       },
+      notifyAllAnnotationsChanged: () => {
+        void tabs.reportedTabs().then((ids) => ids.forEach((id) => void sendToTab(id, { type: 'content/annotations-changed' })));
+      },
     }),
+    dataEffects: {
+      // Bound: calling the global fetch as a method of another object throws "Illegal invocation".
+      fetch: (url, init) => fetch(url, init),
+      now: () => new Date(),
+      scheduleSync: (minutes) => {
+        void browser.alarms.clear(SYNC_ALARM);
+        if (minutes > 0) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: minutes, delayInMinutes: minutes });
+      },
+    },
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void data.syncNow();
   });
 
   const annotateIn = (tabId: number) => {
@@ -57,5 +74,5 @@ export default defineBackground(() => {
     if (command !== 'annotate-selection' || tab?.id === undefined) return;
     annotateIn(tab.id);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void tabsRef.forget(tabId));
 });

@@ -5,6 +5,7 @@ import type { LoadOutcome } from '../store/load-dataset';
 import { listAnnotationsForPage, saveEdit, tombstoneAnnotation } from '../store/annotations-repo';
 import { getDeviceId } from '../store/device-id';
 import type { TabRegistry } from './tab-registry';
+import type { DataService } from './data-handlers';
 
 /** What the handlers need from the browser, kept behind functions so that they are testable in Node. */
 export interface BackgroundEffects {
@@ -16,6 +17,8 @@ export interface BackgroundEffects {
   broadcastTabChanged(tabId: number): void;
   /** Loads the full page session into a tab (idempotent). */
   injectSession(tabId: number): Promise<void>;
+  /** Tells every analysed tab that annotations may have changed (after an import or a sync). */
+  notifyAllAnnotationsChanged(): void;
   /** Tells a tab's content script that its annotations changed. */
   notifyAnnotationsChanged(tabId: number | undefined, canonicalUrl: string): void;
 }
@@ -25,7 +28,7 @@ function requireTab(sender: SenderInfo): number {
   return sender.tabId;
 }
 
-export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs: TabRegistry, effects: BackgroundEffects): Handlers {
+export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs: TabRegistry, effects: BackgroundEffects, data: DataService): Handlers {
   return {
     'dataset/status': async (): Promise<DatasetStatus> => {
       const { meta } = await ready();
@@ -84,6 +87,30 @@ export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs
       await tabs.setFocus(tabId, claimKey, annotationId);
       effects.broadcastTabChanged(tabId);
       return { sidebar: await opening };
+    },
+    'data/stats': () => data.stats(),
+    'data/export': async ({ request }) => {
+      await ready();
+      return data.export(request);
+    },
+    'data/import-preview': ({ text }) => data.importPreview(text),
+    'data/import-apply': async ({ text }) => {
+      const summary = await data.importApply(text);
+      effects.notifyAllAnnotationsChanged();
+      return summary;
+    },
+    'data/sync-file': async ({ text }) => {
+      const out = await data.syncWithFile(text);
+      effects.notifyAllAnnotationsChanged();
+      return out;
+    },
+    'sync/config': () => data.syncConfig(),
+    'sync/configure': ({ type: _type, ...input }) => data.configureSync(input),
+    'sync/forget': () => data.forgetSync(),
+    'sync/now': async () => {
+      const status = await data.syncNow();
+      if (status.pulled > 0) effects.notifyAllAnnotationsChanged();
+      return status;
     },
     'draft/clear': async ({ tabId }) => {
       await tabs.setDraft(tabId, null);

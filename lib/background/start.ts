@@ -5,6 +5,7 @@ import { openLensDb, type LensDb } from '../store/db';
 import { loadDatasetIntoDb } from '../store/load-dataset';
 import { makeHandlers, type BackgroundEffects } from './handlers';
 import { TabRegistry, type TabPersistence } from './tab-registry';
+import { makeDataService, type DataEffects } from './data-handlers';
 
 export interface BackgroundPorts {
   selfId: string;
@@ -12,7 +13,8 @@ export interface BackgroundPorts {
   onInstalled(listener: () => Promise<void>): void;
   tabPersistence?: TabPersistence;
   /** Browser effects; `compare` is supplied here from the database contents. */
-  effects(db: LensDb): BackgroundEffects;
+  effects(db: LensDb, tabs: TabRegistry): BackgroundEffects;
+  dataEffects: DataEffects;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface BackgroundPorts {
  * every handler that reads the dataset waits for it, so no reader ever sees a
  * half-loaded dataset.
  */
-export function startBackground(ports: BackgroundPorts): { db: LensDb; tabs: TabRegistry; ready: () => Promise<unknown> } {
+export function startBackground(ports: BackgroundPorts) {
   const db = openLensDb();
   let ready = loadDatasetIntoDb(db, bundledDataset());
   ready.catch((error) => console.error('[cecot-lens] dataset load failed', error));
@@ -31,7 +33,8 @@ export function startBackground(ports: BackgroundPorts): { db: LensDb; tabs: Tab
     await ready;
   });
   const tabs = new TabRegistry(ports.tabPersistence);
-  const handlers = makeHandlers(db, () => ready, tabs, ports.effects(db));
+  const data = makeDataService(db, ports.dataEffects);
+  const handlers = makeHandlers(db, () => ready, tabs, ports.effects(db, tabs), data);
   ports.onMessage((message, sender) => routeMessage(message, sender, ports.selfId, handlers));
-  return { db, tabs, ready: () => ready };
+  return { db, tabs, data, ready: () => ready };
 }

@@ -50,6 +50,12 @@ export class TabRegistry {
     await this.update(tabId, (e) => ({ ...e, focus }));
   }
 
+  /** Every tab with a report. */
+  async reportedTabs(): Promise<number[]> {
+    await this.restored;
+    return [...this.tabs].filter(([, e]) => e.report).map(([id]) => id);
+  }
+
   async forget(tabId: number): Promise<void> {
     await this.restored;
     this.tabs.delete(tabId);

@@ -1,6 +1,9 @@
 import { z } from '../schema/zod';
 import { Annotation } from '../annotations/schema';
 import { AnnotationEdit } from '../annotations/edit';
+import { ExportRequest, type ExportResult } from '../data/export-request';
+import type { ImportSummary } from '../data/import-summary';
+import type { SyncConfigView, SyncStatus } from '../data/sync-config';
 import type { Claim, Source } from '../dataset/schema';
 import type { AnnotationList } from '../store/annotations-repo';
 import { PageReport, type PageMatch } from '../page/page-report';
@@ -17,6 +20,9 @@ export const AnnotationDraft = z.object({
   suggestedClaims: z.array(z.string()).default([]),
 });
 export type AnnotationDraft = z.infer<typeof AnnotationDraft>;
+
+/** An import or sync file larger than this is refused before parsing (about 100,000 annotations). */
+export const MAX_IMPORT_TEXT = 64_000_000;
 
 /** Longer main texts are cut before analysis: no news article comes near it, and a hostile page cannot make us work without bound. */
 export const MAX_PAGE_TEXT = 2_000_000;
@@ -48,6 +54,22 @@ export const Request = z.discriminatedUnion('type', [
   // From a content script: the reader asked to annotate the selection.
   z.object({ type: z.literal('draft/open'), draft: AnnotationDraft }),
   z.object({ type: z.literal('draft/clear'), tabId: z.number().int() }),
+  // From extension pages: export, import and sync.
+  z.object({ type: z.literal('data/stats') }),
+  z.object({ type: z.literal('data/export'), request: ExportRequest }),
+  z.object({ type: z.literal('data/import-preview'), text: z.string().max(MAX_IMPORT_TEXT) }),
+  z.object({ type: z.literal('data/import-apply'), text: z.string().max(MAX_IMPORT_TEXT) }),
+  z.object({ type: z.literal('data/sync-file'), text: z.string().max(MAX_IMPORT_TEXT) }),
+  z.object({ type: z.literal('sync/config') }),
+  z.object({
+    type: z.literal('sync/configure'),
+    url: z.string().max(2_000),
+    username: z.string().max(200),
+    password: z.string().max(1_000).optional(),
+    intervalMinutes: z.number().int().min(0).max(1_440),
+  }),
+  z.object({ type: z.literal('sync/forget') }),
+  z.object({ type: z.literal('sync/now') }),
   // From the always-on content script: the gate's verdict; the background decides whether to load the full page session.
   z.object({ type: z.literal('page/activate'), canonicalUrl: z.string().url(), gatePassed: z.boolean() }),
   // From the always-on content script: the reader clicked a highlight; the sidebar scrolls to it.
@@ -85,6 +107,15 @@ export interface ReplyData {
   'draft/clear': null;
   'tab/focus': { sidebar: 'native' | 'in-page' };
   'page/activate': { activated: boolean };
+  'data/stats': { annotations: number; deleted: number; pages: number; hosts: string[]; tags: string[] };
+  'data/export': ExportResult;
+  'data/import-preview': ImportSummary;
+  'data/import-apply': ImportSummary;
+  'data/sync-file': { fileText: string | null; received: number; conflicts: number };
+  'sync/config': SyncConfigView;
+  'sync/configure': SyncConfigView;
+  'sync/forget': SyncConfigView;
+  'sync/now': SyncStatus;
 }
 
 export interface TabFocus {

@@ -23,7 +23,14 @@ export interface DeviceMeta {
   createdAt: string;
 }
 
-export type MetaRow = DatasetMeta | DeviceMeta;
+/** The WebDAV sync set-up and the outcome of the last sync (see lib/data/sync-config.ts). */
+export interface SyncMeta {
+  key: 'sync';
+  config: import('../data/sync-config').SyncConfig | null;
+  status: import('../data/sync-config').SyncStatus | null;
+}
+
+export type MetaRow = DatasetMeta | DeviceMeta | SyncMeta;
 
 export type StoredAnnotation = Annotation & { host: string };
 

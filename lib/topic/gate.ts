@@ -52,20 +52,25 @@ export function gateDocument(doc: Document, url: string, topic: Topic | Compiled
 
 const META_KEYS = new Set(['description', 'og:title', 'og:description']);
 
-/** The description and og:title/og:description meta contents, from `<head>` or, failing that, anywhere. */
+/**
+ * The description and og:title/og:description meta contents: from `<head>`,
+ * else from the first children of `<body>` (where some pages and parsers leave
+ * them). Never a search of the whole document, which on a huge page would cost
+ * more than the rest of the gate.
+ */
 export function descriptionMetas(doc: Document): string[] {
   const out: string[] = [];
-  for (let el = doc.head?.firstElementChild ?? null; el; el = el.nextElementSibling) {
-    if (el.tagName.toUpperCase() !== 'META') continue;
-    const key = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
-    const content = el.getAttribute('content');
-    if (META_KEYS.has(key) && content) out.push(content);
-  }
-  if (out.length) return out;
-  for (const el of Array.from(doc.querySelectorAll('meta[name="description"], meta[property="og:title"], meta[property="og:description"]'))) {
-    const content = el.getAttribute('content');
-    if (content) out.push(content);
-  }
+  const scan = (first: Element | null | undefined, limit: number): void => {
+    let n = 0;
+    for (let el = first ?? null; el && n < limit; el = el.nextElementSibling, n++) {
+      if (el.tagName.toUpperCase() !== 'META') continue;
+      const key = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
+      const content = el.getAttribute('content');
+      if (META_KEYS.has(key) && content) out.push(content);
+    }
+  };
+  scan(doc.head?.firstElementChild, Infinity);
+  if (!out.length) scan(doc.body?.firstElementChild, 50);
   return out;
 }
 

@@ -3,24 +3,19 @@ import { routeMessage, type Handlers } from '../../lib/messages/route';
 
 const status = { id: 'set', version: '2026.01.01', loadedAt: '2026-01-01T00:00:00.000Z', claimCount: 3, sourceCount: 1, subjectCount: 1 };
 
+/** A handler for every request type: `dataset/status` answers `status`, the others echo their request. */
 function handlers(): Handlers {
-  return {
-    'dataset/status': vi.fn(async () => status),
-    'dataset/claims': vi.fn(async () => []),
-    'annotations/list': vi.fn(async () => ({ annotations: [], invalid: [] })),
-    'dataset/sources': vi.fn(async () => []),
-    'annotations/save': vi.fn(async () => {
-      throw new Error('not used');
-    }),
-    'annotations/delete': vi.fn(async () => null),
-    'tab/report': vi.fn(async () => null),
-    'tab/state': vi.fn(async ({ tabId }) => ({ tabId, report: null, draft: null, focus: null })),
-    'page/analyze': vi.fn(async () => ({ title: '', language: 'en', topic: { onTopic: false, score: 0, reasons: [] }, claims: [] })),
-    'draft/open': vi.fn(async () => ({ sidebar: 'native' as const })),
-    'draft/clear': vi.fn(async () => null),
-    'tab/focus': vi.fn(async () => ({ sidebar: 'in-page' as const })),
-    'page/activate': vi.fn(async () => ({ activated: false })),
-  };
+  const made = new Map<string, ReturnType<typeof vi.fn>>();
+  return new Proxy({} as Handlers, {
+    get(_t, type: string) {
+      if (!made.has(type)) made.set(type, vi.fn(async (request: unknown) => (type === 'dataset/status' ? status : request)));
+      return made.get(type);
+    },
+    set(_t, type: string, value) {
+      made.set(type, value);
+      return true;
+    },
+  });
 }
 
 describe('routeMessage', () => {

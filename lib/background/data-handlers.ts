@@ -1,0 +1,162 @@
+import { Claim } from '../dataset/schema';
+import { readImportFile } from '../exchange/import';
+import { ExportRequest } from '../data/export-request';
+import { runExport } from '../data/run-export';
+import { summarizeImport } from '../data/import-summary';
+import { SyncConfig, type SyncConfigView, type SyncStatus } from '../data/sync-config';
+import { syncOnce, type FetchLike } from '../sync/webdav-sync';
+import { syncWithFile } from '../sync/file-sync';
+import type { DatasetMeta, LensDb, SyncMeta } from '../store/db';
+import { listAllAnnotations } from '../store/annotations-repo';
+import { getDeviceId } from '../store/device-id';
+import { mergeIntoStore, previewAgainstStore } from '../store/merge-into-store';
+
+export const GENERATOR = { name: 'CECOT Lens', version: '0.1.0' };
+
+export interface DataEffects {
+  fetch: FetchLike;
+  /** (Re)schedules periodic sync; 0 cancels it. */
+  scheduleSync(intervalMinutes: number): void;
+  now(): Date;
+}
+
+async function datasetRef(db: LensDb) {
+  const meta = (await db.meta.get('dataset')) as DatasetMeta | undefined;
+  return { id: meta?.id ?? 'unknown', version: meta?.version ?? 'unknown' };
+}
+
+async function syncMeta(db: LensDb): Promise<SyncMeta> {
+  return ((await db.meta.get('sync')) as SyncMeta | undefined) ?? { key: 'sync', config: null, status: null };
+}
+
+function view(meta: SyncMeta): SyncConfigView {
+  return {
+    url: meta.config?.url ?? '',
+    username: meta.config?.username ?? '',
+    hasPassword: !!meta.config?.password,
+    intervalMinutes: meta.config?.intervalMinutes ?? 0,
+    status: meta.status,
+  };
+}
+
+/** Export, import and sync, run where the database lives. */
+export function makeDataService(db: LensDb, effects: DataEffects) {
+  let syncing: Promise<SyncStatus> | null = null;
+
+  const allRecords = async () => {
+    const { annotations, invalid } = await listAllAnnotations(db);
+    if (invalid.length) throw new Error(`${invalid.length} stored annotation(s) no longer validate (first: ${invalid[0]?.id}: ${invalid[0]?.error}); nothing was exported`);
+    return annotations;
+  };
+
+  const runSync = async (): Promise<SyncStatus> => {
+    const meta = await syncMeta(db);
+    if (!meta.config) throw new Error('sync is not set up');
+    const config = meta.config;
+    let status: SyncStatus;
+    try {
+      const result = await syncOnce({
+        url: config.url,
+        username: config.username,
+        password: config.password,
+        fetch: effects.fetch,
+        local: await allRecords(),
+        deviceId: await getDeviceId(db),
+        now: effects.now,
+        generator: GENERATOR,
+        dataset: await datasetRef(db),
+      });
+      await mergeIntoStore(db, result.plan.put);
+      const r = result.report;
+      status = {
+        at: effects.now().toISOString(),
+        ok: true,
+        message: `Synced: ${r.pulled} received, ${r.pushed} sent${r.conflicts.length ? `, ${r.conflicts.length} concurrent edit(s) resolved` : ''}.`,
+        pulled: r.pulled,
+        pushed: r.pushed,
+        conflicts: r.conflicts.length,
+      };
+      if (r.finalUrl && r.finalUrl !== config.url) meta.config = { ...config, url: r.finalUrl };
+    } catch (error) {
+      status = { at: effects.now().toISOString(), ok: false, message: error instanceof Error ? error.message : String(error), pulled: 0, pushed: 0, conflicts: 0 };
+    }
+    const next: SyncMeta = { ...meta, status };
+    await db.meta.put(next);
+    return status;
+  };
+
+  return {
+    async stats() {
+      const records = await allRecords();
+      const live = records.filter((a) => a.deletedAt === null);
+      return {
+        annotations: live.length,
+        deleted: records.length - live.length,
+        pages: new Set(live.map((a) => a.canonicalUrl)).size,
+        hosts: [...new Set(live.map((a) => new URL(a.canonicalUrl).hostname))].sort(),
+        tags: [...new Set(live.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)),
+      };
+    },
+
+    async export(raw: unknown) {
+      const request = ExportRequest.parse(raw);
+      const claims = (await db.claims.toArray()).map((c) => Claim.parse(c));
+      return runExport(request, { annotations: await allRecords(), claims, dataset: await datasetRef(db), generator: GENERATOR, now: effects.now() });
+    },
+
+    async importPreview(text: string) {
+      const parsed = readImportFile(text);
+      return summarizeImport(parsed, await previewAgainstStore(db, parsed.annotations));
+    },
+
+    async importApply(text: string) {
+      // Parsed again rather than trusting a preview: the file is the source of truth, and a bad one changes nothing.
+      const parsed = readImportFile(text);
+      return summarizeImport(parsed, await mergeIntoStore(db, parsed.annotations));
+    },
+
+    async syncWithFile(text: string) {
+      const result = syncWithFile({
+        local: await allRecords(),
+        fileText: text,
+        deviceId: await getDeviceId(db),
+        exportedAt: effects.now().toISOString(),
+        generator: GENERATOR,
+        dataset: await datasetRef(db),
+      });
+      const preview = await mergeIntoStore(db, result.plan.put);
+      return { fileText: result.fileText, received: preview.counts.added + preview.counts.updated + preview.counts.merged, conflicts: result.conflicts.length };
+    },
+
+    async syncConfig(): Promise<SyncConfigView> {
+      return view(await syncMeta(db));
+    },
+
+    async configureSync(input: { url: string; username: string; password?: string; intervalMinutes: number }): Promise<SyncConfigView> {
+      const meta = await syncMeta(db);
+      // An empty password field means "keep the one stored".
+      const config = SyncConfig.parse({ ...input, password: input.password || meta.config?.password || '' });
+      const next: SyncMeta = { key: 'sync', config, status: meta.config?.url === config.url ? meta.status : null };
+      await db.meta.put(next);
+      effects.scheduleSync(config.intervalMinutes);
+      return view(next);
+    },
+
+    async forgetSync(): Promise<SyncConfigView> {
+      const next: SyncMeta = { key: 'sync', config: null, status: null };
+      await db.meta.put(next);
+      effects.scheduleSync(0);
+      return view(next);
+    },
+
+    /** One sync at a time: a second request while one runs gets the same outcome. */
+    syncNow(): Promise<SyncStatus> {
+      syncing ??= runSync().finally(() => {
+        syncing = null;
+      });
+      return syncing;
+    },
+  };
+}
+
+export type DataService = ReturnType<typeof makeDataService>;

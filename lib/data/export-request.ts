@@ -1,0 +1,50 @@
+import { z } from '../schema/zod';
+import { Verdict } from '../annotations/schema';
+
+export const ExportFormat = z.enum(['bundle', 'w3c', 'csv', 'claimreview', 'markdown']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** What the reader picked in the export form. Dates are plain YYYY-MM-DD from a date input. */
+export const ExportRequest = z.object({
+  format: ExportFormat,
+  /** Only this page's annotations (the sidebar's export). */
+  canonicalUrl: z.string().url().optional(),
+  hosts: z.array(z.string().min(1)).max(200).default([]),
+  tags: z.array(z.string().min(1)).max(200).default([]),
+  verdicts: z.array(Verdict.nullable()).max(10).default([]),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Spreadsheet programs need a byte-order mark to read UTF-8 CSV. */
+  bom: z.boolean().default(true),
+  claimReview: z
+    .object({
+      reviewUrl: z.string().url(),
+      authorName: z.string().min(1),
+      authorType: z.enum(['Organization', 'Person']).default('Organization'),
+      authorUrl: z.string().url().optional(),
+    })
+    .optional(),
+});
+export type ExportRequest = z.infer<typeof ExportRequest>;
+
+export interface ExportResult {
+  filename: string;
+  mime: string;
+  text: string;
+  count: number;
+  warnings: string[];
+}
+
+const EXTENSION: Record<ExportFormat, { ext: string; mime: string; label: string }> = {
+  bundle: { ext: 'json', mime: 'application/json', label: 'annotations' },
+  w3c: { ext: 'jsonld', mime: 'application/ld+json', label: 'web-annotations' },
+  csv: { ext: 'csv', mime: 'text/csv;charset=utf-8', label: 'highlights' },
+  claimreview: { ext: 'jsonld', mime: 'application/ld+json', label: 'claimreview' },
+  markdown: { ext: 'md', mime: 'text/markdown;charset=utf-8', label: 'notes' },
+};
+
+export function exportFileInfo(format: ExportFormat, exportedAt: Date): { filename: string; mime: string } {
+  const e = EXTENSION[format];
+  const stamp = exportedAt.toISOString().slice(0, 16).replace(/[:T]/g, '-');
+  return { filename: `cecot-lens-${e.label}-${stamp}.${e.ext}`, mime: e.mime };
+}

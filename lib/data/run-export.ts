@@ -1,0 +1,68 @@
+import type { Annotation } from '../annotations/schema';
+import type { Claim } from '../dataset/schema';
+import {
+  claimLookupFromDataset,
+  exportBundleJson,
+  exportW3CJson,
+  filterAnnotations,
+  toClaimReviews,
+  toCsv,
+  toMarkdown,
+  type ExportContext,
+} from '../exchange';
+import { exportFileInfo, type ExportRequest, type ExportResult } from './export-request';
+
+export interface ExportInputs {
+  annotations: readonly Annotation[];
+  claims: readonly Claim[];
+  dataset: { id: string; version: string };
+  generator: { name: string; version: string };
+  now: Date;
+}
+
+/**
+ * One export, as a pure function of the stored records and the reader's
+ * choices. The JSON bundle keeps tombstones (it is the lossless backup and the
+ * sync format); the others show what is there now.
+ */
+export function runExport(request: ExportRequest, input: ExportInputs): ExportResult {
+  const lossless = request.format === 'bundle';
+  const selected = filterAnnotations(input.annotations, {
+    ...(request.hosts.length ? { hosts: request.hosts } : {}),
+    ...(request.tags.length ? { tags: request.tags } : {}),
+    ...(request.verdicts.length ? { verdicts: request.verdicts } : {}),
+    ...(request.from ? { from: request.from } : {}),
+    ...(request.to ? { to: request.to } : {}),
+    deleted: lossless ? 'include' : 'exclude',
+  }).filter((a) => !request.canonicalUrl || a.canonicalUrl === request.canonicalUrl);
+  const ctx: ExportContext = {
+    exportedAt: input.now.toISOString(),
+    generator: input.generator,
+    dataset: input.dataset,
+    claims: claimLookupFromDataset(input.claims),
+  };
+  const { filename, mime } = exportFileInfo(request.format, input.now);
+  const live = selected.filter((a) => a.deletedAt === null).length;
+  switch (request.format) {
+    case 'bundle':
+      return { filename, mime, text: exportBundleJson(selected, ctx), count: selected.length, warnings: [] };
+    case 'w3c':
+      return { filename, mime, text: exportW3CJson(selected, ctx), count: live, warnings: [] };
+    case 'csv':
+      return { filename, mime, text: toCsv(selected, ctx, { bom: request.bom }), count: live, warnings: [] };
+    case 'markdown':
+      return { filename, mime, text: toMarkdown(selected, ctx), count: live, warnings: [] };
+    case 'claimreview': {
+      if (!request.claimReview) throw new Error('ClaimReview needs the review URL and the fact-checker (author) name');
+      const { reviews, warnings } = toClaimReviews(selected, ctx, {
+        reviewUrl: request.claimReview.reviewUrl,
+        author: {
+          type: request.claimReview.authorType,
+          name: request.claimReview.authorName,
+          ...(request.claimReview.authorUrl ? { url: request.claimReview.authorUrl } : {}),
+        },
+      });
+      return { filename, mime, text: JSON.stringify(reviews, null, 2), count: reviews.length, warnings: warnings.map(String) };
+    }
+  }
+}
