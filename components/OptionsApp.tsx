@@ -5,6 +5,7 @@ import { loadSettings, saveSettings } from '../platform/settings-store';
 import { DatasetSummary } from './DatasetSummary';
 import { ColorsSection } from './options/ColorsSection';
 import { SitesSection } from './options/SitesSection';
+import { DataSection } from './options/DataSection';
 import { useAsync } from './useAsync';
 
 export function OptionsApp() {
@@ -44,6 +45,7 @@ export function OptionsApp() {
           <ColorsSection settings={settings} onChange={change} />
         </>
       )}
+      <DataSection />
     </main>
   );
 }

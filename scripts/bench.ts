@@ -1,10 +1,11 @@
 /**
- * npm run bench -- [--quick] [NAME...]
+ * npm run bench -- [--quick] [NAME...]   ("browser" names the in-browser figures)
  *
  * Runs every `bench/*.bench.ts` file, or the files and cases named on the
  * command line, and prints medians, ratios to a regex baseline and growth
  * factors (see bench/harness.ts). Exit code 1 if a case misses its target.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,7 +29,11 @@ async function main(): Promise<number> {
     return 0;
   }
   const quick = args.includes('--quick');
-  const names = args.filter((a) => !a.startsWith('--'));
+  const allNames = args.filter((a) => !a.startsWith('--'));
+  // "browser" names the in-browser figures (scripts/bench-browser.ts), run after the others.
+  const withBrowser = !allNames.length || allNames.includes('browser');
+  const names = allNames.filter((n) => n !== 'browser');
+  if (allNames.length && !names.length) return runBrowserBench(quick);
   const options = quick ? { ...DEFAULT_OPTIONS, warmup: 2, minIterations: 5, minTimeMs: 50 } : DEFAULT_OPTIONS;
   const files = readdirSync(BENCH_DIR)
     .filter((f) => f.endsWith('.bench.ts'))
@@ -51,7 +56,14 @@ async function main(): Promise<number> {
   process.stdout.write(`${formatResults(results)}\n`);
   const missed = results.filter((r) => r.passed === false);
   if (missed.length) process.stdout.write(`\n${missed.length} case(s) missed their target: ${missed.map((r) => r.name).join(', ')}\n`);
-  return missed.length ? 1 : 0;
+  const browser = withBrowser ? runBrowserBench(quick) : 0;
+  return missed.length ? 1 : browser;
+}
+
+/** The real extension in Chromium: page load to highlights, off-topic cost, script sizes. */
+function runBrowserBench(quick: boolean): number {
+  const run = spawnSync(process.execPath, [...process.execArgv, 'scripts/bench-browser.ts', ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+  return run.status ?? 1;
 }
 
 main().then(

@@ -26,7 +26,7 @@ export interface GateResult {
  */
 export function gate(page: PageText, topic: Topic | CompiledTopic): GateResult {
   const t = compileTopic(topic);
-  const sample = `${page.title ?? ''}\n${urlWords(page.url)}\n${page.text.slice(0, t.topic.gate.maxChars)}`;
+  const sample = gateSample(page, t.topic.gate.maxChars);
   const folded = foldText(sample);
   const hit = t.gate.findFirst(folded);
   return hit ? { pass: true, hit: sample.slice(hit.start, hit.end) } : { pass: false, hit: null };
@@ -44,10 +44,19 @@ export function gate(page: PageText, topic: Topic | CompiledTopic): GateResult {
  */
 export function gateDocument(doc: Document, url: string, topic: Topic | CompiledTopic): GateResult {
   const t = compileTopic(topic);
-  const max = t.topic.gate.maxChars;
+  return gate(documentText(doc, url, t.topic.gate.maxChars), t);
+}
+
+/** What the gate reads of a live document: title, description metas, URL and the first `maxChars` of text. */
+export function documentText(doc: Document, url: string, maxChars: number): PageText {
   const root = doc.querySelector('article, main, [role="main"]') ?? doc.body ?? doc.documentElement;
-  const text = root ? leadingText(root, max) : '';
-  return gate({ url, title: `${doc.title ?? ''}\n${descriptionMetas(doc).join('\n')}`, text }, t);
+  const text = root ? leadingText(root, maxChars) : '';
+  return { url, title: `${doc.title ?? ''}\n${descriptionMetas(doc).join('\n')}`, text };
+}
+
+/** The one string the gate's regular expression runs over. */
+export function gateSample(page: PageText, maxChars: number): string {
+  return `${page.title ?? ''}\n${urlWords(page.url)}\n${page.text.slice(0, maxChars)}`;
 }
 
 const META_KEYS = new Set(['description', 'og:title', 'og:description']);
