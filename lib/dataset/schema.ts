@@ -22,6 +22,12 @@ export const Manifest = z.object({
   id: Id,
   /** Bumped whenever any seed file changes; installs compare it to decide to reload. */
   version: z.string().regex(/^\d{4}\.\d{2}\.\d{2}(-\d+)?$/, 'version is YYYY.MM.DD or YYYY.MM.DD-N'),
+  /**
+   * SHA-256 over every other seed file (scripts/seed-hash.ts). A test holds it
+   * equal to the files, so data cannot change without this line changing, and
+   * whoever changes it sees `version` right above it.
+   */
+  contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
   title: z.string().min(1),
   description: z.string().min(1),
   curatedBy: z.string().min(1),

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../lib/dataset/bundled';
+import { seedContentHash } from '../../scripts/seed-hash';
 import { DatasetError, loadDataset, type DatasetInput } from '../../lib/dataset/load';
 import { CONTEXT_LENGTH, findAll } from '../../lib/dataset/resolve-span';
 import {
@@ -73,9 +74,8 @@ describe('seed files', () => {
     expect(AssessmentsFile.safeParse(readJson('assessments.json')).error).toBeUndefined();
   });
 
-  it('the manifest names this dataset', () => {
-    expect(dataset.manifest.id).toBe('cecot-curated');
-    expect(dataset.manifest.version).toBe('2026.11.22-1');
+  it('the manifest fingerprints the data, so data cannot change without the manifest (and its version) being touched', () => {
+    expect(dataset.manifest.contentSha256, 'seed data changed: bump manifest.version and run `npx tsx scripts/seed-hash.ts --write`').toBe(seedContentHash('seeds'));
   });
 
   it('the bundled (Vite ?raw) dataset is the same as the one read from disk', () => {
