@@ -48,7 +48,7 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
     setMessage(null);
     try {
       const status = await ask({ type: 'sync/now' });
-      setMessage({ ok: status.ok, text: status.message });
+      // The outcome shows in the status line below.
       show(await ask({ type: 'sync/config' }));
       if (status.ok) onSynced();
     } catch (error) {

@@ -13,6 +13,7 @@ import { ClaimList } from './ClaimList';
 import { Filters } from './Filters';
 import { Legend } from './Legend';
 import { TopicVerdict } from './TopicVerdict';
+import { PageExport } from './PageExport';
 
 type Editing = { kind: 'draft' } | { kind: 'existing'; annotation: Annotation } | null;
 const EMPTY_FIELDS: AnnotationFields = { note: '', tags: [], verdict: null, color: 'yellow', claims: [] };
@@ -177,6 +178,7 @@ export function SidebarApp() {
                 onEdit={(a) => setEditing({ kind: 'existing', annotation: a })}
                 onDelete={(a) => void remove(a)}
               />
+              {annotations.length > 0 && <PageExport canonicalUrl={annotations[0]!.canonicalUrl} />}
             </section>
           )}
         </>
