@@ -33,6 +33,16 @@ export async function launchFirefox(): Promise<Browser> {
 export async function openExtensionPage(browser: Browser, file: string, readySelector: string): Promise<Page> {
   const page = await browser.newPage();
   page.goto(`${FIREFOX_BASE}/${file}`, { timeout: 15_000 }).catch(() => {});
-  await page.waitForSelector(readySelector, { timeout: 15_000 });
-  return page;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      await page.waitForSelector(readySelector, { timeout: Math.max(1_000, deadline - Date.now()) });
+      return page;
+    } catch (error) {
+      // A wait that starts while the page is still being replaced can fail inside Firefox's BiDi
+      // script realm ("right-hand side of 'in' should be an object"); that is not our page failing.
+      if (Date.now() > deadline || !/Protocol error/.test(String((error as Error).cause ?? error))) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
