@@ -16,7 +16,7 @@ import { extractMainText, type ExtractOptions, type ExtractedText } from './extr
 import { loadReadability } from './extract/readability-content';
 import type { TextMap } from './extract/text-map';
 import { buildMatcher, type Matcher, type MatcherDataset } from './match/build-matcher';
-import { matchSentence, type DatasetMatch } from './match/match-sentence';
+import { matchSentence, type DatasetMatch, type Relation } from './match/match-sentence';
 import { checkWorthiness, FEATURE_PHRASES, sentenceFeatures, type ClaimFeatures } from './text/claim-features';
 import { detectLanguage } from './text/detect-language';
 import { foldText } from './text/fold';
@@ -95,6 +95,35 @@ const DEFAULT_MIN_CHECK_WORTHINESS = 0.35;
 
 function asMatcher(dataset: MatcherDataset | Matcher): Matcher {
   return 'cueOwners' in dataset ? dataset : buildMatcher(dataset);
+}
+
+/** An analysis reduced to the documented, serialisable shape (what `scan --json` and the extension's messages carry). */
+export interface PublicAnalysis {
+  title: string;
+  language: string;
+  topic: { onTopic: boolean; score: number; reasons: string[] };
+  claims: {
+    text: string;
+    start: number;
+    end: number;
+    checkWorthiness: number;
+    matches: { claimId: string; statement: string; relation: Relation; score: number; explanation: string }[];
+  }[];
+}
+
+export function publicAnalysis(a: Analysis): PublicAnalysis {
+  return {
+    title: a.title,
+    language: a.language,
+    topic: { onTopic: a.topic.onTopic, score: a.topic.score, reasons: a.topic.reasons },
+    claims: a.claims.map((c) => ({
+      text: c.text,
+      start: c.start,
+      end: c.end,
+      checkWorthiness: c.checkWorthiness,
+      matches: c.matches.map((m) => ({ claimId: m.claimId, statement: m.statement, relation: m.relation, score: m.score, explanation: m.explanation })),
+    })),
+  };
 }
 
 /** Topic verdict, claims and dataset matches for a text. */

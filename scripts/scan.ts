@@ -10,7 +10,7 @@ import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { analyzeDocument, analyzeText, type Analysis, type AnalyzeOptions } from '../lib/analyze';
+import { analyzeDocument, analyzeText, publicAnalysis, type Analysis, type AnalyzeOptions } from '../lib/analyze';
 import { extractFromText } from '../lib/extract/extract-main-text';
 import type { ReadabilityLike } from '../lib/extract/readability-content';
 import { buildMatcher, type Matcher } from '../lib/match/build-matcher';
@@ -113,29 +113,16 @@ export async function scanInput(input: string, ctx: ScanContext, pageUrl?: strin
   return { input, ...r, extraction: extracted.method };
 }
 
-/** The JSON object for one result: the documented shape, plus quantities and features. */
+/** The JSON object for one result: the documented shape, plus quantities, features and each match's subject. */
 export function toJson(r: ScanResult): unknown {
+  const shown = publicAnalysis(r);
   return {
     input: r.input,
-    title: r.title,
-    language: r.language,
-    topic: { onTopic: r.topic.onTopic, score: r.topic.score, reasons: r.topic.reasons },
-    claims: r.claims.map((c) => ({
-      text: c.text,
-      start: c.start,
-      end: c.end,
-      checkWorthiness: c.checkWorthiness,
-      quantities: c.quantities,
-      features: c.features,
-      matches: c.matches.map((m) => ({
-        claimId: m.claimId,
-        statement: m.statement,
-        relation: m.relation,
-        score: m.score,
-        explanation: m.explanation,
-        subject: m.subject,
-      })),
-    })),
+    ...shown,
+    claims: shown.claims.map((c, i) => {
+      const full = r.claims[i]!;
+      return { ...c, quantities: full.quantities, features: full.features, matches: c.matches.map((m, j) => ({ ...m, subject: full.matches[j]?.subject })) };
+    }),
   };
 }
 

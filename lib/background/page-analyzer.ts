@@ -1,4 +1,4 @@
-import { analyzeText } from '../analyze';
+import { analyzeText, publicAnalysis } from '../analyze';
 import type { Claim, Subject } from '../dataset/schema';
 import { buildMatcher, type Matcher } from '../match/build-matcher';
 import type { PageAnalysis } from '../messages/protocol';
@@ -22,18 +22,6 @@ export function makePageAnalyzer(readDataset: () => Promise<DatasetSnapshot>, cu
       const snapshot = await readDataset();
       cache = { version: snapshot.version, matcher: buildMatcher({ claims: snapshot.claims, subjects: snapshot.subjects }) };
     }
-    const analysis = analyzeText(input, cache.matcher, topic());
-    return {
-      title: analysis.title,
-      language: analysis.language,
-      topic: { onTopic: analysis.topic.onTopic, score: analysis.topic.score, reasons: analysis.topic.reasons },
-      claims: analysis.claims.map((c) => ({
-        text: c.text,
-        start: c.start,
-        end: c.end,
-        checkWorthiness: c.checkWorthiness,
-        matches: c.matches.map((m) => ({ claimId: m.claimId, statement: m.statement, relation: m.relation, score: m.score, explanation: m.explanation })),
-      })),
-    };
+    return publicAnalysis(analyzeText(input, cache.matcher, topic()));
   };
 }

@@ -6,7 +6,8 @@ import type { ImportSummary } from '../data/import-summary';
 import type { SyncConfigView, SyncStatus } from '../data/sync-config';
 import type { Claim, Source } from '../dataset/schema';
 import type { AnnotationList } from '../store/annotations-repo';
-import { PageReport, type PageMatch } from '../page/page-report';
+import { PageReport } from '../page/page-report';
+import type { PublicAnalysis } from '../analyze';
 import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
 
 /** A selection the reader wants to annotate, captured by the content script; edited and saved in the sidebar. */
@@ -126,12 +127,7 @@ export interface TabFocus {
 }
 
 /** The analysis of a page's main text, as the background returns it; offsets are into that text. */
-export interface PageAnalysis {
-  title: string;
-  language: string;
-  topic: { onTopic: boolean; score: number; reasons: string[] };
-  claims: { text: string; start: number; end: number; checkWorthiness: number; matches: PageMatch[] }[];
-}
+export type PageAnalysis = PublicAnalysis;
 
 export interface TabState {
   tabId: number;

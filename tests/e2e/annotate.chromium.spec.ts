@@ -1,15 +1,8 @@
 import { test, expect } from './chromium-fixtures';
-import { highlightCounts, highlightTexts, selectText, tabIdOf } from './helpers';
+import { highlightCounts, highlightTexts, openWithSidebar, selectText } from './helpers';
 
 test('sidebar shows the verdict and each claim beside its dataset claims', async ({ context, baseURL, extensionId }) => {
-  const page = await context.newPage();
-  await page.goto(`${baseURL}/cecot-report.html`);
-  await expect.poll(() => highlightCounts(page)).toHaveProperty('cecot-lens-conflicts');
-  const tabId = await tabIdOf(context, page.url());
-
-  const sidebar = await context.newPage();
-  await sidebar.setViewportSize({ width: 400, height: 900 });
-  await sidebar.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  const { page, sidebar } = await openWithSidebar(context, baseURL, extensionId, '/cecot-report.html', 'cecot-lens-conflicts');
   await expect(sidebar.getByTestId('topic-verdict')).toContainText('About CECOT');
   const claims = sidebar.getByTestId('sidebar-claim');
   await expect(claims.first()).toBeVisible();
@@ -35,13 +28,7 @@ test('sidebar shows the verdict and each claim beside its dataset claims', async
 });
 
 test('annotate a selection through the in-page button, reload, edit the text, and see it re-attach or become an orphan', async ({ context, baseURL, extensionId }) => {
-  const page = await context.newPage();
-  await page.goto(`${baseURL}/cecot-report.html`);
-  await expect.poll(() => highlightCounts(page)).toHaveProperty('cecot-lens-agrees');
-  const tabId = await tabIdOf(context, page.url());
-  const sidebar = await context.newPage();
-  await sidebar.setViewportSize({ width: 400, height: 900 });
-  await sidebar.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  const { page, sidebar } = await openWithSidebar(context, baseURL, extensionId, '/cecot-report.html');
   await page.bringToFront();
 
   // Select, then press the "Annotate" button drawn by the selection (inside our closed shadow root, so click by position).

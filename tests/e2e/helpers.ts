@@ -53,3 +53,47 @@ export async function selectText(page: Page, selector: string, text: string): Pr
     [selector, text] as const,
   );
 }
+
+/**
+ * Opens `path` on the test server, waits until the extension has painted the
+ * highlight `waitFor`, and opens the sidebar page for that tab beside it.
+ */
+export async function openWithSidebar(
+  context: BrowserContext,
+  baseURL: string,
+  extensionId: string,
+  path: string,
+  waitFor = 'cecot-lens-agrees',
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ page: Page; sidebar: Page; tabId: number }> {
+  const page = await context.newPage();
+  await page.goto(`${baseURL}${path}`);
+  await expectEventually(async () => (await highlightCounts(page))[waitFor] !== undefined, `highlight ${waitFor} on ${path}`);
+  const tabId = await tabIdOf(context, page.url());
+  const sidebar = await context.newPage();
+  await sidebar.emulateMedia({ colorScheme });
+  await sidebar.setViewportSize({ width: 400, height: 900 });
+  await sidebar.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  return { page, sidebar, tabId };
+}
+
+async function expectEventually(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Run inside an extension page (Playwright or puppeteer): how many claims the extension's IndexedDB holds. */
+export function countStoredClaims(): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('cecot-lens');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const count = open.result.transaction('claims').objectStore('claims').count();
+      count.onsuccess = () => resolve(count.result);
+      count.onerror = () => reject(count.error);
+    };
+  });
+}

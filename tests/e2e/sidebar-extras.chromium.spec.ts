@@ -1,5 +1,5 @@
 import { test, expect } from './chromium-fixtures';
-import { highlightCounts, highlightTexts, selectText, tabIdOf } from './helpers';
+import { highlightCounts, highlightTexts, openWithSidebar, selectText } from './helpers';
 
 test('hovering a highlight shows a card with both values of a conflict', async ({ context, baseURL }) => {
   const page = await context.newPage();
@@ -15,13 +15,7 @@ test('hovering a highlight shows a card with both values of a conflict', async (
 });
 
 test('one article under several URLs shares its notes; edit and delete (kept as a tombstone)', async ({ context, baseURL, extensionId }) => {
-  const page = await context.newPage();
-  await page.goto(`${baseURL}/cecot-report.html?utm_source=newsletter&fbclid=abc`);
-  await expect.poll(() => highlightCounts(page)).toHaveProperty('cecot-lens-agrees');
-  const tabId = await tabIdOf(context, page.url());
-  const sidebar = await context.newPage();
-  await sidebar.setViewportSize({ width: 400, height: 900 });
-  await sidebar.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  const { page, sidebar } = await openWithSidebar(context, baseURL, extensionId, '/cecot-report.html?utm_source=newsletter&fbclid=abc');
   await page.bringToFront();
   const box = await selectText(page, '#p2', '$6 million');
   await page.mouse.click(Math.max(8, box.right - 40) + 15, box.bottom + 8 + 10);
@@ -67,14 +61,7 @@ test('one article under several URLs shares its notes; edit and delete (kept as 
 });
 
 test('the sidebar in dark mode', async ({ context, baseURL, extensionId }) => {
-  const page = await context.newPage();
-  await page.goto(`${baseURL}/megacarcel-es.html`);
-  await expect.poll(() => highlightCounts(page)).toHaveProperty('cecot-lens-conflicts');
-  const tabId = await tabIdOf(context, page.url());
-  const sidebar = await context.newPage();
-  await sidebar.emulateMedia({ colorScheme: 'dark' });
-  await sidebar.setViewportSize({ width: 400, height: 900 });
-  await sidebar.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  const { sidebar } = await openWithSidebar(context, baseURL, extensionId, '/megacarcel-es.html', 'cecot-lens-conflicts', 'dark');
   await expect(sidebar.getByTestId('sidebar-claim').first()).toBeVisible();
   // Spanish page, English dataset: the conflict names both numbers.
   await expect(sidebar.getByTestId('sidebar-claim').filter({ hasText: '300' })).toContainText('261');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, ROOT } from './chromium-fixtures';
+import { countStoredClaims } from './helpers';
 
 const seedClaims = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds/claims.json'), 'utf8')).claims.length as number;
 const seedVersion = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds/manifest.json'), 'utf8')).version as string;
@@ -12,18 +13,7 @@ test('the background loads the dataset into IndexedDB and the options page reads
   await expect(page.getByTestId('claim-count')).toHaveText(String(seedClaims));
   await expect(page.getByTestId('dataset-version')).toContainText(seedVersion);
   // Ask IndexedDB directly from the extension's origin: the number on screen must be what the database holds.
-  const stored = await page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('cecot-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('claims').objectStore('claims').count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => reject(count.error);
-        };
-      }),
-  );
+  const stored = await page.evaluate(countStoredClaims);
   expect(stored).toBe(seedClaims);
   await page.screenshot({ path: 'test-results/screenshots/chromium-options.png', fullPage: true });
 });

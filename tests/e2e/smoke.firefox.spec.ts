@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launchFirefox, openExtensionPage } from './firefox-fixtures';
 import { ROOT } from './paths';
+import { countStoredClaims } from './helpers';
 
 const seedClaims = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds/claims.json'), 'utf8')).claims.length as number;
 
@@ -20,17 +21,7 @@ test.afterAll(async () => {
 test('firefox: the options page shows the claim count read back from IndexedDB', async () => {
   const page = await openExtensionPage(browser, 'options.html', '[data-testid="claim-count"]');
   expect(await page.$eval('[data-testid="claim-count"]', (e) => e.textContent)).toBe(String(seedClaims));
-  const stored = await page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('cecot-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('claims').objectStore('claims').count();
-          count.onsuccess = () => resolve(count.result);
-        };
-      }),
-  );
+  const stored = await page.evaluate(countStoredClaims);
   expect(stored).toBe(seedClaims);
   fs.mkdirSync('test-results/screenshots', { recursive: true });
   await page.screenshot({ path: 'test-results/screenshots/firefox-options.png', fullPage: true });
