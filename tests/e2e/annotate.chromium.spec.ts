@@ -1,5 +1,5 @@
 import { test, expect } from './chromium-fixtures';
-import { highlightCounts, highlightTexts, openWithSidebar, selectText } from './helpers';
+import { annotateByButton, highlightCounts, highlightTexts, openWithSidebar } from './helpers';
 
 test('sidebar shows the verdict and each claim beside its dataset claims', async ({ context, baseURL, extensionId }) => {
   const { page, sidebar } = await openWithSidebar(context, baseURL, extensionId, '/cecot-report.html', 'cecot-lens-conflicts');
@@ -31,11 +31,9 @@ test('annotate a selection through the in-page button, reload, edit the text, an
   const { page, sidebar } = await openWithSidebar(context, baseURL, extensionId, '/cecot-report.html');
   await page.bringToFront();
 
-  // Select, then press the "Annotate" button drawn by the selection (inside our closed shadow root, so click by position).
-  const box = await selectText(page, '#p7', 'streets were quiet');
-  await page.mouse.click(Math.max(8, box.right - 40) + 15, box.bottom + 8 + 10);
+  // Select, then press the "Annotate" button drawn by the selection.
   const editor = sidebar.getByTestId('annotation-editor');
-  await expect(editor).toBeVisible();
+  await annotateByButton(page, '#p7', 'streets were quiet', editor);
   await expect(editor.locator('blockquote')).toHaveText('streets were quiet');
   await editor.getByLabel('Note').fill('Check with the weather service');
   await editor.getByLabel(/Tags/).fill('weather, context');

@@ -1,4 +1,4 @@
-import type { BrowserContext, Frame, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Frame, Locator, Page, Worker } from '@playwright/test';
 
 /** Our highlight names and how many ranges each holds, read from the page's highlight registry. */
 export async function highlightCounts(page: Page | Frame): Promise<Record<string, number>> {
@@ -96,4 +96,26 @@ export function countStoredClaims(): Promise<number> {
       count.onerror = () => reject(count.error);
     };
   });
+}
+
+/**
+ * Selects `text` in `selector` and presses the "Annotate" button drawn beside
+ * the selection. The button lives in our closed shadow root, so it is clicked
+ * by position; it appears after the browser's (asynchronous) selectionchange,
+ * so the selection is made again and the click retried until the editor shows.
+ */
+export async function annotateByButton(page: Page, selector: string, text: string, editor: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.bringToFront();
+    const box = await selectText(page, selector, text);
+    await page.waitForTimeout(150 * (attempt + 1));
+    await page.mouse.click(Math.max(8, box.right - 40) + 15, box.bottom + 8 + 10);
+    try {
+      await editor.waitFor({ state: 'visible', timeout: 2_000 });
+      return;
+    } catch {
+      // The button was not there yet: select again and retry.
+    }
+  }
+  throw new Error(`the Annotate button did not open the editor for "${text}"`);
 }

@@ -1,5 +1,5 @@
 import { test, expect } from './chromium-fixtures';
-import { highlightCounts, highlightTexts, openWithSidebar, selectText } from './helpers';
+import { annotateByButton, highlightCounts, highlightTexts, openWithSidebar } from './helpers';
 
 test('hovering a highlight shows a card with both values of a conflict', async ({ context, baseURL }) => {
   const page = await context.newPage();
@@ -16,11 +16,8 @@ test('hovering a highlight shows a card with both values of a conflict', async (
 
 test('one article under several URLs shares its notes; edit and delete (kept as a tombstone)', async ({ context, baseURL, extensionId }) => {
   const { page, sidebar } = await openWithSidebar(context, baseURL, extensionId, '/cecot-report.html?utm_source=newsletter&fbclid=abc');
-  await page.bringToFront();
-  const box = await selectText(page, '#p2', '$6 million');
-  await page.mouse.click(Math.max(8, box.right - 40) + 15, box.bottom + 8 + 10);
   const editor = sidebar.getByTestId('annotation-editor');
-  await expect(editor).toBeVisible();
+  await annotateByButton(page, '#p2', '$6 million', editor);
   // The selection overlaps a matched claim: the payment claim is offered first.
   await expect(editor.getByLabel('Linked dataset claim').locator('optgroup[label="Matched on this page"] option')).toHaveCount(1);
   await editor.getByLabel('Linked dataset claim').selectOption({ index: 1 });
