@@ -18,6 +18,11 @@ export const ClaimLink = z.object({
 export type ClaimLink = z.infer<typeof ClaimLink>;
 
 const IsoDate = z.iso.datetime({ offset: true });
+/** Annotations belong to web pages: a `javascript:` or `data:` "page" in an imported file is refused. */
+const WebUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address');
 const Uuid = z.string().uuid();
 
 /**
@@ -29,9 +34,9 @@ const Uuid = z.string().uuid();
 export const Annotation = z.object({
   id: Uuid,
   /** The URL the annotation was made on, as the browser showed it. */
-  url: z.string().url(),
+  url: WebUrl,
   /** The page's canonical URL (canonical link, tracking parameters removed): the key notes are grouped under. */
-  canonicalUrl: z.string().url(),
+  canonicalUrl: WebUrl,
   title: z.string().default(''),
   selectors: z.object({
     quote: TextQuoteSelector,

@@ -34,3 +34,14 @@ describe('applyEdit', () => {
     expect(normaliseTags(['a', ' A', 'b ', '', 'B'])).toEqual(['a', 'b']);
   });
 });
+
+describe('Annotation schema', () => {
+  it('refuses pages that are not http(s) addresses', async () => {
+    const { Annotation } = await import('../../lib/annotations/schema');
+    const ok = applyEdit(null, { target, fields }, { deviceId: 'd', now: new Date(), newId: () => '00000000-0000-4000-8000-000000000001' });
+    expect(Annotation.safeParse(ok).success).toBe(true);
+    const bad = Annotation.safeParse({ ...ok, canonicalUrl: 'javascript:alert(1)' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toMatch(/http/);
+  });
+});
