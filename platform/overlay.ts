@@ -14,6 +14,7 @@ export class Overlay {
   private annotateButton: HTMLButtonElement;
   private frame: HTMLIFrameElement | null = null;
   private frameBox: HTMLElement | null = null;
+  private savedMargin: string | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -100,10 +101,28 @@ export class Overlay {
     }
     if (this.frame && this.frame.src !== url) this.frame.src = url;
     this.frameBox.hidden = false;
+    this.makeRoom(true);
   }
 
   closeFrame(): void {
     if (this.frameBox) this.frameBox.hidden = true;
+    this.makeRoom(false);
+  }
+
+  /**
+   * When the window is wide enough, the page is narrowed beside the panel
+   * instead of being covered by it (as Hypothesis does); the page's own inline
+   * margin is put back on close.
+   */
+  private makeRoom(open: boolean): void {
+    const root = this.doc.documentElement;
+    if (open && window.innerWidth >= FRAME_WIDTH * 2.5) {
+      this.savedMargin ??= root.style.getPropertyValue('margin-right');
+      root.style.setProperty('margin-right', `${FRAME_WIDTH}px`, 'important');
+    } else if (!open && this.savedMargin !== null) {
+      root.style.setProperty('margin-right', this.savedMargin);
+      this.savedMargin = null;
+    }
   }
 
   get frameOpen(): boolean {
@@ -111,6 +130,7 @@ export class Overlay {
   }
 
   destroy(): void {
+    this.makeRoom(false);
     this.host.remove();
   }
 }
@@ -131,6 +151,8 @@ function place(card: HTMLElement, anchor: DOMRect, doc: Document): void {
   card.style.top = `${below + 180 > vh && anchor.top > 200 ? Math.max(8, anchor.top - 8 - card.offsetHeight) : below}px`;
 }
 
+const FRAME_WIDTH = 400;
+
 const OVERLAY_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
@@ -148,7 +170,7 @@ const OVERLAY_CSS = `
 .link { all: unset; cursor: pointer; color: #1f5fbf; font-size: 13px; text-decoration: underline; }
 .link:focus-visible, .annotate:focus-visible { outline: 2px solid #1f5fbf; outline-offset: 2px; }
 .annotate { position: fixed; cursor: pointer; background: #1c1c1a; color: #fff; border: 0; border-radius: 8px; padding: 6px 12px; font-weight: 600; box-shadow: 0 4px 14px rgb(0 0 0 / 0.25); }
-.frame-box { position: fixed; top: 0; right: 0; width: min(400px, 100vw); height: 100vh; background: #fff; border-left: 1px solid #d0d0ca; box-shadow: -6px 0 24px rgb(0 0 0 / 0.16); }
+.frame-box { position: fixed; top: 0; right: 0; width: min(${FRAME_WIDTH}px, 100vw); height: 100vh; background: #fff; border-left: 1px solid #d0d0ca; box-shadow: -6px 0 24px rgb(0 0 0 / 0.16); }
 .frame-box iframe { border: 0; width: 100%; height: 100%; display: block; }
 .frame-close { position: absolute; top: 8px; right: 10px; z-index: 1; border: 0; background: transparent; font-size: 22px; cursor: pointer; color: #5c5c57; }
 @media (prefers-color-scheme: dark) {

@@ -42,7 +42,7 @@ export function PopupApp() {
     // No await before this call: the browser allows it only during the click.
     openBrowserSidebar(tab.id).then(
       () => window.close(),
-      () => void tellTab(tab.id, { type: 'content/open-frame' }).then(() => window.close()),
+      () => void tellTab(tab.id, { type: 'content/open-frame', tabId: tab.id }).then(() => window.close()),
     );
   };
 

@@ -79,14 +79,14 @@ export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs
       const opening = effects.openSidebar(tabId);
       await tabs.setDraft(tabId, draft);
       effects.broadcastTabChanged(tabId);
-      return { sidebar: await opening };
+      return { sidebar: await opening, tabId };
     },
     'tab/focus': async ({ claimKey, annotationId }, sender) => {
       const tabId = requireTab(sender);
       const opening = effects.openSidebar(tabId);
       await tabs.setFocus(tabId, claimKey, annotationId);
       effects.broadcastTabChanged(tabId);
-      return { sidebar: await opening };
+      return { sidebar: await opening, tabId };
     },
     'data/stats': () => data.stats(),
     'data/export': async ({ request }) => {

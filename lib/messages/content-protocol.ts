@@ -5,7 +5,7 @@ export const ContentRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/scroll-to'), claimKey: z.string().optional(), annotationId: z.string().optional() }),
   z.object({ type: z.literal('content/annotations-changed') }),
   z.object({ type: z.literal('content/annotate-selection') }),
-  z.object({ type: z.literal('content/open-frame'), focus: z.string().optional() }),
+  z.object({ type: z.literal('content/open-frame'), tabId: z.number().int() }),
   z.object({ type: z.literal('content/reanalyze') }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;

@@ -104,9 +104,9 @@ export interface ReplyData {
   'tab/report': null;
   'tab/state': TabState;
   'page/analyze': PageAnalysis;
-  'draft/open': { sidebar: 'native' | 'in-page' };
+  'draft/open': SidebarOpened;
   'draft/clear': null;
-  'tab/focus': { sidebar: 'native' | 'in-page' };
+  'tab/focus': SidebarOpened;
   'page/activate': { activated: boolean };
   'data/stats': { annotations: number; deleted: number; pages: number; hosts: string[]; tags: string[] };
   'data/export': ExportResult;
@@ -117,6 +117,12 @@ export interface ReplyData {
   'sync/configure': SyncConfigView;
   'sync/forget': SyncConfigView;
   'sync/now': SyncStatus;
+}
+
+/** Which sidebar opened, and the tab it is for (a content script cannot learn its own tab id otherwise). */
+export interface SidebarOpened {
+  sidebar: 'native' | 'in-page';
+  tabId: number;
 }
 
 export interface TabFocus {

@@ -254,17 +254,17 @@ export class PageSession {
         suggestedClaims: [...suggested],
       },
     });
-    if (reply.sidebar === 'in-page') this.openFrame();
+    if (reply.sidebar === 'in-page') this.openFrame(reply.tabId);
   }
 
   private async focusInSidebar(claimKey: string | null, annotationId: string | null): Promise<void> {
     const reply = await ask({ type: 'tab/focus', claimKey, annotationId });
-    if (reply.sidebar === 'in-page') this.openFrame();
+    if (reply.sidebar === 'in-page') this.openFrame(reply.tabId);
   }
 
-  private openFrame(): void {
+  private openFrame(tabId: number): void {
     this.overlay ??= this.makeOverlay();
-    this.overlay.openFrame(browser.runtime.getURL('/sidepanel.html'));
+    this.overlay.openFrame(`${browser.runtime.getURL('/sidepanel.html')}?tab=${tabId}&embedded=1`);
   }
 
   private onPointer(e: MouseEvent): void {
@@ -308,7 +308,7 @@ export class PageSession {
         void this.annotateSelection();
         break;
       case 'content/open-frame':
-        this.openFrame();
+        this.openFrame(m.tabId);
         break;
       case 'content/reanalyze':
         this.lastText = '';

@@ -80,6 +80,9 @@ test('firefox: highlights, sidebar, and an annotation that survives a reload', a
   await new Promise((r) => setTimeout(r, 300));
   await page.mouse.click(Math.max(8, box.right - 40) + 15, box.bottom + 8 + 10);
 
+  // Firefox opens its own sidebar only from a browser-level action: here the sidebar comes as a frame in the page.
+  await new Promise((r) => setTimeout(r, 800));
+  await page.screenshot({ path: 'test-results/screenshots/firefox-in-page-sidebar.png' });
   await sidebar.bringToFront();
   await sidebar.waitForSelector('[data-testid="annotation-editor"]', { timeout: 10_000 });
   await sidebar.type('[data-testid="annotation-editor"] textarea', 'Firefox note');
