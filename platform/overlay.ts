@@ -70,10 +70,6 @@ export class Overlay {
     this.card.hidden = true;
   }
 
-  cardContains(target: EventTarget | null): boolean {
-    return target === this.host;
-  }
-
   showAnnotateButton(rect: DOMRect | null): void {
     if (!rect) {
       this.annotateButton.hidden = true;

@@ -62,10 +62,10 @@ export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs
       return null;
     },
     'tab/state': async ({ tabId }) => tabs.get(tabId),
-    'page/activate': async ({ canonicalUrl, gatePassed }, sender) => {
+    'page/activate': async ({ canonicalUrl, gatePassed, selection }, sender) => {
       const tabId = requireTab(sender);
-      // Pages that fail the gate still get the session when the reader has notes on them.
-      const activated = gatePassed || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).count()) > 0;
+      // Pages that fail the gate still get the session when the reader has notes on them, or selects text to annotate.
+      const activated = gatePassed || selection || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).count()) > 0;
       if (activated) await effects.injectSession(tabId);
       return { activated };
     },

@@ -72,7 +72,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync/forget') }),
   z.object({ type: z.literal('sync/now') }),
   // From the always-on content script: the gate's verdict; the background decides whether to load the full page session.
-  z.object({ type: z.literal('page/activate'), canonicalUrl: z.string().url(), gatePassed: z.boolean() }),
+  // `selection`: the reader selected text, so the Annotate button is wanted whatever the page is about.
+  z.object({ type: z.literal('page/activate'), canonicalUrl: z.string().url(), gatePassed: z.boolean(), selection: z.boolean().default(false) }),
   // From the always-on content script: the reader clicked a highlight; the sidebar scrolls to it.
   z.object({ type: z.literal('tab/focus'), claimKey: z.string().nullable(), annotationId: z.string().nullable().default(null) }),
 ]);

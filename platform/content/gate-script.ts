@@ -16,11 +16,11 @@ export async function startGate(ctx: ContentScriptContext): Promise<void> {
   let activated = false;
   let lastUrl = '';
 
-  const check = async (): Promise<'changed' | 'unchanged'> => {
+  const check = async (selection = false): Promise<'changed' | 'unchanged'> => {
     if (activated) return 'unchanged';
     const url = location.href;
     const passed = pageGate(document, url);
-    if (!passed && url === lastUrl) return 'unchanged';
+    if (!passed && !selection && url === lastUrl) return 'unchanged';
     lastUrl = url;
     let canonical = url;
     try {
@@ -29,7 +29,7 @@ export async function startGate(ctx: ContentScriptContext): Promise<void> {
       // Not an http(s) page we can name: use it as it is.
     }
     try {
-      activated = (await ask({ type: 'page/activate', canonicalUrl: canonical, gatePassed: passed })).activated;
+      activated = (await ask({ type: 'page/activate', canonicalUrl: canonical, gatePassed: passed, selection })).activated;
     } catch {
       // The background is restarting or the extension was updated: try again on the next change.
     }
@@ -45,6 +45,10 @@ export async function startGate(ctx: ContentScriptContext): Promise<void> {
   const observer = document.body ? new MutationObserver(() => scheduler.poke()) : null;
   await check();
   if (!activated && document.body) observer?.observe(document.body, { childList: true, subtree: true });
+  // Any page can be annotated: the first selection of text brings the session (and its Annotate button).
+  ctx.addEventListener(document, 'mouseup', () => {
+    if (!activated && document.getSelection()?.toString().trim()) void check(true);
+  });
   // SPA navigation: a new view may be on topic.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     scheduler.reset();

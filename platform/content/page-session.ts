@@ -71,6 +71,9 @@ export class PageSession {
     this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.onNavigate());
     this.ctx.onInvalidated(() => this.dispose());
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return;
+    // The Annotate button works on every page the session is on; a selection made before it loaded counts.
+    this.overlay ??= this.makeOverlay();
+    this.onSelection();
     await this.refresh();
     this.observe();
   }
@@ -124,8 +127,9 @@ export class PageSession {
 
     await this.loadAnnotations(canonical);
     this.paint();
-    const shouldReport = gate.pass || this.annotations.length > 0;
-    if (shouldReport) await this.report(url, canonical, error);
+    // The session runs only where it is needed, and the background must know what every such tab shows
+    // (so that a note saved in the sidebar reaches the page).
+    await this.report(url, canonical, error);
     return changed ? 'changed' : 'unchanged';
   }
 

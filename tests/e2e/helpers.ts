@@ -119,3 +119,31 @@ export async function annotateByButton(page: Page, selector: string, text: strin
   }
   throw new Error(`the Annotate button did not open the editor for "${text}"`);
 }
+
+/** Selects `text` by dragging the mouse across it, as a reader does (so mouseup fires). */
+export async function dragSelect(page: Page, selector: string, text: string): Promise<{ right: number; bottom: number }> {
+  const rect = await page.evaluate(
+    ([sel, t]) => {
+      const el = document.querySelector(sel)!;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(t);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + t.length);
+        const rects = range.getClientRects();
+        const first = rects[0]!;
+        const last = rects[rects.length - 1]!;
+        return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2, right: last.right, bottom: last.bottom };
+      }
+      throw new Error(`text not found: ${t}`);
+    },
+    [selector, text] as const,
+  );
+  await page.mouse.move(rect.x1, rect.y1);
+  await page.mouse.down();
+  await page.mouse.move(rect.x2, rect.y2, { steps: 8 });
+  await page.mouse.up();
+  return rect;
+}

@@ -1,5 +1,5 @@
 import { test, expect } from './chromium-fixtures';
-import { annotateByButton, highlightCounts, highlightTexts, openWithSidebar } from './helpers';
+import { annotateByButton, dragSelect, highlightCounts, highlightTexts, openWithSidebar, tabIdOf } from './helpers';
 
 test('hovering a highlight shows a card with both values of a conflict', async ({ context, baseURL }) => {
   const page = await context.newPage();
@@ -65,4 +65,30 @@ test('the sidebar in dark mode', async ({ context, baseURL, extensionId }) => {
   const bg = await sidebar.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(bg).toBe('rgb(21, 21, 21)');
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-dark.png' });
+});
+
+test('any page can be annotated: selecting text on an off-topic page brings the Annotate button', async ({ context, baseURL, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/off-topic.html`);
+  await page.waitForTimeout(800);
+  expect(await page.locator('cecot-lens-overlay').count()).toBe(0);
+  const tabId = await tabIdOf(context, page.url());
+  const sidebar = await context.newPage();
+  await sidebar.setViewportSize({ width: 400, height: 900 });
+  await sidebar.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  await page.bringToFront();
+  const editor = sidebar.getByTestId('annotation-editor');
+  let opened = false;
+  for (let attempt = 0; attempt < 5 && !opened; attempt++) {
+    const box = await dragSelect(page, '#p3', 'a good olive oil');
+    await page.waitForTimeout(300 * (attempt + 1));
+    await page.mouse.click(Math.max(8, box.right - 40) + 15, box.bottom + 8 + 10);
+    opened = await editor.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
+  }
+  expect(opened).toBe(true);
+  await editor.getByLabel('Note').fill('Not about CECOT, but worth a note');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => highlightTexts(page, 'cecot-lens-note-yellow')).toEqual(['a good olive oil']);
+  // Still no claim highlights: the page is off topic.
+  expect(Object.keys(await highlightCounts(page)).filter((k) => !k.includes('note'))).toEqual([]);
 });
