@@ -100,6 +100,15 @@ export function SidebarApp() {
     await refresh(tabId);
   };
 
+  // The ARIA tabs pattern: arrow keys move between the two views, Tab moves on into the panel.
+  const onTabKey = (e: KeyboardEvent) => {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+    e.preventDefault();
+    const next = e.key === 'Home' ? 'claims' : e.key === 'End' ? 'notes' : view === 'claims' ? 'notes' : 'claims';
+    setView(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+
   const editorQuote = editing?.kind === 'existing' ? editing.annotation.quote : state?.draft?.quote;
 
   return (
@@ -137,11 +146,11 @@ export function SidebarApp() {
       {report && <TopicVerdict report={report} />}
       {(report || annotations.length > 0) && (
         <>
-          <div role="tablist" class="tabs" aria-label="Sidebar views">
-            <button role="tab" id="tab-claims" aria-selected={view === 'claims'} aria-controls="panel-claims" onClick={() => setView('claims')}>
+          <div role="tablist" class="tabs" aria-label="Sidebar views" onKeyDown={onTabKey}>
+            <button role="tab" id="tab-claims" aria-selected={view === 'claims'} aria-controls="panel-claims" tabIndex={view === 'claims' ? 0 : -1} onClick={() => setView('claims')}>
               Claims ({report?.claims.length ?? 0})
             </button>
-            <button role="tab" id="tab-notes" aria-selected={view === 'notes'} aria-controls="panel-notes" onClick={() => setView('notes')}>
+            <button role="tab" id="tab-notes" aria-selected={view === 'notes'} aria-controls="panel-notes" tabIndex={view === 'notes' ? 0 : -1} onClick={() => setView('notes')}>
               Your notes ({annotations.length})
             </button>
           </div>

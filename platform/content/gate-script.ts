@@ -19,7 +19,10 @@ export async function startGate(ctx: ContentScriptContext): Promise<void> {
   const check = async (selection = false): Promise<'changed' | 'unchanged'> => {
     if (activated) return 'unchanged';
     const url = location.href;
+    const started = performance.now();
     const passed = pageGate(document, url);
+    // For `npm run bench`: what the gate costs inside a real page.
+    performance.measure('cecot-lens:gate', { start: started, end: performance.now() });
     if (!passed && !selection && url === lastUrl) return 'unchanged';
     lastUrl = url;
     let canonical = url;

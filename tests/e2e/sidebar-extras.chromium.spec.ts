@@ -92,3 +92,20 @@ test('any page can be annotated: selecting text on an off-topic page brings the 
   // Still no claim highlights: the page is off topic.
   expect(Object.keys(await highlightCounts(page)).filter((k) => !k.includes('note'))).toEqual([]);
 });
+
+test('the sidebar is usable by keyboard', async ({ context, baseURL, extensionId }) => {
+  const { sidebar } = await openWithSidebar(context, baseURL, extensionId, '/cecot-report.html', 'cecot-lens-conflicts');
+  const claimsTab = sidebar.getByRole('tab', { name: /Claims/ });
+  await claimsTab.focus();
+  await sidebar.keyboard.press('ArrowRight');
+  await expect(sidebar.getByRole('tab', { name: /Your notes/ })).toBeFocused();
+  await expect(sidebar.getByRole('tab', { name: /Your notes/ })).toHaveAttribute('aria-selected', 'true');
+  await sidebar.keyboard.press('ArrowLeft');
+  await expect(claimsTab).toHaveAttribute('aria-selected', 'true');
+  // Filters are toggle buttons with their state announced.
+  const conflicts = sidebar.getByRole('button', { name: /^Conflicts/ });
+  await conflicts.focus();
+  await sidebar.keyboard.press('Enter');
+  await expect(conflicts).toHaveAttribute('aria-pressed', 'false');
+  await expect(sidebar.locator('[data-testid="sidebar-claim"][data-relation="conflicts"]')).toHaveCount(0);
+});
