@@ -158,3 +158,27 @@ describe('sync to a real WebDAV server', () => {
     expect((await listAllAnnotations(db)).annotations).toHaveLength(3);
   }, 30_000);
 });
+
+describe('a full disk', () => {
+  it('an import that hits the storage quota writes nothing and says so plainly', async () => {
+    const { describeError } = await import('../../lib/messages/route');
+    const a = await freshDb();
+    await putAnnotations(a, sample());
+    const text = (await makeDataService(a, noSync).export({ format: 'bundle' })).text;
+    const b = await freshDb();
+    await putAnnotations(b, [makeAnnotation({ quote: 'kept safe' })]);
+    const before = (await listAllAnnotations(b)).annotations;
+    let writes = 0;
+    b.annotations.hook('creating', () => {
+      // The browser refuses the second record of the batch.
+      if (++writes === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const error = await makeDataService(b, noSync).importApply(text).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).not.toBeNull();
+    expect(describeError(error)).toMatch(/storage is full.*nothing was changed/);
+    expect((await listAllAnnotations(b)).annotations).toEqual(before);
+  });
+});
