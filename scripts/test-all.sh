@@ -17,7 +17,7 @@ npx wxt build
 npx wxt build -b firefox --mv3
 
 step "web-ext lint (Firefox build)"
-node scripts/lint-firefox.mjs
+npm run -s lint:firefox
 
 step "browser tests (Chromium via Playwright, Firefox via puppeteer-core)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
