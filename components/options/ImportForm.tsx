@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import type { ImportSummary } from '../../lib/data/import-summary';
 import { ask } from '../../platform/messaging';
 
+const changes = (p: ImportSummary) => p.counts.added + p.counts.updated + p.counts.merged;
+
 const STATUS_LABEL: Record<string, string> = { added: 'new', updated: 'newer than yours', unchanged: 'already here', merged: 'merged' };
 
 /** Import: pick a file, see what it would do, then apply it in one go (or not at all). */
@@ -72,9 +74,13 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
             </ul>
           )}
           <div class="actions">
-            <button type="button" class="primary" disabled={busy} onClick={() => void apply()}>
-              Import {preview.counts.added + preview.counts.updated + preview.counts.merged} change(s)
-            </button>
+            {changes(preview) > 0 ? (
+              <button type="button" class="primary" disabled={busy} onClick={() => void apply()}>
+                Import {changes(preview)} change{changes(preview) === 1 ? '' : 's'}
+              </button>
+            ) : (
+              <span class="muted">Nothing to import: this file holds nothing newer than what you have.</span>
+            )}
             <button type="button" onClick={() => (setPreview(null), setFile(null))}>
               Cancel
             </button>

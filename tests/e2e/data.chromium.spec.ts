@@ -87,6 +87,7 @@ test('every export format from a real browser session, re-imported or validated'
   // Importing the bundle again changes nothing.
   await options.getByTestId('import-form').getByLabel('File to import').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(bundle.text) });
   await expect(options.getByTestId('import-preview')).toContainText('3 already here');
+  await expect(options.getByTestId('import-preview')).toContainText('Nothing to import');
   await options.screenshot({ path: 'test-results/screenshots/chromium-options-data.png', fullPage: true });
 });
 
