@@ -5,7 +5,7 @@ import type { LoadOutcome } from '../store/load-dataset';
 import { listAnnotationsForPage, saveEdit, tombstoneAnnotation } from '../store/annotations-repo';
 import { getDeviceId } from '../store/device-id';
 import type { TabRegistry } from './tab-registry';
-import type { DataService } from './data-handlers';
+import type { DataService } from './data-service';
 
 /** What the handlers need from the browser, kept behind functions so that they are testable in Node. */
 export interface BackgroundEffects {

@@ -5,7 +5,7 @@ import { openLensDb, type LensDb } from '../store/db';
 import { loadDatasetIntoDb } from '../store/load-dataset';
 import { makeHandlers, type BackgroundEffects } from './handlers';
 import { TabRegistry, type TabPersistence } from './tab-registry';
-import { makeDataService, type DataEffects } from './data-handlers';
+import { makeDataService, type DataEffects } from './data-service';
 
 export interface BackgroundPorts {
   selfId: string;

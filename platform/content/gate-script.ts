@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled } from '../../lib/settings/site-match';
 import { pageGate } from '../../lib/topic/page-gate';
-import { canonicalUrl } from '../../lib/url/canonical-url';
+import { pageCanonicalUrl } from './page-url';
 import { ask } from '../messaging';
 import { loadDisabledSites } from '../settings-lite';
 
@@ -25,12 +25,7 @@ export async function startGate(ctx: ContentScriptContext): Promise<void> {
     performance.measure('cecot-lens:gate', { start: started, end: performance.now() });
     if (!passed && !selection && url === lastUrl) return 'unchanged';
     lastUrl = url;
-    let canonical = url;
-    try {
-      canonical = canonicalUrl(url, document.querySelector('link[rel="canonical"]')?.getAttribute('href'));
-    } catch {
-      // Not an http(s) page we can name: use it as it is.
-    }
+    const canonical = pageCanonicalUrl(document, url);
     try {
       activated = (await ask({ type: 'page/activate', canonicalUrl: canonical, gatePassed: passed, selection })).activated;
     } catch {

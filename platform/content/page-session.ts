@@ -1,28 +1,27 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Annotation } from '../../lib/annotations/schema';
-import { anchorAll } from '../../lib/anchoring/anchor-many';
-import { describeRange } from '../../lib/anchoring/describe';
 import { extractMainText } from '../../lib/extract/extract-main-text';
 import { loadReadability, type ReadabilityLike } from '../../lib/extract/readability-content';
-import { renderText, isHidden } from '../../lib/extract/render-text';
 import type { TextMap } from '../../lib/extract/text-map';
 import { ContentRequest } from '../../lib/messages/content-protocol';
 import type { PageAnalysis } from '../../lib/messages/protocol';
 import { MAX_PAGE_TEXT } from '../../lib/messages/protocol';
 import { buildReport, toPageClaims } from '../../lib/page/build-report';
-import { OffsetLookup } from '../../lib/page/dom-offset';
 import type { PageClaim, PageStatus } from '../../lib/page/page-report';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
 import { gateDocument } from '../../lib/topic/gate';
 import { bundledTopic } from '../../lib/topic/bundled';
-import { canonicalUrl } from '../../lib/url/canonical-url';
 import { Highlighter, type Mark } from '../highlighter';
 import { ask } from '../messaging';
 import { Overlay } from '../overlay';
 import { loadSettings, watchSettings } from '../settings-store';
-import { rangesIntersect, scrollToRange, textRange } from './text-ranges';
+import { anchorNotes } from './note-anchors';
+import { pageCanonicalUrl } from './page-url';
+import { draftFromSelection } from './selection-draft';
+import { isTextChange } from './page-mutations';
+import { nearestRect, rangesIntersect, scrollToRange, textRange } from './text-ranges';
 
 interface MainText {
   text: string;
@@ -149,20 +148,9 @@ export class PageSession {
     } catch {
       this.annotations = [];
     }
-    this.noteRanges.clear();
-    this.orphans = [];
-    if (!this.annotations.length) return;
-    // Measured for `npm run bench`: the page's timeline shows how long re-attaching took.
-    const started = performance.now();
-    const body = renderBody(this.doc);
-    const anchors = anchorAll(body.text, this.annotations);
-    anchors.forEach((a, i) => {
-      const note = this.annotations[i] as Annotation;
-      const range = a ? textRange(this.doc, body.map, a.start, a.end) : null;
-      if (range) this.noteRanges.set(note.id, range);
-      else this.orphans.push(note.id);
-    });
-    performance.measure('cecot-lens:reattach', { start: started, end: performance.now(), detail: { annotations: this.annotations.length } });
+    const anchors = anchorNotes(this.doc, this.annotations);
+    this.noteRanges = anchors.ranges;
+    this.orphans = anchors.orphans;
   }
 
   private paint(): void {
@@ -231,33 +219,12 @@ export class PageSession {
 
   /** Turns the reader's selection into a draft and hands it to the sidebar. */
   async annotateSelection(): Promise<void> {
-    const sel = this.doc.getSelection();
-    if (!sel || sel.isCollapsed || !sel.rangeCount) return;
-    const range = sel.getRangeAt(0);
-    const body = renderBody(this.doc);
-    const lookup = new OffsetLookup(body.map);
-    const start = lookup.offsetOf(range.startContainer, range.startOffset, 'forward');
-    const end = lookup.offsetOf(range.endContainer, range.endOffset, 'backward');
-    if (start === null || end === null || end <= start) return;
-    const selectors = describeRange(body.text, start, end);
-    const suggested = new Set<string>();
-    for (const c of this.main?.claims ?? []) {
-      const r = this.main?.ranges.get(c.key);
-      if (r && rangesIntersect(r, range)) for (const m of c.matches) suggested.add(m.claimId);
-    }
-    this.overlay?.showAnnotateButton(null);
     const url = location.href;
-    const reply = await ask({
-      type: 'draft/open',
-      draft: {
-        url,
-        canonicalUrl: pageCanonicalUrl(this.doc, url),
-        title: this.doc.title,
-        quote: selectors.quote.exact,
-        selectors,
-        suggestedClaims: [...suggested],
-      },
-    });
+    const claims = (this.main?.claims ?? []).map((claim) => ({ claim, range: this.main?.ranges.get(claim.key) }));
+    const draft = draftFromSelection(this.doc, { url, canonicalUrl: pageCanonicalUrl(this.doc, url), title: this.doc.title }, claims);
+    if (!draft) return;
+    this.overlay?.showAnnotateButton(null);
+    const reply = await ask({ type: 'draft/open', draft });
     if (reply.sidebar === 'in-page') this.openFrame(reply.tabId);
   }
 
@@ -366,40 +333,4 @@ export class PageSession {
     this.highlighter?.clear();
     this.overlay?.destroy();
   }
-}
-
-/** Rendered text of the whole body: what annotations anchor to (a reader may annotate outside the article). */
-function renderBody(doc: Document) {
-  return renderText(doc.body ?? doc.documentElement, () => true, (el) => isHidden(el) || el.tagName === 'CECOT-LENS-OVERLAY');
-}
-
-function pageCanonicalUrl(doc: Document, url: string): string {
-  try {
-    return canonicalUrl(url, doc.querySelector('link[rel="canonical"]')?.getAttribute('href'));
-  } catch {
-    return url;
-  }
-}
-
-function isTextChange(r: MutationRecord): boolean {
-  if (r.type === 'characterData') return true;
-  const ours = (n: Node) => n.nodeName === 'CECOT-LENS-OVERLAY' || n.nodeName === 'CECOT-LENS-MARK';
-  for (const n of r.addedNodes) if (!ours(n) && (n.nodeType === 1 || (n.nodeType === 3 && (n as Text).data.trim()))) return true;
-  for (const n of r.removedNodes) if (!ours(n) && (n.nodeType === 1 || n.nodeType === 3)) return true;
-  return false;
-}
-
-function nearestRect(range: Range, x: number, y: number): DOMRect {
-  let best: DOMRect | null = null;
-  let bestDist = Infinity;
-  for (const r of range.getClientRects()) {
-    const dx = x < r.left ? r.left - x : x > r.right ? x - r.right : 0;
-    const dy = y < r.top ? r.top - y : y > r.bottom ? y - r.bottom : 0;
-    const d = dx + dy;
-    if (d < bestDist) {
-      bestDist = d;
-      best = r;
-    }
-  }
-  return best ?? range.getBoundingClientRect();
 }

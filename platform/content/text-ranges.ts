@@ -27,3 +27,19 @@ export function scrollToRange(range: Range): void {
   const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
   el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
 }
+
+/** The line box of a range nearest to a point: where a hover card should sit. */
+export function nearestRect(range: Range, x: number, y: number): DOMRect {
+  let best: DOMRect | null = null;
+  let bestDist = Infinity;
+  for (const r of range.getClientRects()) {
+    const dx = x < r.left ? r.left - x : x > r.right ? x - r.right : 0;
+    const dy = y < r.top ? r.top - y : y > r.bottom ? y - r.bottom : 0;
+    const d = dx + dy;
+    if (d < bestDist) {
+      bestDist = d;
+      best = r;
+    }
+  }
+  return best ?? range.getBoundingClientRect();
+}

@@ -41,8 +41,15 @@ export async function openExtensionPage(browser: Browser, file: string, readySel
     } catch (error) {
       // A wait that starts while the page is still being replaced can fail inside Firefox's BiDi
       // script realm ("right-hand side of 'in' should be an object"); that is not our page failing.
-      if (Date.now() > deadline || !/Protocol error/.test(String((error as Error).cause ?? error))) throw error;
+      if (Date.now() > deadline || !/Protocol error/.test(causeChain(error))) throw error;
       await new Promise((r) => setTimeout(r, 200));
     }
   }
+}
+
+/** An error and its causes, as one string (puppeteer nests the protocol error two levels down). */
+function causeChain(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) parts.push(String(e));
+  return parts.join(' <- ');
 }

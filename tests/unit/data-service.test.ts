@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeDataService } from '../../lib/background/data-handlers';
+import { makeDataService } from '../../lib/background/data-service';
 import { bundledDataset } from '../../lib/dataset/bundled';
 import { openLensDb, type LensDb } from '../../lib/store/db';
 import { listAllAnnotations, putAnnotations } from '../../lib/store/annotations-repo';
