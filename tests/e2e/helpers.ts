@@ -30,7 +30,11 @@ export async function tabIdOf(context: BrowserContext, url: string): Promise<num
 }
 
 /** Selects the first occurrence of `text` inside the element matching `selector`. */
-export async function selectText(page: Page, selector: string, text: string): Promise<{ x: number; y: number; right: number; bottom: number }> {
+export async function selectText(
+  page: Page,
+  selector: string,
+  text: string,
+): Promise<{ x: number; y: number; right: number; bottom: number; x1: number; y1: number; x2: number; y2: number }> {
   return page.evaluate(
     ([sel, t]) => {
       const el = document.querySelector(sel)!;
@@ -45,8 +49,18 @@ export async function selectText(page: Page, selector: string, text: string): Pr
         sel2.removeAllRanges();
         sel2.addRange(range);
         const rects = range.getClientRects();
+        const first = rects[0]!;
         const last = rects[rects.length - 1]!;
-        return { x: last.left, y: last.top, right: last.right, bottom: last.bottom };
+        return {
+          x: last.left,
+          y: last.top,
+          right: last.right,
+          bottom: last.bottom,
+          x1: first.left + 1,
+          y1: first.top + first.height / 2,
+          x2: last.right - 1,
+          y2: last.top + last.height / 2,
+        };
       }
       throw new Error(`text not found: ${t}`);
     },
@@ -122,25 +136,8 @@ export async function annotateByButton(page: Page, selector: string, text: strin
 
 /** Selects `text` by dragging the mouse across it, as a reader does (so mouseup fires). */
 export async function dragSelect(page: Page, selector: string, text: string): Promise<{ right: number; bottom: number }> {
-  const rect = await page.evaluate(
-    ([sel, t]) => {
-      const el = document.querySelector(sel)!;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(t);
-        if (i < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + t.length);
-        const rects = range.getClientRects();
-        const first = rects[0]!;
-        const last = rects[rects.length - 1]!;
-        return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2, right: last.right, bottom: last.bottom };
-      }
-      throw new Error(`text not found: ${t}`);
-    },
-    [selector, text] as const,
-  );
+  const rect = await selectText(page, selector, text);
+  await page.evaluate(() => getSelection()?.removeAllRanges());
   await page.mouse.move(rect.x1, rect.y1);
   await page.mouse.down();
   await page.mouse.move(rect.x2, rect.y2, { steps: 8 });
