@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Claim, Source } from '../../lib/dataset/schema';
+import type { Claim, CrossAssessment, Source } from '../../lib/dataset/schema';
 import type { PageClaim } from '../../lib/page/page-report';
 import { DatasetMatch } from './DatasetMatch';
 import { RelationBadge } from './RelationBadge';
@@ -8,12 +8,14 @@ interface Props {
   claims: PageClaim[];
   datasetClaims: Map<string, Claim>;
   sources: Map<string, Source>;
+  /** Cross-claim assessments by the claim ids they concern. */
+  assessmentsByClaim: Map<string, CrossAssessment[]>;
   focusKey: string | null;
   focusSeq: number;
   onShow: (claim: PageClaim) => void;
 }
 
-export function ClaimList({ claims, datasetClaims, sources, focusKey, focusSeq, onShow }: Props) {
+export function ClaimList({ claims, datasetClaims, sources, assessmentsByClaim, focusKey, focusSeq, onShow }: Props) {
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     if (!focusKey) return;
@@ -36,7 +38,7 @@ export function ClaimList({ claims, datasetClaims, sources, focusKey, focusSeq, 
           <p class="page-text">{c.text}</p>
           {c.matches.map((m) => (
             // The claim's own badge already says it when there is a single match of the same relation.
-            <DatasetMatch key={m.claimId} match={m} claim={datasetClaims.get(m.claimId)} sources={sources} showRelation={c.matches.length > 1 || m.relation !== c.relation} />
+            <DatasetMatch key={m.claimId} match={m} claim={datasetClaims.get(m.claimId)} sources={sources} assessments={assessmentsByClaim.get(m.claimId) ?? []} showRelation={c.matches.length > 1 || m.relation !== c.relation} />
           ))}
         </li>
       ))}

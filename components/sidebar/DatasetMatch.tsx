@@ -1,9 +1,26 @@
-import type { Claim, Source } from '../../lib/dataset/schema';
+import type { Claim, CrossAssessment, Source } from '../../lib/dataset/schema';
 import type { PageMatch } from '../../lib/page/page-report';
 import { RelationBadge } from './RelationBadge';
 
+const KIND_LABEL: Record<CrossAssessment['kind'], string> = {
+  agreement: 'The articles agree',
+  difference: 'The articles differ',
+  'only-one-source': 'Only one article says it',
+  'internal-inconsistency': 'Inconsistent within an article',
+  error: 'Evident error',
+};
+
 /** One dataset claim beside a page claim: relation, values, the statement, its article and quote, the curator's note. */
-export function DatasetMatch({ match, claim, sources, showRelation }: { match: PageMatch; claim: Claim | undefined; sources: Map<string, Source>; showRelation: boolean }) {
+interface Props {
+  match: PageMatch;
+  claim: Claim | undefined;
+  sources: Map<string, Source>;
+  /** The curator's notes across articles that concern this claim. */
+  assessments: CrossAssessment[];
+  showRelation: boolean;
+}
+
+export function DatasetMatch({ match, claim, sources, assessments, showRelation }: Props) {
   const span = claim?.sources[0];
   const source = span ? sources.get(span.sourceId) : undefined;
   return (
@@ -23,6 +40,14 @@ export function DatasetMatch({ match, claim, sources, showRelation }: { match: P
         <details class="curator">
           <summary>Curator's note · {claim.assessment.status.replace('-', ' ')}</summary>
           <p>{claim.assessment.note}</p>
+          {assessments.map((a) => (
+            <div key={a.id} class="cross" data-testid="cross-assessment">
+              <strong>
+                {KIND_LABEL[a.kind]}: {a.title}
+              </strong>
+              <p>{a.note}</p>
+            </div>
+          ))}
         </details>
       )}
     </div>

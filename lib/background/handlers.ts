@@ -45,6 +45,10 @@ export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs
       await ready();
       return db.sources.toArray();
     },
+    'dataset/assessments': async () => {
+      await ready();
+      return db.assessments.toArray();
+    },
     'annotations/save': async ({ edit }, sender) => {
       const saved = await saveEdit(db, edit, await getDeviceId(db));
       effects.notifyAnnotationsChanged(sender.tabId, saved.canonicalUrl);

@@ -4,7 +4,7 @@ import { AnnotationEdit } from '../annotations/edit';
 import { ExportRequest, type ExportResult } from '../data/export-request';
 import type { ImportSummary } from '../data/import-summary';
 import type { SyncConfigView, SyncStatus } from '../data/sync-config';
-import type { Claim, Source } from '../dataset/schema';
+import type { Claim, CrossAssessment, Source } from '../dataset/schema';
 import type { AnnotationList } from '../store/annotations-repo';
 import { PageReport } from '../page/page-report';
 import type { PublicAnalysis } from '../analyze';
@@ -36,6 +36,7 @@ export const MAX_PAGE_TEXT = 2_000_000;
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dataset/status') }),
   z.object({ type: z.literal('dataset/sources') }),
+  z.object({ type: z.literal('dataset/assessments') }),
   z.object({ type: z.literal('dataset/claims'), ids: z.array(z.string()).max(1000).optional() }),
   z.object({ type: z.literal('annotations/list'), canonicalUrl: z.string().url(), includeDeleted: z.boolean().default(false) }),
   z.object({ type: z.literal('annotations/save'), edit: AnnotationEdit }),
@@ -99,6 +100,7 @@ export interface ReplyData {
   'dataset/status': DatasetStatus;
   'dataset/claims': Claim[];
   'dataset/sources': Source[];
+  'dataset/assessments': CrossAssessment[];
   'annotations/list': AnnotationList;
   'annotations/save': Annotation;
   'annotations/delete': Annotation | null;

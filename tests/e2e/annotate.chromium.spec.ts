@@ -15,6 +15,15 @@ test('sidebar shows the verdict and each claim beside its dataset claims', async
   await expect(conflict.locator('blockquote').first()).not.toBeEmpty();
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar.png' });
 
+  // The curator's notes, including those across the two articles, open under a match.
+  const capacity = claims.filter({ hasText: '40,000 inmates' });
+  await capacity.locator('details.curator summary').first().click();
+  const agreement = capacity.getByTestId('cross-assessment').filter({ hasText: 'The articles agree' });
+  await expect(agreement).toContainText('not a count of people held');
+  await expect(capacity.getByTestId('cross-assessment').filter({ hasText: 'Inconsistent within an article' })).toContainText('confuses capacity with population');
+  await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-curator.png' });
+  await capacity.locator('details.curator summary').first().click();
+
   // Filter by relation, then search.
   await sidebar.getByRole('button', { name: /^Agrees/ }).click();
   await expect(sidebar.locator('[data-testid="sidebar-claim"][data-relation="agrees"]')).toHaveCount(0);
