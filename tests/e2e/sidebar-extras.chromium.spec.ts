@@ -1,17 +1,23 @@
 import { test, expect } from './chromium-fixtures';
 import { annotateByButton, dragSelect, highlightCounts, highlightTexts, openWithSidebar, tabIdOf } from './helpers';
 
-test('hovering a highlight shows a card with both values of a conflict', async ({ context, baseURL }) => {
+test('hovering a highlight shows a card, in a shadow root the page cannot open', async ({ context, baseURL }) => {
   const page = await context.newPage();
   await page.goto(`${baseURL}/cecot-report.html`);
   await expect.poll(() => highlightCounts(page)).toHaveProperty('cecot-lens-conflicts');
-  const box = await page.locator('#p3').boundingBox();
-  await page.mouse.move(box!.x + 120, box!.y + 10);
-  // The card lives in a closed shadow root: the page cannot read it, so check it in the screenshot and by its size.
-  await page.waitForTimeout(400);
+  const box = (await page.locator('#p3').boundingBox())!;
+  // Where the card will sit: just below the hovered line. Until then, that point is the article's text.
+  const below = { x: box.x + 60, y: box.y + box.height + 40 };
+  const hitTag = () => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName ?? null, below);
+  expect(await hitTag()).not.toBe('CECOT-LENS-OVERLAY');
+  await page.mouse.move(box.x + 120, box.y + 10);
+  // The card is inside our closed shadow root, so the page sees only its host element there.
+  await expect.poll(hitTag).toBe('CECOT-LENS-OVERLAY');
+  expect(await page.evaluate(() => document.querySelector('cecot-lens-overlay')!.shadowRoot)).toBeNull();
   await page.screenshot({ path: 'test-results/screenshots/chromium-hover-card.png' });
-  const hostSize = await page.evaluate(() => document.querySelector('cecot-lens-overlay')?.shadowRoot ?? 'closed');
-  expect(hostSize).toBe('closed');
+  // Moving away hides it.
+  await page.mouse.move(box.x + 120, 5);
+  await expect.poll(hitTag).not.toBe('CECOT-LENS-OVERLAY');
 });
 
 test('one article under several URLs shares its notes; edit and delete (kept as a tombstone)', async ({ context, baseURL, extensionId }) => {
