@@ -1,18 +1,16 @@
 import { useState } from 'preact/hooks';
-import { SitePattern, type Settings } from '../../lib/settings/schema';
+import type { Settings } from '../../lib/settings/schema';
+import { addSite } from '../../lib/settings/site-list';
 
 export function SitesSection({ settings, onChange }: { settings: Settings; onChange: (s: Settings) => Promise<void> }) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = async (e: Event) => {
     e.preventDefault();
-    // Accept a pasted URL as well as a bare host.
-    const raw = draft.trim().replace(/^[a-z]+:\/\//i, '').replace(/[/?#].*$/, '');
-    const parsed = SitePattern.safeParse(raw);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'not a site name');
-    if (settings.disabledSites.includes(parsed.data)) return setError(`${parsed.data} is already in the list`);
+    const added = addSite(settings.disabledSites, draft);
+    if ('error' in added) return setError(added.error);
     setError(null);
-    await onChange({ ...settings, disabledSites: [...settings.disabledSites, parsed.data].sort() });
+    await onChange({ ...settings, disabledSites: added.sites });
     setDraft('');
   };
   return (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PageReport } from '../../lib/page/page-report';
 import { countByRelation } from '../../lib/page/page-report';
 import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
+import { togglePausedSite } from '../../lib/settings/site-list';
 import { activeTab, openBrowserSidebar, type ActiveTab } from '../../platform/active-tab';
 import { ask } from '../../platform/messaging';
 import { loadSettings, updateSettings } from '../../platform/settings-store';
@@ -30,11 +31,7 @@ export function PopupApp() {
   const paused = !!tab?.host && !!settings && isSiteDisabled(tab.host, settings.disabledSites);
   const togglePause = async () => {
     if (!tab?.host) return;
-    const host = tab.host.replace(/^www\./, '');
-    const next = await updateSettings((s) => ({
-      ...s,
-      disabledSites: paused ? s.disabledSites.filter((site) => !isSiteDisabled(tab.host, [site])) : [...s.disabledSites, host],
-    }));
+    const next = await updateSettings((s) => ({ ...s, disabledSites: togglePausedSite(s.disabledSites, tab.host) }));
     setSettings(next);
   };
   const openSidebar = () => {

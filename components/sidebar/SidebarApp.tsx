@@ -5,6 +5,7 @@ import type { Claim, CrossAssessment, Source } from '../../lib/dataset/schema';
 import type { TabState } from '../../lib/messages/protocol';
 import { ALL_RELATIONS, filterClaims, type ClaimFilter } from '../../lib/page/filter-claims';
 import { countByRelation, type PageClaim } from '../../lib/page/page-report';
+import { assessmentsByClaim } from '../../lib/dataset/assessments-by-claim';
 import { ask } from '../../platform/messaging';
 import { resolveTabId, tellTab, watchTabs } from '../../platform/tab-context';
 import { AnnotationEditor } from './AnnotationEditor';
@@ -24,7 +25,7 @@ export function SidebarApp() {
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [datasetClaims, setDatasetClaims] = useState(new Map<string, Claim>());
   const [sources, setSources] = useState(new Map<string, Source>());
-  const [assessmentsByClaim, setAssessmentsByClaim] = useState(new Map<string, CrossAssessment[]>());
+  const [byClaim, setAssessmentsByClaim] = useState(new Map<string, CrossAssessment[]>());
   const [filter, setFilter] = useState<ClaimFilter>({ relations: new Set(ALL_RELATIONS), annotatedOnly: false, query: '' });
   const [view, setView] = useState<'claims' | 'notes'>('claims');
   const [editing, setEditing] = useState<Editing>(null);
@@ -54,11 +55,7 @@ export function SidebarApp() {
     void refresh(null);
     void ask({ type: 'dataset/claims' }).then((cs) => setDatasetClaims(new Map(cs.map((c) => [c.id, c]))));
     void ask({ type: 'dataset/sources' }).then((ss) => setSources(new Map(ss.map((s) => [s.id, s]))));
-    void ask({ type: 'dataset/assessments' }).then((list) => {
-      const byClaim = new Map<string, CrossAssessment[]>();
-      for (const a of list) for (const id of a.claims) byClaim.set(id, [...(byClaim.get(id) ?? []), a]);
-      setAssessmentsByClaim(byClaim);
-    });
+    void ask({ type: 'dataset/assessments' }).then((list) => setAssessmentsByClaim(assessmentsByClaim(list)));
     return watchTabs((changed) => {
       // Another tab's news is not ours; a tab switch (null) always is.
       if (changed === null || changed === tabIdRef.current) void refresh(changed === null ? null : changed);
@@ -173,7 +170,7 @@ export function SidebarApp() {
                     claims={shown}
                     datasetClaims={datasetClaims}
                     sources={sources}
-                    assessmentsByClaim={assessmentsByClaim}
+                    assessmentsByClaim={byClaim}
                     focusKey={state?.focus?.claimKey ?? null}
                     focusSeq={state?.focus?.seq ?? 0}
                     onShow={showClaim}
