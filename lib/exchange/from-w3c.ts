@@ -1,7 +1,7 @@
 import { z } from '../schema/zod';
 import { Annotation, ClaimLink, HighlightColor, Verdict } from '../annotations/schema';
 import { canonicalJson } from '../merge/canonical-json';
-import { ImportError, formatPath, type ImportPath } from './import-error';
+import { ImportError, formatPath, recordLabel, type ImportPath } from './import-error';
 import { nameUuid } from './name-uuid';
 import { isWebUrl } from './url-safety';
 
@@ -404,8 +404,7 @@ function idField(value: unknown): { recordId?: string } {
 }
 
 function where(path: ImportPath, value: unknown): string {
-  const id = rawId(value);
-  return `${formatPath(path)}${id !== undefined ? ` (id ${id})` : ' (no id)'}`;
+  return recordLabel(path, rawId(value));
 }
 
 function short(text: string): string {

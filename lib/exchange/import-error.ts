@@ -5,7 +5,7 @@ export type ImportPath = ReadonlyArray<string | number>;
 /**
  * The one kind of error an import throws. Its message says where the problem
  * is: the record (index in the file and id when there is one) and the field
- * path inside it, e.g. `annotations[3] (id 5f0c…): selectors.quote.exact: …`.
+ * path inside it, e.g. `annotations[3] (id "5f0c…"): selectors.quote.exact: …`.
  */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -53,6 +53,15 @@ export function readableId(value: unknown): string | undefined {
  * Turns a Zod failure inside a list of records into an ImportError naming the
  * record and the first failing field (and how many more problems there are).
  */
+/**
+ * "annotations[3] (id "5f0c…")": where a record is, for error messages. The id
+ * comes from the file, so it is quoted: it may hold a parenthesis, a quote or a
+ * line break (`readableId` has already cut it short).
+ */
+export function recordLabel(path: ImportPath, id: string | undefined): string {
+  return id === undefined ? `${formatPath(path)} (no id)` : `${formatPath(path)} (id ${JSON.stringify(id)})`;
+}
+
 export function recordError(
   listPath: ImportPath,
   index: number,
@@ -63,7 +72,7 @@ export function recordError(
   const first = error.issues[0];
   const fieldPath = (first?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
   const id = readableId(record);
-  const where = `${formatPath([...listPath, index])}${id !== undefined ? ` (id ${id})` : ' (no id)'}`;
+  const where = recordLabel([...listPath, index], id);
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''})` : '';
   const field = fieldPath.length > 0 ? formatPath(fieldPath) : what;
   return new ImportError(`${where}: ${field}: ${first?.message ?? 'invalid'}${more}`, {

@@ -3,7 +3,7 @@ import { mergeAnnotationSets } from '../merge/merge-annotations';
 import { BUNDLE_FORMAT, BundleHeaderV1 } from './bundle';
 import { migrateBundle } from './bundle-migrations';
 import { looksLikeW3C, readW3C, type SkippedRecord } from './from-w3c';
-import { ImportError, fileError, formatPath, readableId, recordError } from './import-error';
+import { ImportError, fileError, formatPath, readableId, recordError, recordLabel } from './import-error';
 import { isWebUrl } from './url-safety';
 
 export { ImportError } from './import-error';
@@ -80,7 +80,7 @@ function readBundle(raw: Record<string, unknown>): ParsedImport {
     for (const key of ['url', 'canonicalUrl'] as const) {
       if (!isWebUrl(parsed.data[key])) {
         const id = readableId(item);
-        throw new ImportError(`${formatPath(['annotations', index])} (id ${id ?? parsed.data.id}): ${key}: must be an http(s) URL`, {
+        throw new ImportError(`${recordLabel(['annotations', index], id ?? parsed.data.id)}: ${key}: must be an http(s) URL`, {
           path: ['annotations', index, key],
           recordIndex: index,
           recordId: parsed.data.id,

@@ -6,16 +6,7 @@ import { migrateBundle, type BundleMigration } from '../../lib/exchange/bundle-m
 import { ImportError, readImportDocument, readImportFile } from '../../lib/exchange/import';
 import { canonicalJson } from '../../lib/merge/canonical-json';
 import { annotationListArb, ctx, makeAnnotation } from './exchange-fixtures';
-
-function catchImport(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError');
-}
+import { thrown } from './thrown';
 
 describe('JSON bundle export', () => {
   it('writes the header and every record, tombstones included', () => {
@@ -68,7 +59,7 @@ describe('JSON bundle import errors', () => {
   it('names the record by index and id, and the field path', () => {
     const doc = good();
     doc.annotations[2].selectors.quote.exact = '';
-    const error = catchImport(() => readImportDocument(doc));
+    const error = thrown(ImportError, () => readImportDocument(doc));
     expect(error.recordIndex).toBe(2);
     expect(error.recordId).toBe(doc.annotations[2].id);
     expect(error.path).toEqual(['annotations', 2, 'selectors', 'quote', 'exact']);
@@ -80,37 +71,37 @@ describe('JSON bundle import errors', () => {
   it('says "no id" when the record has none', () => {
     const doc = good();
     delete doc.annotations[1].id;
-    const error = catchImport(() => readImportDocument(doc));
+    const error = thrown(ImportError, () => readImportDocument(doc));
     expect(error.message).toMatch(/^annotations\[1\] \(no id\): id: /);
   });
 
   it('reports header problems by field', () => {
     const doc = good();
     doc.exportedAt = 'yesterday';
-    expect(catchImport(() => readImportDocument(doc)).message).toMatch(/^exportedAt: /);
+    expect(thrown(ImportError, () => readImportDocument(doc)).message).toMatch(/^exportedAt: /);
     const doc2 = good();
     doc2.annotations = {};
-    expect(catchImport(() => readImportDocument(doc2)).message).toBe('annotations: expected an array');
+    expect(thrown(ImportError, () => readImportDocument(doc2)).message).toBe('annotations: expected an array');
   });
 
   it('refuses a newer format version with a clear message and code', () => {
     const doc = { ...good(), formatVersion: 2 };
-    const error = catchImport(() => readImportDocument(doc));
+    const error = thrown(ImportError, () => readImportDocument(doc));
     expect(error.code).toBe('newer-version');
     expect(error.message).toContain('newer CECOT Lens');
   });
 
   it('refuses files of another format', () => {
-    expect(catchImport(() => readImportDocument({ format: 'something-else', formatVersion: 1 })).message).toContain('not a CECOT Lens');
-    expect(catchImport(() => readImportDocument({ hello: 1 })).message).toContain('neither');
-    expect(catchImport(() => readImportFile('')).message).toContain('empty');
-    expect(catchImport(() => readImportFile('{"format": ')).message).toContain('not valid JSON');
+    expect(thrown(ImportError, () => readImportDocument({ format: 'something-else', formatVersion: 1 })).message).toContain('not a CECOT Lens');
+    expect(thrown(ImportError, () => readImportDocument({ hello: 1 })).message).toContain('neither');
+    expect(thrown(ImportError, () => readImportFile('')).message).toContain('empty');
+    expect(thrown(ImportError, () => readImportFile('{"format": ')).message).toContain('not valid JSON');
   });
 
   it('refuses non-web URLs, which would become javascript: links in the UI', () => {
     const doc = good();
     doc.annotations[0].canonicalUrl = 'javascript:alert(1)';
-    const error = catchImport(() => readImportDocument(doc));
+    const error = thrown(ImportError, () => readImportDocument(doc));
     expect(error.path).toEqual(['annotations', 0, 'canonicalUrl']);
   });
 
@@ -168,5 +159,19 @@ describe('bundle schema', () => {
     expect(AnnotationBundle.safeParse(broken).success).toBe(false);
     expect(Annotation.safeParse(bundle.annotations[0]).success).toBe(true);
     expect(bundle.format).toBe(BUNDLE_FORMAT);
+  });
+});
+
+describe('import errors quote the record id', () => {
+  // Found by the fuzz test: an id of ")" made "annotations[0] (id )): id: …", which no one can read.
+  it('an id with parentheses, quotes or a line break is shown quoted and cut short', () => {
+    for (const id of [')', 'a"b', 'x\ny', 'é'.repeat(200)]) {
+      const bundle = JSON.parse(exportBundleJson([makeAnnotation()], ctx));
+      bundle.annotations[0].id = id;
+      const error = thrown(ImportError, () => readImportFile(JSON.stringify(bundle)));
+      const kept = id.length > 80 ? `${id.slice(0, 77)}...` : id;
+      expect(error.recordId).toBe(kept);
+      expect(error.message.startsWith(`annotations[0] (id ${JSON.stringify(kept)}): id: `)).toBe(true);
+    }
   });
 });

@@ -5,16 +5,7 @@ import { nameUuid } from '../../lib/exchange/name-uuid';
 import { exportW3CJson, motivationOf, toW3CCollection } from '../../lib/exchange/to-w3c';
 import { ANNO_CONTEXT } from '../../lib/exchange/w3c-model';
 import { annotationListArb, ctx, makeAnnotation } from './exchange-fixtures';
-
-function importError(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError');
-}
+import { thrown } from './thrown';
 
 describe('W3C Web Annotation export', () => {
   const full = makeAnnotation({
@@ -179,7 +170,7 @@ describe('W3C import of files from other tools', () => {
     };
     expect(readImportDocument(doc).annotations).toHaveLength(3);
     const remote = { type: 'AnnotationCollection', first: 'http://example.org/page1' };
-    expect(importError(() => readImportDocument(remote)).message).toMatch(/^first: .*separate page/);
+    expect(thrown(ImportError, () => readImportDocument(remote)).message).toMatch(/^first: .*separate page/);
   });
 
   it('reads dates without a zone as UTC', () => {
@@ -197,25 +188,25 @@ describe('W3C import of files from other tools', () => {
 
   it('names the annotation and the field when something is wrong', () => {
     const page = { type: 'AnnotationPage', items: [spec, { ...spec, id: 'http://x/2', target: { source: 'http://example.com', selector: { type: 'TextQuoteSelector', exact: '' } } }] };
-    const error = importError(() => readImportDocument(page));
+    const error = thrown(ImportError, () => readImportDocument(page));
     expect(error.recordIndex).toBe(1);
     expect(error.recordId).toBe('http://x/2');
-    expect(error.message).toBe('items[1] (id http://x/2): target.selector.exact: expected a non-empty string');
+    expect(error.message).toBe('items[1] (id "http://x/2"): target.selector.exact: expected a non-empty string');
 
-    const badDate = importError(() => readImportDocument({ ...spec, created: 'last tuesday' }));
-    expect(badDate.message).toMatch(/\(id http:\/\/example.org\/anno23\): created: /);
+    const badDate = thrown(ImportError, () => readImportDocument({ ...spec, created: 'last tuesday' }));
+    expect(badDate.message).toMatch(/\(id "http:\/\/example.org\/anno23"\): created: /);
 
-    const js = importError(() => readImportDocument({ ...spec, target: { ...spec.target, source: 'javascript:alert(1)' } }));
+    const js = thrown(ImportError, () => readImportDocument({ ...spec, target: { ...spec.target, source: 'javascript:alert(1)' } }));
     expect(js.path).toEqual(['target', 'source']);
 
-    const badExt = importError(() => readImportDocument({ ...spec, 'lens:color': 'orange' }));
+    const badExt = thrown(ImportError, () => readImportDocument({ ...spec, 'lens:color': 'orange' }));
     expect(badExt.message).toContain('lens:color');
   });
 
   it('annotations without a text quote: an error by default, skipped on request', () => {
     const page = { type: 'AnnotationPage', items: [spec, { ...spec, id: 'http://x/whole', target: 'http://example.com/whole' }] };
-    const error = importError(() => readImportDocument(page));
-    expect(error.message).toContain('items[1] (id http://x/whole)');
+    const error = thrown(ImportError, () => readImportDocument(page));
+    expect(error.message).toContain('items[1] (id "http://x/whole")');
     expect(error.message).toContain('TextQuoteSelector');
     const parsed = readImportDocument(page, { skipUnsupported: true });
     expect(parsed.annotations).toHaveLength(1);

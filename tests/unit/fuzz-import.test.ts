@@ -117,7 +117,7 @@ function checkOutcome(outcome: Outcome): void {
     if (outcome.error.recordIndex !== undefined) tally.refusedRecord += 1;
     const { message, recordIndex, recordId } = outcome.error;
     // Says where: a field path, the record, or that the file is not JSON at all.
-    expect(message).toMatch(/^(not valid JSON|\(root\)|[^\s:]+( \((id [^)]*|no id)\))?: )/);
+    expect(message).toMatch(/^(not valid JSON|\(root\)|[^\s:]+( \((id "(?:[^"\\]|\\.)*"|no id)\))?: )/);
     if (recordIndex !== undefined) expect(message).toMatch(recordId !== undefined ? /\(id / : /\(no id\)/);
     return;
   }
