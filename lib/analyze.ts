@@ -35,17 +35,7 @@ export type { TextMap } from './extract/text-map';
 export { offsetToDomPoint, rangeToDomPoints, domPiecesForRange } from './extract/text-map';
 
 /** A quantity inside a claim; offsets are into the main text. */
-export interface ClaimQuantity {
-  text: string;
-  start: number;
-  end: number;
-  value?: number;
-  min?: number;
-  max?: number;
-  qualifier: ParsedQuantity['qualifier'];
-  unit: string | null;
-  category: ParsedQuantity['category'];
-}
+export type ClaimQuantity = Pick<ParsedQuantity, 'text' | 'start' | 'end' | 'value' | 'min' | 'max' | 'qualifier' | 'unit' | 'category'>;
 
 /** A check-worthy sentence. */
 export interface AnalyzedClaim {

@@ -14,6 +14,7 @@ import { syncOnce, type FetchLike, type SyncResult } from '../../lib/sync/webdav
 import { startFaultProxy, type Fault, type FaultProxy } from '../webdav/fault-proxy';
 import { assertApacheInstalled, startWebDavServer, storedFiles, type WebDavServer } from '../webdav/server';
 import { makeAnnotation, uuidFor } from './exchange-fixtures';
+import { rejected } from './thrown';
 
 let server: WebDavServer | undefined;
 let proxy: FaultProxy | undefined;
@@ -117,16 +118,6 @@ function expectNothingLost(finalRecords: Annotation[]): void {
   }
 }
 
-async function syncError(promise: Promise<unknown>): Promise<SyncError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SyncError) return error;
-    throw error;
-  }
-  throw new Error('expected the sync to fail');
-}
-
 describe('WebDAV sync against Apache mod_dav', { timeout: 60_000 }, () => {
   it('apache2 with mod_dav is installed', () => {
     assertApacheInstalled();
@@ -214,7 +205,7 @@ describe('WebDAV sync against Apache mod_dav', { timeout: 60_000 }, () => {
     const before = storedFiles(dav())['first.json'];
     const intruder = new Device('intruder', 0);
     intruder.create('x');
-    const error = await syncError(intruder.sync(url, fetch, 'not the password'));
+    const error = await rejected(SyncError, intruder.sync(url, fetch, 'not the password'));
     expect(error.kind).toBe('auth');
     expect(error.status).toBe(401);
     expect(error.message).toMatch(/user name or password/);
@@ -224,7 +215,7 @@ describe('WebDAV sync against Apache mod_dav', { timeout: 60_000 }, () => {
   it('a folder that does not exist gives collection-missing', async () => {
     const device = new Device('lonely', 0);
     device.create('x');
-    const error = await syncError(device.sync(`${dav().baseUrl}no-such-folder/annotations.json`));
+    const error = await rejected(SyncError, device.sync(`${dav().baseUrl}no-such-folder/annotations.json`));
     expect(error.kind).toBe('collection-missing');
     expect(error.status).toBe(409);
   });
@@ -236,7 +227,7 @@ describe('WebDAV sync against Apache mod_dav', { timeout: 60_000 }, () => {
     expect(put.status).toBe(201);
     const device = new Device('careful', 0);
     device.create('x');
-    const error = await syncError(device.sync(url));
+    const error = await rejected(SyncError, device.sync(url));
     expect(error.kind).toBe('invalid-remote');
     expect(storedFiles(dav())['garbage.json']).toBe('{"format":"cecot-lens-annotations","formatVersion":1,"annotations":[');
   });
@@ -280,7 +271,7 @@ describe('WebDAV sync through a failing server or network', { timeout: 60_000 },
     b.create('new on b');
     const localBefore = a.snapshot();
     failOnce(method, fault);
-    const error = await syncError(a.sync(via()));
+    const error = await rejected(SyncError, a.sync(via()));
     expect(error.kind).toBe(kind);
     expect(a.snapshot()).toBe(localBefore);
     // The server kept the previous document, whole.
@@ -303,7 +294,7 @@ describe('WebDAV sync through a failing server or network', { timeout: 60_000 },
     await a.sync(via());
     a.create('two');
     failOnce('PUT', 'drop-after');
-    const error = await syncError(a.sync(via()));
+    const error = await rejected(SyncError, a.sync(via()));
     expect(error.kind).toBe('network');
     // The write did happen.
     expect((await remoteRecords(direct())).map((r) => r.id)).toEqual(expect.arrayContaining([...a.records.keys()]));

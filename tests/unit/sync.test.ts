@@ -6,6 +6,7 @@ import { basicAuthorization } from '../../lib/sync/basic-auth';
 import { SyncError } from '../../lib/sync/sync-error';
 import { syncOnce, type FetchLike, type WebDavSyncOptions } from '../../lib/sync/webdav-sync';
 import { ctx, makeAnnotation, uuidFor } from './exchange-fixtures';
+import { rejected } from './thrown';
 
 /**
  * An in-memory stand-in for a WebDAV server holding one document, with
@@ -69,16 +70,6 @@ function options(dav: FakeDav, local: readonly Annotation[], extra: Partial<WebD
     sleep: async () => {},
     ...extra,
   };
-}
-
-async function syncError(promise: Promise<unknown>): Promise<SyncError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SyncError) return error;
-    throw error;
-  }
-  throw new Error('expected a SyncError');
 }
 
 const a1 = makeAnnotation({ id: uuidFor(1), note: 'one' });
@@ -148,7 +139,7 @@ describe('syncOnce against an in-memory WebDAV document', () => {
     const dav = new FakeDav();
     await syncOnce(options(dav, [a1]));
     dav.hook = (req) => (req.method === 'PUT' ? new Response(null, { status: 412 }) : undefined);
-    const error = await syncError(syncOnce(options(dav, [a1, a2], { maxAttempts: 3 })));
+    const error = await rejected(SyncError, syncOnce(options(dav, [a1, a2], { maxAttempts: 3 })));
     expect(error.kind).toBe('contention');
     expect(dav.requests.filter((r) => r.method === 'PUT')).toHaveLength(4);
     expect(dav.records()).toEqual([a1]);
@@ -171,7 +162,7 @@ describe('syncOnce against an in-memory WebDAV document', () => {
     expect(result.report.attempts).toBe(1);
     expect(dav.records()).toEqual([a1, a2]);
     dav.weak = true;
-    const error = await syncError(syncOnce(options(dav, [a1, a2, a3], { maxWeakEtagWaits: 2 })));
+    const error = await rejected(SyncError, syncOnce(options(dav, [a1, a2, a3], { maxWeakEtagWaits: 2 })));
     expect(error.kind).toBe('protocol');
   });
 
@@ -179,7 +170,7 @@ describe('syncOnce against an in-memory WebDAV document', () => {
     const dav = new FakeDav();
     dav.doc = exportBundleJson([a1], ctx);
     dav.hook = (req) => (req.method === 'GET' ? new Response(dav.doc, { status: 200 }) : undefined);
-    expect((await syncError(syncOnce(options(dav, [a2])))).kind).toBe('protocol');
+    expect((await rejected(SyncError, syncOnce(options(dav, [a2])))).kind).toBe('protocol');
     expect(dav.requests.some((r) => r.method === 'PUT')).toBe(false);
   });
 });
@@ -194,7 +185,7 @@ describe('syncOnce never overwrites what it cannot read', () => {
     it(`${name}: invalid-remote, no PUT`, async () => {
       const dav = new FakeDav();
       dav.doc = doc;
-      const error = await syncError(syncOnce(options(dav, [a1, a2])));
+      const error = await rejected(SyncError, syncOnce(options(dav, [a1, a2])));
       expect(error.kind).toBe('invalid-remote');
       expect(error.message).toContain('left untouched');
       expect(dav.requests.some((r) => r.method === 'PUT')).toBe(false);
@@ -205,7 +196,7 @@ describe('syncOnce never overwrites what it cannot read', () => {
   it('a document from a newer version: newer-format, no PUT', async () => {
     const dav = new FakeDav();
     dav.doc = JSON.stringify({ ...JSON.parse(exportBundleJson([a1], ctx)), formatVersion: 2 });
-    const error = await syncError(syncOnce(options(dav, [a1, a2])));
+    const error = await rejected(SyncError, syncOnce(options(dav, [a1, a2])));
     expect(error.kind).toBe('newer-format');
     expect(dav.requests.some((r) => r.method === 'PUT')).toBe(false);
   });
@@ -214,7 +205,7 @@ describe('syncOnce never overwrites what it cannot read', () => {
 describe('syncOnce errors', () => {
   it('401 on a wrong password', async () => {
     const dav = new FakeDav();
-    const error = await syncError(syncOnce(options(dav, [a1], { password: 'wrong' })));
+    const error = await rejected(SyncError, syncOnce(options(dav, [a1], { password: 'wrong' })));
     expect(error.kind).toBe('auth');
     expect(error.status).toBe(401);
     expect(error.message).toMatch(/user name or password/);
@@ -223,17 +214,17 @@ describe('syncOnce errors', () => {
   it('403, 409 on write (missing folder), 500, and a network failure', async () => {
     const dav = new FakeDav();
     dav.hook = () => new Response(null, { status: 403 });
-    expect((await syncError(syncOnce(options(dav, [a1])))).kind).toBe('forbidden');
+    expect((await rejected(SyncError, syncOnce(options(dav, [a1])))).kind).toBe('forbidden');
     dav.hook = (req) => (req.method === 'PUT' ? new Response(null, { status: 409 }) : undefined);
-    const missing = await syncError(syncOnce(options(dav, [a1])));
+    const missing = await rejected(SyncError, syncOnce(options(dav, [a1])));
     expect(missing.kind).toBe('collection-missing');
     expect(missing.message).toContain('https://dav.example.org/remote.php/dav/files/ana/lens/');
     dav.hook = () => new Response('oops', { status: 503 });
-    expect(await syncError(syncOnce(options(dav, [a1])))).toMatchObject({ kind: 'server', status: 503 });
+    expect(await rejected(SyncError, syncOnce(options(dav, [a1])))).toMatchObject({ kind: 'server', status: 503 });
     dav.hook = () => {
       throw new TypeError('fetch failed');
     };
-    expect((await syncError(syncOnce(options(dav, [a1])))).kind).toBe('network');
+    expect((await rejected(SyncError, syncOnce(options(dav, [a1])))).kind).toBe('network');
   });
 
   it('an aborted sync says so', async () => {
@@ -243,14 +234,14 @@ describe('syncOnce errors', () => {
     dav.hook = () => {
       throw new DOMException('aborted', 'AbortError');
     };
-    expect((await syncError(syncOnce(options(dav, [a1], { signal: controller.signal })))).kind).toBe('aborted');
+    expect((await rejected(SyncError, syncOnce(options(dav, [a1], { signal: controller.signal })))).kind).toBe('aborted');
   });
 
   it('a server that never answers times out as a network error', async () => {
     const dav = new FakeDav();
     const hanging: FetchLike = (_input, init) =>
       new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
-    const error = await syncError(syncOnce({ ...options(dav, [a1]), fetch: hanging, requestTimeoutMs: 50 }));
+    const error = await rejected(SyncError, syncOnce({ ...options(dav, [a1]), fetch: hanging, requestTimeoutMs: 50 }));
     expect(error.kind).toBe('network');
     expect(error.message).toContain('no answer from the server within');
   });
@@ -263,7 +254,7 @@ describe('syncOnce errors', () => {
         init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
         setTimeout(() => controller.abort(), 10);
       });
-    const error = await syncError(syncOnce({ ...options(dav, [a1]), fetch: hanging, signal: controller.signal }));
+    const error = await rejected(SyncError, syncOnce({ ...options(dav, [a1]), fetch: hanging, signal: controller.signal }));
     expect(error.kind).toBe('aborted');
   });
 
@@ -271,7 +262,7 @@ describe('syncOnce errors', () => {
     const dav = new FakeDav();
     dav.hook = (req) =>
       req.url === dav.documentUrl ? new Response(null, { status: 302, headers: { Location: 'https://evil.example.net/steal' } }) : undefined;
-    const error = await syncError(syncOnce(options(dav, [a1])));
+    const error = await rejected(SyncError, syncOnce(options(dav, [a1])));
     expect(error.kind).toBe('redirect');
     expect(dav.requests.every((r) => r.url.startsWith('https://dav.example.org/'))).toBe(true);
   });
@@ -295,7 +286,7 @@ describe('syncOnce errors', () => {
       { url: 'not a url' },
       { username: 'a:b' },
     ];
-    for (const extra of cases) expect((await syncError(syncOnce(options(dav, [a1], extra)))).kind).toBe('config');
+    for (const extra of cases) expect((await rejected(SyncError, syncOnce(options(dav, [a1], extra)))).kind).toBe('config');
     expect(dav.requests).toEqual([]);
   });
 
