@@ -387,8 +387,8 @@ export function formatFacts(name: string, r: FactSetReport, verbose: boolean): s
   const cols = ['all', ...Object.keys(r.byLanguage)];
   const pick = (c: string): FactSummary => (c === 'all' ? r.all : r.byLanguage[c]!);
   lines.push(`${name}: ${r.all.pages} pages, ${r.all.facts} labelled facts (${r.dir})`);
-  const row = (label: string, f: (s: FactSummary) => string): string => `  ${label.padEnd(30)}${cols.map((c) => f(pick(c)).padEnd(22)).join('')}`;
-  lines.push(`  ${''.padEnd(30)}${cols.map((c) => c.padEnd(22)).join('')}`);
+  const row = (label: string, f: (s: FactSummary) => string): string => `  ${label.padEnd(32)}${cols.map((c) => f(pick(c)).padEnd(22)).join('')}`;
+  lines.push(`  ${''.padEnd(32)}${cols.map((c) => c.padEnd(22)).join('')}`);
   lines.push(row('topic precision / recall', (s) => `${s.topic.precision.toFixed(3)} / ${s.topic.recall.toFixed(3)}`));
   lines.push(row('topic F1', (s) => s.topic.f1.toFixed(3)));
   lines.push(row('facts flagged', (s) => rate(s.flagged)));
@@ -397,9 +397,10 @@ export function formatFacts(name: string, r: FactSetReport, verbose: boolean): s
   lines.push(row('"none" facts left alone', (s) => rate(s.noneLeftAlone)));
   lines.push(row('agreeing shown as conflicts', (s) => rate(s.agreeShownAsConflict)));
   lines.push(row('page errors caught', (s) => rate(s.errorsCaught)));
+  lines.push(row('explanations read as sentences', (s) => rate(s.readableExplanations)));
   lines.push(row('precision of "related"', (s) => `${rate(s.relatedPrecision)} +${s.relatedPrecision.unjudged}?`));
-  lines.push('  per failure kind (first right / any right):');
-  for (const [k, v] of Object.entries(r.all.byKind)) lines.push(`    ${k} ${(KIND_NAMES[k] ?? '').padEnd(30)} ${rate(v.firstRight).padEnd(20)} ${rate(v.anyRight)}`);
+  lines.push('  per failure kind (first right / any right / explanation reads as a sentence):');
+  for (const [k, v] of Object.entries(r.all.byKind)) lines.push(`    ${k} ${(KIND_NAMES[k] ?? '').padEnd(30)} ${rate(v.firstRight).padEnd(20)} ${rate(v.anyRight).padEnd(20)} ${rate(v.readable)}`);
   lines.push('  per expected relation (first right / any right):');
   for (const [k, v] of Object.entries(r.all.byExpect)) lines.push(`    ${k.padEnd(32)} ${rate(v.firstRight).padEnd(20)} ${rate(v.anyRight)}`);
   for (const p of r.problems) lines.push(`  ! ${p}`);

@@ -100,6 +100,18 @@ export interface FactOutcome {
   agreeShownAsConflict: boolean;
   /** For conflicts and repeated errors: flagged as such for its claim, the explanation naming both values. */
   caught: boolean | null;
+  /** The first explanation shown reads as a sentence, not as the matcher's debug output (null when none is shown). */
+  readable: boolean | null;
+}
+
+/**
+ * Debug phrasing issue 8 lists under failure kind 7: matched-term lists, the
+ * raw topic score, "article 000" for a source, "no figure to compare".
+ */
+const DEBUG_PHRASING = [/\bmentions\s+"/i, /says the same:/i, /no figure to compare/i, /topic score/i, /\barticle 0\d\d\b/i, /…$/];
+
+export function readsAsSentence(explanation: string): boolean {
+  return explanation.trim().length > 0 && !DEBUG_PHRASING.some((re) => re.test(explanation));
 }
 
 const overlap = (a: [number, number], u: ShownUnit): number => Math.max(0, Math.min(a[1], u.end) - Math.max(a[0], u.start));
@@ -149,6 +161,7 @@ export function scoreFact(fact: LabelledFact, units: ShownUnit[]): FactOutcome {
     anyRight,
     agreeShownAsConflict,
     caught,
+    readable: shown ? readsAsSentence(shown.explanation) : null,
   };
 }
 
@@ -198,10 +211,12 @@ export interface FactSummary {
   noneLeftAlone: Ratio;
   agreeShownAsConflict: Ratio;
   errorsCaught: Ratio;
+  /** Facts with something shown over them whose first explanation reads as a sentence (kind 7). */
+  readableExplanations: Ratio;
   /** Rows shown "related" first over labelled evidence, and how many of them the labels call related to that claim. */
   relatedPrecision: Ratio & { unjudged: number };
-  byKind: Record<string, { firstRight: Ratio; anyRight: Ratio }>;
-  byExpect: Record<string, { firstRight: Ratio; anyRight: Ratio }>;
+  byKind: Record<string, { firstRight: Ratio; anyRight: Ratio; readable: Ratio }>;
+  byExpect: Record<string, { firstRight: Ratio; anyRight: Ratio; readable: Ratio }>;
 }
 
 export interface PageScoreInput {
@@ -242,7 +257,11 @@ export function summarize(pages: Array<PageScoreInput & ReturnType<typeof scoreP
     const keys = [...new Set(outcomes.map(key).filter((k): k is string => k !== null))].sort();
     for (const k of keys) {
       const os = outcomes.filter((o) => key(o) === k);
-      out[k] = { firstRight: ratio(os.filter((o) => o.firstRight).length, os.length), anyRight: ratio(os.filter((o) => o.anyRight).length, os.length) };
+      out[k] = {
+        firstRight: ratio(os.filter((o) => o.firstRight).length, os.length),
+        anyRight: ratio(os.filter((o) => o.anyRight).length, os.length),
+        readable: ratio(os.filter((o) => o.readable === true).length, os.filter((o) => o.readable !== null).length),
+      };
     }
     return out;
   };
@@ -260,6 +279,7 @@ export function summarize(pages: Array<PageScoreInput & ReturnType<typeof scoreP
     noneLeftAlone: ratio(none.filter((o) => o.anyRight).length, none.length),
     agreeShownAsConflict: ratio(agrees.filter((o) => o.agreeShownAsConflict).length, agrees.length),
     errorsCaught: ratio(errors.filter((o) => o.caught).length, errors.length),
+    readableExplanations: ratio(outcomes.filter((o) => o.readable === true).length, outcomes.filter((o) => o.readable !== null).length),
     relatedPrecision: { ...ratio(pages.reduce((n, p) => n + p.relatedRight, 0), shown), unjudged: pages.reduce((n, p) => n + p.relatedUnjudged, 0) },
     byKind: group((o) => (o.failureKind === null ? null : String(o.failureKind))),
     byExpect: group((o) => o.expect),
