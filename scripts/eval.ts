@@ -256,6 +256,9 @@ function factSet(dir: string, pages: Array<PageScoreInput & ReturnType<typeof sc
  * labelled, is reported and left out; the rest is still scored.
  */
 export function runRealEval(dir: string, ctx: ScanContext = loadContext()): FactSetReport {
+  if (!existsSync(join(dir, 'registry.json'))) {
+    throw new Error(`no registry.json in ${dir}: build the folder with "npm run real-pages -- rebuild" (README, "Real-page evaluation")`);
+  }
   const registry = readRegistry(join(dir, 'registry.json'));
   const problems: string[] = [];
   const pages: Array<PageScoreInput & ReturnType<typeof scorePage>> = [];
@@ -446,7 +449,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`eval: ${(e as Error).stack ?? String(e)}\n`);
+      const err = e as Error;
+      process.stderr.write(`eval: ${process.argv.includes('--verbose') ? (err.stack ?? String(e)) : err.message}\n`);
       process.exitCode = 2;
     },
   );

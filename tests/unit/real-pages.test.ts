@@ -112,6 +112,10 @@ describe('rebuild, verify and --real on a folder in the documented layout', () =
     expect(verifyDir(out).problems.length).toBe(problems.length);
   });
 
+  it('says how to build a folder that has no registry', () => {
+    expect(() => runRealEval(join(dir, 'nothing-here'))).toThrow(/no registry\.json in .*real-pages -- rebuild/);
+  });
+
   it('scores what it can and reports the rest instead of failing', () => {
     const report = runRealEval(join(dir, 'out'));
     expect(report.problems.join('\n')).toMatch(/gone: missing/);
