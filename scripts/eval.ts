@@ -65,6 +65,8 @@ export interface FactSetReport {
   outcomes: FactOutcome[];
   /** Pages or facts that could not be scored, and why (missing text, changed evidence). */
   problems: string[];
+  /** Pages whose topic verdict is wrong. */
+  topicErrors: Array<{ page: string; expected: boolean; score: number | null; reasons: string[] }>;
 }
 
 export interface PrecisionRecall {
@@ -151,6 +153,8 @@ export async function runEval(dir = EVAL_DIR, ctx: ScanContext = loadContext()):
       language: page.language,
       expectedOnTopic: page.onTopic,
       gotOnTopic: result.topic.onTopic,
+      topicScore: result.topic.score,
+      topicReasons: result.topic.reasons,
       units: pageUnits(result),
       facts: (page.sentences ?? []).map((label, i) => writtenFact(page, label, i, result)),
     };
@@ -246,7 +250,10 @@ function factSet(dir: string, pages: Array<PageScoreInput & ReturnType<typeof sc
   const languages = [...new Set(pages.map((p) => p.language))].sort();
   const byLanguage: Record<string, FactSummary> = {};
   for (const l of languages) byLanguage[l] = summarize(pages.filter((p) => p.language === l));
-  return { dir, all: summarize(pages), byLanguage, outcomes: pages.flatMap((p) => p.outcomes), problems };
+  const topicErrors = pages
+    .filter((p) => p.expectedOnTopic !== p.gotOnTopic)
+    .map((p) => ({ page: p.page, expected: p.expectedOnTopic, score: p.topicScore ?? null, reasons: (p.topicReasons ?? []).slice(0, 4) }));
+  return { dir, all: summarize(pages), byLanguage, outcomes: pages.flatMap((p) => p.outcomes), problems, topicErrors };
 }
 
 /**
@@ -280,7 +287,7 @@ export function runRealEval(dir: string, ctx: ScanContext = loadContext()): Fact
     }
     const analysis = analyzeText({ text, url: page.url }, ctx.matcher, ctx.topic, ctx.options);
     const result: ScanResult = { input: file, ...analysis, extraction: 'text', text };
-    const input: PageScoreInput = { page: page.id, language: page.language, expectedOnTopic: page.onTopic, gotOnTopic: analysis.topic.onTopic, units: pageUnits(result), facts };
+    const input: PageScoreInput = { page: page.id, language: page.language, expectedOnTopic: page.onTopic, gotOnTopic: analysis.topic.onTopic, topicScore: analysis.topic.score, topicReasons: analysis.topic.reasons, units: pageUnits(result), facts };
     pages.push({ ...input, ...scorePage(input) });
   }
   return factSet(dir, pages, problems);
@@ -406,6 +413,7 @@ export function formatFacts(name: string, r: FactSetReport, verbose: boolean): s
   for (const [k, v] of Object.entries(r.all.byKind)) lines.push(`    ${k} ${(KIND_NAMES[k] ?? '').padEnd(30)} ${rate(v.firstRight).padEnd(20)} ${rate(v.anyRight).padEnd(20)} ${rate(v.readable)}`);
   lines.push('  per expected relation (first right / any right):');
   for (const [k, v] of Object.entries(r.all.byExpect)) lines.push(`    ${k.padEnd(32)} ${rate(v.firstRight).padEnd(20)} ${rate(v.anyRight)}`);
+  for (const e of r.topicErrors) lines.push(`  ✗ topic ${e.page}: expected ${e.expected ? 'on' : 'off'} topic, score ${e.score?.toFixed(2) ?? '?'} — ${e.reasons.join('; ')}`);
   for (const p of r.problems) lines.push(`  ! ${p}`);
   if (verbose) {
     for (const o of r.outcomes) {

@@ -224,6 +224,9 @@ export interface PageScoreInput {
   language: string;
   expectedOnTopic: boolean;
   gotOnTopic: boolean;
+  /** The recognizer's score and first reasons, shown when the verdict is wrong. */
+  topicScore?: number;
+  topicReasons?: string[];
   units: ShownUnit[];
   facts: LabelledFact[];
 }
