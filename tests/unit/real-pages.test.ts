@@ -59,6 +59,14 @@ describe('the committed real-page registry', () => {
     for (const f of facts.filter((x) => x.expect === 'conflicts')) expect(f.values, f.id).toBeDefined();
   });
 
+  it('has a held-back registry of its own pages, valid and naming known claims', () => {
+    const held = readRegistry('tests/real-pages/held-back/registry.json');
+    expect(held.pages.length).toBeGreaterThanOrEqual(15);
+    const main = new Set(registry.pages.map((p) => p.url));
+    for (const p of held.pages) expect(main.has(p.url), p.url).toBe(false);
+    for (const f of held.pages.flatMap((p) => p.facts)) for (const c of f.claimIds) expect(claims.has(c), `${f.id}: ${c}`).toBe(true);
+  });
+
   it('holds no page text: only short values and the labeller’s notes', () => {
     const raw = readFileSync('tests/real-pages/registry.json', 'utf8');
     const data = JSON.parse(raw) as { pages: Array<Record<string, unknown>> };
