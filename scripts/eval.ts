@@ -409,8 +409,14 @@ export function formatFacts(name: string, r: FactSetReport, verbose: boolean): s
   lines.push(row('page errors caught', (s) => rate(s.errorsCaught)));
   lines.push(row('explanations read as sentences', (s) => rate(s.readableExplanations)));
   lines.push(row('precision of "related"', (s) => `${rate(s.relatedPrecision)} +${s.relatedPrecision.unjudged}?`));
-  lines.push('  per failure kind (first right / any right / explanation reads as a sentence):');
-  for (const [k, v] of Object.entries(r.all.byKind)) lines.push(`    ${k} ${(KIND_NAMES[k] ?? '').padEnd(30)} ${rate(v.firstRight).padEnd(20)} ${rate(v.anyRight).padEnd(20)} ${rate(v.readable)}`);
+  lines.push('  per failure kind (first right / any right / explanation reads as a sentence; then first right per language):');
+  for (const [k, v] of Object.entries(r.all.byKind)) {
+    const perLanguage = Object.entries(r.byLanguage)
+      .map(([l, s]) => (s.byKind[k] ? `${l} ${rate(s.byKind[k]!.firstRight)}` : ''))
+      .filter(Boolean)
+      .join('  ');
+    lines.push(`    ${k} ${(KIND_NAMES[k] ?? '').padEnd(30)} ${rate(v.firstRight).padEnd(20)} ${rate(v.anyRight).padEnd(20)} ${rate(v.readable).padEnd(20)} ${perLanguage}`);
+  }
   lines.push('  per expected relation (first right / any right):');
   for (const [k, v] of Object.entries(r.all.byExpect)) lines.push(`    ${k.padEnd(32)} ${rate(v.firstRight).padEnd(20)} ${rate(v.anyRight)}`);
   for (const e of r.topicErrors) lines.push(`  ✗ topic ${e.page}: expected ${e.expected ? 'on' : 'off'} topic, score ${e.score?.toFixed(2) ?? '?'} — ${e.reasons.join('; ')}`);
