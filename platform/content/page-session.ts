@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Annotation } from '../../lib/annotations/schema';
 import { extractMainText } from '../../lib/extract/extract-main-text';
 import { loadReadability, type ReadabilityLike } from '../../lib/extract/readability-content';
@@ -19,6 +18,7 @@ import { Overlay } from '../overlay';
 import { loadSettings, watchSettings } from '../settings-store';
 import { anchorNotes } from './note-anchors';
 import { pageCanonicalUrl } from './page-url';
+import type { ScriptLifetime } from './script-lifetime';
 import { draftFromSelection } from './selection-draft';
 import { isTextChange } from './page-mutations';
 import { nearestRect, rangesIntersect, scrollToRange, textRange } from './text-ranges';
@@ -55,7 +55,7 @@ export class PageSession {
   private hoverFrame = 0;
   private active = false;
 
-  constructor(private readonly ctx: ContentScriptContext) {
+  constructor(private readonly ctx: ScriptLifetime) {
     this.scheduler = new RefreshScheduler(() => this.refresh(), {
       now: () => performance.now(),
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
@@ -67,7 +67,8 @@ export class PageSession {
     this.settings = await loadSettings();
     watchSettings((s) => this.onSettings(s));
     browser.runtime.onMessage.addListener((message: unknown) => this.onMessage(message));
-    this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.onNavigate());
+    // Single-page-app navigation, read from location.href itself (no event a page could forge).
+    this.ctx.watchLocation(() => this.onNavigate());
     this.ctx.onInvalidated(() => this.dispose());
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return;
     // The Annotate button works on every page the session is on; a selection made before it loaded counts.
@@ -309,13 +310,13 @@ export class PageSession {
     } else this.paint();
   }
 
-  private async onNavigate(): Promise<void> {
+  /** The address really changed: the old view's marks go now, the new view is analysed through the scheduler. */
+  private onNavigate(): void {
     this.main = null;
     this.lastText = '';
     this.highlighter?.clear();
     this.overlay?.hideCard();
-    this.scheduler.reset();
-    await this.refresh();
+    this.scheduler.poke();
   }
 
   /** Late-loading content, infinite scroll and SPA views: re-run, debounced, when the page's text changes. */
