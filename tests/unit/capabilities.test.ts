@@ -147,7 +147,7 @@ describe('classifySender', () => {
   });
 
   it('checks both URLs of page/activate, draft/open and tab/report', async () => {
-    const base = own['draft/open'] as { draft: Record<string, unknown> };
+    const base = own['draft/open'] as unknown as { draft: Record<string, unknown> };
     const mixed = { ...base, draft: { ...base.draft, canonicalUrl: 'https://victim.example/a' } };
     expect((await outcome(mixed, contentScript)).cell).toBe('refused');
     expect((await outcome({ type: 'page/activate', canonicalUrl: 'https://victim.example/a', gatePassed: true }, contentScript)).cell).toBe('refused');
