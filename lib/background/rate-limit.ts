@@ -10,8 +10,8 @@ export interface RateLimitOptions {
   refillPerSecond: number;
 }
 
-/** What the background allows each tab: bursts of 8 analyses, then one every 2 s on average. */
-export const ANALYSIS_RATE: RateLimitOptions = { capacity: 8, refillPerSecond: 0.5 };
+/** What the background allows each tab: bursts of 8 analyses, then one a second on average (the scheduler runs at most one every 1.5 s). */
+export const ANALYSIS_RATE: RateLimitOptions = { capacity: 8, refillPerSecond: 1 };
 
 export class RateLimiter<K> {
   private buckets = new Map<K, { tokens: number; at: number }>();
