@@ -1,4 +1,4 @@
-import { highlightCss, highlightName, type HighlightKind } from '../lib/page/highlight-style';
+import { highlightCss, sessionHighlightNames, type HighlightKind } from '../lib/page/highlight-style';
 import type { HighlightColors } from '../lib/settings/schema';
 
 export interface Mark {
@@ -21,13 +21,17 @@ export class Highlighter {
   private wrappers: HTMLElement[] = [];
   private registered = new Set<string>();
   readonly native: boolean;
+  /** Random per page session: the page sees these in CSS.highlights, and they must not say what is marked. */
+  private readonly names = sessionHighlightNames((n) => crypto.getRandomValues(new Uint8Array(n)));
 
   constructor(private readonly doc: Document) {
     this.native = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+    // For the browser tests, which read it with scripting.executeScript: our content-script world, not the page's.
+    (globalThis as { __cecotLensHighlightNames?: Record<string, string> }).__cecotLensHighlightNames = { ...this.names };
   }
 
   setStyle(colors: HighlightColors, showUnmatched: boolean): void {
-    const css = highlightCss(colors, showUnmatched);
+    const css = highlightCss(colors, showUnmatched, (kind) => this.names[kind]);
     if (!this.sheet) {
       // A constructed sheet adds no node to the page.
       this.sheet = new CSSStyleSheet();
@@ -74,12 +78,13 @@ export class Highlighter {
     // Only the names we registered: Firefox cannot iterate the page's registry from a content script (Xray).
     for (const name of this.registered) CSS.highlights.delete(name);
     this.registered.clear();
-    for (const [kind, ranges] of byKind) {
+    // Notes above claims, the focus flash above all, by registration order rather than by `priority`,
+    // which the page could read to tell notes from claims.
+    const rank = (kind: HighlightKind) => (kind === 'focus' ? 3 : kind.startsWith('note-') ? 2 : 1);
+    for (const [kind, ranges] of [...byKind].sort(([a], [b]) => rank(a) - rank(b))) {
       const h = new Highlight(...ranges);
-      // Notes above claims above nothing: the reader's own marks win where they overlap.
-      h.priority = kind === 'focus' ? 3 : kind.startsWith('note-') ? 2 : 1;
-      CSS.highlights.set(highlightName(kind), h);
-      this.registered.add(highlightName(kind));
+      CSS.highlights.set(this.names[kind], h);
+      this.registered.add(this.names[kind]);
     }
   }
 
