@@ -130,6 +130,32 @@ export class Overlay {
     this.annotateButton.style.top = `${rect.bottom + 8 > window.innerHeight - 40 ? rect.top - 40 : rect.bottom + 8}px`;
   }
 
+  /** A short message by the selection (role=status, so screen readers say it too); gone after a few seconds. */
+  showNotice(text: string, rect: DOMRect | null): void {
+    this.notice ??= this.makeNotice();
+    this.notice.textContent = text;
+    this.notice.hidden = false;
+    const vw = this.doc.documentElement.clientWidth;
+    const width = Math.min(360, vw - 16);
+    this.notice.style.width = `${width}px`;
+    this.notice.style.left = `${Math.max(8, Math.min(rect?.left ?? 8, vw - width - 8))}px`;
+    this.notice.style.top = `${rect ? Math.min(rect.bottom + 8, window.innerHeight - 80) : 8}px`;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => {
+      if (this.notice) this.notice.hidden = true;
+    }, 6_000);
+  }
+
+  private notice: HTMLElement | null = null;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private makeNotice(): HTMLElement {
+    const notice = el(this.doc, 'div', 'notice');
+    notice.setAttribute('role', 'status');
+    this.root.append(notice);
+    return notice;
+  }
+
   /** The sidebar as an extension-origin frame, for browsers that would not open their own. */
   openFrame(url: string): void {
     if (!this.frameBox) {
@@ -201,7 +227,9 @@ const FRAME_WIDTH = 400;
 const OVERLAY_CSS = `
 :host { all: initial !important; display: block !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important; border: 0 !important; overflow: visible !important; background: transparent !important; opacity: 1 !important; visibility: visible !important; transform: none !important; filter: none !important; zoom: 1 !important; pointer-events: none !important; z-index: 2147483647 !important; }
 :host::before, :host::after { content: none !important; display: none !important; }
-.card, .annotate, .frame-box { pointer-events: auto; }
+.card, .annotate, .frame-box, .notice { pointer-events: auto; }
+.notice { position: fixed; font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; background: #1c1c1a; color: #fff; border-radius: 8px; padding: 8px 12px; box-shadow: 0 4px 14px rgb(0 0 0 / 0.25); }
+.notice[hidden] { display: none; }
 * { box-sizing: border-box; }
 .card, .annotate, .frame-box { font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color-scheme: light dark; }
 .card { position: fixed; background: #fff; color: #1c1c1a; border: 1px solid #d0d0ca; border-radius: 10px; box-shadow: 0 8px 28px rgb(0 0 0 / 0.18); padding: 10px 12px 8px; }
@@ -225,7 +253,7 @@ const OVERLAY_CSS = `
   .card .quote { color: #a8a8a2; }
   .badge.agrees { color: #4fd1a5; } .badge.conflicts { color: #ff9a52; } .badge.related { color: #74b9ff; } .badge.unmatched { color: #a8a8a2; }
   .link { color: #8ab4f8; }
-  .annotate { background: #ececea; color: #1c1c1a; }
+  .annotate, .notice { background: #ececea; color: #1c1c1a; }
   .frame-box { background: #1f1f1e; border-color: #3a3a37; }
 }
 `;

@@ -44,8 +44,9 @@ export async function startGate(ctx: ScriptLifetime): Promise<void> {
   await check();
   if (!activated && document.body) observer?.observe(document.body, { childList: true, subtree: true });
   // Any page can be annotated: the first selection of text brings the session (and its Annotate button).
-  ctx.addEventListener(document, 'mouseup', () => {
-    if (!activated && document.getSelection()?.toString().trim()) void check(true);
+  // Only the reader's own mouse counts: a page script's synthetic mouseup must not pull the session in.
+  ctx.addEventListener(document, 'mouseup', (event: MouseEvent) => {
+    if (event.isTrusted && !activated && document.getSelection()?.toString().trim()) void check(true);
   });
   // SPA navigation: a new view may be on topic. Read from location.href, through the back-off scheduler.
   ctx.watchLocation(() => scheduler.poke());

@@ -5,7 +5,8 @@ import { loadReadability, type ReadabilityLike } from '../../lib/extract/readabi
 import type { TextMap } from '../../lib/extract/text-map';
 import { ContentRequest } from '../../lib/messages/content-protocol';
 import type { PageAnalysis } from '../../lib/messages/protocol';
-import { MAX_PAGE_TEXT } from '../../lib/messages/protocol';
+import { MAX_PAGE_TEXT, MAX_QUOTE } from '../../lib/messages/protocol';
+import { pickLocale, translator } from '../../lib/i18n';
 import { buildReport, toPageClaims } from '../../lib/page/build-report';
 import type { PageClaim, PageStatus } from '../../lib/page/page-report';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
@@ -54,6 +55,8 @@ export class PageSession {
   private scheduler: RefreshScheduler;
   private hoverFrame = 0;
   private active = false;
+  /** The main text was longer than the background analyses: the report says so. */
+  private textCut = false;
 
   constructor(private readonly ctx: ScriptLifetime) {
     this.scheduler = new RefreshScheduler(() => this.refresh(), {
@@ -101,6 +104,7 @@ export class PageSession {
       if (changed || extracted.text !== this.lastText || !this.main) {
         changed = true;
         this.lastText = extracted.text;
+        this.textCut = extracted.text.length > MAX_PAGE_TEXT;
         try {
           const analysis = await ask({
             type: 'page/analyze',
@@ -186,6 +190,10 @@ export class PageSession {
       error,
       now: new Date(),
     });
+    if (this.textCut && this.main) {
+      const t = translator(pickLocale(this.settings.language, navigator.language));
+      report.topic = { ...report.topic, reasons: [t('security.textCut', { max: MAX_PAGE_TEXT }), ...report.topic.reasons] };
+    }
     await ask({ type: 'tab/report', report }).catch(() => undefined);
   }
 
@@ -220,6 +228,17 @@ export class PageSession {
 
   /** Turns the reader's selection into a draft and hands it to the sidebar. */
   async annotateSelection(): Promise<void> {
+    // Checked before any work on it: a selection of millions of characters gets a message, not silence.
+    const selected = this.doc.getSelection();
+    const length = selected && !selected.isCollapsed ? selected.toString().length : 0;
+    if (length > MAX_QUOTE) {
+      const t = translator(pickLocale(this.settings.language, navigator.language));
+      const rects = selected!.rangeCount ? selected!.getRangeAt(0).getClientRects() : null;
+      const rect = rects && rects.length ? (rects[rects.length - 1] as DOMRect) : null;
+      this.overlay?.showAnnotateButton(null);
+      this.overlay?.showNotice(t('security.selectionTooLong', { count: length, max: MAX_QUOTE }), rect);
+      return;
+    }
     const url = location.href;
     const claims = (this.main?.claims ?? []).map((claim) => ({ claim, range: this.main?.ranges.get(claim.key) }));
     const draft = draftFromSelection(this.doc, { url, canonicalUrl: pageCanonicalUrl(this.doc, url), title: this.doc.title }, claims);
