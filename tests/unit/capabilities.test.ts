@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CAPABILITIES, classifySender, type SenderInfo } from '../../lib/messages/capabilities';
 import { Request, type RequestType } from '../../lib/messages/protocol';
 import { routeMessage, type Handlers } from '../../lib/messages/route';
-import { messageSamples } from '../fixtures/message-samples';
+import { CONTENT_ONLY, EXPECTED, EXT_ONLY, messageSamples, type Cell } from '../fixtures/message-samples';
 
 const SELF = { id: 'self-id', origin: 'chrome-extension://self-id' };
 const FIREFOX_SELF = { id: 'cecot-lens@cecot-lens.org', origin: 'moz-extension://4b1c7f9e-0d2a-4e8b-9a51-7c3d2e1f0a6b' };
@@ -13,44 +13,6 @@ const optionsPage: SenderInfo = { id: SELF.id, url: 'chrome-extension://self-id/
 // The sidebar framed inside a page has a tab, yet it is an extension page.
 const framedSidebar: SenderInfo = { ...optionsPage, url: 'chrome-extension://self-id/sidepanel.html?tab=5&embedded=1', tabId: TAB, frameId: 3 };
 const otherExtension: SenderInfo = { id: 'other-id', url: 'chrome-extension://other-id/bg.html', origin: 'chrome-extension://other-id' };
-
-type Cell = 'ok' | 'refused';
-interface Row {
-  ownTab: Cell;
-  otherSite: Cell;
-  extensionPage: Cell;
-  otherExtension: Cell;
-}
-const EXT_ONLY: Row = { ownTab: 'refused', otherSite: 'refused', extensionPage: 'ok', otherExtension: 'refused' };
-const CONTENT_ONLY: Row = { ownTab: 'ok', otherSite: 'refused', extensionPage: 'refused', otherExtension: 'refused' };
-
-/** Written out by hand, not derived from CAPABILITIES: this is what the table must say. */
-const EXPECTED: Record<RequestType, Row> = {
-  'dataset/status': EXT_ONLY,
-  'dataset/sources': EXT_ONLY,
-  'dataset/assessments': EXT_ONLY,
-  'dataset/claims': EXT_ONLY,
-  'annotations/list': { ownTab: 'ok', otherSite: 'refused', extensionPage: 'ok', otherExtension: 'refused' },
-  'annotations/save': EXT_ONLY,
-  'annotations/delete': EXT_ONLY,
-  'tab/report': CONTENT_ONLY,
-  'tab/state': EXT_ONLY,
-  'page/analyze': CONTENT_ONLY,
-  'draft/open': CONTENT_ONLY,
-  'draft/clear': EXT_ONLY,
-  'data/stats': EXT_ONLY,
-  'data/export': EXT_ONLY,
-  'data/import-preview': EXT_ONLY,
-  'data/import-apply': EXT_ONLY,
-  'data/sync-file': EXT_ONLY,
-  'sync/config': EXT_ONLY,
-  'sync/configure': EXT_ONLY,
-  'sync/forget': EXT_ONLY,
-  'sync/now': EXT_ONLY,
-  'page/activate': CONTENT_ONLY,
-  // Names no site; "another tab" cannot be asked for: the handler always gets the sender's own tab (checked below).
-  'tab/focus': { ...CONTENT_ONLY, otherSite: 'ok' },
-};
 
 function recordingHandlers() {
   const calls: { type: string; caller: unknown }[] = [];
