@@ -325,6 +325,8 @@ test('page CSS cannot hide, move or cover the Annotate button; a bait under it g
     })
     .toBe('streets were quiet');
   expect(await page.evaluate(() => (window as unknown as { __baitClicks: number }).__baitClicks)).toBe(0);
+  // A draft is only shown in the sidebar, to be saved there by the reader: nothing is stored yet.
+  expect(await fromExtensionPage(context, extensionId, { type: 'data/stats' })).toMatchObject({ ok: true, data: { annotations: 0 } });
 });
 
 test('page CSS cannot hide the hover card (finding 5)', async ({ lens, server }) => {
