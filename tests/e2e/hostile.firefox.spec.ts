@@ -1,0 +1,109 @@
+// The hostile-page checks that puppeteer's Firefox driver allows (WebDriver BiDi gives no CDP isolated
+// world; the extension's own content-script sandbox is reached with scripting.executeScript instead).
+import { test, expect } from '@playwright/test';
+import type { Browser, Page } from 'puppeteer-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchFirefox, openExtensionPage } from './firefox-fixtures';
+import { ROOT } from './paths';
+import { startStaticServer } from '../../scripts/shared/static-server';
+import { EXPECTED, messageSamples } from '../fixtures/message-samples';
+import type { RequestType } from '../../lib/messages/protocol';
+
+type Reply = { ok: boolean; error?: string };
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+const REPORT = fs.readFileSync(path.join(ROOT, 'demo/pages/cecot-report.html'), 'utf8');
+
+test.beforeAll(async () => {
+  server = await startStaticServer(path.join(ROOT, 'demo/pages'), (req, res) => {
+    if (!req.url?.startsWith('/hostile/listener')) return false;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(REPORT.replace('</head>', `<script>window.__seen = []; addEventListener('message', (e) => __seen.push(JSON.stringify(e.data)));</script></head>`));
+    return true;
+  });
+  browser = await launchFirefox();
+});
+test.afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  let last = await fn();
+  while (!ok(last)) {
+    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    last = await fn();
+  }
+  return last;
+}
+
+/** Runs `messages` one by one from our content-script sandbox in the tab showing `url`; returns the replies. */
+async function sendFromContentScript(url: string, messages: unknown[]): Promise<Reply[]> {
+  const ext = await openExtensionPage(browser, 'popup.html', 'main');
+  try {
+    return await ext.evaluate(
+      async (u, ms) => {
+        type Api = {
+          tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+          scripting: { executeScript(o: object): Promise<{ result?: unknown }[]> };
+        };
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        const id = (await api.tabs.query({})).find((t) => t.url === u)?.id;
+        const [first] = await api.scripting.executeScript({
+          target: { tabId: id, frameIds: [0] },
+          func: async (list: unknown[]) => {
+            const runtime = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime;
+            const out: unknown[] = [];
+            for (const m of list) out.push(await runtime.sendMessage(m));
+            return out;
+          },
+          args: [ms],
+        });
+        return first?.result as Reply[];
+      },
+      url,
+      messages,
+    );
+  } finally {
+    await ext.close();
+  }
+}
+
+async function onTopic(url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await until(() => page.evaluate(() => CSS.highlights.size), (n) => n > 0);
+  return page;
+}
+
+test('firefox: a content script may not send privileged messages; its own-tab ones still work', async () => {
+  const page = await onTopic(`${server.url}/cecot-report.html?ff`);
+  const types = Object.keys(EXPECTED) as RequestType[];
+  const own = messageSamples(server.url, 1);
+  const other = messageSamples('http://victim.example', 1);
+  const replies = await sendFromContentScript(page.url(), [...types.map((t) => own[t]), ...types.map((t) => other[t])]);
+  types.forEach((type, i) => {
+    const row = EXPECTED[type];
+    const a = replies[i]!;
+    const b = replies[types.length + i]!;
+    if (row.ownTab === 'ok') expect(a.ok, `${type}: ${a.error}`).toBe(true);
+    else expect(a.error, type).toMatch(/^refused:/);
+    if (row.otherSite === 'ok') expect(b.ok, `${type}: ${b.error}`).toBe(true);
+    else expect(b.error, type).toMatch(/^refused:/);
+  });
+  await page.close();
+});
+
+test('firefox: no start-up postMessage, and random highlight names', async () => {
+  const page = await onTopic(`${server.url}/hostile/listener`);
+  const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+  expect(seen.filter((m) => /wxt|content-script-started|cecot-lens@/.test(m))).toEqual([]);
+  const names = await page.evaluate(() => [...CSS.highlights.keys()]);
+  expect(names.length).toBeGreaterThan(0);
+  for (const name of names) expect(name).toMatch(/^h[0-9a-f]{16}$/);
+  await page.close();
+});
