@@ -153,9 +153,12 @@ export function makeDataService(db: LensDb, effects: DataEffects) {
         const dropped: SyncMeta = { ...meta, config: { ...stored, password: '' } };
         await db.meta.put(dropped);
         effects.scheduleSync(0);
-        throw new Error(`a new server (${origin}) needs its password: the one stored for ${storedOrigin} was removed`);
+        throw new Error(`A new server (${origin}) needs its password: enter it. The one stored for ${storedOrigin} was removed, so that it is never sent elsewhere.`);
       }
-      const config = SyncConfig.parse({ ...input, url, password: input.password || keep, passwordOrigin: origin });
+      const parsed = SyncConfig.safeParse({ ...input, url, password: input.password || keep, passwordOrigin: origin });
+      // The reader sees this in the options page: the first problem in words, not Zod's report.
+      if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'the sync set-up is not valid');
+      const config = parsed.data;
       const next: SyncMeta = { key: 'sync', config, status: meta.config?.url === config.url ? meta.status : null };
       await db.meta.put(next);
       effects.scheduleSync(config.intervalMinutes);

@@ -453,8 +453,21 @@ test('sync credentials stay with their server; plain http to another computer is
   try {
     const configured = await fromExtensionPage(context, extensionId, { type: 'sync/configure', url: `${mine.url}/lens.json`, username: 'me', password: 's3cret', intervalMinutes: 0 });
     expect(configured.ok).toBe(true);
+    // What the reader sees: the address changed to another server, the password field left empty.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const form = options.getByTestId('sync-form');
+    await expect(form.getByLabel('Password or app token')).toHaveAttribute('placeholder', /stored/);
+    await form.getByLabel('Address of the sync file').fill(`${collector.url}/lens.json`);
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(options.getByTestId('sync-message')).toContainText('needs its password');
+    // The form now asks for a password instead of offering to keep one.
+    await expect(form.getByLabel('Password or app token')).not.toHaveAttribute('placeholder', /stored/);
+    await options.screenshot({ path: 'test-results/screenshots/hostile-sync-new-origin.png', fullPage: true });
+    await options.close();
+    // The stored password is gone: a second try from a message gets nowhere either.
     const moved = await fromExtensionPage(context, extensionId, { type: 'sync/configure', url: `${collector.url}/lens.json`, username: 'me', intervalMinutes: 15 });
-    expect(moved).toMatchObject({ ok: false, error: expect.stringMatching(/needs its password/) });
+    expect(moved).toMatchObject({ ok: false, error: 'a password is needed' });
     const now = (await fromExtensionPage(context, extensionId, { type: 'sync/now' })) as { data: { ok: boolean; message: string } };
     expect(now.data.ok).toBe(false);
     expect(collector.requests).toEqual([]);

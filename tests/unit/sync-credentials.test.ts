@@ -118,3 +118,12 @@ describe('sync credentials stay with their server (finding 2)', () => {
     expect(net.seen).toEqual([]);
   });
 });
+
+describe('sync set-up errors', () => {
+  it('are one sentence, not a validator report', async () => {
+    const db = await freshDb();
+    const service = makeDataService(db, { fetch: recordingFetch().fetch, now, scheduleSync: () => {} });
+    await expect(service.configureSync({ url: GOOD, username: '', password: 'x', intervalMinutes: 0 })).rejects.toThrow(/^a user name is needed$/);
+    await expect(service.configureSync({ url: GOOD, username: 'me', intervalMinutes: 0 })).rejects.toThrow(/^a password is needed$/);
+  });
+});
