@@ -393,6 +393,34 @@ test('a too-long selection gets a clear message, and no draft (finding 7)', asyn
   await page.screenshot({ path: 'test-results/screenshots/hostile-long-selection.png' });
   const state = (await fromExtensionPage(context, extensionId, { type: 'tab/state', tabId })) as { data: { draft: unknown } };
   expect(state.data.draft).toBeNull();
+
+  // In Spanish, when the reader chose it.
+  type Storage = { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } };
+  await sw.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: Storage }).chrome;
+    const { settings } = await api.storage.local.get('settings');
+    await api.storage.local.set({ settings: { ...(settings as object | undefined), language: 'es' } });
+  });
+  try {
+    await page.waitForTimeout(300);
+    await sw.evaluate((id) => (globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { type: 'content/annotate-selection' }), tabId);
+    await expect
+      .poll(
+        async () => {
+          const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { name?: { value?: string } }[] };
+          return nodes.some((n) => /demasiado larga para anotarla/.test(n.name?.value ?? ''));
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(true);
+    await page.screenshot({ path: 'test-results/screenshots/hostile-long-selection-es.png' });
+  } finally {
+    await sw.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: Storage }).chrome;
+      const { settings } = await api.storage.local.get('settings');
+      await api.storage.local.set({ settings: { ...(settings as object | undefined), language: 'auto' } });
+    });
+  }
 });
 
 test('a synthetic mouseup with a page-made selection does not pull the session in (finding 8)', async ({ lens, server }) => {
