@@ -37,7 +37,7 @@ export class Highlighter {
       this.sheet = new CSSStyleSheet();
       this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
     }
-    this.sheet.replaceSync(css + '\n' + fallbackCss());
+    this.sheet.replaceSync(css + '\n' + fallbackCss((kind) => this.names[kind]));
   }
 
   set(layer: Layer, marks: Mark[]): void {
@@ -96,7 +96,8 @@ export class Highlighter {
     for (const mark of all) {
       for (const piece of textPieces(mark.range)) {
         const el = this.doc.createElement('cecot-lens-mark');
-        el.setAttribute('data-kind', mark.kind);
+        // The session's random name, as for native highlights: the attribute is in the page's DOM.
+        el.setAttribute('data-kind', this.names[mark.kind]);
         piece.surroundContents(el);
         this.wrappers.push(el);
       }
@@ -133,11 +134,12 @@ function textPieces(range: Range): Range[] {
   return pieces.reverse();
 }
 
-function fallbackCss(): string {
+function fallbackCss(name: (kind: HighlightKind) => string): string {
+  const notes = (['yellow', 'green', 'blue', 'pink', 'purple'] as const).map((c) => `cecot-lens-mark[data-kind="${name(`note-${c}`)}"]`).join(', ');
   return `cecot-lens-mark { all: unset; display: inline; }
-cecot-lens-mark[data-kind="agrees"] { background: rgb(0 158 115 / 0.16); text-decoration: underline solid #009e73; }
-cecot-lens-mark[data-kind="conflicts"] { background: rgb(213 94 0 / 0.22); text-decoration: underline wavy #d55e00; }
-cecot-lens-mark[data-kind="related"] { background: rgb(0 114 178 / 0.14); text-decoration: underline dotted #0072b2; }
-cecot-lens-mark[data-kind="unmatched"] { text-decoration: underline dashed #999; }
-cecot-lens-mark[data-kind^="note-"] { background: rgb(245 196 0 / 0.38); }`;
+cecot-lens-mark[data-kind="${name('agrees')}"] { background: rgb(0 158 115 / 0.16); text-decoration: underline solid #009e73; }
+cecot-lens-mark[data-kind="${name('conflicts')}"] { background: rgb(213 94 0 / 0.22); text-decoration: underline wavy #d55e00; }
+cecot-lens-mark[data-kind="${name('related')}"] { background: rgb(0 114 178 / 0.14); text-decoration: underline dotted #0072b2; }
+cecot-lens-mark[data-kind="${name('unmatched')}"] { text-decoration: underline dashed #999; }
+${notes} { background: rgb(245 196 0 / 0.38); }`;
 }

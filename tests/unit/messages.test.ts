@@ -71,3 +71,27 @@ describe('request (client side)', () => {
     await expect(request(async () => undefined, { type: 'dataset/status' })).rejects.toBeInstanceOf(RemoteError);
   });
 });
+
+describe('limits that trim (finding 7)', () => {
+  it('cuts an over-long page title with a visible mark instead of refusing the analysis', async () => {
+    const { Request, MAX_TITLE, MAX_PAGE_TEXT, TRIM_MARK } = await import('../../lib/messages/protocol');
+    const parsed = Request.parse({ type: 'page/analyze', url: 'https://news.example/a', title: 'T'.repeat(2_500), language: 'x'.repeat(40), text: 'y'.repeat(MAX_PAGE_TEXT + 10) });
+    expect(parsed.type).toBe('page/analyze');
+    if (parsed.type !== 'page/analyze') return;
+    expect(parsed.title).toHaveLength(MAX_TITLE);
+    expect(parsed.title.endsWith(TRIM_MARK)).toBe(true);
+    expect(parsed.language).toBeUndefined();
+    expect(parsed.text).toHaveLength(MAX_PAGE_TEXT);
+    // Short values pass unchanged.
+    const plain = Request.parse({ type: 'page/analyze', url: 'https://news.example/a', title: 'A title', language: 'es', text: 'z' });
+    expect(plain).toMatchObject({ title: 'A title', language: 'es', text: 'z' });
+  });
+
+  it('cuts a draft title too, but keeps the selection limit (the page says so before sending)', async () => {
+    const { AnnotationDraft, MAX_QUOTE } = await import('../../lib/messages/protocol');
+    const quote = { type: 'TextQuoteSelector', exact: 'q' };
+    const base = { url: 'https://news.example/a', canonicalUrl: 'https://news.example/a', selectors: { quote } };
+    expect(AnnotationDraft.parse({ ...base, title: 'T'.repeat(5_000), quote: 'q' }).title.length).toBeLessThanOrEqual(2_000);
+    expect(AnnotationDraft.safeParse({ ...base, title: 't', quote: 'q'.repeat(MAX_QUOTE + 1) }).success).toBe(false);
+  });
+});
