@@ -73,6 +73,44 @@ async function sendFromContentScript(url: string, messages: unknown[]): Promise<
   }
 }
 
+/** How many page/analyze messages our content scripts in the tab showing `url` sent since `start` was true. */
+async function analysesCounter(url: string, start: boolean): Promise<number> {
+  const ext = await openExtensionPage(browser, 'popup.html', 'main');
+  try {
+    return await ext.evaluate(
+      async (u, begin) => {
+        type Api = {
+          tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+          scripting: { executeScript(o: object): Promise<{ result?: unknown }[]> };
+        };
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        const id = (await api.tabs.query({})).find((t) => t.url === u)?.id;
+        const [first] = await api.scripting.executeScript({
+          target: { tabId: id, frameIds: [0] },
+          func: (install: boolean) => {
+            const g = globalThis as unknown as { __analyses?: number; browser: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } };
+            if (install) {
+              const send = g.browser.runtime.sendMessage.bind(g.browser.runtime);
+              g.__analyses = 0;
+              g.browser.runtime.sendMessage = (m: unknown) => {
+                if ((m as { type?: string } | null)?.type === 'page/analyze') g.__analyses = (g.__analyses ?? 0) + 1;
+                return send(m);
+              };
+            }
+            return g.__analyses ?? -1;
+          },
+          args: [begin],
+        });
+        return first?.result as number;
+      },
+      url,
+      start,
+    );
+  } finally {
+    await ext.close();
+  }
+}
+
 async function onTopic(url: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url);
@@ -105,5 +143,32 @@ test('firefox: no start-up postMessage, and random highlight names', async () =>
   const names = await page.evaluate(() => [...CSS.highlights.keys()]);
   expect(names.length).toBeGreaterThan(0);
   for (const name of names) expect(name).toMatch(/^h[0-9a-f]{16}$/);
+  await page.close();
+});
+
+test('firefox: forged WXT events neither tear the session down nor make it analyse', async () => {
+  const page = await onTopic(`${server.url}/hostile/listener?forged`);
+  const url = page.url();
+  expect(await analysesCounter(url, true)).toBe(0);
+  const before = await page.evaluate(() => [...CSS.highlights.values()].map((h) => h.size).sort());
+  await page.evaluate(() => {
+    for (let i = 0; i < 200; i++) {
+      for (const entry of ['content', 'page-session']) {
+        window.dispatchEvent(new Event(`cecot-lens@cecot-lens.org:${entry}:wxt:locationchange`));
+        document.dispatchEvent(
+          new CustomEvent(`cecot-lens@cecot-lens.org:${entry}:wxt:content-script-started`, { detail: { contentScriptName: entry, messageId: `forged${i}` } }),
+        );
+      }
+    }
+  });
+  await new Promise((r) => setTimeout(r, 3_000));
+  expect(await analysesCounter(url, false)).toBe(0);
+  expect(await page.evaluate(() => [...CSS.highlights.values()].map((h) => h.size).sort())).toEqual(before);
+  // Still alive: a real single-page-app navigation with new text is analysed.
+  await page.evaluate(() => {
+    history.pushState({}, '', '/hostile/listener?forged&view=2');
+    document.querySelector('#p7')!.textContent = 'Officials said the prison also held 85 people from other countries.';
+  });
+  await until(() => analysesCounter(page.url(), false), (n) => n >= 1, 10_000);
   await page.close();
 });
