@@ -1,7 +1,6 @@
 // The page is hostile: each attack found in the security review (issue 9), tried on the built extension in
 // real Chromium, pages on 127.0.0.1. Every test fails if its attack works.
 import { test as base, expect, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -11,56 +10,10 @@ import { EXPECTED, messageSamples } from '../fixtures/message-samples';
 import { CHROME_EXT } from './chromium-fixtures';
 import { highlightCounts, highlightTexts, selectText, serviceWorker, tabIdOf } from './helpers';
 import { ROOT } from './paths';
+import { hostilePage } from './hostile-pages';
 import type { RequestType } from '../../lib/messages/protocol';
 
 type Reply = { ok: boolean; error?: string; data?: unknown };
-
-const REPORT = fs.readFileSync(path.join(ROOT, 'demo/pages/cecot-report.html'), 'utf8');
-const OFF_TOPIC = fs.readFileSync(path.join(ROOT, 'demo/pages/off-topic.html'), 'utf8');
-
-/** Page CSS that tries every way we know to hide, move, cover or disable our in-page UI. */
-const HOSTILE_CSS = `
-cecot-lens-overlay, html > cecot-lens-overlay, cecot-lens-overlay[style], :root cecot-lens-overlay:not(#x):not(#y) {
-  all: initial !important; display: none !important; opacity: 0 !important; visibility: hidden !important;
-  transform: translate(-5000px, -5000px) scale(0) !important; position: absolute !important; z-index: -1 !important;
-  pointer-events: none !important; clip-path: inset(50%) !important; filter: opacity(0) !important; zoom: 0.01 !important;
-}
-cecot-lens-overlay::before { content: ''; position: fixed; inset: 0; z-index: 2147483647; background: transparent; }
-:host { display: none !important; }
-@layer evil { cecot-lens-overlay { display: none !important; } }
-`;
-
-/** Variants of the demo article, written into the page as a hostile site would. */
-function hostilePage(url: URL): string | null {
-  const name = url.pathname.replace(/^\/hostile\//, '');
-  const withHead = (html: string, head: string) => html.replace('</head>', `${head}</head>`);
-  const withBody = (html: string, body: string) => html.replace('</body>', `${body}</body>`);
-  const canonical = url.searchParams.get('canonical');
-  switch (name) {
-    case 'story':
-      return canonical ? REPORT.replace('<link rel="canonical" href="/cecot-report.html">', `<link rel="canonical" href="${canonical}">`) : REPORT;
-    case 'listener':
-      // Records every window message and every DOM event a page could catch before our scripts run.
-      return withHead(REPORT, `<script>window.__seen = []; addEventListener('message', (e) => __seen.push(JSON.stringify(e.data)));</script>`);
-    case 'css':
-      return withHead(REPORT, `<style>${HOSTILE_CSS}</style>`);
-    case 'bait':
-      return withBody(
-        withHead(REPORT, `<style>${HOSTILE_CSS} #bait { position: fixed; inset: 0; z-index: 2147483647; background: transparent; }</style>`),
-        `<div id="bait"></div><script>window.__baitClicks = 0; document.getElementById('bait').addEventListener('mousedown', () => __baitClicks++);</script>`,
-      );
-    case 'long-title': {
-      const long = 'CECOT '.repeat(420);
-      return withHead(REPORT.replace(/<title>.*<\/title>/, `<title>${long}</title>`), `<meta property="og:title" content="${long}">`);
-    }
-    case 'long-text':
-      return withBody(REPORT, `<p id="filler">${'A sentence of filler that says nothing in particular. '.repeat(260)}</p>`);
-    case 'off-topic':
-      return OFF_TOPIC;
-    default:
-      return null;
-  }
-}
 
 const test = base.extend<{}, { server: string; lens: { context: BrowserContext; extensionId: string } }>({
   server: [

@@ -2,10 +2,10 @@
 // world; the extension's own content-script sandbox is reached with scripting.executeScript instead).
 import { test, expect } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
-import fs from 'node:fs';
 import path from 'node:path';
 import { launchFirefox, openExtensionPage } from './firefox-fixtures';
 import { ROOT } from './paths';
+import { hostilePage } from './hostile-pages';
 import { startStaticServer } from '../../scripts/shared/static-server';
 import { EXPECTED, messageSamples } from '../fixtures/message-samples';
 import type { RequestType } from '../../lib/messages/protocol';
@@ -14,13 +14,14 @@ type Reply = { ok: boolean; error?: string };
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startStaticServer>>;
-const REPORT = fs.readFileSync(path.join(ROOT, 'demo/pages/cecot-report.html'), 'utf8');
 
 test.beforeAll(async () => {
   server = await startStaticServer(path.join(ROOT, 'demo/pages'), (req, res) => {
-    if (!req.url?.startsWith('/hostile/listener')) return false;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(REPORT.replace('</head>', `<script>window.__seen = []; addEventListener('message', (e) => __seen.push(JSON.stringify(e.data)));</script></head>`));
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!url.pathname.startsWith('/hostile/')) return false;
+    const html = hostilePage(url);
+    res.writeHead(html === null ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html ?? 'not found');
     return true;
   });
   browser = await launchFirefox();
@@ -170,5 +171,46 @@ test('firefox: forged WXT events neither tear the session down nor make it analy
     document.querySelector('#p7')!.textContent = 'Officials said the prison also held 85 people from other countries.';
   });
   await until(() => analysesCounter(page.url(), false), (n) => n >= 1, 10_000);
+  await page.close();
+});
+
+test('firefox: page CSS cannot hide, move or cover the Annotate button; a bait under it gets no click', async () => {
+  const page = await onTopic(`${server.url}/hostile/bait`);
+  const select = () =>
+    page.evaluate(() => {
+      const p = document.querySelector('#p7')!.firstChild as Text;
+      const i = p.data.indexOf('streets were quiet');
+      const r = document.createRange();
+      r.setStart(p, i);
+      r.setEnd(p, i + 'streets were quiet'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+      const rect = r.getClientRects()[r.getClientRects().length - 1]!;
+      return { right: rect.right, bottom: rect.bottom };
+    });
+  const box = await select();
+  const x = Math.max(8, box.right - 40);
+  const y = box.bottom + 8;
+  const clip = { x: x + 4, y: y + 4, width: 60, height: 20 };
+  await page.evaluate(() => getSelection()!.removeAllRanges());
+  await new Promise((r) => setTimeout(r, 300));
+  const blank = Buffer.from(await page.screenshot({ clip }));
+  await select();
+  await until(async () => Buffer.from(await page.screenshot({ clip })).equals(blank), (same) => !same, 5_000);
+  expect(await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.tagName, [x + 15, y + 10])).toBe('CECOT-LENS-OVERLAY');
+  await page.screenshot({ path: 'test-results/screenshots/firefox-hostile-annotate-button.png' });
+  await page.mouse.click(x + 15, y + 10);
+  await new Promise((r) => setTimeout(r, 800));
+  expect(await page.evaluate(() => (window as unknown as { __baitClicks: number }).__baitClicks)).toBe(0);
+  // The click reached our button: the draft waits in the sidebar.
+  const ext = await openExtensionPage(browser, 'popup.html', 'main');
+  const quote = await ext.evaluate(async (u) => {
+    type Api = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; runtime: { sendMessage(m: unknown): Promise<{ data?: { draft?: { quote?: string } | null } }> } };
+    const api = (globalThis as unknown as { browser: Api }).browser;
+    const id = (await api.tabs.query({})).find((t) => t.url === u)?.id;
+    return (await api.runtime.sendMessage({ type: 'tab/state', tabId: id })).data?.draft?.quote ?? null;
+  }, page.url());
+  await ext.close();
+  expect(quote).toBe('streets were quiet');
   await page.close();
 });
