@@ -16,9 +16,20 @@ export default defineBackground(() => {
   const sendToTab = (tabId: number, message: ContentRequest) => browser.tabs.sendMessage(tabId, message).catch(() => undefined);
 
   const { data, tabs: tabsRef } = startBackground({
-    selfId: browser.runtime.id,
+    // getURL('/') is chrome-extension://<id>/ or moz-extension://<uuid>/: the origin our own pages are served from.
+    self: { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
     // Returning the promise keeps the channel open for the async reply in both browsers.
-    onMessage: (listener) => browser.runtime.onMessage.addListener((message, sender) => listener(message, { id: sender.id, tabId: sender.tab?.id })),
+    onMessage: (listener) =>
+      browser.runtime.onMessage.addListener((message, sender) =>
+        listener(message, {
+          id: sender.id,
+          url: sender.url,
+          // Chrome only; Firefox's sender has no origin, and its url is enough.
+          origin: (sender as { origin?: string }).origin,
+          tabId: sender.tab?.id,
+          frameId: sender.frameId,
+        }),
+      ),
     onInstalled: (listener) =>
       browser.runtime.onInstalled.addListener(() => {
         browser.contextMenus.create({ id: MENU_ID, title: 'Annotate with CECOT Lens', contexts: ['selection'] }, () => void browser.runtime.lastError);

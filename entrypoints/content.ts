@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startGate } from '../platform/content/gate-script';
+import { ScriptLifetime } from '../platform/content/script-lifetime';
 
 /**
  * The only script on every page, so it is kept small: it runs the cheap gate
@@ -9,7 +10,10 @@ import { startGate } from '../platform/content/gate-script';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main(ctx) {
-    void startGate(ctx);
+  // WXT's window.postMessage at start-up tells every page script our extension id (and so how to forge
+  // WXT's events); off. Our code does not use WXT's context at all: see ScriptLifetime.
+  noScriptStartedPostMessage: true,
+  main() {
+    void startGate(new ScriptLifetime());
   },
 });

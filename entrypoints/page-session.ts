@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ScriptLifetime } from '../platform/content/script-lifetime';
 import { PageSession } from '../platform/content/page-session';
 
 // Injected by the background into a tab's content-script world, once per page.
@@ -7,6 +7,6 @@ export default defineUnlistedScript(() => {
   const flag = globalThis as { __cecotLensSession?: boolean };
   if (flag.__cecotLensSession) return;
   flag.__cecotLensSession = true;
-  const session = new PageSession(new ContentScriptContext('page-session'));
+  const session = new PageSession(new ScriptLifetime());
   session.start().catch((error: unknown) => session.fail(error));
 });

@@ -1,4 +1,4 @@
-import { highlightCss, highlightName, type HighlightKind } from '../lib/page/highlight-style';
+import { highlightCss, sessionHighlightNames, type HighlightKind } from '../lib/page/highlight-style';
 import type { HighlightColors } from '../lib/settings/schema';
 
 export interface Mark {
@@ -21,19 +21,23 @@ export class Highlighter {
   private wrappers: HTMLElement[] = [];
   private registered = new Set<string>();
   readonly native: boolean;
+  /** Random per page session: the page sees these in CSS.highlights, and they must not say what is marked. */
+  private readonly names = sessionHighlightNames((n) => crypto.getRandomValues(new Uint8Array(n)));
 
   constructor(private readonly doc: Document) {
     this.native = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+    // For the browser tests, which read it with scripting.executeScript: our content-script world, not the page's.
+    (globalThis as { __cecotLensHighlightNames?: Record<string, string> }).__cecotLensHighlightNames = { ...this.names };
   }
 
   setStyle(colors: HighlightColors, showUnmatched: boolean): void {
-    const css = highlightCss(colors, showUnmatched);
+    const css = highlightCss(colors, showUnmatched, (kind) => this.names[kind]);
     if (!this.sheet) {
       // A constructed sheet adds no node to the page.
       this.sheet = new CSSStyleSheet();
       this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
     }
-    this.sheet.replaceSync(css + '\n' + fallbackCss());
+    this.sheet.replaceSync(css + '\n' + fallbackCss((kind) => this.names[kind]));
   }
 
   set(layer: Layer, marks: Mark[]): void {
@@ -74,12 +78,13 @@ export class Highlighter {
     // Only the names we registered: Firefox cannot iterate the page's registry from a content script (Xray).
     for (const name of this.registered) CSS.highlights.delete(name);
     this.registered.clear();
-    for (const [kind, ranges] of byKind) {
+    // Notes above claims, the focus flash above all, by registration order rather than by `priority`,
+    // which the page could read to tell notes from claims.
+    const rank = (kind: HighlightKind) => (kind === 'focus' ? 3 : kind.startsWith('note-') ? 2 : 1);
+    for (const [kind, ranges] of [...byKind].sort(([a], [b]) => rank(a) - rank(b))) {
       const h = new Highlight(...ranges);
-      // Notes above claims above nothing: the reader's own marks win where they overlap.
-      h.priority = kind === 'focus' ? 3 : kind.startsWith('note-') ? 2 : 1;
-      CSS.highlights.set(highlightName(kind), h);
-      this.registered.add(highlightName(kind));
+      CSS.highlights.set(this.names[kind], h);
+      this.registered.add(this.names[kind]);
     }
   }
 
@@ -91,7 +96,8 @@ export class Highlighter {
     for (const mark of all) {
       for (const piece of textPieces(mark.range)) {
         const el = this.doc.createElement('cecot-lens-mark');
-        el.setAttribute('data-kind', mark.kind);
+        // The session's random name, as for native highlights: the attribute is in the page's DOM.
+        el.setAttribute('data-kind', this.names[mark.kind]);
         piece.surroundContents(el);
         this.wrappers.push(el);
       }
@@ -128,11 +134,12 @@ function textPieces(range: Range): Range[] {
   return pieces.reverse();
 }
 
-function fallbackCss(): string {
+function fallbackCss(name: (kind: HighlightKind) => string): string {
+  const notes = (['yellow', 'green', 'blue', 'pink', 'purple'] as const).map((c) => `cecot-lens-mark[data-kind="${name(`note-${c}`)}"]`).join(', ');
   return `cecot-lens-mark { all: unset; display: inline; }
-cecot-lens-mark[data-kind="agrees"] { background: rgb(0 158 115 / 0.16); text-decoration: underline solid #009e73; }
-cecot-lens-mark[data-kind="conflicts"] { background: rgb(213 94 0 / 0.22); text-decoration: underline wavy #d55e00; }
-cecot-lens-mark[data-kind="related"] { background: rgb(0 114 178 / 0.14); text-decoration: underline dotted #0072b2; }
-cecot-lens-mark[data-kind="unmatched"] { text-decoration: underline dashed #999; }
-cecot-lens-mark[data-kind^="note-"] { background: rgb(245 196 0 / 0.38); }`;
+cecot-lens-mark[data-kind="${name('agrees')}"] { background: rgb(0 158 115 / 0.16); text-decoration: underline solid #009e73; }
+cecot-lens-mark[data-kind="${name('conflicts')}"] { background: rgb(213 94 0 / 0.22); text-decoration: underline wavy #d55e00; }
+cecot-lens-mark[data-kind="${name('related')}"] { background: rgb(0 114 178 / 0.14); text-decoration: underline dotted #0072b2; }
+cecot-lens-mark[data-kind="${name('unmatched')}"] { text-decoration: underline dashed #999; }
+${notes} { background: rgb(245 196 0 / 0.38); }`;
 }

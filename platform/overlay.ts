@@ -2,10 +2,58 @@ import type { PageClaim } from '../lib/page/page-report';
 import { describeClaimForCard } from '../lib/page/card-text';
 
 /**
+ * The host's own style, inline and `!important` on every property: an inline
+ * important declaration beats every page rule, important or not, whatever its
+ * selector or layer. `all: initial` first, so that no property we did not name
+ * (opacity, filter, transform, clip-path, visibility…) keeps a page's value.
+ */
+const HOST_STYLE = [
+  'all: initial',
+  'display: block',
+  'position: fixed',
+  'inset: 0 auto auto 0',
+  'width: 0',
+  'height: 0',
+  'margin: 0',
+  'padding: 0',
+  'border: 0',
+  'overflow: visible',
+  'background: transparent',
+  'opacity: 1',
+  'visibility: visible',
+  'transform: none',
+  'filter: none',
+  'zoom: 1',
+  'pointer-events: none',
+  'z-index: 2147483647',
+]
+  .map((d) => `${d} !important`)
+  .join(';');
+
+/**
+ * Into the top layer (a manual popover): above every z-index of the page, and
+ * outside the page's root, so that `html { opacity: 0 }` or a transform on it
+ * does not reach us either. Where the Popover API is missing, the z-index must do.
+ */
+function raiseToTopLayer(host: HTMLElement): void {
+  if (typeof host.showPopover !== 'function') return;
+  host.popover = 'manual';
+  try {
+    host.showPopover();
+  } catch {
+    // Not connected yet, or the page's own modal dialog holds the top layer: the z-index stands.
+  }
+}
+
+/**
  * Our in-page elements: the hover card, the "Annotate" button by a selection,
  * and the fallback sidebar frame. They live in a closed shadow root, so page
- * scripts cannot reach into them and page CSS cannot restyle them. Everything
- * shown is set with textContent: page text is never parsed as HTML.
+ * scripts cannot reach into them. Page CSS cannot restyle them either: the
+ * host's style is inline and important (HOST_STYLE), the shadow's `:host`
+ * rules are important (which outranks the page in the cascade), and the host
+ * sits in the top layer. Page *scripts* can still remove or restyle the host
+ * element itself; that is the limit of any in-page UI (see the README).
+ * Everything shown is set with textContent: page text is never parsed as HTML.
  */
 export class Overlay {
   private host: HTMLElement;
@@ -22,7 +70,7 @@ export class Overlay {
   ) {
     this.host = doc.createElement('cecot-lens-overlay');
     // The host itself must not take space or clicks; its children do.
-    this.host.style.cssText = 'all:initial;position:fixed;inset:0 auto auto 0;width:0;height:0;z-index:2147483646;';
+    this.host.style.cssText = HOST_STYLE;
     this.root = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS;
@@ -42,6 +90,7 @@ export class Overlay {
     });
     this.root.append(style, this.card, this.annotateButton);
     (doc.documentElement ?? doc.body).append(this.host);
+    raiseToTopLayer(this.host);
   }
 
   showCard(claim: PageClaim, anchor: DOMRect): void {
@@ -79,6 +128,32 @@ export class Overlay {
     const vw = this.doc.documentElement.clientWidth;
     this.annotateButton.style.left = `${Math.min(Math.max(8, rect.right - 40), vw - 110)}px`;
     this.annotateButton.style.top = `${rect.bottom + 8 > window.innerHeight - 40 ? rect.top - 40 : rect.bottom + 8}px`;
+  }
+
+  /** A short message by the selection (role=status, so screen readers say it too); gone after a few seconds. */
+  showNotice(text: string, rect: DOMRect | null): void {
+    this.notice ??= this.makeNotice();
+    this.notice.textContent = text;
+    this.notice.hidden = false;
+    const vw = this.doc.documentElement.clientWidth;
+    const width = Math.min(360, vw - 16);
+    this.notice.style.width = `${width}px`;
+    this.notice.style.left = `${Math.max(8, Math.min(rect?.left ?? 8, vw - width - 8))}px`;
+    this.notice.style.top = `${rect ? Math.min(rect.bottom + 8, window.innerHeight - 80) : 8}px`;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => {
+      if (this.notice) this.notice.hidden = true;
+    }, 6_000);
+  }
+
+  private notice: HTMLElement | null = null;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private makeNotice(): HTMLElement {
+    const notice = el(this.doc, 'div', 'notice');
+    notice.setAttribute('role', 'status');
+    this.root.append(notice);
+    return notice;
   }
 
   /** The sidebar as an extension-origin frame, for browsers that would not open their own. */
@@ -150,7 +225,11 @@ function place(card: HTMLElement, anchor: DOMRect, doc: Document): void {
 const FRAME_WIDTH = 400;
 
 const OVERLAY_CSS = `
-:host { all: initial; }
+:host { all: initial !important; display: block !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important; border: 0 !important; overflow: visible !important; background: transparent !important; opacity: 1 !important; visibility: visible !important; transform: none !important; filter: none !important; zoom: 1 !important; pointer-events: none !important; z-index: 2147483647 !important; }
+:host::before, :host::after { content: none !important; display: none !important; }
+.card, .annotate, .frame-box, .notice { pointer-events: auto; }
+.notice { position: fixed; font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; background: #1c1c1a; color: #fff; border-radius: 8px; padding: 8px 12px; box-shadow: 0 4px 14px rgb(0 0 0 / 0.25); }
+.notice[hidden] { display: none; }
 * { box-sizing: border-box; }
 .card, .annotate, .frame-box { font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color-scheme: light dark; }
 .card { position: fixed; background: #fff; color: #1c1c1a; border: 1px solid #d0d0ca; border-radius: 10px; box-shadow: 0 8px 28px rgb(0 0 0 / 0.18); padding: 10px 12px 8px; }
@@ -174,7 +253,7 @@ const OVERLAY_CSS = `
   .card .quote { color: #a8a8a2; }
   .badge.agrees { color: #4fd1a5; } .badge.conflicts { color: #ff9a52; } .badge.related { color: #74b9ff; } .badge.unmatched { color: #a8a8a2; }
   .link { color: #8ab4f8; }
-  .annotate { background: #ececea; color: #1c1c1a; }
+  .annotate, .notice { background: #ececea; color: #1c1c1a; }
   .frame-box { background: #1f1f1e; border-color: #3a3a37; }
 }
 `;

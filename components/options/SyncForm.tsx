@@ -40,6 +40,8 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
       setMessage({ ok: true, text: 'Saved. Your notes go only to this server, and only when you sync.' });
     } catch (error) {
       setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
+      // A refused new server drops the stored password: the field must now ask for one (what was typed stays).
+      void ask({ type: 'sync/config' }).then(setConfig, () => undefined);
     }
   };
 

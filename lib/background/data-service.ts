@@ -3,7 +3,7 @@ import { readImportFile } from '../exchange/import';
 import { ExportRequest } from '../data/export-request';
 import { runExport } from '../data/run-export';
 import { summarizeImport } from '../data/import-summary';
-import { SyncConfig, type SyncConfigView, type SyncStatus } from '../data/sync-config';
+import { originOf, SyncConfig, syncAddressProblem, type SyncConfigView, type SyncStatus } from '../data/sync-config';
 import { syncOnce, type FetchLike } from '../sync/webdav-sync';
 import { syncWithFile } from '../sync/file-sync';
 import type { DatasetMeta, LensDb, SyncMeta } from '../store/db';
@@ -55,8 +55,14 @@ export function makeDataService(db: LensDb, effects: DataEffects) {
     const config = meta.config;
     let status: SyncStatus;
     try {
+      if (!config.password) throw new Error('sync needs the password for this server: enter it in the options page');
+      const bound = config.passwordOrigin ?? originOf(config.url);
+      if (bound === null || originOf(config.url) !== bound) {
+        throw new Error(`the password was entered for ${bound ?? 'another server'}, not ${originOf(config.url) ?? config.url}: enter it again`);
+      }
       const result = await syncOnce({
         url: config.url,
+        credentialOrigin: bound,
         username: config.username,
         password: config.password,
         fetch: effects.fetch,
@@ -76,7 +82,7 @@ export function makeDataService(db: LensDb, effects: DataEffects) {
         pushed: r.pushed,
         conflicts: r.conflicts.length,
       };
-      if (r.finalUrl && r.finalUrl !== config.url) meta.config = { ...config, url: r.finalUrl };
+      if (r.finalUrl && r.finalUrl !== config.url && originOf(r.finalUrl) === bound) meta.config = { ...config, url: r.finalUrl };
     } catch (error) {
       status = { at: effects.now().toISOString(), ok: false, message: error instanceof Error ? error.message : String(error), pulled: 0, pushed: 0, conflicts: 0 };
     }
@@ -133,9 +139,26 @@ export function makeDataService(db: LensDb, effects: DataEffects) {
     },
 
     async configureSync(input: { url: string; username: string; password?: string; intervalMinutes: number }): Promise<SyncConfigView> {
+      const problem = syncAddressProblem(input.url.trim());
+      if (problem) throw new Error(problem);
+      const url = input.url.trim();
       const meta = await syncMeta(db);
-      // An empty password field means "keep the one stored".
-      const config = SyncConfig.parse({ ...input, password: input.password || meta.config?.password || '' });
+      const origin = originOf(url) as string;
+      const stored = meta.config;
+      const storedOrigin = stored ? (stored.passwordOrigin ?? originOf(stored.url)) : null;
+      // An empty password field means "keep the one stored" — only for the server it was entered for.
+      const keep = !input.password && stored?.password && storedOrigin === origin ? stored.password : '';
+      if (!input.password && stored?.password && storedOrigin !== origin) {
+        // The stored password must never reach the new server: drop it, and ask for the right one.
+        const dropped: SyncMeta = { ...meta, config: { ...stored, password: '' } };
+        await db.meta.put(dropped);
+        effects.scheduleSync(0);
+        throw new Error(`A new server (${origin}) needs its password: enter it. The one stored for ${storedOrigin} was removed, so that it is never sent elsewhere.`);
+      }
+      const parsed = SyncConfig.safeParse({ ...input, url, password: input.password || keep, passwordOrigin: origin });
+      // The reader sees this in the options page: the first problem in words, not Zod's report.
+      if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'the sync set-up is not valid');
+      const config = parsed.data;
       const next: SyncMeta = { key: 'sync', config, status: meta.config?.url === config.url ? meta.status : null };
       await db.meta.put(next);
       effects.scheduleSync(config.intervalMinutes);

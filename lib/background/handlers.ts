@@ -1,4 +1,4 @@
-import type { Handlers, SenderInfo } from '../messages/route';
+import type { Caller, Handlers } from '../messages/route';
 import type { DatasetStatus, ReplyData } from '../messages/protocol';
 import type { LensDb } from '../store/db';
 import type { LoadOutcome } from '../store/load-dataset';
@@ -6,6 +6,8 @@ import { listAnnotationsForPage, saveEdit, tombstoneAnnotation } from '../store/
 import { getDeviceId } from '../store/device-id';
 import type { TabRegistry } from './tab-registry';
 import type { DataService } from './data-service';
+import { canonicalUrl as canonicalKey } from '../url/canonical-url';
+import { ANALYSIS_RATE, analysisCost, RateLimiter } from './rate-limit';
 
 /** What the handlers need from the browser, kept behind functions so that they are testable in Node. */
 export interface BackgroundEffects {
@@ -23,12 +25,20 @@ export interface BackgroundEffects {
   notifyAnnotationsChanged(tabId: number | undefined, canonicalUrl: string): void;
 }
 
-function requireTab(sender: SenderInfo): number {
-  if (sender.tabId === undefined) throw new Error('this message must come from a page tab');
-  return sender.tabId;
+function requireTab(caller: Caller): number {
+  if (caller.tabId === undefined) throw new Error('this message must come from a page tab');
+  return caller.tabId;
 }
 
-export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs: TabRegistry, effects: BackgroundEffects, data: DataService): Handlers {
+export function makeHandlers(
+  db: LensDb,
+  ready: () => Promise<LoadOutcome>,
+  tabs: TabRegistry,
+  effects: BackgroundEffects,
+  data: DataService,
+  // Per tab: a page that forges change signals must not make the background analyse without end.
+  analysisLimiter = new RateLimiter<number>(ANALYSIS_RATE, () => Date.now()),
+): Handlers {
   return {
     'dataset/status': async (): Promise<DatasetStatus> => {
       const { meta } = await ready();
@@ -66,14 +76,18 @@ export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs
       return null;
     },
     'tab/state': async ({ tabId }) => tabs.get(tabId),
-    'page/activate': async ({ canonicalUrl, gatePassed, selection }, sender) => {
+    'page/activate': async ({ url, canonicalHref, canonicalUrl: given, gatePassed, selection }, sender) => {
       const tabId = requireTab(sender);
+      const canonicalUrl = url === undefined ? (given as string) : safeCanonical(url, canonicalHref);
       // Pages that fail the gate still get the session when the reader has notes on them, or selects text to annotate.
       const activated = gatePassed || selection || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).count()) > 0;
       if (activated) await effects.injectSession(tabId);
       return { activated };
     },
-    'page/analyze': async ({ type: _type, ...input }) => {
+    'page/analyze': async ({ type: _type, ...input }, sender) => {
+      if (sender.tabId !== undefined && !analysisLimiter.take(sender.tabId, analysisCost(input.text.length))) {
+        throw new Error('too many analysis requests from this tab; the page will be analysed again when it settles');
+      }
       await ready();
       return effects.analyze(input);
     },
@@ -122,4 +136,12 @@ export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs
       return null;
     },
   };
+}
+
+function safeCanonical(url: string, href: string | null | undefined): string {
+  try {
+    return canonicalKey(url, href);
+  } catch {
+    return url;
+  }
 }

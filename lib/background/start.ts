@@ -1,5 +1,5 @@
 import { bundledDataset } from '../dataset/bundled';
-import { routeMessage, type SenderInfo } from '../messages/route';
+import { routeMessage, type Self, type SenderInfo } from '../messages/route';
 import type { Reply } from '../messages/protocol';
 import { openLensDb, type LensDb } from '../store/db';
 import { loadDatasetIntoDb } from '../store/load-dataset';
@@ -8,7 +8,8 @@ import { TabRegistry, type TabPersistence } from './tab-registry';
 import { makeDataService, type DataEffects } from './data-service';
 
 export interface BackgroundPorts {
-  selfId: string;
+  /** This extension's id and origin: the router tells extension pages from content scripts by the sender's origin. */
+  self: Self;
   onMessage(listener: (message: unknown, sender: SenderInfo) => Promise<Reply<unknown>>): void;
   onInstalled(listener: () => Promise<void>): void;
   tabPersistence?: TabPersistence;
@@ -35,6 +36,6 @@ export function startBackground(ports: BackgroundPorts) {
   const tabs = new TabRegistry(ports.tabPersistence);
   const data = makeDataService(db, ports.dataEffects);
   const handlers = makeHandlers(db, () => ready, tabs, ports.effects(db, tabs), data);
-  ports.onMessage((message, sender) => routeMessage(message, sender, ports.selfId, handlers));
+  ports.onMessage((message, sender) => routeMessage(message, sender, ports.self, handlers));
   return { db, tabs, data, ready: () => ready };
 }

@@ -8,6 +8,11 @@ export const SyncConfig = z.object({
     .refine((u) => /^https?:\/\//i.test(u), 'the sync address must start with https:// (or http:// for a server on this computer)'),
   username: z.string().min(1, 'a user name is needed'),
   password: z.string().min(1, 'a password is needed'),
+  /**
+   * The origin the password was entered for. The password is sent only there:
+   * a new address on another origin needs it typed again.
+   */
+  passwordOrigin: z.string().optional(),
   /** 0 = only when the reader presses "Sync now". */
   intervalMinutes: z.number().int().min(0).max(24 * 60).default(0),
 });
@@ -30,4 +35,33 @@ export interface SyncConfigView {
   hasPassword: boolean;
   intervalMinutes: number;
   status: SyncStatus | null;
+}
+
+/** `https://host[:port]` of an address, or null when it is not a URL. */
+export function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/** Why an address cannot be used for sync, checked when it is entered; null when it can. */
+export function syncAddressProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `not a valid address: ${url}`;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'the sync address must start with https://';
+  if (parsed.username !== '' || parsed.password !== '') return 'put the user name and password in their own fields, not in the address';
+  if (parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
+    return 'plain http:// would send the password unencrypted: use https:// (http:// is accepted only for a server on this computer)';
+  }
+  return null;
 }

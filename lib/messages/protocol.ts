@@ -10,12 +10,29 @@ import { PageReport } from '../page/page-report';
 import type { PublicAnalysis } from '../analyze';
 import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
 
+/** The longest selection that can be annotated; a longer one gets a message by the selection, not a silent nothing. */
+export const MAX_QUOTE = 10_000;
+
+/** Page titles longer than this are cut (a page may put anything in `og:title`). */
+export const MAX_TITLE = 2_000;
+
+/** Marks where page text was cut, so that a reader sees it was. */
+export const TRIM_MARK = ' […]';
+
+/**
+ * A string from the page that is cut, not refused, when too long: a page's
+ * over-long title must not cost it its highlights. The cut is marked.
+ */
+export function trimmedString(max: number) {
+  return z.string().transform((s) => (s.length > max ? s.slice(0, max - TRIM_MARK.length) + TRIM_MARK : s));
+}
+
 /** A selection the reader wants to annotate, captured by the content script; edited and saved in the sidebar. */
 export const AnnotationDraft = z.object({
   url: z.string().url(),
   canonicalUrl: z.string().url(),
-  title: z.string(),
-  quote: z.string().min(1).max(10_000),
+  title: trimmedString(MAX_TITLE),
+  quote: z.string().min(1).max(MAX_QUOTE),
   selectors: z.object({ quote: TextQuoteSelector, position: TextPositionSelector.optional() }),
   /** Dataset claims matched by page claims that overlap the selection: offered as links. */
   suggestedClaims: z.array(z.string()).default([]),
@@ -49,9 +66,14 @@ export const Request = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('page/analyze'),
     url: z.string().max(10_000),
-    title: z.string().max(2_000),
-    language: z.string().max(20).optional(),
-    text: z.string().max(MAX_PAGE_TEXT),
+    title: trimmedString(MAX_TITLE),
+    // A language tag no page needs 20 characters for: a longer one is dropped, not refused.
+    language: z
+      .string()
+      .optional()
+      .transform((l) => (l !== undefined && l.length <= 20 ? l : undefined)),
+    // The page session cuts the text itself and says so; this only bounds what a forged message can make us do.
+    text: z.string().transform((t) => t.slice(0, MAX_PAGE_TEXT)),
   }),
   // From a content script: the reader asked to annotate the selection.
   z.object({ type: z.literal('draft/open'), draft: AnnotationDraft }),
@@ -74,7 +96,18 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync/now') }),
   // From the always-on content script: the gate's verdict; the background decides whether to load the full page session.
   // `selection`: the reader selected text, so the Annotate button is wanted whatever the page is about.
-  z.object({ type: z.literal('page/activate'), canonicalUrl: z.string().url(), gatePassed: z.boolean(), selection: z.boolean().default(false) }),
+  // `url` + `canonicalHref` (the page's raw <link rel=canonical>): the background files the page with the Public Suffix
+  // List, which is too big for the every-page script. `canonicalUrl` alone: an already computed key.
+  z
+    .object({
+      type: z.literal('page/activate'),
+      url: z.string().max(10_000).optional(),
+      canonicalHref: z.string().max(10_000).nullable().optional(),
+      canonicalUrl: z.string().url().optional(),
+      gatePassed: z.boolean(),
+      selection: z.boolean().default(false),
+    })
+    .refine((m) => m.url !== undefined || m.canonicalUrl !== undefined, 'page/activate needs url or canonicalUrl'),
   // From the always-on content script: the reader clicked a highlight; the sidebar scrolls to it.
   z.object({ type: z.literal('tab/focus'), claimKey: z.string().nullable(), annotationId: z.string().nullable().default(null) }),
 ]);

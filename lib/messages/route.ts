@@ -1,29 +1,37 @@
 import { Request, type Reply, type ReplyData, type RequestOf, type RequestType } from './protocol';
+import { classifySender, refusal, type Self, type SenderInfo } from './capabilities';
 
-export type Handlers = { [T in RequestType]: (request: RequestOf<T>, sender: SenderInfo) => Promise<ReplyData[T]> };
+export type { SenderInfo, Self } from './capabilities';
 
-/** What the browser tells us about who sent a message, reduced to what we check. */
-export interface SenderInfo {
-  id?: string;
-  /** Set when the message comes from a content script (or a page embedded in a tab). */
+/** Who a handler is serving, once the router has checked it may. */
+export interface Caller {
+  kind: 'extension-page' | 'content-script';
+  /** A content script's own tab (from the browser, never from the message); an extension page's tab when it is framed in one. */
   tabId?: number;
 }
 
+export type Handlers = { [T in RequestType]: (request: RequestOf<T>, caller: Caller) => Promise<ReplyData[T]> };
+
 /**
- * Validates and dispatches one message. Messages from any other extension are
- * refused: only our own content scripts and pages share our extension id.
+ * Checks who sent a message, validates it, checks that this sender may send
+ * it (`CAPABILITIES`), then dispatches it. Messages from any other extension
+ * are refused, and so is anything a content script may not do.
  */
-export async function routeMessage(raw: unknown, sender: SenderInfo, selfId: string, handlers: Handlers): Promise<Reply<unknown>> {
-  if (sender.id !== selfId) return { ok: false, error: 'refused: message does not come from this extension' };
+export async function routeMessage(raw: unknown, sender: SenderInfo, self: Self, handlers: Handlers): Promise<Reply<unknown>> {
+  const role = classifySender(sender, self);
+  if (role.kind === 'refused') return { ok: false, error: role.reason };
   const parsed = Request.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, error: `invalid message: ${issue ? `${issue.path.join('.') || '(message)'}: ${issue.message}` : 'unknown'}` };
   }
   const request = parsed.data;
-  const handler = handlers[request.type] as (r: typeof request, s: SenderInfo) => Promise<unknown>;
+  const refused = refusal(request, role);
+  if (refused) return { ok: false, error: refused };
+  const caller: Caller = { kind: role.kind, ...(role.tabId === undefined ? {} : { tabId: role.tabId }) };
+  const handler = handlers[request.type] as (r: typeof request, c: Caller) => Promise<unknown>;
   try {
-    return { ok: true, data: await handler(request, sender) };
+    return { ok: true, data: await handler(request, caller) };
   } catch (error) {
     return { ok: false, error: describeError(error) };
   }

@@ -1,6 +1,6 @@
 import type { HighlightColors } from '../settings/schema';
 
-/** Every highlight name we register starts with this, so that we never touch a page's own highlights. */
+/** The readable names, used where no page can see them (tests, fallback marks' attributes are our own elements). */
 export const HIGHLIGHT_PREFIX = 'cecot-lens-';
 
 export const CLAIM_KINDS = ['agrees', 'conflicts', 'related', 'unmatched'] as const;
@@ -17,24 +17,49 @@ export function highlightName(kind: HighlightKind): string {
   return HIGHLIGHT_PREFIX + kind;
 }
 
+export const ALL_KINDS: readonly HighlightKind[] = [
+  ...CLAIM_KINDS,
+  ...(Object.keys(NOTE_COLORS) as (keyof typeof NOTE_COLORS)[]).map((c) => `note-${c}` as const),
+  'focus',
+];
+
+/**
+ * Names for one page session, as the page sees them in `CSS.highlights`: random,
+ * so that they say nothing about notes or verdicts ("cecot-lens-conflicts" would),
+ * and different on every visit, so that a page cannot learn them once for all.
+ * `random` returns fresh random bytes.
+ */
+export function sessionHighlightNames(random: (n: number) => Uint8Array): Record<HighlightKind, string> {
+  const names = {} as Record<HighlightKind, string>;
+  const used = new Set<string>();
+  for (const kind of ALL_KINDS) {
+    let name: string;
+    do name = 'h' + [...random(8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    while (used.has(name));
+    used.add(name);
+    names[kind] = name;
+  }
+  return names;
+}
+
 /**
  * Styles for `::highlight()`. Colour is never the only signal: each relation
  * also has its own underline style (solid, wavy, dotted, dashed), so the marks
  * stay distinct for colour-blind readers; backgrounds are translucent so they
  * read on light and dark pages alike.
  */
-export function highlightCss(colors: HighlightColors, showUnmatched: boolean): string {
+export function highlightCss(colors: HighlightColors, showUnmatched: boolean, nameOf: (kind: HighlightKind) => string = highlightName): string {
   const claim = (kind: keyof HighlightColors, style: string, alpha: number) =>
-    `::highlight(${highlightName(kind)}) { background-color: ${withAlpha(colors[kind], alpha)}; text-decoration: underline ${style} ${colors[kind]}; text-decoration-thickness: 2px; text-underline-offset: 3px; }`;
+    `::highlight(${nameOf(kind)}) { background-color: ${withAlpha(colors[kind], alpha)}; text-decoration: underline ${style} ${colors[kind]}; text-decoration-thickness: 2px; text-underline-offset: 3px; }`;
   const rules = [
     claim('agrees', 'solid', 0.16),
     claim('conflicts', 'wavy', 0.22),
     claim('related', 'dotted', 0.14),
     showUnmatched ? claim('unmatched', 'dashed', 0.06) : '',
     ...Object.entries(NOTE_COLORS).map(
-      ([name, hex]) => `::highlight(${highlightName(`note-${name}` as HighlightKind)}) { background-color: ${withAlpha(hex, 0.38)}; }`,
+      ([name, hex]) => `::highlight(${nameOf(`note-${name}` as HighlightKind)}) { background-color: ${withAlpha(hex, 0.38)}; }`,
     ),
-    `::highlight(${highlightName('focus')}) { background-color: ${withAlpha('#ffd400', 0.55)}; color: inherit; }`,
+    `::highlight(${nameOf('focus')}) { background-color: ${withAlpha('#ffd400', 0.55)}; color: inherit; }`,
   ];
   return rules.filter(Boolean).join('\n');
 }

@@ -63,6 +63,12 @@ export interface WebDavSyncOptions {
    * loopback address unless this is set.
    */
   allowInsecureHttp?: boolean;
+  /**
+   * The origin the password belongs to. Every request checks its URL against
+   * it just before sending: a URL on any other origin gets no credentials, and
+   * no request at all. Defaults to the origin of `url`.
+   */
+  credentialOrigin?: string;
   signal?: AbortSignal;
   /** Longest wait for one request, body included, before it counts as a network failure. Default 30 s. */
   requestTimeoutMs?: number;
@@ -222,7 +228,10 @@ class DavClient {
     }
     parsed.hash = '';
     this.url = parsed.href;
-    this.origin = parsed.origin;
+    this.origin = options.credentialOrigin ?? parsed.origin;
+    if (parsed.origin !== this.origin) {
+      throw new SyncError('config', `the password belongs to ${this.origin}, not ${parsed.origin}; enter it again for the new server`);
+    }
     this.authorization = basicAuthorization(options.username, options.password);
   }
 
@@ -327,6 +336,10 @@ class DavClient {
   private async send(method: 'GET' | 'PUT', body: string | undefined, headers: Record<string, string>, signal: AbortSignal): Promise<Response> {
     for (let hop = 0; ; hop++) {
       let res: Response;
+      // Checked at the moment of sending, whatever changed `this.url` since: credentials go to their origin only.
+      if (new URL(this.url).origin !== this.origin) {
+        throw new SyncError('redirect', `refused to send the password to ${new URL(this.url).origin}; it belongs to ${this.origin}`);
+      }
       try {
         res = await this.options.fetch(this.url, {
           method,

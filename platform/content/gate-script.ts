@@ -1,8 +1,7 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled } from '../../lib/settings/site-match';
 import { pageGate } from '../../lib/topic/page-gate';
-import { pageCanonicalUrl } from './page-url';
+import type { ScriptLifetime } from './script-lifetime';
 import { ask } from '../messaging';
 import { loadDisabledSites } from '../settings-lite';
 
@@ -11,7 +10,7 @@ import { loadDisabledSites } from '../settings-lite';
  * pages cost one gate pass and one message; late-loading content is gated
  * again, with back-off, until the page passes or stops changing.
  */
-export async function startGate(ctx: ContentScriptContext): Promise<void> {
+export async function startGate(ctx: ScriptLifetime): Promise<void> {
   if (isSiteDisabled(location.hostname, await loadDisabledSites())) return;
   let activated = false;
   let lastUrl = '';
@@ -25,9 +24,10 @@ export async function startGate(ctx: ContentScriptContext): Promise<void> {
     performance.measure('cecot-lens:gate', { start: started, end: performance.now() });
     if (!passed && !selection && url === lastUrl) return 'unchanged';
     lastUrl = url;
-    const canonical = pageCanonicalUrl(document, url);
+    // The background files the page under its canonical URL (with the Public Suffix List, too big for this script).
+    const canonicalHref = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
     try {
-      activated = (await ask({ type: 'page/activate', canonicalUrl: canonical, gatePassed: passed, selection })).activated;
+      activated = (await ask({ type: 'page/activate', url, canonicalHref, gatePassed: passed, selection })).activated;
     } catch {
       // The background is restarting or the extension was updated: try again on the next change.
     }
@@ -44,14 +44,12 @@ export async function startGate(ctx: ContentScriptContext): Promise<void> {
   await check();
   if (!activated && document.body) observer?.observe(document.body, { childList: true, subtree: true });
   // Any page can be annotated: the first selection of text brings the session (and its Annotate button).
-  ctx.addEventListener(document, 'mouseup', () => {
-    if (!activated && document.getSelection()?.toString().trim()) void check(true);
+  // Only the reader's own mouse counts: a page script's synthetic mouseup must not pull the session in.
+  ctx.addEventListener(document, 'mouseup', (event: MouseEvent) => {
+    if (event.isTrusted && !activated && document.getSelection()?.toString().trim()) void check(true);
   });
-  // SPA navigation: a new view may be on topic.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    scheduler.reset();
-    void check();
-  });
+  // SPA navigation: a new view may be on topic. Read from location.href, through the back-off scheduler.
+  ctx.watchLocation(() => scheduler.poke());
   ctx.onInvalidated(() => {
     observer?.disconnect();
     scheduler.dispose();

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Annotation } from '../../lib/annotations/schema';
 import { extractMainText } from '../../lib/extract/extract-main-text';
 import { loadReadability, type ReadabilityLike } from '../../lib/extract/readability-content';
 import type { TextMap } from '../../lib/extract/text-map';
 import { ContentRequest } from '../../lib/messages/content-protocol';
 import type { PageAnalysis } from '../../lib/messages/protocol';
-import { MAX_PAGE_TEXT } from '../../lib/messages/protocol';
+import { MAX_PAGE_TEXT, MAX_QUOTE } from '../../lib/messages/protocol';
+import { pickLocale, translator } from '../../lib/i18n';
 import { buildReport, toPageClaims } from '../../lib/page/build-report';
 import type { PageClaim, PageStatus } from '../../lib/page/page-report';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
@@ -19,6 +19,7 @@ import { Overlay } from '../overlay';
 import { loadSettings, watchSettings } from '../settings-store';
 import { anchorNotes } from './note-anchors';
 import { pageCanonicalUrl } from './page-url';
+import type { ScriptLifetime } from './script-lifetime';
 import { draftFromSelection } from './selection-draft';
 import { isTextChange } from './page-mutations';
 import { nearestRect, rangesIntersect, scrollToRange, textRange } from './text-ranges';
@@ -54,8 +55,10 @@ export class PageSession {
   private scheduler: RefreshScheduler;
   private hoverFrame = 0;
   private active = false;
+  /** The main text was longer than the background analyses: the report says so. */
+  private textCut = false;
 
-  constructor(private readonly ctx: ContentScriptContext) {
+  constructor(private readonly ctx: ScriptLifetime) {
     this.scheduler = new RefreshScheduler(() => this.refresh(), {
       now: () => performance.now(),
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
@@ -67,7 +70,8 @@ export class PageSession {
     this.settings = await loadSettings();
     watchSettings((s) => this.onSettings(s));
     browser.runtime.onMessage.addListener((message: unknown) => this.onMessage(message));
-    this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.onNavigate());
+    // Single-page-app navigation, read from location.href itself (no event a page could forge).
+    this.ctx.watchLocation(() => this.onNavigate());
     this.ctx.onInvalidated(() => this.dispose());
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return;
     // The Annotate button works on every page the session is on; a selection made before it loaded counts.
@@ -100,6 +104,7 @@ export class PageSession {
       if (changed || extracted.text !== this.lastText || !this.main) {
         changed = true;
         this.lastText = extracted.text;
+        this.textCut = extracted.text.length > MAX_PAGE_TEXT;
         try {
           const analysis = await ask({
             type: 'page/analyze',
@@ -185,6 +190,10 @@ export class PageSession {
       error,
       now: new Date(),
     });
+    if (this.textCut && this.main) {
+      const t = translator(pickLocale(this.settings.language, navigator.language));
+      report.topic = { ...report.topic, reasons: [t('security.textCut', { max: MAX_PAGE_TEXT }), ...report.topic.reasons] };
+    }
     await ask({ type: 'tab/report', report }).catch(() => undefined);
   }
 
@@ -219,6 +228,17 @@ export class PageSession {
 
   /** Turns the reader's selection into a draft and hands it to the sidebar. */
   async annotateSelection(): Promise<void> {
+    // Checked before any work on it: a selection of millions of characters gets a message, not silence.
+    const selected = this.doc.getSelection();
+    const length = selected && !selected.isCollapsed ? selected.toString().length : 0;
+    if (length > MAX_QUOTE) {
+      const t = translator(pickLocale(this.settings.language, navigator.language));
+      const rects = selected!.rangeCount ? selected!.getRangeAt(0).getClientRects() : null;
+      const rect = rects && rects.length ? (rects[rects.length - 1] as DOMRect) : null;
+      this.overlay?.showAnnotateButton(null);
+      this.overlay?.showNotice(t('security.selectionTooLong', { count: length, max: MAX_QUOTE }), rect);
+      return;
+    }
     const url = location.href;
     const claims = (this.main?.claims ?? []).map((claim) => ({ claim, range: this.main?.ranges.get(claim.key) }));
     const draft = draftFromSelection(this.doc, { url, canonicalUrl: pageCanonicalUrl(this.doc, url), title: this.doc.title }, claims);
@@ -309,13 +329,13 @@ export class PageSession {
     } else this.paint();
   }
 
-  private async onNavigate(): Promise<void> {
+  /** The address really changed: the old view's marks go now, the new view is analysed through the scheduler. */
+  private onNavigate(): void {
     this.main = null;
     this.lastText = '';
     this.highlighter?.clear();
     this.overlay?.hideCard();
-    this.scheduler.reset();
-    await this.refresh();
+    this.scheduler.poke();
   }
 
   /** Late-loading content, infinite scroll and SPA views: re-run, debounced, when the page's text changes. */

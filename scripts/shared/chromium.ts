@@ -28,14 +28,14 @@ export function chromiumArgs(extensionDir: string): string[] {
 }
 
 /** Chromium with the built extension loaded, in a fresh profile that is removed on close. */
-export async function launchChromiumWithExtension(extensionDir: string, options: { headless?: boolean } = {}) {
+export async function launchChromiumWithExtension(extensionDir: string, options: { headless?: boolean; extraArgs?: string[] } = {}) {
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`no Chromium build at ${extensionDir}: run \`npm run build\` first`);
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cecot-lens-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
-    args: chromiumArgs(extensionDir),
+    args: [...chromiumArgs(extensionDir), ...(options.extraArgs ?? [])],
     viewport: { width: 1280, height: 860 },
   });
   return {

@@ -18,12 +18,42 @@ test.afterAll(async () => {
   await server?.close();
 });
 
+/**
+ * The page sees our highlights under random per-session names; the mapping lives in our content-script
+ * sandbox, read here from an extension page with scripting.executeScript.
+ */
+async function sessionNames(page: Page): Promise<Record<string, string>> {
+  const ext = await openExtensionPage(browser, 'popup.html', 'main');
+  try {
+    return await ext.evaluate(async (u) => {
+      type Api = {
+        tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+        scripting: { executeScript(o: object): Promise<{ result?: unknown }[]> };
+      };
+      const api = (globalThis as unknown as { browser: Api }).browser;
+      const id = (await api.tabs.query({})).find((t) => t.url === u)?.id;
+      if (id === undefined) return {};
+      const [first] = await api.scripting.executeScript({
+        target: { tabId: id, frameIds: [0] },
+        func: () => (globalThis as { __cecotLensHighlightNames?: Record<string, string> }).__cecotLensHighlightNames ?? {},
+      });
+      return (first?.result ?? {}) as Record<string, string>;
+    }, page.url());
+  } finally {
+    await ext.close();
+  }
+}
+
 async function counts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(() => {
+  const names = await sessionNames(page);
+  return page.evaluate((byKind) => {
     const out: Record<string, number> = {};
-    for (const [name, h] of CSS.highlights) if (name.startsWith('cecot-lens-') && h.size > 0) out[name] = h.size;
+    for (const [kind, name] of Object.entries(byKind)) {
+      const size = CSS.highlights.get(name)?.size ?? 0;
+      if (size > 0) out[`cecot-lens-${kind}`] = size;
+    }
     return out;
-  });
+  }, names);
 }
 
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
@@ -92,7 +122,8 @@ test('firefox: highlights, sidebar, and an annotation that survives a reload', a
   await waitFor(() => counts(page), (c) => c['cecot-lens-note-yellow'] === 1);
   await page.reload();
   await waitFor(() => counts(page), (c) => c['cecot-lens-note-yellow'] === 1);
-  const text = await page.evaluate(() => [...(CSS.highlights.get('cecot-lens-note-yellow') ?? [])].map((r) => (r as Range).toString()));
+  const yellow = (await sessionNames(page))['note-yellow'] ?? '(none)';
+  const text = await page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), yellow);
   expect(text).toEqual(['streets were quiet']);
   await page.close();
   await sidebar.close();

@@ -1,17 +1,44 @@
 import type { BrowserContext, Frame, Locator, Page, Worker } from '@playwright/test';
 
-/** Our highlight names and how many ranges each holds, read from the page's highlight registry. */
-export async function highlightCounts(page: Page | Frame): Promise<Record<string, number>> {
-  return page.evaluate(() => {
-    const out: Record<string, number> = {};
-    for (const [name, h] of CSS.highlights) if (name.startsWith('cecot-lens-') && h.size > 0) out[name] = h.size;
-    return out;
-  });
+/**
+ * The page sees our highlights under random names (one set per page session);
+ * the session keeps the mapping in its own content-script world, which the page
+ * cannot read and `scripting.executeScript` (from the extension) can.
+ */
+async function sessionNames(page: Page): Promise<Record<string, string>> {
+  const context = page.context();
+  const sw = await serviceWorker(context);
+  const tabId = await tabIdOf(context, page.url()).catch(() => undefined);
+  if (tabId === undefined) return {};
+  return sw.evaluate(async (id) => {
+    const api = (globalThis as unknown as { chrome: { scripting: { executeScript(o: object): Promise<{ result?: unknown }[]> } } }).chrome;
+    const [first] = await api.scripting.executeScript({
+      target: { tabId: id, frameIds: [0] },
+      func: () => (globalThis as { __cecotLensHighlightNames?: Record<string, string> }).__cecotLensHighlightNames ?? {},
+    });
+    return (first?.result ?? {}) as Record<string, string>;
+  }, tabId);
 }
 
-/** The text each of our highlights covers. */
+/** Our highlights by readable name (`cecot-lens-agrees`, `cecot-lens-note-yellow`…) and how many ranges each holds. */
+export async function highlightCounts(target: Page | Frame): Promise<Record<string, number>> {
+  const page = 'page' in target ? target.page() : target;
+  const names = await sessionNames(page);
+  return page.evaluate((byKind) => {
+    const out: Record<string, number> = {};
+    for (const [kind, name] of Object.entries(byKind)) {
+      const size = CSS.highlights.get(name)?.size ?? 0;
+      if (size > 0) out[`cecot-lens-${kind}`] = size;
+    }
+    return out;
+  }, names);
+}
+
+/** The text each of our highlights covers; `name` is the readable name, e.g. `cecot-lens-agrees`. */
 export async function highlightTexts(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), name);
+  const names = await sessionNames(page);
+  const real = names[name.replace(/^cecot-lens-/, '')] ?? '(none)';
+  return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), real);
 }
 
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {

@@ -1,13 +1,5 @@
 import { test, expect } from './chromium-fixtures';
-
-/** Names of our registered highlights and how many ranges each holds, read from the page's highlight registry. */
-async function highlightCounts(page: import('@playwright/test').Page) {
-  return page.evaluate(() => {
-    const out: Record<string, number> = {};
-    for (const [name, h] of CSS.highlights) if (name.startsWith('cecot-lens-')) out[name] = h.size;
-    return out;
-  });
-}
+import { highlightCounts } from './helpers';
 
 test('an on-topic page gets claim highlights coloured by relation, without DOM changes', async ({ context, baseURL }) => {
   const page = await context.newPage();
@@ -28,5 +20,6 @@ test('an off-topic page gets nothing', async ({ context, baseURL }) => {
   await page.goto(`${baseURL}/off-topic.html`);
   await page.waitForTimeout(1500);
   expect(await highlightCounts(page)).toEqual({});
+  expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
   expect(await page.locator('cecot-lens-overlay').count()).toBe(0);
 });

@@ -158,10 +158,23 @@ describe('registrableDomain', () => {
     ['www.presidencia.gob.sv', 'presidencia.gob.sv'],
     ['diario.elmundo.sv', 'elmundo.sv'],
     ['noticias.com.sv', 'noticias.com.sv'],
-    ['a.b.writer.substack.com', 'writer.substack.com'],
+    // substack.com is not on the list (Substack never asked): its subdomains count as one site, as browsers treat them.
+    ['a.b.writer.substack.com', 'substack.com'],
+    ['a.b.writer.github.io', 'writer.github.io'],
     ['192.168.0.10', '192.168.0.10'],
     ['localhost', 'localhost'],
     ['WWW.Example.COM.', 'example.com'],
+    // From the Public Suffix List's private section: each tenant is its own site.
+    ['victim.workers.dev', 'victim.workers.dev'],
+    ['api.victim.workers.dev', 'victim.workers.dev'],
+    ['someone.pages.dev', 'someone.pages.dev'],
+    ['project.web.app', 'project.web.app'],
+    ['bucket.s3.amazonaws.com', 'bucket.s3.amazonaws.com'],
+    // ICANN suffixes beyond two letters' worth of guessing
+    ['www.city.kawasaki.jp', 'city.kawasaki.jp'],
+    ['news.example.com.br', 'example.com.br'],
+    ['[::1]', '[::1]'],
+    ['workers.dev', 'workers.dev'],
   ])('%s → %s', (host, site) => {
     expect(registrableDomain(host)).toBe(site);
   });
@@ -170,6 +183,12 @@ describe('registrableDomain', () => {
     expect(sameSite('amp.theguardian.com', 'www.theguardian.com')).toBe(true);
     expect(sameSite('theguardian.com.evil.example', 'www.theguardian.com')).toBe(false);
     expect(sameSite('www.bbc.co.uk', 'www.itv.co.uk')).toBe(false);
+    expect(sameSite('attacker.workers.dev', 'victim.workers.dev')).toBe(false);
+  });
+
+  it('does not file a workers.dev page under another subdomain of workers.dev (finding 3)', () => {
+    expect(canonicalUrl('https://attacker.workers.dev/a', 'https://victim.workers.dev/a')).toBe('https://attacker.workers.dev/a');
+    expect(canonicalUrl('https://www.victim.workers.dev/a', 'https://victim.workers.dev/a')).toBe('https://victim.workers.dev/a');
   });
 });
 

@@ -1,0 +1,72 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * The life of our script in one page: timers and listeners that stop when the
+ * extension is reloaded or removed (the script is then orphaned: `runtime.id`
+ * is gone). It replaces WXT's `ContentScriptContext` for our code because
+ * that one is driven by DOM events a page can forge: a `…wxt:content-script-started`
+ * event tears the context down, and `…wxt:locationchange` fires on demand.
+ * Here nothing a page dispatches changes our state: navigation is read from
+ * `location.href` itself.
+ */
+export class ScriptLifetime {
+  private readonly controller = new AbortController();
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get isValid(): boolean {
+    if (!this.controller.signal.aborted && browser.runtime?.id == null) this.invalidate();
+    return !this.controller.signal.aborted;
+  }
+
+  invalidate(): void {
+    this.controller.abort('extension context invalidated');
+  }
+
+  onInvalidated(cb: () => void): void {
+    this.controller.signal.addEventListener('abort', cb, { once: true });
+  }
+
+  setTimeout(fn: () => void, ms: number): ReturnType<typeof setTimeout> {
+    const id = setTimeout(() => {
+      if (this.isValid) fn();
+    }, ms);
+    this.onInvalidated(() => clearTimeout(id));
+    return id;
+  }
+
+  setInterval(fn: () => void, ms: number): ReturnType<typeof setInterval> {
+    const id = setInterval(() => {
+      if (this.isValid) fn();
+    }, ms);
+    this.onInvalidated(() => clearInterval(id));
+    return id;
+  }
+
+  addEventListener<E extends Event>(target: EventTarget, type: string, handler: (event: E) => void, options?: AddEventListenerOptions): void {
+    target.addEventListener(
+      type,
+      (event) => {
+        if (this.isValid) handler(event as E);
+      },
+      { ...options, signal: this.controller.signal },
+    );
+  }
+
+  /**
+   * Calls `onChange` when the page's address really changes (single-page-app
+   * navigation), checked once a second. A page can change its own address, but
+   * not make us believe it did, and not faster than we look.
+   */
+  watchLocation(onChange: (href: string) => void, everyMs = 1_000): void {
+    let last = location.href;
+    this.setInterval(() => {
+      const now = location.href;
+      if (now === last) return;
+      last = now;
+      onChange(now);
+    }, everyMs);
+  }
+}
