@@ -13,6 +13,9 @@ import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
 import { gateDocument } from '../../lib/topic/gate';
 import { bundledTopic } from '../../lib/topic/bundled';
+import { topicWithUserTerms } from '../../lib/topic/user-terms';
+import type { UserTerm } from '../../lib/dataset/layer-schema';
+import { loadUserTerms } from '../user-topic';
 import { Highlighter, type Mark } from '../highlighter';
 import { ask } from '../messaging';
 import { Overlay } from '../overlay';
@@ -54,6 +57,7 @@ export class PageSession {
   private scheduler: RefreshScheduler;
   private hoverFrame = 0;
   private active = false;
+  private userTerms: UserTerm[] = [];
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.scheduler = new RefreshScheduler(() => this.refresh(), {
@@ -64,7 +68,7 @@ export class PageSession {
   }
 
   async start(): Promise<void> {
-    this.settings = await loadSettings();
+    [this.settings, this.userTerms] = await Promise.all([loadSettings(), loadUserTerms()]);
     watchSettings((s) => this.onSettings(s));
     browser.runtime.onMessage.addListener((message: unknown) => this.onMessage(message));
     this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.onNavigate());
@@ -90,7 +94,7 @@ export class PageSession {
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return 'unchanged';
     const url = location.href;
     const canonical = pageCanonicalUrl(this.doc, url);
-    const gate = gateDocument(this.doc, url, bundledTopic());
+    const gate = gateDocument(this.doc, url, topicWithUserTerms(bundledTopic(), this.userTerms));
     let changed = url !== this.lastUrl;
     let error: string | undefined;
 

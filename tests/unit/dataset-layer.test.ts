@@ -3,10 +3,11 @@ import { loadSeedsFromDir } from '../../scripts/load-seeds';
 import { applyLayer, layerStamp } from '../../lib/dataset/layer';
 import { makeChange, withdrawChange, type ChangeContext } from '../../lib/dataset/layer-edit';
 import { compareLayerWrites, planLayerMerge } from '../../lib/dataset/layer-merge';
-import type { LayerChange, UserClaim } from '../../lib/dataset/layer-schema';
+import type { LayerChange } from '../../lib/dataset/layer-schema';
 import { buildMatcher } from '../../lib/match/build-matcher';
 import { analyzeText } from '../../lib/analyze';
 import { bundledTopic } from '../../lib/topic/bundled';
+import { guardsSubject, userClaim } from './layer-fixtures';
 
 const seeds = loadSeedsFromDir('seeds');
 const v1 = { version: seeds.manifest.version, subjects: seeds.subjects, claims: seeds.claims, assessments: seeds.assessments };
@@ -16,30 +17,6 @@ const ctx = (iso: string, deviceId = 'dev-a'): ChangeContext => ({
   origin: { url: 'https://news.example/story', title: 'A story' },
   baseVersion: v1.version,
 });
-
-export const userClaim: UserClaim = {
-  id: 'u-cecot-guards-1200',
-  statement: 'About 1,200 guards work at CECOT.',
-  statementEs: 'Unos 1.200 custodios trabajan en el CECOT.',
-  subject: 'cecot.guards',
-  category: 'quantity',
-  value: { kind: 'quantity', quantity: { value: 1200, unit: 'people', qualifier: 'about', text: 'about 1,200' } },
-  entities: [],
-  claimant: { type: 'article' },
-  date: null,
-  terms: { en: ['1,200 guards'], es: ['1.200 custodios'] },
-  assessment: { status: 'single-source', note: 'Added from one page.', related: [] },
-  webSources: [{ url: 'https://news.example/story', title: 'A story', seenAt: '2026-12-01T10:00:00.000Z', quote: { type: 'TextQuoteSelector', exact: 'about 1,200 guards' } }],
-};
-const guardsSubject = {
-  key: 'cecot.guards',
-  label: 'Guards at the prison',
-  labelEs: 'Custodios de la cárcel',
-  kind: 'quantity' as const,
-  unit: 'people',
-  description: 'How many guards work at the prison.',
-  cues: { en: ['guards'], es: ['custodios'] },
-};
 
 describe('the reader’s dataset layer', () => {
   it('adds a claim and its new subject, recording when and from which page', () => {
