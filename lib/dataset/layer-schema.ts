@@ -117,3 +117,14 @@ export type LayerKind = LayerChange['kind'];
 export function changeId(kind: LayerKind, target: string): string {
   return `${kind}:${target}`;
 }
+
+/** A change as an extension page asks for it; the background adds when, which install and the bundled version. */
+export const LayerEdit = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('claim'), claim: UserClaim }),
+  z.object({ kind: z.literal('subject'), subject: Subject }),
+  z.object({ kind: z.literal('correction'), target: LayerId, patch: ClaimPatch, reason: z.string().max(5_000).default('') }),
+  z.object({ kind: z.literal('retirement'), target: LayerId, retired: z.boolean(), reason: z.string().max(5_000).default('') }),
+  z.object({ kind: z.literal('assessment'), assessment: CrossAssessment }),
+  z.object({ kind: z.literal('term'), term: UserTerm }),
+]);
+export type LayerEdit = z.infer<typeof LayerEdit>;

@@ -9,6 +9,12 @@ import type { AnnotationList } from '../store/annotations-repo';
 import { PageReport } from '../page/page-report';
 import type { PublicAnalysis } from '../analyze';
 import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
+import { ChangeOrigin, LayerEdit, UserClaim, type LayerChange } from '../dataset/layer-schema';
+import { Subject } from '../dataset/schema';
+import type { EffectiveClaim, StrandedChange } from '../dataset/layer';
+import type { LayerImportSummary } from '../background/dataset-layer-service';
+import type { ClaimVisit } from '../store/db';
+import { MAX_PACK_TEXT } from '../dataset/pack';
 
 /** A selection the reader wants to annotate, captured by the content script; edited and saved in the sidebar. */
 export const AnnotationDraft = z.object({
@@ -54,7 +60,8 @@ export const Request = z.discriminatedUnion('type', [
     text: z.string().max(MAX_PAGE_TEXT),
   }),
   // From a content script: the reader asked to annotate the selection.
-  z.object({ type: z.literal('draft/open'), draft: AnnotationDraft }),
+  // `purpose: dataset`: the reader chose "Add to dataset"; the form opens in the Dataset page instead of the sidebar.
+  z.object({ type: z.literal('draft/open'), draft: AnnotationDraft, purpose: z.enum(['annotate', 'dataset']).default('annotate') }),
   z.object({ type: z.literal('draft/clear'), tabId: z.number().int() }),
   // From extension pages: export, import and sync.
   z.object({ type: z.literal('data/stats') }),
@@ -77,6 +84,17 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/activate'), canonicalUrl: z.string().url(), gatePassed: z.boolean(), selection: z.boolean().default(false) }),
   // From the always-on content script: the reader clicked a highlight; the sidebar scrolls to it.
   z.object({ type: z.literal('tab/focus'), claimKey: z.string().nullable(), annotationId: z.string().nullable().default(null) }),
+  // From extension pages (Dataset page, add-to-dataset form, sidebar): the reader's dataset layer.
+  z.object({ type: z.literal('layer/view') }),
+  z.object({ type: z.literal('layer/save'), edit: LayerEdit, origin: ChangeOrigin.nullable().default(null) }),
+  z.object({ type: z.literal('layer/withdraw'), id: z.string().min(3).max(260) }),
+  z.object({ type: z.literal('layer/add-claim'), claim: UserClaim, subject: Subject.optional(), tabId: z.number().int().optional() }),
+  z.object({ type: z.literal('layer/add-review'), tabId: z.number().int(), index: z.number().int().min(0).max(100) }),
+  z.object({ type: z.literal('layer/export-pack'), title: z.string().max(500).default(''), curatedBy: z.string().max(500).default('') }),
+  z.object({ type: z.literal('layer/import-preview'), text: z.string().max(MAX_PACK_TEXT) }),
+  z.object({ type: z.literal('layer/import-apply'), text: z.string().max(MAX_PACK_TEXT) }),
+  z.object({ type: z.literal('layer/visits'), claimId: z.string().max(200) }),
+  z.object({ type: z.literal('layer/visits-clear') }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -107,7 +125,7 @@ export interface ReplyData {
   'tab/report': null;
   'tab/state': TabState;
   'page/analyze': PageAnalysis;
-  'draft/open': SidebarOpened;
+  'draft/open': SidebarOpened | { sidebar: 'dataset-page'; tabId: number };
   'draft/clear': null;
   'tab/focus': SidebarOpened;
   'page/activate': { activated: boolean };
@@ -120,6 +138,29 @@ export interface ReplyData {
   'sync/configure': SyncConfigView;
   'sync/forget': SyncConfigView;
   'sync/now': SyncStatus;
+  'layer/view': DatasetView;
+  'layer/save': LayerChange;
+  'layer/withdraw': LayerChange;
+  'layer/add-claim': { claimId: string };
+  'layer/add-review': { claimId: string; added: boolean };
+  'layer/export-pack': { fileName: string; text: string };
+  'layer/import-preview': LayerImportSummary;
+  'layer/import-apply': LayerImportSummary;
+  'layer/visits': ClaimVisit[];
+  'layer/visits-clear': null;
+}
+
+/** The effective dataset as the Dataset page shows it. */
+export interface DatasetView {
+  id: string;
+  version: string;
+  claims: EffectiveClaim[];
+  subjects: Subject[];
+  assessments: CrossAssessment[];
+  terms: import('../dataset/layer-schema').UserTerm[];
+  stranded: StrandedChange[];
+  changes: { id: string; kind: LayerChange['kind']; target: string; updatedAt: string; origin: ChangeOrigin | null }[];
+  invalid: { id: string; error: string }[];
 }
 
 /** Which sidebar opened, and the tab it is for (a content script cannot learn its own tab id otherwise). */

@@ -30,6 +30,7 @@ export interface ReportInput {
   orphans: string[];
   error?: string;
   now: Date;
+  claimReviews?: PageReport['claimReviews'];
 }
 
 export function buildReport(input: ReportInput): PageReport {
@@ -44,5 +45,6 @@ export function buildReport(input: ReportInput): PageReport {
     claims: input.claims,
     anchoring: { attached: input.attached, orphans: input.orphans },
     analyzedAt: input.now.toISOString(),
+    claimReviews: input.claimReviews ?? [],
   };
 }

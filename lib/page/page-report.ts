@@ -1,4 +1,5 @@
 import { z } from '../schema/zod';
+import { FoundReview, MAX_REVIEWS } from '../dataset/claimreview';
 
 /** How a claim found on the page stands against the dataset; `unmatched` is "not in dataset". */
 export const ClaimRelation = z.enum(['agrees', 'conflicts', 'related', 'unmatched']);
@@ -51,6 +52,8 @@ export const PageReport = z.object({
   claims: z.array(PageClaim),
   anchoring: AnchoringReport,
   analyzedAt: z.string(),
+  /** Fact-checks the page publishes as ClaimReview JSON-LD (lib/dataset/claimreview.ts). */
+  claimReviews: z.array(FoundReview).max(MAX_REVIEWS).default([]),
 });
 export type PageReport = z.infer<typeof PageReport>;
 

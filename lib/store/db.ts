@@ -48,7 +48,17 @@ export type LensDb = Dexie & {
   assessments: EntityTable<CrossAssessment, 'id'>;
   annotations: EntityTable<StoredAnnotation, 'id'>;
   layer: EntityTable<import('../dataset/layer-schema').LayerChange, 'id'>;
+  claimVisits: import('dexie').Table<ClaimVisit, [string, string]>;
 };
+
+/** A page the reader opened that agreed or conflicted with a dataset claim; kept only with their consent (a setting, off by default). */
+export interface ClaimVisit {
+  claimId: string;
+  canonicalUrl: string;
+  title: string;
+  relation: 'agrees' | 'conflicts';
+  at: string;
+}
 
 /**
  * Schema history. Never edit a past version: add a new one with an upgrade, so
@@ -72,9 +82,10 @@ export const SCHEMA_V2 = {
   annotations: 'id, canonicalUrl, updatedAt, host, *tags, verdict',
 } as const;
 
-/** Version 3: the reader's own dataset layer (lib/dataset/layer-schema.ts), kept apart from the bundled tables. */
+/** Version 3: the reader's own dataset layer (lib/dataset/layer-schema.ts), kept apart from the bundled tables, and the pages that agreed or conflicted with a claim. */
 export const SCHEMA_V3 = {
   layer: 'id, kind, target, updatedAt',
+  claimVisits: '[claimId+canonicalUrl], claimId, at',
 } as const;
 
 export const SCHEMA_VERSION = 3;

@@ -16,6 +16,7 @@ import { bundledTopic } from '../../lib/topic/bundled';
 import { topicWithUserTerms } from '../../lib/topic/user-terms';
 import type { UserTerm } from '../../lib/dataset/layer-schema';
 import { loadUserTerms } from '../user-topic';
+import { findClaimReviews, jsonLdTexts } from '../../lib/dataset/claimreview';
 import { Highlighter, type Mark } from '../highlighter';
 import { ask } from '../messaging';
 import { Overlay } from '../overlay';
@@ -188,6 +189,7 @@ export class PageSession {
       orphans: this.orphans,
       error,
       now: new Date(),
+      claimReviews: findClaimReviews(jsonLdTexts(this.doc), canonical),
     });
     await ask({ type: 'tab/report', report }).catch(() => undefined);
   }
@@ -222,13 +224,13 @@ export class PageSession {
   }
 
   /** Turns the reader's selection into a draft and hands it to the sidebar. */
-  async annotateSelection(): Promise<void> {
+  async annotateSelection(purpose: 'annotate' | 'dataset' = 'annotate'): Promise<void> {
     const url = location.href;
     const claims = (this.main?.claims ?? []).map((claim) => ({ claim, range: this.main?.ranges.get(claim.key) }));
     const draft = draftFromSelection(this.doc, { url, canonicalUrl: pageCanonicalUrl(this.doc, url), title: this.doc.title }, claims);
     if (!draft) return;
     this.overlay?.showAnnotateButton(null);
-    const reply = await ask({ type: 'draft/open', draft });
+    const reply = await ask({ type: 'draft/open', draft, purpose });
     if (reply.sidebar === 'in-page') this.openFrame(reply.tabId);
   }
 
@@ -280,14 +282,18 @@ export class PageSession {
         break;
       case 'content/annotate-selection':
         this.overlay ??= this.makeOverlay();
-        void this.annotateSelection();
+        void this.annotateSelection(m.purpose);
         break;
       case 'content/open-frame':
         this.openFrame(m.tabId);
         break;
       case 'content/reanalyze':
-        this.lastText = '';
-        void this.refresh();
+        // The dataset or the reader's terms changed: read the terms again, then analyse afresh.
+        void loadUserTerms().then((terms) => {
+          this.userTerms = terms;
+          this.lastText = '';
+          void this.refresh();
+        });
         break;
     }
     return undefined;

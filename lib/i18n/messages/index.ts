@@ -3,9 +3,11 @@
  * of the interface does not touch another's strings. Add an area here with one line.
  */
 import { common } from './common';
+import { dataset } from './dataset';
 
 export const CATALOGS = {
   common,
+  dataset,
 } as const;
 
 export type Area = keyof typeof CATALOGS;
