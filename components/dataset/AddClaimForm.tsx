@@ -5,6 +5,25 @@ import type { DatasetView } from '../../lib/messages/protocol';
 import { ask } from '../../platform/messaging';
 import { useI18n } from '../i18n';
 
+const CATEGORY_KEY = {
+  quantity: 'dataset.catQuantity',
+  event: 'dataset.catEvent',
+  attribution: 'dataset.catAttribution',
+  condition: 'dataset.catCondition',
+  legal: 'dataset.catLegal',
+  characterisation: 'dataset.catCharacterisation',
+} as const;
+const QUALIFIER_KEY = {
+  exact: 'dataset.qualExact',
+  about: 'dataset.qualAbout',
+  'up-to': 'dataset.qualUpTo',
+  'at-least': 'dataset.qualAtLeast',
+  'more-than': 'dataset.qualMoreThan',
+  'less-than': 'dataset.qualLessThan',
+  nearly: 'dataset.qualNearly',
+  range: 'dataset.qualRange',
+} as const;
+
 /**
  * The add-to-dataset form, in an extension page (never in the page's DOM):
  * pre-filled from the tab's draft (a selection) or from one of its found claims.
@@ -46,7 +65,11 @@ export function AddClaimForm({ tabId, claimKey }: { tabId: number; claimKey: str
   if (missing) return <main class="page"><h1>{t('dataset.addTitle')}</h1><p class="empty" data-testid="add-nothing">{t('dataset.noDraft')}</p></main>;
   if (!form || !view) return <main class="page"><p>{message ? message.text : t('common.loading')}</p></main>;
 
-  const set = (patch: Partial<ClaimFormState>) => setForm({ ...form, ...patch });
+  // An edit makes an old refusal stale: it goes, so that what is shown is about what is typed.
+  const set = (patch: Partial<ClaimFormState>) => {
+    setForm({ ...form, ...patch });
+    if (message && !message.ok) setMessage(null);
+  };
   const subjects = view.subjects;
   const chosen: Subject | undefined = subjects.find((s) => s.key === form.subject);
   const unit = chosen?.unit ?? (form.subject === '' ? form.newSubject.unit : '');
@@ -111,7 +134,7 @@ export function AddClaimForm({ tabId, claimKey }: { tabId: number; claimKey: str
             <select value={form.category} onChange={(e) => set({ category: (e.target as HTMLSelectElement).value as ClaimFormState['category'] })}>
               {ClaimCategory.options.map((c) => (
                 <option key={c} value={c}>
-                  {c}
+                  {t(CATEGORY_KEY[c])}
                 </option>
               ))}
             </select>
@@ -154,7 +177,7 @@ export function AddClaimForm({ tabId, claimKey }: { tabId: number; claimKey: str
                 <select value={form.quantity.qualifier} onChange={(e) => set({ quantity: { ...form.quantity, qualifier: (e.target as HTMLSelectElement).value as ClaimFormState['quantity']['qualifier'] } })}>
                   {Qualifier.options.map((q) => (
                     <option key={q} value={q}>
-                      {q}
+                      {t(QUALIFIER_KEY[q])}
                     </option>
                   ))}
                 </select>
