@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { ClaimCard } from './ClaimCard';
 import { PackSection } from './PackSection';
 import { TermsSection } from './TermsSection';
+import { AssessmentsSection } from './AssessmentsSection';
 
 /** The Dataset page: every claim, bundled and the reader's, to browse, search, correct, retire and share. */
 export function DatasetBrowser() {
@@ -140,6 +141,7 @@ export function DatasetBrowser() {
         </ol>
       )}
 
+      <AssessmentsSection assessments={view.assessments} claims={view.claims} onChanged={reload} />
       <TermsSection terms={view.terms} onChanged={reload} />
       <PackSection onChanged={reload} />
     </main>

@@ -55,7 +55,8 @@ export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs
     },
     'dataset/assessments': async () => {
       await ready();
-      return db.assessments.toArray();
+      // The reader's own assessments, and their edits of bundled ones, too.
+      return (await readEffectiveDataset(db)).assessments;
     },
     'annotations/save': async ({ edit }, sender) => {
       const saved = await saveEdit(db, edit, await getDeviceId(db));
