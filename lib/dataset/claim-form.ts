@@ -10,6 +10,7 @@ import type { TextQuoteSelector } from '../schema/selectors';
  * Kept out of the component so that both are tested in Node.
  */
 export interface ClaimFormState {
+  /** Empty: made from the statement when saved. */
   id: string;
   statement: string;
   statementEs: string;
@@ -63,7 +64,7 @@ export function prefillClaimForm(input: PrefillInput): ClaimFormState {
   const q = parseQuantities(text)[0];
   const es = input.language.startsWith('es');
   return {
-    id: newClaimId(text, input.now),
+    id: '',
     // The page's own words in both; the form asks the reader to put the other language's into it.
     statement: text,
     statementEs: text,
@@ -162,7 +163,7 @@ export function formToClaim(form: ClaimFormState, subjects: readonly Subject[]):
   }
 
   const candidate = {
-    id: form.id,
+    id: form.id || newClaimId(form.statement.trim(), new Date(form.seenAt)),
     statement: form.statement.trim(),
     statementEs: form.statementEs.trim(),
     subject: subjectKey,

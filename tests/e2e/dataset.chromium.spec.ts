@@ -58,6 +58,7 @@ async function addGuardsClaim(context: BrowserContext, extensionId: string): Pro
 }
 
 test('a claim added from one page is matched on another; corrections, retirements and fact-checks on the Dataset page', async ({ context, extensionId }) => {
+  test.setTimeout(120_000);
   await addGuardsClaim(context, extensionId);
 
   // Another page with the same figure: it now agrees with the reader's claim.
@@ -115,16 +116,22 @@ test('a claim added from one page is matched on another; corrections, retirement
   await dataset.getByTestId('dataset-status').selectOption('added');
   await dataset.screenshot({ path: `${SHOTS}/chromium-dataset-page-es.png`, fullPage: true });
 
-  // The form in Spanish, opened from a claim found on a page (the sidebar's "Add to dataset").
-  await sidebar.reload();
+  await setLanguage(dataset, 'en');
+});
+
+test('the form in Spanish, opened from a claim found on a page', async ({ context, extensionId }) => {
+  const settings = await context.newPage();
+  await settings.goto(`chrome-extension://${extensionId}/dataset.html`);
+  await setLanguage(settings, 'es');
+  const { sidebar } = await openWithSidebar(context, pages.url, extensionId, '/guards-a.html', 'cecot-lens-agrees');
   const opened = context.waitForEvent('page');
-  await sidebar.getByTestId('sidebar-claim').filter({ hasText: 'Tecoluca' }).getByTestId('claim-add-to-dataset').click();
+  await sidebar.getByTestId('sidebar-claim').filter({ hasText: '1,200 guards' }).getByTestId('claim-add-to-dataset').click();
   const formEs = await opened;
   await formEs.setViewportSize({ width: 960, height: 1400 });
   await expect(formEs.getByRole('heading', { level: 1 })).toHaveText('Agregar al conjunto de datos');
-  await expect(formEs.getByTestId('form-quote')).toHaveValue(/Tecoluca/);
+  await expect(formEs.getByTestId('form-quote')).toHaveValue(/1,200 guards/);
+  await expect(formEs.getByTestId('form-number')).toHaveValue('1200');
   await formEs.screenshot({ path: `${SHOTS}/chromium-dataset-form-es.png`, fullPage: true });
-  await setLanguage(dataset, 'en');
 });
 
 test('a recognition term added on the Dataset page puts the next page on topic', async ({ context, extensionId }) => {
