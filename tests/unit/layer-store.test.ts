@@ -8,6 +8,10 @@ import { effectiveDatasetKey, readEffectiveDataset } from '../../lib/store/read-
 import { makeChange } from '../../lib/dataset/layer-edit';
 import type { LayerChange } from '../../lib/dataset/layer-schema';
 import { loadSeedsFromDir } from '../../scripts/load-seeds';
+import { vi } from 'vitest';
+import { makePageAnalyzer } from '../../lib/background/page-analyzer';
+import { bundledTopic } from '../../lib/topic/bundled';
+import { guardsSubject, userClaim } from './layer-fixtures';
 
 const seeds = loadSeedsFromDir('seeds');
 let n = 0;
@@ -64,5 +68,26 @@ describe('layer store', () => {
     await expect(mergeLayer(db, [good, bad])).rejects.toThrow();
     expect((await listLayer(db)).changes).toEqual([]);
     expect((await mergeLayer(db, [good])).added).toBe(1);
+  });
+
+  it('the background matcher is rebuilt when the layer changes and only then: a saved claim is matched on the next analysis', async () => {
+    const db = open();
+    await loadDatasetIntoDb(db, seeds);
+    const read = vi.fn(async () => {
+      const e = await readEffectiveDataset(db);
+      return { version: e.stamp, claims: e.activeClaims, subjects: e.subjects };
+    });
+    const analyze = makePageAnalyzer(read, () => effectiveDatasetKey(db), bundledTopic);
+    const page = { url: 'https://news.example/guards', title: 'CECOT guards', text: 'Inside CECOT, the mega-prison of El Salvador, about 1,200 guards watch the inmates, officials said.' };
+    const ids = async () => (await analyze(page)).claims.flatMap((c) => c.matches.map((m) => m.claimId));
+    expect(await ids()).not.toContain(userClaim.id);
+    await ids();
+    expect(read).toHaveBeenCalledTimes(1);
+    await saveLayerChange(db, makeChange({ kind: 'subject', subject: guardsSubject }, ctx));
+    await saveLayerChange(db, makeChange({ kind: 'claim', claim: userClaim }, ctx));
+    expect(await ids()).toContain(userClaim.id);
+    expect(read).toHaveBeenCalledTimes(2);
+    await saveLayerChange(db, makeChange({ kind: 'retirement', target: userClaim.id, retired: true }, ctx));
+    expect(await ids()).not.toContain(userClaim.id);
   });
 });
