@@ -62,7 +62,9 @@ export function DatasetBrowser() {
                   ? t('dataset.strandedClaimMissing', { target: s.target, version: s.baseVersion ?? '?' })
                   : s.problem === 'subject-missing'
                     ? t('dataset.strandedSubjectMissing', { target: s.target })
-                    : t('dataset.strandedInvalid', { target: s.target })}{' '}
+                    : s.problem === 'id-taken'
+                      ? t('dataset.strandedIdTaken', { target: s.target })
+                      : t('dataset.strandedInvalid', { target: s.target })}{' '}
                 <button type="button" class="link" onClick={() => void ask({ type: 'layer/withdraw', id: s.id }).then(reload)}>
                   {s.kind === 'correction' ? t('dataset.undoCorrection') : t('common.delete')}
                 </button>

@@ -89,7 +89,11 @@ export function makeLayerService(db: LensDb, ready: () => Promise<unknown>, tabs
 
   const knownIds = async () => {
     const effective = await readEffectiveDataset(db);
-    return { subjects: new Set(effective.subjects.map((s) => s.key)), claims: new Set(effective.claims.map((c) => c.id)) };
+    return {
+      subjects: new Set(effective.subjects.map((s) => s.key)),
+      claims: new Set(effective.claims.map((c) => c.id)),
+      bundledClaims: new Set((await db.claims.toCollection().primaryKeys()).map(String)),
+    };
   };
 
   /** A pack, or a ClaimReview file (schema.org JSON-LD), as layer records. Throws with a clear message; writes nothing. */

@@ -34,7 +34,7 @@ export interface StrandedChange {
   kind: LayerChange['kind'];
   target: string;
   baseVersion: string | null;
-  problem: 'claim-missing' | 'subject-missing' | 'invalid-result';
+  problem: 'claim-missing' | 'subject-missing' | 'invalid-result' | 'id-taken';
 }
 
 export interface EffectiveDataset {
@@ -81,6 +81,11 @@ export function applyLayer(bundled: BundledPart, changes: readonly LayerChange[]
 
   for (const c of live) {
     if (c.kind !== 'claim') continue;
+    // A claim of the reader's never replaces a bundled one under the same id (a new bundled version may bring one).
+    if (claims.get(c.claim.id)?.layer.status === 'bundled') {
+      stranded.push({ id: c.id, kind: c.kind, target: c.target, baseVersion: c.baseVersion, problem: 'id-taken' });
+      continue;
+    }
     if (!subjects.has(c.claim.subject)) {
       stranded.push({ id: c.id, kind: c.kind, target: c.target, baseVersion: c.baseVersion, problem: 'subject-missing' });
       continue;

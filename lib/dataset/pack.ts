@@ -163,6 +163,8 @@ export interface PackTarget {
   /** Subject keys and claim ids known here (bundled and the reader's), to resolve the pack's references. */
   subjects: ReadonlySet<string>;
   claims: ReadonlySet<string>;
+  /** The bundled claims' ids: a pack may correct them, not add a claim under one. */
+  bundledClaims?: ReadonlySet<string>;
   deviceId: string;
   now: Date;
 }
@@ -208,7 +210,10 @@ export async function readPack(text: string, target: PackTarget): Promise<{ mani
 
   const subjects = new Set([...target.subjects, ...pack.subjects.subjects.map((s) => s.key)]);
   const claims = new Set([...target.claims, ...pack.claims.claims.map((c) => c.id)]);
-  for (const c of pack.claims.claims) if (!subjects.has(c.subject)) throw new PackError(`claims.claims [${c.id}] subject: unknown subject "${c.subject}"`);
+  for (const c of pack.claims.claims) {
+    if (target.bundledClaims?.has(c.id)) throw new PackError(`claims.claims [${c.id}]: this id belongs to a bundled claim; a pack changes bundled claims through corrections`);
+    if (!subjects.has(c.subject)) throw new PackError(`claims.claims [${c.id}] subject: unknown subject "${c.subject}"`);
+  }
   for (const s of pack.subjects.subjects) if (s.kind === 'quantity' && !s.unit) throw new PackError(`subjects.subjects [${s.key}] unit: a quantity subject needs a unit`);
   for (const k of pack.corrections.corrections) {
     if (!claims.has(k.claim)) throw new PackError(`corrections.corrections [${k.claim}]: unknown claim "${k.claim}"`);

@@ -78,6 +78,13 @@ describe('the reader’s dataset layer', () => {
     expect(inV2.stranded).toEqual([{ id: changes[1]!.id, kind: 'correction', target: gone.id, baseVersion: v1.version, problem: 'claim-missing' }]);
   });
 
+  it('a user claim never replaces a bundled claim that (later) has the same id: kept and reported', () => {
+    const clash = makeChange({ kind: 'claim', claim: { ...userClaim, id: seeds.claims[0]!.id, subject: seeds.claims[0]!.subject, value: undefined } }, ctx('2026-12-01T10:00:00Z'));
+    const eff = applyLayer(v1, [clash]);
+    expect(eff.claims.find((c) => c.id === seeds.claims[0]!.id)!.statement).toBe(seeds.claims[0]!.statement);
+    expect(eff.stranded).toEqual([expect.objectContaining({ problem: 'id-taken' })]);
+  });
+
   it('a user-added claim is matched on a page', () => {
     const changes = [makeChange({ kind: 'subject', subject: guardsSubject }, ctx('2026-12-01T10:00:00Z')), makeChange({ kind: 'claim', claim: userClaim }, ctx('2026-12-01T10:00:01Z'))];
     const eff = applyLayer(v1, changes);

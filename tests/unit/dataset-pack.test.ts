@@ -20,7 +20,14 @@ const layer = [
   withdrawChange(makeChange({ kind: 'claim', claim: { ...userClaim, id: 'u-withdrawn' } }, ctx), ctx),
 ];
 const header = { id: 'newsroom-pack', version: '2026.12.01', title: 'Our additions', curatedBy: 'A newsroom', topic: 'cecot', base: { id: seeds.manifest.id, version: seeds.manifest.version }, now: ctx.now };
-const target = (): PackTarget => ({ topic: 'cecot', subjects: new Set(seeds.subjects.map((s) => s.key)), claims: new Set(seeds.claims.map((c) => c.id)), deviceId: 'dev-b', now: new Date('2026-12-02T00:00:00Z') });
+const target = (): PackTarget => ({
+  topic: 'cecot',
+  subjects: new Set(seeds.subjects.map((s) => s.key)),
+  claims: new Set(seeds.claims.map((c) => c.id)),
+  bundledClaims: new Set(seeds.claims.map((c) => c.id)),
+  deviceId: 'dev-b',
+  now: new Date('2026-12-02T00:00:00Z'),
+});
 const v1 = { version: seeds.manifest.version, subjects: seeds.subjects, claims: seeds.claims, assessments: seeds.assessments };
 
 describe('dataset packs', () => {
@@ -49,6 +56,7 @@ describe('dataset packs', () => {
     await refuse(await resign({ ...pack, subjects: { subjects: [] } }), /unknown subject "cecot.guards"/);
     await refuse(await resign({ ...pack, corrections: { corrections: [{ claim: 'nope', retired: true, reason: '' }] } }), /unknown claim "nope"/);
     await refuse({ ...pack, claims: { claims: [{ ...userClaim, webSources: [] }] } }, /claims.claims \[u-cecot-guards-1200\].webSources/);
+    await refuse(await resign({ ...pack, claims: { claims: [{ ...userClaim, id: seeds.claims[0]!.id }] } }), /belongs to a bundled claim/);
     await refuse('{"format":"cecot-lens-annotations"}', /not a CECOT Lens dataset pack/);
     await refuse('{"format":"cecot-lens-dataset-pack","formatVersion":9}', /format version 9/);
     await refuse('{not json', /not JSON/);
