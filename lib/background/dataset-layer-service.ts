@@ -208,10 +208,12 @@ export function makeLayerService(db: LensDb, ready: () => Promise<unknown>, tabs
     /** Adds a fact-check found on the tab's page as a claim (the review's URL as its source). */
     async addReview(tabId: number, index: number) {
       await ready();
-      const review = (await tabs.get(tabId)).report?.claimReviews[index];
-      if (!review) throw new Error('that fact-check is no longer on the page');
+      const report = (await tabs.get(tabId)).report;
+      const review = report?.claimReviews[index];
+      if (!report || !review) throw new Error('that fact-check is no longer on the page');
       const now = effects.now();
-      const ctx = { now, deviceId: await getDeviceId(db), origin: { url: review.url, title: review.publisher }, baseVersion: await baseVersion() };
+      // "From which page": the page the reader was on, which published the review.
+      const ctx = { now, deviceId: await getDeviceId(db), origin: { url: report.canonicalUrl, title: report.title }, baseVersion: await baseVersion() };
       const { subjects, claims } = await knownIds();
       const claim = reviewToClaim(review, now);
       if (claims.has(claim.id)) return { claimId: claim.id, added: false };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, ROOT, CHROME_EXT } from './chromium-fixtures';
-import { annotateByButton, highlightCounts, highlightTexts, openWithSidebar } from './helpers';
+import { annotateByButton, highlightCounts, highlightTexts, openWithSidebar, selectText, serviceWorker, tabIdOf } from './helpers';
 import { startStaticServer } from '../../scripts/shared/static-server';
 import { extensionIdOf, launchChromiumWithExtension } from '../../scripts/shared/chromium';
 
@@ -132,6 +132,23 @@ test('the form in Spanish, opened from a claim found on a page', async ({ contex
   await expect(formEs.getByTestId('form-quote')).toHaveValue(/1,200 guards/);
   await expect(formEs.getByTestId('form-number')).toHaveValue('1200');
   await formEs.screenshot({ path: `${SHOTS}/chromium-dataset-form-es.png`, fullPage: true });
+});
+
+test('the context menu path: the page session captures the selection and the form opens in the Dataset page', async ({ context, extensionId }) => {
+  const { page } = await openWithSidebar(context, pages.url, extensionId, '/guards-a.html', 'cecot-lens-agrees');
+  await page.bringToFront();
+  await selectText(page, '#p2', 'about 1,200 guards watch the inmates');
+  const tabId = await tabIdOf(context, page.url());
+  const opened = context.waitForEvent('page');
+  // What the background does on "Add to the CECOT Lens dataset" (a context menu cannot be clicked from a test).
+  const sw = await serviceWorker(context);
+  await sw.evaluate(async (id) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: object): Promise<unknown> } } }).chrome;
+    await api.tabs.sendMessage(id, { type: 'content/annotate-selection', purpose: 'dataset' });
+  }, tabId);
+  const form = await opened;
+  await expect(form).toHaveURL(new RegExp(`dataset\\.html#add\\?tab=${tabId}`));
+  await expect(form.getByTestId('form-quote')).toHaveValue('about 1,200 guards watch the inmates');
 });
 
 test('a recognition term added on the Dataset page puts the next page on topic', async ({ context, extensionId }) => {
