@@ -16,6 +16,7 @@ import { Legend } from './Legend';
 import { TopicVerdict } from './TopicVerdict';
 import { PageExport } from './PageExport';
 import { FoundReviews } from './FoundReviews';
+import { DatasetSources } from './DatasetSources';
 import { openDatasetPage } from '../../platform/open-dataset';
 import { useT } from '../i18n';
 
@@ -157,6 +158,7 @@ export function SidebarApp() {
       )}
       {report && <TopicVerdict report={report} />}
       {report && tabId !== null && <FoundReviews tabId={tabId} reviews={report.claimReviews ?? []} />}
+      {report && <DatasetSources checks={report.sourceChecks ?? []} />}
       {(report || annotations.length > 0) && (
         <>
           <div role="tablist" class="tabs" aria-label="Sidebar views" onKeyDown={onTabKey}>

@@ -242,6 +242,17 @@ export function makeLayerService(db: LensDb, ready: () => Promise<unknown>, tabs
       return (await db.claimVisits.where('claimId').equals(claimId).toArray()).sort((a, b) => (a.at < b.at ? 1 : -1));
     },
 
+    /** The quotes of the reader's claims that cite this page (empty on almost every page: one indexed read, no layer scan when empty). */
+    async pageSources(canonicalUrl: string) {
+      if ((await db.layer.count()) === 0) return [];
+      const { claims } = await readEffectiveDataset(db);
+      return claims.flatMap((c) =>
+        (c.webSources ?? [])
+          .filter((s) => s.url === canonicalUrl && s.quote)
+          .map((s) => ({ claimId: c.id, statement: c.statement, quote: s.quote!, ...(s.position ? { position: s.position } : {}) })),
+      );
+    },
+
     async clearVisits() {
       await db.claimVisits.clear();
       return null;

@@ -141,6 +141,7 @@ export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs
     'layer/import-apply': ({ text }) => layer.importApply(text),
     'layer/visits': ({ claimId }) => layer.visits(claimId),
     'layer/visits-clear': () => layer.clearVisits(),
+    'layer/page-sources': ({ canonicalUrl }) => layer.pageSources(canonicalUrl),
     'draft/clear': async ({ tabId }) => {
       await tabs.setDraft(tabId, null);
       effects.broadcastTabChanged(tabId);

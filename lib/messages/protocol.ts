@@ -95,6 +95,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('layer/import-apply'), text: z.string().max(MAX_PACK_TEXT) }),
   z.object({ type: z.literal('layer/visits'), claimId: z.string().max(200) }),
   z.object({ type: z.literal('layer/visits-clear') }),
+  // From a content script: the quotes of the reader's dataset claims whose source is its page (to check they are still there).
+  z.object({ type: z.literal('layer/page-sources'), canonicalUrl: z.string().url() }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -148,6 +150,7 @@ export interface ReplyData {
   'layer/import-apply': LayerImportSummary;
   'layer/visits': ClaimVisit[];
   'layer/visits-clear': null;
+  'layer/page-sources': import('../dataset/source-check').PageSourceRef[];
 }
 
 /** The effective dataset as the Dataset page shows it. */

@@ -31,6 +31,7 @@ export interface ReportInput {
   error?: string;
   now: Date;
   claimReviews?: PageReport['claimReviews'];
+  sourceChecks?: PageReport['sourceChecks'];
 }
 
 export function buildReport(input: ReportInput): PageReport {
@@ -46,5 +47,6 @@ export function buildReport(input: ReportInput): PageReport {
     anchoring: { attached: input.attached, orphans: input.orphans },
     analyzedAt: input.now.toISOString(),
     claimReviews: input.claimReviews ?? [],
+    sourceChecks: input.sourceChecks ?? [],
   };
 }

@@ -17,6 +17,8 @@ import { topicWithUserTerms } from '../../lib/topic/user-terms';
 import type { UserTerm } from '../../lib/dataset/layer-schema';
 import { loadUserTerms } from '../user-topic';
 import { findClaimReviews, jsonLdTexts } from '../../lib/dataset/claimreview';
+import { checkSources, type SourceCheck } from '../../lib/dataset/source-check';
+import { renderBody } from './page-text';
 import { Highlighter, type Mark } from '../highlighter';
 import { ask } from '../messaging';
 import { Overlay } from '../overlay';
@@ -59,6 +61,7 @@ export class PageSession {
   private hoverFrame = 0;
   private active = false;
   private userTerms: UserTerm[] = [];
+  private sourceChecks: SourceCheck[] = [];
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.scheduler = new RefreshScheduler(() => this.refresh(), {
@@ -130,6 +133,7 @@ export class PageSession {
     this.lastUrl = url;
 
     await this.loadAnnotations(canonical);
+    await this.checkDatasetSources(canonical);
     this.paint();
     // The session runs only where it is needed, and the background must know what every such tab shows
     // (so that a note saved in the sidebar reaches the page).
@@ -156,6 +160,16 @@ export class PageSession {
     const anchors = anchorNotes(this.doc, this.annotations);
     this.noteRanges = anchors.ranges;
     this.orphans = anchors.orphans;
+  }
+
+  /** The reader's dataset claims quoting this page: is each quote still here? (Shown in the sidebar.) */
+  private async checkDatasetSources(canonical: string): Promise<void> {
+    try {
+      const refs = await ask({ type: 'layer/page-sources', canonicalUrl: canonical });
+      this.sourceChecks = refs.length ? checkSources(renderBody(this.doc).text, refs) : [];
+    } catch {
+      this.sourceChecks = [];
+    }
   }
 
   private paint(): void {
@@ -190,6 +204,7 @@ export class PageSession {
       error,
       now: new Date(),
       claimReviews: findClaimReviews(jsonLdTexts(this.doc), canonical),
+      sourceChecks: this.sourceChecks,
     });
     await ask({ type: 'tab/report', report }).catch(() => undefined);
   }

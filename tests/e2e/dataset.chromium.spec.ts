@@ -95,7 +95,14 @@ test('a claim added from one page is matched on another; corrections, retirement
   await expect(dataset.locator(`[data-claim-id="${retiredId}"]`)).toHaveAttribute('data-status', 'bundled');
 
   // A fact-check published on the first page (ClaimReview JSON-LD) is listed in its sidebar and added with its rating.
-  const { sidebar: sidebarA } = await openWithSidebar(context, pages.url, extensionId, '/guards-a.html', 'cecot-lens-agrees');
+  const { page: pageA, sidebar: sidebarA } = await openWithSidebar(context, pages.url, extensionId, '/guards-a.html', 'cecot-lens-agrees');
+  // Its own source page: the claim's quote re-attaches, and is flagged once the page's text changes.
+  await expect(sidebarA.getByTestId('dataset-source-check')).toHaveAttribute('data-status', 'found');
+  await pageA.evaluate(() => {
+    document.querySelector('#p2')!.textContent = 'Inside CECOT, roughly one thousand guards keep watch, the director told visitors.';
+  });
+  await expect(sidebarA.getByTestId('dataset-source-check')).not.toHaveAttribute('data-status', 'found', { timeout: 15_000 });
+  await expect(sidebarA.getByTestId('dataset-source-check')).toContainText('Check the claim');
   const review = sidebarA.getByTestId('found-review');
   await expect(review).toContainText('CECOT has never held a single prisoner.');
   await expect(review).toContainText('False');

@@ -108,6 +108,7 @@ describe('the layer service in the background', () => {
       anchoring: { attached: [], orphans: [] },
       analyzedAt: '2026-12-01T12:00:00.000Z',
       claimReviews: [],
+      sourceChecks: [],
     });
     const off = await setup(false);
     await off.service.recordVisits(report('https://a.example/'));
