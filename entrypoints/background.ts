@@ -23,7 +23,7 @@ export default defineBackground(() => {
   let userTerms: UserTerm[] = [];
   let reportedTabs: () => Promise<number[]> = async () => [];
 
-  const { data, tabs: tabsRef, db } = startBackground({
+  const { data, tabs: tabsRef, db, ready } = startBackground({
     selfId: browser.runtime.id,
     // Returning the promise keeps the channel open for the async reply in both browsers.
     onMessage: (listener) => browser.runtime.onMessage.addListener((message, sender) => listener(message, { id: sender.id, tabId: sender.tab?.id })),
@@ -83,7 +83,8 @@ export default defineBackground(() => {
 
   reportedTabs = () => tabsRef.reportedTabs();
   // Terms changed by a sync or an import while no page was open still reach the next page's gate.
-  void readEffectiveDataset(db)
+  void ready()
+    .then(() => readEffectiveDataset(db))
     .then((e) => saveUserTerms(e.terms))
     .catch(() => undefined);
 

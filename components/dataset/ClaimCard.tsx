@@ -36,7 +36,8 @@ export function ClaimCard({ claim, subject, sources, keepVisits, onChanged }: { 
     }
   };
   const correction = claim.layer.changes.find((c) => c.kind === 'correction');
-  const origin = { url: location.href, title: t('dataset.pageTitle') };
+  // Made on the Dataset page, not on a page the reader was reading: no origin to record.
+  const origin = null;
 
   const saveCorrection = (e: Event) => {
     e.preventDefault();
