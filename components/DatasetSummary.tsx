@@ -1,8 +1,11 @@
 import type { DatasetStatus } from '../lib/messages/protocol';
 import type { AsyncState } from './useAsync';
+import { useT } from './i18n';
+import { openDatasetPage } from '../platform/open-dataset';
 
 /** The curated dataset as the database holds it: the counts are read back from IndexedDB. */
 export function DatasetSummary({ state }: { state: AsyncState<DatasetStatus> }) {
+  const t = useT();
   if (state.status === 'loading') return <p aria-busy="true">Reading the dataset…</p>;
   if (state.status === 'error')
     return (
@@ -30,6 +33,11 @@ export function DatasetSummary({ state }: { state: AsyncState<DatasetStatus> }) 
       <p class="meta-line">
         Dataset <code data-testid="dataset-version">{s.id} {s.version}</code>, loaded{' '}
         <time dateTime={s.loadedAt}>{new Date(s.loadedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+      </p>
+      <p>
+        <button type="button" class="link" onClick={() => void openDatasetPage()} data-testid="open-dataset">
+          {t('dataset.openDataset')}
+        </button>
       </p>
     </div>
   );

@@ -3,19 +3,27 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../lib/background/start';
 import { makePageAnalyzer } from '../lib/background/page-analyzer';
 import type { ContentRequest, TabChanged } from '../lib/messages/content-protocol';
-import { datasetVersion, readDatasetFromDb } from '../lib/store/read-dataset';
+import { effectiveDatasetKey, readEffectiveDataset } from '../lib/store/read-effective';
+import { topicWithUserTerms } from '../lib/topic/user-terms';
+import type { UserTerm } from '../lib/dataset/layer-schema';
+import { saveUserTerms } from '../platform/user-topic';
+import { loadSettings } from '../platform/settings-store';
 import { bundledTopic } from '../lib/topic/bundled';
 import { injectSession } from '../platform/inject-session';
 import { openSidebarFor } from '../platform/open-sidebar';
 import { sessionTabPersistence } from '../platform/session-persistence';
 
 const MENU_ID = 'cecot-lens-annotate';
+const MENU_ADD_ID = 'cecot-lens-add-to-dataset';
 const SYNC_ALARM = 'cecot-lens-sync';
 
 export default defineBackground(() => {
   const sendToTab = (tabId: number, message: ContentRequest) => browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+  // The reader's recognition terms, as last read with the effective dataset (the matcher's cache key covers them).
+  let userTerms: UserTerm[] = [];
+  let reportedTabs: () => Promise<number[]> = async () => [];
 
-  const { data, tabs: tabsRef } = startBackground({
+  const { data, tabs: tabsRef, db, ready } = startBackground({
     // getURL('/') is chrome-extension://<id>/ or moz-extension://<uuid>/: the origin our own pages are served from.
     self: { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
     // Returning the promise keeps the channel open for the async reply in both browsers.
@@ -33,11 +41,24 @@ export default defineBackground(() => {
     onInstalled: (listener) =>
       browser.runtime.onInstalled.addListener(() => {
         browser.contextMenus.create({ id: MENU_ID, title: 'Annotate with CECOT Lens', contexts: ['selection'] }, () => void browser.runtime.lastError);
+        browser.contextMenus.create({ id: MENU_ADD_ID, title: 'Add to the CECOT Lens dataset', contexts: ['selection'] }, () => void browser.runtime.lastError);
         void listener();
       }),
     tabPersistence: sessionTabPersistence(),
     effects: (db, tabs) => ({
-      analyze: makePageAnalyzer(() => readDatasetFromDb(db), () => datasetVersion(db), bundledTopic),
+      // The effective dataset (bundled + the reader's layer): rebuilt when either changes, cached otherwise.
+      analyze: makePageAnalyzer(
+        async () => {
+          const effective = await readEffectiveDataset(db);
+          userTerms = effective.terms;
+          return { version: effective.stamp, claims: effective.activeClaims, subjects: effective.subjects };
+        },
+        () => effectiveDatasetKey(db),
+        () => topicWithUserTerms(bundledTopic(), userTerms),
+      ),
+      openDatasetForm: async (tabId: number) => {
+        await browser.tabs.create({ url: browser.runtime.getURL(`/dataset.html#add?tab=${tabId}&from=draft`) });
+      },
       openSidebar: openSidebarFor,
       injectSession,
       broadcastTabChanged: (tabId) => {
@@ -53,6 +74,13 @@ export default defineBackground(() => {
         void tabs.reportedTabs().then((ids) => ids.forEach((id) => void sendToTab(id, { type: 'content/annotations-changed' })));
       },
     }),
+    layerEffects: {
+      now: () => new Date(),
+      topicId: bundledTopic().id,
+      publishTerms: saveUserTerms,
+      reanalyzeAll: () => void reportedTabs().then((ids) => ids.forEach((id) => void sendToTab(id, { type: 'content/reanalyze' }))),
+      keepVisits: async () => (await loadSettings()).keepClaimVisits,
+    },
     dataEffects: {
       // Bound: calling the global fetch as a method of another object throws "Illegal invocation".
       fetch: (url, init) => fetch(url, init),
@@ -64,6 +92,13 @@ export default defineBackground(() => {
     },
   });
 
+  reportedTabs = () => tabsRef.reportedTabs();
+  // Terms changed by a sync or an import while no page was open still reach the next page's gate.
+  void ready()
+    .then(() => readEffectiveDataset(db))
+    .then((e) => saveUserTerms(e.terms))
+    .catch(() => undefined);
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void data.syncNow();
   });
@@ -73,13 +108,20 @@ export default defineBackground(() => {
     void openSidebarFor(tabId);
     void injectSession(tabId)
       .catch(() => undefined)
-      .then(() => sendToTab(tabId, { type: 'content/annotate-selection' }));
+      .then(() => sendToTab(tabId, { type: 'content/annotate-selection', purpose: 'annotate' }));
   };
 
   // Context menu and keyboard shortcut are user actions: the browser's own sidebar may be opened from them.
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
-    annotateIn(tab.id);
+    if (tab?.id === undefined) return;
+    if (info.menuItemId === MENU_ID) annotateIn(tab.id);
+    if (info.menuItemId === MENU_ADD_ID) {
+      const tabId = tab.id;
+      // The session captures the selection (with its selectors) as a draft; the form opens in the Dataset page.
+      void injectSession(tabId)
+        .catch(() => undefined)
+        .then(() => sendToTab(tabId, { type: 'content/annotate-selection', purpose: 'dataset' }));
+    }
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'annotate-selection' || tab?.id === undefined) return;

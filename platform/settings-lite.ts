@@ -10,3 +10,10 @@ export async function loadDisabledSites(): Promise<string[]> {
   const sites = raw?.disabledSites;
   return Array.isArray(sites) ? sites.filter((s): s is string => typeof s === 'string') : [];
 }
+
+/** The reader's recognition terms' phrases, left by the background (lib/topic/user-terms.ts); anything malformed counts as none. */
+export async function loadUserGatePhrases(): Promise<string[]> {
+  const raw = await storage.getItem<{ gatePhrases?: unknown }>('local:userTopic');
+  const list = raw?.gatePhrases;
+  return Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string' && s.length > 0 && s.length < 200).slice(0, 2000) : [];
+}

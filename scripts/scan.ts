@@ -16,7 +16,8 @@ import type { ReadabilityLike } from '../lib/extract/readability-content';
 import { buildMatcher, type Matcher } from '../lib/match/build-matcher';
 import { compileTopic, type CompiledTopic } from '../lib/topic/compile-topic';
 import { parseTopic } from '../lib/topic/schema';
-import { loadSeedsFromDir } from './load-seeds';
+import { loadPackOverSeeds, loadSeedsFromDir } from './load-seeds';
+import { topicWithUserTerms } from '../lib/topic/user-terms';
 
 export const USAGE = `Usage: npm run scan -- [options] [INPUT...]
 
@@ -34,6 +35,8 @@ Options:
                                              score, explanation } ] } ] }
   --topic FILE    topic definition to use (default seeds/topic.json)
   --seeds DIR     dataset folder to compare with (default seeds)
+  --seeds PACK    or a dataset pack (.json, exported from the Dataset page),
+                  applied over seeds/ with its recognition terms
   --all           compare claims with the dataset even on off-topic pages
   -h, --help      show this help
 
@@ -51,6 +54,14 @@ export interface ScanResult extends Analysis {
   extraction: string;
   /** The main text every claim offset refers to (the evaluation locates labelled evidence in it). */
   text?: string;
+}
+
+/** `loadContext`, where `seeds` may also be a dataset pack file (a .json): applied over seeds/, its terms added to the topic. */
+export async function loadContextFrom(seeds = 'seeds', topicFile?: string, options: AnalyzeOptions = {}): Promise<ScanContext> {
+  if (!seeds.endsWith('.json')) return loadContext(seeds, topicFile, options);
+  const topic = parseTopic(JSON.parse(readFileSync(topicFile ?? join('seeds', 'topic.json'), 'utf8')));
+  const effective = await loadPackOverSeeds(seeds, topic.id);
+  return { matcher: buildMatcher({ claims: effective.activeClaims, subjects: effective.subjects }), topic: compileTopic(topicWithUserTerms(topic, effective.terms)), options };
 }
 
 /** Loads the dataset and topic once for many inputs. */
@@ -212,17 +223,17 @@ async function main(): Promise<number> {
   }
   let ctx: ScanContext;
   try {
-    ctx = loadContext(args.seeds, args.topic, { matchOffTopic: args.all });
+    ctx = await loadContextFrom(args.seeds, args.topic, { matchOffTopic: args.all });
   } catch (e) {
     process.stderr.write(`scan: cannot load the dataset or topic: ${(e as Error).message}\n`);
     return 2;
   }
   const inputs = args.inputs.length
     ? args.inputs
-    : readdirSync(join(args.seeds, 'sources'))
+    : readdirSync(join(args.seeds.endsWith('.json') ? 'seeds' : args.seeds, 'sources'))
         .filter((f) => f.endsWith('.txt'))
         .sort()
-        .map((f) => join(args.seeds, 'sources', f));
+        .map((f) => join(args.seeds.endsWith('.json') ? 'seeds' : args.seeds, 'sources', f));
 
   const results: unknown[] = [];
   let failed = 0;

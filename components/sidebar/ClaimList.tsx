@@ -3,6 +3,7 @@ import type { Claim, CrossAssessment, Source } from '../../lib/dataset/schema';
 import type { PageClaim } from '../../lib/page/page-report';
 import { DatasetMatch } from './DatasetMatch';
 import { RelationBadge } from './RelationBadge';
+import { useT } from '../i18n';
 
 interface Props {
   claims: PageClaim[];
@@ -13,9 +14,12 @@ interface Props {
   focusKey: string | null;
   focusSeq: number;
   onShow: (claim: PageClaim) => void;
+  /** Opens the add-to-dataset form for a claim found on the page. */
+  onAddToDataset?: (claim: PageClaim) => void;
 }
 
-export function ClaimList({ claims, datasetClaims, sources, assessmentsByClaim, focusKey, focusSeq, onShow }: Props) {
+export function ClaimList({ claims, datasetClaims, sources, assessmentsByClaim, focusKey, focusSeq, onShow, onAddToDataset }: Props) {
+  const t = useT();
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     if (!focusKey) return;
@@ -34,6 +38,11 @@ export function ClaimList({ claims, datasetClaims, sources, assessmentsByClaim, 
             <button type="button" class="link" onClick={() => onShow(c)} aria-label={`Show on page: ${c.text.slice(0, 80)}`}>
               Show on page
             </button>
+            {onAddToDataset && (
+              <button type="button" class="link" onClick={() => onAddToDataset(c)} data-testid="claim-add-to-dataset">
+                {t('dataset.addToDataset')}
+              </button>
+            )}
           </div>
           <p class="page-text">{c.text}</p>
           {c.matches.map((m) => (

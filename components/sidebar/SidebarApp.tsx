@@ -15,6 +15,10 @@ import { Filters } from './Filters';
 import { Legend } from './Legend';
 import { TopicVerdict } from './TopicVerdict';
 import { PageExport } from './PageExport';
+import { FoundReviews } from './FoundReviews';
+import { DatasetSources } from './DatasetSources';
+import { openDatasetPage } from '../../platform/open-dataset';
+import { useT } from '../i18n';
 
 type Editing = { kind: 'draft' } | { kind: 'existing'; annotation: Annotation } | null;
 const EMPTY_FIELDS: AnnotationFields = { note: '', tags: [], verdict: null, color: 'yellow', claims: [] };
@@ -32,6 +36,7 @@ export function SidebarApp() {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const tabIdRef = useRef<number | null>(null);
+  const t = useT();
 
   const refresh = useCallback(async (id: number | null) => {
     const resolved = id ?? (await resolveTabId());
@@ -139,6 +144,11 @@ export function SidebarApp() {
             onSave={(f) => void save(f)}
             onCancel={() => void cancel()}
           />
+          {editing.kind === 'draft' && tabId !== null && (
+            <button type="button" class="link" onClick={() => void openDatasetPage(`add?tab=${tabId}&from=draft`)} data-testid="draft-add-to-dataset">
+              {t('dataset.addToDataset')}
+            </button>
+          )}
         </section>
       )}
       {!report && !editing && (
@@ -147,6 +157,8 @@ export function SidebarApp() {
         </p>
       )}
       {report && <TopicVerdict report={report} />}
+      {report && tabId !== null && <FoundReviews tabId={tabId} reviews={report.claimReviews ?? []} />}
+      {report && <DatasetSources checks={report.sourceChecks ?? []} />}
       {(report || annotations.length > 0) && (
         <>
           <div role="tablist" class="tabs" aria-label="Sidebar views" onKeyDown={onTabKey}>
@@ -174,6 +186,7 @@ export function SidebarApp() {
                     focusKey={state?.focus?.claimKey ?? null}
                     focusSeq={state?.focus?.seq ?? 0}
                     onShow={showClaim}
+                    onAddToDataset={tabId === null ? undefined : (c) => void openDatasetPage(`add?tab=${tabId}&claim=${encodeURIComponent(c.key)}`)}
                   />
                 </>
               ) : (

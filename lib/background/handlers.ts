@@ -8,6 +8,8 @@ import type { TabRegistry } from './tab-registry';
 import type { DataService } from './data-service';
 import { canonicalUrl as canonicalKey } from '../url/canonical-url';
 import { ANALYSIS_RATE, analysisCost, RateLimiter } from './rate-limit';
+import type { LayerService } from './dataset-layer-service';
+import { readEffectiveDataset } from '../store/read-effective';
 
 /** What the handlers need from the browser, kept behind functions so that they are testable in Node. */
 export interface BackgroundEffects {
@@ -21,6 +23,8 @@ export interface BackgroundEffects {
   injectSession(tabId: number): Promise<void>;
   /** Tells every analysed tab that annotations may have changed (after an import or a sync). */
   notifyAllAnnotationsChanged(): void;
+  /** Opens the add-to-dataset form (Dataset page) for a tab's draft. */
+  openDatasetForm?(tabId: number): Promise<void>;
   /** Tells a tab's content script that its annotations changed. */
   notifyAnnotationsChanged(tabId: number | undefined, canonicalUrl: string): void;
 }
@@ -37,6 +41,7 @@ export function makeHandlers(
   effects: BackgroundEffects,
   data: DataService,
   // Per tab: a page that forges change signals must not make the background analyse without end.
+  layer: LayerService,
   analysisLimiter = new RateLimiter<number>(ANALYSIS_RATE, () => Date.now()),
 ): Handlers {
   return {
@@ -48,7 +53,11 @@ export function makeHandlers(
     },
     'dataset/claims': async ({ ids }) => {
       await ready();
-      return ids ? (await db.claims.bulkGet(ids)).filter((c) => c !== undefined) : db.claims.toArray();
+      // The effective claims: the reader's added and corrected ones too, so that a match on them can be shown.
+      const { claims } = await readEffectiveDataset(db);
+      if (!ids) return claims;
+      const wanted = new Set(ids);
+      return claims.filter((c) => wanted.has(c.id));
     },
     'annotations/list': async ({ canonicalUrl, includeDeleted }) => listAnnotationsForPage(db, canonicalUrl, includeDeleted),
     'dataset/sources': async () => {
@@ -57,7 +66,8 @@ export function makeHandlers(
     },
     'dataset/assessments': async () => {
       await ready();
-      return db.assessments.toArray();
+      // The reader's own assessments, and their edits of bundled ones, too.
+      return (await readEffectiveDataset(db)).assessments;
     },
     'annotations/save': async ({ edit }, sender) => {
       const saved = await saveEdit(db, edit, await getDeviceId(db));
@@ -73,6 +83,7 @@ export function makeHandlers(
       const tabId = requireTab(sender);
       await tabs.setReport(tabId, report);
       effects.broadcastTabChanged(tabId);
+      await layer.recordVisits(report).catch(() => undefined);
       return null;
     },
     'tab/state': async ({ tabId }) => tabs.get(tabId),
@@ -91,8 +102,13 @@ export function makeHandlers(
       await ready();
       return effects.analyze(input);
     },
-    'draft/open': async ({ draft }, sender) => {
+    'draft/open': async ({ draft, purpose }, sender) => {
       const tabId = requireTab(sender);
+      if (purpose === 'dataset' && effects.openDatasetForm) {
+        await tabs.setDraft(tabId, draft);
+        await effects.openDatasetForm(tabId);
+        return { sidebar: 'dataset-page' as const, tabId };
+      }
       // First, before any await: the browser lets a sidebar open only while the reader's click is still current.
       const opening = effects.openSidebar(tabId);
       await tabs.setDraft(tabId, draft);
@@ -130,6 +146,17 @@ export function makeHandlers(
       if (status.pulled > 0) effects.notifyAllAnnotationsChanged();
       return status;
     },
+    'layer/view': () => layer.view(),
+    'layer/save': ({ edit, origin }) => layer.save(edit, origin),
+    'layer/withdraw': ({ id }) => layer.withdraw(id),
+    'layer/add-claim': ({ type: _type, ...input }) => layer.addClaim(input),
+    'layer/add-review': ({ tabId, index }) => layer.addReview(tabId, index),
+    'layer/export-pack': ({ title, curatedBy }) => layer.exportPack({ title, curatedBy }),
+    'layer/import-preview': ({ text }) => layer.importPreview(text),
+    'layer/import-apply': ({ text }) => layer.importApply(text),
+    'layer/visits': ({ claimId }) => layer.visits(claimId),
+    'layer/visits-clear': () => layer.clearVisits(),
+    'layer/page-sources': ({ canonicalUrl }) => layer.pageSources(canonicalUrl),
     'draft/clear': async ({ tabId }) => {
       await tabs.setDraft(tabId, null);
       effects.broadcastTabChanged(tabId);

@@ -6,6 +6,7 @@ import { loadDatasetIntoDb } from '../store/load-dataset';
 import { makeHandlers, type BackgroundEffects } from './handlers';
 import { TabRegistry, type TabPersistence } from './tab-registry';
 import { makeDataService, type DataEffects } from './data-service';
+import { makeLayerService, type LayerEffects } from './dataset-layer-service';
 
 export interface BackgroundPorts {
   /** This extension's id and origin: the router tells extension pages from content scripts by the sender's origin. */
@@ -16,6 +17,7 @@ export interface BackgroundPorts {
   /** Browser effects; `compare` is supplied here from the database contents. */
   effects(db: LensDb, tabs: TabRegistry): BackgroundEffects;
   dataEffects: DataEffects;
+  layerEffects: LayerEffects;
 }
 
 /**
@@ -35,7 +37,8 @@ export function startBackground(ports: BackgroundPorts) {
   });
   const tabs = new TabRegistry(ports.tabPersistence);
   const data = makeDataService(db, ports.dataEffects);
-  const handlers = makeHandlers(db, () => ready, tabs, ports.effects(db, tabs), data);
+  const layer = makeLayerService(db, () => ready, tabs, ports.layerEffects);
+  const handlers = makeHandlers(db, () => ready, tabs, ports.effects(db, tabs), data, layer);
   ports.onMessage((message, sender) => routeMessage(message, sender, ports.self, handlers));
-  return { db, tabs, data, ready: () => ready };
+  return { db, tabs, data, layer, ready: () => ready };
 }

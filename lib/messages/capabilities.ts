@@ -103,6 +103,8 @@ export const CAPABILITIES: CapabilityTable = {
   },
   'tab/focus': { extensionPages: false, contentScript: ownPage() },
   'annotations/list': { extensionPages: true, contentScript: (r, page) => onSite('canonicalUrl', r.canonicalUrl, page) },
+  // Which of the reader's own dataset claims quote this page, so that the session can check their quotes are still there.
+  'layer/page-sources': { extensionPages: true, contentScript: (r, page) => onSite('canonicalUrl', r.canonicalUrl, page) },
 };
 
 const EXTENSION_PAGES_ONLY: Capability<RequestType> = { extensionPages: true, contentScript: false };

@@ -4,7 +4,7 @@ import { z } from '../schema/zod';
 export const ContentRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/scroll-to'), claimKey: z.string().optional(), annotationId: z.string().optional() }),
   z.object({ type: z.literal('content/annotations-changed') }),
-  z.object({ type: z.literal('content/annotate-selection') }),
+  z.object({ type: z.literal('content/annotate-selection'), purpose: z.enum(['annotate', 'dataset']).default('annotate') }),
   z.object({ type: z.literal('content/open-frame'), tabId: z.number().int() }),
   z.object({ type: z.literal('content/reanalyze') }),
 ]);

@@ -9,6 +9,12 @@ import type { AnnotationList } from '../store/annotations-repo';
 import { PageReport } from '../page/page-report';
 import type { PublicAnalysis } from '../analyze';
 import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
+import { ChangeOrigin, LayerEdit, UserClaim, type LayerChange } from '../dataset/layer-schema';
+import { Subject } from '../dataset/schema';
+import type { EffectiveClaim, StrandedChange } from '../dataset/layer';
+import type { LayerImportSummary } from '../background/dataset-layer-service';
+import type { ClaimVisit } from '../store/db';
+import { MAX_PACK_TEXT } from '../dataset/pack';
 
 /** The longest selection that can be annotated; a longer one gets a message by the selection, not a silent nothing. */
 export const MAX_QUOTE = 10_000;
@@ -76,7 +82,8 @@ export const Request = z.discriminatedUnion('type', [
     text: z.string().transform((t) => t.slice(0, MAX_PAGE_TEXT)),
   }),
   // From a content script: the reader asked to annotate the selection.
-  z.object({ type: z.literal('draft/open'), draft: AnnotationDraft }),
+  // `purpose: dataset`: the reader chose "Add to dataset"; the form opens in the Dataset page instead of the sidebar.
+  z.object({ type: z.literal('draft/open'), draft: AnnotationDraft, purpose: z.enum(['annotate', 'dataset']).default('annotate') }),
   z.object({ type: z.literal('draft/clear'), tabId: z.number().int() }),
   // From extension pages: export, import and sync.
   z.object({ type: z.literal('data/stats') }),
@@ -110,6 +117,19 @@ export const Request = z.discriminatedUnion('type', [
     .refine((m) => m.url !== undefined || m.canonicalUrl !== undefined, 'page/activate needs url or canonicalUrl'),
   // From the always-on content script: the reader clicked a highlight; the sidebar scrolls to it.
   z.object({ type: z.literal('tab/focus'), claimKey: z.string().nullable(), annotationId: z.string().nullable().default(null) }),
+  // From extension pages (Dataset page, add-to-dataset form, sidebar): the reader's dataset layer.
+  z.object({ type: z.literal('layer/view') }),
+  z.object({ type: z.literal('layer/save'), edit: LayerEdit, origin: ChangeOrigin.nullable().default(null) }),
+  z.object({ type: z.literal('layer/withdraw'), id: z.string().min(3).max(260) }),
+  z.object({ type: z.literal('layer/add-claim'), claim: UserClaim, subject: Subject.optional(), tabId: z.number().int().optional() }),
+  z.object({ type: z.literal('layer/add-review'), tabId: z.number().int(), index: z.number().int().min(0).max(100) }),
+  z.object({ type: z.literal('layer/export-pack'), title: z.string().max(500).default(''), curatedBy: z.string().max(500).default('') }),
+  z.object({ type: z.literal('layer/import-preview'), text: z.string().max(MAX_PACK_TEXT) }),
+  z.object({ type: z.literal('layer/import-apply'), text: z.string().max(MAX_PACK_TEXT) }),
+  z.object({ type: z.literal('layer/visits'), claimId: z.string().max(200) }),
+  z.object({ type: z.literal('layer/visits-clear') }),
+  // From a content script: the quotes of the reader's dataset claims whose source is its page (to check they are still there).
+  z.object({ type: z.literal('layer/page-sources'), canonicalUrl: z.string().url() }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -140,7 +160,7 @@ export interface ReplyData {
   'tab/report': null;
   'tab/state': TabState;
   'page/analyze': PageAnalysis;
-  'draft/open': SidebarOpened;
+  'draft/open': SidebarOpened | { sidebar: 'dataset-page'; tabId: number };
   'draft/clear': null;
   'tab/focus': SidebarOpened;
   'page/activate': { activated: boolean };
@@ -153,6 +173,30 @@ export interface ReplyData {
   'sync/configure': SyncConfigView;
   'sync/forget': SyncConfigView;
   'sync/now': SyncStatus;
+  'layer/view': DatasetView;
+  'layer/save': LayerChange;
+  'layer/withdraw': LayerChange;
+  'layer/add-claim': { claimId: string };
+  'layer/add-review': { claimId: string; added: boolean };
+  'layer/export-pack': { fileName: string; text: string };
+  'layer/import-preview': LayerImportSummary;
+  'layer/import-apply': LayerImportSummary;
+  'layer/visits': ClaimVisit[];
+  'layer/visits-clear': null;
+  'layer/page-sources': import('../dataset/source-check').PageSourceRef[];
+}
+
+/** The effective dataset as the Dataset page shows it. */
+export interface DatasetView {
+  id: string;
+  version: string;
+  claims: EffectiveClaim[];
+  subjects: Subject[];
+  assessments: CrossAssessment[];
+  terms: import('../dataset/layer-schema').UserTerm[];
+  stranded: StrandedChange[];
+  changes: { id: string; kind: LayerChange['kind']; target: string; updatedAt: string; origin: ChangeOrigin | null }[];
+  invalid: { id: string; error: string }[];
 }
 
 /** Which sidebar opened, and the tab it is for (a content script cannot learn its own tab id otherwise). */

@@ -30,6 +30,8 @@ export interface ReportInput {
   orphans: string[];
   error?: string;
   now: Date;
+  claimReviews?: PageReport['claimReviews'];
+  sourceChecks?: PageReport['sourceChecks'];
 }
 
 export function buildReport(input: ReportInput): PageReport {
@@ -44,5 +46,7 @@ export function buildReport(input: ReportInput): PageReport {
     claims: input.claims,
     anchoring: { attached: input.attached, orphans: input.orphans },
     analyzedAt: input.now.toISOString(),
+    claimReviews: input.claimReviews ?? [],
+    sourceChecks: input.sourceChecks ?? [],
   };
 }

@@ -1,4 +1,6 @@
 import { z } from '../schema/zod';
+import { FoundReview, MAX_REVIEWS } from '../dataset/claimreview';
+import { SourceCheck } from '../dataset/source-check';
 
 /** How a claim found on the page stands against the dataset; `unmatched` is "not in dataset". */
 export const ClaimRelation = z.enum(['agrees', 'conflicts', 'related', 'unmatched']);
@@ -51,6 +53,10 @@ export const PageReport = z.object({
   claims: z.array(PageClaim),
   anchoring: AnchoringReport,
   analyzedAt: z.string(),
+  /** Fact-checks the page publishes as ClaimReview JSON-LD (lib/dataset/claimreview.ts). */
+  claimReviews: z.array(FoundReview).max(MAX_REVIEWS).default([]),
+  /** The reader's dataset claims that quote this page, and whether each quote is still on it. */
+  sourceChecks: z.array(SourceCheck).max(500).default([]),
 });
 export type PageReport = z.infer<typeof PageReport>;
 

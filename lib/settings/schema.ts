@@ -25,6 +25,8 @@ export const Settings = z.object({
   showUnmatched: z.boolean().default(true),
   /** The interface language: "auto" follows the browser's. */
   language: z.enum(['auto', 'en', 'es']).default('auto'),
+  /** Remember, on this computer only, which pages agreed or conflicted with each dataset claim (Dataset page). Off unless the reader turns it on. */
+  keepClaimVisits: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -30,7 +30,13 @@ export interface SyncMeta {
   status: import('../data/sync-config').SyncStatus | null;
 }
 
-export type MetaRow = DatasetMeta | DeviceMeta | SyncMeta;
+/** Changes whenever the reader's dataset layer does (same transaction), so the background knows to rebuild its matcher. */
+export interface LayerMeta {
+  key: 'layer';
+  stamp: string;
+}
+
+export type MetaRow = DatasetMeta | DeviceMeta | SyncMeta | LayerMeta;
 
 export type StoredAnnotation = Annotation & { host: string };
 
@@ -41,7 +47,18 @@ export type LensDb = Dexie & {
   claims: EntityTable<Claim, 'id'>;
   assessments: EntityTable<CrossAssessment, 'id'>;
   annotations: EntityTable<StoredAnnotation, 'id'>;
+  layer: EntityTable<import('../dataset/layer-schema').LayerChange, 'id'>;
+  claimVisits: import('dexie').Table<ClaimVisit, [string, string]>;
 };
+
+/** A page the reader opened that agreed or conflicted with a dataset claim; kept only with their consent (a setting, off by default). */
+export interface ClaimVisit {
+  claimId: string;
+  canonicalUrl: string;
+  title: string;
+  relation: 'agrees' | 'conflicts';
+  at: string;
+}
 
 /**
  * Schema history. Never edit a past version: add a new one with an upgrade, so
@@ -65,7 +82,13 @@ export const SCHEMA_V2 = {
   annotations: 'id, canonicalUrl, updatedAt, host, *tags, verdict',
 } as const;
 
-export const SCHEMA_VERSION = 2;
+/** Version 3: the reader's own dataset layer (lib/dataset/layer-schema.ts), kept apart from the bundled tables, and the pages that agreed or conflicted with a claim. */
+export const SCHEMA_V3 = {
+  layer: 'id, kind, target, updatedAt',
+  claimVisits: '[claimId+canonicalUrl], claimId, at',
+} as const;
+
+export const SCHEMA_VERSION = 3;
 
 export interface OpenOptions {
   /** For Node tests: fake-indexeddb's factory and key range. Browsers use their globals. */
@@ -88,5 +111,7 @@ export function openLensDb(options: OpenOptions = {}): LensDb {
           row.host = hostOf(row.canonicalUrl ?? row.url ?? '');
         });
     });
+  // Nothing to migrate: the layer starts empty, and the bundled tables are not touched.
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }

@@ -3,7 +3,7 @@ import { isSiteDisabled } from '../../lib/settings/site-match';
 import { pageGate } from '../../lib/topic/page-gate';
 import type { ScriptLifetime } from './script-lifetime';
 import { ask } from '../messaging';
-import { loadDisabledSites } from '../settings-lite';
+import { loadDisabledSites, loadUserGatePhrases } from '../settings-lite';
 
 /**
  * Decides, cheaply, whether this page needs the extension at all. Off-topic
@@ -11,7 +11,8 @@ import { loadDisabledSites } from '../settings-lite';
  * again, with back-off, until the page passes or stops changing.
  */
 export async function startGate(ctx: ScriptLifetime): Promise<void> {
-  if (isSiteDisabled(location.hostname, await loadDisabledSites())) return;
+  const [disabledSites, userPhrases] = await Promise.all([loadDisabledSites(), loadUserGatePhrases()]);
+  if (isSiteDisabled(location.hostname, disabledSites)) return;
   let activated = false;
   let lastUrl = '';
 
@@ -19,7 +20,7 @@ export async function startGate(ctx: ScriptLifetime): Promise<void> {
     if (activated) return 'unchanged';
     const url = location.href;
     const started = performance.now();
-    const passed = pageGate(document, url);
+    const passed = pageGate(document, url, userPhrases);
     // For `npm run bench`: what the gate costs inside a real page.
     performance.measure('cecot-lens:gate', { start: started, end: performance.now() });
     if (!passed && !selection && url === lastUrl) return 'unchanged';

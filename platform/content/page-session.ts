@@ -13,6 +13,12 @@ import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
 import { gateDocument } from '../../lib/topic/gate';
 import { bundledTopic } from '../../lib/topic/bundled';
+import { topicWithUserTerms } from '../../lib/topic/user-terms';
+import type { UserTerm } from '../../lib/dataset/layer-schema';
+import { loadUserTerms } from '../user-topic';
+import { findClaimReviews, jsonLdTexts } from '../../lib/dataset/claimreview';
+import { checkSources, type SourceCheck } from '../../lib/dataset/source-check';
+import { renderBody } from './page-text';
 import { Highlighter, type Mark } from '../highlighter';
 import { ask } from '../messaging';
 import { Overlay } from '../overlay';
@@ -57,6 +63,8 @@ export class PageSession {
   private active = false;
   /** The main text was longer than the background analyses: the report says so. */
   private textCut = false;
+  private userTerms: UserTerm[] = [];
+  private sourceChecks: SourceCheck[] = [];
 
   constructor(private readonly ctx: ScriptLifetime) {
     this.scheduler = new RefreshScheduler(() => this.refresh(), {
@@ -67,7 +75,7 @@ export class PageSession {
   }
 
   async start(): Promise<void> {
-    this.settings = await loadSettings();
+    [this.settings, this.userTerms] = await Promise.all([loadSettings(), loadUserTerms()]);
     watchSettings((s) => this.onSettings(s));
     browser.runtime.onMessage.addListener((message: unknown) => this.onMessage(message));
     // Single-page-app navigation, read from location.href itself (no event a page could forge).
@@ -94,7 +102,7 @@ export class PageSession {
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return 'unchanged';
     const url = location.href;
     const canonical = pageCanonicalUrl(this.doc, url);
-    const gate = gateDocument(this.doc, url, bundledTopic());
+    const gate = gateDocument(this.doc, url, topicWithUserTerms(bundledTopic(), this.userTerms));
     let changed = url !== this.lastUrl;
     let error: string | undefined;
 
@@ -130,6 +138,7 @@ export class PageSession {
     this.lastUrl = url;
 
     await this.loadAnnotations(canonical);
+    await this.checkDatasetSources(canonical);
     this.paint();
     // The session runs only where it is needed, and the background must know what every such tab shows
     // (so that a note saved in the sidebar reaches the page).
@@ -156,6 +165,16 @@ export class PageSession {
     const anchors = anchorNotes(this.doc, this.annotations);
     this.noteRanges = anchors.ranges;
     this.orphans = anchors.orphans;
+  }
+
+  /** The reader's dataset claims quoting this page: is each quote still here? (Shown in the sidebar.) */
+  private async checkDatasetSources(canonical: string): Promise<void> {
+    try {
+      const refs = await ask({ type: 'layer/page-sources', canonicalUrl: canonical });
+      this.sourceChecks = refs.length ? checkSources(renderBody(this.doc).text, refs) : [];
+    } catch {
+      this.sourceChecks = [];
+    }
   }
 
   private paint(): void {
@@ -189,6 +208,8 @@ export class PageSession {
       orphans: this.orphans,
       error,
       now: new Date(),
+      claimReviews: findClaimReviews(jsonLdTexts(this.doc), canonical),
+      sourceChecks: this.sourceChecks,
     });
     if (this.textCut && this.main) {
       const t = translator(pickLocale(this.settings.language, navigator.language));
@@ -227,7 +248,7 @@ export class PageSession {
   }
 
   /** Turns the reader's selection into a draft and hands it to the sidebar. */
-  async annotateSelection(): Promise<void> {
+  async annotateSelection(purpose: 'annotate' | 'dataset' = 'annotate'): Promise<void> {
     // Checked before any work on it: a selection of millions of characters gets a message, not silence.
     const selected = this.doc.getSelection();
     const length = selected && !selected.isCollapsed ? selected.toString().length : 0;
@@ -244,7 +265,7 @@ export class PageSession {
     const draft = draftFromSelection(this.doc, { url, canonicalUrl: pageCanonicalUrl(this.doc, url), title: this.doc.title }, claims);
     if (!draft) return;
     this.overlay?.showAnnotateButton(null);
-    const reply = await ask({ type: 'draft/open', draft });
+    const reply = await ask({ type: 'draft/open', draft, purpose });
     if (reply.sidebar === 'in-page') this.openFrame(reply.tabId);
   }
 
@@ -296,14 +317,18 @@ export class PageSession {
         break;
       case 'content/annotate-selection':
         this.overlay ??= this.makeOverlay();
-        void this.annotateSelection();
+        void this.annotateSelection(m.purpose);
         break;
       case 'content/open-frame':
         this.openFrame(m.tabId);
         break;
       case 'content/reanalyze':
-        this.lastText = '';
-        void this.refresh();
+        // The dataset or the reader's terms changed: read the terms again, then analyse afresh.
+        void loadUserTerms().then((terms) => {
+          this.userTerms = terms;
+          this.lastText = '';
+          void this.refresh();
+        });
         break;
     }
     return undefined;

@@ -3,10 +3,12 @@
  * of the interface does not touch another's strings. Add an area here with one line.
  */
 import { common } from './common';
+import { dataset } from './dataset';
 import { security } from './security';
 
 export const CATALOGS = {
   common,
+  dataset,
   security,
 } as const;
 

@@ -1,0 +1,64 @@
+import { canonicalJson } from '../merge/canonical-json';
+import { sameContent } from '../merge/same-content';
+import type { LayerChange } from './layer-schema';
+
+/**
+ * The order that decides which version of a layer record survives a merge:
+ * the same keys, in the same order, as annotations (lib/merge/write-order.ts):
+ * revision, then a withdrawal over an edit, then the later time, then the
+ * device id, then the canonical JSON. Total, so merging is deterministic,
+ * commutative and idempotent.
+ */
+export function compareLayerWrites(a: LayerChange, b: LayerChange): number {
+  if (a.revision !== b.revision) return a.revision > b.revision ? 1 : -1;
+  const aGone = a.deletedAt !== null;
+  if (aGone !== (b.deletedAt !== null)) return aGone ? 1 : -1;
+  const at = Date.parse(a.updatedAt);
+  const bt = Date.parse(b.updatedAt);
+  if (at !== bt) return at > bt ? 1 : -1;
+  if (a.deviceId !== b.deviceId) return a.deviceId > b.deviceId ? 1 : -1;
+  if (sameContent(a, b)) return 0;
+  const ac = canonicalJson(a);
+  const bc = canonicalJson(b);
+  return ac > bc ? 1 : ac < bc ? -1 : 0;
+}
+
+export interface LayerMergePlan {
+  /** Records to write: new ids, and incoming versions that win over the stored ones. */
+  put: LayerChange[];
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Stored versions that win over the incoming ones (kept; the incoming version is not written). */
+  keptOurs: number;
+}
+
+/** What merging `incoming` into `existing` writes; one version per id survives. */
+export function planLayerMerge(existing: readonly LayerChange[], incoming: readonly LayerChange[]): LayerMergePlan {
+  const byId = new Map(existing.map((c) => [c.id, c]));
+  const winners = new Map<string, LayerChange>();
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  let keptOurs = 0;
+  for (const record of incoming) {
+    const prior = winners.get(record.id) ?? byId.get(record.id);
+    if (!prior) {
+      winners.set(record.id, record);
+      continue;
+    }
+    const order = compareLayerWrites(record, prior);
+    if (order > 0) winners.set(record.id, record);
+  }
+  for (const id of winners.keys()) {
+    if (byId.has(id)) updated += 1;
+    else added += 1;
+  }
+  for (const record of new Map(incoming.map((r) => [r.id, r])).values()) {
+    if (winners.has(record.id)) continue;
+    const prior = byId.get(record.id);
+    if (prior && compareLayerWrites(record, prior) === 0) unchanged += 1;
+    else keptOurs += 1;
+  }
+  return { put: [...winners.values()], added, updated, unchanged, keptOurs };
+}

@@ -1,0 +1,18 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from '../lib/schema/zod';
+import { UserTerm } from '../lib/dataset/layer-schema';
+import { USER_TOPIC_KEY, userTopicStore, type UserTopicStore } from '../lib/topic/user-terms';
+
+const Stored = z.object({ terms: z.array(UserTerm).max(2000) });
+
+/** The reader's recognition terms as the background left them; malformed storage counts as none. */
+export async function loadUserTerms(): Promise<UserTerm[]> {
+  const parsed = Stored.safeParse(await storage.getItem(`local:${USER_TOPIC_KEY}`));
+  return parsed.success ? parsed.data.terms : [];
+}
+
+/** Written by the background whenever the layer's terms change, for the gate and the page session of the next page. */
+export async function saveUserTerms(terms: readonly UserTerm[]): Promise<void> {
+  const value: UserTopicStore = userTopicStore(terms);
+  await storage.setItem(`local:${USER_TOPIC_KEY}`, value);
+}
