@@ -1,6 +1,6 @@
 import { Annotation } from '../annotations/schema';
 import { mergeAnnotationSets } from '../merge/merge-annotations';
-import { BUNDLE_FORMAT, BundleHeaderV1 } from './bundle';
+import { BUNDLE_FORMAT, BundleHeader } from './bundle';
 import { migrateBundle } from './bundle-migrations';
 import { looksLikeW3C, readW3C, type SkippedRecord } from './from-w3c';
 import { ImportError, fileError, formatPath, readableId, recordError, recordLabel } from './import-error';
@@ -16,7 +16,7 @@ export interface ParsedImport {
   /** The bundle's format version as written in the file (before migration); null for W3C files. */
   formatVersion: number | null;
   /** The bundle header after migration; null for W3C files. */
-  header: BundleHeaderV1 | null;
+  header: BundleHeader | null;
   /** Valid records, one per id. */
   annotations: Annotation[];
   /** Annotations left out because they cannot become records (only with `skipUnsupported`). */
@@ -68,7 +68,7 @@ function readBundle(raw: Record<string, unknown>): ParsedImport {
   const writtenVersion = raw['formatVersion'];
   const doc = migrateBundle(raw);
   const { annotations: list, ...headerFields } = doc;
-  const header = BundleHeaderV1.safeParse(headerFields);
+  const header = BundleHeader.safeParse(headerFields);
   if (!header.success) throw fileError(header.error);
   if (!Array.isArray(list)) {
     throw new ImportError(`annotations: ${list === undefined ? 'required' : 'expected an array'}`, { path: ['annotations'] });
