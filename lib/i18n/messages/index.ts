@@ -3,9 +3,11 @@
  * of the interface does not touch another's strings. Add an area here with one line.
  */
 import { common } from './common';
+import { exchange } from './exchange';
 
 export const CATALOGS = {
   common,
+  exchange,
 } as const;
 
 export type Area = keyof typeof CATALOGS;
