@@ -1,5 +1,5 @@
 import { z } from '../schema/zod';
-import { Annotation, ClaimLink, HighlightColor, Verdict } from './schema';
+import { Annotation, ClaimLink, CodePointPosition, HighlightColor, Verdict } from './schema';
 import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
 import { firstClock, stampWrite } from '../merge/versions';
 
@@ -19,7 +19,7 @@ export const AnnotationTarget = z.object({
   canonicalUrl: z.string().url(),
   title: z.string().default(''),
   quote: z.string().min(1),
-  selectors: z.object({ quote: TextQuoteSelector, position: TextPositionSelector.optional() }),
+  selectors: z.object({ quote: TextQuoteSelector, position: TextPositionSelector.optional(), codePoints: CodePointPosition.optional() }),
 });
 export type AnnotationTarget = z.infer<typeof AnnotationTarget>;
 

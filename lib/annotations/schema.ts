@@ -25,6 +25,12 @@ const WebUrl = z
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address');
 const Uuid = z.string().uuid();
 
+/** [start, end) counted in Unicode code points (W3C TextPositionSelector), captured with the selection. */
+export const CodePointPosition = z
+  .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .refine((p) => p.end > p.start, { message: 'end must be greater than start' });
+export type CodePointPosition = z.infer<typeof CodePointPosition>;
+
 /**
  * A causal summary of a write: for each device, how many of its writes the
  * version has seen (the device's own counter included). `a ≤ b` on every device
@@ -71,7 +77,10 @@ export const Annotation = z.object({
   title: z.string().default(''),
   selectors: z.object({
     quote: TextQuoteSelector,
+    /** Offsets in UTF-16 code units of the page text (what the browser counts): a hint for re-attaching. */
     position: TextPositionSelector.optional(),
+    /** The same offsets in Unicode code points, as the W3C TextPositionSelector counts them. */
+    codePoints: CodePointPosition.optional(),
   }),
   /** The highlighted text as the reader saw it (same as selectors.quote.exact). */
   quote: z.string().min(1),

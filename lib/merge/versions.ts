@@ -36,7 +36,9 @@ export function strictlyDominates(a: VersionClock, b: VersionClock): boolean {
 
 /** The identity of one write: its clock, its device and its time. */
 export function versionKey(v: Pick<KeptVersion, 'clock' | 'revision' | 'deviceId' | 'updatedAt'>): string {
-  return canonicalJson(clockOf(v)) + '|' + v.deviceId + '|' + v.updatedAt + '|' + v.revision;
+  // The instant, not its spelling: "+02:00" and the same time in "Z" are one write.
+  const t = Date.parse(v.updatedAt);
+  return canonicalJson(clockOf(v)) + '|' + v.deviceId + '|' + (Number.isNaN(t) ? v.updatedAt : new Date(t).toISOString()) + '|' + v.revision;
 }
 
 /** The editable part of a record, as a version. */

@@ -1,5 +1,5 @@
 import { z } from '../schema/zod';
-import { Annotation } from '../annotations/schema';
+import { Annotation, CodePointPosition } from '../annotations/schema';
 import { AnnotationEdit } from '../annotations/edit';
 import { ExportRequest, type ExportResult } from '../data/export-request';
 import type { ImportSummary } from '../data/import-summary';
@@ -16,7 +16,7 @@ export const AnnotationDraft = z.object({
   canonicalUrl: z.string().url(),
   title: z.string(),
   quote: z.string().min(1).max(10_000),
-  selectors: z.object({ quote: TextQuoteSelector, position: TextPositionSelector.optional() }),
+  selectors: z.object({ quote: TextQuoteSelector, position: TextPositionSelector.optional(), codePoints: CodePointPosition.optional() }),
   /** Dataset claims matched by page claims that overlap the selection: offered as links. */
   suggestedClaims: z.array(z.string()).default([]),
 });
