@@ -1,7 +1,7 @@
 import { z } from '../schema/zod';
 import { Verdict } from '../annotations/schema';
 
-export const ExportFormat = z.enum(['bundle', 'w3c', 'csv', 'claimreview', 'markdown']);
+export const ExportFormat = z.enum(['bundle', 'w3c', 'hypothesis', 'csv', 'claimreview', 'markdown']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** What the reader picked in the export form. Dates are plain YYYY-MM-DD from a date input. */
@@ -38,6 +38,7 @@ export interface ExportResult {
 const EXTENSION: Record<ExportFormat, { ext: string; mime: string; label: string }> = {
   bundle: { ext: 'json', mime: 'application/json', label: 'annotations' },
   w3c: { ext: 'jsonld', mime: 'application/ld+json', label: 'web-annotations' },
+  hypothesis: { ext: 'json', mime: 'application/json', label: 'hypothesis' },
   csv: { ext: 'csv', mime: 'text/csv;charset=utf-8', label: 'highlights' },
   claimreview: { ext: 'jsonld', mime: 'application/ld+json', label: 'claimreview' },
   markdown: { ext: 'md', mime: 'text/markdown;charset=utf-8', label: 'notes' },

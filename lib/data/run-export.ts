@@ -3,6 +3,7 @@ import type { Claim } from '../dataset/schema';
 import {
   claimLookupFromDataset,
   exportBundleJson,
+  exportHypothesisJson,
   exportW3CJson,
   filterAnnotations,
   toClaimReviews,
@@ -48,6 +49,8 @@ export function runExport(request: ExportRequest, input: ExportInputs): ExportRe
       return { filename, mime, text: exportBundleJson(selected, ctx), count: selected.length, warnings: [] };
     case 'w3c':
       return { filename, mime, text: exportW3CJson(selected, ctx), count: live, warnings: [] };
+    case 'hypothesis':
+      return { filename, mime, text: exportHypothesisJson(selected, ctx), count: live, warnings: [] };
     case 'csv':
       return { filename, mime, text: toCsv(selected, ctx, { bom: request.bom }), count: live, warnings: [] };
     case 'markdown':

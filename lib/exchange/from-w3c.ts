@@ -17,6 +17,8 @@ import { isWebUrl } from './url-safety';
 export interface W3CReadOptions {
   /** Skip annotations that have no text quote instead of failing the import. */
   skipUnsupported?: boolean;
+  /** Collect bad annotations in `invalid` instead of throwing at the first. */
+  keepValid?: boolean;
 }
 
 export interface SkippedRecord {
@@ -29,6 +31,7 @@ export interface SkippedRecord {
 export interface W3CReadResult {
   annotations: Annotation[];
   skipped: SkippedRecord[];
+  invalid: ImportError[];
 }
 
 type Json = Record<string, unknown>;
@@ -51,8 +54,16 @@ export function readW3C(doc: unknown, options: W3CReadOptions = {}): W3CReadResu
   const annotations: Annotation[] = [];
   const skipped: SkippedRecord[] = [];
   const fallback = documentDate(doc);
+  const invalid: ImportError[] = [];
   entries.forEach((entry, index) => {
-    const result = readOne(entry.value, entry.path, index, fallback);
+    let result: ReadOutcome;
+    try {
+      result = readOne(entry.value, entry.path, index, fallback);
+    } catch (error) {
+      if (!(error instanceof ImportError) || !options.keepValid) throw error;
+      invalid.push(error);
+      return;
+    }
     if ('annotation' in result) annotations.push(result.annotation);
     else if (options.skipUnsupported) skipped.push({ index, path: formatPath(entry.path), id: rawId(entry.value), reason: result.unsupported });
     else
@@ -62,7 +73,7 @@ export function readW3C(doc: unknown, options: W3CReadOptions = {}): W3CReadResu
         ...idField(entry.value),
       });
   });
-  return { annotations, skipped };
+  return { annotations, skipped, invalid };
 }
 
 interface Entry {
@@ -150,10 +161,12 @@ function documentDate(doc: unknown): string {
 
 function readOne(value: unknown, path: ImportPath, index: number, fallbackDate: string): ReadOutcome {
   const fail = (field: ImportPath, message: string): never => {
+    const names = field.filter((p): p is string => typeof p === 'string');
     throw new ImportError(`${where(path, value)}: ${field.length > 0 ? formatPath(field) + ': ' : ''}${message}`, {
       path: [...path, ...field],
       recordIndex: index,
       ...idField(value),
+      problem: { field: names[names.length - 1] ?? 'record', code: /^required/.test(message) ? 'missing' : /http\(s\)/.test(message) ? 'not-a-web-page' : 'invalid' },
     });
   };
   if (!isObject(value)) return fail([], 'expected an annotation object');

@@ -2,6 +2,7 @@ import { Annotation } from '../annotations/schema';
 import { mergeAnnotationSets } from '../merge/merge-annotations';
 import { BUNDLE_FORMAT, BundleHeader } from './bundle';
 import { migrateBundle } from './bundle-migrations';
+import { looksLikeHypothesis, readHypothesis } from './from-hypothesis';
 import { looksLikeW3C, readW3C, type SkippedRecord } from './from-w3c';
 import { ImportError, fileError, formatPath, readableId, recordError, recordLabel } from './import-error';
 import { isWebUrl } from './url-safety';
@@ -9,7 +10,7 @@ import { isWebUrl } from './url-safety';
 export { ImportError } from './import-error';
 export type { SkippedRecord } from './from-w3c';
 
-export type ImportFormat = 'cecot-lens-bundle' | 'w3c-annotation';
+export type ImportFormat = 'cecot-lens-bundle' | 'w3c-annotation' | 'hypothesis';
 
 export interface ParsedImport {
   format: ImportFormat;
@@ -23,11 +24,21 @@ export interface ParsedImport {
   skipped: SkippedRecord[];
   /** How many records shared an id with another record of the same file and were merged into it. */
   duplicatesMerged: number;
+  /** Hypothesis files: replies and page notes, kept as notes (see from-hypothesis.ts). */
+  kept: { replies: number; pageNotes: number };
+  /** Records that could not be read, with why (only with `keepValid`; otherwise the first one is thrown). */
+  invalid: ImportError[];
 }
 
 export interface ImportOptions {
   /** W3C files: skip annotations that have no text quote instead of failing. */
   skipUnsupported?: boolean;
+  /**
+   * Return the records that are valid and list the others in `invalid`,
+   * instead of refusing the file at the first bad one. The caller still
+   * writes what it takes in one transaction.
+   */
+  keepValid?: boolean;
 }
 
 /**
@@ -50,11 +61,17 @@ export function readImportFile(text: string, options: ImportOptions = {}): Parse
 
 /** As `readImportFile`, for a document already parsed from JSON. */
 export function readImportDocument(doc: unknown, options: ImportOptions = {}): ParsedImport {
-  if (isObject(doc) && doc['format'] === BUNDLE_FORMAT) return readBundle(doc);
-  if (looksLikeW3C(doc)) {
-    const { annotations, skipped } = readW3C(doc, { skipUnsupported: options.skipUnsupported ?? false });
+  const none = { replies: 0, pageNotes: 0 };
+  if (isObject(doc) && doc['format'] === BUNDLE_FORMAT) return readBundle(doc, options.keepValid ?? false);
+  if (looksLikeHypothesis(doc)) {
+    const { annotations, replies, pageNotes, invalid } = readHypothesis(doc, { keepValid: options.keepValid ?? false });
     const { records, duplicates } = collapseDuplicates(annotations);
-    return { format: 'w3c-annotation', formatVersion: null, header: null, annotations: records, skipped, duplicatesMerged: duplicates };
+    return { format: 'hypothesis', formatVersion: null, header: null, annotations: records, skipped: [], duplicatesMerged: duplicates, kept: { replies, pageNotes }, invalid };
+  }
+  if (looksLikeW3C(doc)) {
+    const { annotations, skipped, invalid } = readW3C(doc, { skipUnsupported: options.skipUnsupported ?? false, keepValid: options.keepValid ?? false });
+    const { records, duplicates } = collapseDuplicates(annotations);
+    return { format: 'w3c-annotation', formatVersion: null, header: null, annotations: records, skipped, duplicatesMerged: duplicates, kept: none, invalid };
   }
   if (isObject(doc) && 'format' in doc) {
     throw new ImportError(`format: ${JSON.stringify(String(doc['format'])).slice(0, 80)} is not a CECOT Lens annotations file`, {
@@ -64,7 +81,7 @@ export function readImportDocument(doc: unknown, options: ImportOptions = {}): P
   throw new ImportError('(root): neither a CECOT Lens annotations bundle nor a W3C Web Annotation document', { path: [] });
 }
 
-function readBundle(raw: Record<string, unknown>): ParsedImport {
+function readBundle(raw: Record<string, unknown>, keepValid: boolean): ParsedImport {
   const writtenVersion = raw['formatVersion'];
   const doc = migrateBundle(raw);
   const { annotations: list, ...headerFields } = doc;
@@ -74,20 +91,14 @@ function readBundle(raw: Record<string, unknown>): ParsedImport {
     throw new ImportError(`annotations: ${list === undefined ? 'required' : 'expected an array'}`, { path: ['annotations'] });
   }
   const records: Annotation[] = [];
+  const invalid: ImportError[] = [];
   list.forEach((item, index) => {
-    const parsed = Annotation.safeParse(item);
-    if (!parsed.success) throw recordError(['annotations'], index, item, parsed.error);
-    for (const key of ['url', 'canonicalUrl'] as const) {
-      if (!isWebUrl(parsed.data[key])) {
-        const id = readableId(item);
-        throw new ImportError(`${recordLabel(['annotations', index], id ?? parsed.data.id)}: ${key}: must be an http(s) URL`, {
-          path: ['annotations', index, key],
-          recordIndex: index,
-          recordId: parsed.data.id,
-        });
-      }
+    try {
+      records.push(readBundleRecord(item, index));
+    } catch (error) {
+      if (!(error instanceof ImportError) || !keepValid) throw error;
+      invalid.push(error);
     }
-    records.push(parsed.data);
   });
   const merged = collapseDuplicates(records);
   return {
@@ -97,7 +108,26 @@ function readBundle(raw: Record<string, unknown>): ParsedImport {
     annotations: merged.records,
     skipped: [],
     duplicatesMerged: merged.duplicates,
+    kept: { replies: 0, pageNotes: 0 },
+    invalid,
   };
+}
+
+function readBundleRecord(item: unknown, index: number): Annotation {
+  const parsed = Annotation.safeParse(item);
+  if (!parsed.success) throw recordError(['annotations'], index, item, parsed.error);
+  for (const key of ['url', 'canonicalUrl'] as const) {
+    if (!isWebUrl(parsed.data[key])) {
+      const id = readableId(item);
+      throw new ImportError(`${recordLabel(['annotations', index], id ?? parsed.data.id)}: ${key}: must be an http(s) URL`, {
+        path: ['annotations', index, key],
+        recordIndex: index,
+        recordId: parsed.data.id,
+        problem: { field: key, code: 'not-a-web-page' },
+      });
+    }
+  }
+  return parsed.data;
 }
 
 /**
