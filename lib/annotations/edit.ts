@@ -18,6 +18,8 @@ export const AnnotationTarget = z.object({
   url: z.string().url(),
   canonicalUrl: z.string().url(),
   title: z.string().default(''),
+  publisher: z.string().max(200).optional(),
+  byline: z.string().max(200).optional(),
   quote: z.string().min(1),
   selectors: z.object({ quote: TextQuoteSelector, position: TextPositionSelector.optional(), codePoints: CodePointPosition.optional() }),
 });

@@ -75,6 +75,9 @@ export const Annotation = z.object({
   /** The page's canonical URL (canonical link, tracking parameters removed): the key notes are grouped under. */
   canonicalUrl: WebUrl,
   title: z.string().default(''),
+  /** The page's publication and byline from its metadata, captured with the selection (for ClaimReview). */
+  publisher: z.string().max(200).optional(),
+  byline: z.string().max(200).optional(),
   selectors: z.object({
     quote: TextQuoteSelector,
     /** Offsets in UTF-16 code units of the page text (what the browser counts): a hint for re-attaching. */

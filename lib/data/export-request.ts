@@ -1,5 +1,6 @@
 import { z } from '../schema/zod';
 import { Verdict } from '../annotations/schema';
+import type { ClaimReviewWarning } from '../exchange/to-claimreview';
 
 export const ExportFormat = z.enum(['bundle', 'w3c', 'hypothesis', 'csv', 'claimreview', 'markdown']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
@@ -32,7 +33,8 @@ export interface ExportResult {
   mime: string;
   text: string;
   count: number;
-  warnings: string[];
+  /** ClaimReview: what to check before publishing, by page and quote. */
+  warnings: ClaimReviewWarning[];
 }
 
 const EXTENSION: Record<ExportFormat, { ext: string; mime: string; label: string }> = {

@@ -65,7 +65,7 @@ export function runExport(request: ExportRequest, input: ExportInputs): ExportRe
           ...(request.claimReview.authorUrl ? { url: request.claimReview.authorUrl } : {}),
         },
       });
-      return { filename, mime, text: JSON.stringify(reviews, null, 2), count: reviews.length, warnings: warnings.map(String) };
+      return { filename, mime, text: JSON.stringify(reviews, null, 2), count: reviews.length, warnings };
     }
   }
 }

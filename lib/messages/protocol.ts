@@ -15,6 +15,9 @@ export const AnnotationDraft = z.object({
   url: z.string().url(),
   canonicalUrl: z.string().url(),
   title: z.string(),
+  /** From the page's metadata (lib/page/page-credit.ts), for ClaimReview. */
+  publisher: z.string().max(200).optional(),
+  byline: z.string().max(200).optional(),
   quote: z.string().min(1).max(10_000),
   selectors: z.object({ quote: TextQuoteSelector, position: TextPositionSelector.optional(), codePoints: CodePointPosition.optional() }),
   /** Dataset claims matched by page claims that overlap the selection: offered as links. */
