@@ -17,6 +17,9 @@ export const ExportRequest = z.object({
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** Spreadsheet programs need a byte-order mark to read UTF-8 CSV. */
   bom: z.boolean().default(true),
+  /** CSV: language and time zone of the readable times (the reader's own). */
+  locale: z.enum(['en', 'es']).optional(),
+  timeZone: z.string().min(1).max(64).optional(),
   claimReview: z
     .object({
       reviewUrl: z.string().url(),
@@ -35,6 +38,8 @@ export interface ExportResult {
   count: number;
   /** ClaimReview: what to check before publishing, by page and quote. */
   warnings: ClaimReviewWarning[];
+  /** Nothing to write: no file is offered, and the reader is told why. */
+  empty?: 'nothing-selected' | 'no-verdicts';
 }
 
 const EXTENSION: Record<ExportFormat, { ext: string; mime: string; label: string }> = {

@@ -20,6 +20,9 @@ export interface CsvOptions {
   bom?: boolean;
   /** Neutralise cells that a spreadsheet would run as formulas. Default true. */
   guardFormulas?: boolean;
+  /** Language and time zone of the readable times beside the ISO ones. Default English, UTC. */
+  locale?: string;
+  timeZone?: string;
 }
 
 export const CSV_COLUMNS = [
@@ -29,27 +32,62 @@ export const CSV_COLUMNS = [
   'note',
   'tags',
   'verdict',
-  'claim_ids',
-  'claim_statements',
+  'linked_claims',
   'relations',
+  'claim_ids',
   'created',
+  'created_local',
   'updated',
+  'updated_local',
   'annotation_id',
 ] as const;
 
 /**
- * Several values in one cell (tags; claims when an annotation links more than
- * one) go one per line, so a row stays one highlight and the claim columns line
- * up line by line.
+ * Several values in one cell (tags, claims) are joined with a visible
+ * separator, so a cell reads as one line in a spreadsheet; the claim columns
+ * line up value by value.
  */
-const MULTI_VALUE_SEPARATOR = '\n';
+export const MULTI_VALUE_SEPARATOR = ' | ';
+
+/** What a link says when the reader did not choose a relation. */
+const UNSPECIFIED_RELATION = 'linked';
+
+/**
+ * Rows as a fact-checker reads them: page by page (pages in the order they
+ * were first annotated), then in the order the quotes appear on the page,
+ * then by time.
+ */
+export function csvOrder(annotations: readonly Annotation[]): Annotation[] {
+  const firstNote = new Map<string, number>();
+  for (const a of annotations) {
+    const t = Date.parse(a.createdAt);
+    const seen = firstNote.get(a.canonicalUrl);
+    if (seen === undefined || t < seen) firstNote.set(a.canonicalUrl, t);
+  }
+  return [...annotations].sort((a, b) => {
+    if (a.canonicalUrl !== b.canonicalUrl) {
+      const d = firstNote.get(a.canonicalUrl)! - firstNote.get(b.canonicalUrl)!;
+      return d !== 0 ? d : a.canonicalUrl < b.canonicalUrl ? -1 : 1;
+    }
+    const pa = a.selectors.position?.start ?? Number.POSITIVE_INFINITY;
+    const pb = b.selectors.position?.start ?? Number.POSITIVE_INFINITY;
+    if (pa !== pb) return pa < pb ? -1 : 1;
+    const t = Date.parse(a.createdAt) - Date.parse(b.createdAt);
+    if (t !== 0) return t;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
 
 /** One row per highlight; tombstones are left out. */
 export function toCsv(annotations: readonly Annotation[], ctx: Pick<ExportContext, 'claims' | 'pages'>, options: CsvOptions = {}): string {
   const guard = options.guardFormulas ?? true;
+  const readable = new Intl.DateTimeFormat(options.locale ?? 'en', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: options.timeZone ?? 'UTC', timeZoneName: 'short' });
+  const local = (iso: string) => {
+    const t = Date.parse(iso);
+    return Number.isNaN(t) ? '' : readable.format(t);
+  };
   const rows: string[][] = [[...CSV_COLUMNS]];
-  for (const a of annotations) {
-    if (a.deletedAt !== null) continue;
+  for (const a of csvOrder(annotations.filter((x) => x.deletedAt === null))) {
     rows.push([
       pageTitle(a, ctx.pages),
       a.canonicalUrl,
@@ -57,11 +95,14 @@ export function toCsv(annotations: readonly Annotation[], ctx: Pick<ExportContex
       a.note,
       a.tags.join(MULTI_VALUE_SEPARATOR),
       a.verdict ?? '',
+      // The statement itself, so the sheet reads without the dataset beside it.
+      a.claims.map((c) => ctx.claims?.(c.claimId)?.statement ?? c.claimId).join(MULTI_VALUE_SEPARATOR),
+      a.claims.map((c) => c.relation ?? UNSPECIFIED_RELATION).join(MULTI_VALUE_SEPARATOR),
       a.claims.map((c) => c.claimId).join(MULTI_VALUE_SEPARATOR),
-      a.claims.map((c) => ctx.claims?.(c.claimId)?.statement ?? '').join(MULTI_VALUE_SEPARATOR),
-      a.claims.map((c) => c.relation ?? '').join(MULTI_VALUE_SEPARATOR),
       a.createdAt,
+      local(a.createdAt),
       a.updatedAt,
+      local(a.updatedAt),
       a.id,
     ]);
   }
