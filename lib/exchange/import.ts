@@ -54,7 +54,7 @@ export function readImportFile(text: string, options: ImportOptions = {}): Parse
     doc = JSON.parse(body);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ImportError(`not valid JSON (${body.trim() === '' ? 'the file is empty' : detail})`, { cause: error });
+    throw new ImportError(`not valid JSON (${body.trim() === '' ? 'the file is empty' : detail})`, { cause: error, problem: { field: 'file', code: 'not-json' } });
   }
   return readImportDocument(doc, options);
 }
@@ -76,9 +76,13 @@ export function readImportDocument(doc: unknown, options: ImportOptions = {}): P
   if (isObject(doc) && 'format' in doc) {
     throw new ImportError(`format: ${JSON.stringify(String(doc['format'])).slice(0, 80)} is not a CECOT Lens annotations file`, {
       path: ['format'],
+      problem: { field: 'format', code: 'not-ours' },
     });
   }
-  throw new ImportError('(root): neither a CECOT Lens annotations bundle nor a W3C Web Annotation document', { path: [] });
+  throw new ImportError('(root): neither a CECOT Lens annotations bundle, a W3C Web Annotation document nor a Hypothesis export', {
+    path: [],
+    problem: { field: 'file', code: 'not-ours' },
+  });
 }
 
 function readBundle(raw: Record<string, unknown>, keepValid: boolean): ParsedImport {

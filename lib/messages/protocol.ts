@@ -2,7 +2,7 @@ import { z } from '../schema/zod';
 import { Annotation, CodePointPosition } from '../annotations/schema';
 import { AnnotationEdit } from '../annotations/edit';
 import { ExportRequest, type ExportResult } from '../data/export-request';
-import type { ImportSummary } from '../data/import-summary';
+import type { ImportRefusal, ImportSummary } from '../data/import-summary';
 import type { SyncConfigView, SyncStatus } from '../data/sync-config';
 import type { Claim, CrossAssessment, Source } from '../dataset/schema';
 import type { AnnotationList } from '../store/annotations-repo';
@@ -63,7 +63,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data/stats') }),
   z.object({ type: z.literal('data/export'), request: ExportRequest }),
   z.object({ type: z.literal('data/import-preview'), text: z.string().max(MAX_IMPORT_TEXT) }),
-  z.object({ type: z.literal('data/import-apply'), text: z.string().max(MAX_IMPORT_TEXT) }),
+  /** keepValid: the reader chose to import the valid records of a file that has bad ones. */
+  z.object({ type: z.literal('data/import-apply'), text: z.string().max(MAX_IMPORT_TEXT), keepValid: z.boolean().default(false) }),
   z.object({ type: z.literal('data/sync-file'), text: z.string().max(MAX_IMPORT_TEXT) }),
   z.object({ type: z.literal('sync/config') }),
   z.object({
@@ -116,7 +117,7 @@ export interface ReplyData {
   'page/activate': { activated: boolean };
   'data/stats': { annotations: number; deleted: number; pages: number; hosts: string[]; tags: string[] };
   'data/export': ExportResult;
-  'data/import-preview': ImportSummary;
+  'data/import-preview': ImportSummary | ImportRefusal;
   'data/import-apply': ImportSummary;
   'data/sync-file': { fileText: string | null; received: number; conflicts: number };
   'sync/config': SyncConfigView;
