@@ -1,6 +1,6 @@
 import type { Annotation } from '../annotations/schema';
 import { sameContent } from '../merge/same-content';
-import { isConcurrent, mergeRecords } from '../merge/merge-annotations';
+import { foundConflict, mergeRecords } from '../merge/merge-annotations';
 import { compareWrites } from '../merge/write-order';
 
 /**
@@ -60,7 +60,7 @@ export function previewImport(existing: readonly Annotation[], incoming: readonl
       const result = mergeRecords(mine, record);
       if (sameContent(result, mine)) {
         entry = { id: record.id, status: 'unchanged', conflict: false, kept: 'local', local: mine, incoming: record, result: mine };
-      } else if (isConcurrent(mine, record)) {
+      } else if (foundConflict(result, [mine, record])) {
         // Both versions are in `result`: the winner as the record, the other in its kept versions.
         const kept = compareWrites(record, mine) > 0 ? 'incoming' : 'local';
         entry = { id: record.id, status: 'merged', conflict: true, kept, local: mine, incoming: record, result };

@@ -58,33 +58,40 @@ const UNSPECIFIED_RELATION = 'linked';
  * then by time.
  */
 export function csvOrder(annotations: readonly Annotation[]): Annotation[] {
+  // Keys computed once per row, not in the comparator.
+  const rows = annotations.map((a) => ({ a, created: Date.parse(a.createdAt), start: a.selectors.position?.start ?? Number.POSITIVE_INFINITY }));
   const firstNote = new Map<string, number>();
-  for (const a of annotations) {
-    const t = Date.parse(a.createdAt);
-    const seen = firstNote.get(a.canonicalUrl);
-    if (seen === undefined || t < seen) firstNote.set(a.canonicalUrl, t);
+  for (const r of rows) {
+    const seen = firstNote.get(r.a.canonicalUrl);
+    if (seen === undefined || r.created < seen) firstNote.set(r.a.canonicalUrl, r.created);
   }
-  return [...annotations].sort((a, b) => {
+  rows.sort((x, y) => {
+    const a = x.a;
+    const b = y.a;
     if (a.canonicalUrl !== b.canonicalUrl) {
       const d = firstNote.get(a.canonicalUrl)! - firstNote.get(b.canonicalUrl)!;
       return d !== 0 ? d : a.canonicalUrl < b.canonicalUrl ? -1 : 1;
     }
-    const pa = a.selectors.position?.start ?? Number.POSITIVE_INFINITY;
-    const pb = b.selectors.position?.start ?? Number.POSITIVE_INFINITY;
-    if (pa !== pb) return pa < pb ? -1 : 1;
-    const t = Date.parse(a.createdAt) - Date.parse(b.createdAt);
-    if (t !== 0) return t;
+    if (x.start !== y.start) return x.start < y.start ? -1 : 1;
+    if (x.created !== y.created) return x.created - y.created;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
+  return rows.map((r) => r.a);
 }
 
 /** One row per highlight; tombstones are left out. */
 export function toCsv(annotations: readonly Annotation[], ctx: Pick<ExportContext, 'claims' | 'pages'>, options: CsvOptions = {}): string {
   const guard = options.guardFormulas ?? true;
   const readable = new Intl.DateTimeFormat(options.locale ?? 'en', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: options.timeZone ?? 'UTC', timeZoneName: 'short' });
+  // The readable time shows minutes: one formatting per minute, however many notes share it.
+  const byMinute = new Map<number, string>();
   const local = (iso: string) => {
     const t = Date.parse(iso);
-    return Number.isNaN(t) ? '' : readable.format(t);
+    if (Number.isNaN(t)) return '';
+    const minute = Math.floor(t / 60_000);
+    let text = byMinute.get(minute);
+    if (text === undefined) byMinute.set(minute, (text = readable.format(minute * 60_000)));
+    return text;
   };
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const a of csvOrder(annotations.filter((x) => x.deletedAt === null))) {

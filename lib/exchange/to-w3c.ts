@@ -39,9 +39,25 @@ export function utc(iso: string): string {
   return Number.isNaN(t) ? iso : new Date(t).toISOString();
 }
 
-/** The pseudonymous creator for records written on one device. */
+const creators = new Map<string, string>();
+/** The pseudonymous creator for records written on one device (a name-based UUID, so the same on every export). */
 export function creatorId(deviceId: string): string {
-  return `urn:uuid:${nameUuid('device:' + deviceId, EXPORT_NAMESPACE)}`;
+  let id = creators.get(deviceId);
+  if (id === undefined) {
+    id = `urn:uuid:${nameUuid('device:' + deviceId, EXPORT_NAMESPACE)}`;
+    if (creators.size < 1000) creators.set(deviceId, id);
+  }
+  return id;
+}
+
+/** FNV-1a over the records' ids and revisions: a cheap digest for the collection's name-based id. */
+function digest(records: readonly Annotation[]): string {
+  let h = 0x811c9dc5;
+  for (const a of records) {
+    const s = a.id + '@' + a.revision;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  }
+  return (h >>> 0).toString(16) + ':' + records.length;
 }
 
 function claimLinks(links: readonly ClaimLink[], ctx?: Pick<ExportContext, 'claims'>): W3CClaimLink[] {
@@ -133,7 +149,7 @@ export function toW3CCollection(
   const live = annotations.filter((a) => a.deletedAt === null);
   const items = live.map((a) => toW3CAnnotation(a, ctx));
   // The same export (same records, same time) gets the same id.
-  const id = options.collectionId ?? `urn:uuid:${nameUuid('collection:' + utc(ctx.exportedAt) + ':' + live.map((a) => a.id + '@' + a.revision).join(','), EXPORT_NAMESPACE)}`;
+  const id = options.collectionId ?? `urn:uuid:${nameUuid('collection:' + utc(ctx.exportedAt) + ':' + digest(live), EXPORT_NAMESPACE)}`;
   const pageId = `urn:uuid:${nameUuid('page:0:' + id, EXPORT_NAMESPACE)}`;
   return {
     '@context': LENS_CONTEXT,

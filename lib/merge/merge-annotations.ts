@@ -60,6 +60,11 @@ export function mergeRecords(a: Annotation, b: Annotation): Annotation {
   return sameContent(a, b) ? a : mergeRecordVersions([a, b]);
 }
 
+/** True when `merged` (the merge of `inputs`) holds a concurrent version none of the inputs kept already. */
+export function foundConflict(merged: Annotation, inputs: readonly Annotation[]): boolean {
+  return newConflict(merged, inputs) !== undefined;
+}
+
 /** The first kept version of `merged` that no input record held as kept (a conflict this merge found). */
 function newConflict(merged: Annotation, inputs: readonly Annotation[]): KeptVersion | undefined {
   if (merged.conflicts === undefined) return undefined;

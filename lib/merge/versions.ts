@@ -1,6 +1,7 @@
 import { MAX_KEPT_VERSIONS, type Annotation, type KeptVersion, type VersionClock } from '../annotations/schema';
 import { canonicalJson } from './canonical-json';
 import { compareWrites } from './write-order';
+import { sameContent } from './same-content';
 
 /**
  * Concurrent edits keep every version (a multi-value register): each write
@@ -86,6 +87,15 @@ export function unionTags(first: readonly string[], second: readonly string[]): 
 export function mergeRecordVersions(records: readonly Annotation[]): Annotation {
   if (records.length === 0) throw new Error('mergeRecordVersions: nothing to merge');
   if (records.length === 1 && records[0]!.conflicts === undefined) return records[0]!;
+  // The common case, two versions of which one was written after seeing the other: no bookkeeping needed.
+  // (Only when what is not edited agrees, so the result is exactly what the general path gives.)
+  if (records.length === 2 && records[0]!.conflicts === undefined && records[1]!.conflicts === undefined && sameFrame(records[0]!, records[1]!)) {
+    const [a, b] = records as [Annotation, Annotation];
+    const ca = clockOf(a);
+    const cb = clockOf(b);
+    if (strictlyDominates(ca, cb)) return a;
+    if (strictlyDominates(cb, ca)) return b;
+  }
   const byKey = new Map<string, KeptVersion>();
   const add = (v: KeptVersion) => {
     const key = versionKey(v);
@@ -132,8 +142,12 @@ export function mergeRecordVersions(records: readonly Annotation[]): Annotation 
   };
 }
 
+function sameFrame(a: Annotation, b: Annotation): boolean {
+  return a.id === b.id && a.url === b.url && a.canonicalUrl === b.canonicalUrl && a.title === b.title && a.quote === b.quote && a.createdAt === b.createdAt && a.publisher === b.publisher && a.byline === b.byline && sameContent(a.selectors, b.selectors);
+}
+
 function frameKeyOf(r: Annotation): string {
-  return canonicalJson([r.id, r.url, r.canonicalUrl, r.title, r.selectors, r.quote, r.createdAt]);
+  return canonicalJson([r.id, r.url, r.canonicalUrl, r.title, r.selectors, r.quote, r.createdAt, r.publisher ?? null, r.byline ?? null]);
 }
 
 /** A legacy record's clock is implied by its revision; leave it out so old records stay as they were. */
