@@ -29,17 +29,27 @@ export interface MergeResult {
  * result again with any of its inputs gives the same result.
  */
 export function mergeAnnotationSets(...sets: ReadonlyArray<readonly Annotation[]>): MergeResult {
-  const byId = new Map<string, Annotation[]>();
+  // One record per id is the rule; a list only where versions differ.
+  const byId = new Map<string, Annotation | Annotation[]>();
+  const same = (a: Annotation, b: Annotation) =>
+    a === b || (a.revision === b.revision && a.updatedAt === b.updatedAt && a.deviceId === b.deviceId && a.deletedAt === b.deletedAt && sameContent(a, b));
   for (const set of sets) {
     for (const record of set) {
-      const list = byId.get(record.id);
-      if (list === undefined) byId.set(record.id, [record]);
-      else if (!list.some((r) => sameContent(r, record))) list.push(record);
+      const seen = byId.get(record.id);
+      if (seen === undefined) byId.set(record.id, record);
+      else if (!Array.isArray(seen)) {
+        if (!same(seen, record)) byId.set(record.id, [seen, record]);
+      } else if (!seen.some((r) => same(r, record))) seen.push(record);
     }
   }
   const annotations: Annotation[] = [];
   const conflicts: MergeConflict[] = [];
-  for (const [id, versions] of byId) {
+  for (const [id, entry] of byId) {
+    if (!Array.isArray(entry)) {
+      annotations.push(mergeRecordVersions([entry]));
+      continue;
+    }
+    const versions = entry;
     const merged = mergeRecordVersions(versions);
     annotations.push(merged);
     const found = newConflict(merged, versions);

@@ -39,7 +39,16 @@ export function strictlyDominates(a: VersionClock, b: VersionClock): boolean {
 export function versionKey(v: Pick<KeptVersion, 'clock' | 'revision' | 'deviceId' | 'updatedAt'>): string {
   // The instant, not its spelling: "+02:00" and the same time in "Z" are one write.
   const t = Date.parse(v.updatedAt);
-  return canonicalJson(clockOf(v)) + '|' + v.deviceId + '|' + (Number.isNaN(t) ? v.updatedAt : new Date(t).toISOString()) + '|' + v.revision;
+  return clockKey(clockOf(v)) + '|' + v.deviceId + '|' + (Number.isNaN(t) ? v.updatedAt : new Date(t).toISOString()) + '|' + v.revision;
+}
+
+/** A clock as text, keys sorted (what canonicalJson would give, without its generality). */
+function clockKey(clock: VersionClock): string {
+  const keys = Object.keys(clock);
+  if (keys.length > 1) keys.sort();
+  let out = '';
+  for (const k of keys) out += JSON.stringify(k) + ':' + clock[k] + ',';
+  return out;
 }
 
 /** The editable part of a record, as a version. */
@@ -109,10 +118,13 @@ export function mergeRecordVersions(records: readonly Annotation[]): Annotation 
   // What is not edited (the page, the quote, the creation time) normally agrees
   // across versions; when it does not, the greatest by content, so the choice is a join too.
   let frame = records[0]!;
-  let frameKey = frameKeyOf(frame);
+  let frameKey: string | undefined;
   for (const r of records) {
-    const key = frameKeyOf(r);
-    if (key > frameKey) [frame, frameKey] = [r, key];
+    if (r !== frame && !sameFrame(r, frame)) {
+      frameKey ??= frameKeyOf(frame);
+      const key = frameKeyOf(r);
+      if (key > frameKey) [frame, frameKey] = [r, key];
+    }
     add(versionOf(r));
     for (const k of r.conflicts ?? []) add(k);
   }
