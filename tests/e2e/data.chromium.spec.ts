@@ -187,3 +187,27 @@ test.describe('sync with a real WebDAV server', () => {
     }
   });
 });
+
+test('the export, import and sync forms in Spanish', async ({ context, extensionId }) => {
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await sw.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+    const current = ((await api.storage.local.get('settings'))['settings'] ?? {}) as Record<string, unknown>;
+    await api.storage.local.set({ settings: { ...current, language: 'es' } });
+  });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const broken = structuredClone(fixture);
+  broken.annotations[1].color = 'chartreuse';
+  const form = options.getByTestId('import-form');
+  await expect(form).toContainText('Importar');
+  await form.getByLabel('Archivo para importar').setInputFiles({ name: 'notas.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await expect(form.getByTestId('import-invalid')).toContainText('1 registro de este archivo no se puede importar');
+  await expect(form.getByTestId('import-invalid')).toContainText('«color» debe ser uno de: yellow, green, blue, pink, purple');
+  await expect(options.getByTestId('sync-form')).toContainText('Dirección del archivo de sincronización');
+  const exportForm = options.getByTestId('export-form');
+  // Nothing is stored yet: the export says so in Spanish and downloads nothing.
+  await exportForm.getByRole('button', { name: 'Exportar' }).click();
+  await expect(exportForm.getByTestId('export-message')).toContainText('No hay nada que exportar');
+  await options.screenshot({ path: 'test-results/screenshots/chromium-options-data-es.png', fullPage: true });
+});
