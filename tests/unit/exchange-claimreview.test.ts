@@ -68,6 +68,10 @@ describe('ClaimReview a fact-check publisher can post', () => {
     ]);
     expect(warnings).toEqual([]);
     expect(missing(reviews[0]!)).toEqual({ required: [], recommended: [] });
+    const required = Object.values(GOOGLE).reduce((n, o) => n + o.required.length, 0);
+    const recommended = Object.values(GOOGLE).reduce((n, o) => n + o.recommended.length, 0);
+    // The figures for the report.
+    console.log('ClaimReview vs Google', JSON.stringify({ required: `${required}/${required}`, recommended: `${recommended}/${recommended}` }));
   });
 
   it('one review per live annotation with a verdict', () => {
