@@ -1,17 +1,60 @@
 import { useState } from 'preact/hooks';
-import type { ImportSummary } from '../../lib/data/import-summary';
+import type { ImportRefusal, ImportSummary, InvalidRecordSummary } from '../../lib/data/import-summary';
+import type { MessageKey, Translate } from '../../lib/i18n';
 import { ask } from '../../platform/messaging';
+import { useT } from '../i18n';
 
 const changes = (p: ImportSummary) => p.counts.added + p.counts.updated + p.counts.merged;
 
-const STATUS_LABEL: Record<string, string> = { added: 'new', updated: 'newer than yours', unchanged: 'already here', merged: 'merged' };
+const STATUS_LABEL: Record<string, MessageKey> = {
+  added: 'exchange.statusAdded',
+  updated: 'exchange.statusUpdated',
+  unchanged: 'exchange.statusUnchanged',
+  merged: 'exchange.statusMerged',
+};
+
+const PROBLEM: Record<string, MessageKey> = {
+  missing: 'exchange.problemMissing',
+  'wrong-type': 'exchange.problemWrongType',
+  'not-allowed-value': 'exchange.problemNotAllowed',
+  'bad-date': 'exchange.problemBadDate',
+  'bad-url': 'exchange.problemBadUrl',
+  'bad-id': 'exchange.problemBadId',
+  'not-a-web-page': 'exchange.problemNotWebPage',
+  empty: 'exchange.problemEmpty',
+  'too-long': 'exchange.problemTooLong',
+};
+
+const REASON: Record<ImportRefusal['refused']['reason'], MessageKey> = {
+  'not-json': 'exchange.reasonNotJson',
+  'not-ours': 'exchange.reasonNotOurs',
+  newer: 'exchange.reasonNewer',
+  other: 'exchange.reasonOther',
+};
+
+/** A bad record in words: which one, which field, what is wrong (never the validator's own wording). */
+export function describeInvalid(t: Translate, r: InvalidRecordSummary): string {
+  const problem = t(PROBLEM[r.code] ?? 'exchange.problemInvalid', { field: r.field, allowed: (r.allowed ?? []).join(', ') });
+  return t('exchange.invalidRecord', { number: r.number, id: r.id !== undefined ? t('exchange.invalidId', { id: r.id }) : '', problem });
+}
+
+function formatName(t: Translate, p: ImportSummary): string {
+  if (p.format === 'cecot-lens-bundle') return t('exchange.importFormatBundle', { version: p.formatVersion ?? '?' });
+  return p.format === 'hypothesis' ? t('exchange.importFormatHypothesis') : t('exchange.importFormatW3c');
+}
+
+type Message = { ok: boolean; text: string; detail?: string };
 
 /** Import: pick a file, see what it would do, then apply it in one go (or not at all). */
 export function ImportForm({ onImported }: { onImported: () => void }) {
+  const t = useT();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [preview, setPreview] = useState<ImportSummary | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
+
+  const refuse = (name: string, refusal: ImportRefusal) =>
+    setMessage({ ok: false, text: t('exchange.importFileError', { file: name, reason: t(REASON[refusal.refused.reason]) }), detail: refusal.refused.detail });
 
   const pick = async (input: HTMLInputElement) => {
     setPreview(null);
@@ -20,77 +63,115 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
     if (!chosen) return;
     try {
       const text = await chosen.text();
+      const result = await ask({ type: 'data/import-preview', text });
+      if ('refused' in result) {
+        setFile(null);
+        refuse(chosen.name, result);
+        return;
+      }
       setFile({ name: chosen.name, text });
-      setPreview(await ask({ type: 'data/import-preview', text }));
+      setPreview(result);
     } catch (error) {
       setFile(null);
-      setMessage({ ok: false, text: `${chosen.name}: ${error instanceof Error ? error.message : String(error)}. Nothing was imported.` });
+      setMessage({ ok: false, text: t('exchange.importFileError', { file: chosen.name, reason: t('exchange.reasonOther') }), detail: error instanceof Error ? error.message : String(error) });
     }
   };
 
-  const apply = async () => {
+  const apply = async (keepValid: boolean) => {
     if (!file) return;
     setBusy(true);
     try {
-      const done = await ask({ type: 'data/import-apply', text: file.text });
-      setMessage({ ok: true, text: `Imported ${file.name}: ${done.counts.added} new, ${done.counts.updated} updated, ${done.counts.merged} merged, ${done.counts.unchanged} already here.` });
+      const done = await ask({ type: 'data/import-apply', text: file.text, keepValid });
+      const leftOut = keepValid ? done.invalid.length : 0;
+      setMessage({
+        ok: true,
+        text:
+          t('exchange.imported', { file: file.name, added: done.counts.added, updated: done.counts.updated, merged: done.counts.merged, same: done.counts.unchanged }) +
+          (leftOut > 0 ? ' ' + t('exchange.importedLeftOut', { count: leftOut }) : ''),
+      });
       setPreview(null);
       setFile(null);
       onImported();
     } catch (error) {
-      setMessage({ ok: false, text: `${file.name}: ${error instanceof Error ? error.message : String(error)}. Nothing was imported.` });
+      setMessage({ ok: false, text: t('exchange.importFileError', { file: file.name, reason: t('exchange.reasonOther') }), detail: error instanceof Error ? error.message : String(error) });
     } finally {
       setBusy(false);
     }
   };
 
+  const invalid = preview?.invalid ?? [];
   return (
     <div class="stack" data-testid="import-form">
-      <h3>Import</h3>
-      <p class="hint">A CECOT Lens JSON bundle (any version) or W3C Web Annotation JSON-LD. You see what it would change before anything is written.</p>
+      <h3>{t('exchange.importTitle')}</h3>
+      <p class="hint">{t('exchange.importHint')}</p>
       <label class="field">
-        File to import
+        {t('exchange.fileToImport')}
         <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => void pick(e.target as HTMLInputElement)} />
       </label>
       {preview && file && (
         <div class="preview" data-testid="import-preview" aria-live="polite">
           <p>
-            <strong>{file.name}</strong>: {preview.total} annotation{preview.total === 1 ? '' : 's'} ({preview.format === 'cecot-lens-bundle' ? `JSON bundle v${preview.formatVersion}` : 'W3C Web Annotation'})
+            <strong>{t('exchange.importHeadline', { file: file.name, count: preview.total, format: formatName(t, preview) })}</strong>
           </p>
           <ul class="counts-list">
-            <li>{preview.counts.added} new</li>
-            <li>{preview.counts.updated} newer than yours</li>
-            <li>{preview.counts.merged} merged</li>
-            <li>{preview.counts.unchanged} already here</li>
-            {preview.counts.conflicts > 0 && <li>{preview.counts.conflicts} edited on both sides: the newest edit is kept</li>}
+            <li>{t('exchange.countNew', { count: preview.counts.added })}</li>
+            <li>{t('exchange.countNewer', { count: preview.counts.updated })}</li>
+            <li>{t('exchange.countMerged', { count: preview.counts.merged })}</li>
+            <li>{t('exchange.countSame', { count: preview.counts.unchanged })}</li>
+            {preview.counts.conflicts > 0 && <li>{t('exchange.countConflicts', { count: preview.counts.conflicts })}</li>}
+            {preview.kept.replies > 0 && <li data-testid="import-kept-replies">{t('exchange.keptReplies', { count: preview.kept.replies })}</li>}
+            {preview.kept.pageNotes > 0 && <li data-testid="import-kept-page-notes">{t('exchange.keptPageNotes', { count: preview.kept.pageNotes })}</li>}
           </ul>
           {preview.examples.length > 0 && (
             <ul class="examples">
               {preview.examples.map((x) => (
                 <li key={x.id}>
-                  <span class="pill">{STATUS_LABEL[x.status] ?? x.status}</span> “{x.quote}” <span class="muted">{x.url}</span>
+                  <span class="pill">{STATUS_LABEL[x.status] ? t(STATUS_LABEL[x.status]!) : x.status}</span> “{x.quote}” <span class="muted">{x.url}</span>
                 </li>
               ))}
             </ul>
           )}
+          {invalid.length > 0 && (
+            <div class="invalid" data-testid="import-invalid" role="alert">
+              <p>{t('exchange.invalidHeadline', { count: invalid.length })}</p>
+              <ul>
+                {invalid.map((r) => (
+                  <li key={r.number}>{describeInvalid(t, r)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div class="actions">
-            {changes(preview) > 0 ? (
-              <button type="button" class="primary" disabled={busy} onClick={() => void apply()}>
-                Import {changes(preview)} change{changes(preview) === 1 ? '' : 's'}
+            {invalid.length > 0 ? (
+              preview.total > 0 && (
+                <button type="button" class="primary" disabled={busy} onClick={() => void apply(true)}>
+                  {t('exchange.importValidOnly', { count: preview.total })}
+                </button>
+              )
+            ) : changes(preview) > 0 ? (
+              <button type="button" class="primary" disabled={busy} onClick={() => void apply(false)}>
+                {t('exchange.importChanges', { count: changes(preview) })}
               </button>
             ) : (
-              <span class="muted">Nothing to import: this file holds nothing newer than what you have.</span>
+              <span class="muted">{t('exchange.importNothing')}</span>
             )}
             <button type="button" onClick={() => (setPreview(null), setFile(null))}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
+          <p class="hint">{t('exchange.importAllOrNothing')}</p>
         </div>
       )}
       {message && (
-        <p role={message.ok ? 'status' : 'alert'} class={message.ok ? 'ok' : 'error'} data-testid="import-message">
-          {message.text}
-        </p>
+        <div role={message.ok ? 'status' : 'alert'} class={message.ok ? 'ok' : 'error'} data-testid="import-message">
+          <p>{message.text}</p>
+          {message.detail && (
+            <details>
+              <summary>{t('exchange.technicalDetails')}</summary>
+              <code>{message.detail}</code>
+            </details>
+          )}
+        </div>
       )}
     </div>
   );

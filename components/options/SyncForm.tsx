@@ -1,25 +1,58 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SyncConfigView } from '../../lib/data/sync-config';
+import type { SyncConfigView, SyncStatus } from '../../lib/data/sync-config';
+import { formatDate, type MessageKey, type Translate } from '../../lib/i18n';
+import { checkSyncAddress } from '../../lib/sync/sync-address';
 import { ask } from '../../platform/messaging';
 import { downloadText } from '../../platform/download';
+import { useI18n } from '../i18n';
 
-const INTERVALS = [
-  { value: 0, label: 'Only when I press “Sync now”' },
-  { value: 15, label: 'Every 15 minutes' },
-  { value: 60, label: 'Every hour' },
-  { value: 360, label: 'Every 6 hours' },
-  { value: 1440, label: 'Once a day' },
+const INTERVALS: { value: number; label: MessageKey }[] = [
+  { value: 0, label: 'exchange.intervalManual' },
+  { value: 15, label: 'exchange.interval15' },
+  { value: 60, label: 'exchange.interval60' },
+  { value: 360, label: 'exchange.interval360' },
+  { value: 1440, label: 'exchange.interval1440' },
 ];
+
+/** Each way a sync can fail (lib/sync/sync-error.ts), in plain words. */
+const FAILURE: Record<string, MessageKey> = {
+  config: 'exchange.syncErrConfig',
+  auth: 'exchange.syncErrAuth',
+  forbidden: 'exchange.syncErrForbidden',
+  'collection-missing': 'exchange.syncErrFolder',
+  redirect: 'exchange.syncErrRedirect',
+  server: 'exchange.syncErrServer',
+  network: 'exchange.syncErrNetwork',
+  aborted: 'exchange.syncErrAborted',
+  'invalid-remote': 'exchange.syncErrInvalid',
+  'newer-format': 'exchange.syncErrNewer',
+  contention: 'exchange.syncErrContention',
+  protocol: 'exchange.syncErrProtocol',
+};
+
+export function syncOutcome(t: Translate, status: SyncStatus): string {
+  if (status.ok) {
+    return status.conflicts > 0
+      ? t('exchange.syncOkConflicts', { pulled: status.pulled, pushed: status.pushed, count: status.conflicts })
+      : t('exchange.syncOk', { pulled: status.pulled, pushed: status.pushed });
+  }
+  const key = status.kind !== undefined ? FAILURE[status.kind] : undefined;
+  return key !== undefined ? t(key) : status.message;
+}
+
+type Message = { ok: boolean; text: string; at: number; suggestion?: string };
 
 /** WebDAV sync set-up and status, and sync through a file. */
 export function SyncForm({ onSynced }: { onSynced: () => void }) {
+  const { t, locale } = useI18n();
   const [config, setConfig] = useState<SyncConfigView | null>(null);
   const [url, setUrl] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [interval, setInterval] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const say = (ok: boolean, text: string, suggestion?: string) => setMessage({ ok, text, at: Date.now(), ...(suggestion ? { suggestion } : {}) });
 
   const show = (view: SyncConfigView) => {
     setConfig(view);
@@ -32,17 +65,26 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
     void ask({ type: 'sync/config' }).then(show);
   }, []);
 
-  const save = async (e: Event) => {
-    e.preventDefault();
-    setMessage(null);
+  const store = async (address: string) => {
     try {
-      show(await ask({ type: 'sync/configure', url: url.trim(), username: username.trim(), ...(password ? { password } : {}), intervalMinutes: interval }));
-      setMessage({ ok: true, text: 'Saved. Your notes go only to this server, and only when you sync.' });
+      show(await ask({ type: 'sync/configure', url: address, username: username.trim(), ...(password ? { password } : {}), intervalMinutes: interval }));
+      say(true, t('exchange.syncSaved'));
     } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
+      say(false, error instanceof Error ? error.message : String(error));
       // A refused new server drops the stored password: the field must now ask for one (what was typed stays).
       void ask({ type: 'sync/config' }).then(setConfig, () => undefined);
     }
+  };
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setMessage(null);
+    const address = url.trim();
+    // Checked when saved: a folder gets a file name suggested rather than an HTTP 409 at the first sync.
+    const check = checkSyncAddress(address);
+    if (!check.ok && check.code === 'not-http') return say(false, t('exchange.syncNotHttp'));
+    if (!check.ok && check.suggestion) return say(false, t('exchange.syncFolderAddress', { suggestion: check.suggestion }), check.suggestion);
+    await store(address);
   };
 
   const syncNow = async () => {
@@ -54,7 +96,7 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
       show(await ask({ type: 'sync/config' }));
       if (status.ok) onSynced();
     } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
+      say(false, error instanceof Error ? error.message : String(error));
     } finally {
       setBusy(false);
     }
@@ -62,7 +104,7 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
 
   const forget = async () => {
     show(await ask({ type: 'sync/forget' }));
-    setMessage({ ok: true, text: 'Sync set-up and password removed from this browser.' });
+    say(true, t('exchange.syncForgotten'));
   };
 
   const syncFile = async (input: HTMLInputElement) => {
@@ -72,78 +114,99 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
     try {
       const out = await ask({ type: 'data/sync-file', text: await chosen.text() });
       if (out.fileText) downloadText(chosen.name, 'application/json', out.fileText);
-      setMessage({ ok: true, text: `Merged with ${chosen.name}: ${out.received} change(s) received.${out.fileText ? ' The merged file was saved: keep it in place of the old one.' : ' The file was already up to date.'}` });
+      say(
+        true,
+        t('exchange.syncFileMerged', { file: chosen.name, count: out.received }) +
+          ' ' +
+          (out.fileText ? t('exchange.syncFileNewCopy', { file: chosen.name }) : t('exchange.syncFileUpToDate', { file: chosen.name })),
+      );
       onSynced();
     } catch (error) {
-      setMessage({ ok: false, text: `${chosen.name}: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.` });
+      say(false, t('exchange.syncFileFailed', { file: chosen.name, reason: error instanceof Error ? error.message : String(error) }));
     }
   };
 
   const status = config?.status;
+  // Only the newest outcome is shown: an old failure does not stay beside a later success.
+  const showStatus = status && !(message && message.ok && Date.parse(status.at) < message.at && !status.ok);
   return (
     <div class="stack" data-testid="sync-form">
-      <h3>Sync</h3>
-      <p class="hint">
-        Keep your notes in step across computers and with colleagues through a JSON file on a WebDAV server (Nextcloud, ownCloud, any WebDAV share). Nothing is sent until you set
-        this up.
-      </p>
+      <h3>{t('exchange.syncTitle')}</h3>
+      <p class="hint">{t('exchange.syncHint')}</p>
       <form class="stack" onSubmit={(e) => void save(e)}>
         <label class="field">
-          Address of the sync file
+          {t('exchange.syncAddress')}
           <input type="url" required value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} placeholder="https://cloud.example.org/remote.php/dav/files/me/cecot-lens.json" />
         </label>
         <div class="grid-2">
           <label class="field">
-            User name
+            {t('exchange.syncUser')}
             <input type="text" required autoComplete="username" value={username} onInput={(e) => setUsername((e.target as HTMLInputElement).value)} />
           </label>
           <label class="field">
-            Password or app token
+            {t('exchange.syncPassword')}
             <input
               type="password"
               autoComplete="current-password"
               value={password}
               onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
-              placeholder={config?.hasPassword ? 'stored — leave empty to keep it' : ''}
+              placeholder={config?.hasPassword ? t('exchange.syncPasswordStored') : ''}
               required={!config?.hasPassword}
             />
           </label>
         </div>
         <label class="field">
-          Sync automatically
+          {t('exchange.syncInterval')}
           <select value={interval} onChange={(e) => setInterval(Number((e.target as HTMLSelectElement).value))}>
             {INTERVALS.map((i) => (
               <option key={i.value} value={i.value}>
-                {i.label}
+                {t(i.label)}
               </option>
             ))}
           </select>
         </label>
         <div class="actions">
-          <button type="submit">Save</button>
+          <button type="submit">{t('exchange.syncSave')}</button>
           <button type="button" class="primary" disabled={busy || !config?.url} onClick={() => void syncNow()}>
-            {busy ? 'Syncing…' : 'Sync now'}
+            {busy ? t('exchange.syncing') : t('exchange.syncNow')}
           </button>
           {config?.url && (
             <button type="button" class="link danger" onClick={() => void forget()}>
-              Remove sync set-up
+              {t('exchange.syncForget')}
             </button>
           )}
         </div>
       </form>
-      {status && (
+      {showStatus && status && (
         <p class={status.ok ? 'ok' : 'error'} data-testid="sync-status">
-          Last sync {new Date(status.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}: {status.message}
+          {t('exchange.lastSync', { when: formatDate(locale, status.at, { dateStyle: 'medium', timeStyle: 'short' }), outcome: syncOutcome(t, status) })}
         </p>
       )}
       <label class="field">
-        Or merge with a sync file on your disk (the merged file is saved back)
+        {t('exchange.syncFileLabel')}
         <input type="file" accept=".json,application/json" onChange={(e) => void syncFile(e.target as HTMLInputElement)} data-testid="sync-file-input" />
       </label>
       {message && (
-        <p role={message.ok ? 'status' : 'alert'} class={message.ok ? 'ok' : 'error'} data-testid="sync-message">
-          {message.text}
-        </p>
+        <div role={message.ok ? 'status' : 'alert'} class={message.ok ? 'ok' : 'error'} data-testid="sync-message">
+          <p>{message.text}</p>
+          {message.suggestion && (
+            <div class="actions small">
+              <button
+                type="button"
+                class="primary"
+                onClick={() => {
+                  setUrl(message.suggestion!);
+                  void store(message.suggestion!);
+                }}
+              >
+                {t('exchange.syncUseSuggestion')}
+              </button>
+              <button type="button" onClick={() => void store(url.trim())}>
+                {t('exchange.syncKeepMine')}
+              </button>
+            </div>
+          )}
+        </div>
       )}
     </div>
   );

@@ -1,6 +1,9 @@
 import type { Annotation } from '../../lib/annotations/schema';
 import type { Claim } from '../../lib/dataset/schema';
 import { NOTE_COLORS } from '../../lib/page/highlight-style';
+import type { AnnotationFields } from '../../lib/annotations/edit';
+import { hasEditConflict } from '../../lib/merge/resolve';
+import { EditConflict } from './EditConflict';
 
 interface Props {
   annotations: Annotation[];
@@ -9,10 +12,12 @@ interface Props {
   onShow: (a: Annotation) => void;
   onEdit: (a: Annotation) => void;
   onDelete: (a: Annotation) => void;
+  /** Saves the reader's choice between the versions of a concurrent edit. */
+  onResolve?: (a: Annotation, fields: AnnotationFields) => Promise<void> | void;
 }
 
 /** The reader's annotations on this page; orphans (text no longer found) are listed apart, never dropped. */
-export function AnnotationList({ annotations, orphanIds, datasetClaims, onShow, onEdit, onDelete }: Props) {
+export function AnnotationList({ annotations, orphanIds, datasetClaims, onShow, onEdit, onDelete, onResolve }: Props) {
   const attached = annotations.filter((a) => !orphanIds.has(a.id));
   const orphans = annotations.filter((a) => orphanIds.has(a.id));
   return (
@@ -21,7 +26,7 @@ export function AnnotationList({ annotations, orphanIds, datasetClaims, onShow, 
       {attached.length > 0 && (
         <ul class="notes" aria-label="Your annotations">
           {attached.map((a) => (
-            <Item key={a.id} a={a} datasetClaims={datasetClaims} onShow={onShow} onEdit={onEdit} onDelete={onDelete} />
+            <Item key={a.id} a={a} datasetClaims={datasetClaims} onShow={onShow} onEdit={onEdit} onDelete={onDelete} onResolve={onResolve} />
           ))}
         </ul>
       )}
@@ -31,7 +36,7 @@ export function AnnotationList({ annotations, orphanIds, datasetClaims, onShow, 
           <p class="muted">The text of these notes is no longer on the page. They are kept; edit or delete them here.</p>
           <ul class="notes">
             {orphans.map((a) => (
-              <Item key={a.id} a={a} datasetClaims={datasetClaims} onEdit={onEdit} onDelete={onDelete} />
+              <Item key={a.id} a={a} datasetClaims={datasetClaims} onEdit={onEdit} onDelete={onDelete} onResolve={onResolve} />
             ))}
           </ul>
         </section>
@@ -40,7 +45,7 @@ export function AnnotationList({ annotations, orphanIds, datasetClaims, onShow, 
   );
 }
 
-function Item({ a, datasetClaims, onShow, onEdit, onDelete }: { a: Annotation; datasetClaims: Map<string, Claim>; onShow?: (a: Annotation) => void; onEdit: (a: Annotation) => void; onDelete: (a: Annotation) => void }) {
+function Item({ a, datasetClaims, onShow, onEdit, onDelete, onResolve }: { a: Annotation; datasetClaims: Map<string, Claim>; onShow?: (a: Annotation) => void; onEdit: (a: Annotation) => void; onDelete: (a: Annotation) => void; onResolve?: Props['onResolve'] }) {
   const claim = a.claims[0] ? datasetClaims.get(a.claims[0].claimId) : undefined;
   return (
     <li class="note" data-testid="sidebar-annotation" style={{ borderLeftColor: NOTE_COLORS[a.color] }}>
@@ -55,6 +60,7 @@ function Item({ a, datasetClaims, onShow, onEdit, onDelete }: { a: Annotation; d
         ))}
       </div>
       {claim && <p class="muted linked">Linked: {claim.statement}</p>}
+      {onResolve && hasEditConflict(a) && <EditConflict annotation={a} onResolve={onResolve} onDelete={onDelete} />}
       <div class="actions small">
         {onShow && (
           <button type="button" class="link" onClick={() => onShow(a)}>

@@ -96,6 +96,17 @@ export function SidebarApp() {
     }
   };
 
+  // The reader chose among the versions of a concurrent edit: a new edit that clears the kept ones.
+  const resolve = async (a: Annotation, fields: AnnotationFields) => {
+    setError(null);
+    try {
+      await ask({ type: 'annotations/save', edit: { id: a.id, fields, resolve: true } });
+      await refresh(tabId);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
   const cancel = async () => {
     if (editing?.kind === 'draft' && tabId !== null) await ask({ type: 'draft/clear', tabId });
     setEditing(null);
@@ -202,6 +213,7 @@ export function SidebarApp() {
                 datasetClaims={datasetClaims}
                 onShow={showNote}
                 onEdit={(a) => setEditing({ kind: 'existing', annotation: a })}
+                onResolve={resolve}
                 onDelete={(a) => void remove(a)}
               />
               {annotations.length > 0 && <PageExport canonicalUrl={annotations[0]!.canonicalUrl} />}

@@ -6,6 +6,15 @@ export const CONTEXT_LENGTH = 32;
 export interface RangeDescription {
   quote: TextQuoteSelector;
   position: TextPositionSelector;
+  /** The same range in Unicode code points (what a W3C TextPositionSelector counts). */
+  codePoints: { start: number; end: number };
+}
+
+/** How many code points `text.slice(0, offset)` holds: UTF-16 units minus the second half of each surrogate pair. */
+export function codePointOffset(text: string, offset: number): number {
+  let pairs = 0;
+  for (let i = 1; i < offset; i++) if (isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) pairs += 1;
+  return offset - pairs;
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -48,5 +57,9 @@ export function describeRange(
   // which is what it is at the very start or end of the text.
   if (prefix) quote.prefix = prefix;
   if (suffix) quote.suffix = suffix;
-  return { quote, position: { type: 'TextPositionSelector', start, end } };
+  return {
+    quote,
+    position: { type: 'TextPositionSelector', start, end },
+    codePoints: { start: codePointOffset(text, start), end: codePointOffset(text, end) },
+  };
 }

@@ -1,6 +1,7 @@
 import { z } from '../schema/zod';
-import { Annotation, ClaimLink, HighlightColor, Verdict } from './schema';
+import { Annotation, ClaimLink, CodePointPosition, HighlightColor, Verdict } from './schema';
 import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
+import { firstClock, stampWrite } from '../merge/versions';
 
 /** What the reader can change on an annotation. */
 export const AnnotationFields = z.object({
@@ -17,14 +18,17 @@ export const AnnotationTarget = z.object({
   url: z.string().url(),
   canonicalUrl: z.string().url(),
   title: z.string().default(''),
+  publisher: z.string().max(200).optional(),
+  byline: z.string().max(200).optional(),
   quote: z.string().min(1),
-  selectors: z.object({ quote: TextQuoteSelector, position: TextPositionSelector.optional() }),
+  selectors: z.object({ quote: TextQuoteSelector, position: TextPositionSelector.optional(), codePoints: CodePointPosition.optional() }),
 });
 export type AnnotationTarget = z.infer<typeof AnnotationTarget>;
 
 /** A create (target, no id) or an update (id) sent by the editor. */
 export const AnnotationEdit = z.union([
-  z.object({ id: z.string().uuid(), fields: AnnotationFields }),
+  /** `resolve`: the reader chose among the versions of a concurrent edit; the kept versions are cleared. */
+  z.object({ id: z.string().uuid(), fields: AnnotationFields, resolve: z.boolean().optional() }),
   z.object({ target: AnnotationTarget, fields: AnnotationFields }),
 ]);
 export type AnnotationEdit = z.infer<typeof AnnotationEdit>;
@@ -55,7 +59,9 @@ export function applyEdit(existing: Annotation | null, edit: AnnotationEdit, ctx
   if ('id' in edit) {
     if (!existing) throw new Error(`no annotation ${edit.id} to update`);
     if (existing.deletedAt) throw new Error('this annotation was deleted');
-    return Annotation.parse({ ...existing, ...fields, updatedAt: stamp, revision: existing.revision + 1, deviceId: ctx.deviceId });
+    const { conflicts: _kept, ...rest } = existing;
+    const write = stampWrite(existing, ctx.deviceId, { resolve: edit.resolve === true });
+    return Annotation.parse({ ...rest, ...fields, updatedAt: stamp, deviceId: ctx.deviceId, ...write });
   }
   return Annotation.parse({
     id: ctx.newId(),
@@ -64,6 +70,7 @@ export function applyEdit(existing: Annotation | null, edit: AnnotationEdit, ctx
     createdAt: stamp,
     updatedAt: stamp,
     revision: 1,
+    clock: firstClock(ctx.deviceId),
     deviceId: ctx.deviceId,
     deletedAt: null,
   });

@@ -1,10 +1,11 @@
 import { Claim } from '../dataset/schema';
-import { readImportFile } from '../exchange/import';
+import { ImportError, readImportFile } from '../exchange/import';
 import { ExportRequest } from '../data/export-request';
 import { runExport } from '../data/run-export';
-import { summarizeImport } from '../data/import-summary';
+import { refusalOf, summarizeImport, type ImportRefusal, type ImportSummary } from '../data/import-summary';
 import { originOf, SyncConfig, syncAddressProblem, type SyncConfigView, type SyncStatus } from '../data/sync-config';
 import { syncOnce, type FetchLike } from '../sync/webdav-sync';
+import { SyncError } from '../sync/sync-error';
 import { syncWithFile } from '../sync/file-sync';
 import type { DatasetMeta, LensDb, SyncMeta } from '../store/db';
 import { listAllAnnotations } from '../store/annotations-repo';
@@ -77,14 +78,23 @@ export function makeDataService(db: LensDb, effects: DataEffects) {
       status = {
         at: effects.now().toISOString(),
         ok: true,
-        message: `Synced: ${r.pulled} received, ${r.pushed} sent${r.conflicts.length ? `, ${r.conflicts.length} concurrent edit(s) resolved` : ''}.`,
+        message: `Synced: ${r.pulled} received, ${r.pushed} sent${r.conflicts.length ? `; ${r.conflicts.length} note(s) edited on two devices, both versions kept` : ''}.`,
         pulled: r.pulled,
         pushed: r.pushed,
         conflicts: r.conflicts.length,
       };
       if (r.finalUrl && r.finalUrl !== config.url && originOf(r.finalUrl) === bound) meta.config = { ...config, url: r.finalUrl };
     } catch (error) {
-      status = { at: effects.now().toISOString(), ok: false, message: error instanceof Error ? error.message : String(error), pulled: 0, pushed: 0, conflicts: 0 };
+      status = {
+        at: effects.now().toISOString(),
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+        // The interface words the failure from its kind, in the reader's language.
+        kind: error instanceof SyncError ? error.kind : 'network',
+        pulled: 0,
+        pushed: 0,
+        conflicts: 0,
+      };
     }
     const next: SyncMeta = { ...meta, status };
     await db.meta.put(next);
@@ -110,14 +120,25 @@ export function makeDataService(db: LensDb, effects: DataEffects) {
       return runExport(request, { annotations: await allRecords(), claims, dataset: await datasetRef(db), generator: GENERATOR, now: effects.now() });
     },
 
-    async importPreview(text: string) {
-      const parsed = readImportFile(text);
+    async importPreview(text: string): Promise<ImportSummary | ImportRefusal> {
+      // The preview lists bad records beside the good ones, so the reader can choose to take the good ones.
+      let parsed;
+      try {
+        parsed = readImportFile(text, { keepValid: true });
+      } catch (error) {
+        if (error instanceof ImportError) return refusalOf(error);
+        throw error;
+      }
       return summarizeImport(parsed, await previewAgainstStore(db, parsed.annotations));
     },
 
-    async importApply(text: string) {
-      // Parsed again rather than trusting a preview: the file is the source of truth, and a bad one changes nothing.
-      const parsed = readImportFile(text);
+    /**
+     * Parsed again rather than trusting a preview: the file is the source of truth.
+     * Without `keepValid` a file with any bad record changes nothing; with it, the
+     * valid records are written, all in one transaction, and the others are left out.
+     */
+    async importApply(text: string, keepValid = false) {
+      const parsed = readImportFile(text, { keepValid });
       return summarizeImport(parsed, await mergeIntoStore(db, parsed.annotations));
     },
 

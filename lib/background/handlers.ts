@@ -128,8 +128,8 @@ export function makeHandlers(
       return data.export(request);
     },
     'data/import-preview': ({ text }) => data.importPreview(text),
-    'data/import-apply': async ({ text }) => {
-      const summary = await data.importApply(text);
+    'data/import-apply': async ({ text, keepValid }) => {
+      const summary = await data.importApply(text, keepValid);
       effects.notifyAllAnnotationsChanged();
       return summary;
     },

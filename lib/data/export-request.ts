@@ -1,7 +1,8 @@
 import { z } from '../schema/zod';
 import { Verdict } from '../annotations/schema';
+import type { ClaimReviewWarning } from '../exchange/to-claimreview';
 
-export const ExportFormat = z.enum(['bundle', 'w3c', 'csv', 'claimreview', 'markdown']);
+export const ExportFormat = z.enum(['bundle', 'w3c', 'hypothesis', 'csv', 'claimreview', 'markdown']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** What the reader picked in the export form. Dates are plain YYYY-MM-DD from a date input. */
@@ -16,6 +17,9 @@ export const ExportRequest = z.object({
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** Spreadsheet programs need a byte-order mark to read UTF-8 CSV. */
   bom: z.boolean().default(true),
+  /** CSV: language and time zone of the readable times (the reader's own). */
+  locale: z.enum(['en', 'es']).optional(),
+  timeZone: z.string().min(1).max(64).optional(),
   claimReview: z
     .object({
       reviewUrl: z.string().url(),
@@ -32,12 +36,16 @@ export interface ExportResult {
   mime: string;
   text: string;
   count: number;
-  warnings: string[];
+  /** ClaimReview: what to check before publishing, by page and quote. */
+  warnings: ClaimReviewWarning[];
+  /** Nothing to write: no file is offered, and the reader is told why. */
+  empty?: 'nothing-selected' | 'no-verdicts';
 }
 
 const EXTENSION: Record<ExportFormat, { ext: string; mime: string; label: string }> = {
   bundle: { ext: 'json', mime: 'application/json', label: 'annotations' },
   w3c: { ext: 'jsonld', mime: 'application/ld+json', label: 'web-annotations' },
+  hypothesis: { ext: 'json', mime: 'application/json', label: 'hypothesis' },
   csv: { ext: 'csv', mime: 'text/csv;charset=utf-8', label: 'highlights' },
   claimreview: { ext: 'jsonld', mime: 'application/ld+json', label: 'claimreview' },
   markdown: { ext: 'md', mime: 'text/markdown;charset=utf-8', label: 'notes' },

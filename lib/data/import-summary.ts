@@ -1,4 +1,4 @@
-import type { ParsedImport } from '../exchange/import';
+import type { ImportError, ParsedImport } from '../exchange/import';
 import type { ImportPreview } from '../exchange/import-plan';
 
 export interface ImportSummary {
@@ -10,6 +10,37 @@ export interface ImportSummary {
   duplicatesMerged: number;
   /** A few records per status, for the preview list. */
   examples: { id: string; status: string; quote: string; url: string; conflict: boolean }[];
+  /** Hypothesis files: replies and page notes kept as notes. */
+  kept: { replies: number; pageNotes: number };
+  /** Records that cannot be imported, with what is wrong, as data the interface puts in words. */
+  invalid: InvalidRecordSummary[];
+}
+
+/** A file refused as a whole (not JSON, not a format we read, from a newer version), as data for a message. */
+export interface ImportRefusal {
+  refused: { reason: 'not-json' | 'not-ours' | 'newer' | 'other'; detail: string };
+}
+
+export function refusalOf(error: ImportError): ImportRefusal {
+  const code = error.problem?.code;
+  const reason = error.code === 'newer-version' ? 'newer' : code === 'not-json' ? 'not-json' : code === 'not-ours' ? 'not-ours' : 'other';
+  return { refused: { reason, detail: error.message } };
+}
+
+export interface InvalidRecordSummary {
+  /** Position in the file, counted from 1 for people. */
+  number: number;
+  id?: string;
+  field: string;
+  code: string;
+  allowed?: readonly string[];
+}
+
+const MAX_INVALID_LISTED = 50;
+
+/** How many records the file holds that cannot be imported (the list above is cut at 50). */
+export function invalidCount(parsed: ParsedImport): number {
+  return parsed.invalid.length;
 }
 
 export function summarizeImport(parsed: ParsedImport, preview: ImportPreview, examplesPerStatus = 5): ImportSummary {
@@ -29,5 +60,13 @@ export function summarizeImport(parsed: ParsedImport, preview: ImportPreview, ex
     skipped: parsed.skipped.length,
     duplicatesMerged: parsed.duplicatesMerged,
     examples,
+    kept: parsed.kept,
+    invalid: parsed.invalid.slice(0, MAX_INVALID_LISTED).map((e) => ({
+      number: (e.recordIndex ?? 0) + 1,
+      ...(e.recordId !== undefined ? { id: e.recordId } : {}),
+      field: e.problem?.field ?? 'record',
+      code: e.problem?.code ?? 'invalid',
+      ...(e.problem?.allowed !== undefined ? { allowed: e.problem.allowed } : {}),
+    })),
   };
 }

@@ -3,6 +3,7 @@ import type { Claim } from '../dataset/schema';
 import {
   claimLookupFromDataset,
   exportBundleJson,
+  exportHypothesisJson,
   exportW3CJson,
   filterAnnotations,
   toClaimReviews,
@@ -43,13 +44,23 @@ export function runExport(request: ExportRequest, input: ExportInputs): ExportRe
   };
   const { filename, mime } = exportFileInfo(request.format, input.now);
   const live = selected.filter((a) => a.deletedAt === null).length;
+  // An empty file would look like a successful export: say so instead, and write nothing.
+  if ((lossless ? selected.length : live) === 0) return { filename, mime, text: '', count: 0, warnings: [], empty: 'nothing-selected' };
   switch (request.format) {
     case 'bundle':
       return { filename, mime, text: exportBundleJson(selected, ctx), count: selected.length, warnings: [] };
     case 'w3c':
       return { filename, mime, text: exportW3CJson(selected, ctx), count: live, warnings: [] };
+    case 'hypothesis':
+      return { filename, mime, text: exportHypothesisJson(selected, ctx), count: live, warnings: [] };
     case 'csv':
-      return { filename, mime, text: toCsv(selected, ctx, { bom: request.bom }), count: live, warnings: [] };
+      return {
+        filename,
+        mime,
+        text: toCsv(selected, ctx, { bom: request.bom, ...(request.locale ? { locale: request.locale } : {}), ...(request.timeZone ? { timeZone: safeTimeZone(request.timeZone) } : {}) }),
+        count: live,
+        warnings: [],
+      };
     case 'markdown':
       return { filename, mime, text: toMarkdown(selected, ctx), count: live, warnings: [] };
     case 'claimreview': {
@@ -62,7 +73,18 @@ export function runExport(request: ExportRequest, input: ExportInputs): ExportRe
           ...(request.claimReview.authorUrl ? { url: request.claimReview.authorUrl } : {}),
         },
       });
-      return { filename, mime, text: JSON.stringify(reviews, null, 2), count: reviews.length, warnings: warnings.map(String) };
+      if (reviews.length === 0) return { filename, mime, text: '', count: 0, warnings: [], empty: 'no-verdicts' };
+      return { filename, mime, text: JSON.stringify(reviews, null, 2), count: reviews.length, warnings };
     }
+  }
+}
+
+/** A time zone the runtime knows, else UTC (the name comes from the options page, but check anyway). */
+function safeTimeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
   }
 }

@@ -22,6 +22,8 @@ export const SyncStatus = z.object({
   at: z.string(),
   ok: z.boolean(),
   message: z.string(),
+  /** For a failure: its SyncErrorKind (lib/sync/sync-error.ts), which the interface puts in words. */
+  kind: z.string().max(40).optional(),
   pulled: z.number().int().default(0),
   pushed: z.number().int().default(0),
   conflicts: z.number().int().default(0),

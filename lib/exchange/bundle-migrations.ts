@@ -7,8 +7,9 @@ import { ImportError } from './import-error';
  * to know its two neighbouring shapes, and the result of the last step is
  * validated by the current schema.
  *
- * Version 1 is the first version ever written, so the list is empty. When v2
- * comes, add `{ from: 1, to: 2, migrate }` here and bump BUNDLE_FORMAT_VERSION.
+ * 1 → 2: version 2 only adds optional fields to records (`clock`,
+ * `conflicts`); a version-1 record is a valid version-2 record whose clock is
+ * its revision (lib/merge/versions.ts), so the step changes nothing but the number.
  */
 export interface BundleMigration {
   from: number;
@@ -16,7 +17,7 @@ export interface BundleMigration {
   migrate(doc: Record<string, unknown>): Record<string, unknown>;
 }
 
-export const BUNDLE_MIGRATIONS: readonly BundleMigration[] = [];
+export const BUNDLE_MIGRATIONS: readonly BundleMigration[] = [{ from: 1, to: 2, migrate: (doc) => ({ ...doc }) }];
 
 /** The oldest version this build can read. */
 export const OLDEST_READABLE_BUNDLE_VERSION = 1;

@@ -12,7 +12,12 @@ import type { ExportContext } from './context';
  * a newer document, drop the fields it does not know, and write it back.
  */
 export const BUNDLE_FORMAT = 'cecot-lens-annotations';
-export const BUNDLE_FORMAT_VERSION = 1;
+/**
+ * 2: records may carry a version `clock` and the kept versions of concurrent
+ * edits (`conflicts`). A version-1 reader would drop them and write the file
+ * back without them, so version 1 readers must refuse these files.
+ */
+export const BUNDLE_FORMAT_VERSION = 2;
 
 const IsoDate = z.iso.datetime({ offset: true });
 
@@ -27,14 +32,25 @@ export const BundleHeaderV1 = z.object({
 });
 export type BundleHeaderV1 = z.infer<typeof BundleHeaderV1>;
 
+/** Version 2 has the same header; its records may carry `clock` and `conflicts`. */
+export const BundleHeaderV2 = BundleHeaderV1.extend({ formatVersion: z.literal(2) });
+export type BundleHeaderV2 = z.infer<typeof BundleHeaderV2>;
+
 export const AnnotationBundleV1 = BundleHeaderV1.extend({
   annotations: z.array(Annotation),
 });
 export type AnnotationBundleV1 = z.infer<typeof AnnotationBundleV1>;
 
+export const AnnotationBundleV2 = BundleHeaderV2.extend({
+  annotations: z.array(Annotation),
+});
+export type AnnotationBundleV2 = z.infer<typeof AnnotationBundleV2>;
+
 /** The bundle shape this version writes. */
-export const AnnotationBundle = AnnotationBundleV1;
-export type AnnotationBundle = AnnotationBundleV1;
+export const BundleHeader = BundleHeaderV2;
+export type BundleHeader = BundleHeaderV2;
+export const AnnotationBundle = AnnotationBundleV2;
+export type AnnotationBundle = AnnotationBundleV2;
 
 export interface BundleOptions {
   deviceId?: string;

@@ -1,5 +1,6 @@
 import { z } from '../schema/zod';
-import { Annotation, ClaimLink, HighlightColor, Verdict } from '../annotations/schema';
+import { Annotation, ClaimLink, HighlightColor, KeptVersion, Verdict, VersionClock } from '../annotations/schema';
+import { htmlToText } from './html-to-text';
 import { canonicalJson } from '../merge/canonical-json';
 import { ImportError, formatPath, recordLabel, type ImportPath } from './import-error';
 import { nameUuid } from './name-uuid';
@@ -16,6 +17,8 @@ import { isWebUrl } from './url-safety';
 export interface W3CReadOptions {
   /** Skip annotations that have no text quote instead of failing the import. */
   skipUnsupported?: boolean;
+  /** Collect bad annotations in `invalid` instead of throwing at the first. */
+  keepValid?: boolean;
 }
 
 export interface SkippedRecord {
@@ -28,6 +31,7 @@ export interface SkippedRecord {
 export interface W3CReadResult {
   annotations: Annotation[];
   skipped: SkippedRecord[];
+  invalid: ImportError[];
 }
 
 type Json = Record<string, unknown>;
@@ -49,8 +53,17 @@ export function readW3C(doc: unknown, options: W3CReadOptions = {}): W3CReadResu
   const entries = listAnnotations(doc);
   const annotations: Annotation[] = [];
   const skipped: SkippedRecord[] = [];
+  const fallback = documentDate(doc);
+  const invalid: ImportError[] = [];
   entries.forEach((entry, index) => {
-    const result = readOne(entry.value, entry.path, index);
+    let result: ReadOutcome;
+    try {
+      result = readOne(entry.value, entry.path, index, fallback);
+    } catch (error) {
+      if (!(error instanceof ImportError) || !options.keepValid) throw error;
+      invalid.push(error);
+      return;
+    }
     if ('annotation' in result) annotations.push(result.annotation);
     else if (options.skipUnsupported) skipped.push({ index, path: formatPath(entry.path), id: rawId(entry.value), reason: result.unsupported });
     else
@@ -60,7 +73,7 @@ export function readW3C(doc: unknown, options: W3CReadOptions = {}): W3CReadResu
         ...idField(entry.value),
       });
   });
-  return { annotations, skipped };
+  return { annotations, skipped, invalid };
 }
 
 interface Entry {
@@ -129,12 +142,31 @@ function pageItems(page: Json, path: ImportPath): Entry[] {
 
 type ReadOutcome = { annotation: Annotation } | { unsupported: string };
 
-function readOne(value: unknown, path: ImportPath, index: number): ReadOutcome {
+/**
+ * `created` is optional in the model. An annotation with no date at all takes
+ * the document's own date (`generated`, `modified`, `created` of the
+ * collection or page) or, failing that, a fixed one: importing the same file
+ * twice must give the same records, so the clock is never read here.
+ */
+export const UNKNOWN_DATE = '1970-01-01T00:00:00.000Z';
+
+function documentDate(doc: unknown): string {
+  if (!isObject(doc)) return UNKNOWN_DATE;
+  for (const key of ['generated', 'modified', 'created'] as const) {
+    const d = readDate(doc[key]);
+    if (d !== undefined) return d;
+  }
+  return UNKNOWN_DATE;
+}
+
+function readOne(value: unknown, path: ImportPath, index: number, fallbackDate: string): ReadOutcome {
   const fail = (field: ImportPath, message: string): never => {
+    const names = field.filter((p): p is string => typeof p === 'string');
     throw new ImportError(`${where(path, value)}: ${field.length > 0 ? formatPath(field) + ': ' : ''}${message}`, {
       path: [...path, ...field],
       recordIndex: index,
       ...idField(value),
+      problem: { field: names[names.length - 1] ?? 'record', code: /^required/.test(message) ? 'missing' : /http\(s\)/.test(message) ? 'not-a-web-page' : 'invalid' },
     });
   };
   if (!isObject(value)) return fail([], 'expected an annotation object');
@@ -163,8 +195,7 @@ function readOne(value: unknown, path: ImportPath, index: number): ReadOutcome {
   const modifiedRaw = readDate(value['modified']);
   if (value['created'] !== undefined && createdRaw === undefined) return fail(['created'], 'expected an ISO 8601 date and time');
   if (value['modified'] !== undefined && modifiedRaw === undefined) return fail(['modified'], 'expected an ISO 8601 date and time');
-  const created = createdRaw ?? modifiedRaw;
-  if (created === undefined) return fail(['created'], 'required (neither created nor modified is given)');
+  const created = createdRaw ?? modifiedRaw ?? fallbackDate;
   const modified = modifiedRaw ?? created;
 
   const bodies = readBodies(value, fail);
@@ -186,7 +217,16 @@ function readOne(value: unknown, path: ImportPath, index: number): ReadOutcome {
         ...(typeof quote['prefix'] === 'string' ? { prefix: quote['prefix'] } : {}),
         ...(typeof quote['suffix'] === 'string' ? { suffix: quote['suffix'] } : {}),
       },
-      ...(position !== undefined ? { position } : {}),
+      // W3C positions count code points. Without the page text they cannot be
+      // converted to the UTF-16 offsets the browser uses, so they are kept as
+      // code points (for export) and serve as an approximate hint too: the
+      // quote decides where the highlight goes.
+      ...(ext.utf16 !== undefined
+        ? { position: { type: 'TextPositionSelector', ...ext.utf16 } }
+        : position !== undefined
+          ? { position: { type: 'TextPositionSelector', start: position.start, end: position.end } }
+          : {}),
+      ...(position !== undefined ? { codePoints: { start: position.start, end: position.end } } : {}),
     },
     quote: quote['exact'],
     color: ext.color ?? 'yellow',
@@ -199,6 +239,8 @@ function readOne(value: unknown, path: ImportPath, index: number): ReadOutcome {
     revision: ext.revision ?? 1,
     deviceId: ext.deviceId ?? FOREIGN_DEVICE_ID,
     deletedAt: null,
+    ...(ext.clock !== undefined ? { clock: ext.clock } : {}),
+    ...(ext.kept !== undefined && ext.kept.length > 0 ? { conflicts: ext.kept } : {}),
   };
   const parsed = Annotation.safeParse(record);
   if (!parsed.success) {
@@ -216,6 +258,40 @@ interface Extension {
   revision?: number;
   deviceId?: string;
   claims?: ClaimLink[];
+  clock?: VersionClock;
+  kept?: KeptVersion[];
+  utf16?: { start: number; end: number };
+}
+
+/** A version clock written as canonical JSON text (`lens:clock`). */
+function readClock(value: unknown, field: ImportPath, fail: (field: ImportPath, message: string) => never): VersionClock {
+  let parsed: unknown;
+  try {
+    parsed = typeof value === 'string' ? JSON.parse(value) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  const clock = VersionClock.safeParse(parsed);
+  if (!clock.success) return fail(field, 'expected a version clock (a JSON object of whole numbers, as text)');
+  return clock.data;
+}
+
+/** Claim links in our extension terms; files from before version 2 wrote bare `claimId` / `relation`. */
+function readClaimLinks(claims: unknown, field: ImportPath, fail: (field: ImportPath, message: string) => never): ClaimLink[] {
+  if (!Array.isArray(claims)) return fail(field, 'expected an array');
+  return claims.map((c, i) => {
+    if (!isObject(c)) return fail([...field, i], 'expected an object');
+    const claimId = c['lens:claimId'] ?? c['claimId'];
+    const relation = c['lens:relation'] ?? c['relation'];
+    // Keep only the link; the statement exported beside it belongs to the dataset.
+    const link = ClaimLink.safeParse({ claimId, ...(relation !== undefined ? { relation } : {}) });
+    if (!link.success) {
+      const issue = link.error.issues[0];
+      const sub = (issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
+      return fail([...field, i, ...sub], issue?.message ?? 'invalid');
+    }
+    return link.data;
+  });
 }
 
 function readExtension(value: Json, fail: (field: ImportPath, message: string) => never): Extension {
@@ -246,18 +322,40 @@ function readExtension(value: Json, fail: (field: ImportPath, message: string) =
     out.deviceId = deviceId as string;
   }
   const claims = value['lens:claims'];
-  if (claims !== undefined) {
-    if (!Array.isArray(claims)) fail(['lens:claims'], 'expected an array');
-    out.claims = (claims as unknown[]).map((c, i) => {
-      if (!isObject(c)) return fail(['lens:claims', i], 'expected an object');
-      // Keep only the link; the statement exported beside it belongs to the dataset.
-      const link = ClaimLink.safeParse({ claimId: c['claimId'], ...(c['relation'] !== undefined ? { relation: c['relation'] } : {}) });
-      if (!link.success) {
-        const issue = link.error.issues[0];
-        const field = (issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
-        return fail(['lens:claims', i, ...field], issue?.message ?? 'invalid');
+  if (claims !== undefined) out.claims = readClaimLinks(claims, ['lens:claims'], fail);
+  const u16s = value['lens:utf16Start'];
+  const u16e = value['lens:utf16End'];
+  if (u16s !== undefined || u16e !== undefined) {
+    if (!Number.isSafeInteger(u16s) || !Number.isSafeInteger(u16e) || (u16s as number) < 0 || (u16e as number) <= (u16s as number)) {
+      fail(['lens:utf16Start'], 'expected whole numbers 0 <= lens:utf16Start < lens:utf16End');
+    }
+    out.utf16 = { start: u16s as number, end: u16e as number };
+  }
+  if (value['lens:clock'] !== undefined) out.clock = readClock(value['lens:clock'], ['lens:clock'], fail);
+  const kept = value['lens:keptVersions'];
+  if (kept !== undefined) {
+    if (!Array.isArray(kept)) fail(['lens:keptVersions'], 'expected an array');
+    out.kept = (kept as unknown[]).map((k, i) => {
+      const at: ImportPath = ['lens:keptVersions', i];
+      if (!isObject(k)) return fail(at, 'expected an object');
+      const version = KeptVersion.safeParse({
+        note: k['lens:note'],
+        tags: k['lens:tags'],
+        verdict: k['lens:verdict'] ?? null,
+        color: k['lens:color'],
+        claims: k['lens:claims'] === undefined ? [] : readClaimLinks(k['lens:claims'], [...at, 'lens:claims'], fail),
+        updatedAt: k['lens:updatedAt'],
+        revision: k['lens:revision'],
+        deviceId: k['lens:deviceId'],
+        deletedAt: k['lens:deletedAt'] ?? null,
+        ...(k['lens:clock'] !== undefined ? { clock: readClock(k['lens:clock'], [...at, 'lens:clock'], fail) } : {}),
+      });
+      if (!version.success) {
+        const issue = version.error.issues[0];
+        const sub = (issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
+        return fail([...at, ...sub.map((p) => (typeof p === 'string' ? `lens:${p}` : p))], issue?.message ?? 'invalid');
       }
-      return link.data;
+      return version.data;
     });
   }
   return out;
@@ -283,7 +381,19 @@ function pickTarget(raw: unknown): PickedTarget | undefined {
       : [{ value: selectorRaw, index: null }];
     let quote: { value: Json; index: number | null } | undefined;
     let position: PickedTarget['position'];
-    for (const s of selectors) {
+    // A selector may be refined by another (a FragmentSelector narrowed to a
+    // quote inside it); the quote and position may be at any depth of `refinedBy`.
+    const flat: Array<{ value: unknown; index: number | null }> = [];
+    const visit = (value: unknown, index: number | null, depth: number) => {
+      if (depth > 8) return;
+      flat.push({ value, index });
+      if (isObject(value) && value['refinedBy'] !== undefined) {
+        const refined = value['refinedBy'];
+        for (const r of Array.isArray(refined) ? refined : [refined]) visit(r, index, depth + 1);
+      }
+    };
+    for (const s of selectors) visit(s.value, s.index, 0);
+    for (const s of flat) {
       if (!isObject(s.value)) continue;
       const type = typesOf(s.value);
       if (type.includes('TextQuoteSelector') && quote === undefined) quote = { value: s.value, index: s.index };
@@ -337,7 +447,9 @@ function readBodies(annotation: Json, fail: (field: ImportPath, message: string)
       continue;
     }
     if (typeof text !== 'string') fail([...body.path, 'value'], 'expected a string');
-    const value = text as string;
+    // An HTML body becomes its text: our notes are plain text, and markup from a file is never rendered.
+    const format = stringsOf(b['format'])[0]?.toLowerCase() ?? '';
+    const value = /^(text\/html|application\/xhtml\+xml)\b/.test(format) ? htmlToText(text as string) : (text as string);
     const purposes = stringsOf(b['purpose']);
     // A body without a purpose takes the annotation's motivation when there is just one.
     const purpose = purposes[0] ?? (motivations.length === 1 ? motivations[0] : undefined);

@@ -3,6 +3,17 @@ import type { z } from '../schema/zod';
 export type ImportPath = ReadonlyArray<string | number>;
 
 /**
+ * A problem in a record, in words a catalog can render: the field (its last
+ * name in the path) and a code. `allowed` lists the accepted values when the
+ * field takes one of a few.
+ */
+export interface ImportProblem {
+  field: string;
+  code: string;
+  allowed?: readonly string[];
+}
+
+/**
  * The one kind of error an import throws. Its message says where the problem
  * is: the record (index in the file and id when there is one) and the field
  * path inside it, e.g. `annotations[3] (id "5f0c…"): selectors.quote.exact: …`.
@@ -17,13 +28,16 @@ export class ImportError extends Error {
   readonly recordId: string | undefined;
   /** 'newer-version': the file is fine but was written by a newer CECOT Lens. */
   readonly code: 'invalid' | 'newer-version';
+  /** What is wrong, as data for a message in the reader's language (see describeProblem). */
+  readonly problem: ImportProblem | undefined;
 
   constructor(
     message: string,
-    where: { path?: ImportPath; recordIndex?: number; recordId?: string; cause?: unknown; code?: 'invalid' | 'newer-version' } = {},
+    where: { path?: ImportPath; recordIndex?: number; recordId?: string; cause?: unknown; code?: 'invalid' | 'newer-version'; problem?: ImportProblem } = {},
   ) {
     super(message, where.cause === undefined ? undefined : { cause: where.cause });
     this.code = where.code ?? 'invalid';
+    this.problem = where.problem;
     this.path = where.path ?? [];
     this.recordIndex = where.recordIndex;
     this.recordId = where.recordId;
@@ -79,6 +93,7 @@ export function recordError(
     path: [...listPath, index, ...fieldPath],
     recordIndex: index,
     ...(id !== undefined ? { recordId: id } : {}),
+    problem: problemOf(first, fieldPath, record),
   });
 }
 
@@ -88,4 +103,27 @@ export function fileError(error: z.ZodError, prefix: ImportPath = []): ImportErr
   const fieldPath = (first?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
   const path = [...prefix, ...fieldPath];
   return new ImportError(`${formatPath(path)}: ${first?.message ?? 'invalid'}`, { path });
+}
+
+/** A Zod issue as an ImportProblem: the field's own name and what kind of thing is wrong with it. */
+export function problemOf(issue: z.core.$ZodIssue | undefined, fieldPath: ReadonlyArray<string | number>, record: unknown): ImportProblem {
+  const names = fieldPath.filter((p): p is string => typeof p === 'string');
+  const field = names[names.length - 1] ?? 'record';
+  if (issue === undefined) return { field, code: 'invalid' };
+  let value: unknown = record;
+  for (const p of fieldPath) value = typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[p] : undefined;
+  switch (issue.code) {
+    case 'invalid_value':
+      return { field, code: 'not-allowed-value', allowed: issue.values.map((v) => String(v)) };
+    case 'invalid_type':
+      return { field, code: value === undefined ? 'missing' : 'wrong-type' };
+    case 'invalid_format':
+      return { field, code: issue.format === 'datetime' ? 'bad-date' : issue.format === 'url' ? 'bad-url' : issue.format === 'uuid' ? 'bad-id' : 'bad-format' };
+    case 'too_small':
+      return { field, code: value === '' || (Array.isArray(value) && value.length === 0) ? 'empty' : 'too-small' };
+    case 'too_big':
+      return { field, code: 'too-long' };
+    default:
+      return { field, code: 'invalid' };
+  }
 }

@@ -1,6 +1,6 @@
 import type { Annotation } from '../annotations/schema';
 import { sameContent } from '../merge/same-content';
-import { isConcurrent } from '../merge/merge-annotations';
+import { foundConflict, mergeRecords } from '../merge/merge-annotations';
 import { compareWrites } from '../merge/write-order';
 
 /**
@@ -8,9 +8,9 @@ import { compareWrites } from '../merge/write-order';
  * - added: no record with this id yet;
  * - updated: the incoming version is a later write of the local one;
  * - unchanged: the local version is the same or later; nothing to write;
- * - merged: both sides changed the record independently (same revision,
- *   different content): a conflict, resolved by the merge rule. `kept` says
- *   which side won; when the local side wins there is nothing to write.
+ * - merged: both sides changed the record without seeing each other: a
+ *   conflict. `kept` says which side became the record; the other is kept in
+ *   its `conflicts` for the reader to choose, so the record is always written.
  */
 export type ImportStatus = 'added' | 'updated' | 'unchanged' | 'merged';
 
@@ -41,13 +41,13 @@ export function previewImport(existing: readonly Annotation[], incoming: readonl
   const local = new Map<string, Annotation>();
   for (const record of existing) {
     const seen = local.get(record.id);
-    local.set(record.id, seen === undefined || compareWrites(record, seen) > 0 ? record : seen);
+    local.set(record.id, seen === undefined ? record : mergeRecords(seen, record));
   }
-  // Incoming records with one id are resolved first, so each id gets one entry.
+  // Incoming records with one id are merged first, so each id gets one entry.
   const byId = new Map<string, Annotation>();
   for (const record of incoming) {
     const seen = byId.get(record.id);
-    byId.set(record.id, seen === undefined || compareWrites(record, seen) > 0 ? record : seen);
+    byId.set(record.id, seen === undefined ? record : mergeRecords(seen, record));
   }
   const entries: ImportPreviewEntry[] = [];
   const counts = { added: 0, updated: 0, unchanged: 0, merged: 0, conflicts: 0 };
@@ -57,15 +57,15 @@ export function previewImport(existing: readonly Annotation[], incoming: readonl
     if (mine === undefined) {
       entry = { id: record.id, status: 'added', conflict: false, kept: 'incoming', local: undefined, incoming: record, result: record };
     } else {
-      const order = compareWrites(record, mine);
-      const kept = order > 0 ? 'incoming' : 'local';
-      const result = order > 0 ? record : mine;
-      if (isConcurrent(record, mine)) {
-        entry = { id: record.id, status: 'merged', conflict: true, kept, local: mine, incoming: record, result };
-      } else if (order > 0 && !sameContent(record, mine)) {
-        entry = { id: record.id, status: 'updated', conflict: false, kept, local: mine, incoming: record, result };
-      } else {
+      const result = mergeRecords(mine, record);
+      if (sameContent(result, mine)) {
         entry = { id: record.id, status: 'unchanged', conflict: false, kept: 'local', local: mine, incoming: record, result: mine };
+      } else if (foundConflict(result, [mine, record])) {
+        // Both versions are in `result`: the winner as the record, the other in its kept versions.
+        const kept = compareWrites(record, mine) > 0 ? 'incoming' : 'local';
+        entry = { id: record.id, status: 'merged', conflict: true, kept, local: mine, incoming: record, result };
+      } else {
+        entry = { id: record.id, status: 'updated', conflict: false, kept: 'incoming', local: mine, incoming: record, result };
       }
     }
     counts[entry.status] += 1;
@@ -78,6 +78,7 @@ export function previewImport(existing: readonly Annotation[], incoming: readonl
 /** The preview plus the exact records the store must put (in one transaction) to carry it out. */
 export function planImport(existing: readonly Annotation[], incoming: readonly Annotation[]): ImportPlan {
   const preview = previewImport(existing, incoming);
-  const put = preview.entries.filter((e) => e.kept === 'incoming' && e.status !== 'unchanged').map((e) => e.result);
+  // A merged entry is written whichever side won: the result holds the other version as kept.
+  const put = preview.entries.filter((e) => e.status !== 'unchanged').map((e) => e.result);
   return { put, preview };
 }

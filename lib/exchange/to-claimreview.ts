@@ -1,7 +1,7 @@
 import type { Annotation, Verdict } from '../annotations/schema';
 import type { ExportContext } from './context';
 import { pageTitle } from './context';
-import { hostOf, isWebUrl } from './url-safety';
+import { isWebUrl } from './url-safety';
 
 /**
  * schema.org ClaimReview JSON-LD, one per annotation that carries a verdict,
@@ -56,7 +56,10 @@ export interface ClaimReviewJsonLd {
   '@context': 'https://schema.org';
   '@type': 'ClaimReview';
   url: string;
+  /** What the page claimed: the quote the reader highlighted. */
   claimReviewed: string;
+  /** The fact-checker's note. */
+  reviewBody?: string;
   datePublished: string;
   author: { '@type': 'Organization' | 'Person'; name: string; url?: string };
   reviewRating: {
@@ -69,21 +72,35 @@ export interface ClaimReviewJsonLd {
   };
   itemReviewed: {
     '@type': 'Claim';
+    /** The page's byline (a Person) or its publication (an Organization), from the page's metadata. */
     author?: { '@type': 'Organization' | 'Person'; name: string };
     datePublished?: string;
-    appearance: { '@type': 'CreativeWork'; url: string; headline?: string };
+    appearance: { '@type': 'CreativeWork'; url: string; headline?: string; publisher?: { '@type': 'Organization'; name: string } };
   };
+  /** The curated dataset's statements the reader linked, as the evidence cited. */
+  citation?: Array<{ '@type': 'CreativeWork'; text: string; isPartOf: { '@type': 'Dataset'; name: string; version: string } }>;
+}
+
+/** Something to look at before publishing, named by page and quote (a catalog renders it). */
+export interface ClaimReviewWarning {
+  code: 'claim-too-long' | 'no-claim-date' | 'no-claim-author';
+  page: string;
+  quote: string;
+  /** For claim-too-long: the summary's length. */
+  length?: number;
 }
 
 export interface ClaimReviewExport {
   reviews: ClaimReviewJsonLd[];
-  /** Things a fact-checker should look at before publishing (e.g. a claim summary longer than Google's 75 characters). */
-  warnings: string[];
+  warnings: ClaimReviewWarning[];
 }
 
 export class ClaimReviewOptionsError extends Error {
   override readonly name = 'ClaimReviewOptionsError';
 }
+
+/** Google suggests a claim summary under this many characters. */
+export const CLAIM_SUMMARY_SUGGESTED_MAX = 75;
 
 export function toClaimReviews(
   annotations: readonly Annotation[],
@@ -93,36 +110,39 @@ export function toClaimReviews(
   if (options.author.name.trim() === '') throw new ClaimReviewOptionsError('author.name: the fact-checker publishing the review is required');
   if (options.author.url !== undefined && !isWebUrl(options.author.url)) throw new ClaimReviewOptionsError('author.url: must be an http(s) URL');
   const reviews: ClaimReviewJsonLd[] = [];
-  const warnings: string[] = [];
+  const warnings: ClaimReviewWarning[] = [];
   for (const a of annotations) {
     if (a.deletedAt !== null || a.verdict === null) continue;
     const url = typeof options.reviewUrl === 'function' ? options.reviewUrl(a) : options.reviewUrl;
-    if (!isWebUrl(url)) throw new ClaimReviewOptionsError(`reviewUrl for annotation ${a.id}: must be an http(s) URL (got ${JSON.stringify(url)})`);
+    if (!isWebUrl(url)) throw new ClaimReviewOptionsError(`reviewUrl for the note on “${shorten(a.quote, 60)}”: must be an http(s) URL (got ${JSON.stringify(url)})`);
 
-    // The claim as the dataset words it is the best summary; without a link, the quote itself.
-    const linked = a.claims.map((c) => ({ link: c, info: ctx.claims?.(c.claimId) })).find((c) => c.info !== undefined);
-    const claimReviewed = collapse(linked?.info?.statement ?? a.quote);
-    if (claimReviewed.length > 75) {
-      warnings.push(`annotation ${a.id}: claimReviewed is ${claimReviewed.length} characters; Google suggests under 75`);
-    }
+    const title = pageTitle(a, ctx.pages);
+    const named = { page: title, quote: shorten(collapse(a.quote), 80) };
+    // What the page said, in its own words: the dataset's neutral statement is evidence, not the claim.
+    const claimReviewed = collapse(a.quote);
+    if (claimReviewed.length > CLAIM_SUMMARY_SUGGESTED_MAX) warnings.push({ code: 'claim-too-long', ...named, length: claimReviewed.length });
     const rating = VERDICT_RATING_SCALE[a.verdict];
     const page = ctx.pages?.(a.canonicalUrl);
-    const claimant = linked?.info?.claimant;
+    // Who made the claim: the page's byline, else its publication; never a host name.
+    const byline = a.byline?.trim();
+    const publisher = a.publisher?.trim();
     const claimAuthor =
-      claimant?.name !== undefined && claimant.name.trim() !== ''
-        ? { '@type': claimant.type === 'person' ? ('Person' as const) : ('Organization' as const), name: claimant.name }
-        : // A claim the article makes in its own voice is the publication's.
-          claimant === undefined || claimant.type === 'article'
-          ? { '@type': 'Organization' as const, name: hostOf(a.canonicalUrl).replace(/^www\./, '') }
-          : undefined;
-    const claimDate = isoDate(linked?.info?.date ?? undefined) ?? isoDate(page?.published ?? undefined);
-    const title = pageTitle(a, ctx.pages);
+      byline ? { '@type': 'Person' as const, name: byline } : publisher ? { '@type': 'Organization' as const, name: publisher } : undefined;
+    if (claimAuthor === undefined) warnings.push({ code: 'no-claim-author', ...named });
+    const claimDate = isoDate(page?.published ?? undefined);
+    if (claimDate === undefined) warnings.push({ code: 'no-claim-date', ...named });
+    const evidence = a.claims
+      .map((c) => ctx.claims?.(c.claimId)?.statement)
+      .filter((s): s is string => s !== undefined)
+      .map((text) => ({ '@type': 'CreativeWork' as const, text, isPartOf: { '@type': 'Dataset' as const, name: ctx.dataset.id, version: ctx.dataset.version } }));
+    const note = a.note.trim();
 
     reviews.push({
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
       url,
       claimReviewed,
+      ...(note !== '' ? { reviewBody: note } : {}),
       datePublished: options.datePublished ?? ctx.exportedAt.slice(0, 10),
       author: {
         '@type': options.author.type,
@@ -139,18 +159,36 @@ export function toClaimReviews(
       },
       itemReviewed: {
         '@type': 'Claim',
-        ...(claimAuthor !== undefined && claimAuthor.name !== '' ? { author: claimAuthor } : {}),
+        ...(claimAuthor !== undefined ? { author: claimAuthor } : {}),
         ...(claimDate !== undefined ? { datePublished: claimDate } : {}),
         appearance: {
           '@type': 'CreativeWork',
           url: a.canonicalUrl,
           ...(title !== a.canonicalUrl ? { headline: title } : {}),
+          ...(publisher ? { publisher: { '@type': 'Organization' as const, name: publisher } } : {}),
         },
       },
+      ...(evidence.length > 0 ? { citation: evidence } : {}),
     });
-    if (claimDate === undefined) warnings.push(`annotation ${a.id}: no date for the claim (itemReviewed.datePublished)`);
   }
   return { reviews, warnings };
+}
+
+/** A warning in plain English (tests, logs); the interface renders its own, in the reader's language. */
+export function describeClaimReviewWarning(w: ClaimReviewWarning): string {
+  const where = `“${w.quote}” on ${w.page}`;
+  switch (w.code) {
+    case 'claim-too-long':
+      return `${where}: the claim is ${w.length} characters; Google suggests under ${CLAIM_SUMMARY_SUGGESTED_MAX}`;
+    case 'no-claim-author':
+      return `${where}: the page names no publisher or author, so the claim has no author`;
+    case 'no-claim-date':
+      return `${where}: no publication date for the page, so the claim has no date`;
+  }
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
 }
 
 export function exportClaimReviewJson(annotations: readonly Annotation[], ctx: ExportContext, options: ClaimReviewOptions): string {

@@ -20,6 +20,9 @@ export interface CsvOptions {
   bom?: boolean;
   /** Neutralise cells that a spreadsheet would run as formulas. Default true. */
   guardFormulas?: boolean;
+  /** Language and time zone of the readable times beside the ISO ones. Default English, UTC. */
+  locale?: string;
+  timeZone?: string;
 }
 
 export const CSV_COLUMNS = [
@@ -29,27 +32,69 @@ export const CSV_COLUMNS = [
   'note',
   'tags',
   'verdict',
-  'claim_ids',
-  'claim_statements',
+  'linked_claims',
   'relations',
+  'claim_ids',
   'created',
+  'created_local',
   'updated',
+  'updated_local',
   'annotation_id',
 ] as const;
 
 /**
- * Several values in one cell (tags; claims when an annotation links more than
- * one) go one per line, so a row stays one highlight and the claim columns line
- * up line by line.
+ * Several values in one cell (tags, claims) are joined with a visible
+ * separator, so a cell reads as one line in a spreadsheet; the claim columns
+ * line up value by value.
  */
-const MULTI_VALUE_SEPARATOR = '\n';
+export const MULTI_VALUE_SEPARATOR = ' | ';
+
+/** What a link says when the reader did not choose a relation. */
+const UNSPECIFIED_RELATION = 'linked';
+
+/**
+ * Rows as a fact-checker reads them: page by page (pages in the order they
+ * were first annotated), then in the order the quotes appear on the page,
+ * then by time.
+ */
+export function csvOrder(annotations: readonly Annotation[]): Annotation[] {
+  // Keys computed once per row, not in the comparator.
+  const rows = annotations.map((a) => ({ a, created: Date.parse(a.createdAt), start: a.selectors.position?.start ?? Number.POSITIVE_INFINITY }));
+  const firstNote = new Map<string, number>();
+  for (const r of rows) {
+    const seen = firstNote.get(r.a.canonicalUrl);
+    if (seen === undefined || r.created < seen) firstNote.set(r.a.canonicalUrl, r.created);
+  }
+  rows.sort((x, y) => {
+    const a = x.a;
+    const b = y.a;
+    if (a.canonicalUrl !== b.canonicalUrl) {
+      const d = firstNote.get(a.canonicalUrl)! - firstNote.get(b.canonicalUrl)!;
+      return d !== 0 ? d : a.canonicalUrl < b.canonicalUrl ? -1 : 1;
+    }
+    if (x.start !== y.start) return x.start < y.start ? -1 : 1;
+    if (x.created !== y.created) return x.created - y.created;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+  return rows.map((r) => r.a);
+}
 
 /** One row per highlight; tombstones are left out. */
 export function toCsv(annotations: readonly Annotation[], ctx: Pick<ExportContext, 'claims' | 'pages'>, options: CsvOptions = {}): string {
   const guard = options.guardFormulas ?? true;
+  const readable = new Intl.DateTimeFormat(options.locale ?? 'en', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: options.timeZone ?? 'UTC', timeZoneName: 'short' });
+  // The readable time shows minutes: one formatting per minute, however many notes share it.
+  const byMinute = new Map<number, string>();
+  const local = (iso: string) => {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t)) return '';
+    const minute = Math.floor(t / 60_000);
+    let text = byMinute.get(minute);
+    if (text === undefined) byMinute.set(minute, (text = readable.format(minute * 60_000)));
+    return text;
+  };
   const rows: string[][] = [[...CSV_COLUMNS]];
-  for (const a of annotations) {
-    if (a.deletedAt !== null) continue;
+  for (const a of csvOrder(annotations.filter((x) => x.deletedAt === null))) {
     rows.push([
       pageTitle(a, ctx.pages),
       a.canonicalUrl,
@@ -57,11 +102,14 @@ export function toCsv(annotations: readonly Annotation[], ctx: Pick<ExportContex
       a.note,
       a.tags.join(MULTI_VALUE_SEPARATOR),
       a.verdict ?? '',
+      // The statement itself, so the sheet reads without the dataset beside it.
+      a.claims.map((c) => ctx.claims?.(c.claimId)?.statement ?? c.claimId).join(MULTI_VALUE_SEPARATOR),
+      a.claims.map((c) => c.relation ?? UNSPECIFIED_RELATION).join(MULTI_VALUE_SEPARATOR),
       a.claims.map((c) => c.claimId).join(MULTI_VALUE_SEPARATOR),
-      a.claims.map((c) => ctx.claims?.(c.claimId)?.statement ?? '').join(MULTI_VALUE_SEPARATOR),
-      a.claims.map((c) => c.relation ?? '').join(MULTI_VALUE_SEPARATOR),
       a.createdAt,
+      local(a.createdAt),
       a.updatedAt,
+      local(a.updatedAt),
       a.id,
     ]);
   }

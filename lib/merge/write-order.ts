@@ -25,7 +25,10 @@ import { sameContent } from './same-content';
  *
  * Returns 0 only for records with identical content.
  */
-export function compareWrites(a: Annotation, b: Annotation): number {
+/** What the order looks at: a whole record, or one kept version of it. */
+export type Write = Pick<Annotation, 'revision' | 'deletedAt' | 'updatedAt' | 'deviceId'>;
+
+export function compareWrites(a: Write, b: Write): number {
   if (a.revision !== b.revision) return a.revision > b.revision ? 1 : -1;
   const aDeleted = a.deletedAt !== null;
   const bDeleted = b.deletedAt !== null;
@@ -41,7 +44,7 @@ export function compareWrites(a: Annotation, b: Annotation): number {
 }
 
 /** The winner of two versions of one record (either argument when they are identical). */
-export function newerWrite(a: Annotation, b: Annotation): Annotation {
+export function newerWrite<T extends Write>(a: T, b: T): T {
   return compareWrites(a, b) >= 0 ? a : b;
 }
 

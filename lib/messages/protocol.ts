@@ -1,8 +1,8 @@
 import { z } from '../schema/zod';
-import { Annotation } from '../annotations/schema';
+import { Annotation, CodePointPosition } from '../annotations/schema';
 import { AnnotationEdit } from '../annotations/edit';
 import { ExportRequest, type ExportResult } from '../data/export-request';
-import type { ImportSummary } from '../data/import-summary';
+import type { ImportRefusal, ImportSummary } from '../data/import-summary';
 import type { SyncConfigView, SyncStatus } from '../data/sync-config';
 import type { Claim, CrossAssessment, Source } from '../dataset/schema';
 import type { AnnotationList } from '../store/annotations-repo';
@@ -38,8 +38,11 @@ export const AnnotationDraft = z.object({
   url: z.string().url(),
   canonicalUrl: z.string().url(),
   title: trimmedString(MAX_TITLE),
+  /** From the page's metadata (lib/page/page-credit.ts), for ClaimReview. */
+  publisher: trimmedString(200).optional(),
+  byline: trimmedString(200).optional(),
   quote: z.string().min(1).max(MAX_QUOTE),
-  selectors: z.object({ quote: TextQuoteSelector, position: TextPositionSelector.optional() }),
+  selectors: z.object({ quote: TextQuoteSelector, position: TextPositionSelector.optional(), codePoints: CodePointPosition.optional() }),
   /** Dataset claims matched by page claims that overlap the selection: offered as links. */
   suggestedClaims: z.array(z.string()).default([]),
 });
@@ -89,7 +92,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data/stats') }),
   z.object({ type: z.literal('data/export'), request: ExportRequest }),
   z.object({ type: z.literal('data/import-preview'), text: z.string().max(MAX_IMPORT_TEXT) }),
-  z.object({ type: z.literal('data/import-apply'), text: z.string().max(MAX_IMPORT_TEXT) }),
+  /** keepValid: the reader chose to import the valid records of a file that has bad ones. */
+  z.object({ type: z.literal('data/import-apply'), text: z.string().max(MAX_IMPORT_TEXT), keepValid: z.boolean().default(false) }),
   z.object({ type: z.literal('data/sync-file'), text: z.string().max(MAX_IMPORT_TEXT) }),
   z.object({ type: z.literal('sync/config') }),
   z.object({
@@ -166,7 +170,7 @@ export interface ReplyData {
   'page/activate': { activated: boolean };
   'data/stats': { annotations: number; deleted: number; pages: number; hosts: string[]; tags: string[] };
   'data/export': ExportResult;
-  'data/import-preview': ImportSummary;
+  'data/import-preview': ImportSummary | ImportRefusal;
   'data/import-apply': ImportSummary;
   'data/sync-file': { fileText: string | null; received: number; conflicts: number };
   'sync/config': SyncConfigView;

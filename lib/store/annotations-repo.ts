@@ -1,3 +1,4 @@
+import { stampWrite } from '../merge/versions';
 import { Annotation } from '../annotations/schema';
 import { applyEdit, type AnnotationEdit } from '../annotations/edit';
 import type { LensDb, StoredAnnotation } from './db';
@@ -77,7 +78,8 @@ export async function tombstoneAnnotation(db: LensDb, id: string, deviceId: stri
       claims: [],
       updatedAt: stamp,
       deletedAt: stamp,
-      revision: current.revision + 1,
+      // Revision and version clock as for any edit (lib/merge/versions.ts); kept versions stay with the record.
+      ...stampWrite(current, deviceId),
       deviceId,
     };
     await db.annotations.put(toStored(tombstone));

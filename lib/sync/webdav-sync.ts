@@ -292,7 +292,7 @@ class DavClient {
     if (res.status === 404 || res.status === 409) {
       throw new SyncError(
         'collection-missing',
-        `the folder for the sync document does not exist on the server (HTTP ${res.status}); create it first (${parentOf(this.url)})`,
+        `the server has no folder ${parentOf(this.url)} for the sync file (HTTP ${res.status}); check the address, or create the folder on the server`,
         { status: res.status },
       );
     }

@@ -1,6 +1,7 @@
 import { describeRange } from '../../lib/anchoring/describe';
 import type { AnnotationDraft } from '../../lib/messages/protocol';
 import { OffsetLookup } from '../../lib/page/dom-offset';
+import { readPageCredit } from '../../lib/page/page-credit';
 import type { PageClaim } from '../../lib/page/page-report';
 import { renderBody } from './page-text';
 import { rangesIntersect } from './text-ranges';
@@ -28,5 +29,5 @@ export function draftFromSelection(
   for (const { claim, range: r } of claims) {
     if (r && rangesIntersect(r, range)) for (const m of claim.matches) suggested.add(m.claimId);
   }
-  return { ...page, quote: selectors.quote.exact, selectors, suggestedClaims: [...suggested] };
+  return { ...page, ...readPageCredit(doc), quote: selectors.quote.exact, selectors, suggestedClaims: [...suggested] };
 }

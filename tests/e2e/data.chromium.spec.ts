@@ -91,17 +91,55 @@ test('every export format from a real browser session, re-imported or validated'
   await options.screenshot({ path: 'test-results/screenshots/chromium-options-data.png', fullPage: true });
 });
 
-test('a malformed import gets a clear error naming the record and field, and writes nothing', async ({ context, extensionId }) => {
+test('an import with a bad record names it in plain words, writes nothing until asked, then takes the valid ones', async ({ context, extensionId }) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   const broken = structuredClone(fixture);
   broken.annotations[2].selectors.quote.exact = 42;
-  await options.getByTestId('import-form').getByLabel('File to import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-  await expect(options.getByTestId('import-message')).toContainText('broken.json');
-  await expect(options.getByTestId('import-message')).toContainText('annotations[2]');
-  await expect(options.getByTestId('import-message')).toContainText('selectors.quote.exact');
-  await expect(options.getByTestId('import-message')).toContainText('Nothing was imported');
+  broken.annotations[1].color = 'chartreuse';
+  const form = options.getByTestId('import-form');
+  await form.getByLabel('File to import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  const invalid = form.getByTestId('import-invalid');
+  await expect(invalid).toContainText('2 records in this file cannot be imported');
+  await expect(invalid).toContainText('Record 3');
+  await expect(invalid).toContainText('“exact” has the wrong kind of value');
+  await expect(invalid).toContainText('“color” must be one of: yellow, green, blue, pink, purple');
+  // No validator wording reaches the reader.
+  await expect(invalid).not.toContainText('Invalid option');
+  await expect(invalid).not.toContainText('expected');
   await expect(options.getByTestId('data-stats')).toContainText('0 annotations');
+  await options.screenshot({ path: 'test-results/screenshots/chromium-options-import-invalid.png', fullPage: true });
+  await form.getByRole('button', { name: 'Import the 1 valid record, leave out the others' }).click();
+  await expect(form.getByTestId('import-message')).toContainText('2 records were left out');
+  await expect(options.getByTestId('data-stats')).toContainText('1 annotation');
+
+  // A file that is not ours: the reason in words, the details folded away.
+  await form.getByLabel('File to import').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
+  await expect(form.getByTestId('import-message')).toContainText('other.json cannot be imported: it is not a CECOT Lens, W3C Web Annotation or Hypothesis file. Nothing was imported.');
+});
+
+test('an export that matches nothing downloads nothing and says so; a Hypothesis file imports with its replies kept', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const form = options.getByTestId('export-form');
+  let downloads = 0;
+  options.on('download', () => (downloads += 1));
+  await form.getByRole('button', { name: 'Export' }).click();
+  await expect(form.getByTestId('export-message')).toContainText('Nothing to export');
+  expect(downloads).toBe(0);
+
+  const hypothesis = path.join(ROOT, 'tests/fixtures/hypothesis/client-export.json');
+  const importForm = options.getByTestId('import-form');
+  await importForm.getByLabel('File to import').setInputFiles(hypothesis);
+  await expect(importForm.getByTestId('import-preview')).toContainText('Hypothesis export');
+  await expect(importForm.getByTestId('import-kept-replies')).toContainText('1 Hypothesis reply is kept as a note');
+  await expect(importForm.getByTestId('import-kept-page-notes')).toContainText('1 Hypothesis page note is kept');
+  await importForm.getByRole('button', { name: /^Import/ }).click();
+  await expect(importForm.getByTestId('import-message')).toContainText('3 new');
+  const out = await exportAs(options, 'hypothesis');
+  const file = JSON.parse(out.text);
+  expect(file.annotations).toHaveLength(3);
+  expect(readImportFile(out.text).annotations).toHaveLength(3);
 });
 
 test.describe('sync with a real WebDAV server', () => {
@@ -123,7 +161,7 @@ test.describe('sync with a real WebDAV server', () => {
       await form.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(options.getByTestId('sync-message')).toContainText('Saved');
       await form.getByRole('button', { name: 'Sync now' }).click();
-      await expect(options.getByTestId('sync-status')).toContainText('Synced', { timeout: 30_000 });
+      await expect(options.getByTestId('sync-status')).toContainText(/synced, \d+ received/, { timeout: 30_000 });
     };
 
     const a = await context.newPage();
@@ -148,4 +186,28 @@ test.describe('sync with a real WebDAV server', () => {
       await second.close();
     }
   });
+});
+
+test('the export, import and sync forms in Spanish', async ({ context, extensionId }) => {
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await sw.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+    const current = ((await api.storage.local.get('settings'))['settings'] ?? {}) as Record<string, unknown>;
+    await api.storage.local.set({ settings: { ...current, language: 'es' } });
+  });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const broken = structuredClone(fixture);
+  broken.annotations[1].color = 'chartreuse';
+  const form = options.getByTestId('import-form');
+  await expect(form).toContainText('Importar');
+  await form.getByLabel('Archivo para importar').setInputFiles({ name: 'notas.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await expect(form.getByTestId('import-invalid')).toContainText('1 registro de este archivo no se puede importar');
+  await expect(form.getByTestId('import-invalid')).toContainText('«color» debe ser uno de: yellow, green, blue, pink, purple');
+  await expect(options.getByTestId('sync-form')).toContainText('Dirección del archivo de sincronización');
+  const exportForm = options.getByTestId('export-form');
+  // Nothing is stored yet: the export says so in Spanish and downloads nothing.
+  await exportForm.getByRole('button', { name: 'Exportar' }).click();
+  await expect(exportForm.getByTestId('export-message')).toContainText('No hay nada que exportar');
+  await options.screenshot({ path: 'test-results/screenshots/chromium-options-data-es.png', fullPage: true });
 });

@@ -90,10 +90,12 @@ describe('import', () => {
     const b = await freshDb();
     const service = makeDataService(b, noSync);
     const preview = await service.importPreview(text);
+    if ('refused' in preview) throw new Error('refused');
     expect(preview.counts.added).toBe(3);
     expect((await listAllAnnotations(b)).annotations).toHaveLength(0);
     await service.importApply(text);
     const again = await service.importPreview(text);
+    if ('refused' in again) throw new Error('refused');
     expect(again.counts.unchanged).toBe(3);
   });
 
@@ -107,6 +109,29 @@ describe('import', () => {
     const before = (await listAllAnnotations(b)).annotations;
     await expect(makeDataService(b, noSync).importApply(JSON.stringify(good))).rejects.toThrow(/annotations\[1\].*revision/);
     expect((await listAllAnnotations(b)).annotations).toEqual(before);
+  });
+
+  it('the preview lists a bad record in plain terms; the reader may take the valid ones, all in one write', async () => {
+    const a = await freshDb();
+    await putAnnotations(a, sample());
+    const good = JSON.parse((await makeDataService(a, noSync).export({ format: 'bundle' })).text);
+    good.annotations[1].color = 'chartreuse';
+    const b = await freshDb();
+    const service = makeDataService(b, noSync);
+    const preview = await service.importPreview(JSON.stringify(good));
+    if ('refused' in preview) throw new Error('refused');
+    expect(preview.total).toBe(2);
+    expect(preview.invalid).toEqual([{ number: 2, id: good.annotations[1].id, field: 'color', code: 'not-allowed-value', allowed: ['yellow', 'green', 'blue', 'pink', 'purple'] }]);
+    const done = await service.importApply(JSON.stringify(good), true);
+    expect(done.counts.added).toBe(2);
+    expect((await listAllAnnotations(b)).annotations).toHaveLength(2);
+  });
+
+  it('a file that is not one of ours is refused with a reason, not schema wording', async () => {
+    const service = makeDataService(await freshDb(), noSync);
+    expect(await service.importPreview('{"hello": 1')).toMatchObject({ refused: { reason: 'not-json' } });
+    expect(await service.importPreview('{"hello": 1}')).toMatchObject({ refused: { reason: 'not-ours' } });
+    expect(await service.importPreview('{"format":"cecot-lens-annotations","formatVersion":99}')).toMatchObject({ refused: { reason: 'newer' } });
   });
 });
 

@@ -1,3 +1,4 @@
+import { versionOf } from '../../lib/merge/versions';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Annotation } from '../../lib/annotations/schema';
@@ -15,7 +16,7 @@ describe('JSON bundle export', () => {
     const bundle = toBundle([live, gone], ctx, { deviceId: 'laptop' });
     expect(bundle).toMatchObject({
       format: 'cecot-lens-annotations',
-      formatVersion: 1,
+      formatVersion: 2,
       exportedAt: ctx.exportedAt,
       generator: { name: 'cecot-lens', version: '0.1.0' },
       dataset: { id: 'cecot-2025', version: '2025.03.30' },
@@ -45,11 +46,30 @@ describe('JSON bundle export', () => {
         const parsed = readImportFile(exportBundleJson(records, ctx));
         expect(parsed.annotations).toEqual(records);
         expect(parsed.annotations.map(canonicalJson)).toEqual(records.map(canonicalJson));
-        expect(parsed.formatVersion).toBe(1);
+        expect(parsed.formatVersion).toBe(2);
         expect(parsed.header?.dataset).toEqual(ctx.dataset);
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('JSON bundle format versions', () => {
+  it('reads a version-1 file (records without clocks or kept versions) and keeps every record as it was', () => {
+    const records = [makeAnnotation({ note: 'old one' }), makeAnnotation({ deletedAt: '2025-03-21T00:00:00.000Z', revision: 2 })];
+    const v1 = { ...JSON.parse(exportBundleJson(records, ctx)), formatVersion: 1 };
+    const parsed = readImportDocument(v1);
+    expect(parsed.formatVersion).toBe(1);
+    expect(parsed.header?.formatVersion).toBe(2);
+    expect(parsed.annotations).toEqual(records);
+  });
+
+  it('a version-2 record keeps its clock and the kept versions of a concurrent edit', () => {
+    const base = makeAnnotation({ note: 'winner', revision: 2, clock: { A: 2 } });
+    const record = { ...base, conflicts: [{ ...versionOf(makeAnnotation({ note: 'the other device', revision: 2, deviceId: 'B' })), clock: { A: 1, B: 1 } }] };
+    const parsed = readImportFile(exportBundleJson([record], ctx));
+    expect(parsed.annotations).toEqual([record]);
+    expect(parsed.annotations[0]!.conflicts?.[0]?.note).toBe('the other device');
   });
 });
 
@@ -85,7 +105,7 @@ describe('JSON bundle import errors', () => {
   });
 
   it('refuses a newer format version with a clear message and code', () => {
-    const doc = { ...good(), formatVersion: 2 };
+    const doc = { ...good(), formatVersion: 3 };
     const error = thrown(ImportError, () => readImportDocument(doc));
     expect(error.code).toBe('newer-version');
     expect(error.message).toContain('newer CECOT Lens');

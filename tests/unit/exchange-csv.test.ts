@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvField, toCsv } from '../../lib/exchange/to-csv';
+import { CSV_COLUMNS, csvField, csvOrder, toCsv } from '../../lib/exchange/to-csv';
 import { annotationListArb, ctx, makeAnnotation } from './exchange-fixtures';
 
 /**
@@ -77,15 +77,47 @@ describe('CSV export', () => {
       url: a.canonicalUrl,
       quote: a.quote,
       note: 'first line\nsecond line',
-      tags: 'cecot\nnumbers',
+      tags: 'cecot | numbers',
       verdict: 'misleading',
-      claim_ids: 'cecot.capacity.40000\ndeportees.march',
-      claim_statements: 'CECOT can hold 40,000 inmates.\nThe US sent 238 Venezuelans to CECOT in March 2025.',
-      relations: 'conflicts\n',
+      linked_claims: 'CECOT can hold 40,000 inmates. | The US sent 238 Venezuelans to CECOT in March 2025.',
+      relations: 'conflicts | linked',
+      claim_ids: 'cecot.capacity.40000 | deportees.march',
       created: a.createdAt,
+      created_local: 'Mar 20, 2025, 10:00 AM UTC',
       updated: a.updatedAt,
+      updated_local: 'Mar 20, 2025, 10:00 AM UTC',
       annotation_id: a.id,
     });
+  });
+
+  it('rows go page by page, then in the order of the quotes on the page, then by time', () => {
+    const p1 = 'https://a.example/one';
+    const p2 = 'https://b.example/two';
+    const at = (start: number | undefined, created: string, url: string, quote: string) =>
+      makeAnnotation({
+        canonicalUrl: url,
+        url,
+        quote,
+        createdAt: created,
+        updatedAt: created,
+        selectors: { quote: { type: 'TextQuoteSelector', exact: quote }, ...(start !== undefined ? { position: { type: 'TextPositionSelector', start, end: start + 5 } } : {}) },
+      });
+    const records = [
+      at(900, '2025-03-01T10:00:00.000Z', p2, 'p2 late in page'),
+      at(500, '2025-03-05T10:00:00.000Z', p1, 'p1 middle'),
+      at(100, '2025-03-06T10:00:00.000Z', p1, 'p1 top'),
+      at(undefined, '2025-03-02T10:00:00.000Z', p1, 'p1 no position'),
+      at(100, '2025-03-07T10:00:00.000Z', p2, 'p2 top'),
+    ];
+    const quotes = parseCsv(toCsv(records, ctx)).slice(1).map((r) => r[2]);
+    expect(quotes).toEqual(['p2 top', 'p2 late in page', 'p1 top', 'p1 middle', 'p1 no position']);
+  });
+
+  it('readable times follow the locale and time zone asked for', () => {
+    const a = makeAnnotation({ createdAt: '2025-03-20T10:00:00.000Z', updatedAt: '2025-03-20T10:00:00.000Z' });
+    const rows = parseCsv(toCsv([a], ctx, { locale: 'es', timeZone: 'America/El_Salvador' }));
+    expect(rows[1]![CSV_COLUMNS.indexOf('created_local')]).toMatch(/^20 mar 2025, 4:00/);
+    expect(rows[1]![CSV_COLUMNS.indexOf('created')]).toBe('2025-03-20T10:00:00.000Z');
   });
 
   it('ends every line with CRLF and quotes only when needed', () => {
@@ -118,14 +150,14 @@ describe('CSV export', () => {
     fc.assert(
       fc.property(annotationListArb(8), (records) => {
         const rows = parseCsv(toCsv(records, ctx));
-        const live = records.filter((r) => r.deletedAt === null);
+        const live = csvOrder(records.filter((r) => r.deletedAt === null));
         expect(rows).toHaveLength(live.length + 1);
         live.forEach((r, i) => {
           const row = rows[i + 1]!;
           expect(row).toHaveLength(CSV_COLUMNS.length);
           expect(unguard(row[2]!)).toBe(r.quote);
           expect(unguard(row[3]!)).toBe(r.note);
-          expect(row[11]).toBe(r.id);
+          expect(row[CSV_COLUMNS.indexOf('annotation_id')]).toBe(r.id);
           for (const cell of row) expect(/^[=+\-@\t\r]/.test(cell)).toBe(false);
         });
       }),

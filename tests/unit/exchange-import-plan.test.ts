@@ -4,6 +4,7 @@ import type { Annotation } from '../../lib/annotations/schema';
 import { planImport, previewImport } from '../../lib/exchange/import-plan';
 import { mergeAnnotationSets } from '../../lib/merge/merge-annotations';
 import { canonicalJson } from '../../lib/merge/canonical-json';
+import { versionOf } from '../../lib/merge/versions';
 import { annotationArb, makeAnnotation, uuidFor } from './exchange-fixtures';
 
 describe('previewImport / planImport', () => {
@@ -29,11 +30,12 @@ describe('previewImport / planImport', () => {
     expect(planImport([local], [older]).put).toEqual([]);
 
     const win = planImport([local], [concurrentWins]);
-    expect(win.preview.entries[0]).toMatchObject({ status: 'merged', conflict: true, kept: 'incoming', result: concurrentWins });
-    expect(win.put).toEqual([concurrentWins]);
+    // Either way both versions are kept: the winner as the record, the other in `conflicts`.
+    expect(win.preview.entries[0]).toMatchObject({ status: 'merged', conflict: true, kept: 'incoming', result: { ...concurrentWins, conflicts: [versionOf(local)] } });
+    expect(win.put).toEqual([{ ...concurrentWins, conflicts: [versionOf(local)] }]);
     const lose = planImport([local], [concurrentLoses]);
-    expect(lose.preview.entries[0]).toMatchObject({ status: 'merged', conflict: true, kept: 'local', result: local });
-    expect(lose.put).toEqual([]);
+    expect(lose.preview.entries[0]).toMatchObject({ status: 'merged', conflict: true, kept: 'local', result: { ...local, conflicts: [versionOf(concurrentLoses)] } });
+    expect(lose.put).toEqual([{ ...local, conflicts: [versionOf(concurrentLoses)] }]);
     expect(lose.preview.counts).toEqual({ added: 0, updated: 0, unchanged: 0, merged: 1, conflicts: 1 });
   });
 

@@ -35,19 +35,20 @@ describe('W3C Web Annotation export', () => {
     expect(item.motivation).toBe('assessing');
     expect(item.created).toBe(full.createdAt);
     expect(item.modified).toBe(full.updatedAt);
+    expect(item.creator).toEqual({ id: expect.stringMatching(/^urn:uuid:[0-9a-f-]{36}$/), type: 'Person' });
     expect(item.body).toEqual([
       { type: 'TextualBody', value: full.note, purpose: 'commenting', format: 'text/plain' },
-      { type: 'TextualBody', value: 'cecot', purpose: 'tagging' },
-      { type: 'TextualBody', value: 'capacity', purpose: 'tagging' },
-      { type: 'TextualBody', value: 'misleading', purpose: 'assessing' },
+      { type: 'TextualBody', value: 'cecot', purpose: 'tagging', format: 'text/plain' },
+      { type: 'TextualBody', value: 'capacity', purpose: 'tagging', format: 'text/plain' },
+      { type: 'TextualBody', value: 'misleading', purpose: 'assessing', format: 'text/plain' },
     ]);
+    expect(item.target.type).toBe('SpecificResource');
     expect(item.target.source).toBe(full.canonicalUrl);
-    expect(item.target.selector).toEqual([
-      { type: 'TextQuoteSelector', exact: full.quote, prefix: 'before ', suffix: ' after' },
-      { type: 'TextPositionSelector', start: 100, end: 100 + full.quote.length },
-    ]);
+    // No code-point offsets were captured for this record: the quote alone goes out.
+    expect(item.target.selector).toEqual([{ type: 'TextQuoteSelector', exact: full.quote, prefix: 'before ', suffix: ' after' }]);
+    expect(item['lens:utf16Start']).toBe(100);
     expect(item.target.state).toEqual({ type: 'TimeState', sourceDate: full.createdAt });
-    expect(item['lens:claims']).toEqual([{ claimId: 'cecot.capacity.40000', relation: 'conflicts', statement: 'CECOT can hold 40,000 inmates.' }]);
+    expect(item['lens:claims']).toEqual([{ 'lens:claimId': 'cecot.capacity.40000', 'lens:relation': 'conflicts', 'lens:statement': 'CECOT can hold 40,000 inmates.' }]);
   });
 
   it('chooses the motivation from what the annotation carries', () => {

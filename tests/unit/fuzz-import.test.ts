@@ -163,7 +163,8 @@ describe('fuzzing the importer', () => {
   it('every truncation of one bundle and one collection', () => {
     const records = [makeAnnotation({ note: 'n', tags: ['t'], verdict: 'accurate' }), makeAnnotation({ deletedAt: '2025-03-22T00:00:00.000Z', revision: 2 })];
     for (const text of [exportBundleJson(records, ctx), exportW3CJson(records, ctx)]) {
-      for (let cut = 0; cut < text.length; cut += 7) {
+      // A cut that only drops the final line break leaves the whole document.
+      for (let cut = 0; cut < text.trimEnd().length; cut += 7) {
         const outcome = importOrExplain(text.slice(0, cut));
         expect(outcome.error).toBeInstanceOf(ImportError);
         checkOutcome(outcome);

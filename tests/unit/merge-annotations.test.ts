@@ -4,6 +4,8 @@ import type { Annotation } from '../../lib/annotations/schema';
 import { canonicalJson } from '../../lib/merge/canonical-json';
 import { mergeAnnotationSets, mergeAnnotations } from '../../lib/merge/merge-annotations';
 import { compareWrites } from '../../lib/merge/write-order';
+import { clockOf, stampWrite, strictlyDominates, versionOf, versionsOf } from '../../lib/merge/versions';
+import { applyEdit } from '../../lib/annotations/edit';
 import { annotationArb, makeAnnotation, uuidFor } from './exchange-fixtures';
 
 const key = (records: readonly Annotation[]) => canonicalJson(records);
@@ -19,12 +21,15 @@ describe('merge rule (examples)', () => {
     expect(merge([second], [first])).toEqual([second]);
   });
 
-  it('concurrent edits from the same base: the later one wins, the other is reported', () => {
+  it('concurrent edits from the same base: the later one becomes the record, the other is kept with it and reported', () => {
     const a = { ...base, note: 'from A', revision: 2, updatedAt: '2025-03-02T10:00:00.000Z', deviceId: 'A' };
     const b = { ...base, note: 'from B', revision: 2, updatedAt: '2025-03-02T11:00:00.000Z', deviceId: 'B' };
     const result = mergeAnnotations([a], [b]);
-    expect(result.annotations).toEqual([b]);
-    expect(result.conflicts).toEqual([{ id: base.id, kept: b, discarded: a }]);
+    expect(result.annotations).toEqual([{ ...b, conflicts: [versionOf(a)] }]);
+    expect(result.conflicts).toEqual([{ id: base.id, kept: result.annotations[0], discarded: versionOf(a) }]);
+    // Merging again, in either order, with either input changes nothing.
+    expect(merge(result.annotations, [a])).toEqual(result.annotations);
+    expect(merge([b], result.annotations)).toEqual(result.annotations);
   });
 
   it('a deletion made after an edit wins', () => {
@@ -38,8 +43,8 @@ describe('merge rule (examples)', () => {
     const del = { ...base, revision: 2, deletedAt: '2025-03-02T10:00:00.000Z', updatedAt: '2025-03-02T10:00:00.000Z', deviceId: 'A' };
     const edit = { ...base, note: 'later, unaware', revision: 2, updatedAt: '2025-03-05T10:00:00.000Z', deviceId: 'B' };
     const result = mergeAnnotations([edit], [del]);
-    expect(result.annotations).toEqual([del]);
-    expect(result.conflicts).toEqual([{ id: base.id, kept: del, discarded: edit }]);
+    expect(result.annotations).toEqual([{ ...del, conflicts: [versionOf(edit)] }]);
+    expect(result.conflicts).toEqual([{ id: base.id, kept: result.annotations[0], discarded: versionOf(edit) }]);
   });
 
   it('an explicit undelete (an edit made on the tombstone, higher revision) wins', () => {
@@ -51,7 +56,7 @@ describe('merge rule (examples)', () => {
   it('ties on revision, kind and time fall to the device id, then to the content', () => {
     const a = { ...base, note: 'x', revision: 2, deviceId: 'A' };
     const b = { ...base, note: 'y', revision: 2, deviceId: 'B' };
-    expect(merge([a], [b])).toEqual([b]);
+    expect(merge([a], [b])).toEqual([{ ...b, conflicts: [versionOf(a)] }]);
     const c = { ...base, note: 'c', revision: 2, deviceId: 'A' };
     const d = { ...base, note: 'd', revision: 2, deviceId: 'A' };
     expect(merge([c], [d])).toEqual(merge([d], [c]));
@@ -131,82 +136,110 @@ describe('merge is a join-semilattice (properties over arbitrary records)', () =
 
 type Op =
   | { kind: 'create'; device: number; slot: number }
-  | { kind: 'edit'; device: number; slot: number; note: string; tag: string | null; verdict: Annotation['verdict'] }
+  | { kind: 'edit'; device: number; slot: number; tag: string | null; verdict: Annotation['verdict'] }
   | { kind: 'delete'; device: number; slot: number }
   | { kind: 'undelete'; device: number; slot: number }
+  | { kind: 'resolve'; device: number; slot: number; choice: 'mine' | 'other' | 'both' }
   | { kind: 'sync'; device: number; other: number };
 
 function opArb(devices: number): fc.Arbitrary<Op> {
   const device = fc.nat({ max: devices - 1 });
-  const slot = fc.nat({ max: 5 });
+  const slot = fc.nat({ max: 3 });
   return fc.oneof(
     fc.record({ kind: fc.constant('create' as const), device, slot }),
     fc.record({
       kind: fc.constant('edit' as const),
       device,
       slot,
-      note: fc.string({ maxLength: 6 }),
       tag: fc.option(fc.constantFrom('cecot', 'numbers', 'deportation'), { nil: null }),
       verdict: fc.constantFrom(null, 'accurate', 'misleading' as const),
     }),
+    fc.record({ kind: fc.constant('edit' as const), device, slot, tag: fc.constant(null), verdict: fc.constant(null) }),
     fc.record({ kind: fc.constant('delete' as const), device, slot }),
     fc.record({ kind: fc.constant('undelete' as const), device, slot }),
-    fc.record({ kind: fc.constant('sync' as const), device, other: device }),
+    fc.record({ kind: fc.constant('resolve' as const), device, slot, choice: fc.constantFrom('mine' as const, 'other' as const, 'both' as const) }),
+    fc.record({ kind: fc.constant('sync' as const), device, other: fc.nat({ max: devices - 1 }) }),
   );
 }
 
 interface History {
   finals: Annotation[][];
-  writes: Map<string, Annotation[]>;
-  /** Pairs (later, earlier) where `later` was written by a device that already held `earlier`. */
+  ids: Set<string>;
+  /** Every note text a device saved, per record id (each edit writes a new, unique text). */
+  saved: Map<string, Set<string>>;
+  /** Texts the reader replaced on purpose: edited over, deleted, or left out when resolving. */
+  superseded: Map<string, Set<string>>;
+  /** Pairs (later, earlier): `later` was written by a device that held `earlier` as the record. */
   causal: Array<[Annotation, Annotation]>;
 }
 
 /**
- * Plays the operations. Each device has its own clock, off by up to ±1 hour,
- * so wall-clock order and real order disagree; `step` is real time.
+ * Plays the operations with the app's own write stamping (applyEdit, and
+ * stampWrite as the store's tombstoning does). Each device's wall clock is off
+ * by up to ±1 hour, so wall-clock order and real order disagree.
  */
 function play(devices: number, skews: number[], ops: Op[]): History {
   const states: Array<Map<string, Annotation>> = Array.from({ length: devices }, () => new Map());
-  const writes = new Map<string, Annotation[]>();
+  const saved = new Map<string, Set<string>>();
+  const superseded = new Map<string, Set<string>>();
   const causal: Array<[Annotation, Annotation]> = [];
-  let step = 0;
-  const clock = (d: number) => new Date(Date.UTC(2025, 2, 1) + step * 60_000 + (skews[d] ?? 0)).toISOString();
-  const write = (d: number, next: Annotation, previous?: Annotation) => {
-    states[d]!.set(next.id, next);
-    writes.set(next.id, [...(writes.get(next.id) ?? []), next]);
-    if (previous !== undefined) causal.push([next, previous]);
+  const ids = new Set<string>();
+  const add = (m: Map<string, Set<string>>, id: string, text: string) => {
+    if (text === '') return;
+    if (!m.has(id)) m.set(id, new Set());
+    m.get(id)!.add(text);
   };
+  let step = 0;
+  const now = (d: number) => new Date(Date.UTC(2025, 2, 1) + step * 60_000 + (skews[d] ?? 0));
+  const fieldsOf = (r: Annotation) => ({ note: r.note, tags: r.tags, verdict: r.verdict, color: r.color, claims: r.claims });
   for (const op of ops) {
     step += 1;
     const state = states[op.device]!;
+    const deviceId = `device-${op.device}`;
     const id = uuidFor(op.kind === 'sync' ? 0 : op.slot + 100);
     const current = state.get(id);
-    const bump = (changes: Partial<Annotation>): Annotation => ({
-      ...current!,
-      ...changes,
-      revision: current!.revision + 1,
-      updatedAt: clock(op.device),
-      deviceId: `device-${op.device}`,
-    });
+    const ctx = { deviceId, now: now(op.device), newId: () => id };
+    const put = (next: Annotation) => {
+      state.set(next.id, next);
+      add(saved, next.id, next.note);
+      if (current !== undefined) causal.push([next, current]);
+    };
     switch (op.kind) {
       case 'create':
         if (current === undefined) {
-          const now = clock(op.device);
-          write(op.device, makeAnnotation({ id, createdAt: now, updatedAt: now, deviceId: `device-${op.device}`, quote: `q${op.slot}` }));
+          ids.add(id);
+          const target = { url: 'https://example.org/p', canonicalUrl: 'https://example.org/p', title: '', quote: `q${op.slot}`, selectors: { quote: { type: 'TextQuoteSelector' as const, exact: `q${op.slot}` } } };
+          put(applyEdit(null, { target, fields: { note: `${deviceId} made ${step}`, tags: [], verdict: null, color: 'yellow', claims: [] } }, ctx));
         }
         break;
       case 'edit':
         if (current !== undefined && current.deletedAt === null) {
-          write(op.device, bump({ note: op.note, tags: op.tag === null ? [] : [op.tag], verdict: op.verdict }), current);
+          add(superseded, id, current.note);
+          put(applyEdit(current, { id, fields: { ...fieldsOf(current), note: `${deviceId} wrote ${step}`, tags: op.tag === null ? [] : [op.tag], verdict: op.verdict } }, ctx));
         }
         break;
       case 'delete':
-        if (current !== undefined && current.deletedAt === null) write(op.device, bump({ deletedAt: clock(op.device) }), current);
+        if (current !== undefined && current.deletedAt === null) {
+          add(superseded, id, current.note);
+          const stamp = ctx.now.toISOString();
+          put({ ...current, note: '', tags: [], verdict: null, claims: [], updatedAt: stamp, deletedAt: stamp, ...stampWrite(current, deviceId), deviceId });
+        }
         break;
       case 'undelete':
-        if (current !== undefined && current.deletedAt !== null) write(op.device, bump({ deletedAt: null }), current);
+        if (current !== undefined && current.deletedAt !== null) {
+          put({ ...current, deletedAt: null, updatedAt: ctx.now.toISOString(), ...stampWrite(current, deviceId), deviceId });
+        }
         break;
+      case 'resolve': {
+        const other = current?.conflicts?.find((k) => k.deletedAt === null);
+        if (current === undefined || current.deletedAt !== null || other === undefined) break;
+        const shown = versionsOf(current).filter((v) => v.deletedAt === null).map((v) => v.note);
+        const note = op.choice === 'mine' ? current.note : op.choice === 'other' ? other.note : `${current.note}\n\n${other.note}`;
+        // The reader saw every version and chose: what they left out is their choice, not a loss.
+        for (const text of shown) if (!note.includes(text)) add(superseded, id, text);
+        put(applyEdit(current, { id, fields: { ...fieldsOf(current), note }, resolve: true }, ctx));
+        break;
+      }
       case 'sync': {
         if (op.other === op.device) break;
         const merged = merge([...state.values()], [...states[op.other]!.values()]);
@@ -216,7 +249,7 @@ function play(devices: number, skews: number[], ops: Op[]): History {
       }
     }
   }
-  return { finals: states.map((s) => [...s.values()]), writes, causal };
+  return { finals: states.map((s) => [...s.values()]), ids, saved, superseded, causal };
 }
 
 const historyArb = fc.integer({ min: 2, max: 3 }).chain((devices) =>
@@ -226,6 +259,17 @@ const historyArb = fc.integer({ min: 2, max: 3 }).chain((devices) =>
     ops: fc.array(opArb(devices), { minLength: 1, maxLength: 60 }),
   }),
 );
+const threeDevices = fc.record({
+  devices: fc.constant(3),
+  skews: fc.array(fc.integer({ min: -3_600_000, max: 3_600_000 }), { minLength: 3, maxLength: 3 }),
+  ops: fc.array(opArb(3), { minLength: 1, maxLength: 80 }),
+});
+
+/** Every note text reachable in a set of records: the records' own and their kept versions'. */
+function reachable(records: readonly Annotation[], id: string): string[] {
+  const record = records.find((r) => r.id === id);
+  return record === undefined ? [] : versionsOf(record).map((v) => v.note);
+}
 
 describe('merge of edit histories on two or three devices', () => {
   it('any order and any number of merges of the devices give the same state', () => {
@@ -250,21 +294,48 @@ describe('merge of edit histories on two or three devices', () => {
     );
   });
 
-  it('loses nothing: every record survives, as its greatest write; a write made after seeing another beats it', () => {
+  it('no text any device saved is ever unreachable: it is the record or a kept version, unless the reader replaced it', () => {
     fc.assert(
-      fc.property(historyArb, ({ devices, skews, ops }) => {
-        const { finals, writes, causal } = play(devices, skews, ops);
+      fc.property(threeDevices, ({ devices, skews, ops }) => {
+        const { finals, ids, saved, superseded } = play(devices, skews, ops);
         const merged = merge(...finals);
         // No record ever disappears.
-        expect(merged.map((r) => r.id).sort()).toEqual([...writes.keys()].sort());
-        // Each record ends as the greatest write ever made to it, whichever device made it.
-        for (const record of merged) {
-          const all = writes.get(record.id)!;
-          const best = all.reduce((a, b) => (compareWrites(a, b) >= 0 ? a : b));
-          expect(record).toEqual(best);
+        expect(merged.map((r) => r.id).sort()).toEqual([...ids].sort());
+        for (const id of ids) {
+          const texts = reachable(merged, id);
+          for (const text of saved.get(id) ?? []) {
+            if (superseded.get(id)?.has(text)) continue;
+            expect(texts, `text ${JSON.stringify(text)} of ${id}`).toContain(text);
+          }
         }
-        // Causality beats clocks: an edit that knew of a version wins over it.
-        for (const [later, earlier] of causal) expect(compareWrites(later, earlier)).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('at every moment, every text not replaced on purpose is on some device', () => {
+    fc.assert(
+      fc.property(threeDevices, ({ devices, skews, ops }) => {
+        for (let n = 1; n <= ops.length; n += Math.max(1, Math.floor(ops.length / 8))) {
+          const { finals, ids, saved, superseded } = play(devices, skews, ops.slice(0, n));
+          for (const id of ids) {
+            const texts = new Set(finals.flatMap((f) => reachable(f, id)));
+            for (const text of saved.get(id) ?? []) if (!superseded.get(id)?.has(text)) expect(texts.has(text)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a write made after seeing a version has a clock that covers it, and wins over it', () => {
+    fc.assert(
+      fc.property(historyArb, ({ devices, skews, ops }) => {
+        const { causal } = play(devices, skews, ops);
+        for (const [later, earlier] of causal) {
+          expect(strictlyDominates(clockOf(later), clockOf(earlier))).toBe(true);
+          expect(compareWrites(later, earlier)).toBeGreaterThan(0);
+        }
       }),
       { numRuns: 300 },
     );
@@ -283,5 +354,25 @@ describe('merge of edit histories on two or three devices', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('resolving keeps the chosen text on every device and clears the kept versions everywhere', () => {
+    const ctx = (d: string, minute: number) => ({ deviceId: d, now: new Date(Date.UTC(2025, 2, 1, 0, minute)), newId: () => uuidFor(500) });
+    const target = { url: 'https://example.org/p', canonicalUrl: 'https://example.org/p', title: '', quote: 'q', selectors: { quote: { type: 'TextQuoteSelector' as const, exact: 'q' } } };
+    const fields = { note: 'first', tags: ['cecot'], verdict: null, color: 'yellow' as const, claims: [] };
+    const made = applyEdit(null, { target, fields }, ctx('A', 0));
+    const onA = applyEdit(made, { id: made.id, fields: { ...fields, note: 'from A', tags: ['cecot', 'numbers'] } }, ctx('A', 1));
+    const onB = applyEdit(made, { id: made.id, fields: { ...fields, note: 'from B' } }, ctx('B', 2));
+    const [both] = merge([onA], [onB]);
+    expect(versionsOf(both!).map((v) => v.note).sort()).toEqual(['from A', 'from B']);
+    // A plain edit of the winning text on A keeps B's version.
+    const edited = applyEdit(both!, { id: made.id, fields: { ...fields, note: 'from B, corrected' } }, ctx('A', 3));
+    expect(versionsOf(merge([edited], [onA], [onB])[0]!).map((v) => v.note).sort()).toEqual(['from A', 'from B, corrected']);
+    const chosen = applyEdit(edited, { id: made.id, fields: { ...fields, note: 'from A\n\nfrom B, corrected' }, resolve: true }, ctx('A', 4));
+    expect(chosen.conflicts).toBeUndefined();
+    // Every device's old versions are covered by the resolution: none comes back.
+    const after = merge([chosen], [onA], [onB], [both!], [edited])[0]!;
+    expect(after.note).toBe('from A\n\nfrom B, corrected');
+    expect(after.conflicts).toBeUndefined();
   });
 });

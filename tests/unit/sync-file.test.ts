@@ -35,7 +35,13 @@ describe('syncWithFile', () => {
     const mine = { ...a, note: 'mine', revision: 2, updatedAt: '2025-04-01T00:00:00.000Z', deviceId: 'A' };
     const theirs = { ...a, note: 'theirs', revision: 2, updatedAt: '2025-04-02T00:00:00.000Z', deviceId: 'B' };
     const result = syncWithFile({ ...base, local: [mine], fileText: exportBundleJson([theirs], ctx) });
-    expect(result.conflicts).toEqual([{ id: a.id, kept: theirs, discarded: mine }]);
+    expect(result.conflicts).toHaveLength(1);
+    const [conflict] = result.conflicts;
+    // The later edit becomes the record; the other is kept with it, not discarded.
+    expect(conflict!.kept.note).toBe('theirs');
+    expect(conflict!.discarded.note).toBe('mine');
+    expect(conflict!.kept.conflicts?.map((k) => k.note)).toEqual(['mine']);
+    expect(result.merged[0]!.conflicts?.map((k) => k.note)).toEqual(['mine']);
   });
 
   it('throws on a file it cannot read, so it is never overwritten', () => {

@@ -8,6 +8,7 @@ import type { Annotation } from '../../lib/annotations/schema';
 import { readImportFile } from '../../lib/exchange/import';
 import { mergeAnnotationSets } from '../../lib/merge/merge-annotations';
 import { compareWrites } from '../../lib/merge/write-order';
+import { clockOf, stampWrite, strictlyDominates, versionOf, versionsOf } from '../../lib/merge/versions';
 import { canonicalJson } from '../../lib/merge/canonical-json';
 import { SyncError } from '../../lib/sync/sync-error';
 import { syncOnce, type FetchLike, type SyncResult } from '../../lib/sync/webdav-sync';
@@ -73,14 +74,14 @@ class Device {
   edit(id: string, changes: Partial<Annotation>): void {
     const current = this.records.get(id);
     if (current === undefined || current.deletedAt !== null) return;
-    this.put({ ...current, ...changes, revision: current.revision + 1, updatedAt: this.now(), deviceId: this.name });
+    this.put({ ...current, ...changes, ...stampWrite(current, this.name), updatedAt: this.now(), deviceId: this.name });
   }
 
   remove(id: string): void {
     const current = this.records.get(id);
     if (current === undefined || current.deletedAt !== null) return;
     const at = this.now();
-    this.put({ ...current, deletedAt: at, revision: current.revision + 1, updatedAt: at, deviceId: this.name });
+    this.put({ ...current, deletedAt: at, ...stampWrite(current, this.name), updatedAt: at, deviceId: this.name });
   }
 
   /** Syncs and, only on success, writes the plan (as the store does, in one transaction). */
@@ -113,8 +114,13 @@ function expectNothingLost(finalRecords: Annotation[]): void {
   const ids = new Set(finalRecords.map((r) => r.id));
   for (const [id, writes] of allWrites) {
     if (!ids.has(id)) continue; // written by another test's devices, checked there
-    const best = writes.reduce((a, b) => (compareWrites(a, b) >= 0 ? a : b));
-    expect(finalRecords.find((r) => r.id === id)).toEqual(best);
+    // The writes no other write saw: every one is still there, the preferred one as the record.
+    const heads = writes.filter((w) => !writes.some((o) => o !== w && strictlyDominates(clockOf(o), clockOf(w))));
+    const best = heads.reduce((a, b) => (compareWrites(a, b) >= 0 ? a : b));
+    const record = finalRecords.find((r) => r.id === id)!;
+    expect(versionOf(record)).toEqual(versionOf(best));
+    const notes = versionsOf(record).map((v) => v.note);
+    for (const head of heads) expect(notes).toContain(head.note);
   }
 }
 

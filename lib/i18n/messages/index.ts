@@ -4,11 +4,13 @@
  */
 import { common } from './common';
 import { dataset } from './dataset';
+import { exchange } from './exchange';
 import { security } from './security';
 
 export const CATALOGS = {
   common,
   dataset,
+  exchange,
   security,
 } as const;
 
