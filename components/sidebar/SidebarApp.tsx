@@ -15,6 +15,7 @@ import { Filters } from './Filters';
 import { Legend } from './Legend';
 import { TopicVerdict } from './TopicVerdict';
 import { PageExport } from './PageExport';
+import { useT } from '../i18n';
 
 type Editing = { kind: 'draft' } | { kind: 'existing'; annotation: Annotation } | null;
 const EMPTY_FIELDS: AnnotationFields = { note: '', tags: [], verdict: null, color: 'yellow', claims: [] };
@@ -32,6 +33,23 @@ export function SidebarApp() {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const tabIdRef = useRef<number | null>(null);
+  const t = useT();
+  // Where focus was when the editor opened: it goes back there when the editor closes.
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const openEditor = (next: Editing) => {
+    if (!editing) returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    setEditing(next);
+  };
+  const closeEditor = (saved: boolean) => {
+    setEditing(null);
+    const back = returnFocus.current;
+    returnFocus.current = null;
+    // After the editor unmounts: to the control that opened it, else (a new note) to the notes tab.
+    requestAnimationFrame(() => {
+      if (back?.isConnected) back.focus();
+      else if (saved) document.getElementById('tab-notes')?.focus();
+    });
+  };
 
   const refresh = useCallback(async (id: number | null) => {
     const resolved = id ?? (await resolveTabId());
@@ -78,9 +96,13 @@ export function SidebarApp() {
       else if (state?.draft) {
         const { suggestedClaims: _unused, ...target } = state.draft;
         await ask({ type: 'annotations/save', edit: { target, fields } });
-        if (tabId !== null) await ask({ type: 'draft/clear', tabId });
+        if (tabId !== null) {
+          await ask({ type: 'draft/clear', tabId });
+          // The page clears the reader's selection and puts focus back on the annotated text.
+          void tellTab(tabId, { type: 'content/draft-closed', saved: true });
+        }
       }
-      setEditing(null);
+      closeEditor(true);
       setView('notes');
       await refresh(tabId);
     } catch (e) {
@@ -92,13 +114,16 @@ export function SidebarApp() {
   };
 
   const cancel = async () => {
-    if (editing?.kind === 'draft' && tabId !== null) await ask({ type: 'draft/clear', tabId });
-    setEditing(null);
+    if (editing?.kind === 'draft' && tabId !== null) {
+      await ask({ type: 'draft/clear', tabId });
+      void tellTab(tabId, { type: 'content/draft-closed', saved: false });
+    }
+    closeEditor(false);
     setError(null);
   };
 
   const remove = async (a: Annotation) => {
-    if (!confirm('Delete this annotation? It is kept as a deletion record so that sync removes it elsewhere too.')) return;
+    if (!confirm(t('sidebar.confirmDelete'))) return;
     await ask({ type: 'annotations/delete', id: a.id });
     await refresh(tabId);
   };
@@ -117,9 +142,12 @@ export function SidebarApp() {
   return (
     <div class="sidebar">
       <header class="sidebar-header">
-        <h1>CECOT Lens</h1>
+        <h1>{t('common.appName')}</h1>
         {report && <p class="page-title" title={report.url}>{report.title || report.url}</p>}
       </header>
+      <p class="sr-only" role="status" data-testid="claims-announced">
+        {report && report.status !== 'analyzing' ? t('sidebar.claimsAnnounced', { count: report.claims.length }) : ''}
+      </p>
       {error && !editing && (
         <p role="alert" class="error">
           {error}
@@ -127,7 +155,7 @@ export function SidebarApp() {
       )}
       {editing && editorQuote && (
         <section aria-labelledby="editor-h" class="panel">
-          <h2 id="editor-h">{editing.kind === 'existing' ? 'Edit annotation' : 'New annotation'}</h2>
+          <h2 id="editor-h">{editing.kind === 'existing' ? t('sidebar.editAnnotation') : t('sidebar.newAnnotation')}</h2>
           <AnnotationEditor
             key={editing.kind === 'existing' ? editing.annotation.id : 'draft'}
             quote={editorQuote}
@@ -143,18 +171,18 @@ export function SidebarApp() {
       )}
       {!report && !editing && (
         <p class="empty" data-testid="no-report">
-          Nothing analysed on this tab. CECOT Lens looks at pages about CECOT and the US–El Salvador deal; you can annotate any page.
+          {t('sidebar.noReport')}
         </p>
       )}
       {report && <TopicVerdict report={report} />}
       {(report || annotations.length > 0) && (
         <>
-          <div role="tablist" class="tabs" aria-label="Sidebar views" onKeyDown={onTabKey}>
+          <div role="tablist" class="tabs" aria-label={t('sidebar.views')} onKeyDown={onTabKey}>
             <button role="tab" id="tab-claims" aria-selected={view === 'claims'} aria-controls="panel-claims" tabIndex={view === 'claims' ? 0 : -1} onClick={() => setView('claims')}>
-              Claims ({report?.claims.length ?? 0})
+              {t('sidebar.tabClaims', { count: report?.claims.length ?? 0 })}
             </button>
             <button role="tab" id="tab-notes" aria-selected={view === 'notes'} aria-controls="panel-notes" tabIndex={view === 'notes' ? 0 : -1} onClick={() => setView('notes')}>
-              Your notes ({annotations.length})
+              {t('sidebar.tabNotes', { count: annotations.length })}
             </button>
           </div>
           {view === 'claims' && (
@@ -162,7 +190,7 @@ export function SidebarApp() {
               {report && report.claims.length > 0 ? (
                 <>
                   <details class="legend-box">
-                    <summary>Legend</summary>
+                    <summary>{t('sidebar.legend')}</summary>
                     <Legend counts={counts} />
                   </details>
                   <Filters filter={filter} onChange={setFilter} counts={counts} />
@@ -177,7 +205,7 @@ export function SidebarApp() {
                   />
                 </>
               ) : (
-                <p class="empty">No checkable claims highlighted on this page.</p>
+                <p class="empty">{t('sidebar.noClaims')}</p>
               )}
             </section>
           )}
@@ -188,7 +216,7 @@ export function SidebarApp() {
                 orphanIds={orphanIds}
                 datasetClaims={datasetClaims}
                 onShow={showNote}
-                onEdit={(a) => setEditing({ kind: 'existing', annotation: a })}
+                onEdit={(a) => openEditor({ kind: 'existing', annotation: a })}
                 onDelete={(a) => void remove(a)}
               />
               {annotations.length > 0 && <PageExport canonicalUrl={annotations[0]!.canonicalUrl} />}

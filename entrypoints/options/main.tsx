@@ -1,5 +1,11 @@
 import { render } from 'preact';
+import { I18nProvider } from '../../components/i18n';
 import { OptionsApp } from '../../components/OptionsApp';
 import '../../components/theme.css';
 
-render(<OptionsApp />, document.getElementById('app')!);
+render(
+  <I18nProvider>
+    <OptionsApp />
+  </I18nProvider>,
+  document.getElementById('app')!,
+);
