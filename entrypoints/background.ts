@@ -8,9 +8,16 @@ import { bundledTopic } from '../lib/topic/bundled';
 import { injectSession } from '../platform/inject-session';
 import { openSidebarFor } from '../platform/open-sidebar';
 import { sessionTabPersistence } from '../platform/session-persistence';
+import { loadSettings, watchSettings } from '../platform/settings-store';
+import { pickLocale, translator } from '../lib/i18n';
+import type { Settings } from '../lib/settings/schema';
 
 const MENU_ID = 'cecot-lens-annotate';
 const SYNC_ALARM = 'cecot-lens-sync';
+
+function menuTitle(settings: Settings | undefined): string {
+  return translator(pickLocale(settings?.language, navigator.language))('overlay.contextMenu');
+}
 
 export default defineBackground(() => {
   const sendToTab = (tabId: number, message: ContentRequest) => browser.tabs.sendMessage(tabId, message).catch(() => undefined);
@@ -21,7 +28,9 @@ export default defineBackground(() => {
     onMessage: (listener) => browser.runtime.onMessage.addListener((message, sender) => listener(message, { id: sender.id, tabId: sender.tab?.id })),
     onInstalled: (listener) =>
       browser.runtime.onInstalled.addListener(() => {
-        browser.contextMenus.create({ id: MENU_ID, title: 'Annotate with CECOT Lens', contexts: ['selection'] }, () => void browser.runtime.lastError);
+        void loadSettings()
+          .catch(() => undefined)
+          .then((settings) => browser.contextMenus.create({ id: MENU_ID, title: menuTitle(settings), contexts: ['selection'] }, () => void browser.runtime.lastError));
         void listener();
       }),
     tabPersistence: sessionTabPersistence(),
@@ -75,4 +84,6 @@ export default defineBackground(() => {
     annotateIn(tab.id);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabsRef.forget(tabId));
+  // The menu speaks the interface language, and follows the reader's choice in the options.
+  watchSettings((settings) => void browser.contextMenus.update(MENU_ID, { title: menuTitle(settings) }).catch(() => undefined));
 });

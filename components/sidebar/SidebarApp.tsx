@@ -16,6 +16,7 @@ import { Legend } from './Legend';
 import { TopicVerdict } from './TopicVerdict';
 import { PageExport } from './PageExport';
 import { useT } from '../i18n';
+import { isEditableTarget, navigationKey, nextClaim } from '../../lib/page/claim-keys';
 
 type Editing = { kind: 'draft' } | { kind: 'existing'; annotation: Annotation } | null;
 const EMPTY_FIELDS: AnnotationFields = { note: '', tags: [], verdict: null, color: 'yellow', claims: [] };
@@ -127,6 +128,26 @@ export function SidebarApp() {
     await ask({ type: 'annotations/delete', id: a.id });
     await refresh(tabId);
   };
+
+  // The page's next/previous-claim keys work here too: focus moves along the list and the page scrolls to the claim.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const step = navigationKey(e);
+      if (!step || isEditableTarget(e.target) || editing) return;
+      e.preventDefault();
+      setView('claims');
+      const items = [...document.querySelectorAll<HTMLElement>('[data-testid="sidebar-claim"]')].map((el) => ({ key: el.dataset.key ?? '', el }));
+      const current = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-testid="sidebar-claim"]')?.dataset.key ?? state?.focus?.claimKey ?? null;
+      const next = nextClaim(items, current, step);
+      if (!next) return;
+      next.claim.el.focus();
+      next.claim.el.scrollIntoView({ block: 'nearest' });
+      const claim = report?.claims.find((c) => c.key === next.claim.key);
+      if (claim) showClaim(claim);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
 
   // The ARIA tabs pattern: arrow keys move between the two views, Tab moves on into the panel.
   const onTabKey = (e: KeyboardEvent) => {

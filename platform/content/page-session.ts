@@ -12,6 +12,8 @@ import type { PageClaim, PageStatus } from '../../lib/page/page-report';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
 import { gateDocument } from '../../lib/topic/gate';
+import { pickLocale, translator, type Translate } from '../../lib/i18n';
+import { isEditableTarget, navigationKey } from '../../lib/page/claim-keys';
 import { bundledTopic } from '../../lib/topic/bundled';
 import { Highlighter, type Mark } from '../highlighter';
 import { ask } from '../messaging';
@@ -21,7 +23,8 @@ import { anchorNotes } from './note-anchors';
 import { pageCanonicalUrl } from './page-url';
 import { draftFromSelection } from './selection-draft';
 import { isTextChange } from './page-mutations';
-import { nearestRect, rangesIntersect, scrollToRange, textRange } from './text-ranges';
+import { rangesIntersect, scrollToRange, textRange } from './text-ranges';
+import { announceClaim, focusAfterNote, nextClaim } from './claim-navigation';
 
 interface MainText {
   text: string;
@@ -54,6 +57,12 @@ export class PageSession {
   private scheduler: RefreshScheduler;
   private hoverFrame = 0;
   private active = false;
+  /** The in-page UI speaks the interface language the reader chose in the options. */
+  private t: Translate = translator('en');
+  /** The selection the sidebar's editor is annotating: cleared after Save, given back on Cancel. */
+  private draftRange: Range | null = null;
+  /** The claim last reached with the next/previous keys. */
+  private navKey: string | null = null;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.scheduler = new RefreshScheduler(() => this.refresh(), {
@@ -65,6 +74,7 @@ export class PageSession {
 
   async start(): Promise<void> {
     this.settings = await loadSettings();
+    this.t = translator(pickLocale(this.settings.language, navigator.language));
     watchSettings((s) => this.onSettings(s));
     browser.runtime.onMessage.addListener((message: unknown) => this.onMessage(message));
     this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.onNavigate());
@@ -198,13 +208,18 @@ export class PageSession {
   }
 
   private makeOverlay(): Overlay {
-    const overlay = new Overlay(this.doc, {
-      onAnnotate: () => void this.annotateSelection(),
-      onOpenSidebar: (claimKey) => void this.focusInSidebar(claimKey ?? null, null),
-    });
+    const overlay = new Overlay(
+      this.doc,
+      {
+        onAnnotate: () => void this.annotateSelection(),
+        onOpenSidebar: (claimKey) => void this.focusInSidebar(claimKey ?? null, null),
+      },
+      this.t,
+    );
     if (!this.active) {
       this.active = true;
       this.ctx.addEventListener(this.doc, 'selectionchange', () => this.onSelection());
+      this.ctx.addEventListener(this.doc, 'keydown', (e: KeyboardEvent) => this.onKey(e), { capture: true });
     }
     return overlay;
   }
@@ -214,7 +229,7 @@ export class PageSession {
     const range = sel && !sel.isCollapsed && sel.rangeCount ? sel.getRangeAt(0) : null;
     if (!range || !range.toString().trim()) return this.overlay?.showAnnotateButton(null);
     const rects = range.getClientRects();
-    this.overlay?.showAnnotateButton(rects.length ? (rects[rects.length - 1] as DOMRect) : range.getBoundingClientRect());
+    this.overlay?.showAnnotateButton(range.cloneRange());
   }
 
   /** Turns the reader's selection into a draft and hands it to the sidebar. */
@@ -223,6 +238,8 @@ export class PageSession {
     const claims = (this.main?.claims ?? []).map((claim) => ({ claim, range: this.main?.ranges.get(claim.key) }));
     const draft = draftFromSelection(this.doc, { url, canonicalUrl: pageCanonicalUrl(this.doc, url), title: this.doc.title }, claims);
     if (!draft) return;
+    const selection = this.doc.getSelection();
+    this.draftRange = selection?.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
     this.overlay?.showAnnotateButton(null);
     const reply = await ask({ type: 'draft/open', draft });
     if (reply.sidebar === 'in-page') this.openFrame(reply.tabId);
@@ -244,8 +261,7 @@ export class PageSession {
       this.hoverFrame = 0;
       const hit = this.highlighter?.hitTest(e.clientX, e.clientY).find((h) => h.layer === 'claims');
       const claim = hit && this.main?.claims.find((c) => c.key === hit.mark.id);
-      if (!claim || !hit) return this.overlay?.hideCard();
-      this.overlay?.showCard(claim, nearestRect(hit.mark.range, e.clientX, e.clientY));
+      this.overlay?.hover(claim && hit ? { claim, range: hit.mark.range } : null, e.clientX, e.clientY);
     });
   }
 
@@ -281,6 +297,9 @@ export class PageSession {
       case 'content/open-frame':
         this.openFrame(m.tabId);
         break;
+      case 'content/draft-closed':
+        this.onDraftClosed(m.saved);
+        break;
       case 'content/reanalyze':
         this.lastText = '';
         void this.refresh();
@@ -295,11 +314,50 @@ export class PageSession {
     this.ctx.setTimeout(() => this.highlighter?.set('focus', []), 2_500);
   }
 
+  /** Alt+Shift+J / Alt+Shift+K: the next / previous claim on the page, its card, and the same claim focused in the sidebar; Escape closes the card. */
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.overlay?.cardClaimKey) {
+      this.overlay.hideCard();
+      return;
+    }
+    const step = navigationKey(e);
+    if (!step || isEditableTarget(e.target)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const claims = (this.main?.claims ?? []).filter((c) => this.main?.ranges.has(c.key) && (c.relation !== 'unmatched' || this.settings.showUnmatched));
+    const next = nextClaim(claims, this.navKey, step);
+    if (!next) return this.overlay?.announce(this.t('overlay.noClaims'));
+    this.navKey = next.claim.key;
+    const range = this.main!.ranges.get(next.claim.key)!;
+    scrollToRange(range);
+    this.flash(range);
+    this.overlay?.showCard(next.claim, range, { sticky: true });
+    this.overlay?.announce(announceClaim(this.t, next.index, claims.length, next.claim));
+    void ask({ type: 'tab/focus', claimKey: next.claim.key, annotationId: null }).catch(() => undefined);
+  }
+
+  /** The editor closed: after Save the selection goes (the note's mark shows instead); after Cancel it comes back. Focus returns to the text either way. */
+  private onDraftClosed(saved: boolean): void {
+    const range = this.draftRange;
+    this.draftRange = null;
+    if (!range) return;
+    focusAfterNote(this.doc, range);
+    if (saved) {
+      this.overlay?.showAnnotateButton(null);
+    } else {
+      const selection = this.doc.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    }
+  }
+
   private onSettings(settings: Settings): void {
     const wasDisabled = isSiteDisabled(location.hostname, this.settings.disabledSites);
     this.settings = settings;
     const disabled = isSiteDisabled(location.hostname, settings.disabledSites);
     this.highlighter?.setStyle(settings.colors, settings.showUnmatched);
+    this.t = translator(pickLocale(settings.language, navigator.language));
+    this.overlay?.setTranslator(this.t);
     if (disabled) {
       this.highlighter?.clear();
       this.overlay?.hideCard();
