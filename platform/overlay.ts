@@ -37,7 +37,7 @@ export class Overlay {
 
   constructor(
     private readonly doc: Document,
-    private readonly handlers: { onAnnotate: () => void; onOpenSidebar: (claimKey?: string) => void },
+    private readonly handlers: { onAnnotate: (byKeyboard: boolean) => void; onOpenSidebar: (claimKey?: string) => void },
     private t: Translate,
   ) {
     this.win = doc.defaultView ?? window;
@@ -62,13 +62,13 @@ export class Overlay {
     this.annotateButton.addEventListener('mousedown', (e) => {
       e.preventDefault();
       e.stopPropagation();
-      this.handlers.onAnnotate();
+      this.handlers.onAnnotate(false);
     });
     // Enter and Space on the focused button: a click with no mouse behind it (detail 0); the selection is still there.
     this.annotateButton.addEventListener('click', (e) => {
       if (e.detail !== 0) return;
       e.preventDefault();
-      this.handlers.onAnnotate();
+      this.handlers.onAnnotate(true);
     });
     this.live = el(doc, 'div', 'live');
     this.live.setAttribute('role', 'status');

@@ -161,7 +161,7 @@ export function SidebarApp() {
   const editorQuote = editing?.kind === 'existing' ? editing.annotation.quote : state?.draft?.quote;
 
   return (
-    <div class="sidebar">
+    <main class="sidebar">
       <header class="sidebar-header">
         <h1>{t('common.appName')}</h1>
         {report && <p class="page-title" title={report.url}>{report.title || report.url}</p>}
@@ -245,7 +245,7 @@ export function SidebarApp() {
           )}
         </>
       )}
-    </div>
+    </main>
   );
 }
 

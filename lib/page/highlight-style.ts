@@ -35,7 +35,7 @@ export function highlightCss(colors: HighlightColors, showUnmatched: boolean): s
     // fill, so a green note on a green "agrees" claim still shows. Custom highlights cannot draw borders or outlines.
     ...Object.entries(NOTE_COLORS).map(
       ([name, hex]) =>
-        `::highlight(${highlightName(`note-${name}` as HighlightKind)}) { background-color: ${withAlpha(hex, 0.24)}; text-decoration: overline solid ${hex}; text-decoration-thickness: 3px; }`,
+        `::highlight(${highlightName(`note-${name}` as HighlightKind)}) { background-color: ${withAlpha(hex, 0.3)}; text-decoration: overline solid ${hex}; text-decoration-thickness: 4px; }`,
     ),
     `::highlight(${highlightName('focus')}) { background-color: ${withAlpha('#ffd400', 0.55)}; color: inherit; }`,
   ];

@@ -61,6 +61,8 @@ export class PageSession {
   private t: Translate = translator('en');
   /** The selection the sidebar's editor is annotating: cleared after Save, given back on Cancel. */
   private draftRange: Range | null = null;
+  /** A reader who came by keyboard (Enter or Space on Annotate, the shortcut, the menu) gets focus back on the text. */
+  private draftByKeyboard = false;
   /** The claim last reached with the next/previous keys. */
   private navKey: string | null = null;
 
@@ -211,7 +213,7 @@ export class PageSession {
     const overlay = new Overlay(
       this.doc,
       {
-        onAnnotate: () => void this.annotateSelection(),
+        onAnnotate: (byKeyboard) => void this.annotateSelection(byKeyboard),
         onOpenSidebar: (claimKey) => void this.focusInSidebar(claimKey ?? null, null),
       },
       this.t,
@@ -233,13 +235,14 @@ export class PageSession {
   }
 
   /** Turns the reader's selection into a draft and hands it to the sidebar. */
-  async annotateSelection(): Promise<void> {
+  async annotateSelection(byKeyboard = true): Promise<void> {
     const url = location.href;
     const claims = (this.main?.claims ?? []).map((claim) => ({ claim, range: this.main?.ranges.get(claim.key) }));
     const draft = draftFromSelection(this.doc, { url, canonicalUrl: pageCanonicalUrl(this.doc, url), title: this.doc.title }, claims);
     if (!draft) return;
     const selection = this.doc.getSelection();
     this.draftRange = selection?.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
+    this.draftByKeyboard = byKeyboard;
     this.overlay?.showAnnotateButton(null);
     const reply = await ask({ type: 'draft/open', draft });
     if (reply.sidebar === 'in-page') this.openFrame(reply.tabId);
@@ -341,8 +344,10 @@ export class PageSession {
     const range = this.draftRange;
     this.draftRange = null;
     if (!range) return;
-    focusAfterNote(this.doc, range);
+    if (this.draftByKeyboard) focusAfterNote(this.doc, range);
     if (saved) {
+      // The keyboard reader keeps a caret at the end of the text (focusAfterNote); nothing stays selected either way.
+      if (!this.draftByKeyboard) this.doc.getSelection()?.removeAllRanges();
       this.overlay?.showAnnotateButton(null);
     } else {
       const selection = this.doc.getSelection();

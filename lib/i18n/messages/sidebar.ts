@@ -143,7 +143,7 @@ export const sidebar = {
     verdictMisleading: 'Engañosa',
     verdictUnverified: 'Sin verificar',
     verdictDisputed: 'En disputa',
-    linkedClaims: 'Afirmaciones del conjunto de datos vinculadas',
+    linkedClaims: 'Afirmaciones vinculadas',
     pickerSearch: 'Buscar en las afirmaciones del conjunto de datos…',
     pickerSearchLabel: 'Buscar afirmaciones del conjunto de datos para vincular',
     pickerSuggested: 'Encontradas en esta página',
