@@ -204,6 +204,17 @@ export class Overlay {
     this.win.setTimeout(() => (this.live.textContent = text), 50);
   }
 
+  /** Keyboard readers reach the button with Tab straight from their selection (see PageSession.onKey). */
+  focusAnnotateButton(): boolean {
+    if (this.annotateButton.hidden) return false;
+    this.annotateButton.focus();
+    return true;
+  }
+
+  get annotateButtonFocused(): boolean {
+    return this.root.activeElement === this.annotateButton;
+  }
+
   /** The button follows its selection while the page scrolls, and goes while the selection is off screen. */
   showAnnotateButton(range: Range | null): void {
     this.selection = range;

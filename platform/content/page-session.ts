@@ -323,6 +323,12 @@ export class PageSession {
       this.overlay.hideCard();
       return;
     }
+    // Tab from a fresh selection goes to its Annotate button first (it sits at the end of the document, after every page control).
+    if (e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey && !isEditableTarget(e.target) && !this.overlay?.annotateButtonFocused) {
+      const selection = this.doc.getSelection();
+      if (selection && !selection.isCollapsed && this.overlay?.focusAnnotateButton()) e.preventDefault();
+      return;
+    }
     const step = navigationKey(e);
     if (!step || isEditableTarget(e.target)) return;
     e.preventDefault();

@@ -73,6 +73,7 @@ for (const scheme of ['light', 'dark'] as const) {
     const box = (await page.locator('#p3').boundingBox())!;
     await page.mouse.move(box.x + 120, box.y + 10);
     await expect.poll(() => probe.visible('.card')).toBe(true);
+    await page.screenshot({ path: `test-results/screenshots/chromium-hover-card-${scheme}.png`, clip: { x: box.x - 100, y: Math.max(0, box.y - 260), width: 820, height: 360 } });
     await axeOverlayCopy(context, probe, 'hover card', scheme, 'en');
     await probe.detach();
 

@@ -92,6 +92,8 @@ test('one article under several URLs shares its notes; edit and delete (kept as 
   const clean = await context.newPage();
   await clean.goto(`${baseURL}/cecot-report.html`);
   await expect.poll(() => highlightTexts(clean, 'cecot-lens-note-green')).toEqual(['$6 million']);
+  // A green note on a green "agrees" claim: the note's line above the text tells them apart.
+  await clean.locator('#p2').screenshot({ path: 'test-results/screenshots/chromium-green-note-on-agrees-claim.png', scale: 'device' });
 
   // Edit.
   await sidebar.getByRole('button', { name: 'Edit' }).click();
