@@ -26,7 +26,7 @@ export function OptionsApp() {
       setSettings(await saveSettings(next));
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
     }
   };
   return (

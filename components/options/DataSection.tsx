@@ -10,7 +10,7 @@ export function DataSection() {
   const t = useT();
   const [stats, setStats] = useState<ReplyData['data/stats'] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => ask({ type: 'data/stats' }).then(setStats, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const refresh = () => ask({ type: 'data/stats' }).then(setStats, (e: unknown) => setError(t('common.error', { message: e instanceof Error ? e.message : String(e) })));
   useEffect(() => void refresh(), []);
   return (
     <section aria-labelledby="data-h" class="card" data-testid="data-section">

@@ -22,7 +22,7 @@ export function PageExport({ canonicalUrl }: { canonicalUrl: string }) {
       const out = await ask({ type: 'data/export', request: { format, canonicalUrl, hosts: [], tags: [], verdicts: [], bom: true } });
       downloadText(out.filename, out.mime, out.text);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
     }
   };
   return (

@@ -66,7 +66,7 @@ export function SidebarApp() {
       const url = next.report?.canonicalUrl ?? next.draft?.canonicalUrl;
       setAnnotations(url ? (await ask({ type: 'annotations/list', canonicalUrl: url, includeDeleted: false })).annotations : []);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
     }
   }, []);
 
@@ -108,7 +108,7 @@ export function SidebarApp() {
       await refresh(tabId);
     } catch (e) {
       // The editor stays open with the reader's text: nothing typed is lost.
-      setError(e instanceof Error ? e.message : String(e));
+      setError(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       setSaving(false);
     }
@@ -128,6 +128,10 @@ export function SidebarApp() {
     await ask({ type: 'annotations/delete', id: a.id });
     await refresh(tabId);
   };
+
+  useEffect(() => {
+    document.title = t('sidebar.pageTitle');
+  }, [t]);
 
   // The page's next/previous-claim keys work here too: focus moves along the list and the page scrolls to the claim.
   useEffect(() => {
