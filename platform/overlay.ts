@@ -1,4 +1,4 @@
-import type { Translate, MessageKey } from '../lib/i18n';
+import type { OverlayTranslate } from '../lib/i18n/messages/overlay';
 import { contains, graceArea, inViewport, placeCard, type Box } from '../lib/page/card-placement';
 import type { PageClaim } from '../lib/page/page-report';
 import { describeClaimForCard } from '../lib/page/card-text';
@@ -38,7 +38,7 @@ export class Overlay {
   constructor(
     private readonly doc: Document,
     private readonly handlers: { onAnnotate: (byKeyboard: boolean) => void; onOpenSidebar: (claimKey?: string) => void },
-    private t: Translate,
+    private t: OverlayTranslate,
   ) {
     this.win = doc.defaultView ?? window;
     this.host = doc.createElement('cecot-lens-overlay');
@@ -82,7 +82,7 @@ export class Overlay {
   }
 
   /** The interface language changed in the options. */
-  setTranslator(t: Translate): void {
+  setTranslator(t: OverlayTranslate): void {
     this.t = t;
     this.applyText();
     if (this.shown && !this.card.hidden) this.showCard(this.shown.claim, this.shown.range, this.shown);
@@ -327,7 +327,7 @@ const HIDE_DELAY = 300;
 /** The pointer stopped between claim and card: the card waits longer before it goes. */
 const GRACE_HIDE_DELAY = 1_200;
 
-const RELATION_KEY: Record<PageClaim['relation'], MessageKey> = {
+const RELATION_KEY: Record<PageClaim['relation'], Parameters<OverlayTranslate>[0]> = {
   agrees: 'overlay.relationAgrees',
   conflicts: 'overlay.relationConflicts',
   related: 'overlay.relationRelated',

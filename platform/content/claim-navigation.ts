@@ -1,4 +1,4 @@
-import type { Translate } from '../../lib/i18n';
+import type { OverlayTranslate } from '../../lib/i18n/messages/overlay';
 import type { PageClaim } from '../../lib/page/page-report';
 
 export { nextClaim } from '../../lib/page/claim-keys';
@@ -11,7 +11,7 @@ const RELATION = {
 } as const;
 
 /** What a screen reader hears on reaching a claim with the keyboard. */
-export function announceClaim(t: Translate, index: number, count: number, claim: PageClaim): string {
+export function announceClaim(t: OverlayTranslate, index: number, count: number, claim: PageClaim): string {
   const text = claim.text.length > 140 ? `${claim.text.slice(0, 140)}…` : claim.text;
   return t('overlay.claimPosition', { index: index + 1, count, relation: t(RELATION[claim.relation]), text });
 }

@@ -12,7 +12,9 @@ import type { PageClaim, PageStatus } from '../../lib/page/page-report';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
 import { gateDocument } from '../../lib/topic/gate';
-import { pickLocale, translator, type Translate } from '../../lib/i18n';
+import { pickLocale } from '../../lib/i18n/translate';
+import { areaTranslator } from '../../lib/i18n/area';
+import { overlay as overlayCatalog, type OverlayTranslate } from '../../lib/i18n/messages/overlay';
 import { isEditableTarget, navigationKey } from '../../lib/page/claim-keys';
 import { bundledTopic } from '../../lib/topic/bundled';
 import { Highlighter, type Mark } from '../highlighter';
@@ -58,7 +60,7 @@ export class PageSession {
   private hoverFrame = 0;
   private active = false;
   /** The in-page UI speaks the interface language the reader chose in the options. */
-  private t: Translate = translator('en');
+  private t: OverlayTranslate = areaTranslator('overlay', overlayCatalog, 'en');
   /** The selection the sidebar's editor is annotating: cleared after Save, given back on Cancel. */
   private draftRange: Range | null = null;
   /** A reader who came by keyboard (Enter or Space on Annotate, the shortcut, the menu) gets focus back on the text. */
@@ -76,7 +78,7 @@ export class PageSession {
 
   async start(): Promise<void> {
     this.settings = await loadSettings();
-    this.t = translator(pickLocale(this.settings.language, navigator.language));
+    this.t = areaTranslator('overlay', overlayCatalog, pickLocale(this.settings.language, navigator.language));
     watchSettings((s) => this.onSettings(s));
     browser.runtime.onMessage.addListener((message: unknown) => this.onMessage(message));
     this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.onNavigate());
@@ -367,7 +369,7 @@ export class PageSession {
     this.settings = settings;
     const disabled = isSiteDisabled(location.hostname, settings.disabledSites);
     this.highlighter?.setStyle(settings.colors, settings.showUnmatched);
-    this.t = translator(pickLocale(settings.language, navigator.language));
+    this.t = areaTranslator('overlay', overlayCatalog, pickLocale(settings.language, navigator.language));
     this.overlay?.setTranslator(this.t);
     if (disabled) {
       this.highlighter?.clear();

@@ -33,3 +33,5 @@ export const overlay = {
     keysHint: 'Alt+Mayús+J / Alt+Mayús+K: afirmación siguiente / anterior',
   },
 } satisfies AreaCatalog;
+
+export type OverlayTranslate = import('../area').AreaTranslate<'overlay', typeof overlay>;
