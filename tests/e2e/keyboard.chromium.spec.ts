@@ -72,6 +72,14 @@ test('the whole annotate flow by keyboard: Enter and Space on Annotate, focus in
   await expect.poll(() => probe.visible('.annotate')).toBe(false);
   // In the sidebar, focus is on the notes tab rather than lost.
   await expect(sidebar.getByRole('tab', { name: /Your notes/ })).toBeFocused();
+  // Editing an existing note: Escape gives focus back to the Edit button that opened the editor.
+  const edit = sidebar.getByTestId('sidebar-annotation').getByRole('button', { name: 'Edit' });
+  await edit.focus();
+  await sidebar.keyboard.press('Enter');
+  await expect(editor.getByLabel('Note')).toBeFocused();
+  await sidebar.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(edit).toBeFocused();
   await probe.detach();
 });
 
