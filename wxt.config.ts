@@ -7,9 +7,10 @@ export const GECKO_ID = 'cecot-lens@cecot-lens.org';
 export default defineConfig({
   srcDir: '.',
   manifest: ({ browser }) => ({
-    name: 'CECOT Lens',
-    description:
-      'Recognizes news about CECOT and the US–El Salvador deal, highlights its claims and compares them with a curated dataset.',
+    // The browser reads these from public/_locales/{en,es}/messages.json in its own language.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Each permission is justified in the README's "Permissions" table.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting', 'alarms'],
     // The same sites the content script runs on: needed to load the page session into a tab that needs it.
@@ -17,7 +18,7 @@ export default defineConfig({
     commands: {
       'annotate-selection': {
         suggested_key: { default: 'Alt+Shift+A' },
-        description: 'Annotate the selected text',
+        description: '__MSG_cmdAnnotate__',
       },
     },
     // The sidebar page is also shown inside pages, in a frame, where the browser will not open its own sidebar.

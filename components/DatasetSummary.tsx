@@ -1,16 +1,17 @@
 import type { DatasetStatus } from '../lib/messages/protocol';
+import { formatDate, formatNumber } from '../lib/i18n';
+import { useI18n } from './i18n';
 import type { AsyncState } from './useAsync';
-import { useT } from './i18n';
 import { openDatasetPage } from '../platform/open-dataset';
 
 /** The curated dataset as the database holds it: the counts are read back from IndexedDB. */
 export function DatasetSummary({ state }: { state: AsyncState<DatasetStatus> }) {
-  const t = useT();
-  if (state.status === 'loading') return <p aria-busy="true">Reading the dataset…</p>;
+  const { t, locale } = useI18n();
+  if (state.status === 'loading') return <p aria-busy="true">{t('options.readingDataset')}</p>;
   if (state.status === 'error')
     return (
       <p role="alert" class="error">
-        The dataset could not be read: {state.error}
+        {t('options.datasetError', { message: state.error })}
       </p>
     );
   const s = state.value;
@@ -18,21 +19,20 @@ export function DatasetSummary({ state }: { state: AsyncState<DatasetStatus> }) 
     <div data-testid="dataset-summary">
       <dl class="facts">
         <div>
-          <dt>Claims</dt>
-          <dd data-testid="claim-count">{s.claimCount}</dd>
+          <dt>{t('options.claims')}</dt>
+          <dd data-testid="claim-count">{formatNumber(locale, s.claimCount)}</dd>
         </div>
         <div>
-          <dt>Source articles</dt>
-          <dd data-testid="source-count">{s.sourceCount}</dd>
+          <dt>{t('options.sources')}</dt>
+          <dd data-testid="source-count">{formatNumber(locale, s.sourceCount)}</dd>
         </div>
         <div>
-          <dt>Subjects</dt>
-          <dd>{s.subjectCount}</dd>
+          <dt>{t('options.subjects')}</dt>
+          <dd>{formatNumber(locale, s.subjectCount)}</dd>
         </div>
       </dl>
-      <p class="meta-line">
-        Dataset <code data-testid="dataset-version">{s.id} {s.version}</code>, loaded{' '}
-        <time dateTime={s.loadedAt}>{new Date(s.loadedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+      <p class="meta-line" data-testid="dataset-version">
+        {t('options.datasetLine', { id: s.id, version: s.version, date: formatDate(locale, s.loadedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
       </p>
       <p>
         <button type="button" class="link" onClick={() => void openDatasetPage()} data-testid="open-dataset">

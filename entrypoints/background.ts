@@ -7,15 +7,25 @@ import { effectiveDatasetKey, readEffectiveDataset } from '../lib/store/read-eff
 import { topicWithUserTerms } from '../lib/topic/user-terms';
 import type { UserTerm } from '../lib/dataset/layer-schema';
 import { saveUserTerms } from '../platform/user-topic';
-import { loadSettings } from '../platform/settings-store';
 import { bundledTopic } from '../lib/topic/bundled';
 import { injectSession } from '../platform/inject-session';
 import { openSidebarFor } from '../platform/open-sidebar';
 import { sessionTabPersistence } from '../platform/session-persistence';
+import { loadSettings, watchSettings } from '../platform/settings-store';
+import { pickLocale, translator } from '../lib/i18n';
+import type { Settings } from '../lib/settings/schema';
 
 const MENU_ID = 'cecot-lens-annotate';
 const MENU_ADD_ID = 'cecot-lens-add-to-dataset';
 const SYNC_ALARM = 'cecot-lens-sync';
+
+function menuTitle(settings: Settings | undefined): string {
+  return translator(pickLocale(settings?.language, navigator.language))('overlay.contextMenu');
+}
+
+function addMenuTitle(settings: Settings | undefined): string {
+  return translator(pickLocale(settings?.language, navigator.language))('overlay.contextMenuAddToDataset');
+}
 
 export default defineBackground(() => {
   const sendToTab = (tabId: number, message: ContentRequest) => browser.tabs.sendMessage(tabId, message).catch(() => undefined);
@@ -40,8 +50,12 @@ export default defineBackground(() => {
       ),
     onInstalled: (listener) =>
       browser.runtime.onInstalled.addListener(() => {
-        browser.contextMenus.create({ id: MENU_ID, title: 'Annotate with CECOT Lens', contexts: ['selection'] }, () => void browser.runtime.lastError);
-        browser.contextMenus.create({ id: MENU_ADD_ID, title: 'Add to the CECOT Lens dataset', contexts: ['selection'] }, () => void browser.runtime.lastError);
+        void loadSettings()
+          .catch(() => undefined)
+          .then((settings) => {
+            browser.contextMenus.create({ id: MENU_ID, title: menuTitle(settings), contexts: ['selection'] }, () => void browser.runtime.lastError);
+            browser.contextMenus.create({ id: MENU_ADD_ID, title: addMenuTitle(settings), contexts: ['selection'] }, () => void browser.runtime.lastError);
+          });
         void listener();
       }),
     tabPersistence: sessionTabPersistence(),
@@ -128,4 +142,9 @@ export default defineBackground(() => {
     annotateIn(tab.id);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabsRef.forget(tabId));
+  // The menu speaks the interface language, and follows the reader's choice in the options.
+  watchSettings((settings) => {
+    void browser.contextMenus.update(MENU_ID, { title: menuTitle(settings) }).catch(() => undefined);
+    void browser.contextMenus.update(MENU_ADD_ID, { title: addMenuTitle(settings) }).catch(() => undefined);
+  });
 });

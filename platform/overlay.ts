@@ -1,3 +1,5 @@
+import type { OverlayTranslate } from '../lib/i18n/messages/overlay';
+import { contains, graceArea, inViewport, placeCard, type Box } from '../lib/page/card-placement';
 import type { PageClaim } from '../lib/page/page-report';
 import { describeClaimForCard } from '../lib/page/card-text';
 
@@ -47,7 +49,7 @@ function raiseToTopLayer(host: HTMLElement): void {
 
 /**
  * Our in-page elements: the hover card, the "Annotate" button by a selection,
- * and the fallback sidebar frame. They live in a closed shadow root, so page
+ * a live region for screen readers, and the fallback sidebar frame. They live in a closed shadow root, so page
  * scripts cannot reach into them. Page CSS cannot restyle them either: the
  * host's style is inline and important (HOST_STYLE), the shadow's `:host`
  * rules are important (which outranks the page in the cascade), and the host
@@ -60,44 +62,155 @@ export class Overlay {
   private root: ShadowRoot;
   private card: HTMLElement;
   private annotateButton: HTMLButtonElement;
+  private live: HTMLElement;
   private frame: HTMLIFrameElement | null = null;
   private frameBox: HTMLElement | null = null;
+  private frameClose: HTMLButtonElement | null = null;
   private savedMargin: string | null = null;
+  /** The claim the card shows; `sticky` when the keyboard brought it (the pointer leaving does not hide it). */
+  private shown: { claim: PageClaim; range: Range; pointerX?: number; sticky: boolean } | null = null;
+  private selection: Range | null = null;
+  private showTimer = 0;
+  private hideTimer = 0;
+  private frameRequest = 0;
+  private readonly win: Window;
+  private readonly onViewportChange = () => {
+    if (this.frameRequest) return;
+    this.frameRequest = this.win.requestAnimationFrame(() => {
+      this.frameRequest = 0;
+      this.follow();
+    });
+  };
 
   constructor(
     private readonly doc: Document,
-    private readonly handlers: { onAnnotate: () => void; onOpenSidebar: (claimKey?: string) => void },
+    private readonly handlers: { onAnnotate: (byKeyboard: boolean) => void; onOpenSidebar: (claimKey?: string) => void },
+    private t: OverlayTranslate,
   ) {
+    this.win = doc.defaultView ?? window;
     this.host = doc.createElement('cecot-lens-overlay');
     // The host itself must not take space or clicks; its children do.
     this.host.style.cssText = HOST_STYLE;
     this.root = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
-    style.textContent = OVERLAY_CSS;
+    style.textContent = OVERLAY_CSS + BEHAVIOUR_CSS;
     this.card = el(doc, 'div', 'card');
     this.card.setAttribute('role', 'tooltip');
+    this.card.id = 'cecot-lens-card';
     this.card.hidden = true;
+    // Hover intent: the card stays while the pointer is on it, and goes a moment after it leaves.
+    this.card.addEventListener('pointerenter', () => this.cancelHide());
+    this.card.addEventListener('pointerleave', () => this.shown && !this.shown.sticky && this.scheduleHide(HIDE_DELAY));
+    this.card.addEventListener('focusin', () => this.cancelHide());
     this.annotateButton = el(doc, 'button', 'annotate') as HTMLButtonElement;
     this.annotateButton.type = 'button';
-    this.annotateButton.textContent = 'Annotate';
-    this.annotateButton.title = 'Annotate the selection (Alt+Shift+A)';
     this.annotateButton.hidden = true;
     // mousedown, not click: a click would first clear the reader's selection.
     this.annotateButton.addEventListener('mousedown', (e) => {
       e.preventDefault();
       e.stopPropagation();
-      this.handlers.onAnnotate();
+      this.handlers.onAnnotate(false);
     });
-    this.root.append(style, this.card, this.annotateButton);
+    // Enter and Space on the focused button: a click with no mouse behind it (detail 0); the selection is still there.
+    this.annotateButton.addEventListener('click', (e) => {
+      if (e.detail !== 0) return;
+      e.preventDefault();
+      this.handlers.onAnnotate(true);
+    });
+    this.live = el(doc, 'div', 'live');
+    this.live.setAttribute('role', 'status');
+    this.live.setAttribute('aria-live', 'polite');
+    this.root.append(style, this.card, this.annotateButton, this.live);
+    this.applyText();
     (doc.documentElement ?? doc.body).append(this.host);
     raiseToTopLayer(this.host);
+    // Capture: scrolling any scroller on the page moves the text under our floating UI.
+    this.win.addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
+    this.win.addEventListener('resize', this.onViewportChange, { passive: true });
   }
 
-  showCard(claim: PageClaim, anchor: DOMRect): void {
+  /** The interface language changed in the options. */
+  setTranslator(t: OverlayTranslate): void {
+    this.t = t;
+    this.applyText();
+    if (this.shown && !this.card.hidden) this.showCard(this.shown.claim, this.shown.range, this.shown);
+  }
+
+  private applyText(): void {
+    this.annotateButton.textContent = this.t('overlay.annotate');
+    this.annotateButton.title = this.t('overlay.annotateTitle');
+    this.frameClose?.setAttribute('aria-label', this.t('overlay.closeSidebar'));
+    if (this.frame) this.frame.title = this.t('overlay.sidebarFrame');
+  }
+
+  /**
+   * The pointer moved over the page; `target` is the claim under it, if any.
+   * The card appears after a short rest (hover intent), stays while the pointer
+   * travels from the claim to the card (the grace area), and goes a moment
+   * after the pointer leaves both.
+   */
+  hover(target: { claim: PageClaim; range: Range } | null, x: number, y: number): void {
+    if (!this.card.hidden && contains(boxOf(this.card.getBoundingClientRect()), x, y)) {
+      this.cancelHide();
+      this.cancelShow();
+      return;
+    }
+    if (target && this.shown && !this.card.hidden && target.claim.key === this.shown.claim.key) {
+      this.cancelHide();
+      this.cancelShow();
+      return;
+    }
+    if (this.shown && !this.card.hidden && contains(graceArea(boxOf(this.shown.range.getBoundingClientRect()), boxOf(this.card.getBoundingClientRect())), x, y)) {
+      // On the way to the card: keep it. Another claim crossed on the way takes over only if the pointer rests on it.
+      this.cancelHide();
+      if (target) this.scheduleShow(target, x, REST_DELAY);
+      else {
+        this.cancelShow();
+        if (!this.shown.sticky) this.scheduleHide(GRACE_HIDE_DELAY);
+      }
+      return;
+    }
+    if (!target) {
+      this.cancelShow();
+      if (this.shown && !this.shown.sticky) this.scheduleHide(HIDE_DELAY);
+      return;
+    }
+    this.scheduleShow(target, x, this.card.hidden ? SHOW_DELAY : SWITCH_DELAY);
+  }
+
+  private scheduleShow(target: { claim: PageClaim; range: Range }, x: number, delay: number): void {
+    this.cancelShow();
+    this.showTimer = this.win.setTimeout(() => {
+      this.showTimer = 0;
+      this.showCard(target.claim, target.range, { pointerX: x, sticky: false });
+    }, delay);
+  }
+
+  private scheduleHide(delay: number): void {
+    if (this.hideTimer) return;
+    this.hideTimer = this.win.setTimeout(() => {
+      this.hideTimer = 0;
+      this.hideCard();
+    }, delay);
+  }
+
+  private cancelShow(): void {
+    if (this.showTimer) this.win.clearTimeout(this.showTimer);
+    this.showTimer = 0;
+  }
+
+  private cancelHide(): void {
+    if (this.hideTimer) this.win.clearTimeout(this.hideTimer);
+    this.hideTimer = 0;
+  }
+
+  showCard(claim: PageClaim, range: Range, how: { pointerX?: number; sticky: boolean }): void {
+    this.cancelShow();
+    this.cancelHide();
     const text = describeClaimForCard(claim);
     this.card.replaceChildren();
     const badge = el(this.doc, 'span', `badge ${claim.relation}`);
-    badge.textContent = text.label;
+    badge.textContent = this.t(RELATION_KEY[claim.relation]);
     const head = el(this.doc, 'div', 'head');
     head.append(badge);
     this.card.append(head);
@@ -108,26 +221,94 @@ export class Overlay {
     }
     const open = el(this.doc, 'button', 'link') as HTMLButtonElement;
     open.type = 'button';
-    open.textContent = 'Show in sidebar';
+    open.textContent = this.t('overlay.showInSidebar');
     open.addEventListener('click', () => this.handlers.onOpenSidebar(claim.key));
     this.card.append(open);
+    if (how.sticky) {
+      const hint = el(this.doc, 'p', 'keys');
+      hint.textContent = this.t('overlay.keysHint');
+      this.card.append(hint);
+    }
+    this.shown = { claim, range, pointerX: how.pointerX, sticky: how.sticky };
     this.card.hidden = false;
-    place(this.card, anchor, this.doc);
+    this.placeCard();
   }
 
   hideCard(): void {
+    this.cancelShow();
+    this.cancelHide();
     this.card.hidden = true;
+    this.shown = null;
   }
 
-  showAnnotateButton(rect: DOMRect | null): void {
-    if (!rect) {
+  get cardClaimKey(): string | null {
+    return this.card.hidden ? null : (this.shown?.claim.key ?? null);
+  }
+
+  /** Says something to screen readers without moving focus. */
+  announce(text: string): void {
+    // Emptied first so that the same words said twice are announced twice.
+    this.live.textContent = '';
+    this.win.setTimeout(() => (this.live.textContent = text), 50);
+  }
+
+  /** Keyboard readers reach the button with Tab straight from their selection (see PageSession.onKey). */
+  focusAnnotateButton(): boolean {
+    if (this.annotateButton.hidden) return false;
+    this.annotateButton.focus();
+    return true;
+  }
+
+  get annotateButtonFocused(): boolean {
+    return this.root.activeElement === this.annotateButton;
+  }
+
+  /** The button follows its selection while the page scrolls, and goes while the selection is off screen. */
+  showAnnotateButton(range: Range | null): void {
+    this.selection = range;
+    this.placeButton();
+  }
+
+  private follow(): void {
+    if (this.shown && !this.card.hidden) this.placeCard();
+    this.placeButton();
+  }
+
+  private viewport(): { width: number; height: number } {
+    return { width: this.doc.documentElement.clientWidth, height: this.win.innerHeight };
+  }
+
+  private placeCard(): void {
+    if (!this.shown) return;
+    const vp = this.viewport();
+    let claim: Box;
+    try {
+      claim = boxOf(this.shown.range.getBoundingClientRect());
+    } catch {
+      return this.hideCard();
+    }
+    // The claim scrolled away (or left the document): so does its card.
+    if (!inViewport(claim, vp) || (claim.right === 0 && claim.bottom === 0)) return this.hideCard();
+    const width = Math.min(360, vp.width - 16);
+    this.card.style.width = `${width}px`;
+    const p = placeCard(claim, { width, height: this.card.offsetHeight }, vp, this.shown.pointerX);
+    this.card.style.left = `${p.left}px`;
+    this.card.style.top = `${p.top}px`;
+    this.card.dataset.side = p.side;
+  }
+
+  private placeButton(): void {
+    const rects = this.selection ? [...this.selection.getClientRects()].filter((r) => r.width > 0 || r.height > 0) : [];
+    const rect = rects[rects.length - 1] ?? (this.selection ? this.selection.getBoundingClientRect() : null);
+    const vp = this.viewport();
+    if (!rect || !inViewport(boxOf(rect), vp)) {
+      // Hidden, not forgotten: it comes back if the reader scrolls the selection back into view.
       this.annotateButton.hidden = true;
       return;
     }
     this.annotateButton.hidden = false;
-    const vw = this.doc.documentElement.clientWidth;
-    this.annotateButton.style.left = `${Math.min(Math.max(8, rect.right - 40), vw - 110)}px`;
-    this.annotateButton.style.top = `${rect.bottom + 8 > window.innerHeight - 40 ? rect.top - 40 : rect.bottom + 8}px`;
+    this.annotateButton.style.left = `${Math.min(Math.max(8, rect.right - 40), vp.width - 110)}px`;
+    this.annotateButton.style.top = `${rect.bottom + 8 > vp.height - 40 ? rect.top - 40 : rect.bottom + 8}px`;
   }
 
   /** A short message by the selection (role=status, so screen readers say it too); gone after a few seconds. */
@@ -163,12 +344,12 @@ export class Overlay {
       const close = el(this.doc, 'button', 'frame-close') as HTMLButtonElement;
       close.type = 'button';
       close.textContent = '×';
-      close.setAttribute('aria-label', 'Close CECOT Lens sidebar');
       close.addEventListener('click', () => this.closeFrame());
+      this.frameClose = close;
       this.frame = this.doc.createElement('iframe');
-      this.frame.title = 'CECOT Lens sidebar';
       this.frameBox.append(close, this.frame);
       this.root.append(this.frameBox);
+      this.applyText();
     }
     if (this.frame && this.frame.src !== url) this.frame.src = url;
     this.frameBox.hidden = false;
@@ -201,25 +382,40 @@ export class Overlay {
   }
 
   destroy(): void {
+    this.cancelShow();
+    this.cancelHide();
+    this.win.removeEventListener('scroll', this.onViewportChange, { capture: true });
+    this.win.removeEventListener('resize', this.onViewportChange);
     this.makeRoom(false);
     this.host.remove();
   }
+}
+
+/** Hover intent: a pointer passing over a claim on its way elsewhere brings no card. */
+const SHOW_DELAY = 120;
+/** From one claim's card to another's. */
+const SWITCH_DELAY = 60;
+/** A claim crossed inside the grace area takes the card over only after the pointer rests on it. */
+const REST_DELAY = 400;
+const HIDE_DELAY = 300;
+/** The pointer stopped between claim and card: the card waits longer before it goes. */
+const GRACE_HIDE_DELAY = 1_200;
+
+const RELATION_KEY: Record<PageClaim['relation'], Parameters<OverlayTranslate>[0]> = {
+  agrees: 'overlay.relationAgrees',
+  conflicts: 'overlay.relationConflicts',
+  related: 'overlay.relationRelated',
+  unmatched: 'overlay.relationUnmatched',
+};
+
+function boxOf(r: DOMRect): Box {
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
 }
 
 function el(doc: Document, tag: string, cls: string): HTMLElement {
   const e = doc.createElement(tag);
   e.className = cls;
   return e;
-}
-
-function place(card: HTMLElement, anchor: DOMRect, doc: Document): void {
-  const vw = doc.documentElement.clientWidth;
-  const vh = window.innerHeight;
-  const width = Math.min(360, vw - 16);
-  card.style.width = `${width}px`;
-  card.style.left = `${Math.max(8, Math.min(anchor.left, vw - width - 8))}px`;
-  const below = anchor.bottom + 8;
-  card.style.top = `${below + 180 > vh && anchor.top > 200 ? Math.max(8, anchor.top - 8 - card.offsetHeight) : below}px`;
 }
 
 const FRAME_WIDTH = 400;
@@ -256,4 +452,11 @@ const OVERLAY_CSS = `
   .annotate, .notice { background: #ececea; color: #1c1c1a; }
   .frame-box { background: #1f1f1e; border-color: #3a3a37; }
 }
+`;
+
+/** Styles of what the overlay's behaviour adds (the live region, the keyboard hint), apart from the look above. */
+const BEHAVIOUR_CSS = `
+.live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.card .keys { color: #5c5c57; font-size: 12px; margin: 6px 0 0; }
+@media (prefers-color-scheme: dark) { .card .keys { color: #a8a8a2; } }
 `;

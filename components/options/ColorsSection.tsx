@@ -1,23 +1,26 @@
 import { DEFAULT_SETTINGS, type HighlightColors, type Settings } from '../../lib/settings/schema';
 import { withAlpha } from '../../lib/page/highlight-style';
+import type { MessageKey } from '../../lib/i18n';
+import { useT } from '../i18n';
 
-const ROWS: { key: keyof HighlightColors; label: string; line: string }[] = [
-  { key: 'agrees', label: 'Agrees with the dataset', line: 'solid' },
-  { key: 'conflicts', label: 'Conflicts with the dataset', line: 'wavy' },
-  { key: 'related', label: 'Related', line: 'dotted' },
-  { key: 'unmatched', label: 'Not in the dataset', line: 'dashed' },
+const ROWS: { key: keyof HighlightColors; label: MessageKey; line: string }[] = [
+  { key: 'agrees', label: 'options.colorAgrees', line: 'solid' },
+  { key: 'conflicts', label: 'options.colorConflicts', line: 'wavy' },
+  { key: 'related', label: 'options.colorRelated', line: 'dotted' },
+  { key: 'unmatched', label: 'options.colorUnmatched', line: 'dashed' },
 ];
 
 export function ColorsSection({ settings, onChange }: { settings: Settings; onChange: (s: Settings) => Promise<void> }) {
+  const t = useT();
   const set = (key: keyof HighlightColors, value: string) => void onChange({ ...settings, colors: { ...settings.colors, [key]: value } });
   return (
     <section aria-labelledby="colors-h" class="card">
-      <h2 id="colors-h">Highlight colours</h2>
-      <p class="hint">Each relation also keeps its own underline style, so the highlights stay distinct whatever colours you pick.</p>
+      <h2 id="colors-h">{t('options.colorsHeading')}</h2>
+      <p class="hint">{t('options.colorsHint')}</p>
       <div class="color-rows">
         {ROWS.map((row) => (
           <label key={row.key} class="color-row">
-            <input type="color" value={settings.colors[row.key]} onInput={(e) => set(row.key, (e.target as HTMLInputElement).value)} />
+            <input type="color" aria-label={t('options.colorFor', { name: t(row.label) })} value={settings.colors[row.key]} onInput={(e) => set(row.key, (e.target as HTMLInputElement).value)} />
             <span
               class="sample"
               style={{
@@ -27,18 +30,19 @@ export function ColorsSection({ settings, onChange }: { settings: Settings; onCh
                 textUnderlineOffset: '3px',
               }}
             >
-              {row.label}
+              {t(row.label)}
             </span>
           </label>
         ))}
       </div>
       <label class="check">
         <input type="checkbox" checked={settings.showUnmatched} onChange={(e) => void onChange({ ...settings, showUnmatched: (e.target as HTMLInputElement).checked })} />
-        Underline checkable claims the dataset does not cover
+        {t('options.showUnmatched')}
       </label>
       <button type="button" class="link" onClick={() => void onChange({ ...settings, colors: DEFAULT_SETTINGS.colors, showUnmatched: true })}>
-        Reset to the default colours
+        {t('options.resetColors')}
       </button>
+      <p class="hint notes-note">{t('options.notesNote')}</p>
     </section>
   );
 }

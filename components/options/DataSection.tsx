@@ -4,15 +4,17 @@ import { ask } from '../../platform/messaging';
 import { ExportForm } from './ExportForm';
 import { ImportForm } from './ImportForm';
 import { SyncForm } from './SyncForm';
+import { useT } from '../i18n';
 
 export function DataSection() {
+  const t = useT();
   const [stats, setStats] = useState<ReplyData['data/stats'] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => ask({ type: 'data/stats' }).then(setStats, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const refresh = () => ask({ type: 'data/stats' }).then(setStats, (e: unknown) => setError(t('common.error', { message: e instanceof Error ? e.message : String(e) })));
   useEffect(() => void refresh(), []);
   return (
     <section aria-labelledby="data-h" class="card" data-testid="data-section">
-      <h2 id="data-h">Your notes and data</h2>
+      <h2 id="data-h">{t('options.dataHeading')}</h2>
       {error && (
         <p role="alert" class="error">
           {error}
@@ -20,8 +22,9 @@ export function DataSection() {
       )}
       {stats && (
         <p class="hint" data-testid="data-stats">
-          {stats.annotations} annotation{stats.annotations === 1 ? '' : 's'} on {stats.pages} page{stats.pages === 1 ? '' : 's'}
-          {stats.deleted > 0 ? ` (and ${stats.deleted} deletion${stats.deleted === 1 ? '' : 's'} kept for sync)` : ''}, stored only in this browser.
+          {stats.deleted > 0
+            ? t('options.dataStatsDeleted', { count: stats.annotations, pages: t('options.pages', { count: stats.pages }), deleted: t('options.deletions', { count: stats.deleted }) })
+            : t('options.dataStats', { count: stats.annotations, pages: t('options.pages', { count: stats.pages }) })}
         </p>
       )}
       <ExportForm hosts={stats?.hosts ?? []} tags={stats?.tags ?? []} />

@@ -1,22 +1,24 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings/schema';
 import { addSite } from '../../lib/settings/site-list';
+import { useT } from '../i18n';
 
 export function SitesSection({ settings, onChange }: { settings: Settings; onChange: (s: Settings) => Promise<void> }) {
+  const t = useT();
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = async (e: Event) => {
     e.preventDefault();
     const added = addSite(settings.disabledSites, draft);
-    if ('error' in added) return setError(added.error);
+    if ('error' in added) return setError(added.error === 'duplicate' ? t('options.siteDuplicate', { site: added.site }) : t('options.siteInvalid'));
     setError(null);
     await onChange({ ...settings, disabledSites: added.sites });
     setDraft('');
   };
   return (
     <section aria-labelledby="sites-h" class="card">
-      <h2 id="sites-h">Sites never to analyse</h2>
-      <p class="hint">CECOT Lens does nothing on these sites (and their subdomains): no analysis, no highlights.</p>
+      <h2 id="sites-h">{t('options.sitesHeading')}</h2>
+      <p class="hint">{t('options.sitesHint')}</p>
       {settings.disabledSites.length ? (
         <ul class="site-list" data-testid="disabled-sites">
           {settings.disabledSites.map((site) => (
@@ -25,23 +27,23 @@ export function SitesSection({ settings, onChange }: { settings: Settings; onCha
               <button
                 type="button"
                 class="link"
-                aria-label={`Remove ${site}`}
+                aria-label={t('options.removeSite', { site })}
                 onClick={() => void onChange({ ...settings, disabledSites: settings.disabledSites.filter((s) => s !== site) })}
               >
-                Remove
+                {t('options.remove')}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        <p class="muted">No sites yet.</p>
+        <p class="muted">{t('options.noSites')}</p>
       )}
       <form class="inline-form" onSubmit={(e) => void add(e)}>
         <label class="sr-only" for="site-input">
-          Site to add
+          {t('options.siteToAdd')}
         </label>
-        <input id="site-input" type="text" placeholder="example.com" value={draft} onInput={(e) => setDraft((e.target as HTMLInputElement).value)} />
-        <button type="submit">Add site</button>
+        <input id="site-input" type="text" placeholder={t('options.sitePlaceholder')} value={draft} onInput={(e) => setDraft((e.target as HTMLInputElement).value)} />
+        <button type="submit">{t('options.addSite')}</button>
       </form>
       {error && (
         <p role="alert" class="error">

@@ -1,9 +1,13 @@
 import type { Annotation } from '../../lib/annotations/schema';
 import type { Claim } from '../../lib/dataset/schema';
+import { statementById } from '../../lib/dataset/localize';
+import { formatDate } from '../../lib/i18n';
 import { NOTE_COLORS } from '../../lib/page/highlight-style';
 import type { AnnotationFields } from '../../lib/annotations/edit';
 import { hasEditConflict } from '../../lib/merge/resolve';
 import { EditConflict } from './EditConflict';
+import { useI18n } from '../i18n';
+import { VERDICT_KEY } from './AnnotationEditor';
 
 interface Props {
   annotations: Annotation[];
@@ -18,13 +22,14 @@ interface Props {
 
 /** The reader's annotations on this page; orphans (text no longer found) are listed apart, never dropped. */
 export function AnnotationList({ annotations, orphanIds, datasetClaims, onShow, onEdit, onDelete, onResolve }: Props) {
+  const { t } = useI18n();
   const attached = annotations.filter((a) => !orphanIds.has(a.id));
   const orphans = annotations.filter((a) => orphanIds.has(a.id));
   return (
     <>
-      {attached.length === 0 && orphans.length === 0 && <p class="empty">No notes on this page yet. Select text and choose “Annotate”.</p>}
+      {attached.length === 0 && orphans.length === 0 && <p class="empty">{t('sidebar.noNotes')}</p>}
       {attached.length > 0 && (
-        <ul class="notes" aria-label="Your annotations">
+        <ul class="notes" aria-label={t('sidebar.yourAnnotations')}>
           {attached.map((a) => (
             <Item key={a.id} a={a} datasetClaims={datasetClaims} onShow={onShow} onEdit={onEdit} onDelete={onDelete} onResolve={onResolve} />
           ))}
@@ -32,8 +37,8 @@ export function AnnotationList({ annotations, orphanIds, datasetClaims, onShow, 
       )}
       {orphans.length > 0 && (
         <section aria-labelledby="orphans-h" class="orphans" data-testid="orphans">
-          <h3 id="orphans-h">Orphans ({orphans.length})</h3>
-          <p class="muted">The text of these notes is no longer on the page. They are kept; edit or delete them here.</p>
+          <h3 id="orphans-h">{t('sidebar.orphans', { count: orphans.length })}</h3>
+          <p class="muted">{t('sidebar.orphansHint')}</p>
           <ul class="notes">
             {orphans.map((a) => (
               <Item key={a.id} a={a} datasetClaims={datasetClaims} onEdit={onEdit} onDelete={onDelete} onResolve={onResolve} />
@@ -46,32 +51,39 @@ export function AnnotationList({ annotations, orphanIds, datasetClaims, onShow, 
 }
 
 function Item({ a, datasetClaims, onShow, onEdit, onDelete, onResolve }: { a: Annotation; datasetClaims: Map<string, Claim>; onShow?: (a: Annotation) => void; onEdit: (a: Annotation) => void; onDelete: (a: Annotation) => void; onResolve?: Props['onResolve'] }) {
-  const claim = a.claims[0] ? datasetClaims.get(a.claims[0].claimId) : undefined;
+  const { t, locale } = useI18n();
   return (
     <li class="note" data-testid="sidebar-annotation" style={{ borderLeftColor: NOTE_COLORS[a.color] }}>
       <blockquote>{a.quote}</blockquote>
       {a.note && <p class="note-text">{a.note}</p>}
       <div class="note-meta">
-        {a.verdict && <span class={`verdict verdict-${a.verdict}`}>{a.verdict}</span>}
-        {a.tags.map((t) => (
-          <span key={t} class="tag">
-            #{t}
+        {a.verdict && <span class={`verdict verdict-${a.verdict}`}>{t(VERDICT_KEY[a.verdict])}</span>}
+        {a.tags.map((tag) => (
+          <span key={tag} class="tag">
+            {t('sidebar.tag', { tag })}
           </span>
         ))}
+        <time class="muted" dateTime={a.updatedAt}>
+          {t('sidebar.savedOn', { date: formatDate(locale, a.updatedAt) })}
+        </time>
       </div>
-      {claim && <p class="muted linked">Linked: {claim.statement}</p>}
+      {a.claims.filter((link) => datasetClaims.has(link.claimId)).map((link) => (
+        <p key={link.claimId} class="muted linked">
+          {t('sidebar.linked', { statement: statementById(link.claimId, datasetClaims, locale) })}
+        </p>
+      ))}
       {onResolve && hasEditConflict(a) && <EditConflict annotation={a} onResolve={onResolve} onDelete={onDelete} />}
       <div class="actions small">
         {onShow && (
           <button type="button" class="link" onClick={() => onShow(a)}>
-            Show on page
+            {t('sidebar.showOnPage')}
           </button>
         )}
         <button type="button" class="link" onClick={() => onEdit(a)}>
-          Edit
+          {t('common.edit')}
         </button>
         <button type="button" class="link danger" onClick={() => onDelete(a)}>
-          Delete
+          {t('common.delete')}
         </button>
       </div>
     </li>

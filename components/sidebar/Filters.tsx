@@ -1,9 +1,11 @@
 import type { ClaimFilter } from '../../lib/page/filter-claims';
 import { ALL_RELATIONS } from '../../lib/page/filter-claims';
 import type { ClaimRelation } from '../../lib/page/page-report';
-import { RELATION_NAME } from './RelationBadge';
+import { useT } from '../i18n';
+import { RELATION_KEY } from './relation-names';
 
 export function Filters({ filter, onChange, counts }: { filter: ClaimFilter; onChange: (f: ClaimFilter) => void; counts: Record<ClaimRelation, number> }) {
+  const t = useT();
   const toggle = (r: ClaimRelation) => {
     const next = new Set(filter.relations);
     if (next.has(r)) next.delete(r);
@@ -11,29 +13,23 @@ export function Filters({ filter, onChange, counts }: { filter: ClaimFilter; onC
     onChange({ ...filter, relations: next });
   };
   return (
-    <div class="filters" role="group" aria-label="Filter claims">
+    <div class="filters" role="group" aria-label={t('sidebar.filterClaims')}>
       <input
         type="search"
         class="search"
-        placeholder="Search claims…"
-        aria-label="Search claims"
+        placeholder={t('sidebar.searchClaims')}
+        aria-label={t('sidebar.searchClaimsLabel')}
         value={filter.query}
         onInput={(e) => onChange({ ...filter, query: (e.target as HTMLInputElement).value })}
       />
       <div class="chips">
         {ALL_RELATIONS.map((r) => (
-          <button
-            key={r}
-            type="button"
-            class={`chip chip-${r}`}
-            aria-pressed={filter.relations.has(r)}
-            onClick={() => toggle(r)}
-          >
-            {RELATION_NAME[r]} {counts[r]}
+          <button key={r} type="button" class={`chip chip-${r}`} aria-pressed={filter.relations.has(r)} onClick={() => toggle(r)}>
+            {t('sidebar.chip', { name: t(RELATION_KEY[r]), count: counts[r] })}
           </button>
         ))}
         <button type="button" class="chip" aria-pressed={filter.annotatedOnly} onClick={() => onChange({ ...filter, annotatedOnly: !filter.annotatedOnly })}>
-          Annotated
+          {t('sidebar.annotatedOnly')}
         </button>
       </div>
     </div>

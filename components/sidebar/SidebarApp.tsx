@@ -19,6 +19,7 @@ import { FoundReviews } from './FoundReviews';
 import { DatasetSources } from './DatasetSources';
 import { openDatasetPage } from '../../platform/open-dataset';
 import { useT } from '../i18n';
+import { isEditableTarget, navigationKey, nextClaim } from '../../lib/page/claim-keys';
 
 type Editing = { kind: 'draft' } | { kind: 'existing'; annotation: Annotation } | null;
 const EMPTY_FIELDS: AnnotationFields = { note: '', tags: [], verdict: null, color: 'yellow', claims: [] };
@@ -37,6 +38,22 @@ export function SidebarApp() {
   const [error, setError] = useState<string | null>(null);
   const tabIdRef = useRef<number | null>(null);
   const t = useT();
+  // Where focus was when the editor opened: it goes back there when the editor closes.
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const openEditor = (next: Editing) => {
+    if (!editing) returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    setEditing(next);
+  };
+  const closeEditor = (saved: boolean) => {
+    setEditing(null);
+    const back = returnFocus.current;
+    returnFocus.current = null;
+    // After the editor unmounts: to the control that opened it, else (a new note) to the notes tab.
+    requestAnimationFrame(() => {
+      if (back?.isConnected) back.focus();
+      else if (saved) document.getElementById('tab-notes')?.focus();
+    });
+  };
 
   const refresh = useCallback(async (id: number | null) => {
     const resolved = id ?? (await resolveTabId());
@@ -52,7 +69,7 @@ export function SidebarApp() {
       const url = next.report?.canonicalUrl ?? next.draft?.canonicalUrl;
       setAnnotations(url ? (await ask({ type: 'annotations/list', canonicalUrl: url, includeDeleted: false })).annotations : []);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
     }
   }, []);
 
@@ -83,14 +100,18 @@ export function SidebarApp() {
       else if (state?.draft) {
         const { suggestedClaims: _unused, ...target } = state.draft;
         await ask({ type: 'annotations/save', edit: { target, fields } });
-        if (tabId !== null) await ask({ type: 'draft/clear', tabId });
+        if (tabId !== null) {
+          await ask({ type: 'draft/clear', tabId });
+          // The page clears the reader's selection and puts focus back on the annotated text.
+          void tellTab(tabId, { type: 'content/draft-closed', saved: true });
+        }
       }
-      setEditing(null);
+      closeEditor(true);
       setView('notes');
       await refresh(tabId);
     } catch (e) {
       // The editor stays open with the reader's text: nothing typed is lost.
-      setError(e instanceof Error ? e.message : String(e));
+      setError(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       setSaving(false);
     }
@@ -108,16 +129,43 @@ export function SidebarApp() {
   };
 
   const cancel = async () => {
-    if (editing?.kind === 'draft' && tabId !== null) await ask({ type: 'draft/clear', tabId });
-    setEditing(null);
+    if (editing?.kind === 'draft' && tabId !== null) {
+      await ask({ type: 'draft/clear', tabId });
+      void tellTab(tabId, { type: 'content/draft-closed', saved: false });
+    }
+    closeEditor(false);
     setError(null);
   };
 
   const remove = async (a: Annotation) => {
-    if (!confirm('Delete this annotation? It is kept as a deletion record so that sync removes it elsewhere too.')) return;
+    if (!confirm(t('sidebar.confirmDelete'))) return;
     await ask({ type: 'annotations/delete', id: a.id });
     await refresh(tabId);
   };
+
+  useEffect(() => {
+    document.title = t('sidebar.pageTitle');
+  }, [t]);
+
+  // The page's next/previous-claim keys work here too: focus moves along the list and the page scrolls to the claim.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const step = navigationKey(e);
+      if (!step || isEditableTarget(e.target) || editing) return;
+      e.preventDefault();
+      setView('claims');
+      const items = [...document.querySelectorAll<HTMLElement>('[data-testid="sidebar-claim"]')].map((el) => ({ key: el.dataset.key ?? '', el }));
+      const current = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-testid="sidebar-claim"]')?.dataset.key ?? state?.focus?.claimKey ?? null;
+      const next = nextClaim(items, current, step);
+      if (!next) return;
+      next.claim.el.focus();
+      next.claim.el.scrollIntoView({ block: 'nearest' });
+      const claim = report?.claims.find((c) => c.key === next.claim.key);
+      if (claim) showClaim(claim);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
 
   // The ARIA tabs pattern: arrow keys move between the two views, Tab moves on into the panel.
   const onTabKey = (e: KeyboardEvent) => {
@@ -131,11 +179,14 @@ export function SidebarApp() {
   const editorQuote = editing?.kind === 'existing' ? editing.annotation.quote : state?.draft?.quote;
 
   return (
-    <div class="sidebar">
+    <main class="sidebar">
       <header class="sidebar-header">
-        <h1>CECOT Lens</h1>
+        <h1>{t('common.appName')}</h1>
         {report && <p class="page-title" title={report.url}>{report.title || report.url}</p>}
       </header>
+      <p class="sr-only" role="status" data-testid="claims-announced">
+        {report && report.status !== 'analyzing' ? t('sidebar.claimsAnnounced', { count: report.claims.length }) : ''}
+      </p>
       {error && !editing && (
         <p role="alert" class="error">
           {error}
@@ -143,7 +194,7 @@ export function SidebarApp() {
       )}
       {editing && editorQuote && (
         <section aria-labelledby="editor-h" class="panel">
-          <h2 id="editor-h">{editing.kind === 'existing' ? 'Edit annotation' : 'New annotation'}</h2>
+          <h2 id="editor-h">{editing.kind === 'existing' ? t('sidebar.editAnnotation') : t('sidebar.newAnnotation')}</h2>
           <AnnotationEditor
             key={editing.kind === 'existing' ? editing.annotation.id : 'draft'}
             quote={editorQuote}
@@ -164,7 +215,7 @@ export function SidebarApp() {
       )}
       {!report && !editing && (
         <p class="empty" data-testid="no-report">
-          Nothing analysed on this tab. CECOT Lens looks at pages about CECOT and the US–El Salvador deal; you can annotate any page.
+          {t('sidebar.noReport')}
         </p>
       )}
       {report && <TopicVerdict report={report} />}
@@ -172,12 +223,12 @@ export function SidebarApp() {
       {report && <DatasetSources checks={report.sourceChecks ?? []} />}
       {(report || annotations.length > 0) && (
         <>
-          <div role="tablist" class="tabs" aria-label="Sidebar views" onKeyDown={onTabKey}>
+          <div role="tablist" class="tabs" aria-label={t('sidebar.views')} onKeyDown={onTabKey}>
             <button role="tab" id="tab-claims" aria-selected={view === 'claims'} aria-controls="panel-claims" tabIndex={view === 'claims' ? 0 : -1} onClick={() => setView('claims')}>
-              Claims ({report?.claims.length ?? 0})
+              {t('sidebar.tabClaims', { count: report?.claims.length ?? 0 })}
             </button>
             <button role="tab" id="tab-notes" aria-selected={view === 'notes'} aria-controls="panel-notes" tabIndex={view === 'notes' ? 0 : -1} onClick={() => setView('notes')}>
-              Your notes ({annotations.length})
+              {t('sidebar.tabNotes', { count: annotations.length })}
             </button>
           </div>
           {view === 'claims' && (
@@ -185,7 +236,7 @@ export function SidebarApp() {
               {report && report.claims.length > 0 ? (
                 <>
                   <details class="legend-box">
-                    <summary>Legend</summary>
+                    <summary>{t('sidebar.legend')}</summary>
                     <Legend counts={counts} />
                   </details>
                   <Filters filter={filter} onChange={setFilter} counts={counts} />
@@ -201,7 +252,7 @@ export function SidebarApp() {
                   />
                 </>
               ) : (
-                <p class="empty">No checkable claims highlighted on this page.</p>
+                <p class="empty">{t('sidebar.noClaims')}</p>
               )}
             </section>
           )}
@@ -212,7 +263,7 @@ export function SidebarApp() {
                 orphanIds={orphanIds}
                 datasetClaims={datasetClaims}
                 onShow={showNote}
-                onEdit={(a) => setEditing({ kind: 'existing', annotation: a })}
+                onEdit={(a) => openEditor({ kind: 'existing', annotation: a })}
                 onResolve={resolve}
                 onDelete={(a) => void remove(a)}
               />
@@ -221,7 +272,7 @@ export function SidebarApp() {
           )}
         </>
       )}
-    </div>
+    </main>
   );
 }
 

@@ -1,20 +1,22 @@
+import { formatNumber } from '../../lib/i18n';
 import type { PageReport } from '../../lib/page/page-report';
+import { useI18n } from '../i18n';
 
 const SHOWN = 4;
 
 export function TopicVerdict({ report }: { report: PageReport }) {
+  const { t, locale } = useI18n();
   const on = report.topic.onTopic;
   const label =
-    report.status === 'analyzing' ? 'Analysing…' : report.status === 'error' ? 'Analysis failed' : on ? 'About CECOT and the US–El Salvador deal' : 'Not about CECOT';
+    report.status === 'analyzing' ? t('sidebar.analysing') : report.status === 'error' ? t('sidebar.analysisFailed') : on ? t('sidebar.onTopic') : t('sidebar.offTopic');
   return (
     <section class={`verdict-box ${on ? 'on' : 'off'}`} aria-labelledby="verdict-h" data-testid="topic-verdict">
       <h2 id="verdict-h">{label}</h2>
       {report.error && <p class="error">{report.error}</p>}
-      <p class="muted">
-        Topic score {report.topic.score.toFixed(2)} · {report.claims.length} claim{report.claims.length === 1 ? '' : 's'} found
-      </p>
+      <p class="muted">{t('sidebar.scoreLine', { score: formatNumber(locale, Math.round(report.topic.score * 100) / 100), count: report.claims.length })}</p>
       {report.topic.reasons.length > 0 && (
-        <ul class="reasons" aria-label="Why">
+        // The recognizer words its reasons in English.
+        <ul class="reasons" aria-label={t('sidebar.why')} lang="en">
           {report.topic.reasons.slice(0, SHOWN).map((r, i) => (
             <li key={i}>{r}</li>
           ))}
@@ -22,8 +24,8 @@ export function TopicVerdict({ report }: { report: PageReport }) {
       )}
       {report.topic.reasons.length > SHOWN && (
         <details class="more-reasons">
-          <summary>{report.topic.reasons.length - SHOWN} more reasons</summary>
-          <ul class="reasons">
+          <summary>{t('sidebar.moreReasons', { count: report.topic.reasons.length - SHOWN })}</summary>
+          <ul class="reasons" lang="en">
             {report.topic.reasons.slice(SHOWN).map((r, i) => (
               <li key={i}>{r}</li>
             ))}

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { OptionsApp } from '../../components/OptionsApp';
 import { I18nProvider } from '../../components/i18n';
+import { OptionsApp } from '../../components/OptionsApp';
 import '../../components/theme.css';
 
 render(

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { SidebarApp } from '../../components/sidebar/SidebarApp';
 import { I18nProvider } from '../../components/i18n';
+import { SidebarApp } from '../../components/sidebar/SidebarApp';
 import '../../components/theme.css';
 import '../../components/sidebar/sidebar.css';
 

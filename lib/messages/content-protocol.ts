@@ -7,6 +7,8 @@ export const ContentRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/annotate-selection'), purpose: z.enum(['annotate', 'dataset']).default('annotate') }),
   z.object({ type: z.literal('content/open-frame'), tabId: z.number().int() }),
   z.object({ type: z.literal('content/reanalyze') }),
+  /** The sidebar closed the editor of this tab's draft: the page clears the selection (saved) or restores it (cancelled), and takes focus back. */
+  z.object({ type: z.literal('content/draft-closed'), saved: z.boolean() }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 

@@ -56,8 +56,11 @@ export function highlightCss(colors: HighlightColors, showUnmatched: boolean, na
     claim('conflicts', 'wavy', 0.22),
     claim('related', 'dotted', 0.14),
     showUnmatched ? claim('unmatched', 'dashed', 0.06) : '',
+    // The reader's notes are drawn unlike any claim: a thick line above the text (claims are underlined) over a light
+    // fill, so a green note on a green "agrees" claim still shows. Custom highlights cannot draw borders or outlines.
     ...Object.entries(NOTE_COLORS).map(
-      ([name, hex]) => `::highlight(${nameOf(`note-${name}` as HighlightKind)}) { background-color: ${withAlpha(hex, 0.38)}; }`,
+      ([name, hex]) =>
+        `::highlight(${nameOf(`note-${name}` as HighlightKind)}) { background-color: ${withAlpha(hex, 0.3)}; text-decoration: overline solid ${hex}; text-decoration-thickness: 4px; }`,
     ),
     `::highlight(${nameOf('focus')}) { background-color: ${withAlpha('#ffd400', 0.55)}; color: inherit; }`,
   ];

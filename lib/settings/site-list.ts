@@ -3,13 +3,13 @@ import { isSiteDisabled } from './site-match';
 
 /**
  * Adds what the reader typed or pasted (a host, or a whole URL) to the list of
- * switched-off sites. Returns the new sorted list, or an error to show.
+ * switched-off sites. Returns the new sorted list, or why not (the interface words it in the reader's language).
  */
-export function addSite(list: readonly string[], input: string): { sites: string[] } | { error: string } {
+export function addSite(list: readonly string[], input: string): { sites: string[] } | { error: 'invalid' | 'duplicate'; site: string } {
   const host = input.trim().replace(/^[a-z]+:\/\//i, '').replace(/^[^@/]*@/, '').replace(/[/?#:].*$/, '');
   const parsed = SitePattern.safeParse(host);
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'not a site name' };
-  if (list.includes(parsed.data)) return { error: `${parsed.data} is already in the list` };
+  if (!parsed.success) return { error: 'invalid', site: host };
+  if (list.includes(parsed.data)) return { error: 'duplicate', site: parsed.data };
   return { sites: [...list, parsed.data].sort() };
 }
 

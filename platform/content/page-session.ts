@@ -6,12 +6,16 @@ import type { TextMap } from '../../lib/extract/text-map';
 import { ContentRequest } from '../../lib/messages/content-protocol';
 import type { PageAnalysis } from '../../lib/messages/protocol';
 import { MAX_PAGE_TEXT, MAX_QUOTE } from '../../lib/messages/protocol';
-import { pickLocale, translator } from '../../lib/i18n';
+import { security as securityCatalog } from '../../lib/i18n/messages/security';
 import { buildReport, toPageClaims } from '../../lib/page/build-report';
 import type { PageClaim, PageStatus } from '../../lib/page/page-report';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
 import { gateDocument } from '../../lib/topic/gate';
+import { pickLocale } from '../../lib/i18n/translate';
+import { areaTranslator } from '../../lib/i18n/area';
+import { overlay as overlayCatalog, type OverlayTranslate } from '../../lib/i18n/messages/overlay';
+import { isEditableTarget, navigationKey } from '../../lib/page/claim-keys';
 import { bundledTopic } from '../../lib/topic/bundled';
 import { topicWithUserTerms } from '../../lib/topic/user-terms';
 import type { UserTerm } from '../../lib/dataset/layer-schema';
@@ -28,7 +32,8 @@ import { pageCanonicalUrl } from './page-url';
 import type { ScriptLifetime } from './script-lifetime';
 import { draftFromSelection } from './selection-draft';
 import { isTextChange } from './page-mutations';
-import { nearestRect, rangesIntersect, scrollToRange, textRange } from './text-ranges';
+import { rangesIntersect, scrollToRange, textRange } from './text-ranges';
+import { announceClaim, focusAfterNote, nextClaim } from './claim-navigation';
 
 interface MainText {
   text: string;
@@ -65,6 +70,14 @@ export class PageSession {
   private textCut = false;
   private userTerms: UserTerm[] = [];
   private sourceChecks: SourceCheck[] = [];
+  /** The in-page UI speaks the interface language the reader chose in the options. */
+  private t: OverlayTranslate = areaTranslator('overlay', overlayCatalog, 'en');
+  /** The selection the sidebar's editor is annotating: cleared after Save, given back on Cancel. */
+  private draftRange: Range | null = null;
+  /** A reader who came by keyboard (Enter or Space on Annotate, the shortcut, the menu) gets focus back on the text. */
+  private draftByKeyboard = false;
+  /** The claim last reached with the next/previous keys. */
+  private navKey: string | null = null;
 
   constructor(private readonly ctx: ScriptLifetime) {
     this.scheduler = new RefreshScheduler(() => this.refresh(), {
@@ -76,6 +89,7 @@ export class PageSession {
 
   async start(): Promise<void> {
     [this.settings, this.userTerms] = await Promise.all([loadSettings(), loadUserTerms()]);
+    this.t = areaTranslator('overlay', overlayCatalog, pickLocale(this.settings.language, navigator.language));
     watchSettings((s) => this.onSettings(s));
     browser.runtime.onMessage.addListener((message: unknown) => this.onMessage(message));
     // Single-page-app navigation, read from location.href itself (no event a page could forge).
@@ -212,7 +226,7 @@ export class PageSession {
       sourceChecks: this.sourceChecks,
     });
     if (this.textCut && this.main) {
-      const t = translator(pickLocale(this.settings.language, navigator.language));
+      const t = areaTranslator('security', securityCatalog, pickLocale(this.settings.language, navigator.language));
       report.topic = { ...report.topic, reasons: [t('security.textCut', { max: MAX_PAGE_TEXT }), ...report.topic.reasons] };
     }
     await ask({ type: 'tab/report', report }).catch(() => undefined);
@@ -228,13 +242,18 @@ export class PageSession {
   }
 
   private makeOverlay(): Overlay {
-    const overlay = new Overlay(this.doc, {
-      onAnnotate: () => void this.annotateSelection(),
-      onOpenSidebar: (claimKey) => void this.focusInSidebar(claimKey ?? null, null),
-    });
+    const overlay = new Overlay(
+      this.doc,
+      {
+        onAnnotate: (byKeyboard) => void this.annotateSelection({ byKeyboard }),
+        onOpenSidebar: (claimKey) => void this.focusInSidebar(claimKey ?? null, null),
+      },
+      this.t,
+    );
     if (!this.active) {
       this.active = true;
       this.ctx.addEventListener(this.doc, 'selectionchange', () => this.onSelection());
+      this.ctx.addEventListener(this.doc, 'keydown', (e: KeyboardEvent) => this.onKey(e), { capture: true });
     }
     return overlay;
   }
@@ -244,16 +263,16 @@ export class PageSession {
     const range = sel && !sel.isCollapsed && sel.rangeCount ? sel.getRangeAt(0) : null;
     if (!range || !range.toString().trim()) return this.overlay?.showAnnotateButton(null);
     const rects = range.getClientRects();
-    this.overlay?.showAnnotateButton(rects.length ? (rects[rects.length - 1] as DOMRect) : range.getBoundingClientRect());
+    this.overlay?.showAnnotateButton(range.cloneRange());
   }
 
   /** Turns the reader's selection into a draft and hands it to the sidebar. */
-  async annotateSelection(purpose: 'annotate' | 'dataset' = 'annotate'): Promise<void> {
+  async annotateSelection({ purpose = 'annotate', byKeyboard = true }: { purpose?: 'annotate' | 'dataset'; byKeyboard?: boolean } = {}): Promise<void> {
     // Checked before any work on it: a selection of millions of characters gets a message, not silence.
     const selected = this.doc.getSelection();
     const length = selected && !selected.isCollapsed ? selected.toString().length : 0;
     if (length > MAX_QUOTE) {
-      const t = translator(pickLocale(this.settings.language, navigator.language));
+      const t = areaTranslator('security', securityCatalog, pickLocale(this.settings.language, navigator.language));
       const rects = selected!.rangeCount ? selected!.getRangeAt(0).getClientRects() : null;
       const rect = rects && rects.length ? (rects[rects.length - 1] as DOMRect) : null;
       this.overlay?.showAnnotateButton(null);
@@ -264,6 +283,9 @@ export class PageSession {
     const claims = (this.main?.claims ?? []).map((claim) => ({ claim, range: this.main?.ranges.get(claim.key) }));
     const draft = draftFromSelection(this.doc, { url, canonicalUrl: pageCanonicalUrl(this.doc, url), title: this.doc.title }, claims);
     if (!draft) return;
+    const selection = this.doc.getSelection();
+    this.draftRange = selection?.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
+    this.draftByKeyboard = byKeyboard;
     this.overlay?.showAnnotateButton(null);
     const reply = await ask({ type: 'draft/open', draft, purpose });
     if (reply.sidebar === 'in-page') this.openFrame(reply.tabId);
@@ -285,8 +307,7 @@ export class PageSession {
       this.hoverFrame = 0;
       const hit = this.highlighter?.hitTest(e.clientX, e.clientY).find((h) => h.layer === 'claims');
       const claim = hit && this.main?.claims.find((c) => c.key === hit.mark.id);
-      if (!claim || !hit) return this.overlay?.hideCard();
-      this.overlay?.showCard(claim, nearestRect(hit.mark.range, e.clientX, e.clientY));
+      this.overlay?.hover(claim && hit ? { claim, range: hit.mark.range } : null, e.clientX, e.clientY);
     });
   }
 
@@ -317,10 +338,13 @@ export class PageSession {
         break;
       case 'content/annotate-selection':
         this.overlay ??= this.makeOverlay();
-        void this.annotateSelection(m.purpose);
+        void this.annotateSelection({ purpose: m.purpose });
         break;
       case 'content/open-frame':
         this.openFrame(m.tabId);
+        break;
+      case 'content/draft-closed':
+        this.onDraftClosed(m.saved);
         break;
       case 'content/reanalyze':
         // The dataset or the reader's terms changed: read the terms again, then analyse afresh.
@@ -340,11 +364,58 @@ export class PageSession {
     this.ctx.setTimeout(() => this.highlighter?.set('focus', []), 2_500);
   }
 
+  /** Alt+Shift+J / Alt+Shift+K: the next / previous claim on the page, its card, and the same claim focused in the sidebar; Escape closes the card. */
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.overlay?.cardClaimKey) {
+      this.overlay.hideCard();
+      return;
+    }
+    // Tab from a fresh selection goes to its Annotate button first (it sits at the end of the document, after every page control).
+    if (e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey && !isEditableTarget(e.target) && !this.overlay?.annotateButtonFocused) {
+      const selection = this.doc.getSelection();
+      if (selection && !selection.isCollapsed && this.overlay?.focusAnnotateButton()) e.preventDefault();
+      return;
+    }
+    const step = navigationKey(e);
+    if (!step || isEditableTarget(e.target)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const claims = (this.main?.claims ?? []).filter((c) => this.main?.ranges.has(c.key) && (c.relation !== 'unmatched' || this.settings.showUnmatched));
+    const next = nextClaim(claims, this.navKey, step);
+    if (!next) return this.overlay?.announce(this.t('overlay.noClaims'));
+    this.navKey = next.claim.key;
+    const range = this.main!.ranges.get(next.claim.key)!;
+    scrollToRange(range);
+    this.flash(range);
+    this.overlay?.showCard(next.claim, range, { sticky: true });
+    this.overlay?.announce(announceClaim(this.t, next.index, claims.length, next.claim));
+    void ask({ type: 'tab/focus', claimKey: next.claim.key, annotationId: null }).catch(() => undefined);
+  }
+
+  /** The editor closed: after Save the selection goes (the note's mark shows instead); after Cancel it comes back. Focus returns to the text either way. */
+  private onDraftClosed(saved: boolean): void {
+    const range = this.draftRange;
+    this.draftRange = null;
+    if (!range) return;
+    if (this.draftByKeyboard) focusAfterNote(this.doc, range);
+    if (saved) {
+      // The keyboard reader keeps a caret at the end of the text (focusAfterNote); nothing stays selected either way.
+      if (!this.draftByKeyboard) this.doc.getSelection()?.removeAllRanges();
+      this.overlay?.showAnnotateButton(null);
+    } else {
+      const selection = this.doc.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    }
+  }
+
   private onSettings(settings: Settings): void {
     const wasDisabled = isSiteDisabled(location.hostname, this.settings.disabledSites);
     this.settings = settings;
     const disabled = isSiteDisabled(location.hostname, settings.disabledSites);
     this.highlighter?.setStyle(settings.colors, settings.showUnmatched);
+    this.t = areaTranslator('overlay', overlayCatalog, pickLocale(settings.language, navigator.language));
+    this.overlay?.setTranslator(this.t);
     if (disabled) {
       this.highlighter?.clear();
       this.overlay?.hideCard();

@@ -22,10 +22,11 @@ export function rangesIntersect(a: Range, b: Range): boolean {
   }
 }
 
-/** Scrolls a range into the middle of the viewport. */
+/** Scrolls a range into the middle of the viewport; smoothly, unless the reader asked for less motion. */
 export function scrollToRange(range: Range): void {
   const el = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
-  el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  const reduce = el?.ownerDocument.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  el?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
 }
 
 /** The line box of a range nearest to a point: where a hover card should sit. */

@@ -52,6 +52,8 @@ test('annotate a selection through the in-page button, reload, edit the text, an
   await expect(sidebar.getByTestId('sidebar-annotation')).toHaveCount(1);
   await expect(sidebar.getByTestId('sidebar-annotation')).toContainText('Check with the weather service');
   await expect.poll(() => highlightTexts(page, 'cecot-lens-note-yellow')).toEqual(['streets were quiet']);
+  // Saved: the selection is gone, so the note's own mark shows.
+  await expect.poll(() => page.evaluate(() => getSelection()!.toString())).toBe('');
 
   // A later visit: re-attached.
   await page.reload();

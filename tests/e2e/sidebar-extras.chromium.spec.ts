@@ -1,23 +1,72 @@
 import { test, expect } from './chromium-fixtures';
-import { annotateByButton, dragSelect, highlightCounts, highlightTexts, openWithSidebar, tabIdOf } from './helpers';
+import { annotateByButton, dragSelect, highlightCounts, highlightTexts, openWithSidebar, selectText, tabIdOf } from './helpers';
+import { OverlayProbe } from './overlay-cdp';
 
-test('hovering a highlight shows a card, in a shadow root the page cannot open', async ({ context, baseURL }) => {
+test('hovering a highlight shows a card, in a shadow root the page cannot open, that never covers the claim', async ({ context, baseURL }) => {
   const page = await context.newPage();
   await page.goto(`${baseURL}/cecot-report.html`);
   await expect.poll(() => highlightCounts(page)).toHaveProperty('cecot-lens-conflicts');
   const box = (await page.locator('#p3').boundingBox())!;
-  // Where the card will sit: just below the hovered line. Until then, that point is the article's text.
-  const below = { x: box.x + 60, y: box.y + box.height + 40 };
-  const hitTag = () => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName ?? null, below);
-  expect(await hitTag()).not.toBe('CECOT-LENS-OVERLAY');
+  // Where the card will sit: just above the hovered line. Until then, that point is the article's text.
+  const above = { x: box.x + 120, y: box.y - 30 };
+  const hitTag = (p: { x: number; y: number }) => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName ?? null, p);
+  expect(await hitTag(above)).not.toBe('CECOT-LENS-OVERLAY');
   await page.mouse.move(box.x + 120, box.y + 10);
   // The card is inside our closed shadow root, so the page sees only its host element there.
-  await expect.poll(hitTag).toBe('CECOT-LENS-OVERLAY');
+  await expect.poll(() => hitTag(above)).toBe('CECOT-LENS-OVERLAY');
   expect(await page.evaluate(() => document.querySelector('cecot-lens-overlay')!.shadowRoot)).toBeNull();
+  // Every line of the hovered claim stays visible.
+  const claimPoints = await page.evaluate(() =>
+    [...(CSS.highlights.get('cecot-lens-conflicts') ?? [])].flatMap((r) => [...(r as Range).getClientRects()].map((b) => ({ x: b.left + b.width / 2, y: b.top + b.height / 2 }))),
+  );
+  expect(claimPoints.length).toBeGreaterThan(0);
+  for (const p of claimPoints) expect(await hitTag(p)).not.toBe('CECOT-LENS-OVERLAY');
   await page.screenshot({ path: 'test-results/screenshots/chromium-hover-card.png' });
   // Moving away hides it.
   await page.mouse.move(box.x + 120, 5);
-  await expect.poll(hitTag).not.toBe('CECOT-LENS-OVERLAY');
+  await expect.poll(() => hitTag(above)).not.toBe('CECOT-LENS-OVERLAY');
+});
+
+test('the card is reachable by the pointer (grace area), follows scroll and goes when its claim scrolls away; so does the Annotate button', async ({ context, baseURL, extensionId }) => {
+  const { page, sidebar } = await openWithSidebar(context, baseURL, extensionId, '/cecot-report.html', 'cecot-lens-conflicts');
+  await page.setViewportSize({ width: 1000, height: 420 });
+  await page.bringToFront();
+  const probe = await OverlayProbe.attach(page);
+  await page.locator('#p3').scrollIntoViewIfNeeded();
+  const box = (await page.locator('#p3').boundingBox())!;
+  await page.mouse.move(box.x + 120, box.y + 10);
+  await expect.poll(() => probe.visible('.card')).toBe(true);
+  // Travel to the card's "Show in sidebar" link, across other text, in small steps: the card stays.
+  const link = (await probe.box('.card .link'))!;
+  await page.mouse.move(link.x + link.width / 2, link.y + link.height / 2, { steps: 12 });
+  await page.waitForTimeout(500);
+  expect(await probe.visible('.card')).toBe(true);
+  await page.mouse.click(link.x + link.width / 2, link.y + link.height / 2);
+  const conflict = sidebar.locator('[data-testid="sidebar-claim"][data-relation="conflicts"]');
+  await expect.poll(() => sidebar.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.relation)).toBe('conflicts');
+  await expect(conflict).toContainText('238');
+
+  // Scrolling moves the card with its claim, and a claim scrolled out of view takes its card away.
+  await page.mouse.move(box.x + 120, box.y + 10);
+  await expect.poll(() => probe.visible('.card')).toBe(true);
+  const before = (await probe.box('.card'))!;
+  await page.evaluate(() => window.scrollBy(0, 40));
+  await expect.poll(async () => Math.round((await probe.box('.card'))!.y)).toBe(Math.round(before.y - 40));
+  await page.evaluate(() => window.scrollBy(0, 2_000));
+  await expect.poll(() => probe.visible('.card')).toBe(false);
+
+  // The Annotate button: follows the selection, hides while it is off screen, comes back with it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await selectText(page, '#p2', '$6 million');
+  await expect.poll(() => probe.visible('.annotate')).toBe(true);
+  const button = (await probe.box('.annotate'))!;
+  await page.evaluate(() => window.scrollBy(0, 30));
+  await expect.poll(async () => Math.round((await probe.box('.annotate'))?.y ?? -1)).toBe(Math.round(button.y - 30));
+  await page.evaluate(() => window.scrollBy(0, 2_000));
+  await expect.poll(() => probe.visible('.annotate')).toBe(false);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect.poll(() => probe.visible('.annotate')).toBe(true);
+  await probe.detach();
 });
 
 test('one article under several URLs shares its notes; edit and delete (kept as a tombstone)', async ({ context, baseURL, extensionId }) => {
@@ -25,17 +74,26 @@ test('one article under several URLs shares its notes; edit and delete (kept as 
   const editor = sidebar.getByTestId('annotation-editor');
   await annotateByButton(page, '#p2', '$6 million', editor);
   // The selection overlaps a matched claim: the payment claim is offered first.
-  await expect(editor.getByLabel('Linked dataset claim').locator('optgroup[label="Matched on this page"] option')).toHaveCount(1);
-  await editor.getByLabel('Linked dataset claim').selectOption({ index: 1 });
+  const suggested = editor.getByRole('group', { name: 'Matched on this page' }).getByRole('checkbox');
+  await expect(suggested).toHaveCount(1);
+  await suggested.check();
+  // A second claim, found by searching in Spanish while the interface is in English.
+  await editor.getByRole('searchbox', { name: 'Search dataset claims to link' }).fill('capacidad 40.000');
+  await editor.getByRole('group', { name: 'All dataset claims' }).getByRole('checkbox').first().check();
+  await expect(editor.getByTestId('picker-chosen').locator('li')).toHaveCount(2);
+  await sidebar.screenshot({ path: 'test-results/screenshots/chromium-editor-claim-picker.png' });
   await editor.getByLabel('Note').fill('Amount matches both articles');
   await editor.getByRole('radio', { name: 'green' }).check({ force: true });
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(sidebar.getByTestId('sidebar-annotation')).toContainText('Linked: Under the agreement');
+  await expect(sidebar.getByTestId('sidebar-annotation')).toContainText('Linked: CECOT can hold up to 40,000');
 
   // The same article without tracking parameters shows the note.
   const clean = await context.newPage();
   await clean.goto(`${baseURL}/cecot-report.html`);
   await expect.poll(() => highlightTexts(clean, 'cecot-lens-note-green')).toEqual(['$6 million']);
+  // A green note on a green "agrees" claim: the note's line above the text tells them apart.
+  await clean.locator('#p2').screenshot({ path: 'test-results/screenshots/chromium-green-note-on-agrees-claim.png', scale: 'device' });
 
   // Edit.
   await sidebar.getByRole('button', { name: 'Edit' }).click();

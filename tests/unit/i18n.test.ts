@@ -42,3 +42,19 @@ describe('translator', () => {
     expect(translator('en')('common.error', { message: 'disk full' })).toBe('Something went wrong: disk full');
   });
 });
+
+describe('one-area translator (the page session carries only the in-page catalog)', () => {
+  it('says exactly what the full translator says for that area', async () => {
+    const { areaTranslator } = await import('../../lib/i18n/area');
+    const { overlay } = await import('../../lib/i18n/messages/overlay');
+    for (const locale of ['en', 'es'] as const) {
+      const area = areaTranslator('overlay', overlay, locale);
+      const full = translator(locale);
+      for (const key of Object.keys(overlay.en) as (keyof typeof overlay.en)[]) {
+        const params = { index: 2, count: 12, relation: 'x', text: 'y' };
+        expect(area(`overlay.${key}`, params)).toBe(full(`overlay.${key}`, params));
+      }
+    }
+    expect(areaTranslator('overlay', overlay, 'es')('overlay.annotate')).toBe('Anotar');
+  });
+});

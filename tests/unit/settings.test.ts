@@ -7,8 +7,8 @@ import { bundledDataset } from '../../lib/dataset/bundled';
 describe('sites never to analyse', () => {
   it('accepts a bare host or a pasted URL, lower-cased, sorted, once', () => {
     expect(addSite(['b.example'], 'https://user@News.Example.org:8443/a/b?c#d')).toEqual({ sites: ['b.example', 'news.example.org'] });
-    expect(addSite(['news.example.org'], 'news.example.org')).toEqual({ error: 'news.example.org is already in the list' });
-    expect(addSite([], 'not a site!')).toEqual({ error: expect.stringMatching(/host name/) });
+    expect(addSite(['news.example.org'], 'news.example.org')).toEqual({ error: 'duplicate', site: 'news.example.org' });
+    expect(addSite([], 'not a site!')).toEqual({ error: 'invalid', site: 'not a site!' });
   });
 
   it('a site covers its subdomains, not look-alikes', () => {

@@ -5,13 +5,19 @@
 import { common } from './common';
 import { dataset } from './dataset';
 import { exchange } from './exchange';
+import { options } from './options';
+import { overlay } from './overlay';
 import { security } from './security';
+import { sidebar } from './sidebar';
 
 export const CATALOGS = {
   common,
   dataset,
   exchange,
+  options,
+  overlay,
   security,
+  sidebar,
 } as const;
 
 export type Area = keyof typeof CATALOGS;

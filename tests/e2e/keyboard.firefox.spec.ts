@@ -1,0 +1,85 @@
+// Firefox: the in-page keyboard paths (Tab to Annotate, Enter; next claim) and the interface language (puppeteer-core over WebDriver BiDi).
+import { test, expect } from '@playwright/test';
+import type { Browser, Page } from 'puppeteer-core';
+import path from 'node:path';
+import { launchFirefox, openExtensionPage } from './firefox-fixtures';
+import { ROOT } from './paths';
+import { startStaticServer } from '../../scripts/shared/static-server';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+
+test.beforeAll(async () => {
+  server = await startStaticServer(path.join(ROOT, 'demo/pages'));
+  browser = await launchFirefox();
+});
+test.afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  let last: T = await fn();
+  while (!ok(last)) {
+    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    last = await fn();
+  }
+  return last;
+}
+
+const highlight = (page: Page, name: string) => page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), name);
+
+async function tabIdOf(url: string): Promise<number> {
+  const page = await openExtensionPage(browser, 'popup.html', 'main');
+  const id = await page.evaluate(async (u) => {
+    const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
+    return (await api.tabs.query({})).find((t) => t.url === u)?.id;
+  }, url);
+  await page.close();
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+test('firefox: Alt+Shift+J reaches a claim, Tab then Enter annotates, and the sidebar speaks Spanish when asked', async () => {
+  // The reader picks Spanish in the options.
+  const options = await openExtensionPage(browser, 'options.html', '[data-testid="language-select"]');
+  await options.select('[data-testid="language-select"]', 'es');
+  await waitFor(() => options.evaluate(() => document.querySelector('h2#dataset-h')?.textContent ?? ''), (t) => t === 'Conjunto de datos curado');
+  await options.close();
+
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/megacarcel-es.html`);
+  await waitFor(() => highlight(page, 'cecot-lens-conflicts'), (t) => t.length > 0);
+  const tabId = await tabIdOf(page.url());
+  const sidebar = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`, '[data-testid="sidebar-claim"]');
+  expect(await sidebar.evaluate(() => document.getElementById('tab-claims')?.textContent ?? '')).toMatch(/^Afirmaciones \(\d+\)$/);
+  const first = await sidebar.evaluate(() => document.querySelector('[data-testid="sidebar-claim"] .page-text')?.textContent ?? '');
+
+  await page.bringToFront();
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('KeyJ');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+  await waitFor(() => highlight(page, 'cecot-lens-focus'), (t) => t.length === 1 && t[0] === first);
+
+  // Keyboard selection stands in for caret browsing; one Tab reaches the button, Enter opens the editor.
+  await page.evaluate(() => {
+    const node = document.querySelector('#e5')!.firstChild as Text;
+    const s = getSelection()!;
+    s.collapse(node, node.data.indexOf('calurosa'));
+    for (let i = 0; i < 'calurosa'.length; i++) s.modify('extend', 'forward', 'character');
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await sidebar.bringToFront();
+  await sidebar.waitForSelector('[data-testid="annotation-editor"]', { timeout: 10_000 });
+  expect(await sidebar.evaluate(() => document.querySelector('#editor-h')?.textContent)).toBe('Nueva anotación');
+  expect(await sidebar.evaluate(() => document.querySelector('[data-testid="annotation-editor"] blockquote')?.textContent)).toBe('calurosa');
+  await sidebar.screenshot({ path: 'test-results/screenshots/firefox-editor-es.png' });
+  await page.close();
+  await sidebar.close();
+});

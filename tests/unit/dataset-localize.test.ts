@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../lib/dataset/bundled';
+import { curatorNoteFor, sourceTitleFor, statementById, statementFor, subjectLabelFor } from '../../lib/dataset/localize';
+import { searchClaims } from '../../lib/dataset/claim-search';
+
+const data = bundledDataset();
+const capacity = data.claims.find((c) => c.id === 'c000-capacity-40000')!;
+
+describe('dataset text in the interface language', () => {
+  it('gives the Spanish statement and subject label in Spanish, the English ones in English', () => {
+    expect(statementFor(capacity, 'es')).toBe('El CECOT tiene capacidad para hasta 40.000 presos.');
+    expect(statementFor(capacity, 'en')).toBe('CECOT can hold up to 40,000 prisoners.');
+    const subject = data.subjects.find((s) => s.key === capacity.subject)!;
+    expect(subjectLabelFor(subject, 'es')).toBe(subject.labelEs);
+    expect(subjectLabelFor(subject, 'en')).toBe(subject.label);
+    expect(subject.labelEs).not.toBe(subject.label);
+  });
+  it('every claim has a Spanish statement that differs from the English one', () => {
+    for (const c of data.claims) expect(statementFor(c, 'es'), c.id).not.toBe(statementFor(c, 'en'));
+  });
+  it('marks text the dataset holds in one language with that language', () => {
+    expect(curatorNoteFor(capacity, 'es')).toEqual({ text: capacity.assessment.note, lang: 'en' });
+    const spanish = data.sources.find((s) => s.language === 'es');
+    if (spanish) expect(sourceTitleFor(spanish).lang).toBe('es');
+  });
+  it('looks a statement up by id, falling back to the report text, then the id', () => {
+    const map = new Map(data.claims.map((c) => [c.id, c]));
+    expect(statementById(capacity.id, map, 'es')).toBe(capacity.statementEs);
+    expect(statementById('missing', map, 'es', 'from the report')).toBe('from the report');
+    expect(statementById('missing', map, 'es')).toBe('missing');
+  });
+});
+
+describe('claim picker search', () => {
+  it('finds by words in either language, ignoring accents and case, and by number however it is written', () => {
+    const es = searchClaims(data.claims, 'CAPACIDAD', 'en').map((o) => o.id);
+    expect(es).toContain(capacity.id);
+    expect(searchClaims(data.claims, '40000', 'es').map((o) => o.id)).toContain(capacity.id);
+    expect(searchClaims(data.claims, '40.000 capacidad', 'es')[0]?.statement).toBe(capacity.statementEs);
+    expect(searchClaims(data.claims, 'zzzz-nothing', 'en')).toEqual([]);
+  });
+  it('lists the claims matched on the page first, in the page order, and everything on an empty query', () => {
+    const last = data.claims[data.claims.length - 1]!.id;
+    const all = searchClaims(data.claims, '  ', 'es', [last, capacity.id]);
+    expect(all).toHaveLength(data.claims.length);
+    expect(all.slice(0, 2).map((o) => [o.id, o.suggested])).toEqual([
+      [last, true],
+      [capacity.id, true],
+    ]);
+    expect(all[2]!.suggested).toBe(false);
+  });
+});
