@@ -132,6 +132,7 @@ function fallbackCss(): string {
   return `cecot-lens-mark { all: unset; display: inline; }
 cecot-lens-mark[data-kind="agrees"] { background: rgb(0 158 115 / 0.16); text-decoration: underline solid #009e73; }
 cecot-lens-mark[data-kind="conflicts"] { background: rgb(213 94 0 / 0.22); text-decoration: underline wavy #d55e00; }
+cecot-lens-mark[data-kind="repeats-error"] { background: rgb(204 121 167 / 0.22); text-decoration: underline double #cc79a7; }
 cecot-lens-mark[data-kind="related"] { background: rgb(0 114 178 / 0.14); text-decoration: underline dotted #0072b2; }
 cecot-lens-mark[data-kind="unmatched"] { text-decoration: underline dashed #999; }
 cecot-lens-mark[data-kind^="note-"] { background: rgb(245 196 0 / 0.38); }`;

@@ -162,6 +162,7 @@ const OVERLAY_CSS = `
 .badge.agrees { color: #00795a; }
 .badge.conflicts { color: #b34700; border-style: dashed; }
 .badge.related { color: #005a8e; border-style: dotted; }
+.badge.repeats-error { color: #9c3d78; border-style: double; border-width: 3px; }
 .badge.unmatched { color: #5c5c57; }
 .link { all: unset; cursor: pointer; color: #1f5fbf; font-size: 13px; text-decoration: underline; }
 .link:focus-visible, .annotate:focus-visible { outline: 2px solid #1f5fbf; outline-offset: 2px; }
@@ -172,7 +173,7 @@ const OVERLAY_CSS = `
 @media (prefers-color-scheme: dark) {
   .card { background: #1f1f1e; color: #ececea; border-color: #3a3a37; }
   .card .quote { color: #a8a8a2; }
-  .badge.agrees { color: #4fd1a5; } .badge.conflicts { color: #ff9a52; } .badge.related { color: #74b9ff; } .badge.unmatched { color: #a8a8a2; }
+  .badge.agrees { color: #4fd1a5; } .badge.conflicts { color: #ff9a52; } .badge.related { color: #74b9ff; } .badge.repeats-error { color: #f0a6d0; } .badge.unmatched { color: #a8a8a2; }
   .link { color: #8ab4f8; }
   .annotate { background: #ececea; color: #1c1c1a; }
   .frame-box { background: #1f1f1e; border-color: #3a3a37; }

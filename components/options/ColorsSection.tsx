@@ -5,6 +5,7 @@ const ROWS: { key: keyof HighlightColors; label: string; line: string }[] = [
   { key: 'agrees', label: 'Agrees with the dataset', line: 'solid' },
   { key: 'conflicts', label: 'Conflicts with the dataset', line: 'wavy' },
   { key: 'related', label: 'Related', line: 'dotted' },
+  { key: 'repeats-error', label: 'Repeats an error flagged in the dataset', line: 'double' },
   { key: 'unmatched', label: 'Not in the dataset', line: 'dashed' },
 ];
 

@@ -5,6 +5,7 @@ const MEANING: Record<ClaimRelation, string> = {
   agrees: 'same subject, compatible value',
   conflicts: 'same subject, another value',
   related: 'same subject, nothing to compare',
+  'repeats-error': 'says what the curator flagged as an error',
   unmatched: 'checkable, not covered by the dataset',
 };
 

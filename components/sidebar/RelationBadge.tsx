@@ -4,6 +4,7 @@ export const RELATION_NAME: Record<ClaimRelation, string> = {
   agrees: 'Agrees',
   conflicts: 'Conflicts',
   related: 'Related',
+  'repeats-error': 'Repeats a flagged error',
   unmatched: 'Not in dataset',
 };
 

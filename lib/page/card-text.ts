@@ -4,6 +4,7 @@ export const RELATION_LABEL: Record<PageClaim['relation'], string> = {
   agrees: 'Agrees with the dataset',
   conflicts: 'Conflicts with the dataset',
   related: 'Related to the dataset',
+  'repeats-error': 'Repeats an error flagged in the dataset',
   unmatched: 'Not in the dataset',
 };
 

@@ -3,7 +3,7 @@ import type { HighlightColors } from '../settings/schema';
 /** Every highlight name we register starts with this, so that we never touch a page's own highlights. */
 export const HIGHLIGHT_PREFIX = 'cecot-lens-';
 
-export const CLAIM_KINDS = ['agrees', 'conflicts', 'related', 'unmatched'] as const;
+export const CLAIM_KINDS = ['agrees', 'conflicts', 'related', 'repeats-error', 'unmatched'] as const;
 export const NOTE_COLORS = {
   yellow: '#f5c400',
   green: '#3ba55c',
@@ -19,7 +19,7 @@ export function highlightName(kind: HighlightKind): string {
 
 /**
  * Styles for `::highlight()`. Colour is never the only signal: each relation
- * also has its own underline style (solid, wavy, dotted, dashed), so the marks
+ * also has its own underline style (solid, wavy, dotted, double, dashed), so the marks
  * stay distinct for colour-blind readers; backgrounds are translucent so they
  * read on light and dark pages alike.
  */
@@ -30,6 +30,7 @@ export function highlightCss(colors: HighlightColors, showUnmatched: boolean): s
     claim('agrees', 'solid', 0.16),
     claim('conflicts', 'wavy', 0.22),
     claim('related', 'dotted', 0.14),
+    claim('repeats-error', 'double', 0.22),
     showUnmatched ? claim('unmatched', 'dashed', 0.06) : '',
     ...Object.entries(NOTE_COLORS).map(
       ([name, hex]) => `::highlight(${highlightName(`note-${name}` as HighlightKind)}) { background-color: ${withAlpha(hex, 0.38)}; }`,

@@ -1,0 +1,88 @@
+import type { ExplainDetail } from './explain';
+import type { DatasetMatch, PartKind, Relation } from './match-sentence';
+
+/**
+ * One thing claimed inside a sentence: the number, the title, the year or the
+ * clause, with its own span, relation and dataset claim. A sentence such as
+ * "Noem, who toured the prison on Wednesday, said 238 Venezuelans…" carries
+ * two: the visit and the count.
+ */
+export interface ClaimPart {
+  start: number;
+  end: number;
+  text: string;
+  kind: PartKind;
+  relation: Relation;
+  claimId: string;
+  slot?: string;
+  page?: string;
+  dataset?: string;
+  explanation: string;
+  score: number;
+  detail: ExplainDetail;
+  flagged?: 'erroneous' | 'inconsistent';
+}
+
+const MAX_PARTS = 4;
+const MIN_PART = 3;
+
+/**
+ * The parts of a sentence, from its matches (best first): one per dataset
+ * claim, never overlapping one another, so each gets a highlight of its own.
+ * A weak "related" on the sentence's words alone becomes a part only when
+ * nothing else was found.
+ */
+export function claimParts(text: string, matches: readonly DatasetMatch[]): ClaimPart[] {
+  const parts: ClaimPart[] = [];
+  const claims = new Set<string>();
+  for (const m of matches) {
+    if (parts.length >= MAX_PARTS) break;
+    if (claims.has(m.claimId)) continue;
+    if (m.kind === 'statement' && m.relation === 'related' && parts.length) continue;
+    const span = freeSpan(text, m.span, parts);
+    if (!span) continue;
+    claims.add(m.claimId);
+    const part: ClaimPart = {
+      start: span[0],
+      end: span[1],
+      text: text.slice(span[0], span[1]),
+      kind: m.kind,
+      relation: m.relation,
+      claimId: m.claimId,
+      slot: m.slot,
+      explanation: m.explanation,
+      score: m.score,
+      detail: m.detail,
+    };
+    if (m.page !== undefined) part.page = m.page;
+    if (m.dataset !== undefined) part.dataset = m.dataset;
+    if (m.flagged) part.flagged = m.flagged;
+    parts.push(part);
+  }
+  return parts.sort((a, b) => a.start - b.start);
+}
+
+/** The longest stretch of `span` no earlier part covers, trimmed of spaces and punctuation; null if too short. */
+function freeSpan(text: string, span: readonly [number, number], taken: readonly ClaimPart[]): [number, number] | null {
+  let pieces: Array<[number, number]> = [[span[0], span[1]]];
+  for (const t of taken) {
+    const next: Array<[number, number]> = [];
+    for (const [a, b] of pieces) {
+      if (t.end <= a || t.start >= b) next.push([a, b]);
+      else {
+        if (t.start > a) next.push([a, t.start]);
+        if (t.end < b) next.push([t.end, b]);
+      }
+    }
+    pieces = next;
+  }
+  let best: [number, number] | null = null;
+  for (let [a, b] of pieces) {
+    while (a < b && /[\s,;:.()"“”«»'’—–-]/.test(text.charAt(a))) a++;
+    while (b > a && /[\s,;:.()"“”«»'’—–-]/.test(text.charAt(b - 1))) b--;
+    if (b - a >= MIN_PART && (!best || b - a > best[1] - best[0])) best = [a, b];
+  }
+  return best;
+}
+
+export type { Relation };
