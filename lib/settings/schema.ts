@@ -25,6 +25,8 @@ export const Settings = z.object({
   colors: HighlightColors.default(HighlightColors.parse({})),
   /** Check-worthy sentences the dataset does not cover are underlined faintly; some readers prefer them hidden. */
   showUnmatched: z.boolean().default(true),
+  /** The interface language: "auto" follows the browser's. */
+  language: z.enum(['auto', 'en', 'es']).default('auto'),
 });
 export type Settings = z.infer<typeof Settings>;
 
