@@ -4,9 +4,21 @@
  * structured detail with every match, so the sidebar can say it again in the
  * reader's interface language without comparing anything twice.
  */
+import { formatNumber, translator, type Locale, type MessageKey } from '../i18n';
 import { z } from '../schema/zod';
 
-export type Locale = 'en' | 'es';
+export type { Locale } from '../i18n';
+
+/** A value as compared: the number or range, its hedge and unit. Rendered per language. */
+export const ValueText = z.object({
+  qualifier: z.enum(['exact', 'about', 'up-to', 'at-least', 'more-than', 'less-than', 'nearly', 'range']),
+  value: z.number().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** The subject's unit ("people", "USD/year"); absent when the group counted is named instead. */
+  unit: z.string().optional(),
+});
+export type ValueText = z.infer<typeof ValueText>;
 
 /** A label in both languages. */
 export const Bilingual = z.object({ en: z.string(), es: z.string() });
@@ -17,9 +29,8 @@ export const ExplainDetail = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('quantity'),
     subject: Bilingual,
-    /** The page's value as a reader would write it ("238", "nearly 300"). */
-    page: z.string(),
-    data: z.string(),
+    page: ValueText,
+    data: ValueText,
     compatible: z.boolean(),
     /** Set when the page counts another group than the dataset does. */
     group: z
@@ -62,110 +73,86 @@ export type FlaggedStatus = 'erroneous' | 'inconsistent';
 
 // "Number of deportees" → "number of deportees", "Current CECOT population" → "current CECOT population"; "Kristi Noem’s visit" stays.
 const lower = (s: string): string => (/^[A-Z][a-z]+ (?:[a-z]|[A-Z]{2,}\b)/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
-const quoteWords = (words: readonly string[], locale: Locale): string =>
-  words
-    .slice(0, 3)
-    .map((w) => (locale === 'es' ? `«${w}»` : `“${w}”`))
-    .join(', ');
+
+const QUALIFIER: Record<ValueText['qualifier'], MessageKey> = {
+  exact: 'matching.qExact',
+  about: 'matching.qAbout',
+  'up-to': 'matching.qUpTo',
+  'at-least': 'matching.qAtLeast',
+  'more-than': 'matching.qMoreThan',
+  'less-than': 'matching.qLessThan',
+  nearly: 'matching.qNearly',
+  range: 'matching.qRange',
+};
+
+const UNIT: Record<string, MessageKey> = {
+  people: 'matching.unitPeople',
+  'people/cell': 'matching.unitPeoplePerCell',
+  'hours/day': 'matching.unitHoursPerDay',
+  cases: 'matching.unitCases',
+  days: 'matching.unitDays',
+  percent: 'matching.unitPercent',
+};
+
+/** "up to 40,000 people", "hasta 40.000 personas", "$200 million a year", "200 millones de dólares al año". */
+export function renderValue(v: ValueText, locale: Locale): string {
+  const t = translator(locale);
+  const unit = v.unit ?? '';
+  const money = /^(usd|us\$|\$)/i.test(unit);
+  const num = (n: number): string => {
+    if (!money) return formatNumber(locale, n);
+    if (Math.abs(n) >= 1e9 && n % 1e7 === 0) return t('matching.moneyBillion', { n: formatNumber(locale, n / 1e9) });
+    if (Math.abs(n) >= 1e6 && n % 1e4 === 0) return t('matching.moneyMillion', { n: formatNumber(locale, n / 1e6) });
+    return t('matching.money', { n: formatNumber(locale, n) });
+  };
+  const body =
+    v.qualifier === 'range' ? t(QUALIFIER.range, { min: num(v.min ?? 0), max: num(v.max ?? 0) }) : t(QUALIFIER[v.qualifier], { v: num(v.value ?? 0) });
+  if (money) return unit.endsWith('/year') ? t('matching.unitPerYear', { v: body }) : body;
+  const key = UNIT[unit];
+  return key ? t(key, { v: body }) : unit ? `${body} ${unit}` : body;
+}
 
 /** One plain sentence (or two) saying what the page says, what the dataset's source says, and how they stand. */
-export function explain(detail: ExplainDetail, relation: ExplainRelation, locale: Locale, flagged?: FlaggedStatus): string {
-  const base = locale === 'es' ? explainEs(detail, relation) : explainEn(detail, relation);
+export function explain(d: ExplainDetail, relation: ExplainRelation, locale: Locale, flagged?: FlaggedStatus): string {
+  const t = translator(locale);
+  const base = explainBase(d, relation, locale);
   if (relation !== 'repeats-error') return base;
-  if (locale === 'es') return `${base} Pero el curador marcó esa afirmación del conjunto de datos como ${flagged === 'inconsistent' ? 'incoherente' : 'errónea'}.`;
-  return `${base} But the curator flagged that dataset claim as ${flagged === 'inconsistent' ? 'inconsistent' : 'an error'}.`;
+  return `${base} ${t(flagged === 'inconsistent' ? 'matching.flaggedInconsistent' : 'matching.flaggedErroneous')}`;
 }
 
-function explainEn(d: ExplainDetail, relation: ExplainRelation): string {
+function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale): string {
+  const t = translator(locale);
+  const es = locale === 'es';
+  const pick = (b: Bilingual) => (es ? b.es : b.en);
   switch (d.type) {
     case 'quantity': {
-      const subject = lower(d.subject.en);
-      if (d.group && d.group.relation !== 'other' && d.group.page.en !== d.group.data.en) {
-        const pg = d.group.page.en;
-        const dg = d.group.data.en;
-        if (relation === 'conflicts') {
-          return d.group.relation === 'narrower'
-            ? `The page counts ${d.page} ${pg}, more than the ${d.data} ${dg} in all that the dataset's source gives (${subject}).`
-            : `The page counts ${d.page} ${pg} in all, fewer than the ${d.data} ${dg} alone that the dataset's source gives (${subject}).`;
-        }
-        return d.group.relation === 'narrower'
-          ? `The page counts ${d.page} ${pg}; the dataset's source counts ${d.data} ${dg} (${subject}). A narrower group, so both can be true.`
-          : `The page counts ${d.page} ${pg}; the dataset's source counts ${d.data} ${dg} (${subject}). A broader group, so both can be true.`;
+      const subject = es ? pick(d.subject).toLowerCase().replace(/cecot/g, 'CECOT') : lower(d.subject.en);
+      const page = renderValue(d.page, locale);
+      const data = renderValue(d.data, locale);
+      const g = d.group;
+      if (g) {
+        const params = { page, data, subject, pageGroup: pick(g.page), dataGroup: pick(g.data) };
+        if (g.relation === 'other') return t('matching.qtyOtherGroup', params);
+        if (relation === 'conflicts') return t(g.relation === 'narrower' ? 'matching.qtyNarrowerExceeds' : 'matching.qtyBroaderBelow', params);
+        return t(g.relation === 'narrower' ? 'matching.qtyNarrower' : 'matching.qtyBroader', params);
       }
-      if (d.group && d.group.relation === 'other') {
-        return `The page counts ${d.page} ${d.group.page.en}; the dataset's source counts ${d.data} ${d.group.data.en} (${subject}). Different groups: nothing to compare directly.`;
-      }
-      return d.compatible
-        ? `The page says ${d.page}; the dataset's source says ${d.data} for ${subject}. The figures fit together.`
-        : `The page says ${d.page}; the dataset's source says ${d.data} for ${subject}. Both cannot be true.`;
+      return t(d.compatible ? 'matching.qtyFits' : 'matching.qtyConflicts', { page, data, subject });
     }
     case 'year':
-      return d.page === d.data
-        ? `The page gives ${d.page} as the ${d.slot.en}, as the dataset's source does.`
-        : `The page says ${d.page}; the dataset's source says ${d.data} for the ${d.slot.en}.`;
-    case 'title':
-      if (d.former) return `The page calls ${d.person} “${d.page}”, a post held before; at the time the dataset's source gives ${d.data.en}.`;
-      return relation === 'conflicts'
-        ? `The page calls ${d.person} “${d.page}”; the dataset's source gives ${d.data.en} as ${d.person}'s title at the time.`
-        : `The page gives ${d.person}'s title as the dataset's source does: ${d.data.en}.`;
-    case 'event':
-      if (d.negated) return `The page denies ${d.slot.en}, which the dataset's source reports.`;
-      if (d.unattributed) return `The page states ${d.slot.en} as fact; the dataset's source reports it only as a claim.`;
-      return `The page reports ${d.slot.en}, as the dataset's source does.`;
-    case 'statement': {
-      const subject = lower(d.subject.en);
-      const words = d.words.length ? ` (shared words: ${quoteWords(d.words, 'en')})` : '';
-      if (d.negated) return `The page denies what the dataset says about ${subject}${words}.`;
-      if (d.says) return `The page says what the dataset says about ${subject}${words}.`;
-      if (d.noFigure) return `The page is about ${subject}${words} but gives no figure to compare.`;
-      return `The page touches on ${subject}${words}; it neither confirms nor contradicts the dataset.`;
+      return t(d.page === d.data ? 'matching.yearSame' : 'matching.yearDiffers', { page: String(d.page), data: String(d.data), slot: pick(d.slot) });
+    case 'title': {
+      const params = { person: d.person, page: d.page, data: pick(d.data) };
+      if (d.former) return t('matching.titleFormer', params);
+      return t(relation === 'conflicts' ? 'matching.titleConflicts' : 'matching.titleAgrees', params);
     }
-  }
-}
-
-function explainEs(d: ExplainDetail, relation: ExplainRelation): string {
-  switch (d.type) {
-    case 'quantity': {
-      const subject = d.subject.es.toLowerCase().replace('cecot', 'CECOT');
-      if (d.group && d.group.relation !== 'other' && d.group.page.es !== d.group.data.es) {
-        const pg = d.group.page.es;
-        const dg = d.group.data.es;
-        if (relation === 'conflicts') {
-          return d.group.relation === 'narrower'
-            ? `La página cuenta ${d.page} ${pg}, más que los ${d.data} ${dg} en total que da la fuente del conjunto de datos (${subject}).`
-            : `La página cuenta ${d.page} ${pg} en total, menos que los ${d.data} ${dg} que da la fuente del conjunto de datos (${subject}).`;
-        }
-        return d.group.relation === 'narrower'
-          ? `La página cuenta ${d.page} ${pg}; la fuente del conjunto de datos cuenta ${d.data} ${dg} (${subject}). Es un grupo más reducido, así que ambas cifras pueden ser ciertas.`
-          : `La página cuenta ${d.page} ${pg}; la fuente del conjunto de datos cuenta ${d.data} ${dg} (${subject}). Es un grupo más amplio, así que ambas cifras pueden ser ciertas.`;
-      }
-      if (d.group && d.group.relation === 'other') {
-        return `La página cuenta ${d.page} ${d.group.page.es}; la fuente del conjunto de datos cuenta ${d.data} ${d.group.data.es} (${subject}). Son grupos distintos: no hay comparación directa.`;
-      }
-      return d.compatible
-        ? `La página dice ${d.page}; la fuente del conjunto de datos dice ${d.data} (${subject}). Las cifras son compatibles.`
-        : `La página dice ${d.page}; la fuente del conjunto de datos dice ${d.data} (${subject}). No pueden ser ciertas las dos.`;
-    }
-    case 'year':
-      return d.page === d.data
-        ? `La página da ${d.page} como ${d.slot.es}, igual que la fuente del conjunto de datos.`
-        : `La página dice ${d.page}; la fuente del conjunto de datos dice ${d.data} (${d.slot.es}).`;
-    case 'title':
-      if (d.former) return `La página llama a ${d.person} «${d.page}», un cargo anterior; en ese momento la fuente del conjunto de datos le da el cargo de ${d.data.es}.`;
-      return relation === 'conflicts'
-        ? `La página llama a ${d.person} «${d.page}»; según la fuente del conjunto de datos, en ese momento era ${d.data.es}.`
-        : `La página da a ${d.person} el mismo cargo que la fuente del conjunto de datos: ${d.data.es}.`;
     case 'event':
-      if (d.negated) return `La página niega ${d.slot.es}, que la fuente del conjunto de datos sí reporta.`;
-      if (d.unattributed) return `La página presenta como un hecho ${d.slot.es}; la fuente del conjunto de datos lo reporta solo como una afirmación.`;
-      return `La página reporta ${d.slot.es}, igual que la fuente del conjunto de datos.`;
+      return t(d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees', { slot: pick(d.slot) });
     case 'statement': {
-      const subject = d.subject.es.toLowerCase().replace('cecot', 'CECOT');
-      const words = d.words.length ? ` (palabras en común: ${quoteWords(d.words, 'es')})` : '';
-      if (d.negated) return `La página niega lo que el conjunto de datos dice sobre ${subject}${words}.`;
-      if (d.says) return `La página dice lo mismo que el conjunto de datos sobre ${subject}${words}.`;
-      if (d.noFigure) return `La página trata de ${subject}${words}, pero no da una cifra para comparar.`;
-      return `La página toca el tema de ${subject}${words}; no confirma ni contradice el conjunto de datos.`;
+      const subject = es ? pick(d.subject).toLowerCase().replace(/cecot/g, 'CECOT') : lower(d.subject.en);
+      const quoted = d.words.slice(0, 3).map((w) => (es ? `«${w}»` : `“${w}”`)).join(', ');
+      const words = d.words.length ? t('matching.sharedWords', { words: quoted }) : '';
+      const key = d.negated ? 'matching.stmtNegated' : d.says ? 'matching.stmtSays' : d.noFigure ? 'matching.stmtNoFigure' : 'matching.stmtRelated';
+      return t(key, { subject, words });
     }
   }
 }

@@ -145,12 +145,19 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         if (pg && dg) group = { page: { en: pg.label, es: pg.labelEs }, data: { en: dg.label, es: dg.labelEs }, relation: rel };
       }
       const score = round(Math.min(0.99, 0.45 + 0.35 * Math.min(1, subject.score) + (cmp.compatible ? 0.2 * cmp.closeness : 0.2)));
-      const bare = (v: string) => (group ? v.replace(/ people$| personas$/, '') : v);
+      // With the group named ("238 Venezuelans"), the unit ("people") goes without saying.
+      const value = (v: { qualifier: ParsedQuantity['qualifier']; value?: number; min?: number; max?: number }) => ({
+        qualifier: v.qualifier,
+        ...(v.value !== undefined ? { value: v.value } : {}),
+        ...(v.min !== undefined ? { min: v.min } : {}),
+        ...(v.max !== undefined ? { max: v.max } : {}),
+        ...(group ? {} : { unit: info.subject.unit ?? dq.unit }),
+      });
       const detail: ExplainDetail = {
         type: 'quantity',
         subject: { en: info.subject.label, es: info.subject.labelEs },
-        page: bare(page),
-        data: bare(data),
+        page: value(q),
+        data: value(dq),
         compatible: cmp.compatible,
         ...(group ? { group } : {}),
       };
@@ -363,8 +370,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   return out.sort((a, b) => RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation) || kindRank(a.kind) - kindRank(b.kind) || b.score - a.score);
 }
 
+/** Values compared slot by slot first (they carry the narrowest span), then events, then shared words. */
 function kindRank(kind: PartKind): number {
-  return kind === 'statement' ? 1 : 0;
+  return kind === 'statement' ? 2 : kind === 'event' ? 1 : 0;
 }
 
 function partKind(q: ParsedQuantity): PartKind {

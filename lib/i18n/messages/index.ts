@@ -3,9 +3,11 @@
  * of the interface does not touch another's strings. Add an area here with one line.
  */
 import { common } from './common';
+import { matching } from './matching';
 
 export const CATALOGS = {
   common,
+  matching,
 } as const;
 
 export type Area = keyof typeof CATALOGS;
