@@ -1,3 +1,4 @@
+import type { Locale } from '../lib/i18n';
 import type { PageClaim } from '../lib/page/page-report';
 import { describeClaimForCard } from '../lib/page/card-text';
 
@@ -44,15 +45,27 @@ export class Overlay {
     (doc.documentElement ?? doc.body).append(this.host);
   }
 
-  showCard(claim: PageClaim, anchor: DOMRect): void {
-    const text = describeClaimForCard(claim);
+  /** The card for a sentence; `focusPart` is the index of the part under the pointer, listed first. */
+  showCard(claim: PageClaim, anchor: DOMRect, locale: Locale = 'en', focusPart: number | null = null): void {
+    const text = describeClaimForCard(claim, locale, focusPart);
     this.card.replaceChildren();
-    const badge = el(this.doc, 'span', `badge ${claim.relation}`);
+    const badge = el(this.doc, 'span', `badge ${text.relation}`);
     badge.textContent = text.label;
     const head = el(this.doc, 'div', 'head');
     head.append(badge);
     this.card.append(head);
     for (const line of text.lines) {
+      if (line.kind === 'part') {
+        const row = el(this.doc, 'div', `part${line.focused ? ' focused' : ''}`);
+        row.dataset.relation = line.relation ?? '';
+        const tag = el(this.doc, 'span', `tag ${line.relation ?? ''}`);
+        tag.textContent = line.label ?? '';
+        const p = el(this.doc, 'p', 'values');
+        p.textContent = line.text;
+        row.append(tag, p);
+        this.card.append(row);
+        continue;
+      }
       const p = el(this.doc, 'p', line.kind);
       p.textContent = line.text;
       this.card.append(p);
@@ -158,6 +171,16 @@ const OVERLAY_CSS = `
 .card p { margin: 6px 0; }
 .card .quote { color: #5c5c57; font-style: italic; }
 .card .values { font-weight: 600; }
+.card { max-width: min(440px, calc(100vw - 16px)); }
+.card .part { border-left: 3px solid #d0d0ca; padding: 2px 0 2px 8px; margin: 6px 0; }
+.card .part.focused { background: rgb(0 0 0 / 0.04); }
+.card .part p { margin: 2px 0 0; font-weight: 500; }
+.card .part[data-relation="agrees"] { border-color: #009e73; }
+.card .part[data-relation="conflicts"] { border-color: #d55e00; border-left-style: dashed; }
+.card .part[data-relation="related"] { border-color: #0072b2; border-left-style: dotted; }
+.card .part[data-relation="repeats-error"] { border-color: #cc79a7; border-left-style: double; border-left-width: 4px; }
+.tag { font-size: 11px; font-weight: 700; letter-spacing: 0.02em; text-transform: uppercase; color: #5c5c57; }
+.tag.agrees { color: #00795a; } .tag.conflicts { color: #b34700; } .tag.related { color: #005a8e; } .tag.repeats-error { color: #9c3d78; }
 .badge { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; border: 1.5px solid currentColor; }
 .badge.agrees { color: #00795a; }
 .badge.conflicts { color: #b34700; border-style: dashed; }

@@ -1,9 +1,11 @@
 import type { ClaimFilter } from '../../lib/page/filter-claims';
 import { ALL_RELATIONS } from '../../lib/page/filter-claims';
 import type { ClaimRelation } from '../../lib/page/page-report';
-import { RELATION_NAME } from './RelationBadge';
+import { RELATION_NAME_KEY } from '../../lib/page/card-text';
+import { useT } from '../i18n';
 
 export function Filters({ filter, onChange, counts }: { filter: ClaimFilter; onChange: (f: ClaimFilter) => void; counts: Record<ClaimRelation, number> }) {
+  const t = useT();
   const toggle = (r: ClaimRelation) => {
     const next = new Set(filter.relations);
     if (next.has(r)) next.delete(r);
@@ -29,7 +31,7 @@ export function Filters({ filter, onChange, counts }: { filter: ClaimFilter; onC
             aria-pressed={filter.relations.has(r)}
             onClick={() => toggle(r)}
           >
-            {RELATION_NAME[r]} {counts[r]}
+            {t(RELATION_NAME_KEY[r])} {counts[r]}
           </button>
         ))}
         <button type="button" class="chip" aria-pressed={filter.annotatedOnly} onClick={() => onChange({ ...filter, annotatedOnly: !filter.annotatedOnly })}>

@@ -11,6 +11,7 @@ import { buildReport, toPageClaims } from '../../lib/page/build-report';
 import type { PageClaim, PageStatus } from '../../lib/page/page-report';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
+import { pickLocale } from '../../lib/i18n';
 import { gateDocument } from '../../lib/topic/gate';
 import { bundledTopic } from '../../lib/topic/bundled';
 import { Highlighter, type Mark } from '../highlighter';
@@ -29,6 +30,19 @@ interface MainText {
   analysis: PageAnalysis;
   claims: PageClaim[];
   ranges: Map<string, Range>;
+  /** Each claim part's own range, by `partKey(claim key, index)`. */
+  partRanges: Map<string, Range>;
+}
+
+/** A part's mark id: its sentence's key and its index. */
+function partKey(claimKey: string, index: number): string {
+  return `${claimKey}#${index}`;
+}
+
+/** The sentence key and part index a mark id stands for. */
+function markOwner(id: string): { claimKey: string; part: number | null } {
+  const at = id.lastIndexOf('#');
+  return at < 0 ? { claimKey: id, part: null } : { claimKey: id.slice(0, at), part: Number(id.slice(at + 1)) };
 }
 
 /**
@@ -135,11 +149,16 @@ export class PageSession {
   private placeClaims(text: string, map: TextMap, analysis: PageAnalysis): MainText {
     const claims = analysis.topic.onTopic ? toPageClaims(analysis) : [];
     const ranges = new Map<string, Range>();
+    const partRanges = new Map<string, Range>();
     for (const c of claims) {
       const r = textRange(this.doc, map, c.start, c.end);
       if (r) ranges.set(c.key, r);
+      c.parts.forEach((p, i) => {
+        const pr = textRange(this.doc, map, p.start, p.end);
+        if (pr) partRanges.set(partKey(c.key, i), pr);
+      });
     }
-    return { text, map, analysis, claims, ranges };
+    return { text, map, analysis, claims, ranges, partRanges };
   }
 
   private async loadAnnotations(canonical: string): Promise<void> {
@@ -163,7 +182,10 @@ export class PageSession {
       if (!range) continue;
       c.annotationIds = [...this.noteRanges].filter(([, r]) => rangesIntersect(r, range)).map(([id]) => id);
       if (c.relation === 'unmatched' && !this.settings.showUnmatched) continue;
-      claimMarks.push({ id: c.key, kind: c.relation, range });
+      // A sentence that claims several things is painted thing by thing, each in its own relation.
+      const parts = c.parts.map((p, i) => ({ p, range: this.main?.partRanges.get(partKey(c.key, i)), id: partKey(c.key, i) })).filter((x) => x.range);
+      if (parts.length) for (const x of parts) claimMarks.push({ id: x.id, kind: x.p.relation, range: x.range as Range });
+      else claimMarks.push({ id: c.key, kind: c.relation, range });
     }
     const noteMarks: Mark[] = this.annotations
       .filter((a) => this.noteRanges.has(a.id))
@@ -243,9 +265,10 @@ export class PageSession {
     this.hoverFrame = requestAnimationFrame(() => {
       this.hoverFrame = 0;
       const hit = this.highlighter?.hitTest(e.clientX, e.clientY).find((h) => h.layer === 'claims');
-      const claim = hit && this.main?.claims.find((c) => c.key === hit.mark.id);
-      if (!claim || !hit) return this.overlay?.hideCard();
-      this.overlay?.showCard(claim, nearestRect(hit.mark.range, e.clientX, e.clientY));
+      const owner = hit && markOwner(hit.mark.id);
+      const claim = owner && this.main?.claims.find((c) => c.key === owner.claimKey);
+      if (!claim || !hit || !owner) return this.overlay?.hideCard();
+      this.overlay?.showCard(claim, nearestRect(hit.mark.range, e.clientX, e.clientY), pickLocale(this.settings.language, navigator.language), owner.part);
     });
   }
 
@@ -255,7 +278,7 @@ export class PageSession {
     const note = hits.find((h) => h.layer === 'notes');
     const claim = hits.find((h) => h.layer === 'claims');
     if (note) void this.focusInSidebar(null, note.mark.id);
-    else if (claim) void this.focusInSidebar(claim.mark.id, null);
+    else if (claim) void this.focusInSidebar(markOwner(claim.mark.id).claimKey, null);
   }
 
   private onMessage(message: unknown): undefined {

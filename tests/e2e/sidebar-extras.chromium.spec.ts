@@ -5,7 +5,16 @@ test('hovering a highlight shows a card, in a shadow root the page cannot open',
   const page = await context.newPage();
   await page.goto(`${baseURL}/cecot-report.html`);
   await expect.poll(() => highlightCounts(page)).toHaveProperty('cecot-lens-conflicts');
-  const box = (await page.locator('#p3').boundingBox())!;
+  // The wrong year is its own highlight inside the sentence: hover it.
+  const box = await page.evaluate(() => {
+    const p = document.querySelector('#p3')!.firstChild as Text;
+    const r = document.createRange();
+    const i = p.data.indexOf('Alien Enemies Act of 1789');
+    r.setStart(p, i);
+    r.setEnd(p, i + 'Alien Enemies Act'.length);
+    const b = r.getBoundingClientRect();
+    return { x: b.x - 100, y: b.y, height: b.height };
+  });
   // Where the card will sit: just below the hovered line. Until then, that point is the article's text.
   const below = { x: box.x + 60, y: box.y + box.height + 40 };
   const hitTag = () => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName ?? null, below);

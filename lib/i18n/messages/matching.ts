@@ -98,6 +98,11 @@ export const matching = {
     unitDays: '{v} days',
     unitPerYear: '{v} a year',
     unitPercent: '{v}%',
+    crossAgreement: 'The articles agree',
+    crossDifference: 'The articles differ',
+    crossOnlyOne: 'Only one article says it',
+    crossInconsistent: 'Inconsistent within an article',
+    crossError: 'Evident error',
   },
   es: {
     relAgrees: 'Coincide',
@@ -188,5 +193,10 @@ export const matching = {
     unitDays: '{v} días',
     unitPerYear: '{v} al año',
     unitPercent: '{v} %',
+    crossAgreement: 'Los artículos coinciden',
+    crossDifference: 'Los artículos difieren',
+    crossOnlyOne: 'Solo un artículo lo dice',
+    crossInconsistent: 'Incoherente dentro de un artículo',
+    crossError: 'Error evidente',
   },
 } satisfies AreaCatalog;
