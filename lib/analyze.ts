@@ -178,7 +178,8 @@ export function analyzeText(
     let cw = checkWorthiness(f, countWords(text, s.start, s.end));
 
     let matches: DatasetMatch[] = [];
-    if (doMatch && (tHits.length || cHits.length || xHits.length)) {
+    // Words a typed fact uses ("said", "visited") are common: alone, only a name or a dated law makes a sentence worth comparing.
+    if (doMatch && (tHits.length || cHits.length || xHits.some((h) => m.factAnchor[h.phrase]))) {
       const { anchored, rival, anchorSpans, ownWords } = topicContext(t, pHits);
       // A sentence about another prison (and not about this one) is not compared with the dataset.
       if (!rival || anchored) {

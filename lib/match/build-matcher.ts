@@ -78,6 +78,8 @@ export interface Matcher {
   facts: FactInfo[];
   factPhrases: PhraseSet;
   factOwners: Array<Array<{ fact: number; role: FactRole }>>;
+  /** Per fact phrase: it names a person or a thing with a year, so a sentence holding it is worth comparing. */
+  factAnchor: boolean[];
 }
 
 const NEGATION = /\b(not|never|no|cannot|without|lacks?|nunca|jamas|jamás|sin|tampoco)\b|n't\b/i;
@@ -170,9 +172,9 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
   });
 
   const termGeneric = terms.phrases.map((p) => GENERIC_WORDS.has(p));
-  const { facts, factPhrases, factOwners } = indexFacts(claims);
+  const { facts, factPhrases, factOwners, factAnchor } = indexFacts(claims);
   const claimIndex = new Map(claims.map((c, i) => [c.claim.id, i] as const));
-  const matcher: Matcher = { subjects, claims, subjectIndex, claimIndex, cues, cueOwners, cueGeneric, terms, termOwners, termGeneric, facts, factPhrases, factOwners };
+  const matcher: Matcher = { subjects, claims, subjectIndex, claimIndex, cues, cueOwners, cueGeneric, terms, termOwners, termGeneric, facts, factPhrases, factOwners, factAnchor };
   cache.set(dataset, matcher);
   return matcher;
 }
@@ -182,7 +184,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
  * titles of the other people in the dataset as titles its person did not hold
  * (Rubio was not Homeland Security Secretary), besides its own `otherTitles`.
  */
-function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'factPhrases' | 'factOwners'> {
+function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'factPhrases' | 'factOwners' | 'factAnchor'> {
   const facts: FactInfo[] = [];
   claims.forEach((c, claim) => {
     for (const fact of c.claim.facts ?? []) facts.push({ fact, claim });
@@ -215,7 +217,9 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
   factPhrases.phrases.forEach((_, i) => {
     for (const o of factPhrases.overlapping(i)) for (const [k, v] of owners[o] ?? []) owners[i]?.set(k, v);
   });
-  return { facts, factPhrases, factOwners: owners.map((m) => [...m.values()]) };
+  const factOwners = owners.map((m) => [...m.values()]);
+  const factAnchor = factOwners.map((list) => list.some((o) => o.role === 'person' || o.role === 'of' || o.role === 'title' || o.role === 'otherTitle'));
+  return { facts, factPhrases, factOwners, factAnchor };
 }
 
 /** A match is reported under one phrase; give it the owners of every phrase that also matches there. */

@@ -4,7 +4,8 @@
  * structured detail with every match, so the sidebar can say it again in the
  * reader's interface language without comparing anything twice.
  */
-import { formatNumber, translator, type Locale, type MessageKey } from '../i18n';
+import { formatNumber, type Locale, type MessageKey } from '../i18n';
+import { matching } from '../i18n/messages/matching';
 import { z } from '../schema/zod';
 
 export type { Locale } from '../i18n';
@@ -74,7 +75,7 @@ export type FlaggedStatus = 'erroneous' | 'inconsistent';
 // "Number of deportees" → "number of deportees", "Current CECOT population" → "current CECOT population"; "Kristi Noem’s visit" stays.
 const lower = (s: string): string => (/^[A-Z][a-z]+ (?:[a-z]|[A-Z]{2,}\b)/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
-const QUALIFIER: Record<ValueText['qualifier'], MessageKey> = {
+const QUALIFIER: Record<ValueText['qualifier'], MatchingKey> = {
   exact: 'matching.qExact',
   about: 'matching.qAbout',
   'up-to': 'matching.qUpTo',
@@ -85,7 +86,7 @@ const QUALIFIER: Record<ValueText['qualifier'], MessageKey> = {
   range: 'matching.qRange',
 };
 
-const UNIT: Record<string, MessageKey> = {
+const UNIT: Record<string, MatchingKey> = {
   people: 'matching.unitPeople',
   'people/cell': 'matching.unitPeoplePerCell',
   'hours/day': 'matching.unitHoursPerDay',
@@ -94,9 +95,56 @@ const UNIT: Record<string, MessageKey> = {
   percent: 'matching.unitPercent',
 };
 
+// Intl formatting costs microseconds a call and a long page repeats the same few values: remember them.
+const formatted = new Map<string, string>();
+function fmt(locale: Locale, n: number): string {
+  const key = `${locale}${n}`;
+  let s = formatted.get(key);
+  if (s === undefined) {
+    if (formatted.size > 2000) formatted.clear();
+    formatted.set(key, (s = formatNumber(locale, n)));
+  }
+  return s;
+}
+
+/**
+ * The catalog's templates, split once at their placeholders: a long page
+ * writes thousands of explanations, and a regular-expression replace per
+ * sentence showed in the profile. Same `{name}` syntax as the translator.
+ */
+type Compiled = Array<string | { name: string }>;
+const compiled = new Map<string, Compiled>();
+function compile(template: string): Compiled {
+  let c = compiled.get(template);
+  if (c) return c;
+  c = [];
+  let at = 0;
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    c.push(template.slice(at, m.index), { name: m[1] as string });
+    at = (m.index ?? 0) + m[0].length;
+  }
+  c.push(template.slice(at));
+  compiled.set(template, c);
+  return c;
+}
+
+type MatchingKey = Extract<MessageKey, `matching.${string}`>;
+function translate(locale: Locale): (key: MatchingKey, params?: Readonly<Record<string, string>>) => string {
+  const catalog = matching[locale] as Readonly<Record<string, string | { one: string; other: string }>>;
+  return (key, params = {}) => {
+    const message = catalog[key.slice(9)];
+    const template = typeof message === 'string' ? message : (message?.other ?? key);
+    let out = '';
+    for (const piece of compile(template)) out += typeof piece === 'string' ? piece : (params[piece.name] ?? `{${piece.name}}`);
+    return out;
+  };
+}
+const translators = { en: translate('en'), es: translate('es') };
+
 /** "up to 40,000 people", "hasta 40.000 personas", "$200 million a year", "200 millones de dólares al año". */
 export function renderValue(v: ValueText, locale: Locale): string {
-  const t = translator(locale);
+  const t = translators[locale];
+  const formatNumber = fmt;
   const unit = v.unit ?? '';
   const money = /^(usd|us\$|\$)/i.test(unit);
   const num = (n: number): string => {
@@ -114,14 +162,14 @@ export function renderValue(v: ValueText, locale: Locale): string {
 
 /** One plain sentence (or two) saying what the page says, what the dataset's source says, and how they stand. */
 export function explain(d: ExplainDetail, relation: ExplainRelation, locale: Locale, flagged?: FlaggedStatus): string {
-  const t = translator(locale);
+  const t = translators[locale];
   const base = explainBase(d, relation, locale);
   if (relation !== 'repeats-error') return base;
   return `${base} ${t(flagged === 'inconsistent' ? 'matching.flaggedInconsistent' : 'matching.flaggedErroneous')}`;
 }
 
 function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale): string {
-  const t = translator(locale);
+  const t = translators[locale];
   const es = locale === 'es';
   const pick = (b: Bilingual) => (es ? b.es : b.en);
   switch (d.type) {

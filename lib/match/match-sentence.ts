@@ -217,7 +217,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // last and only add to claims other evidence already points at: they never
   // make a match on their own, and skipping them saves most of the work.
   const topicTerms: PhraseHit[] = [];
-  const topicWord = (h: PhraseHit) => s.topicSpans?.some((t) => t.start <= h.start && h.end <= t.end) === true;
+  const topicWord = (h: PhraseHit) => within_(s.topicSpans, h);
   for (const h of s.termHits) {
     if (s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end)) {
       topicTerms.push(h);
@@ -389,6 +389,22 @@ function partKind(q: ParsedQuantity): PartKind {
     default:
       return 'quantity';
   }
+}
+
+/** Whether `h` lies inside one of `spans` (sorted by start, not overlapping): a binary search, since long sentences have many of both. */
+function within_(spans: ReadonlyArray<{ start: number; end: number }> | undefined, h: { start: number; end: number }): boolean {
+  if (!spans?.length) return false;
+  let lo = 0;
+  let hi = spans.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as { start: number }).start <= h.start) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at >= 0 && h.end <= (spans[at] as { end: number }).end;
 }
 
 /** `inner` is `outer` or a part of it, following `within` links. */

@@ -13,13 +13,13 @@ test('hovering a highlight shows a card, in a shadow root the page cannot open',
     r.setStart(p, i);
     r.setEnd(p, i + 'Alien Enemies Act'.length);
     const b = r.getBoundingClientRect();
-    return { x: b.x - 100, y: b.y, height: b.height };
+    return { x: b.x, y: b.y, height: b.height };
   });
   // Where the card will sit: just below the hovered line. Until then, that point is the article's text.
-  const below = { x: box.x + 60, y: box.y + box.height + 40 };
+  const below = { x: box.x + 30, y: box.y + box.height + 40 };
   const hitTag = () => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName ?? null, below);
   expect(await hitTag()).not.toBe('CECOT-LENS-OVERLAY');
-  await page.mouse.move(box.x + 120, box.y + 10);
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
   // The card is inside our closed shadow root, so the page sees only its host element there.
   await expect.poll(hitTag).toBe('CECOT-LENS-OVERLAY');
   expect(await page.evaluate(() => document.querySelector('cecot-lens-overlay')!.shadowRoot)).toBeNull();
