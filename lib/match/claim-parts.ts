@@ -28,7 +28,7 @@ const MIN_PART = 3;
 
 /**
  * The parts of a sentence, from its matches (best first): one per dataset
- * claim, never overlapping one another, so each gets a highlight of its own.
+ * claim (per number, for counts), never overlapping one another, so each gets a highlight of its own.
  * A weak "related" on the sentence's words alone becomes a part only when
  * nothing else was found.
  */
@@ -37,11 +37,13 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
   const claims = new Set<string>();
   for (const m of matches) {
     if (parts.length >= MAX_PARTS) break;
-    if (claims.has(m.claimId)) continue;
+    // One part per dataset claim, except numbers: "261 people, 238 of them Venezuelans" compares two.
+    const key = m.kind === 'statement' || m.kind === 'event' || m.kind === 'title' || m.kind === 'year' ? m.claimId : `${m.claimId}@${m.span[0]}`;
+    if (claims.has(key) || (m.kind === 'statement' && [...claims].some((k) => k.startsWith(`${m.claimId}@`)))) continue;
     if (m.kind === 'statement' && m.relation === 'related' && parts.length) continue;
     const span = freeSpan(text, m.span, parts);
     if (!span) continue;
-    claims.add(m.claimId);
+    claims.add(key);
     const part: ClaimPart = {
       start: span[0],
       end: span[1],
