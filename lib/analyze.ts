@@ -116,11 +116,14 @@ export interface PublicAnalysis {
 export type PublicPart = Pick<ClaimPart, 'start' | 'end' | 'text' | 'kind' | 'relation' | 'claimId' | 'slot' | 'page' | 'dataset' | 'explanation' | 'detail' | 'flagged'>;
 
 function publicPart(p: ClaimPart): PublicPart {
-  const out: PublicPart = { start: p.start, end: p.end, text: p.text, kind: p.kind, relation: p.relation, claimId: p.claimId, explanation: p.explanation, detail: p.detail };
-  if (p.flagged) out.flagged = p.flagged;
+  // Keys in the documented order: where, what, how it stands, then the values and the words.
+  const out: PublicPart = { start: p.start, end: p.end, text: p.text, kind: p.kind, relation: p.relation, claimId: p.claimId } as PublicPart;
   if (p.slot !== undefined) out.slot = p.slot;
   if (p.page !== undefined) out.page = p.page;
   if (p.dataset !== undefined) out.dataset = p.dataset;
+  out.explanation = p.explanation;
+  out.detail = p.detail;
+  if (p.flagged) out.flagged = p.flagged;
   return out;
 }
 
