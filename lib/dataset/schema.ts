@@ -210,6 +210,8 @@ export const EventFact = z.object({
   object: Terms.default({ en: [], es: [] }),
   /** The article reports this only as someone's claim ("the administration claims"). */
   attributed: z.boolean().default(false),
+  /** The day of the week the article gives for it ("On Wednesday, Noem toured…"), when it gives one. */
+  weekday: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).optional(),
 });
 export type YearFact = z.infer<typeof YearFact>;
 export type TitleFact = z.infer<typeof TitleFact>;

@@ -55,6 +55,8 @@ export const ExplainDetail = z.discriminatedUnion('type', [
     former: z.boolean(),
   }),
   z.object({ type: z.literal('event'), slot: Bilingual, negated: z.boolean(), unattributed: z.boolean() }),
+  /** The day of the week of an event: the page's word, the dataset's day. */
+  z.object({ type: z.literal('date'), slot: Bilingual, page: z.string(), data: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']) }),
   z.object({
     type: z.literal('statement'),
     subject: Bilingual,
@@ -192,6 +194,10 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       const params = { person: d.person, page: d.page, data: pick(d.data) };
       if (d.former) return t('matching.titleFormer', params);
       return t(relation === 'conflicts' ? 'matching.titleConflicts' : 'matching.titleAgrees', params);
+    }
+    case 'date': {
+      const day = t(`matching.day${d.data.charAt(0).toUpperCase()}${d.data.slice(1)}` as MatchingKey);
+      return t('matching.dateDiffers', { page: d.page, data: day, slot: pick(d.slot) });
     }
     case 'event':
       return t(d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees', { slot: pick(d.slot) });

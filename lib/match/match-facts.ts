@@ -2,13 +2,14 @@ import type { EventFact, TitleFact, YearFact } from '../dataset/schema';
 import type { PhraseHit } from '../text/phrase-set';
 import type { ParsedQuantity } from '../text/parse-quantities';
 import type { FactRole, Matcher } from './build-matcher';
+import { findWeekdays } from '../text/weekdays';
 import type { ExplainDetail } from './explain';
 
 /** What comparing a sentence with one typed fact found; `match-sentence` turns it into a match. */
 export interface FactFinding {
   claim: number;
   factId: string;
-  kind: 'year' | 'title' | 'event';
+  kind: 'year' | 'date' | 'title' | 'event';
   relation: 'agrees' | 'conflicts' | 'related';
   /** The words compared, [start, end) in the text: the year and what it is of, the title and the name, the clause. */
   span: [number, number];
@@ -148,6 +149,23 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     if (end - start > EVENT_WINDOW) continue;
     const negated = NEGATED.test(s.folded.slice(Math.max(s.start, a.start - 40), a.start));
     const unattributed = fact.attributed && !s.attributed;
+    // The day the page gives the event, near it: another day than the article's is a wrong date.
+    if (fact.weekday && !negated) {
+      const gap = (d: { start: number; end: number }) => (d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0);
+      const days = findWeekdays(s.folded, Math.max(s.start, start - 40), Math.min(s.end, end + 40)).sort((x, y) => gap(x) - gap(y));
+      const day = days[0];
+      if (day && day.day !== fact.weekday) {
+        const page = s.text.slice(day.start, day.end);
+        return {
+          kind: 'date',
+          relation: 'conflicts',
+          span: [day.start, day.end],
+          page,
+          dataset: fact.weekday,
+          detail: { type: 'date', slot: { en: fact.label, es: fact.labelEs }, page, data: fact.weekday },
+        };
+      }
+    }
     return {
       kind: 'event',
       relation: negated ? 'conflicts' : unattributed ? 'related' : 'agrees',

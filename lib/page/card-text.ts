@@ -25,6 +25,7 @@ export const PART_KIND_KEY: Record<PagePart['kind'], MessageKey> = {
   duration: 'matching.kindDuration',
   quantity: 'matching.kindQuantity',
   year: 'matching.kindYear',
+  date: 'matching.kindDate',
   title: 'matching.kindTitle',
   event: 'matching.kindEvent',
   statement: 'matching.kindStatement',

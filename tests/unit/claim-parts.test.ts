@@ -138,6 +138,14 @@ describe('4. errors a fact-checker is paid to catch are conflicts naming both va
     expect(m.explanation).toContain('US Secretary of Homeland Security');
   });
 
+  it('the day of an event: another weekday than the article’s conflicts, a later day for something else does not', () => {
+    const m = sentence('Kristi Noem toured CECOT on Monday, officials said.')!.matches.find((x) => x.claimId === 'c003-noem-visit')!;
+    expect(m).toMatchObject({ relation: 'conflicts', kind: 'date' });
+    expect(m.explanation).toBe('The page says Monday; the dataset’s source says Wednesday for Noem\'s visit to CECOT.');
+    expect(relationTo('Noem, who toured the prison on Wednesday, spoke to reporters on Thursday.', 'c003-noem-visit')).toBe('agrees');
+    expect(relationTo('Kristi Noem recorrió el CECOT el lunes.', 'c003-noem-visit', 'es')).toBe('conflicts');
+  });
+
   it('a post the page says was held before is not a conflict', () => {
     expect(relationTo('Former South Dakota Governor Kristi Noem toured CECOT.', 'c003-noem-role')).toBe('related');
   });
