@@ -107,7 +107,7 @@ export interface PublicAnalysis {
     start: number;
     end: number;
     checkWorthiness: number;
-    matches: { claimId: string; statement: string; relation: Relation; score: number; explanation: string }[];
+    matches: { claimId: string; statement: string; statementEs: string; relation: Relation; score: number; explanation: string }[];
     parts: PublicPart[];
   }[];
 }
@@ -137,7 +137,7 @@ export function publicAnalysis(a: Analysis): PublicAnalysis {
       start: c.start,
       end: c.end,
       checkWorthiness: c.checkWorthiness,
-      matches: c.matches.map((m) => ({ claimId: m.claimId, statement: m.statement, relation: m.relation, score: m.score, explanation: m.explanation })),
+      matches: c.matches.map((m) => ({ claimId: m.claimId, statement: m.statement, statementEs: m.statementEs, relation: m.relation, score: m.score, explanation: m.explanation })),
       parts: c.parts.map(publicPart),
     })),
   };

@@ -30,8 +30,8 @@ Options:
   --json          print one JSON array, one object per input read:
                   { input, title, language, topic: { onTopic, score, reasons },
                     claims: [ { text, start, end, checkWorthiness, quantities,
-                                matches: [ { claimId, statement, relation,
-                                             score, explanation } ],
+                                matches: [ { claimId, statement, statementEs,
+                                             relation, score, explanation } ],
                                 parts: [ { start, end, text, kind, relation,
                                            claimId, slot?, page?, dataset?,
                                            explanation, detail } ] } ] }

@@ -23,6 +23,8 @@ const FLAGGED = new Set(['erroneous', 'inconsistent']);
 export interface DatasetMatch {
   claimId: string;
   statement: string;
+  /** The same statement in Spanish, for readers whose interface is in Spanish. */
+  statementEs: string;
   relation: Relation;
   /** Confidence in [0, 1]. */
   score: number;
@@ -164,6 +166,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       out.push({
         claimId: c.claim.id,
         statement: c.claim.statement,
+        statementEs: c.claim.statementEs,
         relation,
         score,
         explanation: explain(detail, relation, locale),
@@ -196,6 +199,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       out.push({
         claimId: c.claim.id,
         statement: c.claim.statement,
+        statementEs: c.claim.statementEs,
         relation: f.relation,
         score: f.relation === 'related' ? 0.6 : 0.9,
         explanation: explain(f.detail, f.relation, locale),
@@ -346,6 +350,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     out.push({
       claimId: c.claim.id,
       statement: c.claim.statement,
+      statementEs: c.claim.statementEs,
       relation: k.relation,
       score: k.score,
       explanation: explain(detail, k.relation, locale),

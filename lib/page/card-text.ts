@@ -72,7 +72,8 @@ export function describeClaimForCard(claim: PageClaim, locale: Locale = 'en', fo
     for (const { p, i } of order) {
       lines.push({ kind: 'part', relation: p.relation, label: `${t(PART_KIND_KEY[p.kind])} · ${t(RELATION_NAME_KEY[p.relation])}`, text: explain(p.detail, p.relation, locale, p.flagged), focused: i === focusPart });
     }
-    const statement = first && claim.matches.find((m) => m.claimId === first.claimId)?.statement;
+    const match = first && claim.matches.find((m) => m.claimId === first.claimId);
+    const statement = match && (locale === 'es' ? (match.statementEs ?? match.statement) : match.statement);
     if (statement) lines.push({ kind: 'statement', text: `${t('matching.datasetSays')}: ${statement}` });
     const focused = focusPart !== null ? parts[focusPart] : undefined;
     return { label: t(RELATION_LABEL_KEY[focused?.relation ?? claim.relation]), relation: focused?.relation ?? claim.relation, lines };
@@ -80,7 +81,7 @@ export function describeClaimForCard(claim: PageClaim, locale: Locale = 'en', fo
   const best = [...claim.matches].sort((a, b) => relationRank(a.relation) - relationRank(b.relation) || b.score - a.score)[0];
   if (best) {
     lines.push({ kind: 'values', text: best.explanation });
-    lines.push({ kind: 'statement', text: `${t('matching.datasetSays')}: ${best.statement}` });
+    lines.push({ kind: 'statement', text: `${t('matching.datasetSays')}: ${locale === 'es' ? (best.statementEs ?? best.statement) : best.statement}` });
     const more = claim.matches.length - 1;
     if (more > 0) lines.push({ kind: 'quote', text: t('matching.moreClaims', { count: more }) });
   } else {

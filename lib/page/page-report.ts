@@ -13,6 +13,8 @@ export const MatchRelation = z.enum(['agrees', 'conflicts', 'related', 'repeats-
 export const PageMatch = z.object({
   claimId: z.string(),
   statement: z.string(),
+  /** The dataset statement in Spanish (absent in reports from before it was added). */
+  statementEs: z.string().optional(),
   relation: MatchRelation,
   score: z.number(),
   explanation: z.string(),
