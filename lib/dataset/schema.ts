@@ -204,12 +204,15 @@ export const TitleFact = z.object({
 export const EventFact = z.object({
   kind: z.literal('event'),
   ...FactBase,
-  actor: Terms,
+  /** Who did it; empty when the action and its object say enough ("allowed to challenge their removal"). */
+  actor: Terms.default({ en: [], es: [] }),
   action: Terms,
   /** What the action is about; empty when the actor and action say enough. */
   object: Terms.default({ en: [], es: [] }),
   /** The article reports this only as someone's claim ("the administration claims"). */
   attributed: z.boolean().default(false),
+  /** The article says it did not or cannot happen ("deportees cannot challenge their removal"): a page's denial agrees. */
+  negative: z.boolean().default(false),
   /** The day of the week the article gives for it ("On Wednesday, Noem toured…"), when it gives one. */
   weekday: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).optional(),
 });

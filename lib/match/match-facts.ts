@@ -39,7 +39,7 @@ const TITLE_BEFORE_GAP = /^(?:[\s,]|u\.s\.|us|then|the|de ee\. ?uu\.|de eeuu|de 
 /** Words allowed between a name and the title after it: "Kristi Noem, the Homeland Security Secretary". */
 const TITLE_AFTER_GAP = /^\s*,\s*(?:(?:the|who is|who was|now|then|la|el|quien es|actual|u\.s\.|us|former|ex)[\s-]*)*$/;
 const FORMER = /(?:\b(?:former|ex|onetime|one-time|erstwhile|antigu[oa]|exsecretari[oa]|exgobernador[a]?|expresidente)[\s-]*)$/;
-const NEGATED = /(?:\b(?:not|never|no|nunca|jamas|tampoco|denied|denies|nego|niega)|n't)\s+(?:\S+\s+)?$/;
+const NEGATED = /(?:\b(?:not|never|no|none|nobody|nunca|jamas|tampoco|ninguno|nadie|denied|denies|without|sin|nego|niega)|n't)\s+(?:\S+\s+)?$/;
 /** The longest stretch an event's actor, action and object may cover: one clause, not the whole paragraph-long sentence. */
 const EVENT_WINDOW = 140;
 
@@ -137,17 +137,19 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
   const actions = roles.get('action') ?? [];
   const objects = roles.get('object') ?? [];
   const needsObject = fact.object.en.length + fact.object.es.length > 0;
-  if (!actors.length || !actions.length || (needsObject && !objects.length)) return null;
+  const needsActor = fact.actor.en.length + fact.actor.es.length > 0;
+  if ((needsActor && !actors.length) || !actions.length || (needsObject && !objects.length)) return null;
   for (const a of actions) {
-    const actor = nearest(actors, a, [a]);
-    if (!actor) continue;
-    const object = needsObject ? nearest(objects, a, [a, actor]) : null;
+    const actor = needsActor ? nearest(actors, a, [a]) : null;
+    if (needsActor && !actor) continue;
+    const object = needsObject ? nearest(objects, a, actor ? [a, actor] : [a]) : null;
     if (needsObject && !object) continue;
-    const parts = [a, actor, ...(object ? [object] : [])];
+    const parts = [a, ...(actor ? [actor] : []), ...(object ? [object] : [])];
     const start = Math.min(...parts.map((x) => x.start));
     const end = Math.max(...parts.map((x) => x.end));
     if (end - start > EVENT_WINDOW) continue;
-    const negated = NEGATED.test(s.folded.slice(Math.max(s.start, a.start - 40), a.start));
+    // A denial on the page contradicts what the article reports, and agrees with what the article denies.
+    const negated = deniedBefore(s, a.start) !== fact.negative;
     const unattributed = fact.attributed && !s.attributed;
     // The day the page gives the event, near it: another day than the article's is a wrong date.
     if (fact.weekday && !negated) {
@@ -176,6 +178,16 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     };
   }
   return null;
+}
+
+/** "None of them were allowed to…", "did not visit": a negator in the same clause, shortly before the action. */
+const NEGATOR = /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|without|sin|nego|niega)\b|n't\b/;
+function deniedBefore(s: FactSentence, at: number): boolean {
+  const before = s.folded.slice(Math.max(s.start, at - 50), at);
+  if (NEGATED.test(before)) return true;
+  // Only within the clause: "No one disputes it, but Noem toured…" is not a denial of the tour.
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' pero ')) + 1);
+  return NEGATOR.test(clause);
 }
 
 /** The hit nearest to `to` that overlaps none of `not`. */

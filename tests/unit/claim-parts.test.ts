@@ -118,6 +118,11 @@ describe('3. statements without numbers that say what a dataset claim says agree
   it('reads a denial of the event as a conflict', () => {
     expect(relationTo('Kristi Noem did not visit the prison, officials said.', 'c003-noem-visit')).toBe('conflicts');
   });
+
+  it('agrees with a denial when the article itself denies it (negation counts both ways)', () => {
+    expect(relationTo('None of the Venezuelans sent to CECOT were allowed to challenge their removal before a judge.', 'c003-no-due-process')).toBe('agrees');
+    expect(relationTo('The deportees could challenge their removal in court, officials said.', 'c003-no-due-process')).toBe('conflicts');
+  });
 });
 
 describe('4. errors a fact-checker is paid to catch are conflicts naming both values', () => {
