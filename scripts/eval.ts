@@ -1,12 +1,15 @@
 /**
- * npm run eval -- [--json] [--verbose]
+ * npm run eval -- [--json] [--verbose] [--real DIR]
  *
  * Measures the engine on the labelled pages in tests/fixtures/eval/ (topic
- * recognition, extraction, matching per relation) and on the bundled source
- * articles (does each article's own sentence find its dataset claim?).
+ * recognition, extraction, matching per relation), on the bundled source
+ * articles (does each article's own sentence find its dataset claim?) and,
+ * with --real, on a folder of real pages rebuilt by `npm run real-pages`.
+ * Written and real pages are scored apart, per language, with the same
+ * fact-level figures (scripts/eval/fact-score.ts).
  * tests/unit/eval.test.ts holds floors on these figures.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Readability } from '@mozilla/readability';
@@ -17,16 +20,25 @@ import type { Relation } from '../lib/match/match-sentence';
 import { foldText } from '../lib/text/fold';
 import { analyzeText } from '../lib/analyze';
 import { loadSeedsFromDir } from './load-seeds';
-import { loadContext, scanInput, type ScanContext, type ScanResult } from './scan';
+import { loadContext, scanInput, toJson, type ScanContext, type ScanResult } from './scan';
+import { scorePage, shownUnits, summarize, type Expect as FactExpect, type FactOutcome, type FactSummary, type LabelledFact, type PageScoreInput } from './eval/fact-score';
+import { checkEvidence } from './real-pages/evidence';
+import { readRegistry } from './real-pages/registry';
 
 export const EVAL_DIR = 'tests/fixtures/eval';
 
-type Expect = Relation | 'none';
+type Expect = Relation | 'none' | 'error-repeated';
 
 interface SentenceLabel {
   contains: string;
   expect: Expect;
   claimId?: string;
+  /** More dataset claims any of which is an acceptable match (with `claimId`). */
+  claimIds?: string[];
+  /** The issue-8 failure kind (1–7) the sentence reproduces. */
+  failureKind?: number;
+  /** For conflicts and repeated errors: the two values the explanation must name. */
+  values?: { page: string; dataset: string };
 }
 
 interface PageLabel {
@@ -37,6 +49,24 @@ interface PageLabel {
   present?: string[];
   absent?: string[];
   sentences?: SentenceLabel[];
+  /**
+   * "failure-kinds": pages written to reproduce issue 8's failure kinds. They
+   * count in the fact-level figures and per kind, not in the older per-relation
+   * matching figures, whose floors describe the original pages.
+   */
+  suite?: string;
+}
+
+/** Fact-level figures for one set of pages, overall and per language. */
+export interface FactSetReport {
+  dir: string;
+  all: FactSummary;
+  byLanguage: Record<string, FactSummary>;
+  outcomes: FactOutcome[];
+  /** Pages or facts that could not be scored, and why (missing text, changed evidence). */
+  problems: string[];
+  /** Pages whose topic verdict is wrong. */
+  topicErrors: Array<{ page: string; expected: boolean; score: number | null; reasons: string[] }>;
 }
 
 export interface PrecisionRecall {
@@ -71,6 +101,8 @@ export interface EvalReport {
     agrees: number;
     missed: Array<{ claimId: string; got: string }>;
   };
+  /** Fact-level figures on the written pages, and on real pages when asked. */
+  facts: { written: FactSetReport; real?: FactSetReport };
 }
 
 function pr(tp: number, fp: number, fn: number): PrecisionRecall {
@@ -112,9 +144,21 @@ export async function runEval(dir = EVAL_DIR, ctx: ScanContext = loadContext()):
   let extractionTotal = 0;
   const extractionFailures: string[] = [];
   const outcomes: SentenceOutcome[] = [];
+  const factPages: Array<PageScoreInput & ReturnType<typeof scorePage>> = [];
 
   for (const page of labels.pages) {
     const result = await scanInput(join(dir, page.file), ctx, page.url);
+    const input: PageScoreInput = {
+      page: page.file,
+      language: page.language,
+      expectedOnTopic: page.onTopic,
+      gotOnTopic: result.topic.onTopic,
+      topicScore: result.topic.score,
+      topicReasons: result.topic.reasons,
+      units: pageUnits(result),
+      facts: (page.sentences ?? []).map((label, i) => writtenFact(page, label, i, result)),
+    };
+    factPages.push({ ...input, ...scorePage(input) });
     const on = result.topic.onTopic;
     if (on && page.onTopic) tp++;
     else if (on && !page.onTopic) fp++;
@@ -136,9 +180,12 @@ export async function runEval(dir = EVAL_DIR, ctx: ScanContext = loadContext()):
       else extractionFailures.push(`${page.file}: kept "${a}"`);
     }
 
+    if (page.suite === 'failure-kinds') continue;
     for (const label of page.sentences ?? []) {
       const { predicted, explanation } = predict(result, label);
-      outcomes.push({ file: page.file, contains: label.contains, claimId: label.claimId ?? null, expected: label.expect, predicted, explanation });
+      // Labels name the flagged-error relation "error-repeated"; the engine calls it "repeats-error".
+      const expected = label.expect === 'error-repeated' ? 'repeats-error' : label.expect;
+      outcomes.push({ file: page.file, contains: label.contains, claimId: label.claimId ?? null, expected, predicted, explanation });
     }
   }
 
@@ -164,7 +211,88 @@ export async function runEval(dir = EVAL_DIR, ctx: ScanContext = loadContext()):
     extraction: { passed: extractionPassed, total: extractionTotal, failures: extractionFailures },
     matching: { ...perRelation, overall: pr(ot, of, on), labels: outcomes.length, outcomes },
     sources: evalSources(ctx),
+    facts: { written: factSet(dir, factPages, []) },
   };
+}
+
+/** The rows the reader sees on a page, read from the documented `scan --json` shape. */
+function pageUnits(result: ScanResult): ReturnType<typeof shownUnits> {
+  const shown = toJson(result) as { claims: Array<Record<string, unknown>> };
+  return shown.claims.flatMap((c) => shownUnits(c));
+}
+
+/** A written page's label as a fact: its evidence is where `contains` sits in the analysed text. */
+function writtenFact(page: PageLabel, label: SentenceLabel, i: number, result: ScanResult): LabelledFact {
+  const text = result.text ?? '';
+  const needle = foldText(label.contains);
+  let at = foldText(text).indexOf(needle);
+  let span: [number, number] | null = at >= 0 ? [at, at + needle.length] : null;
+  if (!span) {
+    // Whitespace may differ from the label; fall back to the claim whose sentence holds it.
+    const claim = result.claims.find((c) => norm(c.text).includes(norm(label.contains)));
+    if (claim) {
+      at = foldText(claim.text).indexOf(needle);
+      span = at >= 0 ? [claim.start + at, claim.start + at + needle.length] : [claim.start, claim.end];
+    }
+  }
+  const claimIds = [...(label.claimId ? [label.claimId] : []), ...(label.claimIds ?? [])];
+  return {
+    id: `${page.file}#${i + 1}`,
+    page: page.file,
+    language: page.language,
+    span,
+    expect: label.expect as FactExpect,
+    claimIds,
+    ...(label.failureKind ? { failureKind: label.failureKind } : {}),
+    ...(label.values ? { values: label.values } : {}),
+  };
+}
+
+function factSet(dir: string, pages: Array<PageScoreInput & ReturnType<typeof scorePage>>, problems: string[]): FactSetReport {
+  const languages = [...new Set(pages.map((p) => p.language))].sort();
+  const byLanguage: Record<string, FactSummary> = {};
+  for (const l of languages) byLanguage[l] = summarize(pages.filter((p) => p.language === l));
+  const topicErrors = pages
+    .filter((p) => p.expectedOnTopic !== p.gotOnTopic)
+    .map((p) => ({ page: p.page, expected: p.expectedOnTopic, score: p.topicScore ?? null, reasons: (p.topicReasons ?? []).slice(0, 4) }));
+  return { dir, all: summarize(pages), byLanguage, outcomes: pages.flatMap((p) => p.outcomes), problems, topicErrors };
+}
+
+/**
+ * Scores the engine on real pages: DIR/registry.json (the committed registry's
+ * format) and DIR/pages/<id>.txt, each the page text its facts were labelled
+ * on. A missing text file, or a fact whose evidence no longer hashes as
+ * labelled, is reported and left out; the rest is still scored.
+ */
+export function runRealEval(dir: string, ctx: ScanContext = loadContext()): FactSetReport {
+  if (!existsSync(join(dir, 'registry.json'))) {
+    throw new Error(`no registry.json in ${dir}: build the folder with "npm run real-pages -- rebuild" (README, "Real-page evaluation")`);
+  }
+  const registry = readRegistry(join(dir, 'registry.json'));
+  const problems: string[] = [];
+  const pages: Array<PageScoreInput & ReturnType<typeof scorePage>> = [];
+  for (const page of registry.pages) {
+    const file = join(dir, 'pages', `${page.id}.txt`);
+    if (!existsSync(file)) {
+      problems.push(`${page.id}: missing ${file} (skipped)`);
+      continue;
+    }
+    const text = readFileSync(file, 'utf8');
+    const facts: LabelledFact[] = [];
+    for (const f of page.facts) {
+      const check = checkEvidence(text, f);
+      if (!check.ok) {
+        problems.push(`${page.id} ${f.id}: ${check.reason} (skipped)`);
+        continue;
+      }
+      facts.push({ id: f.id, page: page.id, language: page.language, span: [f.start, f.start + f.length], expect: f.expect, claimIds: f.claimIds, ...(f.failureKind ? { failureKind: f.failureKind } : {}), ...(f.values ? { values: f.values } : {}) });
+    }
+    const analysis = analyzeText({ text, url: page.url }, ctx.matcher, ctx.topic, ctx.options);
+    const result: ScanResult = { input: file, ...analysis, extraction: 'text', text };
+    const input: PageScoreInput = { page: page.id, language: page.language, expectedOnTopic: page.onTopic, gotOnTopic: analysis.topic.onTopic, topicScore: analysis.topic.score, topicReasons: analysis.topic.reasons, units: pageUnits(result), facts };
+    pages.push({ ...input, ...scorePage(input) });
+  }
+  return factSet(dir, pages, problems);
 }
 
 /** The extracted main text of a labelled page (for the present/absent checks), as `scan` extracts it. */
@@ -258,15 +386,81 @@ export function formatReport(r: EvalReport, verbose: boolean): string {
   return lines.join('\n');
 }
 
+const KIND_NAMES: Record<string, string> = {
+  '1': 'one sentence, several claims',
+  '2': 'the group counted',
+  '3': 'statements without numbers',
+  '4': 'years, dates, titles',
+  '5': 'noise',
+  '6': 'green on a known error',
+  '7': 'explanations',
+};
+
+const rate = (r: { n: number; of: number; rate: number }): string => `${r.rate.toFixed(3)} (${r.n}/${r.of})`;
+
+/** The fact-level figures of one set of pages, per language and per failure kind. */
+export function formatFacts(name: string, r: FactSetReport, verbose: boolean): string {
+  const lines: string[] = [];
+  const cols = ['all', ...Object.keys(r.byLanguage)];
+  const pick = (c: string): FactSummary => (c === 'all' ? r.all : r.byLanguage[c]!);
+  lines.push(`${name}: ${r.all.pages} pages, ${r.all.facts} labelled facts (${r.dir})`);
+  const row = (label: string, f: (s: FactSummary) => string): string => `  ${label.padEnd(32)}${cols.map((c) => f(pick(c)).padEnd(22)).join('')}`;
+  lines.push(`  ${''.padEnd(32)}${cols.map((c) => c.padEnd(22)).join('')}`);
+  lines.push(row('topic precision / recall', (s) => `${s.topic.precision.toFixed(3)} / ${s.topic.recall.toFixed(3)}`));
+  lines.push(row('topic F1', (s) => s.topic.f1.toFixed(3)));
+  lines.push(row('facts flagged', (s) => rate(s.flagged)));
+  lines.push(row('relation shown first right', (s) => rate(s.firstRight)));
+  lines.push(row('any relation right', (s) => rate(s.anyRight)));
+  lines.push(row('"none" facts left alone', (s) => rate(s.noneLeftAlone)));
+  lines.push(row('agreeing shown as conflicts', (s) => rate(s.agreeShownAsConflict)));
+  lines.push(row('page errors caught', (s) => rate(s.errorsCaught)));
+  lines.push(row('explanations read as sentences', (s) => rate(s.readableExplanations)));
+  lines.push(row('precision of "related"', (s) => `${rate(s.relatedPrecision)} +${s.relatedPrecision.unjudged}?`));
+  lines.push('  per failure kind (first right / any right / explanation reads as a sentence; then first right per language):');
+  for (const [k, v] of Object.entries(r.all.byKind)) {
+    const perLanguage = Object.entries(r.byLanguage)
+      .map(([l, s]) => (s.byKind[k] ? `${l} ${rate(s.byKind[k]!.firstRight)}` : ''))
+      .filter(Boolean)
+      .join('  ');
+    lines.push(`    ${k} ${(KIND_NAMES[k] ?? '').padEnd(30)} ${rate(v.firstRight).padEnd(20)} ${rate(v.anyRight).padEnd(20)} ${rate(v.readable).padEnd(20)} ${perLanguage}`);
+  }
+  lines.push('  per expected relation (first right / any right):');
+  for (const [k, v] of Object.entries(r.all.byExpect)) lines.push(`    ${k.padEnd(32)} ${rate(v.firstRight).padEnd(20)} ${rate(v.anyRight)}`);
+  for (const e of r.topicErrors) lines.push(`  ✗ topic ${e.page}: expected ${e.expected ? 'on' : 'off'} topic, score ${e.score?.toFixed(2) ?? '?'} — ${e.reasons.join('; ')}`);
+  for (const p of r.problems) lines.push(`  ! ${p}`);
+  if (verbose) {
+    for (const o of r.outcomes) {
+      if (o.firstRight) continue;
+      const got = o.shown ? `${o.shown.relation} ${o.shown.claimId}` : o.flagged ? 'no match' : 'not flagged';
+      lines.push(`  ✗ ${o.id} [${o.language}${o.failureKind ? ` k${o.failureKind}` : ''}] expected ${o.expect} ${o.claimIds.join(',') || '(any)'}; shown first: ${got}${o.anyRight ? ' (right one listed lower)' : ''}`);
+    }
+  }
+  return lines.join('\n');
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write('Usage: npm run eval -- [--json] [--verbose]\n\nPrecision and recall of topic recognition and dataset matching on tests/fixtures/eval/.\n');
+    process.stdout.write(
+      'Usage: npm run eval -- [--json] [--verbose] [--real DIR]\n\n' +
+        'Topic recognition and dataset matching on the written pages in tests/fixtures/eval/, and with\n' +
+        '--real on DIR/registry.json + DIR/pages/<id>.txt (build it with: npm run real-pages -- rebuild).\n',
+    );
     return 0;
   }
-  const report = await runEval();
-  if (args.includes('--json')) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else process.stdout.write(`${formatReport(report, args.includes('--verbose'))}\n`);
+  const verbose = args.includes('--verbose');
+  const realAt = args.indexOf('--real');
+  const realDir = realAt >= 0 ? args[realAt + 1] : undefined;
+  if (realAt >= 0 && !realDir) throw new Error('--real needs a folder');
+  const ctx = loadContext();
+  const report = await runEval(EVAL_DIR, ctx);
+  if (realDir) report.facts.real = runRealEval(realDir, ctx);
+  if (args.includes('--json')) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+  process.stdout.write(`${formatReport(report, verbose)}\n\n${formatFacts('Written pages', report.facts.written, verbose)}\n`);
+  if (report.facts.real) process.stdout.write(`\n${formatFacts('Real pages', report.facts.real, verbose)}\n`);
   return 0;
 }
 
@@ -276,7 +470,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`eval: ${(e as Error).stack ?? String(e)}\n`);
+      const err = e as Error;
+      process.stderr.write(`eval: ${process.argv.includes('--verbose') ? (err.stack ?? String(e)) : err.message}\n`);
       process.exitCode = 2;
     },
   );

@@ -54,6 +54,8 @@ export interface ScanContext {
 export interface ScanResult extends Analysis {
   input: string;
   extraction: string;
+  /** The main text every claim offset refers to (the evaluation locates labelled evidence in it). */
+  text?: string;
 }
 
 /** Loads the dataset and topic once for many inputs. */
@@ -110,12 +112,12 @@ export async function scanInput(input: string, ctx: ScanContext, pageUrl?: strin
       throw new Error(`cannot parse HTML: ${(e as Error).message}`);
     }
     const r = analyzeDocument(doc, url, ctx.matcher, ctx.topic, { ...ctx.options, readability: Readability as unknown as ReadabilityLike });
-    return { input, title: r.title, language: r.language, topic: r.topic, claims: r.claims, extraction: r.extraction };
+    return { input, title: r.title, language: r.language, topic: r.topic, claims: r.claims, extraction: r.extraction, text: r.text };
   }
   if (body.includes('\u0000')) throw new Error('not text: binary content');
   const extracted = extractFromText(body);
   const r = analyzeText({ text: extracted.text, title: extracted.title, url, language: extracted.language }, ctx.matcher, ctx.topic, ctx.options);
-  return { input, ...r, extraction: extracted.method };
+  return { input, ...r, extraction: extracted.method, text: extracted.text };
 }
 
 /** The JSON object for one result: the documented shape, plus quantities, features and each match's subject. */
