@@ -24,6 +24,7 @@ export interface ClaimPart {
 }
 
 const MAX_PARTS = 4;
+const VALUE_KINDS = new Set(['count', 'money', 'percent', 'duration', 'quantity', 'year', 'date']);
 const MIN_PART = 3;
 
 /**
@@ -35,12 +36,17 @@ const MIN_PART = 3;
 export function claimParts(text: string, matches: readonly DatasetMatch[]): ClaimPart[] {
   const parts: ClaimPart[] = [];
   const claims = new Set<string>();
-  for (const m of matches) {
+  // Compared values take their spans first (they are the narrowest), then clauses and statements, each group best first.
+  const ordered = [...matches].sort((a, b) => Number(!VALUE_KINDS.has(a.kind)) - Number(!VALUE_KINDS.has(b.kind)));
+  for (const m of ordered) {
     if (parts.length >= MAX_PARTS) break;
     // One part per dataset claim, except numbers: "261 people, 238 of them Venezuelans" compares two.
     const key = m.kind === 'statement' || m.kind === 'event' || m.kind === 'title' || m.kind === 'year' ? m.claimId : `${m.claimId}@${m.span[0]}`;
     if (claims.has(key) || (m.kind === 'statement' && [...claims].some((k) => k.startsWith(`${m.claimId}@`)))) continue;
-    if (m.kind === 'statement' && m.relation === 'related' && parts.length) continue;
+    // Shared words are the weakest evidence: beside a compared value, title or event they are listed, not painted.
+    if (m.kind === 'statement' && parts.length && (m.relation === 'related' || m.relation === 'agrees')) continue;
+    // A clause or a statement that takes in a compared value is about that value: the value speaks for it.
+    if ((m.kind === 'statement' || m.kind === 'event') && parts.some((p) => VALUE_KINDS.has(p.kind) && p.start < m.span[1] && m.span[0] < p.end)) continue;
     const span = freeSpan(text, m.span, parts);
     if (!span) continue;
     claims.add(key);

@@ -37,11 +37,13 @@ const YEAR_BEFORE = /^(?:'s)?\s*$/;
 /** Words allowed between a title and the name after it: "U.S. Homeland Security Secretary Kristi Noem", "secretaria de Seguridad Nacional de EE.UU., Kristi Noem". */
 const TITLE_BEFORE_GAP = /^(?:[\s,]|u\.s\.|us|then|the|de ee\. ?uu\.|de eeuu|de estados unidos|estadounidense|salvadoran|salvadoreno|salvadorena|,)*$/;
 /** Words allowed between a name and the title after it: "Kristi Noem, the Homeland Security Secretary". */
-const TITLE_AFTER_GAP = /^\s*,\s*(?:(?:the|who is|who was|now|then|la|el|quien es|actual|u\.s\.|us|former|ex)[\s-]*)*$/;
+const TITLE_AFTER_GAP = /^\s*,\s*(?:(?:the|who is|who was|who serves as|serving as|now|then|la|el|quien es|que es|que funge como|quien funge como|actual|u\.s\.|us|former|ex)[\s-]*)*$/;
 const FORMER = /(?:\b(?:former|ex|onetime|one-time|erstwhile|antigu[oa]|exsecretari[oa]|exgobernador[a]?|expresidente)[\s-]*)$/;
 const NEGATED = /(?:\b(?:not|never|no|none|nobody|nunca|jamas|tampoco|ninguno|nadie|denied|denies|without|sin|nego|niega)|n't)\s+(?:\S+\s+)?$/;
 /** The longest stretch an event's actor, action and object may cover: one clause, not the whole paragraph-long sentence. */
 const EVENT_WINDOW = 140;
+/** How far after the action its actor may stand. */
+const ACTOR_AFTER = 30;
 
 /** Compares a sentence with the dataset's typed facts: years, titles held at the time, events. */
 export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
@@ -140,7 +142,8 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
   const needsActor = fact.actor.en.length + fact.actor.es.length > 0;
   if ((needsActor && !actors.length) || !actions.length || (needsObject && !objects.length)) return null;
   for (const a of actions) {
-    const actor = needsActor ? nearest(actors, a, [a]) : null;
+    // The actor stands before the action, or right after it ("visitó el CECOT la secretaria Noem", "deported by Washington").
+    const actor = needsActor ? nearest(actors.filter((x) => x.end <= a.start || x.start - a.end <= ACTOR_AFTER), a, [a]) : null;
     if (needsActor && !actor) continue;
     const object = needsObject ? nearest(objects, a, actor ? [a, actor] : [a]) : null;
     if (needsObject && !object) continue;
