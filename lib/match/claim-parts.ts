@@ -43,8 +43,8 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
     // One part per dataset claim, except numbers: "261 people, 238 of them Venezuelans" compares two.
     const key = m.kind === 'statement' || m.kind === 'event' || m.kind === 'title' || m.kind === 'year' ? m.claimId : `${m.claimId}@${m.span[0]}`;
     if (claims.has(key) || (m.kind === 'statement' && [...claims].some((k) => k.startsWith(`${m.claimId}@`)))) continue;
-    // Shared words are the weakest evidence: beside a compared value, title or event they are listed, not painted.
-    if (m.kind === 'statement' && parts.length && (m.relation === 'related' || m.relation === 'agrees')) continue;
+    // Shared words are the weakest evidence: beside other parts, a mere "related" is listed, not painted.
+    if (m.kind === 'statement' && parts.length && m.relation === 'related') continue;
     // A clause or a statement that takes in a compared value is about that value: the value speaks for it.
     if ((m.kind === 'statement' || m.kind === 'event') && parts.some((p) => VALUE_KINDS.has(p.kind) && p.start < m.span[1] && m.span[0] < p.end)) continue;
     const span = freeSpan(text, m.span, parts);
