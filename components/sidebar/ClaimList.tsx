@@ -31,7 +31,7 @@ export function ClaimList({ claims, datasetClaims, sources, assessmentsByClaim, 
     item?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     item?.focus({ preventScroll: true });
   }, [focusKey, focusSeq]);
-  if (!claims.length) return <p class="empty">No claims match these filters.</p>;
+  if (!claims.length) return <p class="empty">{t('matching.noClaimsMatch')}</p>;
   const groups = GROUP_ORDER.map((relation) => ({ relation, items: claims.filter((c) => c.relation === relation) })).filter((g) => g.items.length);
   return (
     <div class="claim-groups" ref={list}>
@@ -75,9 +75,9 @@ function ClaimRow({
     <li data-key={c.key} data-relation={c.relation} data-parts={c.parts.length} tabIndex={-1} class={`claim claim-${c.relation}${focused ? ' focused' : ''}`} data-testid="sidebar-claim">
       <div class="claim-head">
         <RelationBadge relation={c.relation} />
-        {c.annotationIds.length > 0 && <span class="pill">annotated</span>}
-        <button type="button" class="link" onClick={() => onShow(c)} aria-label={`Show on page: ${c.text.slice(0, 80)}`}>
-          Show on page
+        {c.annotationIds.length > 0 && <span class="pill">{t('matching.annotated')}</span>}
+        <button type="button" class="link" onClick={() => onShow(c)} aria-label={t('matching.showOnPageLabel', { text: c.text.slice(0, 80) })}>
+          {t('matching.showOnPage')}
         </button>
       </div>
       <p class="page-text">

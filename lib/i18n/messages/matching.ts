@@ -86,6 +86,10 @@ export const matching = {
     moreClaims: { one: 'and {count} more dataset claim', other: 'and {count} more dataset claims' },
     partsInSentence: { one: '{count} thing claimed in this sentence', other: '{count} things claimed in this sentence' },
     otherMatches: 'Other dataset claims on this sentence',
+    showOnPage: 'Show on page',
+    showOnPageLabel: 'Show on page: {text}',
+    annotated: 'annotated',
+    noClaimsMatch: 'No claims match these filters.',
     groupHeading: { one: '{label} · {count} sentence', other: '{label} · {count} sentences' },
     showMore: { one: 'Show {count} more', other: 'Show {count} more' },
     // Values inside explanations.
@@ -190,6 +194,10 @@ export const matching = {
     moreClaims: { one: 'y {count} afirmación más del conjunto de datos', other: 'y {count} afirmaciones más del conjunto de datos' },
     partsInSentence: { one: '{count} afirmación en esta oración', other: '{count} afirmaciones en esta oración' },
     otherMatches: 'Otras afirmaciones del conjunto de datos en esta oración',
+    showOnPage: 'Ver en la página',
+    showOnPageLabel: 'Ver en la página: {text}',
+    annotated: 'con nota',
+    noClaimsMatch: 'Ninguna afirmación coincide con estos filtros.',
     groupHeading: { one: '{label} · {count} oración', other: '{label} · {count} oraciones' },
     showMore: { one: 'Mostrar {count} más', other: 'Mostrar {count} más' },
 
