@@ -44,7 +44,7 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
     const key = m.kind === 'statement' || m.kind === 'event' || m.kind === 'title' || m.kind === 'year' ? m.claimId : `${m.claimId}@${m.span[0]}`;
     if (claims.has(key) || (m.kind === 'statement' && [...claims].some((k) => k.startsWith(`${m.claimId}@`)))) continue;
     // Shared words are the weakest evidence: beside other parts, a mere "related" is listed, not painted.
-    if (m.kind === 'statement' && parts.length && m.relation === 'related') continue;
+    if (m.kind === 'statement' && parts.length && (m.relation === 'related' || m.topicWordsOnly)) continue;
     // A clause or a statement that takes in a compared value is about that value: the value speaks for it.
     if ((m.kind === 'statement' || m.kind === 'event') && parts.some((p) => VALUE_KINDS.has(p.kind) && p.start < m.span[1] && m.span[0] < p.end)) continue;
     const span = freeSpan(text, m.span, parts);

@@ -47,6 +47,8 @@ export interface DatasetMatch {
   factId?: string;
   /** The structured comparison the explanation is written from (any language). */
   detail: ExplainDetail;
+  /** A statement found only through the topic's own words ("the agreement", "El Salvador"): listed, not painted beside other parts. */
+  topicWordsOnly?: boolean;
   /** Set on `repeats-error`: the curator's verdict on the dataset claim. */
   flagged?: 'erroneous' | 'inconsistent';
 }
@@ -327,7 +329,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // Terms often carry their own negation ("not been convicted"), so only a
     // negation the page puts before a term of a positive claim counts.
     if (says) relation = terms?.negatedHit && !c.negated ? 'conflicts' : 'agrees';
-    candidates.push({ ci, relation, score: round(Math.min(0.95, evidence / 2.5)), terms, cues });
+    candidates.push({ ci, relation, score: round(Math.min(0.95, evidence / 2.5)), terms, cues, ownWords: own > 0 });
   }
   candidates.sort((a, b) => b.score - a.score);
   // Explanations are written only for the matches kept.
@@ -359,6 +361,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       span,
       slot: info.subject.label,
       detail,
+      ...(k.ownWords ? {} : { topicWordsOnly: true }),
     });
   }
   // Agreeing with what the curator marked as an error is repeating the error.
@@ -510,6 +513,8 @@ interface Candidate {
   score: number;
   terms: TermEvidence | undefined;
   cues: CueEvidence | undefined;
+  /** Something besides the topic's own words was shared. */
+  ownWords: boolean;
 }
 
 function evidenceWords(text: string, hits: readonly PhraseHit[]): string[] {
