@@ -16,6 +16,8 @@ import { extractMainText, type ExtractOptions, type ExtractedText } from './extr
 import { loadReadability } from './extract/readability-content';
 import type { TextMap } from './extract/text-map';
 import { buildMatcher, type Matcher, type MatcherDataset } from './match/build-matcher';
+import { claimParts, type ClaimPart } from './match/claim-parts';
+import type { Locale } from './match/explain';
 import { matchSentence, type DatasetMatch, type Relation } from './match/match-sentence';
 import { checkWorthiness, FEATURE_PHRASES, sentenceFeatures, type ClaimFeatures } from './text/claim-features';
 import { detectLanguage } from './text/detect-language';
@@ -28,7 +30,9 @@ import { gateDocument } from './topic/gate';
 import { recognizeTopic, type TopicVerdict } from './topic/recognize';
 import type { Topic } from './topic/schema';
 
-export type { DatasetMatch, Relation } from './match/match-sentence';
+export type { DatasetMatch, Relation, PartKind } from './match/match-sentence';
+export type { ClaimPart } from './match/claim-parts';
+export type { Locale } from './match/explain';
 export type { TopicVerdict } from './topic/recognize';
 export type { ClaimFeatures } from './text/claim-features';
 export type { TextMap } from './extract/text-map';
@@ -47,8 +51,10 @@ export interface AnalyzedClaim {
   checkWorthiness: number;
   features: ClaimFeatures;
   quantities: ClaimQuantity[];
-  /** Dataset claims it agrees with, conflicts with or relates to; empty means "not in dataset". */
+  /** Dataset claims it agrees with, conflicts with or relates to, conflicts and repeated errors first; empty means "not in dataset". */
   matches: DatasetMatch[];
+  /** The things the sentence claims, each with its own span and relation (a count, a title, a year, a clause). */
+  parts: ClaimPart[];
 }
 
 export interface Analysis {
@@ -71,6 +77,8 @@ export interface AnalyzeOptions {
   minCheckWorthiness?: number;
   /** Compare claims with the dataset even when the page is off topic. Default false. */
   matchOffTopic?: boolean;
+  /** Language of the explanations. Default 'en'. */
+  locale?: Locale;
 }
 
 export interface TextInput {
@@ -82,6 +90,8 @@ export interface TextInput {
 }
 
 const DEFAULT_MIN_CHECK_WORTHINESS = 0.35;
+/** Hedges that, like "officials said", report a claim rather than state it. */
+const HEDGED = /\b(?:alleg\w*|claim(?:s|ed)?|reportedly|purported(?:ly)?|accus\w*|presunt[oa]s?|supuest[oa]s?|acus\w*|asegur\w*|afirm\w*|sostien\w*|segun)\b/;
 
 function asMatcher(dataset: MatcherDataset | Matcher): Matcher {
   return 'cueOwners' in dataset ? dataset : buildMatcher(dataset);
@@ -97,8 +107,24 @@ export interface PublicAnalysis {
     start: number;
     end: number;
     checkWorthiness: number;
-    matches: { claimId: string; statement: string; relation: Relation; score: number; explanation: string }[];
+    matches: { claimId: string; statement: string; statementEs: string; relation: Relation; score: number; explanation: string }[];
+    parts: PublicPart[];
   }[];
+}
+
+/** A part of a claim as `scan --json` prints it. */
+export type PublicPart = Pick<ClaimPart, 'start' | 'end' | 'text' | 'kind' | 'relation' | 'claimId' | 'slot' | 'page' | 'dataset' | 'explanation' | 'detail' | 'flagged'>;
+
+function publicPart(p: ClaimPart): PublicPart {
+  // Keys in the documented order: where, what, how it stands, then the values and the words.
+  const out: PublicPart = { start: p.start, end: p.end, text: p.text, kind: p.kind, relation: p.relation, claimId: p.claimId } as PublicPart;
+  if (p.slot !== undefined) out.slot = p.slot;
+  if (p.page !== undefined) out.page = p.page;
+  if (p.dataset !== undefined) out.dataset = p.dataset;
+  out.explanation = p.explanation;
+  out.detail = p.detail;
+  if (p.flagged) out.flagged = p.flagged;
+  return out;
 }
 
 export function publicAnalysis(a: Analysis): PublicAnalysis {
@@ -111,7 +137,8 @@ export function publicAnalysis(a: Analysis): PublicAnalysis {
       start: c.start,
       end: c.end,
       checkWorthiness: c.checkWorthiness,
-      matches: c.matches.map((m) => ({ claimId: m.claimId, statement: m.statement, relation: m.relation, score: m.score, explanation: m.explanation })),
+      matches: c.matches.map((m) => ({ claimId: m.claimId, statement: m.statement, statementEs: m.statementEs, relation: m.relation, score: m.score, explanation: m.explanation })),
+      parts: c.parts.map(publicPart),
     })),
   };
 }
@@ -139,6 +166,7 @@ export function analyzeText(
   const cues = new Cursor(doMatch ? m.cues.findAll(folded) : []);
   const terms = new Cursor(doMatch ? m.terms.findAll(folded) : []);
   const topicHits = new Cursor(doMatch ? t.phrases.findAll(folded) : []);
+  const factHits = new Cursor(doMatch ? m.factPhrases.findAll(folded) : []);
 
   const claims: AnalyzedClaim[] = [];
   for (const s of sentences) {
@@ -147,16 +175,33 @@ export function analyzeText(
     const cHits = cues.take(s.start, s.end);
     const tHits = terms.take(s.start, s.end);
     const pHits = topicHits.take(s.start, s.end);
+    const xHits = factHits.take(s.start, s.end);
     const f = sentenceFeatures(text, s.start, s.end, fHits, qs);
     f.topical = new Set(tHits.map((h) => h.phrase)).size + (cHits.length ? 1 : 0);
     let cw = checkWorthiness(f, countWords(text, s.start, s.end));
 
     let matches: DatasetMatch[] = [];
-    if (doMatch && (tHits.length || cHits.length)) {
-      const { anchored, rival, anchorSpans } = topicContext(t, pHits);
+    // Words a typed fact uses ("said", "visited") are common: alone, only a name or a dated law makes a sentence worth comparing.
+    if (doMatch && (tHits.length || cHits.length || xHits.some((h) => m.factAnchor[h.phrase]))) {
+      const { anchored, rival, anchorSpans, ownWords } = topicContext(t, pHits);
       // A sentence about another prison (and not about this one) is not compared with the dataset.
       if (!rival || anchored) {
-        matches = matchSentence(m, { text, folded, start: s.start, end: s.end, quantities: qs, cueHits: cHits, termHits: tHits, anchored, anchorSpans });
+        const attributed = f.attribution || HEDGED.test(folded.slice(s.start, s.end));
+        matches = matchSentence(m, {
+          text,
+          folded,
+          start: s.start,
+          end: s.end,
+          quantities: qs,
+          cueHits: cHits,
+          termHits: tHits,
+          anchored,
+          anchorSpans,
+          topicSpans: ownWords,
+          factHits: xHits,
+          attributed,
+          locale: options.locale ?? 'en',
+        });
       }
       // The dataset is a list of claims worth checking: a sentence that restates one is worth checking too.
       const best = matches[0];
@@ -171,6 +216,7 @@ export function analyzeText(
       features: f,
       quantities: qs.map(toClaimQuantity),
       matches,
+      parts: claimParts(text, matches),
     });
   }
   return { title: input.title ?? '', language, topic: verdict, claims };
@@ -206,16 +252,27 @@ export async function analyzePage(
   return analyzeDocument(doc, url, dataset, topic, { ...options, readability });
 }
 
-function topicContext(t: CompiledTopic, hits: readonly PhraseHit[]): { anchored: boolean; rival: boolean; anchorSpans: PhraseHit[] } {
+/**
+ * The topic's own words: its names (the strongest terms) and the background
+ * every article shares (the weakest: El Salvador, prison, deportation, deal).
+ * Terms in between name specific things (Tren de Aragua, the Alien Enemies Act).
+ */
+const OWN_WORD_MIN = 2;
+const OWN_WORD_MAX = 0.3;
+
+function topicContext(t: CompiledTopic, hits: readonly PhraseHit[]): { anchored: boolean; rival: boolean; anchorSpans: PhraseHit[]; ownWords: PhraseHit[] } {
   let rival = false;
   const anchorSpans: PhraseHit[] = [];
+  const ownWords: PhraseHit[] = [];
   for (const h of hits) {
     for (const owner of t.owners[h.phrase] ?? []) {
       if (owner >= 0 && t.anchors.has(owner)) anchorSpans.push(h);
       if (owner < 0 && t.rivals.has(~owner)) rival = true;
+      const w = owner >= 0 ? t.topic.terms[owner]?.weight : undefined;
+      if (w !== undefined && (w >= OWN_WORD_MIN || w <= OWN_WORD_MAX) && ownWords[ownWords.length - 1] !== h) ownWords.push(h);
     }
   }
-  return { anchored: anchorSpans.length > 0, rival, anchorSpans };
+  return { anchored: anchorSpans.length > 0, rival, anchorSpans, ownWords };
 }
 
 function toClaimQuantity(q: ParsedQuantity): ClaimQuantity {

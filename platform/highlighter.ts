@@ -139,6 +139,7 @@ function fallbackCss(name: (kind: HighlightKind) => string): string {
   return `cecot-lens-mark { all: unset; display: inline; }
 cecot-lens-mark[data-kind="${name('agrees')}"] { background: rgb(0 158 115 / 0.16); text-decoration: underline solid #009e73; }
 cecot-lens-mark[data-kind="${name('conflicts')}"] { background: rgb(213 94 0 / 0.22); text-decoration: underline wavy #d55e00; }
+cecot-lens-mark[data-kind="${name('repeats-error')}"] { background: rgb(204 121 167 / 0.22); text-decoration: underline double #cc79a7; }
 cecot-lens-mark[data-kind="${name('related')}"] { background: rgb(0 114 178 / 0.14); text-decoration: underline dotted #0072b2; }
 cecot-lens-mark[data-kind="${name('unmatched')}"] { text-decoration: underline dashed #999; }
 ${notes} { background: rgb(245 196 0 / 0.24); text-decoration: overline solid #f5c400 3px; }`;

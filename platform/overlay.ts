@@ -1,5 +1,6 @@
 import type { OverlayTranslate } from '../lib/i18n/messages/overlay';
 import { contains, graceArea, inViewport, placeCard, type Box } from '../lib/page/card-placement';
+import type { Locale } from '../lib/i18n';
 import type { PageClaim } from '../lib/page/page-report';
 import { describeClaimForCard } from '../lib/page/card-text';
 
@@ -57,7 +58,16 @@ function raiseToTopLayer(host: HTMLElement): void {
  * element itself; that is the limit of any in-page UI (see the README).
  * Everything shown is set with textContent: page text is never parsed as HTML.
  */
+/** What the pointer is over: a sentence's highlight, and which of its parts when it has several. */
+export interface HoverTarget {
+  claim: PageClaim;
+  range: Range;
+  part?: number | null;
+}
+
 export class Overlay {
+  /** The interface language of the card's explanations. */
+  private locale: Locale = 'en';
   private host: HTMLElement;
   private root: ShadowRoot;
   private card: HTMLElement;
@@ -68,7 +78,7 @@ export class Overlay {
   private frameClose: HTMLButtonElement | null = null;
   private savedMargin: string | null = null;
   /** The claim the card shows; `sticky` when the keyboard brought it (the pointer leaving does not hide it). */
-  private shown: { claim: PageClaim; range: Range; pointerX?: number; sticky: boolean } | null = null;
+  private shown: { claim: PageClaim; range: Range; pointerX?: number; sticky: boolean; part: number | null } | null = null;
   private selection: Range | null = null;
   private showTimer = 0;
   private hideTimer = 0;
@@ -130,8 +140,9 @@ export class Overlay {
   }
 
   /** The interface language changed in the options. */
-  setTranslator(t: OverlayTranslate): void {
+  setTranslator(t: OverlayTranslate, locale: Locale): void {
     this.t = t;
+    this.locale = locale;
     this.applyText();
     if (this.shown && !this.card.hidden) this.showCard(this.shown.claim, this.shown.range, this.shown);
   }
@@ -149,7 +160,7 @@ export class Overlay {
    * travels from the claim to the card (the grace area), and goes a moment
    * after the pointer leaves both.
    */
-  hover(target: { claim: PageClaim; range: Range } | null, x: number, y: number): void {
+  hover(target: HoverTarget | null, x: number, y: number): void {
     if (!this.card.hidden && contains(boxOf(this.card.getBoundingClientRect()), x, y)) {
       this.cancelHide();
       this.cancelShow();
@@ -178,11 +189,11 @@ export class Overlay {
     this.scheduleShow(target, x, this.card.hidden ? SHOW_DELAY : SWITCH_DELAY);
   }
 
-  private scheduleShow(target: { claim: PageClaim; range: Range }, x: number, delay: number): void {
+  private scheduleShow(target: HoverTarget, x: number, delay: number): void {
     this.cancelShow();
     this.showTimer = this.win.setTimeout(() => {
       this.showTimer = 0;
-      this.showCard(target.claim, target.range, { pointerX: x, sticky: false });
+      this.showCard(target.claim, target.range, { pointerX: x, sticky: false, part: target.part ?? null });
     }, delay);
   }
 
@@ -204,17 +215,29 @@ export class Overlay {
     this.hideTimer = 0;
   }
 
-  showCard(claim: PageClaim, range: Range, how: { pointerX?: number; sticky: boolean }): void {
+  /** The card for a sentence; `how.part` is the index of the part under the pointer, listed first. */
+  showCard(claim: PageClaim, range: Range, how: { pointerX?: number; sticky: boolean; part?: number | null }): void {
     this.cancelShow();
     this.cancelHide();
-    const text = describeClaimForCard(claim);
+    const text = describeClaimForCard(claim, this.locale, how.part ?? null);
     this.card.replaceChildren();
-    const badge = el(this.doc, 'span', `badge ${claim.relation}`);
-    badge.textContent = this.t(RELATION_KEY[claim.relation]);
+    const badge = el(this.doc, 'span', `badge ${text.relation}`);
+    badge.textContent = text.label;
     const head = el(this.doc, 'div', 'head');
     head.append(badge);
     this.card.append(head);
     for (const line of text.lines) {
+      if (line.kind === 'part') {
+        const row = el(this.doc, 'div', `part${line.focused ? ' focused' : ''}`);
+        row.dataset.relation = line.relation ?? '';
+        const tag = el(this.doc, 'span', `tag ${line.relation ?? ''}`);
+        tag.textContent = line.label ?? '';
+        const p = el(this.doc, 'p', 'values');
+        p.textContent = line.text;
+        row.append(tag, p);
+        this.card.append(row);
+        continue;
+      }
       const p = el(this.doc, 'p', line.kind);
       p.textContent = line.text;
       this.card.append(p);
@@ -229,7 +252,7 @@ export class Overlay {
       hint.textContent = this.t('overlay.keysHint');
       this.card.append(hint);
     }
-    this.shown = { claim, range, pointerX: how.pointerX, sticky: how.sticky };
+    this.shown = { claim, range, pointerX: how.pointerX, sticky: how.sticky, part: how.part ?? null };
     this.card.hidden = false;
     this.placeCard();
   }
@@ -401,13 +424,6 @@ const HIDE_DELAY = 300;
 /** The pointer stopped between claim and card: the card waits longer before it goes. */
 const GRACE_HIDE_DELAY = 1_200;
 
-const RELATION_KEY: Record<PageClaim['relation'], Parameters<OverlayTranslate>[0]> = {
-  agrees: 'overlay.relationAgrees',
-  conflicts: 'overlay.relationConflicts',
-  related: 'overlay.relationRelated',
-  unmatched: 'overlay.relationUnmatched',
-};
-
 function boxOf(r: DOMRect): Box {
   return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
 }
@@ -433,10 +449,21 @@ const OVERLAY_CSS = `
 .card p { margin: 6px 0; }
 .card .quote { color: #5c5c57; font-style: italic; }
 .card .values { font-weight: 600; }
+.card { max-width: min(440px, calc(100vw - 16px)); }
+.card .part { border-left: 3px solid #d0d0ca; padding: 2px 0 2px 8px; margin: 6px 0; }
+.card .part.focused { background: rgb(0 0 0 / 0.04); }
+.card .part p { margin: 2px 0 0; font-weight: 500; }
+.card .part[data-relation="agrees"] { border-color: #009e73; }
+.card .part[data-relation="conflicts"] { border-color: #d55e00; border-left-style: dashed; }
+.card .part[data-relation="related"] { border-color: #0072b2; border-left-style: dotted; }
+.card .part[data-relation="repeats-error"] { border-color: #cc79a7; border-left-style: double; border-left-width: 4px; }
+.tag { font-size: 11px; font-weight: 700; letter-spacing: 0.02em; text-transform: uppercase; color: #5c5c57; }
+.tag.agrees { color: #00795a; } .tag.conflicts { color: #b34700; } .tag.related { color: #005a8e; } .tag.repeats-error { color: #9c3d78; }
 .badge { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; border: 1.5px solid currentColor; }
 .badge.agrees { color: #00795a; }
 .badge.conflicts { color: #b34700; border-style: dashed; }
 .badge.related { color: #005a8e; border-style: dotted; }
+.badge.repeats-error { color: #9c3d78; border-style: double; border-width: 3px; }
 .badge.unmatched { color: #5c5c57; }
 .link { all: unset; cursor: pointer; color: #1f5fbf; font-size: 13px; text-decoration: underline; }
 .link:focus-visible, .annotate:focus-visible { outline: 2px solid #1f5fbf; outline-offset: 2px; }
@@ -447,7 +474,7 @@ const OVERLAY_CSS = `
 @media (prefers-color-scheme: dark) {
   .card { background: #1f1f1e; color: #ececea; border-color: #3a3a37; }
   .card .quote { color: #a8a8a2; }
-  .badge.agrees { color: #4fd1a5; } .badge.conflicts { color: #ff9a52; } .badge.related { color: #74b9ff; } .badge.unmatched { color: #a8a8a2; }
+  .badge.agrees { color: #4fd1a5; } .badge.conflicts { color: #ff9a52; } .badge.related { color: #74b9ff; } .badge.repeats-error { color: #f0a6d0; } .badge.unmatched { color: #a8a8a2; }
   .link { color: #8ab4f8; }
   .annotate, .notice { background: #ececea; color: #1c1c1a; }
   .frame-box { background: #1f1f1e; border-color: #3a3a37; }

@@ -31,8 +31,13 @@ Options:
   --json          print one JSON array, one object per input read:
                   { input, title, language, topic: { onTopic, score, reasons },
                     claims: [ { text, start, end, checkWorthiness, quantities,
-                                matches: [ { claimId, statement, relation,
-                                             score, explanation } ] } ] }
+                                matches: [ { claimId, statement, statementEs,
+                                             relation, score, explanation } ],
+                                parts: [ { start, end, text, kind, relation,
+                                           claimId, slot?, page?, dataset?,
+                                           explanation, detail } ] } ] }
+                  relation: agrees | conflicts | related | repeats-error
+                  (agrees with a claim the curator flagged as an error)
   --topic FILE    topic definition to use (default seeds/topic.json)
   --seeds DIR     dataset folder to compare with (default seeds)
   --seeds PACK    or a dataset pack (.json, exported from the Dataset page),
@@ -160,7 +165,7 @@ export function toText(r: ScanResult): string {
     lines.push('no check-worthy claims found');
     return lines.join('\n');
   }
-  const counts = { agrees: 0, conflicts: 0, related: 0, none: 0 };
+  const counts = { agrees: 0, conflicts: 0, related: 0, 'repeats-error': 0, none: 0 };
   lines.push(`${'#'.padStart(3)}  ${'worth'.padEnd(5)}  ${'relation'.padEnd(14)}  ${'dataset claim'.padEnd(34)}  sentence`);
   lines.push(`${'─'.repeat(3)}  ${'─'.repeat(5)}  ${'─'.repeat(14)}  ${'─'.repeat(34)}  ${'─'.repeat(60)}`);
   r.claims.forEach((c, i) => {
@@ -180,7 +185,8 @@ export function toText(r: ScanResult): string {
   });
   lines.push('');
   lines.push(
-    `${r.claims.length} claims: ${counts.agrees} agree, ${counts.conflicts} conflict, ${counts.related} related, ${counts.none} not in dataset`,
+    `${r.claims.length} claims: ${counts.agrees} agree, ${counts.conflicts} conflict, ${counts.related} related, ${counts.none} not in dataset` +
+      (counts['repeats-error'] ? `, ${counts['repeats-error']} repeat an error flagged in the dataset` : ''),
   );
   return lines.join('\n');
 }

@@ -32,6 +32,8 @@ interface RawSpan {
 interface RawClaim {
   id: string;
   sources: RawSpan[];
+  /** Typed facts cite their own passages (see `Fact` in lib/dataset/schema.ts). */
+  facts?: Array<{ id: string; sources: RawSpan[] }>;
 }
 
 function main(): void {
@@ -47,7 +49,11 @@ function main(): void {
 
   const problems: string[] = [];
   const changes: string[] = [];
-  for (const claim of claimsFile.claims) {
+  const owners = claimsFile.claims.flatMap((claim) => [
+    { id: claim.id, sources: claim.sources },
+    ...(claim.facts ?? []).map((f) => ({ id: `${claim.id} facts[${f.id}]`, sources: f.sources })),
+  ]);
+  for (const claim of owners) {
     claim.sources.forEach((span, i) => {
       const where = `${claim.id} sources[${i}]`;
       const text = texts.get(span.sourceId);

@@ -102,7 +102,7 @@ export function ClaimCard({ claim, subject, sources, keepVisits, onChanged }: { 
           <ul class="visits" data-testid="claim-visits">
             {(visits ?? []).map((v) => (
               <li key={v.canonicalUrl}>
-                <span class={`badge badge-${v.relation}`}>{v.relation === 'agrees' ? t('dataset.visitsAgrees') : t('dataset.visitsConflicts')}</span>{' '}
+                <span class={`badge badge-${v.relation}`}>{v.relation === 'agrees' ? t('dataset.visitsAgrees') : v.relation === 'repeats-error' ? t('dataset.visitsRepeatsError') : t('dataset.visitsConflicts')}</span>{' '}
                 <a href={v.canonicalUrl} target="_blank" rel="noreferrer noopener">
                   {v.title || v.canonicalUrl}
                 </a>

@@ -7,6 +7,7 @@ const ROWS: { key: keyof HighlightColors; label: MessageKey; line: string }[] = 
   { key: 'agrees', label: 'options.colorAgrees', line: 'solid' },
   { key: 'conflicts', label: 'options.colorConflicts', line: 'wavy' },
   { key: 'related', label: 'options.colorRelated', line: 'dotted' },
+  { key: 'repeats-error', label: 'options.colorRepeatsError', line: 'double' },
   { key: 'unmatched', label: 'options.colorUnmatched', line: 'dashed' },
 ];
 

@@ -61,7 +61,7 @@ export function PopupApp() {
           <>
             <p class="verdict on">About CECOT and the US–El Salvador deal</p>
             <ul class="counts" aria-label="Claims on this page">
-              {(['conflicts', 'agrees', 'related', 'unmatched'] as const).map((r) => (
+              {(['conflicts', 'repeats-error', 'agrees', 'related', 'unmatched'] as const).map((r) => (
                 <li key={r} class={`count-${r}`}>
                   <span class="n">{counts[r]}</span> {RELATION_NAME[r].toLowerCase()}
                 </li>

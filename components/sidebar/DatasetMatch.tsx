@@ -1,18 +1,45 @@
+import type { MessageKey } from '../../lib/i18n';
 import type { Claim, CrossAssessment, Source } from '../../lib/dataset/schema';
-import type { PageMatch } from '../../lib/page/page-report';
+import { explain } from '../../lib/match/explain';
+import { PART_KIND_KEY } from '../../lib/page/card-text';
+import { nameSources } from '../../lib/page/source-names';
+import type { PageMatch, PagePart } from '../../lib/page/page-report';
+import { useI18n } from '../i18n';
 import { RelationBadge } from './RelationBadge';
 
-const KIND_LABEL: Record<CrossAssessment['kind'], string> = {
-  agreement: 'The articles agree',
-  difference: 'The articles differ',
-  'only-one-source': 'Only one article says it',
-  'internal-inconsistency': 'Inconsistent within an article',
-  error: 'Evident error',
+const KIND_LABEL: Record<CrossAssessment['kind'], MessageKey> = {
+  agreement: 'matching.crossAgreement',
+  difference: 'matching.crossDifference',
+  'only-one-source': 'matching.crossOnlyOne',
+  'internal-inconsistency': 'matching.crossInconsistent',
+  error: 'matching.crossError',
 };
 
-/** One dataset claim beside a page claim: relation, values, the statement, its article and quote, the curator's note. */
+const STATUS: Record<Claim['assessment']['status'], MessageKey> = {
+  corroborated: 'matching.statusCorroborated',
+  'single-source': 'matching.statusSingleSource',
+  disputed: 'matching.statusDisputed',
+  inconsistent: 'matching.statusInconsistent',
+  erroneous: 'matching.statusErroneous',
+  unattributed: 'matching.statusUnattributed',
+};
+
+const RELIABILITY: Record<NonNullable<Source['reliability']>, MessageKey> = {
+  low: 'matching.reliabilityLow',
+  medium: 'matching.reliabilityMedium',
+  high: 'matching.reliabilityHigh',
+};
+
+/**
+ * One dataset claim beside a page claim (or one part of it): what was
+ * compared and how it stands, in a plain sentence; the dataset statement,
+ * labelled; the article it comes from, by title and reliability; the
+ * curator's verdict, shown openly when the page repeats a flagged error.
+ */
 interface Props {
   match: PageMatch;
+  /** The part of the sentence this match is about, when the sentence has several. */
+  part?: PagePart;
   claim: Claim | undefined;
   sources: Map<string, Source>;
   /** The curator's notes across articles that concern this claim. */
@@ -20,32 +47,58 @@ interface Props {
   showRelation: boolean;
 }
 
-export function DatasetMatch({ match, claim, sources, assessments, showRelation }: Props) {
+export function DatasetMatch({ match, part, claim, sources, assessments, showRelation }: Props) {
+  const { t, locale } = useI18n();
   const span = claim?.sources[0];
   const source = span ? sources.get(span.sourceId) : undefined;
+  const relation = part?.relation ?? match.relation;
+  const explanation = part ? explain(part.detail, part.relation, locale, part.flagged) : match.explanation;
+  const statement = claim ? (locale === 'es' ? claim.statementEs : claim.statement) : match.statement;
+  const sourceLine = source
+    ? source.reliability
+      ? t('matching.sourceWithReliability', { title: source.title, reliability: t(RELIABILITY[source.reliability]) })
+      : t('matching.source', { title: source.title })
+    : span
+      ? t('matching.source', { title: span.sourceId })
+      : '';
+  const more = claim && claim.sources.length > 1 ? ` ${t('matching.moreArticles', { count: claim.sources.length - 1 })}` : '';
   return (
-    <div class="match">
+    <div class={`match match-${relation}`} data-testid="dataset-match" data-relation={relation}>
       <div class="match-head">
-        {showRelation && <RelationBadge relation={match.relation} />}
-        <span class="explanation">{match.explanation}</span>
+        {part && <span class="part-kind">{t(PART_KIND_KEY[part.kind])}</span>}
+        {part && <span class="part-text">“{part.text}”</span>}
+        {showRelation && <RelationBadge relation={relation} />}
       </div>
-      <p class="statement">{claim?.statement ?? match.statement}</p>
-      {span && (
-        <figure class="evidence">
-          <blockquote>{span.quote.exact}</blockquote>
-          <figcaption>— {source ? source.title : span.sourceId}{claim && claim.sources.length > 1 ? ` and ${claim.sources.length - 1} more article` : ''}</figcaption>
-        </figure>
+      <p class="explanation">{explanation}</p>
+      {relation === 'repeats-error' && claim && (
+        <p class="flagged" data-testid="flagged-verdict">
+          <strong>{t('matching.curatorVerdict', { status: t(STATUS[claim.assessment.status]) })}.</strong> {nameSources(claim.assessment.note, sources)}
+        </p>
+      )}
+      <p class="statement">
+        <span class="label">{t('matching.datasetSays')}:</span> {statement}
+      </p>
+      {sourceLine && (
+        <p class="source-line">
+          {sourceLine}
+          {more}
+        </p>
       )}
       {claim && (
         <details class="curator">
-          <summary>Curator's note · {claim.assessment.status.replace('-', ' ')}</summary>
-          <p>{claim.assessment.note}</p>
+          <summary>{t('matching.curatorVerdict', { status: t(STATUS[claim.assessment.status]) })}</summary>
+          {span && (
+            <figure class="evidence">
+              <blockquote>{span.quote.exact}</blockquote>
+            </figure>
+          )}
+          {relation !== 'repeats-error' && <p>{nameSources(claim.assessment.note, sources)}</p>}
           {assessments.map((a) => (
             <div key={a.id} class="cross" data-testid="cross-assessment">
               <strong>
-                {KIND_LABEL[a.kind]}: {a.title}
+                {t(KIND_LABEL[a.kind])}: {a.title}
               </strong>
-              <p>{a.note}</p>
+              <p>{nameSources(a.note, sources)}</p>
             </div>
           ))}
         </details>

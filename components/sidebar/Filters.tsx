@@ -1,8 +1,8 @@
 import type { ClaimFilter } from '../../lib/page/filter-claims';
 import { ALL_RELATIONS } from '../../lib/page/filter-claims';
 import type { ClaimRelation } from '../../lib/page/page-report';
+import { RELATION_NAME_KEY } from '../../lib/page/card-text';
 import { useT } from '../i18n';
-import { RELATION_KEY } from './relation-names';
 
 export function Filters({ filter, onChange, counts }: { filter: ClaimFilter; onChange: (f: ClaimFilter) => void; counts: Record<ClaimRelation, number> }) {
   const t = useT();
@@ -25,7 +25,7 @@ export function Filters({ filter, onChange, counts }: { filter: ClaimFilter; onC
       <div class="chips">
         {ALL_RELATIONS.map((r) => (
           <button key={r} type="button" class={`chip chip-${r}`} aria-pressed={filter.relations.has(r)} onClick={() => toggle(r)}>
-            {t('sidebar.chip', { name: t(RELATION_KEY[r]), count: counts[r] })}
+            {t('sidebar.chip', { name: t(RELATION_NAME_KEY[r]), count: counts[r] })}
           </button>
         ))}
         <button type="button" class="chip" aria-pressed={filter.annotatedOnly} onClick={() => onChange({ ...filter, annotatedOnly: !filter.annotatedOnly })}>

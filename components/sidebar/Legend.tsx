@@ -1,14 +1,18 @@
+import type { MessageKey } from '../../lib/i18n';
+import { RELATION_NAME_KEY } from '../../lib/page/card-text';
 import type { ClaimRelation } from '../../lib/page/page-report';
-import { RELATION_NAME } from './RelationBadge';
+import { useT } from '../i18n';
 
-const MEANING: Record<ClaimRelation, string> = {
-  agrees: 'same subject, compatible value',
-  conflicts: 'same subject, another value',
-  related: 'same subject, nothing to compare',
-  unmatched: 'checkable, not covered by the dataset',
+const MEANING: Record<ClaimRelation, MessageKey> = {
+  conflicts: 'matching.meanConflicts',
+  'repeats-error': 'matching.meanRepeatsError',
+  agrees: 'matching.meanAgrees',
+  related: 'matching.meanRelated',
+  unmatched: 'matching.meanUnmatched',
 };
 
 export function Legend({ counts }: { counts: Record<ClaimRelation, number> }) {
+  const t = useT();
   return (
     <ul class="legend" aria-label="Highlight legend">
       {(Object.keys(MEANING) as ClaimRelation[]).map((r) => (
@@ -17,9 +21,9 @@ export function Legend({ counts }: { counts: Record<ClaimRelation, number> }) {
             Aa
           </span>
           <span>
-            <strong>{RELATION_NAME[r]}</strong> <span class="count">({counts[r]})</span>
+            <strong>{t(RELATION_NAME_KEY[r])}</strong> <span class="count">({counts[r]})</span>
             <br />
-            <span class="muted">{MEANING[r]}</span>
+            <span class="muted">{t(MEANING[r])}</span>
           </span>
         </li>
       ))}

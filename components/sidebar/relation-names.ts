@@ -6,5 +6,6 @@ export const RELATION_KEY: Record<ClaimRelation, MessageKey> = {
   agrees: 'sidebar.relationAgrees',
   conflicts: 'sidebar.relationConflicts',
   related: 'sidebar.relationRelated',
+  'repeats-error': 'sidebar.relationRepeatsError',
   unmatched: 'sidebar.relationUnmatched',
 };

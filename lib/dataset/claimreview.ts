@@ -141,6 +141,7 @@ export const FACT_CHECK_SUBJECT: Subject = {
   kind: 'statement',
   description: 'Claims reviewed by fact-checkers, as their ClaimReview markup gives them.',
   cues: { en: [], es: [] },
+  groups: [],
 };
 
 function shortHash(s: string): string {
@@ -161,6 +162,7 @@ export function reviewToClaim(review: FoundReview, now: Date): UserClaim {
     statementEs: review.claimReviewed,
     subject: FACT_CHECK_SUBJECT.key,
     category: 'attribution',
+    facts: [],
     entities: [],
     claimant: review.claimant ? { type: 'unidentified', name: review.claimant } : { type: 'unidentified' },
     date: review.claimDate ?? null,

@@ -105,14 +105,32 @@ export function loadDataset(input: DatasetInput): Dataset {
       if (!claimIds.has(rel)) throw new DatasetError('claims.json', c.id, `assessment.related[${i}]`, `unknown claim "${rel}"`);
       if (rel === c.id) throw new DatasetError('claims.json', c.id, `assessment.related[${i}]`, 'a claim cannot be related to itself');
     });
-    c.sources.forEach((span, i) => {
-      const field = `sources[${i}]`;
+    const spans = [
+      ...c.sources.map((span, i) => ({ span, field: `sources[${i}]` })),
+      ...c.facts.flatMap((f, j) => f.sources.map((span, i) => ({ span, field: `facts[${j}].sources[${i}]` }))),
+    ];
+    for (const { span, field } of spans) {
       const text = texts[span.sourceId];
       if (!sourceIds.has(span.sourceId) || text === undefined) {
         throw new DatasetError('claims.json', c.id, `${field}.sourceId`, `unknown source "${span.sourceId}"`);
       }
       const problem = checkSpan(text, span.quote, span.position);
       if (problem) throw new DatasetError('claims.json', c.id, field, problem);
+    }
+    c.facts.forEach((f, j) => {
+      const other = seen.get(f.id);
+      if (other) throw new DatasetError('claims.json', c.id, `facts[${j}].id`, `duplicate id "${f.id}" (also used in ${other})`);
+      seen.set(f.id, 'claims.json');
+    });
+    const group = c.quantity?.group;
+    if (group !== undefined && !subject?.groups.some((g) => g.key === group)) {
+      throw new DatasetError('claims.json', c.id, 'quantity.group', `"${group}" is not a group of subject "${c.subject}"`);
+    }
+  }
+  for (const s of subjects) {
+    const keys = new Set(s.groups.map((g) => g.key));
+    s.groups.forEach((g, i) => {
+      if (g.within !== null && !keys.has(g.within)) throw new DatasetError('subjects.json', s.key, `groups[${i}].within`, `unknown group "${g.within}"`);
     });
   }
 

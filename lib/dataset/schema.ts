@@ -52,10 +52,23 @@ export const Source = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** The curator's view of the article as a whole (reliability, problems found). */
   note: z.string().min(1),
+  /** The curator's overall rating of the article, shown beside every verdict that rests on it. */
+  reliability: z.enum(['low', 'medium', 'high']).optional(),
 });
 export type Source = z.infer<typeof Source>;
 
 // seeds/subjects.json
+/** A group a count may count, with the words that name it next to a number. */
+export const CountGroup = z.object({
+  key: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+  labelEs: z.string().min(1),
+  /** The broader group this one is part of, or null for the whole ("people"). */
+  within: z.string().nullable().default(null),
+  names: Terms,
+});
+export type CountGroup = z.infer<typeof CountGroup>;
+
 export const SubjectKind = z.enum(['quantity', 'statement']);
 export const Subject = z.object({
   /** Dotted key, e.g. `cecot.capacity`; claims about the same thing share it. */
@@ -72,8 +85,17 @@ export const Subject = z.object({
    * a prison's capacity from a count of deportees that happens to be the same number.
    */
   cues: Terms,
+  /**
+   * For counts: the groups a number of this subject may count, narrowest last
+   * ("people" ⊃ "Venezuelans" ⊃ "Venezuelan gang members"). A page's "238
+   * Venezuelans" is then read as a count of a narrower group than the
+   * dataset's "261 people", not as another value of the same count.
+   */
+  groups: z.array(CountGroup).default([]),
 });
 export type Subject = z.infer<typeof Subject>;
+
+
 
 export const Qualifier = z.enum([
   'exact',
@@ -97,6 +119,8 @@ export const Quantity = z
     qualifier: Qualifier,
     /** The number as the article writes it ("as many as 40,000"). */
     text: z.string().min(1),
+    /** For counts: the key of the subject's group this number counts ("people"). */
+    group: z.string().optional(),
   })
   .refine((q) => (q.qualifier === 'range' ? q.min !== undefined && q.max !== undefined : q.value !== undefined), {
     message: 'a range needs min and max; any other qualifier needs value',
@@ -142,6 +166,63 @@ export const ClaimAssessment = z.object({
   related: z.array(Id).default([]),
 });
 
+/**
+ * Typed facts: the parts of a claim that can be compared slot by slot (a
+ * law's year, the title a person held then, who did what). Each cites the
+ * passage of an article that supports it. The matcher compares a page's
+ * sentence with them; the words are data, so another topic needs no code.
+ */
+const FactBase = {
+  id: Id,
+  /** What the slot is, for a reader: "year of the Alien Enemies Act". */
+  label: z.string().min(1),
+  labelEs: z.string().min(1),
+  sources: z.array(SourceSpan).min(1),
+};
+/** The year of a named thing (a law, a report). */
+export const YearFact = z.object({
+  kind: z.literal('year'),
+  ...FactBase,
+  /** Names of the thing whose year it is. */
+  of: Terms,
+  value: z.number().int(),
+});
+/** The title a person held at the time of the claim. */
+export const TitleFact = z.object({
+  kind: z.literal('title'),
+  ...FactBase,
+  person: Terms,
+  /** The title as a page may write it, in either language. */
+  title: Terms,
+  /** Titles a page might wrongly give this person (a former post, a colleague's). */
+  otherTitles: Terms,
+  /** The title as the article gives it, for explanations. */
+  value: z.string().min(1),
+  valueEs: z.string().min(1),
+});
+/** Who did what (to what): a statement with no number to compare. */
+export const EventFact = z.object({
+  kind: z.literal('event'),
+  ...FactBase,
+  /** Who did it; empty when the action and its object say enough ("allowed to challenge their removal"). */
+  actor: Terms.default({ en: [], es: [] }),
+  action: Terms,
+  /** What the action is about; empty when the actor and action say enough. */
+  object: Terms.default({ en: [], es: [] }),
+  /** The article reports this only as someone's claim ("the administration claims"). */
+  attributed: z.boolean().default(false),
+  /** The article says it did not or cannot happen ("deportees cannot challenge their removal"): a page's denial agrees. */
+  negative: z.boolean().default(false),
+  /** The day of the week the article gives for it ("On Wednesday, Noem toured…"), when it gives one. */
+  weekday: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).optional(),
+});
+export type YearFact = z.infer<typeof YearFact>;
+export type TitleFact = z.infer<typeof TitleFact>;
+export type EventFact = z.infer<typeof EventFact>;
+export const Fact = z.discriminatedUnion('kind', [YearFact, TitleFact, EventFact]);
+export type Fact = z.infer<typeof Fact>;
+export type FactKind = Fact['kind'];
+
 // seeds/claims.json
 export const Claim = z.object({
   id: Id,
@@ -157,6 +238,8 @@ export const Claim = z.object({
   sources: z.array(SourceSpan).min(1),
   terms: Terms,
   assessment: ClaimAssessment,
+  /** The typed facts this claim carries, compared slot by slot. */
+  facts: z.array(Fact).default([]),
 });
 export type Claim = z.infer<typeof Claim>;
 

@@ -1,4 +1,4 @@
-import type { Claim, Subject } from '../dataset/schema';
+import type { Claim, CountGroup, Fact, Subject } from '../dataset/schema';
 import { foldKey, foldText } from '../text/fold';
 import { PhraseSet } from '../text/phrase-set';
 import { GENERIC_WORDS, stemCue, unitCues } from './cue-variants';
@@ -18,6 +18,19 @@ export interface SubjectInfo {
   /** Indexes into `Matcher.claims`. */
   claims: number[];
   quantityClaims: number[];
+  /** For counts: the groups it may count, and one phrase set of their names (phrase → group index). */
+  groups: CountGroup[];
+  groupNames: PhraseSet | null;
+  groupOf: number[][];
+}
+
+/** The role a phrase plays in a typed fact. */
+export type FactRole = 'of' | 'person' | 'title' | 'otherTitle' | 'actor' | 'action' | 'object';
+
+export interface FactInfo {
+  fact: Fact;
+  /** Index into `Matcher.claims` of the claim carrying it. */
+  claim: number;
 }
 
 export interface ClaimInfo {
@@ -51,6 +64,8 @@ export interface Matcher {
   subjects: SubjectInfo[];
   claims: ClaimInfo[];
   subjectIndex: ReadonlyMap<string, number>;
+  /** Claim id → index in `claims`. */
+  claimIndex: ReadonlyMap<string, number>;
   cues: PhraseSet;
   /** Per cue phrase: the subjects it points to, weighted for telling quantity subjects apart. */
   cueOwners: PhraseOwner[][];
@@ -59,6 +74,12 @@ export interface Matcher {
   terms: PhraseSet;
   termOwners: PhraseOwner[][];
   termGeneric: boolean[];
+  /** Typed facts, and every phrase they use in one set: per phrase, the facts and roles it plays. */
+  facts: FactInfo[];
+  factPhrases: PhraseSet;
+  factOwners: Array<Array<{ fact: number; role: FactRole }>>;
+  /** Per fact phrase: it names a person or a thing with a year, so a sentence holding it is worth comparing. */
+  factAnchor: boolean[];
 }
 
 const NEGATION = /\b(not|never|no|cannot|without|lacks?|nunca|jamas|jamás|sin|tampoco)\b|n't\b/i;
@@ -81,8 +102,19 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
       baseUnit,
       claims: [],
       quantityClaims: [],
+      groups: subject.groups,
+      groupNames: null,
+      groupOf: [],
     };
   });
+  for (const info of subjects) {
+    if (!info.groups.length) continue;
+    const lists = info.groups.map((g) => [...g.names.en, ...g.names.es].map((n) => foldKey(n)));
+    info.groupNames = new PhraseSet(lists.flat());
+    const owners: Array<Set<number>> = info.groupNames.phrases.map(() => new Set());
+    lists.forEach((list, g) => list.forEach((n) => owners[(info.groupNames as PhraseSet).indexOf(n)]?.add(g)));
+    info.groupOf = owners.map((o) => [...o]);
+  }
 
   const claims: ClaimInfo[] = [];
   for (const claim of dataset.claims) {
@@ -99,6 +131,8 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
   const cueLists = subjects.map((s) =>
     [...s.subject.cues.en, ...s.subject.cues.es, ...unitCues(s.subject.unit)].map((c) => stemCue(foldKey(c))),
   );
+  // Cues a unit implies ("day" for hours a day) help place a number, but alone say nothing about a sentence.
+  const curated = new Set(subjects.flatMap((s) => [...s.subject.cues.en, ...s.subject.cues.es].map((c) => stemCue(foldKey(c)))));
   const cues = new PhraseSet(cueLists.flat());
   const cueSubjects: Array<Set<number>> = cues.phrases.map(() => new Set());
   cueLists.forEach((list, s) => list.forEach((c) => cueSubjects[cues.indexOf(c)]?.add(s)));
@@ -109,7 +143,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
     const quantityShare = [...owners].filter((s) => subjects[s]?.category).length || 1;
     return [...owners].map((owner) => ({ owner, weight: base / (subjects[owner]?.category ? quantityShare : owners.size) }));
   });
-  const cueGeneric = cues.phrases.map((p) => GENERIC_WORDS.has(p.replace(/\*$/, '')) || isGenericStem(p));
+  const cueGeneric = cues.phrases.map((p) => GENERIC_WORDS.has(p.replace(/\*$/, '')) || isGenericStem(p) || !curated.has(p));
   for (const c of claims) {
     const statement = foldText(`${c.claim.statement}\n${c.claim.statementEs}`);
     for (const h of cues.findAll(statement)) {
@@ -138,9 +172,54 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
   });
 
   const termGeneric = terms.phrases.map((p) => GENERIC_WORDS.has(p));
-  const matcher: Matcher = { subjects, claims, subjectIndex, cues, cueOwners, cueGeneric, terms, termOwners, termGeneric };
+  const { facts, factPhrases, factOwners, factAnchor } = indexFacts(claims);
+  const claimIndex = new Map(claims.map((c, i) => [c.claim.id, i] as const));
+  const matcher: Matcher = { subjects, claims, subjectIndex, claimIndex, cues, cueOwners, cueGeneric, terms, termOwners, termGeneric, facts, factPhrases, factOwners, factAnchor };
   cache.set(dataset, matcher);
   return matcher;
+}
+
+/**
+ * Every phrase of every typed fact in one set. A title fact also treats the
+ * titles of the other people in the dataset as titles its person did not hold
+ * (Rubio was not Homeland Security Secretary), besides its own `otherTitles`.
+ */
+function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'factPhrases' | 'factOwners' | 'factAnchor'> {
+  const facts: FactInfo[] = [];
+  claims.forEach((c, claim) => {
+    for (const fact of c.claim.facts ?? []) facts.push({ fact, claim });
+  });
+  const both = (t: { en: string[]; es: string[] }) => [...t.en, ...t.es].map((p) => foldKey(p));
+  const roles: Array<Array<[string, FactRole]>> = facts.map(({ fact }) => {
+    const out: Array<[string, FactRole]> = [];
+    const add = (list: string[], role: FactRole) => list.forEach((p) => out.push([p, role]));
+    if (fact.kind === 'year') add(both(fact.of), 'of');
+    else if (fact.kind === 'title') {
+      add(both(fact.person), 'person');
+      const own = new Set(both(fact.title));
+      add([...own], 'title');
+      const others = new Set(both(fact.otherTitles));
+      for (const f of facts) if (f.fact !== fact && f.fact.kind === 'title') for (const t of both(f.fact.title)) others.add(t);
+      add([...others].filter((t) => !own.has(t)), 'otherTitle');
+    } else {
+      add(both(fact.actor), 'actor');
+      add(both(fact.action), 'action');
+      add(both(fact.object), 'object');
+    }
+    return out;
+  });
+  const factPhrases = new PhraseSet(roles.flat().map(([p]) => p));
+  const owners: Array<Map<string, { fact: number; role: FactRole }>> = factPhrases.phrases.map(() => new Map());
+  roles.forEach((list, fact) => {
+    for (const [p, role] of list) owners[factPhrases.indexOf(p)]?.set(`${fact}:${role}`, { fact, role });
+  });
+  // A wildcard phrase reported for a match shares the roles of the phrases it stands for.
+  factPhrases.phrases.forEach((_, i) => {
+    for (const o of factPhrases.overlapping(i)) for (const [k, v] of owners[o] ?? []) owners[i]?.set(k, v);
+  });
+  const factOwners = owners.map((m) => [...m.values()]);
+  const factAnchor = factOwners.map((list) => list.some((o) => o.role === 'person' || o.role === 'of' || o.role === 'title' || o.role === 'otherTitle'));
+  return { facts, factPhrases, factOwners, factAnchor };
 }
 
 /** A match is reported under one phrase; give it the owners of every phrase that also matches there. */

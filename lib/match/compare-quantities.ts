@@ -19,7 +19,8 @@ interface Interval {
 /** Relative slack for numbers that are stated exactly but are usually rounded (40,000 vs 40,100). */
 const EXACT_SLACK = 0.005;
 const ABOUT_SLACK = 0.1;
-const NEARLY_SLACK = 0.15;
+// "Nearly 300", "casi 300": just under 300 (a writer with 261 in mind says "more than 250", not "nearly 300").
+const NEARLY_SLACK = 0.07;
 
 /**
  * What a hedge allows, read literally: "about 40,000" is 36,000–44,000,

@@ -1,14 +1,30 @@
 import type { PhraseHit } from '../text/phrase-set';
 import type { ParsedQuantity } from '../text/parse-quantities';
 import type { ClaimInfo, Matcher, SubjectInfo } from './build-matcher';
-import { compareQuantities, describeQuantity } from './compare-quantities';
+import { compareQuantities, describeQuantity, toInterval } from './compare-quantities';
+import { explain, type ExplainDetail, type Locale } from './explain';
+import { matchFacts } from './match-facts';
 
-export type Relation = 'agrees' | 'conflicts' | 'related';
+/**
+ * How a page's claim stands against a dataset claim. `repeats-error`: it
+ * agrees with a dataset claim the curator marked as an error or an
+ * inconsistency, which is not a confirmation.
+ */
+export type Relation = 'agrees' | 'conflicts' | 'related' | 'repeats-error';
+export const RELATIONS: readonly Relation[] = ['conflicts', 'repeats-error', 'agrees', 'related'];
+
+/** What was compared: a number (by its category), a year, a title, an event, or the words of a statement. */
+export type PartKind = 'count' | 'money' | 'percent' | 'duration' | 'quantity' | 'year' | 'date' | 'title' | 'event' | 'statement';
+
+/** Curator verdicts that make an agreement a repeated error. */
+const FLAGGED = new Set(['erroneous', 'inconsistent']);
 
 /** One dataset claim a page sentence bears on. */
 export interface DatasetMatch {
   claimId: string;
   statement: string;
+  /** The same statement in Spanish, for readers whose interface is in Spanish. */
+  statementEs: string;
   relation: Relation;
   /** Confidence in [0, 1]. */
   score: number;
@@ -18,6 +34,23 @@ export interface DatasetMatch {
   subject: string;
   /** For quantity comparisons: the page quantity's [start, end) in the main text. */
   quantitySpan?: [number, number];
+  /** What was compared. */
+  kind: PartKind;
+  /** The words of the page this match is about, [start, end) in the main text: its own highlight. */
+  span: [number, number];
+  /** The slot compared, for a reader ("year of the Alien Enemies Act", "CECOT capacity"). */
+  slot: string;
+  /** The page's and the dataset's values, when values were compared. */
+  page?: string;
+  dataset?: string;
+  /** The typed fact compared, when one was. */
+  factId?: string;
+  /** The structured comparison the explanation is written from (any language). */
+  detail: ExplainDetail;
+  /** A statement found only through the topic's own words ("the agreement", "El Salvador"): listed, not painted beside other parts. */
+  topicWordsOnly?: boolean;
+  /** Set on `repeats-error`: the curator's verdict on the dataset claim. */
+  flagged?: 'erroneous' | 'inconsistent';
 }
 
 /** Everything the matcher needs to know about one sentence; hits come from one scan of the whole text. */
@@ -38,6 +71,18 @@ export interface SentenceInput {
    * sentence of an on-topic page is; it is not evidence for any one claim.
    */
   anchorSpans?: ReadonlyArray<{ start: number; end: number }>;
+  /**
+   * Where the sentence uses the topic's own words (CECOT, El Salvador, prison,
+   * deportation). Every sentence of an on-topic page does, so a claim that
+   * shares only these words with the sentence is not "related" to it.
+   */
+  topicSpans?: ReadonlyArray<{ start: number; end: number }>;
+  /** Hits of the typed facts' phrases (`Matcher.factPhrases`). */
+  factHits?: readonly PhraseHit[];
+  /** The sentence attributes what it says ("officials said", "allegedly"). */
+  attributed?: boolean;
+  /** Language of the explanations. Default 'en'. */
+  locale?: Locale;
 }
 
 /** Cue evidence decays with distance from the number: halved 25 characters away. */
@@ -72,12 +117,15 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const out: DatasetMatch[] = [];
   const comparedSubjects = new Set<number>();
 
+  const locale = s.locale ?? 'en';
+  const folded = s.folded ?? s.text.toLowerCase();
   const quantities = s.quantities.filter((q) => q.category !== 'year');
   for (const q of quantities) {
     const subject = assignSubject(m, s, q, quantities);
     if (!subject) continue;
     comparedSubjects.add(subject.index);
     const info = m.subjects[subject.index] as SubjectInfo;
+    const pageGroup = info.groups.length ? groupCounted(info, folded, s, q) : null;
     for (const ci of info.quantityClaims) {
       const c = m.claims[ci];
       const dq = c?.claim.quantity;
@@ -85,16 +133,86 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       const cmp = compareQuantities(q, dq);
       const page = describeQuantity({ ...q, unit: info.subject.unit ?? q.unit });
       const data = describeQuantity(dq);
-      const relation = cmp.compatible ? 'agrees' : 'conflicts';
+      let relation: Relation = cmp.compatible ? 'agrees' : 'conflicts';
+      let group: Extract<ExplainDetail, { type: 'quantity' }>['group'];
+      const dataGroup = dq.group !== undefined ? info.groups.findIndex((g) => g.key === dq.group) : -1;
+      if (pageGroup !== null && dataGroup >= 0 && pageGroup !== dataGroup) {
+        // Another group: a part of the dataset's can be smaller, never larger; a whole, never smaller.
+        const rel = within(info, pageGroup, dataGroup) ? 'narrower' : within(info, dataGroup, pageGroup) ? 'broader' : 'other';
+        const a = toInterval(q);
+        const b = toInterval(dq);
+        if (rel === 'narrower') relation = a.lo > b.hi ? 'conflicts' : cmp.compatible ? 'agrees' : 'related';
+        else if (rel === 'broader') relation = a.hi < b.lo ? 'conflicts' : cmp.compatible ? 'agrees' : 'related';
+        else relation = 'related';
+        const pg = info.groups[pageGroup];
+        const dg = info.groups[dataGroup];
+        if (pg && dg) group = { page: { en: pg.label, es: pg.labelEs }, data: { en: dg.label, es: dg.labelEs }, relation: rel };
+      }
       const score = round(Math.min(0.99, 0.45 + 0.35 * Math.min(1, subject.score) + (cmp.compatible ? 0.2 * cmp.closeness : 0.2)));
+      // With the group named ("238 Venezuelans"), the unit ("people") goes without saying.
+      const value = (v: { qualifier: ParsedQuantity['qualifier']; value?: number; min?: number; max?: number }) => ({
+        qualifier: v.qualifier,
+        ...(v.value !== undefined ? { value: v.value } : {}),
+        ...(v.min !== undefined ? { min: v.min } : {}),
+        ...(v.max !== undefined ? { max: v.max } : {}),
+        ...(group ? {} : { unit: info.subject.unit ?? dq.unit }),
+      });
+      const detail: ExplainDetail = {
+        type: 'quantity',
+        subject: { en: info.subject.label, es: info.subject.labelEs },
+        page: value(q),
+        data: value(dq),
+        compatible: cmp.compatible,
+        ...(group ? { group } : {}),
+      };
       out.push({
         claimId: c.claim.id,
         statement: c.claim.statement,
+        statementEs: c.claim.statementEs,
         relation,
         score,
-        explanation: `${info.subject.label}: page says ${page} ("${q.text}"); dataset says ${data} ("${dq.text}") — ${cmp.compatible ? 'compatible' : 'incompatible'}`,
+        explanation: explain(detail, relation, locale),
         subject: info.subject.key,
         quantitySpan: [q.start, q.end],
+        kind: partKind(q),
+        span: [q.start, q.end],
+        slot: info.subject.label,
+        page,
+        dataset: data,
+        detail,
+      });
+    }
+  }
+
+  // Typed facts: a year, a title, an event compared slot by slot; they decide for their claim.
+  const factClaims = new Set<string>();
+  if (s.factHits?.length) {
+    for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false })) {
+      const c = m.claims[f.claim];
+      if (!c) continue;
+      const info = m.subjects[c.subject] as SubjectInfo;
+      // One finding per claim: a conflict outranks an agreement found on another phrase.
+      const prev = out.findIndex((x) => x.claimId === c.claim.id);
+      if (prev >= 0) {
+        if ((out[prev] as DatasetMatch).relation === 'conflicts' || f.relation !== 'conflicts') continue;
+        out.splice(prev, 1);
+      }
+      factClaims.add(c.claim.id);
+      out.push({
+        claimId: c.claim.id,
+        statement: c.claim.statement,
+        statementEs: c.claim.statementEs,
+        relation: f.relation,
+        score: f.relation === 'related' ? 0.6 : 0.9,
+        explanation: explain(f.detail, f.relation, locale),
+        subject: info.subject.key,
+        kind: f.kind,
+        span: f.span,
+        slot: 'slot' in f.detail ? f.detail.slot.en : info.subject.label,
+        page: f.page,
+        dataset: f.dataset,
+        factId: f.factId,
+        detail: f.detail,
       });
     }
   }
@@ -105,6 +223,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // last and only add to claims other evidence already points at: they never
   // make a match on their own, and skipping them saves most of the work.
   const topicTerms: PhraseHit[] = [];
+  const topicWord = (h: PhraseHit) => within_(s.topicSpans, h);
   for (const h of s.termHits) {
     if (s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end)) {
       topicTerms.push(h);
@@ -116,13 +235,16 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     let negated: boolean | null = null;
     for (const o of m.termOwners[h.phrase] ?? []) {
       let e = termEvidence.get(o.owner);
-      if (!e) termEvidence.set(o.owner, (e = { weight: 0, specific: 0, unique: 0, seen: [], hits: [], negatedHit: false }));
+      if (!e) termEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, unique: 0, seen: [], hits: [], negatedHit: false }));
       if (e.seen.includes(h.phrase)) continue;
       e.seen.push(h.phrase);
       e.hits.push(h);
       e.weight += o.weight;
       if ((m.termOwners[h.phrase]?.length ?? 0) === 1) e.unique++;
-      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase]) e.specific += strength;
+      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase]) {
+        e.specific += strength;
+        if (!topicWord(h)) e.own += strength;
+      }
       negated ??= NEGATION_BEFORE.test(before(s, h.start));
       if (negated) e.negatedHit = true;
     }
@@ -139,9 +261,10 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const cueEvidence = new Map<number, CueEvidence>();
   for (const h of s.cueHits) {
     const generic = m.cueGeneric[h.phrase] === true || s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end) === true;
+    const own = !generic && !topicWord(h);
     for (const o of m.cueOwners[h.phrase] ?? []) {
       let e = cueEvidence.get(o.owner);
-      if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, seen: [], specificHits: [], weighted: [] }));
+      if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, seen: [], specificHits: [], weighted: [] }));
       if (e.seen.includes(h.phrase)) continue;
       e.seen.push(h.phrase);
       const w = generic ? o.weight * 0.3 : o.weight;
@@ -151,6 +274,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         e.specific++;
         e.specificHits.push(h);
       }
+      if (own) e.own++;
     }
   }
 
@@ -160,7 +284,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   for (const subject of cueEvidence.keys()) for (const ci of m.subjects[subject]?.claims ?? []) claimIndexes.add(ci);
   for (const ci of claimIndexes) {
     const c = m.claims[ci];
-    if (!c || already.has(c.claim.id)) continue;
+    if (!c || already.has(c.claim.id) || factClaims.has(c.claim.id)) continue;
     const terms = termEvidence.get(ci);
     const cues = cueEvidence.get(c.subject);
     const info = m.subjects[c.subject] as SubjectInfo;
@@ -198,42 +322,156 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // Otherwise it is related when the evidence is strong enough: for a quantity subject with no
     // number, one specific cue ("population", "capacidad"); a statement needs more, since its
     // words are more often shared with neighbouring claims.
-    if (specific === 0 || (!says && evidence < (isQuantity ? RELATED_QUANTITY_MIN : RELATED_MIN))) continue;
+    // "Related" needs something specific besides the topic's own words (CECOT, El Salvador, the deal).
+    const own = (terms?.own ?? 0) + (cues?.own ?? 0);
+    if (specific === 0 || (!says && (own === 0 || evidence < (isQuantity ? RELATED_QUANTITY_MIN : RELATED_MIN)))) continue;
     let relation: Relation = 'related';
     // Terms often carry their own negation ("not been convicted"), so only a
     // negation the page puts before a term of a positive claim counts.
     if (says) relation = terms?.negatedHit && !c.negated ? 'conflicts' : 'agrees';
-    candidates.push({ ci, relation, score: round(Math.min(0.95, evidence / 2.5)), terms, cues });
+    candidates.push({ ci, relation, score: round(Math.min(0.95, evidence / 2.5)), terms, cues, ownWords: own > 0 });
   }
   candidates.sort((a, b) => b.score - a.score);
   // Explanations are written only for the matches kept.
   for (const k of candidates.slice(0, Math.max(0, MAX_MATCHES - out.length))) {
     const c = m.claims[k.ci] as ClaimInfo;
     const info = m.subjects[c.subject] as SubjectInfo;
-    const words = `mentions ${describeEvidence(k.terms, k.cues, m)}`;
-    const why =
-      k.relation === 'agrees'
-        ? `says the same: ${words}`
-        : k.relation === 'conflicts'
-          ? `${words}, but the page denies it`
-          : c.claim.quantity
-            ? `${words}; no figure to compare`
-            : words;
+    const hits = [...(k.terms?.hits ?? []), ...(k.cues?.specificHits ?? [])].filter((h) => !topicWord(h));
+    const spanHits = hits.length ? hits : [...(k.terms?.hits ?? []), ...(k.cues?.weighted.map((w) => w.hit) ?? [])];
+    const span: [number, number] = spanHits.length
+      ? [Math.min(...spanHits.map((h) => h.start)), Math.max(...spanHits.map((h) => h.end))]
+      : [s.start, s.end];
+    const detail: ExplainDetail = {
+      type: 'statement',
+      subject: { en: info.subject.label, es: info.subject.labelEs },
+      words: evidenceWords(s.text, hits.length ? hits : spanHits),
+      says: k.relation !== 'related',
+      negated: k.relation === 'conflicts',
+      noFigure: !!c.claim.quantity,
+    };
     out.push({
       claimId: c.claim.id,
       statement: c.claim.statement,
+      statementEs: c.claim.statementEs,
       relation: k.relation,
       score: k.score,
-      explanation: `${info.subject.label}: ${why}`,
+      explanation: explain(detail, k.relation, locale),
       subject: info.subject.key,
+      kind: 'statement',
+      span,
+      slot: info.subject.label,
+      detail,
+      ...(k.ownWords ? {} : { topicWordsOnly: true }),
     });
   }
-  return out;
+  // Agreeing with what the curator marked as an error is repeating the error.
+  for (const x of out) {
+    if (x.relation !== 'agrees') continue;
+    const status = m.claims[m.claimIndex.get(x.claimId) ?? -1]?.claim.assessment.status;
+    if (status && FLAGGED.has(status)) {
+      x.relation = 'repeats-error';
+      x.flagged = status as 'erroneous' | 'inconsistent';
+      x.explanation = explain(x.detail, x.relation, locale, x.flagged);
+    }
+  }
+  // Conflicts and repeated errors first; then what was compared value by value; then the strongest.
+  return out.sort((a, b) => RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation) || kindRank(a.kind) - kindRank(b.kind) || b.score - a.score);
+}
+
+/** Values compared slot by slot first (they carry the narrowest span), then events, then shared words. */
+function kindRank(kind: PartKind): number {
+  return kind === 'statement' ? 2 : kind === 'event' ? 1 : 0;
+}
+
+function partKind(q: ParsedQuantity): PartKind {
+  switch (q.category) {
+    case 'count':
+      return 'count';
+    case 'money':
+      return 'money';
+    case 'percent':
+    case 'fraction':
+      return 'percent';
+    case 'duration':
+      return 'duration';
+    default:
+      return 'quantity';
+  }
+}
+
+/** Whether `h` lies inside one of `spans` (sorted by start, not overlapping): a binary search, since long sentences have many of both. */
+function within_(spans: ReadonlyArray<{ start: number; end: number }> | undefined, h: { start: number; end: number }): boolean {
+  if (!spans?.length) return false;
+  let lo = 0;
+  let hi = spans.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as { start: number }).start <= h.start) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at >= 0 && h.end <= (spans[at] as { end: number }).end;
+}
+
+/** `inner` is `outer` or a part of it, following `within` links. */
+function within(info: SubjectInfo, inner: number, outer: number): boolean {
+  let g = info.groups[inner];
+  for (let guard = 0; g && guard < 10; guard++) {
+    if (g.within === null) return false;
+    const next = info.groups.findIndex((x) => x.key === g?.within);
+    if (next === outer) return true;
+    g = info.groups[next];
+  }
+  return false;
+}
+
+/** Words after a number and before a subgroup ("of them", "de ellos") that say it counts a part. */
+const PART_OF = /\b(?:of (?:whom|them)|among them|including|de (?:ellos|ellas|los cuales|las cuales|quienes)|entre ellos|entre ellas|incluidos|incluidas)\b/;
+
+/**
+ * The group a count counts: the narrowest group named right after the number
+ * ("238 Venezuelan men", "238 of them Venezuelans"), or null when none is named.
+ */
+function groupCounted(info: SubjectInfo, folded: string, s: SentenceInput, q: ParsedQuantity): number | null {
+  const names = info.groupNames;
+  if (!names) return null;
+  const from = q.numberEnd;
+  const to = Math.min(s.end, q.end + 30);
+  const window = folded.slice(from, to);
+  let best: number | null = null;
+  let depth = -1;
+  for (const h of names.findAll(window)) {
+    // Only the words right after the number (or after "of them"): "238 people, including Venezuelans" counts people.
+    const gap = window.slice(0, h.start);
+    if (gap.length > 3 && !PART_OF.test(gap)) continue;
+    for (const g of info.groupOf[h.phrase] ?? []) {
+      const d = groupDepth(info, g);
+      if (d > depth) {
+        depth = d;
+        best = g;
+      }
+    }
+  }
+  return best;
+}
+
+function groupDepth(info: SubjectInfo, g: number): number {
+  let d = 0;
+  let cur = info.groups[g];
+  while (cur && cur.within !== null && d < 10) {
+    d++;
+    cur = info.groups.find((x) => x.key === cur?.within);
+  }
+  return d;
 }
 
 interface TermEvidence {
   weight: number;
   specific: number;
+  /** Specific terms that are not the topic's own words. */
+  own: number;
   /** Terms no other claim has. */
   unique: number;
   seen: number[];
@@ -244,6 +482,8 @@ interface TermEvidence {
 interface CueEvidence {
   weight: number;
   specific: number;
+  /** Specific cues that are not the topic's own words. */
+  own: number;
   seen: number[];
   specificHits: PhraseHit[];
   weighted: Array<{ hit: PhraseHit; weight: number }>;
@@ -273,16 +513,13 @@ interface Candidate {
   score: number;
   terms: TermEvidence | undefined;
   cues: CueEvidence | undefined;
+  /** Something besides the topic's own words was shared. */
+  ownWords: boolean;
 }
 
-function describeEvidence(terms: { seen: number[] } | undefined, cues: { seen: number[] } | undefined, m: Matcher): string {
-  const words = [...(terms?.seen ?? [])].map((p) => m.terms.phrases[p]);
-  for (const p of cues?.seen ?? []) words.push(m.cues.phrases[p]?.replace(/\*$/, '…'));
-  return [...new Set(words)]
-    .filter(Boolean)
-    .slice(0, 4)
-    .map((w) => `"${w}"`)
-    .join(', ');
+function evidenceWords(text: string, hits: readonly PhraseHit[]): string[] {
+  const words = [...hits].sort((a, b) => a.start - b.start).map((h) => text.slice(h.start, h.end));
+  return [...new Set(words)].slice(0, 3);
 }
 
 /** Up to 40 folded characters before `at`, within the sentence. */

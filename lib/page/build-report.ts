@@ -15,6 +15,7 @@ export function toPageClaims(analysis: PageAnalysis): PageClaim[] {
     checkWorthiness: c.checkWorthiness,
     relation: relationOf(c.matches),
     matches: c.matches,
+    parts: c.parts ?? [],
     annotationIds: [],
   }));
 }

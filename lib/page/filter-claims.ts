@@ -7,7 +7,7 @@ export interface ClaimFilter {
   query: string;
 }
 
-export const ALL_RELATIONS: readonly ClaimRelation[] = ['conflicts', 'agrees', 'related', 'unmatched'];
+export const ALL_RELATIONS: readonly ClaimRelation[] = ['conflicts', 'repeats-error', 'agrees', 'related', 'unmatched'];
 
 /**
  * The claims the sidebar lists. The search matches the page's sentence and the

@@ -3,7 +3,7 @@ import type { HighlightColors } from '../settings/schema';
 /** The readable names, used where no page can see them (tests, fallback marks' attributes are our own elements). */
 export const HIGHLIGHT_PREFIX = 'cecot-lens-';
 
-export const CLAIM_KINDS = ['agrees', 'conflicts', 'related', 'unmatched'] as const;
+export const CLAIM_KINDS = ['agrees', 'conflicts', 'related', 'repeats-error', 'unmatched'] as const;
 export const NOTE_COLORS = {
   yellow: '#f5c400',
   green: '#3ba55c',
@@ -44,7 +44,7 @@ export function sessionHighlightNames(random: (n: number) => Uint8Array): Record
 
 /**
  * Styles for `::highlight()`. Colour is never the only signal: each relation
- * also has its own underline style (solid, wavy, dotted, dashed), so the marks
+ * also has its own underline style (solid, wavy, dotted, double, dashed), so the marks
  * stay distinct for colour-blind readers; backgrounds are translucent so they
  * read on light and dark pages alike.
  */
@@ -55,6 +55,7 @@ export function highlightCss(colors: HighlightColors, showUnmatched: boolean, na
     claim('agrees', 'solid', 0.16),
     claim('conflicts', 'wavy', 0.22),
     claim('related', 'dotted', 0.14),
+    claim('repeats-error', 'double', 0.22),
     showUnmatched ? claim('unmatched', 'dashed', 0.06) : '',
     // The reader's notes are drawn unlike any claim: a thick line above the text (claims are underlined) over a light
     // fill, so a green note on a green "agrees" claim still shows. Custom highlights cannot draw borders or outlines.

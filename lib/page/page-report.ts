@@ -1,19 +1,44 @@
+import { ExplainDetail } from '../match/explain';
 import { z } from '../schema/zod';
 import { FoundReview, MAX_REVIEWS } from '../dataset/claimreview';
 import { SourceCheck } from '../dataset/source-check';
 
-/** How a claim found on the page stands against the dataset; `unmatched` is "not in dataset". */
-export const ClaimRelation = z.enum(['agrees', 'conflicts', 'related', 'unmatched']);
+/**
+ * How a claim found on the page stands against the dataset; `unmatched` is
+ * "not in dataset", `repeats-error` "agrees with what the curator flagged as
+ * an error or an inconsistency".
+ */
+export const ClaimRelation = z.enum(['agrees', 'conflicts', 'related', 'repeats-error', 'unmatched']);
 export type ClaimRelation = z.infer<typeof ClaimRelation>;
+export const MatchRelation = z.enum(['agrees', 'conflicts', 'related', 'repeats-error']);
 
 export const PageMatch = z.object({
   claimId: z.string(),
   statement: z.string(),
-  relation: z.enum(['agrees', 'conflicts', 'related']),
+  /** The dataset statement in Spanish (absent in reports from before it was added). */
+  statementEs: z.string().optional(),
+  relation: MatchRelation,
   score: z.number(),
   explanation: z.string(),
 });
 export type PageMatch = z.infer<typeof PageMatch>;
+
+/** One thing claimed inside a page sentence, with its own span (offsets into the main text) and relation. */
+export const PagePart = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  kind: z.enum(['count', 'money', 'percent', 'duration', 'quantity', 'year', 'date', 'title', 'event', 'statement']),
+  relation: MatchRelation,
+  claimId: z.string(),
+  slot: z.string().optional(),
+  page: z.string().optional(),
+  dataset: z.string().optional(),
+  explanation: z.string(),
+  detail: ExplainDetail,
+  flagged: z.enum(['erroneous', 'inconsistent']).optional(),
+});
+export type PagePart = z.infer<typeof PagePart>;
 
 export const PageClaim = z.object({
   /** Stable within one analysis of a page: the claim's offsets. */
@@ -24,6 +49,8 @@ export const PageClaim = z.object({
   checkWorthiness: z.number().min(0).max(1),
   relation: ClaimRelation,
   matches: z.array(PageMatch),
+  /** The things the sentence claims, each highlighted and listed on its own. */
+  parts: z.array(PagePart).default([]),
   /** Reader annotations whose text overlaps this claim. */
   annotationIds: z.array(z.string()).default([]),
 });
@@ -60,16 +87,17 @@ export const PageReport = z.object({
 });
 export type PageReport = z.infer<typeof PageReport>;
 
-/** The relation a claim is shown with: the strongest of its matches. A conflict outranks agreement. */
+/** The relation a claim is shown with: the strongest of its matches. A conflict outranks a repeated error, which outranks agreement. */
 export function relationOf(matches: readonly Pick<PageMatch, 'relation'>[]): ClaimRelation {
   if (matches.some((m) => m.relation === 'conflicts')) return 'conflicts';
+  if (matches.some((m) => m.relation === 'repeats-error')) return 'repeats-error';
   if (matches.some((m) => m.relation === 'agrees')) return 'agrees';
   if (matches.length > 0) return 'related';
   return 'unmatched';
 }
 
 export function countByRelation(claims: readonly Pick<PageClaim, 'relation'>[]): Record<ClaimRelation, number> {
-  const counts: Record<ClaimRelation, number> = { agrees: 0, conflicts: 0, related: 0, unmatched: 0 };
+  const counts: Record<ClaimRelation, number> = { agrees: 0, conflicts: 0, related: 0, 'repeats-error': 0, unmatched: 0 };
   for (const c of claims) counts[c.relation] += 1;
   return counts;
 }

@@ -7,6 +7,8 @@ export const HighlightColors = z.object({
   agrees: Hex.default('#009e73'),
   conflicts: Hex.default('#d55e00'),
   related: Hex.default('#0072b2'),
+  /** Agrees with a dataset claim the curator flagged as an error: never green. */
+  'repeats-error': Hex.default('#cc79a7'),
   unmatched: Hex.default('#999999'),
 });
 export type HighlightColors = z.infer<typeof HighlightColors>;

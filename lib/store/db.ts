@@ -56,7 +56,7 @@ export interface ClaimVisit {
   claimId: string;
   canonicalUrl: string;
   title: string;
-  relation: 'agrees' | 'conflicts';
+  relation: 'agrees' | 'conflicts' | 'repeats-error';
   at: string;
 }
 

@@ -7,6 +7,7 @@ const RELATION = {
   agrees: 'overlay.relationAgrees',
   conflicts: 'overlay.relationConflicts',
   related: 'overlay.relationRelated',
+  'repeats-error': 'overlay.relationRepeatsError',
   unmatched: 'overlay.relationUnmatched',
 } as const;
 

@@ -41,6 +41,19 @@ interface MainText {
   analysis: PageAnalysis;
   claims: PageClaim[];
   ranges: Map<string, Range>;
+  /** Each claim part's own range, by `partKey(claim key, index)`. */
+  partRanges: Map<string, Range>;
+}
+
+/** A part's mark id: its sentence's key and its index. */
+function partKey(claimKey: string, index: number): string {
+  return `${claimKey}#${index}`;
+}
+
+/** The sentence key and part index a mark id stands for. */
+function markOwner(id: string): { claimKey: string; part: number | null } {
+  const at = id.lastIndexOf('#');
+  return at < 0 ? { claimKey: id, part: null } : { claimKey: id.slice(0, at), part: Number(id.slice(at + 1)) };
 }
 
 /**
@@ -163,11 +176,16 @@ export class PageSession {
   private placeClaims(text: string, map: TextMap, analysis: PageAnalysis): MainText {
     const claims = analysis.topic.onTopic ? toPageClaims(analysis) : [];
     const ranges = new Map<string, Range>();
+    const partRanges = new Map<string, Range>();
     for (const c of claims) {
       const r = textRange(this.doc, map, c.start, c.end);
       if (r) ranges.set(c.key, r);
+      c.parts.forEach((p, i) => {
+        const pr = textRange(this.doc, map, p.start, p.end);
+        if (pr) partRanges.set(partKey(c.key, i), pr);
+      });
     }
-    return { text, map, analysis, claims, ranges };
+    return { text, map, analysis, claims, ranges, partRanges };
   }
 
   private async loadAnnotations(canonical: string): Promise<void> {
@@ -201,7 +219,10 @@ export class PageSession {
       if (!range) continue;
       c.annotationIds = [...this.noteRanges].filter(([, r]) => rangesIntersect(r, range)).map(([id]) => id);
       if (c.relation === 'unmatched' && !this.settings.showUnmatched) continue;
-      claimMarks.push({ id: c.key, kind: c.relation, range });
+      // A sentence that claims several things is painted thing by thing, each in its own relation.
+      const parts = c.parts.map((p, i) => ({ p, range: this.main?.partRanges.get(partKey(c.key, i)), id: partKey(c.key, i) })).filter((x) => x.range);
+      if (parts.length) for (const x of parts) claimMarks.push({ id: x.id, kind: x.p.relation, range: x.range as Range });
+      else claimMarks.push({ id: c.key, kind: c.relation, range });
     }
     const noteMarks: Mark[] = this.annotations
       .filter((a) => this.noteRanges.has(a.id))
@@ -250,6 +271,7 @@ export class PageSession {
       },
       this.t,
     );
+    overlay.setTranslator(this.t, pickLocale(this.settings.language, navigator.language));
     if (!this.active) {
       this.active = true;
       this.ctx.addEventListener(this.doc, 'selectionchange', () => this.onSelection());
@@ -306,8 +328,9 @@ export class PageSession {
     this.hoverFrame = requestAnimationFrame(() => {
       this.hoverFrame = 0;
       const hit = this.highlighter?.hitTest(e.clientX, e.clientY).find((h) => h.layer === 'claims');
-      const claim = hit && this.main?.claims.find((c) => c.key === hit.mark.id);
-      this.overlay?.hover(claim && hit ? { claim, range: hit.mark.range } : null, e.clientX, e.clientY);
+      const owner = hit && markOwner(hit.mark.id);
+      const claim = owner && this.main?.claims.find((c) => c.key === owner.claimKey);
+      this.overlay?.hover(claim && hit && owner ? { claim, range: hit.mark.range, part: owner.part } : null, e.clientX, e.clientY);
     });
   }
 
@@ -317,7 +340,7 @@ export class PageSession {
     const note = hits.find((h) => h.layer === 'notes');
     const claim = hits.find((h) => h.layer === 'claims');
     if (note) void this.focusInSidebar(null, note.mark.id);
-    else if (claim) void this.focusInSidebar(claim.mark.id, null);
+    else if (claim) void this.focusInSidebar(markOwner(claim.mark.id).claimKey, null);
   }
 
   private onMessage(message: unknown): undefined {
@@ -415,7 +438,7 @@ export class PageSession {
     const disabled = isSiteDisabled(location.hostname, settings.disabledSites);
     this.highlighter?.setStyle(settings.colors, settings.showUnmatched);
     this.t = areaTranslator('overlay', overlayCatalog, pickLocale(settings.language, navigator.language));
-    this.overlay?.setTranslator(this.t);
+    this.overlay?.setTranslator(this.t, pickLocale(settings.language, navigator.language));
     if (disabled) {
       this.highlighter?.clear();
       this.overlay?.hideCard();

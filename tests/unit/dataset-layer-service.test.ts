@@ -104,7 +104,7 @@ describe('the layer service in the background', () => {
       language: 'en',
       status: 'on-topic',
       topic: { onTopic: true, score: 0.8, reasons: [] },
-      claims: [{ key: '0-10', text: 'x', start: 0, end: 10, checkWorthiness: 0.9, relation: 'conflicts', annotationIds: [], matches: [{ claimId: 'c000-capacity-40000', statement: 's', relation: 'conflicts', score: 1, explanation: '' }] }],
+      claims: [{ key: '0-10', text: 'x', start: 0, end: 10, checkWorthiness: 0.9, relation: 'conflicts', annotationIds: [], parts: [], matches: [{ claimId: 'c000-capacity-40000', statement: 's', relation: 'conflicts', score: 1, explanation: '' }] }],
       anchoring: { attached: [], orphans: [] },
       analyzedAt: '2026-12-01T12:00:00.000Z',
       claimReviews: [],

@@ -10,7 +10,7 @@ import { userClaim } from './layer-fixtures';
 
 const seeds = loadSeedsFromDir('seeds');
 const ctx: ChangeContext = { now: new Date('2026-12-01T10:00:00Z'), deviceId: 'dev-a', origin: { url: 'https://news.example/story', title: 'A story' }, baseVersion: seeds.manifest.version };
-const subject = { key: 'cecot.guards', label: 'Guards', labelEs: 'Custodios', kind: 'quantity' as const, unit: 'people', description: 'How many guards work there.', cues: { en: ['guards'], es: ['custodios'] } };
+const subject = { key: 'cecot.guards', label: 'Guards', labelEs: 'Custodios', kind: 'quantity' as const, unit: 'people', description: 'How many guards work there.', cues: { en: ['guards'], es: ['custodios'] }, groups: [] };
 const layer = [
   makeChange({ kind: 'subject', subject }, ctx),
   makeChange({ kind: 'claim', claim: userClaim }, ctx),

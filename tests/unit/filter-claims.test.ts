@@ -3,7 +3,7 @@ import { filterClaims, ALL_RELATIONS } from '../../lib/page/filter-claims';
 import type { PageClaim } from '../../lib/page/page-report';
 
 const claim = (key: string, text: string, relation: PageClaim['relation'], over: Partial<PageClaim> = {}): PageClaim => ({
-  key, text, start: 0, end: text.length, checkWorthiness: 0.8, relation, matches: [], annotationIds: [], ...over,
+  key, text, start: 0, end: text.length, checkWorthiness: 0.8, relation, matches: [], parts: [], annotationIds: [], ...over,
 });
 const claims = [
   claim('a', 'La cárcel tiene capacidad para 40.000 presos.', 'agrees'),

@@ -7,6 +7,7 @@ export const userClaim: UserClaim = {
   statementEs: 'Unos 1.200 custodios trabajan en el CECOT.',
   subject: 'cecot.guards',
   category: 'quantity',
+  facts: [],
   value: { kind: 'quantity', quantity: { value: 1200, unit: 'people', qualifier: 'about', text: 'about 1,200' } },
   entities: [],
   claimant: { type: 'article' },
@@ -23,5 +24,6 @@ export const guardsSubject = {
   unit: 'people',
   description: 'How many guards work at the prison.',
   cues: { en: ['guards'], es: ['custodios'] },
+  groups: [],
 };
 

@@ -68,13 +68,21 @@ describe('npm run scan', () => {
       for (const c of o.claims as Array<Record<string, unknown>>) {
         expect(c).toMatchObject({ text: expect.any(String), start: expect.any(Number), end: expect.any(Number), checkWorthiness: expect.any(Number), matches: expect.any(Array) });
         for (const m of c.matches as Array<Record<string, unknown>>) {
-          expect(m).toMatchObject({ claimId: expect.any(String), statement: expect.any(String), relation: expect.stringMatching(/^(agrees|conflicts|related)$/), score: expect.any(Number), explanation: expect.any(String) });
+          expect(m).toMatchObject({ claimId: expect.any(String), statement: expect.any(String), relation: expect.stringMatching(/^(agrees|conflicts|related|repeats-error)$/), score: expect.any(Number), explanation: expect.any(String) });
+        }
+        // Each thing claimed in the sentence: its own span inside the sentence, relation and dataset claim.
+        for (const p of c.parts as Array<Record<string, unknown>>) {
+          expect(p).toMatchObject({ start: expect.any(Number), end: expect.any(Number), text: expect.any(String), kind: expect.any(String), relation: expect.stringMatching(/^(agrees|conflicts|related|repeats-error)$/), claimId: expect.any(String), explanation: expect.any(String) });
+          expect(p.start as number).toBeGreaterThanOrEqual(c.start as number);
+          expect(p.end as number).toBeLessThanOrEqual(c.end as number);
         }
       }
     }
     const html = out[1] as { language: string; topic: { onTopic: boolean }; claims: Array<{ matches: Array<{ claimId: string; relation: string }> }> };
     expect(html.topic.onTopic).toBe(true);
-    expect(html.claims.flatMap((c) => c.matches).some((m) => m.claimId === 'c000-deportees-261' && m.relation === 'conflicts')).toBe(true);
+    expect(html.claims.flatMap((c) => c.matches).some((m) => m.relation === 'conflicts')).toBe(true);
+    // "238 Venezuelans" counts a narrower group than the dataset's 261 people: related, not a conflict.
+    expect(html.claims.flatMap((c) => c.matches).some((m) => m.claimId === 'c000-deportees-261' && m.relation === 'related')).toBe(true);
     expect((out[2] as { language: string }).language).toBe('es');
   });
 

@@ -49,6 +49,7 @@ function claim(id: string): Claim {
     ],
     terms: { en: [], es: [] },
     assessment: { status: 'single-source', note: 'n', related: [] },
+    facts: [],
   };
 }
 
@@ -69,7 +70,7 @@ function dataset(version: string, claimIds: string[]): StorableDataset {
       },
     ],
     subjects: [
-      { key: 'cecot.capacity', label: 'Capacity', labelEs: 'Capacidad', kind: 'quantity', unit: 'people', description: 'd', cues: { en: [], es: [] } },
+      { key: 'cecot.capacity', label: 'Capacity', labelEs: 'Capacidad', kind: 'quantity', unit: 'people', description: 'd', cues: { en: [], es: [] }, groups: [] },
     ],
     claims: claimIds.map(claim),
     assessments: [],

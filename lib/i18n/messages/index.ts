@@ -5,6 +5,7 @@
 import { common } from './common';
 import { dataset } from './dataset';
 import { exchange } from './exchange';
+import { matching } from './matching';
 import { options } from './options';
 import { overlay } from './overlay';
 import { security } from './security';
@@ -14,6 +15,7 @@ export const CATALOGS = {
   common,
   dataset,
   exchange,
+  matching,
   options,
   overlay,
   security,

@@ -31,6 +31,7 @@ export const sidebar = {
     relationAgrees: 'Agrees',
     relationConflicts: 'Conflicts',
     relationRelated: 'Related',
+    relationRepeatsError: 'Repeats a flagged error',
     relationUnmatched: 'Not in dataset',
     // Notes
     noNotes: 'No notes on this page yet. Select text and choose “Annotate”.',
@@ -108,6 +109,7 @@ export const sidebar = {
     relationAgrees: 'Coincide',
     relationConflicts: 'Contradice',
     relationRelated: 'Relacionada',
+    relationRepeatsError: 'Repite un error señalado',
     relationUnmatched: 'Fuera del conjunto de datos',
     noNotes: 'Aún no hay notas en esta página. Seleccione un texto y elija “Anotar”.',
     yourAnnotations: 'Sus anotaciones',

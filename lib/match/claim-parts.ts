@@ -1,0 +1,96 @@
+import type { ExplainDetail } from './explain';
+import type { DatasetMatch, PartKind, Relation } from './match-sentence';
+
+/**
+ * One thing claimed inside a sentence: the number, the title, the year or the
+ * clause, with its own span, relation and dataset claim. A sentence such as
+ * "Noem, who toured the prison on Wednesday, said 238 Venezuelans…" carries
+ * two: the visit and the count.
+ */
+export interface ClaimPart {
+  start: number;
+  end: number;
+  text: string;
+  kind: PartKind;
+  relation: Relation;
+  claimId: string;
+  slot?: string;
+  page?: string;
+  dataset?: string;
+  explanation: string;
+  score: number;
+  detail: ExplainDetail;
+  flagged?: 'erroneous' | 'inconsistent';
+}
+
+const MAX_PARTS = 4;
+const VALUE_KINDS = new Set(['count', 'money', 'percent', 'duration', 'quantity', 'year', 'date']);
+const MIN_PART = 3;
+
+/**
+ * The parts of a sentence, from its matches (best first): one per dataset
+ * claim (per number, for counts), never overlapping one another, so each gets a highlight of its own.
+ * A weak "related" on the sentence's words alone becomes a part only when
+ * nothing else was found.
+ */
+export function claimParts(text: string, matches: readonly DatasetMatch[]): ClaimPart[] {
+  const parts: ClaimPart[] = [];
+  const claims = new Set<string>();
+  // Compared values take their spans first (they are the narrowest), then clauses and statements, each group best first.
+  const ordered = [...matches].sort((a, b) => Number(!VALUE_KINDS.has(a.kind)) - Number(!VALUE_KINDS.has(b.kind)));
+  for (const m of ordered) {
+    if (parts.length >= MAX_PARTS) break;
+    // One part per dataset claim, except numbers: "261 people, 238 of them Venezuelans" compares two.
+    const key = m.kind === 'statement' || m.kind === 'event' || m.kind === 'title' || m.kind === 'year' ? m.claimId : `${m.claimId}@${m.span[0]}`;
+    if (claims.has(key) || (m.kind === 'statement' && [...claims].some((k) => k.startsWith(`${m.claimId}@`)))) continue;
+    // Shared words are the weakest evidence: beside other parts, a mere "related" is listed, not painted.
+    if (m.kind === 'statement' && parts.length && (m.relation === 'related' || m.topicWordsOnly)) continue;
+    // A clause or a statement that takes in a compared value is about that value: the value speaks for it.
+    if ((m.kind === 'statement' || m.kind === 'event') && parts.some((p) => VALUE_KINDS.has(p.kind) && p.start < m.span[1] && m.span[0] < p.end)) continue;
+    const span = freeSpan(text, m.span, parts);
+    if (!span) continue;
+    claims.add(key);
+    const part: ClaimPart = {
+      start: span[0],
+      end: span[1],
+      text: text.slice(span[0], span[1]),
+      kind: m.kind,
+      relation: m.relation,
+      claimId: m.claimId,
+      slot: m.slot,
+      explanation: m.explanation,
+      score: m.score,
+      detail: m.detail,
+    };
+    if (m.page !== undefined) part.page = m.page;
+    if (m.dataset !== undefined) part.dataset = m.dataset;
+    if (m.flagged) part.flagged = m.flagged;
+    parts.push(part);
+  }
+  return parts.sort((a, b) => a.start - b.start);
+}
+
+/** The longest stretch of `span` no earlier part covers, trimmed of spaces and punctuation; null if too short. */
+function freeSpan(text: string, span: readonly [number, number], taken: readonly ClaimPart[]): [number, number] | null {
+  let pieces: Array<[number, number]> = [[span[0], span[1]]];
+  for (const t of taken) {
+    const next: Array<[number, number]> = [];
+    for (const [a, b] of pieces) {
+      if (t.end <= a || t.start >= b) next.push([a, b]);
+      else {
+        if (t.start > a) next.push([a, t.start]);
+        if (t.end < b) next.push([t.end, b]);
+      }
+    }
+    pieces = next;
+  }
+  let best: [number, number] | null = null;
+  for (let [a, b] of pieces) {
+    while (a < b && /[\s,;:.()"“”«»'’—–-]/.test(text.charAt(a))) a++;
+    while (b > a && /[\s,;:.()"“”«»'’—–-]/.test(text.charAt(b - 1))) b--;
+    if (b - a >= MIN_PART && (!best || b - a > best[1] - best[0])) best = [a, b];
+  }
+  return best;
+}
+
+export type { Relation };

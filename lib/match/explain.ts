@@ -1,0 +1,212 @@
+/**
+ * Explanations a reader understands, built from what the matcher compared
+ * (structured data) and a template per language. The matcher stores the
+ * structured detail with every match, so the sidebar can say it again in the
+ * reader's interface language without comparing anything twice.
+ */
+import { formatNumber, type Locale, type MessageKey } from '../i18n';
+import { matching } from '../i18n/messages/matching';
+import { z } from '../schema/zod';
+
+export type { Locale } from '../i18n';
+
+/** A value as compared: the number or range, its hedge and unit. Rendered per language. */
+export const ValueText = z.object({
+  qualifier: z.enum(['exact', 'about', 'up-to', 'at-least', 'more-than', 'less-than', 'nearly', 'range']),
+  value: z.number().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** The subject's unit ("people", "USD/year"); absent when the group counted is named instead. */
+  unit: z.string().optional(),
+});
+export type ValueText = z.infer<typeof ValueText>;
+
+/** A label in both languages. */
+export const Bilingual = z.object({ en: z.string(), es: z.string() });
+export type Bilingual = z.infer<typeof Bilingual>;
+
+/** What the two sides said, by kind of comparison. */
+export const ExplainDetail = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('quantity'),
+    subject: Bilingual,
+    page: ValueText,
+    data: ValueText,
+    compatible: z.boolean(),
+    /** Set when the page counts another group than the dataset does. */
+    group: z
+      .object({
+        page: Bilingual,
+        data: Bilingual,
+        /** narrower: a part of the dataset's group; broader: the page's group contains it; other: neither. */
+        relation: z.enum(['narrower', 'broader', 'other']),
+      })
+      .optional(),
+  }),
+  z.object({ type: z.literal('year'), slot: Bilingual, page: z.number(), data: z.number() }),
+  z.object({
+    type: z.literal('title'),
+    slot: Bilingual,
+    person: z.string(),
+    /** The title as the page writes it. */
+    page: z.string(),
+    data: Bilingual,
+    /** The page says the post was held before ("former governor"). */
+    former: z.boolean(),
+  }),
+  z.object({ type: z.literal('event'), slot: Bilingual, negated: z.boolean(), unattributed: z.boolean() }),
+  /** The day of the week of an event: the page's word, the dataset's day. */
+  z.object({ type: z.literal('date'), slot: Bilingual, page: z.string(), data: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']) }),
+  z.object({
+    type: z.literal('statement'),
+    subject: Bilingual,
+    words: z.array(z.string()),
+    says: z.boolean(),
+    negated: z.boolean(),
+    /** A quantity subject the sentence names without a figure. */
+    noFigure: z.boolean(),
+  }),
+]);
+export type ExplainDetail = z.infer<typeof ExplainDetail>;
+
+export type ExplainRelation = 'agrees' | 'conflicts' | 'related' | 'repeats-error';
+
+/** The curator's verdict on a dataset claim, when it is an error flagged in the dataset. */
+export type FlaggedStatus = 'erroneous' | 'inconsistent';
+
+// "Number of deportees" → "number of deportees", "Current CECOT population" → "current CECOT population"; "Kristi Noem’s visit" stays.
+const lower = (s: string): string => (/^[A-Z][a-z]+ (?:[a-z]|[A-Z]{2,}\b)/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
+const QUALIFIER: Record<ValueText['qualifier'], MatchingKey> = {
+  exact: 'matching.qExact',
+  about: 'matching.qAbout',
+  'up-to': 'matching.qUpTo',
+  'at-least': 'matching.qAtLeast',
+  'more-than': 'matching.qMoreThan',
+  'less-than': 'matching.qLessThan',
+  nearly: 'matching.qNearly',
+  range: 'matching.qRange',
+};
+
+const UNIT: Record<string, MatchingKey> = {
+  people: 'matching.unitPeople',
+  'people/cell': 'matching.unitPeoplePerCell',
+  'hours/day': 'matching.unitHoursPerDay',
+  cases: 'matching.unitCases',
+  days: 'matching.unitDays',
+  percent: 'matching.unitPercent',
+};
+
+// Intl formatting costs microseconds a call and a long page repeats the same few values: remember them.
+const formatted = new Map<string, string>();
+function fmt(locale: Locale, n: number): string {
+  const key = `${locale}${n}`;
+  let s = formatted.get(key);
+  if (s === undefined) {
+    if (formatted.size > 2000) formatted.clear();
+    formatted.set(key, (s = formatNumber(locale, n)));
+  }
+  return s;
+}
+
+/**
+ * The catalog's templates, split once at their placeholders: a long page
+ * writes thousands of explanations, and a regular-expression replace per
+ * sentence showed in the profile. Same `{name}` syntax as the translator.
+ */
+type Compiled = Array<string | { name: string }>;
+const compiled = new Map<string, Compiled>();
+function compile(template: string): Compiled {
+  let c = compiled.get(template);
+  if (c) return c;
+  c = [];
+  let at = 0;
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    c.push(template.slice(at, m.index), { name: m[1] as string });
+    at = (m.index ?? 0) + m[0].length;
+  }
+  c.push(template.slice(at));
+  compiled.set(template, c);
+  return c;
+}
+
+type MatchingKey = Extract<MessageKey, `matching.${string}`>;
+function translate(locale: Locale): (key: MatchingKey, params?: Readonly<Record<string, string>>) => string {
+  const catalog = matching[locale] as Readonly<Record<string, string | { one: string; other: string }>>;
+  return (key, params = {}) => {
+    const message = catalog[key.slice(9)];
+    const template = typeof message === 'string' ? message : (message?.other ?? key);
+    let out = '';
+    for (const piece of compile(template)) out += typeof piece === 'string' ? piece : (params[piece.name] ?? `{${piece.name}}`);
+    return out;
+  };
+}
+const translators = { en: translate('en'), es: translate('es') };
+
+/** "up to 40,000 people", "hasta 40.000 personas", "$200 million a year", "200 millones de dólares al año". */
+export function renderValue(v: ValueText, locale: Locale): string {
+  const t = translators[locale];
+  const formatNumber = fmt;
+  const unit = v.unit ?? '';
+  const money = /^(usd|us\$|\$)/i.test(unit);
+  const num = (n: number): string => {
+    if (!money) return formatNumber(locale, n);
+    if (Math.abs(n) >= 1e9 && n % 1e7 === 0) return t('matching.moneyBillion', { n: formatNumber(locale, n / 1e9) });
+    if (Math.abs(n) >= 1e6 && n % 1e4 === 0) return t('matching.moneyMillion', { n: formatNumber(locale, n / 1e6) });
+    return t('matching.money', { n: formatNumber(locale, n) });
+  };
+  const body =
+    v.qualifier === 'range' ? t(QUALIFIER.range, { min: num(v.min ?? 0), max: num(v.max ?? 0) }) : t(QUALIFIER[v.qualifier], { v: num(v.value ?? 0) });
+  if (money) return unit.endsWith('/year') ? t('matching.unitPerYear', { v: body }) : body;
+  const key = UNIT[unit];
+  return key ? t(key, { v: body }) : unit ? `${body} ${unit}` : body;
+}
+
+/** One plain sentence (or two) saying what the page says, what the dataset's source says, and how they stand. */
+export function explain(d: ExplainDetail, relation: ExplainRelation, locale: Locale, flagged?: FlaggedStatus): string {
+  const t = translators[locale];
+  const base = explainBase(d, relation, locale);
+  if (relation !== 'repeats-error') return base;
+  return `${base} ${t(flagged === 'inconsistent' ? 'matching.flaggedInconsistent' : 'matching.flaggedErroneous')}`;
+}
+
+function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale): string {
+  const t = translators[locale];
+  const es = locale === 'es';
+  const pick = (b: Bilingual) => (es ? b.es : b.en);
+  switch (d.type) {
+    case 'quantity': {
+      const subject = es ? pick(d.subject).toLowerCase().replace(/cecot/g, 'CECOT') : lower(d.subject.en);
+      const page = renderValue(d.page, locale);
+      const data = renderValue(d.data, locale);
+      const g = d.group;
+      if (g) {
+        const params = { page, data, subject, pageGroup: pick(g.page), dataGroup: pick(g.data) };
+        if (g.relation === 'other') return t('matching.qtyOtherGroup', params);
+        if (relation === 'conflicts') return t(g.relation === 'narrower' ? 'matching.qtyNarrowerExceeds' : 'matching.qtyBroaderBelow', params);
+        return t(g.relation === 'narrower' ? 'matching.qtyNarrower' : 'matching.qtyBroader', params);
+      }
+      return t(d.compatible ? 'matching.qtyFits' : 'matching.qtyConflicts', { page, data, subject });
+    }
+    case 'year':
+      return t(d.page === d.data ? 'matching.yearSame' : 'matching.yearDiffers', { page: String(d.page), data: String(d.data), slot: pick(d.slot) });
+    case 'title': {
+      const params = { person: d.person, page: d.page, data: pick(d.data) };
+      if (d.former) return t('matching.titleFormer', params);
+      return t(relation === 'conflicts' ? 'matching.titleConflicts' : 'matching.titleAgrees', params);
+    }
+    case 'date': {
+      const day = t(`matching.day${d.data.charAt(0).toUpperCase()}${d.data.slice(1)}` as MatchingKey);
+      return t('matching.dateDiffers', { page: d.page, data: day, slot: pick(d.slot) });
+    }
+    case 'event':
+      return t(d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees', { slot: pick(d.slot) });
+    case 'statement': {
+      const subject = es ? pick(d.subject).toLowerCase().replace(/cecot/g, 'CECOT') : lower(d.subject.en);
+      const quoted = d.words.slice(0, 3).map((w) => (es ? `«${w}»` : `“${w}”`)).join(', ');
+      const words = d.words.length ? t('matching.sharedWords', { words: quoted }) : '';
+      const key = d.negated ? 'matching.stmtNegated' : d.says ? 'matching.stmtSays' : d.noFigure ? 'matching.stmtNoFigure' : 'matching.stmtRelated';
+      return t(key, { subject, words });
+    }
+  }
+}

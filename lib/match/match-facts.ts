@@ -1,0 +1,209 @@
+import type { EventFact, TitleFact, YearFact } from '../dataset/schema';
+import type { PhraseHit } from '../text/phrase-set';
+import type { ParsedQuantity } from '../text/parse-quantities';
+import type { FactRole, Matcher } from './build-matcher';
+import { findWeekdays } from '../text/weekdays';
+import type { ExplainDetail } from './explain';
+
+/** What comparing a sentence with one typed fact found; `match-sentence` turns it into a match. */
+export interface FactFinding {
+  claim: number;
+  factId: string;
+  kind: 'year' | 'date' | 'title' | 'event';
+  relation: 'agrees' | 'conflicts' | 'related';
+  /** The words compared, [start, end) in the text: the year and what it is of, the title and the name, the clause. */
+  span: [number, number];
+  /** The page's and the dataset's values, as a reader writes them. */
+  page: string;
+  dataset: string;
+  detail: ExplainDetail;
+}
+
+export interface FactSentence {
+  text: string;
+  folded: string;
+  start: number;
+  end: number;
+  quantities: readonly ParsedQuantity[];
+  factHits: readonly PhraseHit[];
+  /** The sentence attributes what it says to someone ("officials said", "allegedly"). */
+  attributed: boolean;
+}
+
+/** Words allowed between a law's name and its year: "Act of 1798", "Ley de Enemigos Extranjeros de 1798", "Act (1798)". */
+const YEAR_AFTER = /^[\s,(]*(?:(?:of|de|del|from|passed in|enacted in|dating from|que data de|aprobada en|promulgada en)\s*)?$/;
+/** "the 1798 Alien Enemies Act", "1798's Alien Enemies Act". */
+const YEAR_BEFORE = /^(?:'s)?\s*$/;
+/** Words allowed between a title and the name after it: "U.S. Homeland Security Secretary Kristi Noem", "secretaria de Seguridad Nacional de EE.UU., Kristi Noem". */
+const TITLE_BEFORE_GAP = /^(?:[\s,]|u\.s\.|us|then|the|de ee\. ?uu\.|de eeuu|de estados unidos|estadounidense|salvadoran|salvadoreno|salvadorena|,)*$/;
+/** Words allowed between a name and the title after it: "Kristi Noem, the Homeland Security Secretary". */
+const TITLE_AFTER_GAP = /^\s*,\s*(?:(?:the|who is|who was|who serves as|serving as|now|then|la|el|quien es|que es|que funge como|quien funge como|actual|u\.s\.|us|former|ex)[\s-]*)*$/;
+const FORMER = /(?:\b(?:former|ex|onetime|one-time|erstwhile|antigu[oa]|exsecretari[oa]|exgobernador[a]?|expresidente)[\s-]*)$/;
+const NEGATED = /(?:\b(?:not|never|no|none|nobody|nunca|jamas|tampoco|ninguno|nadie|denied|denies|without|sin|nego|niega)|n't)\s+(?:\S+\s+)?$/;
+/** The longest stretch an event's actor, action and object may cover: one clause, not the whole paragraph-long sentence. */
+const EVENT_WINDOW = 140;
+/** How far after the action its actor may stand. */
+const ACTOR_AFTER = 30;
+
+/** Compares a sentence with the dataset's typed facts: years, titles held at the time, events. */
+export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
+  if (!s.factHits.length || !m.facts.length) return [];
+  // Hits per fact and role.
+  const byFact = new Map<number, Map<FactRole, PhraseHit[]>>();
+  for (const h of s.factHits) {
+    for (const o of m.factOwners[h.phrase] ?? []) {
+      let roles = byFact.get(o.fact);
+      if (!roles) byFact.set(o.fact, (roles = new Map()));
+      const list = roles.get(o.role);
+      if (list) list.push(h);
+      else roles.set(o.role, [h]);
+    }
+  }
+  const out: FactFinding[] = [];
+  for (const [fi, roles] of byFact) {
+    const info = m.facts[fi];
+    if (!info) continue;
+    const { fact, claim } = info;
+    const found =
+      fact.kind === 'year'
+        ? matchYear(s, fact, roles)
+        : fact.kind === 'title'
+          ? matchTitle(s, fact, roles)
+          : matchEvent(s, fact, roles);
+    if (found) out.push({ claim, factId: fact.id, ...found });
+  }
+  return out;
+}
+
+type Found = Omit<FactFinding, 'claim' | 'factId'>;
+
+function matchYear(s: FactSentence, fact: YearFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
+  const names = roles.get('of') ?? [];
+  const years = s.quantities.filter((q) => q.category === 'year' && q.value !== undefined);
+  for (const h of names) {
+    for (const q of years) {
+      const after = q.start >= h.end && q.start - h.end <= 30 && YEAR_AFTER.test(s.folded.slice(h.end, q.start));
+      const before = q.end <= h.start && h.start - q.end <= 6 && YEAR_BEFORE.test(s.folded.slice(q.end, h.start));
+      if (!after && !before) continue;
+      const page = q.value as number;
+      return {
+        kind: 'year',
+        relation: page === fact.value ? 'agrees' : 'conflicts',
+        span: [Math.min(h.start, q.start), Math.max(h.end, q.end)],
+        page: String(page),
+        dataset: String(fact.value),
+        detail: { type: 'year', slot: { en: fact.label, es: fact.labelEs }, page, data: fact.value },
+      };
+    }
+  }
+  return null;
+}
+
+function matchTitle(s: FactSentence, fact: TitleFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
+  const people = roles.get('person') ?? [];
+  const titles = [...(roles.get('title') ?? []).map((h) => ({ h, own: true })), ...(roles.get('otherTitle') ?? []).map((h) => ({ h, own: false }))];
+  if (!people.length || !titles.length) return null;
+  for (const p of people) {
+    // The title written right before the name, else the one set off by a comma after it.
+    let best: { h: PhraseHit; own: boolean } | null = null;
+    for (const t of titles) {
+      if (t.h.end <= p.start && p.start - t.h.end <= 25 && TITLE_BEFORE_GAP.test(s.folded.slice(t.h.end, p.start))) {
+        if (!best || best.h.end < t.h.end || best.h.start > p.start) best = t;
+      }
+    }
+    if (!best) {
+      for (const t of titles) {
+        if (t.h.start >= p.end && t.h.start - p.end <= 30 && TITLE_AFTER_GAP.test(s.folded.slice(p.end, t.h.start))) {
+          if (!best || t.h.start < best.h.start) best = t;
+        }
+      }
+    }
+    if (!best) continue;
+    const former = FORMER.test(s.folded.slice(Math.max(s.start, best.h.start - 16), best.h.start)) || /\bformer\b|\bex\b/.test(s.folded.slice(p.end, best.h.start));
+    const page = s.text.slice(best.h.start, best.h.end);
+    const person = s.text.slice(p.start, p.end);
+    return {
+      kind: 'title',
+      relation: best.own ? 'agrees' : former ? 'related' : 'conflicts',
+      span: [Math.min(p.start, best.h.start), Math.max(p.end, best.h.end)],
+      page,
+      dataset: fact.value,
+      detail: { type: 'title', slot: { en: fact.label, es: fact.labelEs }, person, page, data: { en: fact.value, es: fact.valueEs }, former: !best.own && former },
+    };
+  }
+  return null;
+}
+
+function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
+  const actors = roles.get('actor') ?? [];
+  const actions = roles.get('action') ?? [];
+  const objects = roles.get('object') ?? [];
+  const needsObject = fact.object.en.length + fact.object.es.length > 0;
+  const needsActor = fact.actor.en.length + fact.actor.es.length > 0;
+  if ((needsActor && !actors.length) || !actions.length || (needsObject && !objects.length)) return null;
+  for (const a of actions) {
+    // The actor stands before the action, or right after it ("visitó el CECOT la secretaria Noem", "deported by Washington").
+    const actor = needsActor ? nearest(actors.filter((x) => x.end <= a.start || x.start - a.end <= ACTOR_AFTER), a, [a]) : null;
+    if (needsActor && !actor) continue;
+    const object = needsObject ? nearest(objects, a, actor ? [a, actor] : [a]) : null;
+    if (needsObject && !object) continue;
+    const parts = [a, ...(actor ? [actor] : []), ...(object ? [object] : [])];
+    const start = Math.min(...parts.map((x) => x.start));
+    const end = Math.max(...parts.map((x) => x.end));
+    if (end - start > EVENT_WINDOW) continue;
+    // A denial on the page contradicts what the article reports, and agrees with what the article denies.
+    const negated = deniedBefore(s, a.start) !== fact.negative;
+    const unattributed = fact.attributed && !s.attributed;
+    // The day the page gives the event, near it: another day than the article's is a wrong date.
+    if (fact.weekday && !negated) {
+      const gap = (d: { start: number; end: number }) => (d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0);
+      const days = findWeekdays(s.folded, Math.max(s.start, start - 40), Math.min(s.end, end + 40)).sort((x, y) => gap(x) - gap(y));
+      const day = days[0];
+      if (day && day.day !== fact.weekday) {
+        const page = s.text.slice(day.start, day.end);
+        return {
+          kind: 'date',
+          relation: 'conflicts',
+          span: [day.start, day.end],
+          page,
+          dataset: fact.weekday,
+          detail: { type: 'date', slot: { en: fact.label, es: fact.labelEs }, page, data: fact.weekday },
+        };
+      }
+    }
+    return {
+      kind: 'event',
+      relation: negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
+      span: [start, end],
+      page: s.text.slice(start, end),
+      dataset: fact.label,
+      detail: { type: 'event', slot: { en: fact.label, es: fact.labelEs }, negated, unattributed },
+    };
+  }
+  return null;
+}
+
+/** "None of them were allowed to…", "did not visit": a negator in the same clause, shortly before the action. */
+const NEGATOR = /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|without|sin|nego|niega)\b|n't\b/;
+function deniedBefore(s: FactSentence, at: number): boolean {
+  const before = s.folded.slice(Math.max(s.start, at - 50), at);
+  if (NEGATED.test(before)) return true;
+  // Only within the clause: "No one disputes it, but Noem toured…" is not a denial of the tour.
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' pero ')) + 1);
+  return NEGATOR.test(clause);
+}
+
+/** The hit nearest to `to` that overlaps none of `not`. */
+function nearest(hits: readonly PhraseHit[], to: PhraseHit, not: readonly PhraseHit[]): PhraseHit | null {
+  let best: PhraseHit | null = null;
+  let gap = Infinity;
+  for (const h of hits) {
+    if (not.some((n) => n.start < h.end && h.start < n.end)) continue;
+    const d = h.end <= to.start ? to.start - h.end : h.start >= to.end ? h.start - to.end : 0;
+    if (d < gap) {
+      gap = d;
+      best = h;
+    }
+  }
+  return best;
+}
