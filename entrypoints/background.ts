@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../lib/background/start';
 import { makePageAnalyzer } from '../lib/background/page-analyzer';
-import type { ContentRequest, TabChanged } from '../lib/messages/content-protocol';
+import type { ContentRequest, NotesChanged, TabChanged } from '../lib/messages/content-protocol';
 import { datasetVersion, readDatasetFromDb } from '../lib/store/read-dataset';
 import { bundledTopic } from '../lib/topic/bundled';
 import { injectSession } from '../platform/inject-session';
@@ -14,14 +14,25 @@ const SYNC_ALARM = 'cecot-lens-sync';
 
 export default defineBackground(() => {
   const sendToTab = (tabId: number, message: ContentRequest) => browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+  // Extension pages' URLs start with it; content scripts' senders carry the web page's URL.
+  const extensionOrigin = browser.runtime.getURL('/');
+  const notesChanged = (ids: string[] | null) => {
+    const message: NotesChanged = { type: 'library/changed', ids };
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  };
 
   const { data, tabs: tabsRef } = startBackground({
     selfId: browser.runtime.id,
     // Returning the promise keeps the channel open for the async reply in both browsers.
-    onMessage: (listener) => browser.runtime.onMessage.addListener((message, sender) => listener(message, { id: sender.id, tabId: sender.tab?.id })),
+    onMessage: (listener) =>
+      browser.runtime.onMessage.addListener((message, sender) =>
+        listener(message, { id: sender.id, tabId: sender.tab?.id, extensionPage: !!sender.url && sender.url.startsWith(extensionOrigin) }),
+      ),
     onInstalled: (listener) =>
-      browser.runtime.onInstalled.addListener(() => {
+      browser.runtime.onInstalled.addListener((details) => {
         browser.contextMenus.create({ id: MENU_ID, title: 'Annotate with CECOT Lens', contexts: ['selection'] }, () => void browser.runtime.lastError);
+        // First install only (not updates, not a browser update): say what the extension does.
+        if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
         void listener();
       }),
     tabPersistence: sessionTabPersistence(),
@@ -38,6 +49,17 @@ export default defineBackground(() => {
           for (const id of new Set([...ids, ...(tabId === undefined ? [] : [tabId])])) void sendToTab(id, { type: 'content/annotations-changed' });
         });
       },
+      notesChanged,
+      showTab: async (tabId) => {
+        const tab = await browser.tabs.update(tabId, { active: true });
+        if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+      },
+      openTab: async (url) => {
+        const tab = await browser.tabs.create({ url, active: true });
+        if (tab.id === undefined) throw new Error('the browser did not open a tab');
+        return tab.id;
+      },
+      scrollTabToNote: (tabId, annotationId) => void sendToTab(tabId, { type: 'content/scroll-to', annotationId }),
       notifyAllAnnotationsChanged: () => {
         void tabs.reportedTabs().then((ids) => ids.forEach((id) => void sendToTab(id, { type: 'content/annotations-changed' })));
       },
@@ -54,7 +76,7 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void data.syncNow();
+    if (alarm.name === SYNC_ALARM) void data.syncNow().then((status) => status.pulled > 0 && notesChanged(null));
   });
 
   const annotateIn = (tabId: number) => {

@@ -6,9 +6,10 @@ import { listAnnotationsForPage, saveEdit, tombstoneAnnotation } from '../store/
 import { getDeviceId } from '../store/device-id';
 import type { TabRegistry } from './tab-registry';
 import type { DataService } from './data-service';
+import { afterTabReport, makeLibraryHandlers, type LibraryEffects } from './library-handlers';
 
 /** What the handlers need from the browser, kept behind functions so that they are testable in Node. */
-export interface BackgroundEffects {
+export interface BackgroundEffects extends Omit<LibraryEffects, 'now'> {
   /** Analyses a page's main text against the dataset that IndexedDB holds. */
   analyze(input: { url: string; title: string; language?: string; text: string }): Promise<ReplyData['page/analyze']>;
   /** Opens the sidebar for a tab: the browser's own when it can, else the in-page panel. */
@@ -29,7 +30,9 @@ function requireTab(sender: SenderInfo): number {
 }
 
 export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs: TabRegistry, effects: BackgroundEffects, data: DataService): Handlers {
+  const library = makeLibraryHandlers(db, tabs, { ...effects, now: () => new Date() });
   return {
+    ...library,
     'dataset/status': async (): Promise<DatasetStatus> => {
       const { meta } = await ready();
       // Counted from the tables, not the meta row, so the figure is what IndexedDB really holds.
@@ -52,17 +55,20 @@ export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs
     'annotations/save': async ({ edit }, sender) => {
       const saved = await saveEdit(db, edit, await getDeviceId(db));
       effects.notifyAnnotationsChanged(sender.tabId, saved.canonicalUrl);
+      effects.notesChanged([saved.id]);
       return saved;
     },
     'annotations/delete': async ({ id }, sender) => {
       const gone = await tombstoneAnnotation(db, id, await getDeviceId(db));
       if (gone) effects.notifyAnnotationsChanged(sender.tabId, gone.canonicalUrl);
+      if (gone) effects.notesChanged([gone.id]);
       return gone;
     },
     'tab/report': async ({ report }, sender) => {
       const tabId = requireTab(sender);
       await tabs.setReport(tabId, report);
       effects.broadcastTabChanged(tabId);
+      await afterTabReport(db, tabs, { ...effects, now: () => new Date() }, tabId, report);
       return null;
     },
     'tab/state': async ({ tabId }) => tabs.get(tabId),
@@ -101,11 +107,13 @@ export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs
     'data/import-apply': async ({ text }) => {
       const summary = await data.importApply(text);
       effects.notifyAllAnnotationsChanged();
+      effects.notesChanged(null);
       return summary;
     },
     'data/sync-file': async ({ text }) => {
       const out = await data.syncWithFile(text);
       effects.notifyAllAnnotationsChanged();
+      effects.notesChanged(null);
       return out;
     },
     'sync/config': () => data.syncConfig(),
@@ -114,6 +122,7 @@ export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs
     'sync/now': async () => {
       const status = await data.syncNow();
       if (status.pulled > 0) effects.notifyAllAnnotationsChanged();
+      if (status.pulled > 0) effects.notesChanged(null);
       return status;
     },
     'draft/clear': async ({ tabId }) => {

@@ -6,6 +6,7 @@ import type { ImportSummary } from '../data/import-summary';
 import type { SyncConfigView, SyncStatus } from '../data/sync-config';
 import type { Claim, CrossAssessment, Source } from '../dataset/schema';
 import type { AnnotationList } from '../store/annotations-repo';
+import type { LibraryList } from '../store/library-repo';
 import { PageReport } from '../page/page-report';
 import type { PublicAnalysis } from '../analyze';
 import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
@@ -77,6 +78,16 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/activate'), canonicalUrl: z.string().url(), gatePassed: z.boolean(), selection: z.boolean().default(false) }),
   // From the always-on content script: the reader clicked a highlight; the sidebar scrolls to it.
   z.object({ type: z.literal('tab/focus'), claimKey: z.string().nullable(), annotationId: z.string().nullable().default(null) }),
+  // From the library (extension pages only): every note, or the given ones after a change.
+  z.object({ type: z.literal('library/list'), ids: z.array(z.string().uuid()).max(100_000).optional() }),
+  z.object({ type: z.literal('library/restore'), ids: z.array(z.string().uuid()).min(1).max(100_000) }),
+  z.object({
+    type: z.literal('library/bulk'),
+    ids: z.array(z.string().uuid()).min(1).max(100_000),
+    action: z.discriminatedUnion('kind', [z.object({ kind: z.literal('tag'), tag: z.string().trim().min(1).max(100) }), z.object({ kind: z.literal('delete') })]),
+  }),
+  // From the library: open the note's page (or focus the tab showing it), scrolled to the note.
+  z.object({ type: z.literal('tab/open-note'), id: z.string().uuid() }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -120,6 +131,10 @@ export interface ReplyData {
   'sync/configure': SyncConfigView;
   'sync/forget': SyncConfigView;
   'sync/now': SyncStatus;
+  'library/list': LibraryList;
+  'library/restore': { restored: number };
+  'library/bulk': { changed: number };
+  'tab/open-note': { tabId: number; opened: 'new' | 'existing' };
 }
 
 /** Which sidebar opened, and the tab it is for (a content script cannot learn its own tab id otherwise). */

@@ -7,6 +7,16 @@ export interface SenderInfo {
   id?: string;
   /** Set when the message comes from a content script (or a page embedded in a tab). */
   tabId?: number;
+  /**
+   * True when the sender is one of the extension's own pages (its URL is in the
+   * extension's origin), false for a content script running in a web page.
+   */
+  extensionPage?: boolean;
+}
+
+/** For messages only the extension's own pages may send (the library's): a content script is refused. */
+export function requireExtensionPage(sender: SenderInfo): void {
+  if (sender.extensionPage !== true) throw new Error('refused: only the extension\'s own pages may send this message');
 }
 
 /**

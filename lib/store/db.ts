@@ -2,6 +2,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Claim, CrossAssessment, Source, Subject } from '../dataset/schema';
 import type { Annotation } from '../annotations/schema';
 import { hostOf } from './host-of';
+import type { AnchorStatus } from '../library/anchor-status';
+import type { TrashCopy } from './trash';
 
 /** The one database of the extension. It lives in the extension's origin only. */
 export const DB_NAME = 'cecot-lens';
@@ -41,6 +43,8 @@ export type LensDb = Dexie & {
   claims: EntityTable<Claim, 'id'>;
   assessments: EntityTable<CrossAssessment, 'id'>;
   annotations: EntityTable<StoredAnnotation, 'id'>;
+  anchorStatus: EntityTable<AnchorStatus, 'id'>;
+  trash: EntityTable<TrashCopy, 'id'>;
 };
 
 /**
@@ -65,7 +69,18 @@ export const SCHEMA_V2 = {
   annotations: 'id, canonicalUrl, updatedAt, host, *tags, verdict',
 } as const;
 
-export const SCHEMA_VERSION = 2;
+/**
+ * Version 3 (the library): whether each note was found on its page at the last
+ * visit (`anchorStatus`, written from the page session's report), and a local
+ * copy of what a deleted note said (`trash`, for 30 days) so that a restore
+ * brings its text back. Neither is synced: the tombstone is what syncs.
+ */
+export const SCHEMA_V3 = {
+  anchorStatus: 'id, canonicalUrl, state',
+  trash: 'id, deletedAt',
+} as const;
+
+export const SCHEMA_VERSION = 3;
 
 export interface OpenOptions {
   /** For Node tests: fake-indexeddb's factory and key range. Browsers use their globals. */
@@ -88,5 +103,7 @@ export function openLensDb(options: OpenOptions = {}): LensDb {
           row.host = hostOf(row.canonicalUrl ?? row.url ?? '');
         });
     });
+  // New tables only: nothing to convert.
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openLensDb, SCHEMA_V1, type LensDb } from '../../lib/store/db';
+import { openLensDb, SCHEMA_V1, SCHEMA_VERSION, type LensDb } from '../../lib/store/db';
 import { loadDatasetIntoDb, type StorableDataset } from '../../lib/store/load-dataset';
 import {
   listAllAnnotations,
@@ -187,7 +187,7 @@ describe('schema migration', () => {
 
     const db = open(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const back = await listAllAnnotations(db);
     expect(back.invalid).toEqual([]);
     expect(back.annotations.sort((x, y) => x.id.localeCompare(y.id))).toEqual(records);

@@ -3,9 +3,15 @@
  * of the interface does not touch another's strings. Add an area here with one line.
  */
 import { common } from './common';
+import { library } from './library';
+import { popup } from './popup';
+import { welcome } from './welcome';
 
 export const CATALOGS = {
   common,
+  library,
+  popup,
+  welcome,
 } as const;
 
 export type Area = keyof typeof CATALOGS;
