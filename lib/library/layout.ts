@@ -6,53 +6,65 @@ export type LibraryRow =
   | { kind: 'page'; key: string; canonicalUrl: string; url: string; title: string; host: string; count: number }
   | { kind: 'note'; key: string; note: LibraryNote };
 
-interface Group {
-  canonicalUrl: string;
-  notes: LibraryNote[];
-  newest: string;
-  best: number;
-}
+const stampOf = (n: LibraryNote) => n.deletedAt ?? n.createdAt;
 
 /**
  * Groups notes by page (with the page's title) and orders them: by date
  * (the page with the latest note first, newest note first within it), by page
  * (titles A–Z, notes in reading order), or by relevance to a search (the page
  * with the best hit first, best hit first within it).
+ *
+ * Runs on every keystroke of a search: the notes are put in order once and the
+ * groups formed in that order (a page's place is that of its first note), so
+ * the cost is one sort, or none for relevance (the hits come ordered).
  */
 export function layoutRows(notes: readonly LibraryNote[], sort: LibrarySort, hits: readonly string[] | null, locale = 'en'): LibraryRow[] {
-  const rank = new Map<string, number>();
-  hits?.forEach((id, i) => rank.set(id, i));
   const effective: LibrarySort = sort === 'relevance' && !hits ? 'date' : sort;
-  const groups = new Map<string, Group>();
-  for (const n of notes) {
-    let g = groups.get(n.canonicalUrl);
-    if (!g) groups.set(n.canonicalUrl, (g = { canonicalUrl: n.canonicalUrl, notes: [], newest: '', best: Infinity }));
-    g.notes.push(n);
-    const stamp = n.deletedAt ?? n.createdAt;
-    if (stamp > g.newest) g.newest = stamp;
-    g.best = Math.min(g.best, rank.get(n.id) ?? Infinity);
-  }
-  const titleOf = (g: Group) => pageTitle(g.notes);
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const ordered = [...groups.values()];
-  const byDate = (a: LibraryNote, b: LibraryNote) => ((b.deletedAt ?? b.createdAt) < (a.deletedAt ?? a.createdAt) ? -1 : (b.deletedAt ?? b.createdAt) > (a.deletedAt ?? a.createdAt) ? 1 : 0);
-  if (effective === 'date') {
-    ordered.sort((a, b) => (b.newest < a.newest ? -1 : b.newest > a.newest ? 1 : 0));
-    for (const g of ordered) g.notes.sort(byDate);
-  } else if (effective === 'page') {
-    ordered.sort((a, b) => collator.compare(titleOf(a), titleOf(b)) || a.canonicalUrl.localeCompare(b.canonicalUrl));
-    for (const g of ordered) g.notes.sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity) || a.createdAt.localeCompare(b.createdAt));
+  let ordered: LibraryNote[];
+  if (effective === 'relevance') {
+    const byId = new Map(notes.map((n) => [n.id, n]));
+    ordered = [];
+    for (const id of hits ?? []) {
+      const n = byId.get(id);
+      if (n) ordered.push(n);
+    }
+  } else if (effective === 'date') {
+    ordered = [...notes].sort((a, b) => {
+      const x = stampOf(a);
+      const y = stampOf(b);
+      return x < y ? 1 : x > y ? -1 : 0;
+    });
   } else {
-    ordered.sort((a, b) => a.best - b.best);
-    for (const g of ordered) g.notes.sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+    ordered = [...notes].sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity) || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   }
+
+  const groups = new Map<string, LibraryNote[]>();
+  for (const n of ordered) {
+    const g = groups.get(n.canonicalUrl);
+    if (g) g.push(n);
+    else groups.set(n.canonicalUrl, [n]);
+  }
+  let pages = [...groups.values()].map((g) => ({ notes: g, title: pageTitle(g) }));
+  if (effective === 'page') {
+    const collator = collatorFor(locale);
+    pages = pages.sort((a, b) => collator.compare(a.title, b.title) || (a.notes[0] as LibraryNote).canonicalUrl.localeCompare((b.notes[0] as LibraryNote).canonicalUrl));
+  }
+
   const rows: LibraryRow[] = [];
-  for (const g of ordered) {
-    const first = g.notes[0] as LibraryNote;
-    rows.push({ kind: 'page', key: `page:${g.canonicalUrl}`, canonicalUrl: g.canonicalUrl, url: first.url, title: titleOf(g), host: first.host, count: g.notes.length });
-    for (const n of g.notes) rows.push({ kind: 'note', key: n.id, note: n });
+  for (const { notes: g, title } of pages) {
+    const first = g[0] as LibraryNote;
+    rows.push({ kind: 'page', key: `page:${first.canonicalUrl}`, canonicalUrl: first.canonicalUrl, url: first.url, title, host: first.host, count: g.length });
+    for (const n of g) rows.push({ kind: 'note', key: n.id, note: n });
   }
   return rows;
+}
+
+const collators = new Map<string, Intl.Collator>();
+/** Building a collator costs about a millisecond: one per locale. */
+function collatorFor(locale: string): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) collators.set(locale, (c = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })));
+  return c;
 }
 
 /** The page's title as its latest note saw it; the address when no note recorded one. */
