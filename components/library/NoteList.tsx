@@ -51,10 +51,14 @@ export function NoteList({ rows, trash, orphans, selected, onToggle, onOpen, onE
     setScrollTop(0);
     setActive(noteRows[0] ?? 0);
   }, [rows]);
-  useEffect(() => {
+  // Layout effect: focus moves in the same frame as the keypress, not a frame later.
+  useLayoutEffect(() => {
     if (!focusWanted.current) return;
+    const target = box.current?.querySelector<HTMLElement>(`[data-row="${activeRow}"] .note-open`);
+    // Not drawn yet (the list is scrolling to it): try again after the next render.
+    if (!target) return;
     focusWanted.current = false;
-    box.current?.querySelector<HTMLElement>(`[data-row="${activeRow}"] .note-open`)?.focus();
+    target.focus();
   });
 
   const moveTo = (row: number) => {
@@ -66,7 +70,11 @@ export function NoteList({ rows, trash, orphans, selected, onToggle, onOpen, onE
     const target = rows[row - 1]?.kind === 'page' ? row - 1 : row;
     const top = el && offsets.scrollToShow(target, el.scrollTop, el.clientHeight);
     const bottom = el && offsets.scrollToShow(row, top ?? el.scrollTop, el.clientHeight);
-    if (el && (bottom ?? top) !== null) el.scrollTop = (bottom ?? top) as number;
+    if (el && (bottom ?? top) !== null) {
+      el.scrollTop = (bottom ?? top) as number;
+      // Draw the rows there in this render, so that the focus can land on the row.
+      setScrollTop(el.scrollTop);
+    }
   };
   const onKey = (e: KeyboardEvent) => {
     const at = noteRows.indexOf(activeRow);
@@ -188,7 +196,7 @@ function NoteRow({ row, note, style, setsize, tabbable, trash, orphan, checked, 
       data-note={note.id}
       aria-setsize={setsize}
       aria-posinset={row + 1}
-      onFocusIn={onFocus}
+      onFocus={onFocus}
     >
       <input type="checkbox" class="note-check" checked={checked} tabIndex={tab} aria-label={t('library.selectNote')} onChange={() => onToggle(note.id)} />
       <span class={`note-color color-${note.color}`} aria-hidden="true" />

@@ -75,7 +75,7 @@ export function makeLibraryHandlers(db: LensDb, tabs: TabRegistry, effects: Libr
  * After a tab reports: remember which of its page's notes were found, and
  * scroll to the note the library asked for once it is anchored.
  */
-export async function afterTabReport(db: LensDb, tabs: TabRegistry, effects: Pick<LibraryEffects, 'scrollTabToNote' | 'now'>, tabId: number, report: PageReport): Promise<void> {
+export async function afterTabReport(db: LensDb, tabs: TabRegistry, effects: Pick<LibraryEffects, 'scrollTabToNote' | 'notesChanged' | 'now'>, tabId: number, report: PageReport): Promise<void> {
   const pending = await tabs.pendingNote(tabId);
   if (pending && report.anchoring.attached.includes(pending)) {
     effects.scrollTabToNote(tabId, pending);
@@ -84,6 +84,12 @@ export async function afterTabReport(db: LensDb, tabs: TabRegistry, effects: Pic
     // Not on the page any more: the page is shown, there is nothing to scroll to.
     await tabs.setPendingNote(tabId, null);
   }
-  await recordAnchoring(db, report, effects.now()).catch((error) => console.error('[cecot-lens] anchor status not recorded', error));
+  try {
+    const changed = await recordAnchoring(db, report, effects.now());
+    // The library lists orphans: tell it which notes were found missing, or found again.
+    if (changed.length) effects.notesChanged(changed);
+  } catch (error) {
+    console.error('[cecot-lens] anchor status not recorded', error);
+  }
 }
 

@@ -97,12 +97,12 @@ export async function purgeOldTrash(db: LensDb, now: Date): Promise<number> {
  * orphaned. Only notes filed under the reported page are touched, so a tab can
  * speak for its own page's notes and nothing else. Writes only what changed.
  */
-export async function recordAnchoring(db: LensDb, report: Pick<PageReport, 'canonicalUrl' | 'anchoring'>, now: Date = new Date()): Promise<number> {
+export async function recordAnchoring(db: LensDb, report: Pick<PageReport, 'canonicalUrl' | 'anchoring'>, now: Date = new Date()): Promise<string[]> {
   const seen = [
     ...report.anchoring.attached.map((id) => ({ id, state: 'attached' as const })),
     ...report.anchoring.orphans.map((id) => ({ id, state: 'orphaned' as const })),
   ];
-  if (!seen.length) return 0;
+  if (!seen.length) return [];
   return db.transaction('rw', db.annotations, db.anchorStatus, async () => {
     const ids = seen.map((s) => s.id);
     const [notes, previous] = await Promise.all([db.annotations.bulkGet(ids), db.anchorStatus.bulkGet(ids)]);
@@ -113,6 +113,8 @@ export async function recordAnchoring(db: LensDb, report: Pick<PageReport, 'cano
       if (row) next.push(row);
     });
     if (next.length) await db.anchorStatus.bulkPut(next);
-    return next.length;
+    // Whose state changed (a mere lastSeenAt update is not news for the library).
+    const before = new Map(previous.filter((p) => p !== undefined).map((p) => [p.id, p.state]));
+    return next.filter((row) => before.get(row.id) !== row.state).map((row) => row.id);
   });
 }

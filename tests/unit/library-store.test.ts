@@ -93,11 +93,11 @@ describe('anchor status', () => {
     const mine = makeAnnotation({ canonicalUrl: page });
     const other = makeAnnotation({ canonicalUrl: 'https://apnews.com/other', url: 'https://apnews.com/other' });
     await putAnnotations(db, [mine, other]);
-    expect(await recordAnchoring(db, { canonicalUrl: page, anchoring: { attached: [], orphans: [mine.id, other.id] } }, NOW)).toBe(1);
+    expect(await recordAnchoring(db, { canonicalUrl: page, anchoring: { attached: [], orphans: [mine.id, other.id] } }, NOW)).toEqual([mine.id]);
     expect((await listLibrary(db, NOW)).orphans).toEqual([mine.id]);
     // The same visit again writes nothing; finding the note again clears it.
-    expect(await recordAnchoring(db, { canonicalUrl: page, anchoring: { attached: [], orphans: [mine.id] } }, NOW)).toBe(0);
-    await recordAnchoring(db, { canonicalUrl: page, anchoring: { attached: [mine.id], orphans: [] } }, NOW);
+    expect(await recordAnchoring(db, { canonicalUrl: page, anchoring: { attached: [], orphans: [mine.id] } }, NOW)).toEqual([]);
+    expect(await recordAnchoring(db, { canonicalUrl: page, anchoring: { attached: [mine.id], orphans: [] } }, NOW)).toEqual([mine.id]);
     expect((await listLibrary(db, NOW)).orphans).toEqual([]);
   });
 });
