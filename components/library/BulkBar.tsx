@@ -25,7 +25,7 @@ export function BulkBar({ count, shown, trash, busy, onSelectAll, onClear, onTag
   return (
     <div class="bulk-bar" role="toolbar" aria-label={t('library.bulkLabel')} data-testid="bulk-bar">
       <span class="bulk-count" aria-live="polite">
-        {t('library.selected', { count })}
+        {count > 0 ? t('library.selected', { count }) : ''}
       </span>
       {count < shown && (
         <button type="button" class="link-button" onClick={onSelectAll}>

@@ -147,6 +147,25 @@ export function LibraryApp() {
         <p class="result-count" aria-live="polite" data-testid="library-count">
           {lib.status === 'loading' ? t('library.loading') : waitingForIndex ? t('library.indexing') : shown.length === total ? t('library.countShown', { count: total }) : t('library.countOf', { shown: shown.length, count: total })}
         </p>
+        {lib.status === 'ready' && (
+          <BulkBar
+          count={shownSelected().length}
+          shown={shown.length}
+          trash={trash}
+          busy={busy}
+          onSelectAll={() => setSelected(new Set(shown.map((n) => n.id)))}
+          onClear={() => setSelected(new Set())}
+          onTag={(tag) =>
+            run(async () => {
+              const { changed } = await ask({ type: 'library/bulk', ids: shownSelected(), action: { kind: 'tag', tag } });
+              setStatus({ text: t('library.tagged', { count: changed }) });
+            })
+          }
+          onExport={exportSelected}
+          onDelete={() => remove(shownSelected())}
+          onRestore={() => restore(shownSelected())}
+        />
+        )}
         <p class="status" role="status" data-testid="library-status">
           {status?.text}
           {status?.undo && (
@@ -165,25 +184,6 @@ export function LibraryApp() {
         <p role="alert" class="error">
           {t('library.invalidRecords', { count: lib.invalid.length, id: lib.invalid[0]?.id ?? '' })}
         </p>
-      )}
-      {lib.status === 'ready' && (
-        <BulkBar
-          count={shownSelected().length}
-          shown={shown.length}
-          trash={trash}
-          busy={busy}
-          onSelectAll={() => setSelected(new Set(shown.map((n) => n.id)))}
-          onClear={() => setSelected(new Set())}
-          onTag={(tag) =>
-            run(async () => {
-              const { changed } = await ask({ type: 'library/bulk', ids: shownSelected(), action: { kind: 'tag', tag } });
-              setStatus({ text: t('library.tagged', { count: changed }) });
-            })
-          }
-          onExport={exportSelected}
-          onDelete={() => remove(shownSelected())}
-          onRestore={() => restore(shownSelected())}
-        />
       )}
       {lib.status === 'ready' && rows.length === 0 && !waitingForIndex && <p class="empty">{emptyText}</p>}
       {lib.status === 'ready' && (

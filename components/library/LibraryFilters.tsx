@@ -2,6 +2,7 @@ import type { Claim } from '../../lib/dataset/schema';
 import { Verdict } from '../../lib/annotations/schema';
 import type { Facets, LibraryQuery, LibraryView } from '../../lib/library/query';
 import { EMPTY_QUERY } from '../../lib/library/query';
+import { formatNumber } from '../../lib/i18n';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -33,7 +34,7 @@ export function LibraryFilters({ query, facets, claims, counts, onChange }: Prop
         <div class="views" role="group" aria-label={t('library.viewLabel')}>
           {VIEWS.map((v) => (
             <button key={v} type="button" aria-pressed={query.view === v} onClick={() => set('view', v)} data-testid={`view-${v}`}>
-              {t(`library.view${v === 'notes' ? 'Notes' : v === 'orphans' ? 'Orphans' : 'Trash'}`)} <span class="count">{counts[v]}</span>
+              {t(`library.view${v === 'notes' ? 'Notes' : v === 'orphans' ? 'Orphans' : 'Trash'}`)} <span class="count">{formatNumber(locale, counts[v])}</span>
             </button>
           ))}
         </div>
@@ -85,19 +86,21 @@ export function LibraryFilters({ query, facets, claims, counts, onChange }: Prop
             ))}
           </select>
         </label>
-        <label>
-          <span>{t('library.from')}</span>
-          <input type="date" value={query.from} max={query.to || undefined} onInput={(e) => set('from', value(e))} />
-        </label>
-        <label>
-          <span>{t('library.to')}</span>
-          <input type="date" value={query.to} min={query.from || undefined} onInput={(e) => set('to', value(e))} />
-        </label>
+        <div class="dates" role="group" aria-label={`${t('library.from')} – ${t('library.to')}`}>
+          <label>
+            <span>{t('library.from')}</span>
+            <input type="date" value={query.from} max={query.to || undefined} onInput={(e) => set('from', value(e))} data-testid="filter-from" />
+          </label>
+          <label>
+            <span>{t('library.to')}</span>
+            <input type="date" value={query.to} min={query.from || undefined} onInput={(e) => set('to', value(e))} data-testid="filter-to" />
+          </label>
+        </div>
         <label class="check">
           <input type="checkbox" checked={query.conflicts} onChange={(e) => set('conflicts', (e.currentTarget as HTMLInputElement).checked)} data-testid="filter-conflicts" />
           <span>{t('library.conflictsOnly')}</span>
         </label>
-        <label>
+        <label class="sort">
           <span>{t('library.sort')}</span>
           <select value={query.sort} onChange={(e) => set('sort', value(e) as LibraryQuery['sort'])} data-testid="sort">
             <option value="date">{t('library.sortDate')}</option>

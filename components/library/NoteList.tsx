@@ -6,8 +6,11 @@ import { formatDate } from '../../lib/i18n';
 import { useI18n } from '../i18n';
 
 /** Fixed row heights (CSS keeps each row to its height), so that offsets are known without measuring. */
-export const PAGE_ROW_HEIGHT = 52;
-export const NOTE_ROW_HEIGHT = 108;
+export const PAGE_ROW_HEIGHT = 48;
+export const NOTE_ROW_HEIGHT = 96;
+/** A note without text has one line less. */
+export const NOTE_ROW_HEIGHT_BARE = 74;
+export const rowHeight = (r: LibraryRow) => (r.kind === 'page' ? PAGE_ROW_HEIGHT : r.note.note ? NOTE_ROW_HEIGHT : NOTE_ROW_HEIGHT_BARE);
 
 interface Props {
   rows: LibraryRow[];
@@ -33,7 +36,7 @@ export function NoteList({ rows, trash, orphans, selected, onToggle, onOpen, onE
   const [height, setHeight] = useState(800);
   const [active, setActive] = useState(0);
   const focusWanted = useRef(false);
-  const offsets = useMemo(() => new RowOffsets(rows.map((r) => (r.kind === 'page' ? PAGE_ROW_HEIGHT : NOTE_ROW_HEIGHT))), [rows]);
+  const offsets = useMemo(() => new RowOffsets(rows.map(rowHeight)), [rows]);
   const noteRows = useMemo(() => rows.flatMap((r, i) => (r.kind === 'note' ? [i] : [])), [rows]);
   const activeRow = noteRows.includes(active) ? active : (noteRows[0] ?? -1);
 

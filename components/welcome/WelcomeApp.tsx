@@ -66,8 +66,8 @@ export function WelcomeApp() {
           <ul class="sources">
             {sources.map((s) => (
               <li key={s.id} lang={s.language}>
+                {/* By title only: the stored bylines are what the copies carry, which the curator doubts (see sources.json). */}
                 <cite>{s.title}</cite>
-                {s.byline && <span class="muted"> · {s.byline}</span>}
               </li>
             ))}
           </ul>
