@@ -7,8 +7,10 @@ import { ColorsSection } from './options/ColorsSection';
 import { SitesSection } from './options/SitesSection';
 import { DataSection } from './options/DataSection';
 import { useAsync } from './useAsync';
+import { useT } from './i18n';
 
 export function OptionsApp() {
+  const t = useT();
   const dataset = useAsync(() => ask({ type: 'dataset/status' }), []);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +30,11 @@ export function OptionsApp() {
       <header class="page-header">
         <h1>CECOT Lens</h1>
         <p class="lede">Settings and data. Everything stays in this browser unless you set up sync.</p>
+        <p>
+          <a href="/library.html" data-testid="options-library">
+            {t('library.openLibrary')}
+          </a>
+        </p>
       </header>
       {error && (
         <p role="alert" class="error">

@@ -15,11 +15,13 @@ import { Filters } from './Filters';
 import { Legend } from './Legend';
 import { TopicVerdict } from './TopicVerdict';
 import { PageExport } from './PageExport';
+import { useT } from '../i18n';
 
 type Editing = { kind: 'draft' } | { kind: 'existing'; annotation: Annotation } | null;
 const EMPTY_FIELDS: AnnotationFields = { note: '', tags: [], verdict: null, color: 'yellow', claims: [] };
 
 export function SidebarApp() {
+  const t = useT();
   const [tabId, setTabId] = useState<number | null>(null);
   const [state, setState] = useState<TabState | null>(null);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
@@ -118,6 +120,9 @@ export function SidebarApp() {
     <div class="sidebar">
       <header class="sidebar-header">
         <h1>CECOT Lens</h1>
+        <a class="library-link" href="/library.html" target="_blank" data-testid="sidebar-library">
+          {t('library.openLibrary')}
+        </a>
         {report && <p class="page-title" title={report.url}>{report.title || report.url}</p>}
       </header>
       {error && !editing && (
