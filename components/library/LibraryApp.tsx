@@ -84,7 +84,7 @@ export function LibraryApp() {
   const remove = (ids: string[]) =>
     run(async () => {
       if (!ids.length) return;
-      if (ids.length > 1 && !confirm(t('library.confirmDelete', { count: ids.length }))) return;
+      // No confirmation: a deletion goes to the trash and the status line offers Undo.
       const { changed } = await ask({ type: 'library/bulk', ids, action: { kind: 'delete' } });
       setSelected(new Set());
       setStatus({ text: t('library.deleted', { count: changed }), undo: ids });

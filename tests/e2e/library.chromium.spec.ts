@@ -175,6 +175,16 @@ test('open a note on its page (flashed), edit, delete to the trash and restore, 
   await expect(list.locator('.tag', { hasText: '#revisar' })).toHaveCount(2);
   const [download] = await Promise.all([library.waitForEvent('download'), library.getByTestId('bulk-export').click()]);
   expect(download.suggestedFilename()).toMatch(/\.md$/);
+  expect(await (await import('node:fs')).promises.readFile((await download.path())!, 'utf8')).toContain('confirmar la fecha');
+
+  // Bulk delete, then Undo from the status line.
+  await library.getByRole('button', { name: /Select all 2 notes/ }).click();
+  await library.getByTestId('bulk-delete').click();
+  await expect(library.getByTestId('library-status')).toContainText('Deleted 2 notes');
+  await expect(library.getByTestId('library-count')).toHaveText('0 notes');
+  await library.getByTestId('library-status').getByRole('button', { name: 'Undo' }).click();
+  await expect(library.getByTestId('library-status')).toContainText('Restored 2 notes');
+  await expect(library.getByTestId('library-count')).toHaveText('2 notes');
 });
 
 test('welcome page on install, in English and Spanish, with the dataset sources', async ({ context, extensionId }) => {
@@ -202,7 +212,7 @@ test('the popup on an off-topic page says what the extension is for and how to a
     return (await api.tabs.query({})).find((t) => t.url === u)?.id;
   }, page.url());
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 320, height: 420 });
+  await popup.setViewportSize({ width: 320, height: 480 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   const off = popup.getByTestId('popup-off-topic');
   await expect(off).toContainText('This page is not about CECOT');

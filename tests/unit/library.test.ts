@@ -200,3 +200,19 @@ describe('changes', () => {
     expect([...full.orphans]).toEqual([a.id]);
   });
 });
+
+describe('export of selected notes', () => {
+  it('keeps only the given ids, in every format', async () => {
+    const { runExport } = await import('../../lib/data/run-export');
+    const { ExportRequest } = await import('../../lib/data/export-request');
+    const a = makeAnnotation({ note: 'primera' });
+    const b = makeAnnotation({ note: 'segunda' });
+    const inputs = { annotations: [a, b], claims: [], dataset: { id: 'd', version: '1' }, generator: { name: 'g', version: '1' }, now: NOW };
+    for (const format of ['bundle', 'w3c', 'csv', 'markdown'] as const) {
+      const out = runExport(ExportRequest.parse({ format, ids: [b.id] }), inputs);
+      expect(out.count, format).toBe(1);
+      expect(out.text, format).toContain('segunda');
+      expect(out.text, format).not.toContain('primera');
+    }
+  });
+});

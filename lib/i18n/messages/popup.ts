@@ -34,7 +34,7 @@ export const popup = {
     related: { one: '{count} relacionada', other: '{count} relacionadas' },
     unmatched: { one: '{count} fuera del conjunto de datos', other: '{count} fuera del conjunto de datos' },
     offTopic: 'Esta página no trata del CECOT',
-    offTopicWhat: 'CECOT Lens resalta afirmaciones sobre el CECOT, la cárcel de El Salvador, y sobre el acuerdo de deportaciones entre EE. UU. y El Salvador, y las compara con un conjunto de datos revisado. En otras páginas no interviene.',
+    offTopicWhat: 'CECOT Lens resalta afirmaciones sobre el CECOT y el acuerdo de deportaciones entre EE. UU. y El Salvador, y las compara con un conjunto de datos revisado. En otras páginas no interviene.',
     offTopicAnnotate: 'Aun así puedes anotar aquí: selecciona texto y pulsa Anotar junto a él, usa el menú del clic derecho o Alt+Mayús+A.',
     yourNotes: { one: 'Se muestra tu {count} nota en esta página.', other: 'Se muestran tus {count} notas en esta página.' },
     orphanNotes: { one: '{count} de ellas no se encontró en la página.', other: '{count} de ellas no se encontraron en la página.' },
