@@ -121,6 +121,8 @@ test('the library with 10,000 notes: first screen, accent-insensitive search, fi
   await library.getByTestId('filter-tag').selectOption('vuelos');
   await expect(count).toHaveText(/^[\d.]+ de 10.000 notas$/);
   await library.screenshot({ path: `${SHOTS}/chromium-library-filter-es.png` });
+  await library.emulateMedia({ colorScheme: 'dark' });
+  await library.screenshot({ path: `${SHOTS}/chromium-library-dark-es.png` });
 });
 
 test('open a note on its page (flashed), edit, delete to the trash and restore, orphans listed', async ({ context, extensionId, baseURL }) => {
@@ -177,8 +179,8 @@ test('open a note on its page (flashed), edit, delete to the trash and restore, 
   expect(download.suggestedFilename()).toMatch(/\.md$/);
   expect(await (await import('node:fs')).promises.readFile((await download.path())!, 'utf8')).toContain('confirmar la fecha');
 
-  // Bulk delete, then Undo from the status line.
-  await library.getByRole('button', { name: /Select all 2 notes/ }).click();
+  // Bulk delete (both are still selected), then Undo from the status line.
+  await expect(library.getByTestId('bulk-bar')).toContainText('2 selected');
   await library.getByTestId('bulk-delete').click();
   await expect(library.getByTestId('library-status')).toContainText('Deleted 2 notes');
   await expect(library.getByTestId('library-count')).toHaveText('0 notes');
