@@ -27,7 +27,7 @@ export function cases(): BenchCase[] {
     const map = new Map(notes.map((n) => [n.id, n]));
     const shown = selectNotes([...map.values()], EMPTY_QUERY, ctx);
     const rows = layoutRows(shown, 'date', null);
-    const offsets = new RowOffsets(rows.map((r) => (r.kind === 'page' ? 48 : r.note.note ? 96 : 74)));
+    const offsets = new RowOffsets(rows.map((r) => (r.kind === 'page' ? 48 : r.note.note ? 100 : 74)));
     return [facetsOf(notes).sites.length, offsets.visible(0, 800)];
   };
   const keystroke = (text: string) => () => {

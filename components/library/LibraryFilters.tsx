@@ -63,7 +63,7 @@ export function LibraryFilters({ query, facets, claims, counts, onChange }: Prop
             ))}
           </select>
         </label>
-        <label>
+        <label class="verdict">
           <span>{t('library.verdict')}</span>
           <select value={query.verdict} onChange={(e) => set('verdict', value(e) as LibraryQuery['verdict'])} data-testid="filter-verdict">
             <option value="">{t('library.anyVerdict')}</option>

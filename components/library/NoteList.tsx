@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 
 /** Fixed row heights (CSS keeps each row to its height), so that offsets are known without measuring. */
 export const PAGE_ROW_HEIGHT = 48;
-export const NOTE_ROW_HEIGHT = 96;
+export const NOTE_ROW_HEIGHT = 100;
 /** A note without text has one line less. */
 export const NOTE_ROW_HEIGHT_BARE = 74;
 export const rowHeight = (r: LibraryRow) => (r.kind === 'page' ? PAGE_ROW_HEIGHT : r.note.note ? NOTE_ROW_HEIGHT : NOTE_ROW_HEIGHT_BARE);

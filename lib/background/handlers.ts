@@ -68,7 +68,8 @@ export function makeHandlers(db: LensDb, ready: () => Promise<LoadOutcome>, tabs
       const tabId = requireTab(sender);
       await tabs.setReport(tabId, report);
       effects.broadcastTabChanged(tabId);
-      await afterTabReport(db, tabs, { ...effects, now: () => new Date() }, tabId, report);
+      // Not awaited: the page's report is answered at once; recording anchoring and the library's scroll follow.
+      void afterTabReport(db, tabs, { ...effects, now: () => new Date() }, tabId, report).catch((error) => console.error('[cecot-lens] after report', error));
       return null;
     },
     'tab/state': async ({ tabId }) => tabs.get(tabId),
