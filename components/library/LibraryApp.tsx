@@ -36,6 +36,17 @@ export function LibraryApp() {
     ask({ type: 'dataset/claims' }).then((list) => setClaims(new Map(list.map((c) => [c.id, c]))), () => undefined);
   }, []);
 
+  // For `npm run bench -- browser`: when the first screen of notes was drawn, and when search was ready.
+  useEffect(() => {
+    if (lib.status === 'ready') performance.measure('cecot-lens:library-first-screen', { start: 0, end: performance.now(), detail: { notes: lib.notes.size } });
+  }, [lib.status]);
+  useEffect(() => {
+    if (lib.complete) performance.measure('cecot-lens:library-all-notes', { start: 0, end: performance.now() });
+  }, [lib.complete]);
+  useEffect(() => {
+    if (lib.indexReady) performance.measure('cecot-lens:library-index-ready', { start: 0, end: performance.now() });
+  }, [lib.indexReady]);
+
   const all = useMemo(() => [...lib.notes.values()], [lib.notes]);
   const searching = query.text.trim() !== '';
   const hits = useMemo(() => (searching && lib.indexReady ? lib.index.search(query.text) : null), [query.text, lib.indexVersion, lib.indexReady]);
@@ -145,7 +156,7 @@ export function LibraryApp() {
       {query.view !== 'notes' && <p class="hint view-help">{t(query.view === 'trash' ? 'library.viewTrashHelp' : 'library.viewOrphansHelp')}</p>}
       <div class="library-status">
         <p class="result-count" aria-live="polite" data-testid="library-count">
-          {lib.status === 'loading' ? t('library.loading') : waitingForIndex ? t('library.indexing') : shown.length === total ? t('library.countShown', { count: total }) : t('library.countOf', { shown: shown.length, count: total })}
+          {lib.status === 'loading' ? t('library.loading') : !lib.complete ? t('library.loadingAll') : waitingForIndex ? t('library.indexing') : shown.length === total ? t('library.countShown', { count: total }) : t('library.countOf', { shown: shown.length, count: total })}
         </p>
         {lib.status === 'ready' && (
           <BulkBar

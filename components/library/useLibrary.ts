@@ -14,19 +14,23 @@ export interface LibraryData extends NoteSet {
   /** Bumped when the index changed, so that searches run again. */
   indexVersion: number;
   indexReady: boolean;
+  /** False while only the first screen's notes are there. */
+  complete: boolean;
 }
 
+/** How many of the latest changed notes the first screen asks for (their pages come whole). */
+const FIRST_SCREEN = 12;
 /** Notes indexed per slice, between which the page stays responsive while the index is first built. */
 const INDEX_SLICE = 1_000;
 
 /**
  * The reader's notes as the background holds them, and a search index kept in
- * step: first the list (so the first screen draws at once), then the index in
+ * step: first the first screen's notes, then the whole list, then the index in
  * slices; after that, each change broadcast re-reads only the notes it names.
  */
 export function useLibrary(): LibraryData & { index: NoteIndex } {
   const index = useRef(new NoteIndex()).current;
-  const [data, setData] = useState<LibraryData>({ status: 'loading', error: null, notes: new Map(), orphans: new Set(), invalid: [], now: new Date(), indexVersion: 0, indexReady: false });
+  const [data, setData] = useState<LibraryData>({ status: 'loading', error: null, notes: new Map(), orphans: new Set(), invalid: [], now: new Date(), indexVersion: 0, indexReady: false, complete: false });
   const current = useRef<NoteSet>({ notes: new Map(), orphans: new Set() });
   const building = useRef(true);
 
@@ -52,13 +56,18 @@ export function useLibrary(): LibraryData & { index: NoteIndex } {
     const stop = watchNotesChanged(refresh);
     void (async () => {
       try {
+        // The first screen from a slice (the latest changed notes and the rest of their pages), then everything.
+        const slice = await ask({ type: 'library/list', first: FIRST_SCREEN });
+        if (!live) return;
+        current.current = { notes: new Map(slice.notes.map((n) => [n.id, n])), orphans: new Set(slice.orphans) };
+        setData((d) => ({ ...d, status: 'ready', notes: current.current.notes, orphans: current.current.orphans, invalid: slice.invalid, now: new Date(slice.now) }));
         const list = await ask({ type: 'library/list' });
         if (!live) return;
-        const notes = new Map(list.notes.map((n) => [n.id, n]));
-        current.current = { notes, orphans: new Set(list.orphans) };
-        setData((d) => ({ ...d, status: 'ready', notes, orphans: current.current.orphans, invalid: list.invalid, now: new Date(list.now) }));
+        const whole = applyChanges(current.current, list, null);
+        current.current = whole;
+        setData((d) => ({ ...d, complete: true, notes: whole.notes, orphans: whole.orphans, invalid: list.invalid, now: new Date(list.now) }));
         // The index after the first screen: slice by slice, yielding to the page between slices.
-        const all = [...notes.values()];
+        const all = [...whole.notes.values()];
         for (let i = 0; i < all.length && live; i += INDEX_SLICE) {
           await new Promise((r) => setTimeout(r, 0));
           index.upsert(all.slice(i, i + INDEX_SLICE));
@@ -69,7 +78,7 @@ export function useLibrary(): LibraryData & { index: NoteIndex } {
         building.current = false;
         if (live) setData((d) => ({ ...d, indexReady: true, indexVersion: d.indexVersion + 1 }));
       } catch (e) {
-        if (live) setData((d) => ({ ...d, status: 'error', error: e instanceof Error ? e.message : String(e) }));
+        if (live) setData((d) => ({ ...d, status: d.status === 'loading' ? 'error' : d.status, error: e instanceof Error ? e.message : String(e) }));
       }
     })();
     return () => {

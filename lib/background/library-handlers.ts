@@ -3,7 +3,7 @@ import { requireExtensionPage } from '../messages/route';
 import type { PageReport } from '../page/page-report';
 import type { LensDb } from '../store/db';
 import { getDeviceId } from '../store/device-id';
-import { addTagToAnnotations, deleteAnnotations, listLibrary, purgeOldTrash, recordAnchoring, restoreAnnotations } from '../store/library-repo';
+import { addTagToAnnotations, deleteAnnotations, listLibrary, listLibraryFirst, purgeOldTrash, recordAnchoring, restoreAnnotations } from '../store/library-repo';
 import type { TabRegistry } from './tab-registry';
 
 /** What the library's handlers need from the browser. */
@@ -31,9 +31,10 @@ export function makeLibraryHandlers(db: LensDb, tabs: TabRegistry, effects: Libr
     for (const url of new Set(records.map((r) => r.canonicalUrl))) effects.notifyAnnotationsChanged(undefined, url);
   };
   return {
-    'library/list': async ({ ids }, sender) => {
+    'library/list': async ({ ids, first }, sender) => {
       requireExtensionPage(sender);
       const now = effects.now();
+      if (first && !ids) return listLibraryFirst(db, now, first);
       if (!ids) await purgeOldTrash(db, now);
       return listLibrary(db, now, ids);
     },

@@ -6,11 +6,12 @@ export type LibraryRow =
   | { kind: 'page'; key: string; canonicalUrl: string; url: string; title: string; host: string; count: number }
   | { kind: 'note'; key: string; note: LibraryNote };
 
-const stampOf = (n: LibraryNote) => n.deletedAt ?? n.createdAt;
+/** The date order is by last change (a deletion is one): the database's `updatedAt` index serves the first screen in that order. */
+const stampOf = (n: LibraryNote) => n.updatedAt;
 
 /**
  * Groups notes by page (with the page's title) and orders them: by date
- * (the page with the latest note first, newest note first within it), by page
+ * (the page with the latest change first, latest change first within it), by page
  * (titles A–Z, notes in reading order), or by relevance to a search (the page
  * with the best hit first, best hit first within it).
  *

@@ -79,7 +79,8 @@ export const Request = z.discriminatedUnion('type', [
   // From the always-on content script: the reader clicked a highlight; the sidebar scrolls to it.
   z.object({ type: z.literal('tab/focus'), claimKey: z.string().nullable(), annotationId: z.string().nullable().default(null) }),
   // From the library (extension pages only): every note, or the given ones after a change.
-  z.object({ type: z.literal('library/list'), ids: z.array(z.string().uuid()).max(100_000).optional() }),
+  // `first`: only the first screen's notes (the latest changed and the rest of their pages), before the whole list.
+  z.object({ type: z.literal('library/list'), ids: z.array(z.string().uuid()).max(100_000).optional(), first: z.number().int().min(1).max(2_000).optional() }),
   z.object({ type: z.literal('library/restore'), ids: z.array(z.string().uuid()).min(1).max(100_000) }),
   z.object({
     type: z.literal('library/bulk'),

@@ -15,6 +15,8 @@ export interface LibraryList {
   invalid: InvalidRecord[];
   /** The background's clock, which decides what is still in the trash. */
   now: string;
+  /** False for the first screen's slice (see `listLibraryFirst`): more notes follow. */
+  complete: boolean;
 }
 
 const toStored = (a: Annotation): StoredAnnotation => ({ ...a, host: hostOf(a.canonicalUrl) });
@@ -27,7 +29,25 @@ export async function listLibrary(db: LensDb, now: Date, ids?: readonly string[]
   const live = new Set(notes.filter((n) => n.deletedAt === null).map((n) => n.id));
   const statuses = ids ? (await db.anchorStatus.bulkGet([...ids])).filter((s) => s !== undefined) : await db.anchorStatus.where('state').equals('orphaned').toArray();
   const orphans = statuses.filter((s) => s.state === 'orphaned' && live.has(s.id)).map((s) => s.id);
-  return { notes, orphans, invalid, now: now.toISOString() };
+  return { notes, orphans, invalid, now: now.toISOString(), complete: !ids };
+}
+
+/**
+ * The first screen, without reading every note: the `count` most recently
+ * changed notes, then every note of their pages, so that those pages' groups
+ * are complete and in their final order (a page's place in the date order is
+ * that of its latest note). The rest follows with a full `listLibrary`.
+ */
+export async function listLibraryFirst(db: LensDb, now: Date, count: number): Promise<LibraryList> {
+  const newest = await db.annotations.orderBy('updatedAt').reverse().limit(count).toArray();
+  const pages = [...new Set(newest.map((r) => r.canonicalUrl))];
+  const rows = await db.annotations.where('canonicalUrl').anyOf(pages).toArray();
+  const { annotations, invalid } = readBack(rows);
+  const notes = annotations.map(toLibraryNote).filter((n) => isListed(n, now));
+  const statuses = (await db.anchorStatus.bulkGet(notes.map((n) => n.id))).filter((s) => s !== undefined);
+  const live = new Set(notes.filter((n) => n.deletedAt === null).map((n) => n.id));
+  const orphans = statuses.filter((s) => s.state === 'orphaned' && live.has(s.id)).map((s) => s.id);
+  return { notes, orphans, invalid, now: now.toISOString(), complete: false };
 }
 
 /**

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLensDb, SCHEMA_V1, SCHEMA_V2, type LensDb } from '../../lib/store/db';
 import { putAnnotations, tombstoneAnnotation } from '../../lib/store/annotations-repo';
-import { addTagToAnnotations, deleteAnnotations, listLibrary, purgeOldTrash, recordAnchoring, restoreAnnotations } from '../../lib/store/library-repo';
+import { addTagToAnnotations, deleteAnnotations, listLibrary, listLibraryFirst, purgeOldTrash, recordAnchoring, restoreAnnotations } from '../../lib/store/library-repo';
 import { afterTabReport, makeLibraryHandlers, type LibraryEffects } from '../../lib/background/library-handlers';
 import { TabRegistry } from '../../lib/background/tab-registry';
 import { routeMessage, type Handlers } from '../../lib/messages/route';
@@ -182,5 +182,31 @@ describe('library messages', () => {
     expect(fx.calls.notesChanged).toEqual([[[a.id]]]);
     expect(fx.calls.notifyAnnotationsChanged).toEqual([[undefined, a.canonicalUrl]]);
     vi.restoreAllMocks();
+  });
+});
+
+describe('first screen', () => {
+  it('returns the latest changed notes and the rest of their pages, complete, in the same order as the whole list', async () => {
+    const { layoutRows } = await import('../../lib/library/layout');
+    const db = open();
+    const records = Array.from({ length: 60 }, (_, i) =>
+      makeAnnotation({
+        id: uuidFor(0x700000 + i),
+        canonicalUrl: `https://news.example.org/p/${i % 6}`,
+        url: `https://news.example.org/p/${i % 6}`,
+        updatedAt: new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % 60) * 3_600_000).toISOString(),
+      }),
+    );
+    await putAnnotations(db, records);
+    const first = await listLibraryFirst(db, NOW, 5);
+    expect(first.complete).toBe(false);
+    const whole = await listLibrary(db, NOW);
+    expect(whole.complete).toBe(true);
+    const pages = new Set(first.notes.map((n) => n.canonicalUrl));
+    expect(pages.size).toBeLessThan(6);
+    // Every note of those pages is there, and the first screen's rows are the top of the whole list's rows.
+    expect(first.notes.length).toBe(whole.notes.filter((n) => pages.has(n.canonicalUrl)).length);
+    const firstRows = layoutRows(first.notes, 'date', null).map((r) => r.key);
+    expect(layoutRows(whole.notes, 'date', null).map((r) => r.key).slice(0, firstRows.length)).toEqual(firstRows);
   });
 });

@@ -125,11 +125,11 @@ describe('filters', () => {
 describe('layout', () => {
   const p1 = { canonicalUrl: 'https://a.example/one', url: 'https://a.example/one', title: 'Zeta page' };
   const p2 = { canonicalUrl: 'https://b.example/two', url: 'https://b.example/two', title: 'Alpha page' };
-  const x = note({ ...p1, createdAt: '2026-01-01T00:00:00.000Z', position: 50 });
-  const y = note({ ...p1, createdAt: '2026-03-01T00:00:00.000Z', position: 10 });
-  const z = note({ ...p2, createdAt: '2026-02-01T00:00:00.000Z', position: 0 });
+  const x = note({ ...p1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', position: 50 });
+  const y = note({ ...p1, createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z', position: 10 });
+  const z = note({ ...p2, createdAt: '2026-01-15T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z', position: 0 });
 
-  it('groups notes under their page, by date with the latest page first', () => {
+  it('groups notes under their page, by last change with the latest page first', () => {
     const rows = layoutRows([x, z, y], 'date', null);
     expect(rows.map((r) => r.key)).toEqual([`page:${p1.canonicalUrl}`, y.id, x.id, `page:${p2.canonicalUrl}`, z.id]);
     expect(rows[0]).toMatchObject({ kind: 'page', title: 'Zeta page', count: 2 });
