@@ -208,10 +208,11 @@ function NoteRow({ row, note, style, setsize, tabbable, trash, orphan, checked, 
           type="button"
           class="note-open"
           tabIndex={tab}
-          aria-label={trash ? undefined : t('library.openNoteLabel', { quote: note.quote.slice(0, 120) })}
           aria-pressed={trash ? checked : undefined}
           onClick={() => (trash ? onToggle(note.id) : onOpen(note))}
         >
+          {/* The name is the visible quote, after a word that says what the button does. */}
+          {!trash && <span class="sr-only">{t('library.open')}: </span>}
           <q class="note-quote">{note.quote}</q>
         </button>
         {note.note && <p class="note-text">{note.note}</p>}
