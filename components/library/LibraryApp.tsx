@@ -142,7 +142,7 @@ export function LibraryApp() {
       <header class="library-header">
         <div>
           <h1>
-            {t('library.title')} <span class="app-name">CECOT Lens</span>
+            {t('library.title')} <span class="app-name">{t('common.appName')}</span>
           </h1>
           <p class="lede">{t('library.intro')}</p>
         </div>

@@ -57,8 +57,10 @@ export function makeLibraryHandlers(db: LensDb, tabs: TabRegistry, effects: Libr
       if (!note || note.deletedAt !== null) throw new Error('this note is not there any more (deleted?)');
       const showing = await tabs.tabsShowing(note.canonicalUrl);
       const existing = showing[0];
-      if (existing !== undefined) {
-        await effects.showTab(existing);
+      // A tab that went away without the registry hearing of it: open a new one instead.
+      const shown = existing !== undefined && (await effects.showTab(existing).then(() => true, () => false));
+      if (existing !== undefined && !shown) await tabs.forget(existing);
+      if (existing !== undefined && shown) {
         const state = await tabs.get(existing);
         // Already anchored there: scroll now. Otherwise wait for the page's next report.
         if (state.report?.anchoring.attached.includes(id)) effects.scrollTabToNote(existing, id);

@@ -172,6 +172,21 @@ describe('library messages', () => {
     expect(fx.calls.scrollTabToNote).toEqual([[7, a.id]]);
   });
 
+  it('opens a new tab when the tab that showed the page is gone', async () => {
+    const db = open();
+    const a = makeAnnotation();
+    await putAnnotations(db, [a]);
+    const tabs = new TabRegistry();
+    await tabs.setReport(7, { canonicalUrl: a.canonicalUrl, anchoring: { attached: [a.id], orphans: [] } } as never);
+    const fx = effects();
+    fx.showTab = async () => {
+      throw new Error('No tab with id: 7');
+    };
+    const handlers = makeLibraryHandlers(db, tabs, fx);
+    expect(await handlers['tab/open-note']({ type: 'tab/open-note', id: a.id }, page)).toEqual({ tabId: 42, opened: 'new' });
+    expect(await tabs.tabsShowing(a.canonicalUrl)).toEqual([]);
+  });
+
   it('tells pages and tabs what a bulk action changed', async () => {
     const db = open();
     const a = makeAnnotation();
