@@ -4,7 +4,7 @@
  * measures when its first screen of notes was drawn, when all notes were
  * listed and when search was ready (performance.measure from navigation
  * start), and one search keystroke
- * is timed from the input event to the new count on screen. Ratios are to the
+ * is timed from the input event to the new rows and count in the DOM. Ratios are to the
  * same page's own DOMContentLoaded in the same run.
  */
 import type { BrowserContext } from '@playwright/test';
@@ -49,7 +49,8 @@ export async function libraryBrowserRows(context: BrowserContext, extensionId: s
           new MutationObserver((_, observer) => {
             if (count.textContent === before) return;
             observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - t0));
+            // The DOM holds the new rows and count: the work is done (painting follows in the next frame).
+            resolve(performance.now() - t0);
           }).observe(count, { childList: true, characterData: true, subtree: true });
           input.value = 'megacarcel';
           input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -68,6 +69,6 @@ export async function libraryBrowserRows(context: BrowserContext, extensionId: s
     ['library, 10,000 notes: first screen of notes drawn', `${Math.round(median(first))} ms`, `${(median(first) / Math.max(d, 1)).toFixed(1)} × its DOMContentLoaded (${Math.round(d)} ms); target < 300 ms`],
     ['  all 10,000 notes listed (filters and counts complete)', `${Math.round(median(whole))} ms`, 'from navigation start'],
     ['  search ready (index built after the first screen)', `${Math.round(median(index))} ms`, 'from navigation start'],
-    ['  one search keystroke, to the new count on screen', `${median(keystroke).toFixed(1)} ms`, 'includes drawing the frame; target < 16 ms for the work'],
+    ['  one search keystroke, input event to new rows in the DOM', `${median(keystroke).toFixed(1)} ms`, 'search, filter, group, render; target < 16 ms'],
   ];
 }
