@@ -35,12 +35,22 @@ export function cases(): BenchCase[] {
     const shown = selectNotes(notes, { ...EMPTY_QUERY, text, sort: 'relevance' }, { ...ctx, hits });
     return layoutRows(shown, 'relevance', hits).length;
   };
+  // The first screen's slice: the 12 latest changed notes and every other note of their pages.
+  const latest = [...stored].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1)).slice(0, 12);
+  const pages = new Set(latest.map((r) => r.canonicalUrl));
+  const slice = stored.filter((r) => pages.has(r.canonicalUrl));
   return [
     {
-      name: 'library: background reads back and shapes 10,000 notes (first screen)',
-      run: () => readBack(stored).annotations.map(toLibraryNote).filter((n) => isListed(n, now)).length,
+      name: `library: background shapes the first screen's slice (${slice.length} notes of 10,000)`,
+      run: () => readBack(slice).annotations.map(toLibraryNote).filter((n) => isListed(n, now)).length,
       baselineText,
       targetMs: 300,
+      note: 'Zod validation of each record read, then the lean shape sent to the page (the IndexedDB read is in the browser bench)',
+    },
+    {
+      name: 'library: background reads back and shapes all 10,000 notes (after the first screen)',
+      run: () => readBack(stored).annotations.map(toLibraryNote).filter((n) => isListed(n, now)).length,
+      baselineText,
       note: 'Zod validation of every stored record, then the lean shape sent to the page',
     },
     { name: 'library: page prepares the first screen, 10,000 notes', run: firstScreen, baselineText, targetMs: 300, note: 'select, group by page, sort by date, row offsets, filter menus' },

@@ -57,7 +57,9 @@ export function useLibrary(): LibraryData & { index: NoteIndex } {
     void (async () => {
       try {
         // The first screen from a slice (the latest changed notes and the rest of their pages), then everything.
+        const asked = performance.now();
         const slice = await ask({ type: 'library/list', first: FIRST_SCREEN });
+        performance.measure('cecot-lens:library-first-request', { start: asked, end: performance.now() });
         if (!live) return;
         current.current = { notes: new Map(slice.notes.map((n) => [n.id, n])), orphans: new Set(slice.orphans) };
         setData((d) => ({ ...d, status: 'ready', notes: current.current.notes, orphans: current.current.orphans, invalid: slice.invalid, now: new Date(slice.now) }));
