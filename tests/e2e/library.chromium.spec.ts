@@ -225,4 +225,14 @@ test('the popup on an off-topic page says what the extension is for and how to a
   await expect(off).toContainText('Esta página no trata del CECOT');
   await expect(off).toContainText('Alt+Mayús+A');
   await popup.screenshot({ path: `${SHOTS}/chromium-popup-off-topic-es.png` });
+
+  // On an on-topic page, the counts agree in number: "1 en conflicto", "5 coinciden".
+  await page.goto(`${baseURL}/cecot-report.html`);
+  await expect.poll(async () => Object.keys(await highlightCounts(page))).toContain('cecot-lens-agrees');
+  await popup.reload();
+  const status = popup.getByTestId('popup-status');
+  await expect(status).toContainText('Sobre el CECOT');
+  await expect(status).toContainText(/1 en conflicto/);
+  await expect(status).toContainText(/5 coinciden/);
+  await popup.screenshot({ path: `${SHOTS}/chromium-popup-es.png` });
 });

@@ -32,7 +32,7 @@ export const popup = {
     conflicts: { one: '{count} en conflicto', other: '{count} en conflicto' },
     agrees: { one: '{count} coincide', other: '{count} coinciden' },
     related: { one: '{count} relacionada', other: '{count} relacionadas' },
-    unmatched: { one: '{count} fuera del conjunto de datos', other: '{count} fuera del conjunto de datos' },
+    unmatched: { one: '{count} fuera de los datos', other: '{count} fuera de los datos' },
     offTopic: 'Esta página no trata del CECOT',
     offTopicWhat: 'CECOT Lens resalta afirmaciones sobre el CECOT y el acuerdo de deportaciones entre EE. UU. y El Salvador, y las compara con un conjunto de datos revisado. En otras páginas no interviene.',
     offTopicAnnotate: 'Aun así puedes anotar aquí: selecciona texto y pulsa Anotar junto a él, usa el menú del clic derecho o Alt+Mayús+A.',
