@@ -200,6 +200,7 @@ export function LibraryApp() {
       {lib.status === 'ready' && (
         <NoteList
           rows={rows}
+          resetKey={JSON.stringify(query)}
           trash={trash}
           orphans={lib.orphans}
           selected={selected}

@@ -14,6 +14,8 @@ export const rowHeight = (r: LibraryRow) => (r.kind === 'page' ? PAGE_ROW_HEIGHT
 
 interface Props {
   rows: LibraryRow[];
+  /** Changes when the reader changes the query: the list goes back to the top. */
+  resetKey: string;
   trash: boolean;
   orphans: ReadonlySet<string>;
   selected: ReadonlySet<string>;
@@ -29,7 +31,7 @@ interface Props {
  * (10,000 notes stay quick). One note at a time is in the tab order; the arrow
  * keys move between notes, Enter opens, Space selects, Delete deletes.
  */
-export function NoteList({ rows, trash, orphans, selected, onToggle, onOpen, onEdit, onDelete, onRestore }: Props) {
+export function NoteList({ rows, resetKey, trash, orphans, selected, onToggle, onOpen, onEdit, onDelete, onRestore }: Props) {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -48,12 +50,12 @@ export function NoteList({ rows, trash, orphans, selected, onToggle, onOpen, onE
     setHeight(el.clientHeight);
     return () => observer.disconnect();
   }, []);
-  // A new filter or search starts at the top.
+  // A new filter or search starts at the top; an edit, a deletion or notes arriving keep the place.
   useEffect(() => {
     if (box.current) box.current.scrollTop = 0;
     setScrollTop(0);
     setActive(noteRows[0] ?? 0);
-  }, [rows]);
+  }, [resetKey]);
   // Layout effect: focus moves in the same frame as the keypress, not a frame later.
   useLayoutEffect(() => {
     if (!focusWanted.current) return;

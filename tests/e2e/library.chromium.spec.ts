@@ -123,6 +123,13 @@ test('the library with 10,000 notes: first screen, accent-insensitive search, fi
   await library.screenshot({ path: `${SHOTS}/chromium-library-filter-es.png` });
   await library.emulateMedia({ colorScheme: 'dark' });
   await library.screenshot({ path: `${SHOTS}/chromium-library-dark-es.png` });
+
+  // Deleting a note far down the list keeps the reader's place.
+  await list.evaluate((el) => (el.scrollTop = 20_000));
+  await expect.poll(() => list.locator('.note-row').first().getAttribute('aria-posinset').then(Number)).toBeGreaterThan(100);
+  await list.locator('.note-row').first().getByRole('button', { name: 'Eliminar' }).click();
+  await expect(library.getByTestId('library-status')).toContainText('Se eliminó 1 nota');
+  expect(await list.evaluate((el) => el.scrollTop)).toBeGreaterThan(10_000);
 });
 
 test('open a note on its page (flashed), edit, delete to the trash and restore, orphans listed', async ({ context, extensionId, baseURL }) => {
