@@ -47,7 +47,7 @@ export function LibraryFilters({ query, facets, claims, counts, onChange }: Prop
             <option value="">{t('library.anySite')}</option>
             {facets.sites.map((s) => (
               <option key={s.value} value={s.value}>
-                {s.value} ({s.count})
+                {s.value} ({formatNumber(locale, s.count)})
               </option>
             ))}
           </select>
@@ -58,7 +58,7 @@ export function LibraryFilters({ query, facets, claims, counts, onChange }: Prop
             <option value="">{t('library.anyTag')}</option>
             {facets.tags.map((s) => (
               <option key={s.value} value={s.value}>
-                {s.value} ({s.count})
+                {s.value} ({formatNumber(locale, s.count)})
               </option>
             ))}
           </select>
@@ -81,7 +81,7 @@ export function LibraryFilters({ query, facets, claims, counts, onChange }: Prop
             <option value="">{t('library.anyClaim')}</option>
             {facets.claims.map((c) => (
               <option key={c.value} value={c.value}>
-                {statement(c.value)} ({c.count})
+                {statement(c.value)} ({formatNumber(locale, c.count)})
               </option>
             ))}
           </select>

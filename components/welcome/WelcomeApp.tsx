@@ -8,7 +8,7 @@ import { useI18n } from '../i18n';
 
 /** Opened once, on install: what the extension does, where its dataset comes from, how to annotate, and that nothing leaves the browser. */
 export function WelcomeApp() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [sources, setSources] = useState<Source[] | null>(null);
   const [status, setStatus] = useState<DatasetStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +25,7 @@ export function WelcomeApp() {
     setLanguage(value);
     void updateSettings((s) => ({ ...s, language: value }));
   };
-  const keys = locale === 'es' ? 'Alt+Mayús+A' : 'Alt+Shift+A';
+  const keys = t('welcome.shortcut');
   return (
     <main class="page welcome">
       <header class="page-header welcome-header">
