@@ -52,7 +52,7 @@ export function LibraryFilters({ query, facets, claims, counts, onChange }: Prop
             ))}
           </select>
         </label>
-        <label>
+        <label class="tag-filter">
           <span>{t('library.tag')}</span>
           <select value={query.tag} onChange={(e) => set('tag', value(e))} data-testid="filter-tag">
             <option value="">{t('library.anyTag')}</option>

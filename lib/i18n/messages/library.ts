@@ -123,7 +123,7 @@ export const library = {
     to: 'Hasta',
     conflictsOnly: 'En conflicto con el conjunto de datos',
     sort: 'Orden',
-    sortDate: 'Cambios más recientes primero',
+    sortDate: 'Cambios recientes primero',
     sortPage: 'Por página',
     sortRelevance: 'Mejor coincidencia',
     clearFilters: 'Quitar filtros',
