@@ -34,6 +34,11 @@ export function OptionsApp() {
       <header class="page-header">
         <h1>{t('common.appName')}</h1>
         <p class="lede">{t('options.lede')}</p>
+        <p>
+          <a href="/library.html" data-testid="options-library">
+            {t('library.openLibrary')}
+          </a>
+        </p>
       </header>
       {error && (
         <p role="alert" class="error">

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../lib/background/start';
 import { makePageAnalyzer } from '../lib/background/page-analyzer';
-import type { ContentRequest, TabChanged } from '../lib/messages/content-protocol';
+import type { ContentRequest, NotesChanged, TabChanged } from '../lib/messages/content-protocol';
 import { effectiveDatasetKey, readEffectiveDataset } from '../lib/store/read-effective';
 import { topicWithUserTerms } from '../lib/topic/user-terms';
 import type { UserTerm } from '../lib/dataset/layer-schema';
@@ -32,6 +32,10 @@ export default defineBackground(() => {
   // The reader's recognition terms, as last read with the effective dataset (the matcher's cache key covers them).
   let userTerms: UserTerm[] = [];
   let reportedTabs: () => Promise<number[]> = async () => [];
+  const notesChanged = (ids: string[] | null) => {
+    const message: NotesChanged = { type: 'library/changed', ids };
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  };
 
   const { data, tabs: tabsRef, db, ready } = startBackground({
     // getURL('/') is chrome-extension://<id>/ or moz-extension://<uuid>/: the origin our own pages are served from.
@@ -49,13 +53,15 @@ export default defineBackground(() => {
         }),
       ),
     onInstalled: (listener) =>
-      browser.runtime.onInstalled.addListener(() => {
+      browser.runtime.onInstalled.addListener((details) => {
         void loadSettings()
           .catch(() => undefined)
           .then((settings) => {
             browser.contextMenus.create({ id: MENU_ID, title: menuTitle(settings), contexts: ['selection'] }, () => void browser.runtime.lastError);
             browser.contextMenus.create({ id: MENU_ADD_ID, title: addMenuTitle(settings), contexts: ['selection'] }, () => void browser.runtime.lastError);
           });
+        // First install only (not updates, not a browser update): say what the extension does.
+        if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
         void listener();
       }),
     tabPersistence: sessionTabPersistence(),
@@ -84,6 +90,17 @@ export default defineBackground(() => {
           for (const id of new Set([...ids, ...(tabId === undefined ? [] : [tabId])])) void sendToTab(id, { type: 'content/annotations-changed' });
         });
       },
+      notesChanged,
+      showTab: async (tabId) => {
+        const tab = await browser.tabs.update(tabId, { active: true });
+        if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+      },
+      openTab: async (url) => {
+        const tab = await browser.tabs.create({ url, active: true });
+        if (tab.id === undefined) throw new Error('the browser did not open a tab');
+        return tab.id;
+      },
+      scrollTabToNote: (tabId, annotationId) => void sendToTab(tabId, { type: 'content/scroll-to', annotationId }),
       notifyAllAnnotationsChanged: () => {
         void tabs.reportedTabs().then((ids) => ids.forEach((id) => void sendToTab(id, { type: 'content/annotations-changed' })));
       },
@@ -114,7 +131,7 @@ export default defineBackground(() => {
     .catch(() => undefined);
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void data.syncNow();
+    if (alarm.name === SYNC_ALARM) void data.syncNow().then((status) => status.pulled > 0 && notesChanged(null));
   });
 
   const annotateIn = (tabId: number) => {

@@ -69,6 +69,7 @@ import { renderText, isHidden } from '../lib/extract/render-text';
 import { exportBundleJson } from '../lib/exchange/bundle';
 import type { Annotation } from '../lib/annotations/schema';
 import { startStaticServer } from './shared/static-server';
+import { libraryBrowserRows } from './shared/library-browser-bench';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EXT = path.join(ROOT, '.output/chrome-mv3');
@@ -157,6 +158,7 @@ async function main() {
     const notesDrawn = median(noteRuns.map((r) => r.drawn));
     const notesDcl = median(noteRuns.map((r) => r.dcl));
 
+    const libraryRows = await libraryBrowserRows(withExt.context, await extensionIdOf(withExt.context), RUNS);
     const gate = gz('content-scripts/content.js');
     const session = gz('page-session.js');
     const rows = [
@@ -165,6 +167,7 @@ async function main() {
       ['  of which the gate itself, inside the page', `${gateCost.length ? Math.max(...gateCost).toFixed(2) : NaN} ms`, 'measured inside the always-on script; target < 1 ms'],
       [`${notes.length} annotations re-attached, 20,000-word page (${attached} drawn)`, `${notesDrawn} ms`, `${(notesDrawn / Math.max(notesDcl, 1)).toFixed(1)} × its DOMContentLoaded (${notesDcl} ms)`],
       [`  of which re-attaching (text, anchors, ranges)`, `${reattach.length ? Math.round(Math.min(...reattach)) : NaN} ms`, 'measured inside the page session; target < 200 ms'],
+      ...libraryRows,
       ['always-on content script (every page)', `${(gate.gzip / 1024).toFixed(1)} KB gz`, `${(gate.raw / 1024).toFixed(1)} KB raw`],
       ['page session (on-topic or annotated pages only)', `${(session.gzip / 1024).toFixed(1)} KB gz`, `${(session.raw / 1024).toFixed(1)} KB raw`],
     ];

@@ -7,9 +7,11 @@ import { activeTab, openBrowserSidebar, type ActiveTab } from '../../platform/ac
 import { ask } from '../../platform/messaging';
 import { loadSettings, updateSettings } from '../../platform/settings-store';
 import { tellTab } from '../../platform/tab-context';
-import { RELATION_NAME } from '../sidebar/RelationBadge';
+import { formatNumber } from '../../lib/i18n';
+import { useI18n } from '../i18n';
 
 export function PopupApp() {
+  const { t, locale } = useI18n();
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [report, setReport] = useState<PageReport | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -44,46 +46,64 @@ export function PopupApp() {
   };
 
   const counts = countByRelation(report?.claims ?? []);
+  const notes = (report?.anchoring.attached.length ?? 0) + (report?.anchoring.orphans.length ?? 0);
   return (
     <main class="popup">
       <header>
-        <h1>CECOT Lens</h1>
+        <h1>{t('common.appName')}</h1>
       </header>
-      {error && <p class="error">{error}</p>}
+      {error && <p class="error">{t('common.error', { message: error })}</p>}
       <section class="status" data-testid="popup-status" aria-live="polite">
         {!tab?.host ? (
-          <p class="muted">Nothing to analyse on this kind of page.</p>
+          <p class="muted">{t('popup.nothingHere')}</p>
         ) : paused ? (
           <p>
-            <strong>Paused on {tab.host}.</strong> Nothing is analysed or highlighted here.
+            <strong>{t('popup.paused', { host: tab.host })}</strong> {t('popup.pausedDetail')}
           </p>
         ) : report?.topic.onTopic ? (
           <>
-            <p class="verdict on">About CECOT and the US–El Salvador deal</p>
-            <ul class="counts" aria-label="Claims on this page">
+            <p class="verdict on">{t('popup.onTopic')}</p>
+            <ul class="counts" aria-label={t('popup.countsLabel')}>
               {(['conflicts', 'repeats-error', 'agrees', 'related', 'unmatched'] as const).map((r) => (
                 <li key={r} class={`count-${r}`}>
-                  <span class="n">{counts[r]}</span> {RELATION_NAME[r].toLowerCase()}
+                  {t(`popup.${r}`, { count: counts[r] })
+                    .split(formatNumber(locale, counts[r]))
+                    .flatMap((part, i) => (i === 0 ? [part] : [<span class="n">{formatNumber(locale, counts[r])}</span>, part]))}
                 </li>
               ))}
             </ul>
           </>
         ) : (
-          <p class="verdict off">Not about CECOT{report && report.anchoring.attached.length + report.anchoring.orphans.length > 0 ? ' · your notes are shown' : ''}</p>
+          <div class="off-topic" data-testid="popup-off-topic">
+            <p class="verdict off">{t('popup.offTopic')}</p>
+            <p class="explain">{t('popup.offTopicWhat')}</p>
+            <p class="explain">{t('popup.offTopicAnnotate')}</p>
+            {notes > 0 && (
+              <p class="explain notes">
+                {t('popup.yourNotes', { count: notes })}
+                {report && report.anchoring.orphans.length > 0 && ` ${t('popup.orphanNotes', { count: report.anchoring.orphans.length })}`}
+              </p>
+            )}
+          </div>
         )}
       </section>
       <div class="buttons">
         <button type="button" class="primary" onClick={openSidebar} disabled={!tab}>
-          Open sidebar
+          {t('popup.openSidebar')}
         </button>
         {tab?.host && (
           <button type="button" onClick={() => void togglePause()} data-testid="pause-toggle">
-            {paused ? `Resume on ${tab.host}` : `Pause on ${tab.host}`}
+            {paused ? t('popup.resume', { host: tab.host }) : t('popup.pause', { host: tab.host })}
           </button>
         )}
-        <a href="/options.html" target="_blank" class="link">
-          Settings and data
-        </a>
+        <div class="links">
+          <a href="/library.html" target="_blank" class="link" data-testid="popup-library">
+            {t('popup.library')}
+          </a>
+          <a href="/options.html" target="_blank" class="link">
+            {t('popup.settings')}
+          </a>
+        </div>
       </div>
     </main>
   );

@@ -182,6 +182,9 @@ export function SidebarApp() {
     <main class="sidebar">
       <header class="sidebar-header">
         <h1>{t('common.appName')}</h1>
+        <a class="library-link" href="/library.html" target="_blank" data-testid="sidebar-library">
+          {t('library.openLibrary')}
+        </a>
         {report && <p class="page-title" title={report.url}>{report.title || report.url}</p>}
       </header>
       <p class="sr-only" role="status" data-testid="claims-announced">

@@ -10,9 +10,10 @@ import { canonicalUrl as canonicalKey } from '../url/canonical-url';
 import { ANALYSIS_RATE, analysisCost, RateLimiter } from './rate-limit';
 import type { LayerService } from './dataset-layer-service';
 import { readEffectiveDataset } from '../store/read-effective';
+import { afterTabReport, makeLibraryHandlers, type LibraryEffects } from './library-handlers';
 
 /** What the handlers need from the browser, kept behind functions so that they are testable in Node. */
-export interface BackgroundEffects {
+export interface BackgroundEffects extends Omit<LibraryEffects, 'now'> {
   /** Analyses a page's main text against the dataset that IndexedDB holds. */
   analyze(input: { url: string; title: string; language?: string; text: string }): Promise<ReplyData['page/analyze']>;
   /** Opens the sidebar for a tab: the browser's own when it can, else the in-page panel. */
@@ -44,7 +45,9 @@ export function makeHandlers(
   layer: LayerService,
   analysisLimiter = new RateLimiter<number>(ANALYSIS_RATE, () => Date.now()),
 ): Handlers {
+  const library = makeLibraryHandlers(db, tabs, { ...effects, now: () => new Date() });
   return {
+    ...library,
     'dataset/status': async (): Promise<DatasetStatus> => {
       const { meta } = await ready();
       // Counted from the tables, not the meta row, so the figure is what IndexedDB really holds.
@@ -72,11 +75,13 @@ export function makeHandlers(
     'annotations/save': async ({ edit }, sender) => {
       const saved = await saveEdit(db, edit, await getDeviceId(db));
       effects.notifyAnnotationsChanged(sender.tabId, saved.canonicalUrl);
+      effects.notesChanged([saved.id]);
       return saved;
     },
     'annotations/delete': async ({ id }, sender) => {
       const gone = await tombstoneAnnotation(db, id, await getDeviceId(db));
       if (gone) effects.notifyAnnotationsChanged(sender.tabId, gone.canonicalUrl);
+      if (gone) effects.notesChanged([gone.id]);
       return gone;
     },
     'tab/report': async ({ report }, sender) => {
@@ -84,6 +89,8 @@ export function makeHandlers(
       await tabs.setReport(tabId, report);
       effects.broadcastTabChanged(tabId);
       await layer.recordVisits(report).catch(() => undefined);
+      // Not awaited: the page's report is answered at once; recording anchoring and the library's scroll follow.
+      void afterTabReport(db, tabs, { ...effects, now: () => new Date() }, tabId, report).catch((error) => console.error('[cecot-lens] after report', error));
       return null;
     },
     'tab/state': async ({ tabId }) => tabs.get(tabId),
@@ -131,11 +138,13 @@ export function makeHandlers(
     'data/import-apply': async ({ text, keepValid }) => {
       const summary = await data.importApply(text, keepValid);
       effects.notifyAllAnnotationsChanged();
+      effects.notesChanged(null);
       return summary;
     },
     'data/sync-file': async ({ text }) => {
       const out = await data.syncWithFile(text);
       effects.notifyAllAnnotationsChanged();
+      effects.notesChanged(null);
       return out;
     },
     'sync/config': () => data.syncConfig(),
@@ -144,6 +153,7 @@ export function makeHandlers(
     'sync/now': async () => {
       const status = await data.syncNow();
       if (status.pulled > 0) effects.notifyAllAnnotationsChanged();
+      if (status.pulled > 0) effects.notesChanged(null);
       return status;
     },
     'layer/view': () => layer.view(),

@@ -1,7 +1,7 @@
 import type { PageReport } from '../page/page-report';
 import type { AnnotationDraft, TabFocus, TabState } from '../messages/protocol';
 
-type Entry = { report: PageReport | null; draft: AnnotationDraft | null; focus?: TabFocus | null };
+type Entry = { report: PageReport | null; draft: AnnotationDraft | null; focus?: TabFocus | null; pendingNote?: string | null };
 
 /** Where the registry keeps a copy so that a restarted service worker still knows its tabs. */
 export interface TabPersistence {
@@ -48,6 +48,16 @@ export class TabRegistry {
   async setFocus(tabId: number, claimKey: string | null, annotationId: string | null): Promise<void> {
     const focus: TabFocus = { claimKey, annotationId, seq: ++this.focusSeq };
     await this.update(tabId, (e) => ({ ...e, focus }));
+  }
+
+  /** A note the library asked to show in this tab: scrolled to once the page has anchored it. */
+  async setPendingNote(tabId: number, annotationId: string | null): Promise<void> {
+    await this.update(tabId, (e) => ({ ...e, pendingNote: annotationId }));
+  }
+
+  async pendingNote(tabId: number): Promise<string | null> {
+    await this.restored;
+    return this.tabs.get(tabId)?.pendingNote ?? null;
   }
 
   /** Every tab with a report. */

@@ -10,6 +10,8 @@ export const ExportRequest = z.object({
   format: ExportFormat,
   /** Only this page's annotations (the sidebar's export). */
   canonicalUrl: z.string().url().optional(),
+  /** Only these notes (the library's bulk export). */
+  ids: z.array(z.string().uuid()).max(100_000).optional(),
   hosts: z.array(z.string().min(1)).max(200).default([]),
   tags: z.array(z.string().min(1)).max(200).default([]),
   verdicts: z.array(Verdict.nullable()).max(10).default([]),

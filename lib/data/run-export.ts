@@ -28,6 +28,7 @@ export interface ExportInputs {
  */
 export function runExport(request: ExportRequest, input: ExportInputs): ExportResult {
   const lossless = request.format === 'bundle';
+  const only = request.ids ? new Set(request.ids) : null;
   const selected = filterAnnotations(input.annotations, {
     ...(request.hosts.length ? { hosts: request.hosts } : {}),
     ...(request.tags.length ? { tags: request.tags } : {}),
@@ -35,7 +36,7 @@ export function runExport(request: ExportRequest, input: ExportInputs): ExportRe
     ...(request.from ? { from: request.from } : {}),
     ...(request.to ? { to: request.to } : {}),
     deleted: lossless ? 'include' : 'exclude',
-  }).filter((a) => !request.canonicalUrl || a.canonicalUrl === request.canonicalUrl);
+  }).filter((a) => (!request.canonicalUrl || a.canonicalUrl === request.canonicalUrl) && (!only || only.has(a.id)));
   const ctx: ExportContext = {
     exportedAt: input.now.toISOString(),
     generator: input.generator,

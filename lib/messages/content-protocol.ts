@@ -15,3 +15,7 @@ export type ContentRequest = z.infer<typeof ContentRequest>;
 /** Broadcast from the background to extension pages when a tab's report or draft changed. */
 export const TabChanged = z.object({ type: z.literal('tab/changed'), tabId: z.number().int() });
 export type TabChanged = z.infer<typeof TabChanged>;
+
+/** Broadcast from the background to extension pages when notes changed: their ids, or null for "any" (an import, a sync). */
+export const NotesChanged = z.object({ type: z.literal('library/changed'), ids: z.array(z.string()).nullable() });
+export type NotesChanged = z.infer<typeof NotesChanged>;

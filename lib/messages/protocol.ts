@@ -6,6 +6,7 @@ import type { ImportRefusal, ImportSummary } from '../data/import-summary';
 import type { SyncConfigView, SyncStatus } from '../data/sync-config';
 import type { Claim, CrossAssessment, Source } from '../dataset/schema';
 import type { AnnotationList } from '../store/annotations-repo';
+import type { LibraryList } from '../store/library-repo';
 import { PageReport } from '../page/page-report';
 import type { PublicAnalysis } from '../analyze';
 import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
@@ -134,6 +135,17 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('layer/visits-clear') }),
   // From a content script: the quotes of the reader's dataset claims whose source is its page (to check they are still there).
   z.object({ type: z.literal('layer/page-sources'), canonicalUrl: z.string().url() }),
+  // From the library (extension pages only): every note, or the given ones after a change.
+  // `first`: only the first screen's notes (the latest changed and the rest of their pages), before the whole list.
+  z.object({ type: z.literal('library/list'), ids: z.array(z.string().uuid()).max(100_000).optional(), first: z.number().int().min(1).max(2_000).optional() }),
+  z.object({ type: z.literal('library/restore'), ids: z.array(z.string().uuid()).min(1).max(100_000) }),
+  z.object({
+    type: z.literal('library/bulk'),
+    ids: z.array(z.string().uuid()).min(1).max(100_000),
+    action: z.discriminatedUnion('kind', [z.object({ kind: z.literal('tag'), tag: z.string().trim().min(1).max(100) }), z.object({ kind: z.literal('delete') })]),
+  }),
+  // From the library: open the note's page (or focus the tab showing it), scrolled to the note.
+  z.object({ type: z.literal('tab/open-note'), id: z.string().uuid() }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -188,6 +200,10 @@ export interface ReplyData {
   'layer/visits': ClaimVisit[];
   'layer/visits-clear': null;
   'layer/page-sources': import('../dataset/source-check').PageSourceRef[];
+  'library/list': LibraryList;
+  'library/restore': { restored: number };
+  'library/bulk': { changed: number };
+  'tab/open-note': { tabId: number; opened: 'new' | 'existing' };
 }
 
 /** The effective dataset as the Dataset page shows it. */

@@ -10,6 +10,15 @@ export interface Caller {
   tabId?: number;
 }
 
+/**
+ * A second lock for handlers that only extension pages may reach (the
+ * library's): the router already refuses them to content scripts, since they
+ * are not in `CAPABILITIES`; this keeps them refused if a row is added by mistake.
+ */
+export function requireExtensionPage(caller: Caller): void {
+  if (caller.kind !== 'extension-page') throw new Error('refused: only the extension\'s own pages may send this message');
+}
+
 export type Handlers = { [T in RequestType]: (request: RequestOf<T>, caller: Caller) => Promise<ReplyData[T]> };
 
 /**

@@ -64,12 +64,14 @@ export async function listAllAnnotations(db: LensDb): Promise<AnnotationList> {
  * that sync can tell other devices the note was deleted rather than never made.
  */
 export async function tombstoneAnnotation(db: LensDb, id: string, deviceId: string, now: Date = new Date()): Promise<Annotation | null> {
-  return db.transaction('rw', db.annotations, async () => {
+  return db.transaction('rw', db.annotations, db.trash, async () => {
     const row = await db.annotations.get(id);
     if (!row) return null;
     const current = Annotation.parse(row);
     if (current.deletedAt) return current;
     const stamp = now.toISOString();
+    // What the note said stays on this device for the trash's 30 days, so that a restore brings it back.
+    await db.trash.put({ id, deletedAt: stamp, fields: { note: current.note, tags: current.tags, verdict: current.verdict, color: current.color, claims: current.claims } });
     const tombstone: Annotation = {
       ...current,
       note: '',

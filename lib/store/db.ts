@@ -2,6 +2,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Claim, CrossAssessment, Source, Subject } from '../dataset/schema';
 import type { Annotation } from '../annotations/schema';
 import { hostOf } from './host-of';
+import type { AnchorStatus } from '../library/anchor-status';
+import type { TrashCopy } from './trash';
 
 /** The one database of the extension. It lives in the extension's origin only. */
 export const DB_NAME = 'cecot-lens';
@@ -49,6 +51,8 @@ export type LensDb = Dexie & {
   annotations: EntityTable<StoredAnnotation, 'id'>;
   layer: EntityTable<import('../dataset/layer-schema').LayerChange, 'id'>;
   claimVisits: import('dexie').Table<ClaimVisit, [string, string]>;
+  anchorStatus: EntityTable<AnchorStatus, 'id'>;
+  trash: EntityTable<TrashCopy, 'id'>;
 };
 
 /** A page the reader opened that agreed or conflicted with a dataset claim; kept only with their consent (a setting, off by default). */
@@ -88,7 +92,18 @@ export const SCHEMA_V3 = {
   claimVisits: '[claimId+canonicalUrl], claimId, at',
 } as const;
 
-export const SCHEMA_VERSION = 3;
+/**
+ * Version 4 (the library): whether each note was found on its page at the last
+ * visit (`anchorStatus`, written from the page session's report), and a local
+ * copy of what a deleted note said (`trash`, for 30 days) so that a restore
+ * brings its text back. Neither is synced: the tombstone is what syncs.
+ */
+export const SCHEMA_V4 = {
+  anchorStatus: 'id, canonicalUrl, state',
+  trash: 'id, deletedAt',
+} as const;
+
+export const SCHEMA_VERSION = 4;
 
 export interface OpenOptions {
   /** For Node tests: fake-indexeddb's factory and key range. Browsers use their globals. */
@@ -113,5 +128,7 @@ export function openLensDb(options: OpenOptions = {}): LensDb {
     });
   // Nothing to migrate: the layer starts empty, and the bundled tables are not touched.
   db.version(3).stores(SCHEMA_V3);
+  // New tables only: nothing to convert.
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }

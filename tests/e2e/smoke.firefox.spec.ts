@@ -27,3 +27,12 @@ test('firefox: the options page shows the claim count read back from IndexedDB',
   await page.screenshot({ path: 'test-results/screenshots/firefox-options.png', fullPage: true });
   await page.close();
 });
+
+test('firefox: the library page is answered (an extension page, not a content script) and lists the notes', async () => {
+  const page = await openExtensionPage(browser, 'library.html', '[data-testid="library-list"]');
+  await page.waitForFunction(() => /^\d+ notes?$/.test(document.querySelector('[data-testid="library-count"]')?.textContent ?? ''), { timeout: 15_000 });
+  expect(await page.$eval('[data-testid="library-count"]', (e) => e.textContent)).toMatch(/^\d+ notes?$/);
+  expect(await page.$('[role="alert"]')).toBeNull();
+  await page.screenshot({ path: 'test-results/screenshots/firefox-library.png' });
+  await page.close();
+});

@@ -5,21 +5,27 @@
 import { common } from './common';
 import { dataset } from './dataset';
 import { exchange } from './exchange';
+import { library } from './library';
 import { matching } from './matching';
 import { options } from './options';
 import { overlay } from './overlay';
+import { popup } from './popup';
 import { security } from './security';
 import { sidebar } from './sidebar';
+import { welcome } from './welcome';
 
 export const CATALOGS = {
   common,
   dataset,
   exchange,
+  library,
   matching,
   options,
   overlay,
+  popup,
   security,
   sidebar,
+  welcome,
 } as const;
 
 export type Area = keyof typeof CATALOGS;
