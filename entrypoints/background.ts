@@ -5,6 +5,8 @@ import { makePageAnalyzer } from '../lib/background/page-analyzer';
 import type { ContentRequest, TabChanged } from '../lib/messages/content-protocol';
 import { datasetVersion, readDatasetFromDb } from '../lib/store/read-dataset';
 import { bundledTopic } from '../lib/topic/bundled';
+import { keepNotesIndex } from '../lib/notes-index/keeper';
+import { notesIndexStorage } from '../platform/notes-index-storage';
 import { injectSession } from '../platform/inject-session';
 import { openSidebarFor } from '../platform/open-sidebar';
 import { sessionTabPersistence } from '../platform/session-persistence';
@@ -15,7 +17,7 @@ const SYNC_ALARM = 'cecot-lens-sync';
 export default defineBackground(() => {
   const sendToTab = (tabId: number, message: ContentRequest) => browser.tabs.sendMessage(tabId, message).catch(() => undefined);
 
-  const { data, tabs: tabsRef } = startBackground({
+  const { db, data, tabs: tabsRef } = startBackground({
     selfId: browser.runtime.id,
     // Returning the promise keeps the channel open for the async reply in both browsers.
     onMessage: (listener) => browser.runtime.onMessage.addListener((message, sender) => listener(message, { id: sender.id, tabId: sender.tab?.id })),
@@ -52,6 +54,9 @@ export default defineBackground(() => {
       },
     },
   });
+
+  // The every-page gate reads this index to know, without a message, whether the reader has notes on a page.
+  keepNotesIndex(db, notesIndexStorage());
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void data.syncNow();

@@ -1,18 +1,25 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled } from '../../lib/settings/site-match';
+import { notesIndexHas, type NotesIndex } from '../../lib/notes-index/notes-index';
 import { pageGate } from '../../lib/topic/page-gate';
 import { pageCanonicalUrl } from './page-url';
 import { ask } from '../messaging';
-import { loadDisabledSites } from '../settings-lite';
+import { loadGateState, watchNotesIndex } from '../settings-lite';
 
 /**
- * Decides, cheaply, whether this page needs the extension at all. Off-topic
- * pages cost one gate pass and one message; late-loading content is gated
- * again, with back-off, until the page passes or stops changing.
+ * Decides, locally, whether this page needs the extension at all. The
+ * background (a service worker that would have to wake up) hears from this
+ * script only when there is something to do: the page passes the gate, the
+ * notes index says the reader has notes here, or the reader selects text.
+ * Off-topic pages without notes cost one storage read and one gate pass, and
+ * no message. Late-loading content is gated again, with back-off, until the
+ * page passes or stops changing.
  */
 export async function startGate(ctx: ContentScriptContext): Promise<void> {
-  if (isSiteDisabled(location.hostname, await loadDisabledSites())) return;
+  const state = await loadGateState();
+  if (isSiteDisabled(location.hostname, state.disabledSites)) return;
+  let notesIndex: NotesIndex | null = state.notesIndex;
   let activated = false;
   let lastUrl = '';
 
@@ -21,17 +28,22 @@ export async function startGate(ctx: ContentScriptContext): Promise<void> {
     const url = location.href;
     const started = performance.now();
     const passed = pageGate(document, url);
+    const canonical = passed || selection || !notesIndex ? '' : pageCanonicalUrl(document, url);
+    const hasNotes = canonical !== '' && notesIndex !== null && notesIndexHas(notesIndex, canonical);
     // For `npm run bench`: what the gate costs inside a real page.
     performance.measure('cecot-lens:gate', { start: started, end: performance.now() });
-    if (!passed && !selection && url === lastUrl) return 'unchanged';
+    const changed = url !== lastUrl;
     lastUrl = url;
-    const canonical = pageCanonicalUrl(document, url);
+    if (!passed && !selection && !hasNotes) return changed ? 'changed' : 'unchanged';
     try {
-      activated = (await ask({ type: 'page/activate', canonicalUrl: canonical, gatePassed: passed, selection })).activated;
+      activated = (await ask({ type: 'page/activate', canonicalUrl: canonical || pageCanonicalUrl(document, url), gatePassed: passed, selection })).activated;
     } catch {
       // The background is restarting or the extension was updated: try again on the next change.
     }
-    if (activated) observer?.disconnect();
+    if (activated) {
+      observer?.disconnect();
+      unwatch();
+    }
     return 'changed';
   };
 
@@ -41,6 +53,11 @@ export async function startGate(ctx: ContentScriptContext): Promise<void> {
     clearTimeout: (h) => clearTimeout(h as number),
   });
   const observer = document.body ? new MutationObserver(() => scheduler.poke()) : null;
+  // Notes saved for this page elsewhere (another tab, an import, a sync) bring the session without a reload.
+  const unwatch = watchNotesIndex((index) => {
+    notesIndex = index;
+    if (!activated) void check();
+  });
   await check();
   if (!activated && document.body) observer?.observe(document.body, { childList: true, subtree: true });
   // Any page can be annotated: the first selection of text brings the session (and its Annotate button).
@@ -54,6 +71,7 @@ export async function startGate(ctx: ContentScriptContext): Promise<void> {
   });
   ctx.onInvalidated(() => {
     observer?.disconnect();
+    unwatch();
     scheduler.dispose();
   });
 }
