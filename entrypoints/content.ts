@@ -8,7 +8,7 @@ import { startGate } from '../platform/content/gate-script';
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   main(ctx) {
     void startGate(ctx);
   },

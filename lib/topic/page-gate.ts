@@ -1,16 +1,34 @@
 import { gate as topicGate } from '../../seeds/topic.json';
-import { foldText } from '../text/fold';
+import { foldKey, foldText } from '../text/fold';
 import { PhraseSet } from '../text/phrase-set';
 import { documentText, gateSample } from './gate';
 
 let compiled: PhraseSet | null = null;
+let needles: string[] | null = null;
 
 /**
- * `gateDocument` as the always-on content script runs it: the same sample of
- * the page, but only the gate's phrases are bundled and compiled (a named JSON
- * import keeps the rest of topic.json, and Zod, out of that script).
+ * The longest run of literal characters in a gate phrase ("tren de aragua" →
+ * "aragua"): any text the phrase matches contains it verbatim, once folded.
+ * Empty when the phrase has none, which disables the shortcut.
+ */
+export function literalCore(phrase: string): string {
+  return foldKey(phrase)
+    .split(/[\s'*-]+/)
+    .reduce((best, part) => (part.length > best.length ? part : best), '');
+}
+
+/**
+ * `gateDocument` as the always-on script runs it: the same sample of the page,
+ * but only the gate's phrases are bundled (a named JSON import keeps the rest
+ * of topic.json, and Zod, out of that script). Most pages contain none of the
+ * phrases' literal cores, and for them the answer is no without building the
+ * phrase expression at all (building it is the largest part of the gate's
+ * cost in a fresh content script); the others get the exact test.
  */
 export function pageGate(doc: Document, url: string): boolean {
+  const folded = foldText(gateSample(documentText(doc, url, topicGate.maxChars), topicGate.maxChars));
+  needles ??= topicGate.phrases.map(literalCore);
+  if (!needles.some((n) => n === '' || folded.includes(n))) return false;
   compiled ??= new PhraseSet(topicGate.phrases);
-  return compiled.findFirst(foldText(gateSample(documentText(doc, url, topicGate.maxChars), topicGate.maxChars))) !== null;
+  return compiled.findFirst(folded) !== null;
 }

@@ -1,9 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled } from '../../lib/settings/site-match';
-import { notesIndexHas, type NotesIndex } from '../../lib/notes-index/notes-index';
+import { notesIndexHas, notesIndexSize, type NotesIndex } from '../../lib/notes-index/notes-index';
 import { pageGate } from '../../lib/topic/page-gate';
 import { pageCanonicalUrl } from './page-url';
+import { timed, timedAsync } from './timeline';
 import { ask } from '../messaging';
 import { loadGateState, watchNotesIndex } from '../settings-lite';
 
@@ -17,7 +18,7 @@ import { loadGateState, watchNotesIndex } from '../settings-lite';
  * page passes or stops changing.
  */
 export async function startGate(ctx: ContentScriptContext): Promise<void> {
-  const state = await loadGateState();
+  const state = await timedAsync('gate-state', () => loadGateState());
   if (isSiteDisabled(location.hostname, state.disabledSites)) return;
   let notesIndex: NotesIndex | null = state.notesIndex;
   let activated = false;
@@ -28,15 +29,15 @@ export async function startGate(ctx: ContentScriptContext): Promise<void> {
     const url = location.href;
     const started = performance.now();
     const passed = pageGate(document, url);
-    const canonical = passed || selection || !notesIndex ? '' : pageCanonicalUrl(document, url);
-    const hasNotes = canonical !== '' && notesIndex !== null && notesIndexHas(notesIndex, canonical);
     // For `npm run bench`: what the gate costs inside a real page.
     performance.measure('cecot-lens:gate', { start: started, end: performance.now() });
+    const hasNotes = !passed && !selection && notesIndex !== null && notesIndexSize(notesIndex) > 0 && timed('notes-lookup', () => notesIndexHas(notesIndex as NotesIndex, pageCanonicalUrl(document, url)));
     const changed = url !== lastUrl;
     lastUrl = url;
     if (!passed && !selection && !hasNotes) return changed ? 'changed' : 'unchanged';
     try {
-      activated = (await ask({ type: 'page/activate', canonicalUrl: canonical || pageCanonicalUrl(document, url), gatePassed: passed, selection })).activated;
+      const request = { type: 'page/activate', canonicalUrl: pageCanonicalUrl(document, url), gatePassed: passed, selection } as const;
+      activated = (await timedAsync('activate', () => ask(request))).activated;
     } catch {
       // The background is restarting or the extension was updated: try again on the next change.
     }

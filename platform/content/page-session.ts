@@ -11,8 +11,7 @@ import { buildReport, toPageClaims } from '../../lib/page/build-report';
 import type { PageClaim, PageStatus } from '../../lib/page/page-report';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
-import { gateDocument } from '../../lib/topic/gate';
-import { bundledTopic } from '../../lib/topic/bundled';
+import { pageGate } from '../../lib/topic/page-gate';
 import { Highlighter, type Mark } from '../highlighter';
 import { ask } from '../messaging';
 import { Overlay } from '../overlay';
@@ -21,6 +20,7 @@ import { anchorNotes } from './note-anchors';
 import { pageCanonicalUrl } from './page-url';
 import { draftFromSelection } from './selection-draft';
 import { isTextChange } from './page-mutations';
+import { mark, timed, timedAsync } from './timeline';
 import { nearestRect, rangesIntersect, scrollToRange, textRange } from './text-ranges';
 
 interface MainText {
@@ -54,6 +54,7 @@ export class PageSession {
   private scheduler: RefreshScheduler;
   private hoverFrame = 0;
   private active = false;
+  private painted = false;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.scheduler = new RefreshScheduler(() => this.refresh(), {
@@ -64,7 +65,8 @@ export class PageSession {
   }
 
   async start(): Promise<void> {
-    this.settings = await loadSettings();
+    mark('session-start');
+    this.settings = await timedAsync('settings', () => loadSettings());
     watchSettings((s) => this.onSettings(s));
     browser.runtime.onMessage.addListener((message: unknown) => this.onMessage(message));
     this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.onNavigate());
@@ -85,30 +87,41 @@ export class PageSession {
     void this.report(url, pageCanonicalUrl(this.doc, url), message).catch(() => undefined);
   }
 
-  /** One pass: gate, analysis, annotations, paint, report. Says whether the page's text changed. */
+  /**
+   * One pass: gate, annotations, analysis, paint, report. Says whether the page's text changed.
+   * The reader's notes are drawn first (they need no analysis), then the page's claims; the
+   * report to the background comes after both are on screen.
+   */
   async refresh(): Promise<'changed' | 'unchanged'> {
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return 'unchanged';
     const url = location.href;
     const canonical = pageCanonicalUrl(this.doc, url);
-    const gate = gateDocument(this.doc, url, bundledTopic());
+    // The always-on script's gate, not the full topic: the same phrases, without parsing the whole topic file here.
+    const passed = timed('session-gate', () => pageGate(this.doc, url));
+    const readability = passed && this.readability === undefined ? timedAsync('readability-load', () => loadReadability()).catch(() => null) : null;
+    // What is known first: the reader's notes need no analysis, so they are drawn before the page's text is extracted.
+    await this.loadAnnotations(canonical);
+    timed('paint-notes', () => this.paint());
     let changed = url !== this.lastUrl;
     let error: string | undefined;
 
-    if (gate.pass) {
-      this.readability ??= await loadReadability().catch(() => null);
-      const extracted = extractMainText(this.doc, { readability: this.readability });
+    if (passed) {
+      if (readability) this.readability = await readability;
+      const extracted = timed('extract', () => extractMainText(this.doc, { readability: this.readability }));
       if (changed || extracted.text !== this.lastText || !this.main) {
         changed = true;
         this.lastText = extracted.text;
         try {
-          const analysis = await ask({
-            type: 'page/analyze',
-            url,
-            title: extracted.title,
-            language: extracted.language,
-            text: extracted.text.slice(0, MAX_PAGE_TEXT),
-          });
-          this.main = extracted.map ? this.placeClaims(extracted.text, extracted.map, analysis) : null;
+          const analysis = await timedAsync('analyze', () =>
+            ask({
+              type: 'page/analyze',
+              url,
+              title: extracted.title,
+              language: extracted.language,
+              text: extracted.text.slice(0, MAX_PAGE_TEXT),
+            }),
+          );
+          this.main = extracted.map ? timed('place-claims', () => this.placeClaims(extracted.text, extracted.map as TextMap, analysis)) : null;
           this.status = analysis.topic.onTopic ? 'on-topic' : 'off-topic';
         } catch (e) {
           error = e instanceof Error ? e.message : String(e);
@@ -124,11 +137,10 @@ export class PageSession {
     }
     this.lastUrl = url;
 
-    await this.loadAnnotations(canonical);
-    this.paint();
+    if (passed) timed('paint-claims', () => this.paint());
     // The session runs only where it is needed, and the background must know what every such tab shows
     // (so that a note saved in the sidebar reaches the page).
-    await this.report(url, canonical, error);
+    await timedAsync('report', () => this.report(url, canonical, error));
     return changed ? 'changed' : 'unchanged';
   }
 
@@ -144,7 +156,7 @@ export class PageSession {
 
   private async loadAnnotations(canonical: string): Promise<void> {
     try {
-      this.annotations = (await ask({ type: 'annotations/list', canonicalUrl: canonical, includeDeleted: false })).annotations;
+      this.annotations = (await timedAsync('notes-list', () => ask({ type: 'annotations/list', canonicalUrl: canonical, includeDeleted: false }))).annotations;
     } catch {
       this.annotations = [];
     }
@@ -170,6 +182,10 @@ export class PageSession {
       .map((a) => ({ id: a.id, kind: `note-${a.color}` as const, range: this.noteRanges.get(a.id) as Range }));
     this.highlighter?.set('claims', claimMarks);
     this.highlighter?.set('notes', noteMarks);
+    if (!this.painted && (claimMarks.length || noteMarks.length)) {
+      this.painted = true;
+      mark('first-highlight');
+    }
   }
 
   private async report(url: string, canonical: string, error?: string): Promise<void> {
