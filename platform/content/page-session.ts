@@ -55,6 +55,7 @@ export class PageSession {
   private hoverFrame = 0;
   private active = false;
   private painted = false;
+  private prefetchedNotes: { url: string; list: Promise<Annotation[]> } | null = null;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.scheduler = new RefreshScheduler(() => this.refresh(), {
@@ -66,6 +67,8 @@ export class PageSession {
 
   async start(): Promise<void> {
     mark('session-start');
+    // The reader's notes are asked for while the settings load (the answer is only read, never acted on, before they are in).
+    this.prefetchedNotes = { url: location.href, list: this.fetchAnnotations(pageCanonicalUrl(this.doc, location.href)) };
     this.settings = await timedAsync('settings', () => loadSettings());
     watchSettings((s) => this.onSettings(s));
     browser.runtime.onMessage.addListener((message: unknown) => this.onMessage(message));
@@ -154,12 +157,17 @@ export class PageSession {
     return { text, map, analysis, claims, ranges };
   }
 
+  private fetchAnnotations(canonical: string): Promise<Annotation[]> {
+    return timedAsync('notes-list', () => ask({ type: 'annotations/list', canonicalUrl: canonical, includeDeleted: false })).then(
+      (reply) => reply.annotations,
+      () => [],
+    );
+  }
+
   private async loadAnnotations(canonical: string): Promise<void> {
-    try {
-      this.annotations = (await timedAsync('notes-list', () => ask({ type: 'annotations/list', canonicalUrl: canonical, includeDeleted: false }))).annotations;
-    } catch {
-      this.annotations = [];
-    }
+    const prefetched = this.prefetchedNotes;
+    this.prefetchedNotes = null;
+    this.annotations = await (prefetched?.url === location.href ? prefetched.list : this.fetchAnnotations(canonical));
     const anchors = anchorNotes(this.doc, this.annotations);
     this.noteRanges = anchors.ranges;
     this.orphans = anchors.orphans;
