@@ -9,6 +9,7 @@ import type { PageAnalysis } from '../../lib/messages/protocol';
 import { MAX_PAGE_TEXT } from '../../lib/messages/protocol';
 import { buildReport, toPageClaims } from '../../lib/page/build-report';
 import type { PageClaim, PageStatus } from '../../lib/page/page-report';
+import { leadingPart } from '../../lib/page/leading-part';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
 import { pageGate } from '../../lib/topic/page-gate';
@@ -22,6 +23,9 @@ import { draftFromSelection } from './selection-draft';
 import { isTextChange } from './page-mutations';
 import { mark, timed, timedAsync } from './timeline';
 import { nearestRect, rangesIntersect, scrollToRange, textRange } from './text-ranges';
+
+/** About the first screens of an article (some 2,000 words): analysed first on long pages. */
+const FIRST_PART_CHARS = 12_000;
 
 interface MainText {
   text: string;
@@ -115,15 +119,24 @@ export class PageSession {
         changed = true;
         this.lastText = extracted.text;
         try {
-          const analysis = await timedAsync('analyze', () =>
-            ask({
-              type: 'page/analyze',
-              url,
-              title: extracted.title,
-              language: extracted.language,
-              text: extracted.text.slice(0, MAX_PAGE_TEXT),
-            }),
-          );
+          const text = extracted.text.slice(0, MAX_PAGE_TEXT);
+          const request = { type: 'page/analyze', url, title: extracted.title, language: extracted.language } as const;
+          // A long page's first screens are analysed on their own too, sent first, and their claims
+          // painted while the whole text is analysed; the whole text's answer then replaces them.
+          const head = leadingPart(text, FIRST_PART_CHARS);
+          const early = head ? timedAsync('analyze-first-part', () => ask({ ...request, text: head })).catch(() => null) : null;
+          let wholeDone = false;
+          const whole = timedAsync('analyze', () => ask({ ...request, text })).finally(() => {
+            wholeDone = true;
+          });
+          // Awaited below; until then a failure must not count as unhandled.
+          whole.catch(() => undefined);
+          const first = early ? await early : null;
+          if (first?.topic.onTopic && !wholeDone && extracted.map) {
+            this.main = this.placeClaims(extracted.text, extracted.map, first);
+            timed('paint-first-part', () => this.paint());
+          }
+          const analysis = await whole;
           this.main = extracted.map ? timed('place-claims', () => this.placeClaims(extracted.text, extracted.map as TextMap, analysis)) : null;
           this.status = analysis.topic.onTopic ? 'on-topic' : 'off-topic';
         } catch (e) {
