@@ -4,7 +4,10 @@ import { startGate } from '../platform/content/gate-script';
 /**
  * The only script on every page, so it is kept small: it runs the cheap gate
  * and asks the background to load the full page session where there is
- * something to do (an on-topic page, or a page with the reader's notes).
+ * something to do (an on-topic page, or a page with the reader's notes); on
+ * every other page it sends nothing. It runs as soon as the document is
+ * parsed (`document_end`) rather than after the page has loaded: the gate
+ * reads text nodes without forcing layout, and highlights start sooner.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

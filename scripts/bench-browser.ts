@@ -13,7 +13,8 @@
  *   navigation to all of them drawn, with its steps;
  * - the size of the scripts a page receives, gzipped.
  *
- * `--json FILE` also writes the figures for the summary table of scripts/bench.ts.
+ * `--json FILE` also writes the figures for the summary table of scripts/bench.ts;
+ * CECOT_BENCH_EXT=DIR measures another Chromium build (say, an older commit's) the same way.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,7 +31,8 @@ import type { Annotation } from '../lib/annotations/schema';
 import { startStaticServer } from './shared/static-server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const EXT = path.join(ROOT, '.output/chrome-mv3');
+// CECOT_BENCH_EXT: another build to measure the same way (an older commit's, for before/after figures).
+const EXT = process.env.CECOT_BENCH_EXT ?? path.join(ROOT, '.output/chrome-mv3');
 const RUNS = process.argv.includes('--quick') ? 3 : 7;
 const jsonAt = process.argv.indexOf('--json');
 const JSON_OUT = jsonAt >= 0 ? process.argv[jsonAt + 1] : undefined;
