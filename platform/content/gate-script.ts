@@ -21,7 +21,12 @@ export async function startGate(ctx: ContentScriptContext): Promise<void> {
   const reading = timedAsync('gate-state', () => loadGateState());
   // The gate needs no settings: it runs while storage answers.
   let early: { url: string; passed: boolean } | null = { url: location.href, passed: gateNow(location.href) };
+  // The page's own scripts may add content while storage answers (on DOMContentLoaded, say): note it.
+  let changedMeanwhile = false;
+  const meanwhile = document.body ? new MutationObserver(() => void (changedMeanwhile = true)) : null;
+  if (document.body) meanwhile?.observe(document.body, { childList: true, subtree: true });
   const state = await reading;
+  meanwhile?.disconnect();
   if (isSiteDisabled(location.hostname, state.disabledSites)) return;
   let notesIndex: NotesIndex | null = state.notesIndex;
   let activated = false;
@@ -62,6 +67,7 @@ export async function startGate(ctx: ContentScriptContext): Promise<void> {
   });
   await check();
   if (!activated && document.body) observer?.observe(document.body, { childList: true, subtree: true });
+  if (!activated && changedMeanwhile) scheduler.poke();
   // Any page can be annotated: the first selection of text brings the session (and its Annotate button).
   ctx.addEventListener(document, 'mouseup', () => {
     if (!activated && document.getSelection()?.toString().trim()) void check(true);

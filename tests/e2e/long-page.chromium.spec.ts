@@ -38,3 +38,19 @@ test('a long page: the first screens are painted first, then every claim down to
   expect(steps).toContain('cecot-lens:paint-first-part');
   expect(steps.indexOf('cecot-lens:paint-first-part')).toBeLessThan(steps.indexOf('cecot-lens:place-claims'));
 });
+
+test('a page that renders its article on DOMContentLoaded is still recognised, now that the gate runs at document_end', async ({ context, baseURL }) => {
+  const html = fs.readFileSync(path.join(ROOT, 'demo/pages/cecot-report.html'), 'utf8');
+  const article = html.match(/<article>[\s\S]*<\/article>/)![0];
+  // The article arrives from a script on DOMContentLoaded; the parsed document holds only a placeholder.
+  const late = html
+    .replace(article, '<main id="app">Loading…</main>')
+    .replace(/<title>[^<]*<\/title>/, '<title>App</title>')
+    .replace('</body>', `<script>document.addEventListener('DOMContentLoaded', () => { document.getElementById('app').innerHTML = ${JSON.stringify(article)}; });</script></body>`);
+  await context.route(`${baseURL}/late-app.html`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: late }));
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/late-app.html`);
+  await expect
+    .poll(() => page.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('cecot-lens-'))), { timeout: 20_000 })
+    .toBe(true);
+});
