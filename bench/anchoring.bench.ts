@@ -9,6 +9,7 @@
  * turn every quote into many verbatim copies and measure something else.
  */
 import { anchor, anchorAll, describeRange, type AnchorTarget } from '../lib/anchoring';
+import { searchWork } from '../lib/anchoring/fuzzy';
 import { editWords, makeLongText, seededRandom } from '../tests/unit/anchoring.fixtures';
 import type { BenchCase } from './harness';
 
@@ -61,6 +62,11 @@ export function cases(): BenchCase[] {
       return { targets, changed: editWords(text, 0.05, 3 + p).text };
     });
     const first = pages[0] as (typeof pages)[number];
+    // The search work per note does not depend on the machine's load: growth without the noise.
+    const before = searchWork.cells;
+    const notes = pages.reduce((n, p) => n + p.targets.length, 0);
+    for (const p of pages) anchorAll(p.changed, p.targets);
+    const workPerNote = (searchWork.cells - before) / notes;
     list.push({
       name: `anchorAll: ${first.targets.length} annotations, ${words.toLocaleString('en-US')} words, 5% edited`,
       run: () => pages.map((p) => anchorAll(p.changed, p.targets)),
@@ -68,7 +74,8 @@ export function cases(): BenchCase[] {
       group: 'anchorAll edited',
       size: factor,
       perRun: pages.length,
-      note: `${chars(first.changed)}; time per page, over ${pages.length} page${pages.length > 1 ? 's' : ''} (${pages.reduce((n, p) => n + p.targets.length, 0)} annotations)`,
+      work: workPerNote,
+      note: `${chars(first.changed)}; time per page, over ${pages.length} page${pages.length > 1 ? 's' : ''} (${notes} annotations); approximate-search work ${Math.round(workPerNote).toLocaleString('en-US')} per note`,
     });
   }
 

@@ -27,6 +27,8 @@ export interface BenchCase {
   size?: number;
   /** A note printed under the case (input size, what is measured). */
   note?: string;
+  /** A count of work done per unit (say, per note), independent of the machine's speed and load. */
+  work?: number;
   /**
    * `run` does this many equal pieces of work (pages) and the figure is the
    * time per piece: small sizes average over several pages so that every size
@@ -90,6 +92,7 @@ export interface CaseResult {
   group?: string;
   size?: number;
   note?: string;
+  work?: number;
 }
 
 export function runCase(file: string, c: BenchCase, options: BenchOptions = DEFAULT_OPTIONS): CaseResult {
@@ -109,6 +112,7 @@ export function runCase(file: string, c: BenchCase, options: BenchOptions = DEFA
     group: c.group,
     size: c.size,
     note: c.note,
+    work: c.work,
   };
 }
 

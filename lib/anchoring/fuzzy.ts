@@ -34,6 +34,13 @@ export function maxErrorsFor(patternLength: number): number {
   return Math.min(Math.floor(patternLength / 2), MAX_ERRORS_CAP);
 }
 
+/**
+ * Work done by the approximate search since the process started: characters
+ * searched times 32-character words of pattern (the bit-parallel search's
+ * cost). `npm run bench` reads it to show growth free of the machine's load.
+ */
+export const searchWork = { cells: 0 };
+
 /** Stands in for masked text: a noncharacter, so it matches nothing in a pattern. */
 const MASK = '\uffff';
 
@@ -48,6 +55,7 @@ function searchRange(
   const start = Math.max(0, from);
   const end = Math.min(text.length, to);
   if (end - start <= 0) return [];
+  searchWork.cells += (end - start) * Math.ceil(pattern.length / 32);
   let haystack = start === 0 && end === text.length ? text : text.slice(start, end);
   for (const m of masked) {
     const a = Math.max(m.start, start) - start;
