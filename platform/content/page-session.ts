@@ -59,6 +59,7 @@ export class PageSession {
   private hoverFrame = 0;
   private active = false;
   private painted = false;
+  private passes: Promise<unknown> = Promise.resolve();
   private prefetchedNotes: { url: string; list: Promise<Annotation[]> } | null = null;
 
   constructor(private readonly ctx: ContentScriptContext) {
@@ -82,8 +83,10 @@ export class PageSession {
     // The Annotate button works on every page the session is on; a selection made before it loaded counts.
     this.overlay ??= this.makeOverlay();
     this.onSelection();
-    await this.refresh();
+    // Watched from the start: the notes are on screen before the first pass ends, and a change
+    // the page makes meanwhile must bring another pass.
     this.observe();
+    await this.refresh();
   }
 
   /** Something broke: say so in the sidebar rather than fail silently. */
@@ -99,7 +102,14 @@ export class PageSession {
    * The reader's notes are drawn first (they need no analysis), then the page's claims; the
    * report to the background comes after both are on screen.
    */
-  async refresh(): Promise<'changed' | 'unchanged'> {
+  refresh(): Promise<'changed' | 'unchanged'> {
+    // One pass at a time (page changes, messages, navigation and settings all ask for one), in order.
+    const next = this.passes.then(() => this.pass());
+    this.passes = next.catch(() => undefined);
+    return next;
+  }
+
+  private async pass(): Promise<'changed' | 'unchanged'> {
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return 'unchanged';
     const url = location.href;
     const canonical = pageCanonicalUrl(this.doc, url);
