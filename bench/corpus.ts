@@ -4,6 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gate } from '../lib/topic/gate';
+import { parseTopic } from '../lib/topic/schema';
 
 const EVAL_DIR = 'tests/fixtures/eval';
 
@@ -22,11 +24,25 @@ function paragraphs(onTopic: boolean): string[] {
 }
 
 /**
+ * What the corpora are made of: on-topic pages; near misses (the labelled
+ * off-topic pages: other prisons, other Salvadoran news, which the cheap gate
+ * lets through for the recognizer to turn down); or unrelated text (the
+ * off-topic paragraphs that none of the gate's phrases matches: most of the web).
+ */
+export type Corpus = boolean | 'unrelated';
+
+function corpusParagraphs(kind: Corpus): string[] {
+  if (kind !== 'unrelated') return paragraphs(kind);
+  const topic = parseTopic(JSON.parse(readFileSync('seeds/topic.json', 'utf8')));
+  return paragraphs(false).filter((p) => !gate({ text: p }, topic).pass);
+}
+
+/**
  * About `words` words of paragraphs, repeated; from the second round on, every
  * number is shifted so the matcher sees new values rather than a cache of the same ones.
  */
-export function longText(words: number, onTopic = true): string {
-  const paras = paragraphs(onTopic);
+export function longText(words: number, onTopic: Corpus = true): string {
+  const paras = corpusParagraphs(onTopic);
   const out: string[] = [];
   let count = 0;
   for (let round = 0; count < words; round++) {
@@ -41,7 +57,7 @@ export function longText(words: number, onTopic = true): string {
 }
 
 /** The same as an HTML article page with navigation, a sidebar and comments around it. */
-export function longHtml(words: number, onTopic = true): string {
+export function longHtml(words: number, onTopic: Corpus = true): string {
   const body = longText(words, onTopic)
     .split('\n')
     .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)

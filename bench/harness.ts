@@ -27,6 +27,14 @@ export interface BenchCase {
   size?: number;
   /** A note printed under the case (input size, what is measured). */
   note?: string;
+  /** A count of work done per unit (say, per note), independent of the machine's speed and load. */
+  work?: number;
+  /**
+   * `run` does this many equal pieces of work (pages) and the figure is the
+   * time per piece: small sizes average over several pages so that every size
+   * of a growth group is measured on the same number of inputs.
+   */
+  perRun?: number;
 }
 
 export interface BenchOptions {
@@ -84,11 +92,14 @@ export interface CaseResult {
   group?: string;
   size?: number;
   note?: string;
+  work?: number;
 }
 
 export function runCase(file: string, c: BenchCase, options: BenchOptions = DEFAULT_OPTIONS): CaseResult {
   const baseline = measure(() => baselinePass(c.baselineText), options);
-  const timing = measure(c.run, options);
+  const whole = measure(c.run, options);
+  const per = c.perRun ?? 1;
+  const timing: Timing = { ...whole, median: whole.median / per, min: whole.min / per, p90: whole.p90 / per };
   void sink;
   return {
     file,
@@ -101,6 +112,7 @@ export function runCase(file: string, c: BenchCase, options: BenchOptions = DEFA
     group: c.group,
     size: c.size,
     note: c.note,
+    work: c.work,
   };
 }
 

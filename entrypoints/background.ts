@@ -8,6 +8,8 @@ import { topicWithUserTerms } from '../lib/topic/user-terms';
 import type { UserTerm } from '../lib/dataset/layer-schema';
 import { saveUserTerms } from '../platform/user-topic';
 import { bundledTopic } from '../lib/topic/bundled';
+import { keepNotesIndex } from '../lib/notes-index/keeper';
+import { notesIndexStorage } from '../platform/notes-index-storage';
 import { injectSession } from '../platform/inject-session';
 import { openSidebarFor } from '../platform/open-sidebar';
 import { sessionTabPersistence } from '../platform/session-persistence';
@@ -17,6 +19,18 @@ import type { Settings } from '../lib/settings/schema';
 
 const MENU_ID = 'cecot-lens-annotate';
 const MENU_ADD_ID = 'cecot-lens-add-to-dataset';
+
+/** The service worker's own timeline, for `npm run bench` (read from the worker; nothing is sent anywhere). */
+function timedInWorker<A extends unknown[], R>(step: string, work: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    const start = performance.now();
+    try {
+      return await work(...args);
+    } finally {
+      performance.measure(`cecot-lens:${step}`, { start, end: performance.now() });
+    }
+  };
+}
 const SYNC_ALARM = 'cecot-lens-sync';
 
 function menuTitle(settings: Settings | undefined): string {
@@ -67,7 +81,9 @@ export default defineBackground(() => {
     tabPersistence: sessionTabPersistence(),
     effects: (db, tabs) => ({
       // The effective dataset (bundled + the reader's layer): rebuilt when either changes, cached otherwise.
-      analyze: makePageAnalyzer(
+      analyze: timedInWorker(
+        'analyze',
+        makePageAnalyzer(
         async () => {
           const effective = await readEffectiveDataset(db);
           userTerms = effective.terms;
@@ -75,6 +91,7 @@ export default defineBackground(() => {
         },
         () => effectiveDatasetKey(db),
         () => topicWithUserTerms(bundledTopic(), userTerms),
+        ),
       ),
       openDatasetForm: async (tabId: number) => {
         await browser.tabs.create({ url: browser.runtime.getURL(`/dataset.html#add?tab=${tabId}&from=draft`) });
@@ -129,6 +146,8 @@ export default defineBackground(() => {
     .then(() => readEffectiveDataset(db))
     .then((e) => saveUserTerms(e.terms))
     .catch(() => undefined);
+  // The every-page gate reads this index to know, without a message, whether the reader has notes on a page.
+  keepNotesIndex(db, notesIndexStorage());
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void data.syncNow().then((status) => status.pulled > 0 && notesChanged(null));

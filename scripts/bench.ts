@@ -6,10 +6,11 @@
  * factors (see bench/harness.ts). Exit code 1 if a case misses its target.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_OPTIONS, formatResults, runCase, type BenchCase, type CaseResult } from '../bench/harness';
+import { DEFAULT_OPTIONS, formatResults, growth, runCase, type BenchCase, type CaseResult } from '../bench/harness';
 
 const BENCH_DIR = 'bench';
 
@@ -33,7 +34,11 @@ async function main(): Promise<number> {
   // "browser" names the in-browser figures (scripts/bench-browser.ts), run after the others.
   const withBrowser = !allNames.length || allNames.includes('browser');
   const names = allNames.filter((n) => n !== 'browser');
-  if (allNames.length && !names.length) return runBrowserBench(quick);
+  if (allNames.length && !names.length) {
+    const browser = runBrowserBench(quick);
+    process.stdout.write(`\n${speedTable([], browser.figures)}\n`);
+    return browser.status;
+  }
   const options = quick ? { ...DEFAULT_OPTIONS, warmup: 2, minIterations: 5, minTimeMs: 50 } : DEFAULT_OPTIONS;
   const files = readdirSync(BENCH_DIR)
     .filter((f) => f.endsWith('.bench.ts'))
@@ -56,14 +61,58 @@ async function main(): Promise<number> {
   process.stdout.write(`${formatResults(results)}\n`);
   const missed = results.filter((r) => r.passed === false);
   if (missed.length) process.stdout.write(`\n${missed.length} case(s) missed their target: ${missed.map((r) => r.name).join(', ')}\n`);
-  const browser = withBrowser ? runBrowserBench(quick) : 0;
-  return missed.length ? 1 : browser;
+  const browser = withBrowser ? runBrowserBench(quick) : { status: 0, figures: null };
+  process.stdout.write(`\n${speedTable(results, browser.figures)}\n`);
+  return missed.length ? 1 : browser.status;
+}
+
+/** What scripts/bench-browser.ts measured (see its `figures`). */
+type BrowserFigures = Record<string, number>;
+
+/**
+ * Issue 13's table, printed on every run so that later work cannot quietly
+ * give the speed back: each figure against its target, as ratios measured in
+ * this run where the target is a ratio.
+ */
+function speedTable(results: CaseResult[], b: BrowserFigures | null): string {
+  const rows: Array<[string, string, string, boolean | null]> = [];
+  const fig = (k: string) => (b && typeof b[k] === 'number' ? (b[k] as number) : null);
+  const add = (label: string, value: number | null, shown: (v: number) => string, target: string, ok: (v: number) => boolean) =>
+    rows.push([label, value === null || Number.isNaN(value) ? 'not run' : shown(value), target, value === null || Number.isNaN(value) ? null : ok(value)]);
+  add('unrelated 20,000-word page, load with the extension vs without', fig('offTopicVsWithout'), (v) => `${v.toFixed(2)}×`, '≤ 1.05×', (v) => v <= 1.05);
+  add('  the same with a no-op content script (the browser\'s own cost)', fig('noopVsWithout'), (v) => `${v.toFixed(2)}×`, '(reference)', () => true);
+  add('the gate inside a real page', fig('gateMs'), (v) => `${v.toFixed(2)} ms`, '< 0.5 ms', (v) => v < 0.5);
+  add('messages to the background, off-topic page without notes', fig('offTopicMessagesPerLoad'), (v) => String(v), '0', (v) => v === 0);
+  add('page load to highlights, 20,000-word on-topic page', fig('highlightsVsDcl'), (v) => `${v.toFixed(1)}× DOMContentLoaded`, '≤ 2.5×', (v) => v <= 2.5);
+  add('1,000 notes re-attached on a 20,000-word page, end to end', fig('notesEndToEndMs'), (v) => `${Math.round(v)} ms`, '< 100 ms', (v) => v < 100);
+  const anchorGrowth = growth(results, 'anchorAll edited');
+  const at16 = anchorGrowth[anchorGrowth.length - 1];
+  add('anchoring with 5% of words edited, 16× the size', at16 === undefined ? null : at16 * 16, (v) => `${v.toFixed(1)}× the time`, '≤ 17×', (v) => v <= 17);
+  const work = results.filter((r) => r.group === 'anchorAll edited' && r.work !== undefined).sort((a, b) => (a.size ?? 0) - (b.size ?? 0));
+  const workGrowth = work.length > 1 ? ((work[work.length - 1]?.work ?? NaN) / (work[0]?.work ?? NaN)) * ((work[work.length - 1]?.size ?? 1) / (work[0]?.size ?? 1)) : null;
+  add('  the same counted in search work (free of the machine\'s load)', workGrowth, (v) => `${v.toFixed(1)}× the work`, '≤ 17×', (v) => v <= 17);
+  const w = Math.max(...rows.map((r) => r[0].length));
+  const lines = ['Speed on every page (issue 13): this run against the targets'];
+  for (const [label, value, target, ok] of rows) lines.push(`  ${label.padEnd(w)}  ${value.padStart(22)}  ${target.padEnd(12)} ${ok === null ? '' : ok ? '✓' : '✗'}`);
+  return lines.join('\n');
 }
 
 /** The real extension in Chromium: page load to highlights, off-topic cost, script sizes. */
-function runBrowserBench(quick: boolean): number {
-  const run = spawnSync(process.execPath, [...process.execArgv, 'scripts/bench-browser.ts', ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
-  return run.status ?? 1;
+function runBrowserBench(quick: boolean): { status: number; figures: BrowserFigures | null } {
+  const dir = mkdtempSync(join(tmpdir(), 'cecot-lens-bench-'));
+  const out = join(dir, 'figures.json');
+  try {
+    const run = spawnSync(process.execPath, [...process.execArgv, 'scripts/bench-browser.ts', ...(quick ? ['--quick'] : []), '--json', out], { stdio: 'inherit' });
+    let figures: BrowserFigures | null = null;
+    try {
+      figures = JSON.parse(readFileSync(out, 'utf8')) as BrowserFigures;
+    } catch {
+      // The browser bench failed before writing its figures; its own output says why.
+    }
+    return { status: run.status ?? 1, figures };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 main().then(

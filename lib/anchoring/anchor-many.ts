@@ -14,6 +14,15 @@ export interface AnchorTarget {
 const SHIFT_SOURCE_MIN_SCORE = 0.85;
 
 /**
+ * From this many annotations on, a quote not found near its place is looked
+ * for in the whole text through the seed index instead of a pass over the
+ * text: otherwise a long page with many notes, a fraction of which moved or
+ * were rewritten, costs (page length) × (notes), and re-attaching stops
+ * growing linearly with the page.
+ */
+export const SEEDED_FROM = 16;
+
+/**
  * Anchors many annotations on one text. Returns one entry per target, in the
  * same order: its anchor, or null for an orphan.
  *
@@ -30,6 +39,7 @@ export function anchorAll(
   options?: AnchorOptions,
 ): Array<Anchor | null> {
   const index = new TextIndex(text);
+  index.seededWholeText = targets.length >= SEEDED_FROM;
   index.expectQuotes(targets.map((t) => t.selectors.quote.exact));
   const storedStart = (i: number): number =>
     targets[i]?.selectors.position?.start ?? Number.POSITIVE_INFINITY;

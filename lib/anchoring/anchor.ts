@@ -1,5 +1,5 @@
 import { foldString, toFoldedOffset } from './fold';
-import { searchEverywhere, searchNear, type FoldedMatch } from './fuzzy';
+import { searchEverywhere, searchNear, searchSeeded, type FoldedMatch } from './fuzzy';
 import {
   DEFAULT_MIN_SCORE,
   aboveChance,
@@ -238,7 +238,11 @@ export function anchorInIndex(
       if (settled(pool.best, minScore)) return toAnchor(pool.best, minScore);
     }
   }
-  considerFolded(searchEverywhere(folded, pattern, expectedFolded));
+  considerFolded(
+    index.seededWholeText
+      ? searchSeeded(folded, pattern, expectedFolded, index.seeds)
+      : searchEverywhere(folded, pattern, expectedFolded),
+  );
   return toAnchor(pool.best, minScore);
 }
 

@@ -1,5 +1,6 @@
 import search from 'approx-string-match';
 import type { FoldedText } from './fold';
+import type { SeedIndex } from './seed-index';
 
 /** An approximate match in folded coordinates. */
 export interface FoldedMatch {
@@ -33,6 +34,13 @@ export function maxErrorsFor(patternLength: number): number {
   return Math.min(Math.floor(patternLength / 2), MAX_ERRORS_CAP);
 }
 
+/**
+ * Work done by the approximate search since the process started: characters
+ * searched times 32-character words of pattern (the bit-parallel search's
+ * cost). `npm run bench` reads it to show growth free of the machine's load.
+ */
+export const searchWork = { cells: 0 };
+
 /** Stands in for masked text: a noncharacter, so it matches nothing in a pattern. */
 const MASK = '\uffff';
 
@@ -47,6 +55,7 @@ function searchRange(
   const start = Math.max(0, from);
   const end = Math.min(text.length, to);
   if (end - start <= 0) return [];
+  searchWork.cells += (end - start) * Math.ceil(pattern.length / 32);
   let haystack = start === 0 && end === text.length ? text : text.slice(start, end);
   for (const m of masked) {
     const a = Math.max(m.start, start) - start;
@@ -198,5 +207,37 @@ export function searchEverywhere(
 ): FoldedMatch[] {
   if (pattern.length > LONG_QUOTE) return searchLongPattern(folded, pattern, expected);
   const matches = searchRange(folded.text, pattern, 0, folded.text.length, maxErrorsFor(pattern.length));
+  return closestFirst(onePerLocation(folded.text, matches, pattern), expected);
+}
+
+/** Places of the text where a seeded search runs the full pattern. */
+const SEEDED_PLACES = 8;
+
+/** Room around a seeded place: the bin width plus what an edit can shift. */
+const SEEDED_SLACK = 48;
+
+/**
+ * Approximate matches of `pattern` in the whole text, searched only where the
+ * text shares runs of characters with it (see SeedIndex): the cost does not
+ * grow with the page, so re-attaching many annotations on a long page stays
+ * linear even when many of them must be looked for everywhere. A passage
+ * edited so densely that no run of SEED characters survived is not found
+ * this way; `searchEverywhere` would find it, at the cost of a pass over the
+ * page, and is what a single `anchor` call uses.
+ */
+export function searchSeeded(
+  folded: FoldedText,
+  pattern: string,
+  expected: number | undefined,
+  seeds: SeedIndex,
+): FoldedMatch[] {
+  const maxErrors = maxErrorsFor(pattern.length);
+  const spans = seeds
+    .diagonals(pattern, SEEDED_PLACES)
+    .map((d) => ({ from: d.start - maxErrors - SEEDED_SLACK, to: d.start + pattern.length + maxErrors + SEEDED_SLACK }));
+  const matches: FoldedMatch[] = [];
+  for (const span of mergeSpans(spans)) {
+    matches.push(...searchRange(folded.text, pattern, span.from, span.to, maxErrors));
+  }
   return closestFirst(onePerLocation(folded.text, matches, pattern), expected);
 }

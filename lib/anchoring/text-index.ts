@@ -1,4 +1,5 @@
 import { foldText, type FoldedText } from './fold';
+import { SeedIndex } from './seed-index';
 
 /** Quotes at least this long are found through a shared table keyed by their first characters. */
 const KEY_LENGTH = 6;
@@ -23,6 +24,12 @@ function keyHash(s: string, at: number): number {
  */
 export class TextIndex {
   private foldedCache: FoldedText | undefined;
+  private seedCache: SeedIndex | undefined;
+  /**
+   * Whole-text fuzzy searches go through the seed index rather than a pass
+   * over the text: set when many annotations share the text (see anchorAll).
+   */
+  seededWholeText = false;
   private expected = new Set<string>();
   private occurrenceCache: Map<string, number[]> | undefined;
 
@@ -31,6 +38,12 @@ export class TextIndex {
   get folded(): FoldedText {
     this.foldedCache ??= foldText(this.text);
     return this.foldedCache;
+  }
+
+  /** Where runs of the folded text occur, built on first need. */
+  get seeds(): SeedIndex {
+    this.seedCache ??= new SeedIndex(this.folded.text);
+    return this.seedCache;
   }
 
   /** Announces quotes that `occurrences` will be asked about. */

@@ -98,7 +98,8 @@ export function makeHandlers(
       const tabId = requireTab(sender);
       const canonicalUrl = url === undefined ? (given as string) : safeCanonical(url, canonicalHref);
       // Pages that fail the gate still get the session when the reader has notes on them, or selects text to annotate.
-      const activated = gatePassed || selection || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).count()) > 0;
+      // The first live note settles it: counting them all would read every note on the page.
+      const activated = gatePassed || selection || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).first()) !== undefined;
       if (activated) await effects.injectSession(tabId);
       return { activated };
     },

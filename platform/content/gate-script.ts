@@ -1,38 +1,62 @@
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled } from '../../lib/settings/site-match';
+import { notesIndexHas, notesIndexSize, type NotesIndex } from '../../lib/notes-index/notes-index';
 import { pageGate } from '../../lib/topic/page-gate';
 import type { ScriptLifetime } from './script-lifetime';
+import { canonicalKeyCandidates } from '../../lib/url/canonical-key';
+import { timed, timedAsync } from './timeline';
 import { ask } from '../messaging';
-import { loadDisabledSites, loadUserGatePhrases } from '../settings-lite';
+import { loadGateState, watchNotesIndex } from '../settings-lite';
 
 /**
- * Decides, cheaply, whether this page needs the extension at all. Off-topic
- * pages cost one gate pass and one message; late-loading content is gated
- * again, with back-off, until the page passes or stops changing.
+ * Decides, locally, whether this page needs the extension at all. The
+ * background (a service worker that would have to wake up) hears from this
+ * script only when there is something to do: the page passes the gate, the
+ * notes index says the reader has notes here, or the reader selects text.
+ * Off-topic pages without notes cost one storage read and one gate pass, and
+ * no message. Late-loading content is gated again, with back-off, until the
+ * page passes or stops changing.
  */
 export async function startGate(ctx: ScriptLifetime): Promise<void> {
-  const [disabledSites, userPhrases] = await Promise.all([loadDisabledSites(), loadUserGatePhrases()]);
-  if (isSiteDisabled(location.hostname, disabledSites)) return;
+  const reading = timedAsync('gate-state', () => loadGateState());
+  // The gate needs no settings: it runs while storage answers.
+  let early: { url: string; passed: boolean } | null = { url: location.href, passed: gateNow(location.href) };
+  // The page's own scripts may add content while storage answers (on DOMContentLoaded, say): note it.
+  let changedMeanwhile = false;
+  const meanwhile = document.body ? new MutationObserver(() => void (changedMeanwhile = true)) : null;
+  if (document.body) meanwhile?.observe(document.body, { childList: true, subtree: true });
+  const state = await reading;
+  meanwhile?.disconnect();
+  if (isSiteDisabled(location.hostname, state.disabledSites)) return;
+  let notesIndex: NotesIndex | null = state.notesIndex;
+  const userPhrases = state.userPhrases;
   let activated = false;
   let lastUrl = '';
 
   const check = async (selection = false): Promise<'changed' | 'unchanged'> => {
     if (activated) return 'unchanged';
     const url = location.href;
-    const started = performance.now();
-    const passed = pageGate(document, url, userPhrases);
-    // For `npm run bench`: what the gate costs inside a real page.
-    performance.measure('cecot-lens:gate', { start: started, end: performance.now() });
-    if (!passed && !selection && url === lastUrl) return 'unchanged';
-    lastUrl = url;
-    // The background files the page under its canonical URL (with the Public Suffix List, too big for this script).
+    // The early answer was without the reader's own terms (they come with the storage read): a no is asked again with them.
+    const passed = early?.url === url && (early.passed || userPhrases.length === 0) ? early.passed : gateNow(url, userPhrases);
+    early = null;
+    // The background files the page under its canonical URL with the Public Suffix List, too big for this script;
+    // here every key the page could have is looked up, so that a page with notes is never missed.
     const canonicalHref = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+    const hasNotes =
+      !passed && !selection && notesIndex !== null && notesIndexSize(notesIndex) > 0 && timed('notes-lookup', () => pageKeys(url, canonicalHref).some((key) => notesIndexHas(notesIndex as NotesIndex, key)));
+    const changed = url !== lastUrl;
+    lastUrl = url;
+    if (!passed && !selection && !hasNotes) return changed ? 'changed' : 'unchanged';
     try {
-      activated = (await ask({ type: 'page/activate', url, canonicalHref, gatePassed: passed, selection })).activated;
+      const request = { type: 'page/activate', url, canonicalHref, gatePassed: passed, selection } as const;
+      activated = (await timedAsync('activate', () => ask(request))).activated;
     } catch {
       // The background is restarting or the extension was updated: try again on the next change.
     }
-    if (activated) observer?.disconnect();
+    if (activated) {
+      observer?.disconnect();
+      unwatch();
+    }
     return 'changed';
   };
 
@@ -42,8 +66,14 @@ export async function startGate(ctx: ScriptLifetime): Promise<void> {
     clearTimeout: (h) => clearTimeout(h as number),
   });
   const observer = document.body ? new MutationObserver(() => scheduler.poke()) : null;
+  // Notes saved for this page elsewhere (another tab, an import, a sync) bring the session without a reload.
+  const unwatch = watchNotesIndex((index) => {
+    notesIndex = index;
+    if (!activated) void check();
+  });
   await check();
   if (!activated && document.body) observer?.observe(document.body, { childList: true, subtree: true });
+  if (!activated && changedMeanwhile) scheduler.poke();
   // Any page can be annotated: the first selection of text brings the session (and its Annotate button).
   // Only the reader's own mouse counts: a page script's synthetic mouseup must not pull the session in.
   ctx.addEventListener(document, 'mouseup', (event: MouseEvent) => {
@@ -53,6 +83,23 @@ export async function startGate(ctx: ScriptLifetime): Promise<void> {
   ctx.watchLocation(() => scheduler.poke());
   ctx.onInvalidated(() => {
     observer?.disconnect();
+    unwatch();
     scheduler.dispose();
   });
+}
+
+/** The gate on the live page, measured for `npm run bench` (what it costs inside a real page). */
+function gateNow(url: string, userPhrases: readonly string[] = []): boolean {
+  const started = performance.now();
+  const passed = pageGate(document, url, userPhrases);
+  performance.measure('cecot-lens:gate', { start: started, end: performance.now() });
+  return passed;
+}
+
+function pageKeys(url: string, canonicalHref: string | null): string[] {
+  try {
+    return canonicalKeyCandidates(url, canonicalHref);
+  } catch {
+    return [];
+  }
 }

@@ -9,20 +9,20 @@ import { MAX_PAGE_TEXT, MAX_QUOTE } from '../../lib/messages/protocol';
 import { security as securityCatalog } from '../../lib/i18n/messages/security';
 import { buildReport, toPageClaims } from '../../lib/page/build-report';
 import type { PageClaim, PageStatus } from '../../lib/page/page-report';
+import { leadingPart } from '../../lib/page/leading-part';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
-import { gateDocument } from '../../lib/topic/gate';
 import { pickLocale } from '../../lib/i18n/translate';
 import { areaTranslator } from '../../lib/i18n/area';
 import { overlay as overlayCatalog, type OverlayTranslate } from '../../lib/i18n/messages/overlay';
 import { isEditableTarget, navigationKey } from '../../lib/page/claim-keys';
-import { bundledTopic } from '../../lib/topic/bundled';
-import { topicWithUserTerms } from '../../lib/topic/user-terms';
+import { userTopicStore } from '../../lib/topic/user-terms';
 import type { UserTerm } from '../../lib/dataset/layer-schema';
 import { loadUserTerms } from '../user-topic';
 import { findClaimReviews, jsonLdTexts } from '../../lib/dataset/claimreview';
 import { checkSources, type SourceCheck } from '../../lib/dataset/source-check';
 import { renderBody } from './page-text';
+import { pageGate } from '../../lib/topic/page-gate';
 import { Highlighter, type Mark } from '../highlighter';
 import { ask } from '../messaging';
 import { Overlay } from '../overlay';
@@ -32,8 +32,12 @@ import { pageCanonicalUrl } from './page-url';
 import type { ScriptLifetime } from './script-lifetime';
 import { draftFromSelection } from './selection-draft';
 import { isTextChange } from './page-mutations';
-import { rangesIntersect, scrollToRange, textRange } from './text-ranges';
 import { announceClaim, focusAfterNote, nextClaim } from './claim-navigation';
+import { mark, timed, timedAsync } from './timeline';
+import { nearestRect, rangesIntersect, scrollToRange, textRange } from './text-ranges';
+
+/** About the first screens of an article (some 2,000 words): analysed first on long pages. */
+const FIRST_PART_CHARS = 12_000;
 
 interface MainText {
   text: string;
@@ -91,6 +95,9 @@ export class PageSession {
   private draftByKeyboard = false;
   /** The claim last reached with the next/previous keys. */
   private navKey: string | null = null;
+  private painted = false;
+  private passes: Promise<unknown> = Promise.resolve();
+  private prefetchedNotes: { url: string; list: Promise<Annotation[]> } | null = null;
 
   constructor(private readonly ctx: ScriptLifetime) {
     this.scheduler = new RefreshScheduler(() => this.refresh(), {
@@ -101,7 +108,10 @@ export class PageSession {
   }
 
   async start(): Promise<void> {
-    [this.settings, this.userTerms] = await Promise.all([loadSettings(), loadUserTerms()]);
+    mark('session-start');
+    // The reader's notes are asked for while the settings load (the answer is only read, never acted on, before they are in).
+    this.prefetchedNotes = { url: location.href, list: this.fetchAnnotations(pageCanonicalUrl(this.doc, location.href)) };
+    [this.settings, this.userTerms] = await timedAsync('settings', () => Promise.all([loadSettings(), loadUserTerms()]));
     this.t = areaTranslator('overlay', overlayCatalog, pickLocale(this.settings.language, navigator.language));
     watchSettings((s) => this.onSettings(s));
     browser.runtime.onMessage.addListener((message: unknown) => this.onMessage(message));
@@ -112,8 +122,10 @@ export class PageSession {
     // The Annotate button works on every page the session is on; a selection made before it loaded counts.
     this.overlay ??= this.makeOverlay();
     this.onSelection();
-    await this.refresh();
+    // Watched from the start: the notes are on screen before the first pass ends, and a change
+    // the page makes meanwhile must bring another pass.
     this.observe();
+    await this.refresh();
   }
 
   /** Something broke: say so in the sidebar rather than fail silently. */
@@ -124,31 +136,58 @@ export class PageSession {
     void this.report(url, pageCanonicalUrl(this.doc, url), message).catch(() => undefined);
   }
 
-  /** One pass: gate, analysis, annotations, paint, report. Says whether the page's text changed. */
-  async refresh(): Promise<'changed' | 'unchanged'> {
+  /**
+   * One pass: gate, annotations, analysis, paint, report. Says whether the page's text changed.
+   * The reader's notes are drawn first (they need no analysis), then the page's claims; the
+   * report to the background comes after both are on screen.
+   */
+  refresh(): Promise<'changed' | 'unchanged'> {
+    // One pass at a time (page changes, messages, navigation and settings all ask for one), in order.
+    const next = this.passes.then(() => this.pass());
+    this.passes = next.catch(() => undefined);
+    return next;
+  }
+
+  private async pass(): Promise<'changed' | 'unchanged'> {
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return 'unchanged';
     const url = location.href;
     const canonical = pageCanonicalUrl(this.doc, url);
-    const gate = gateDocument(this.doc, url, topicWithUserTerms(bundledTopic(), this.userTerms));
+    // The always-on script's gate, not the full topic: the same phrases, without parsing the whole topic file here.
+    const passed = timed('session-gate', () => pageGate(this.doc, url, userTopicStore(this.userTerms).gatePhrases));
+    const readability = passed && this.readability === undefined ? timedAsync('readability-load', () => loadReadability()).catch(() => null) : null;
+    // What is known first: the reader's notes need no analysis, so they are drawn before the page's text is extracted.
+    await this.loadAnnotations(canonical);
+    timed('paint-notes', () => this.paint());
     let changed = url !== this.lastUrl;
     let error: string | undefined;
 
-    if (gate.pass) {
-      this.readability ??= await loadReadability().catch(() => null);
-      const extracted = extractMainText(this.doc, { readability: this.readability });
+    if (passed) {
+      if (readability) this.readability = await readability;
+      const extracted = timed('extract', () => extractMainText(this.doc, { readability: this.readability }));
       if (changed || extracted.text !== this.lastText || !this.main) {
         changed = true;
         this.lastText = extracted.text;
         this.textCut = extracted.text.length > MAX_PAGE_TEXT;
         try {
-          const analysis = await ask({
-            type: 'page/analyze',
-            url,
-            title: extracted.title,
-            language: extracted.language,
-            text: extracted.text.slice(0, MAX_PAGE_TEXT),
+          const text = extracted.text.slice(0, MAX_PAGE_TEXT);
+          const request = { type: 'page/analyze', url, title: extracted.title, language: extracted.language } as const;
+          // A long page's first screens are analysed on their own too, sent first, and their claims
+          // painted while the whole text is analysed; the whole text's answer then replaces them.
+          const head = leadingPart(text, FIRST_PART_CHARS);
+          const early = head ? timedAsync('analyze-first-part', () => ask({ ...request, text: head })).catch(() => null) : null;
+          let wholeDone = false;
+          const whole = timedAsync('analyze', () => ask({ ...request, text })).finally(() => {
+            wholeDone = true;
           });
-          this.main = extracted.map ? this.placeClaims(extracted.text, extracted.map, analysis) : null;
+          // Awaited below; until then a failure must not count as unhandled.
+          whole.catch(() => undefined);
+          const first = early ? await early : null;
+          if (first?.topic.onTopic && !wholeDone && extracted.map) {
+            this.main = this.placeClaims(extracted.text, extracted.map, first);
+            timed('paint-first-part', () => this.paint());
+          }
+          const analysis = await whole;
+          this.main = extracted.map ? timed('place-claims', () => this.placeClaims(extracted.text, extracted.map as TextMap, analysis)) : null;
           this.status = analysis.topic.onTopic ? 'on-topic' : 'off-topic';
         } catch (e) {
           error = e instanceof Error ? e.message : String(e);
@@ -164,12 +203,11 @@ export class PageSession {
     }
     this.lastUrl = url;
 
-    await this.loadAnnotations(canonical);
     await this.checkDatasetSources(canonical);
-    this.paint();
+    if (passed) timed('paint-claims', () => this.paint());
     // The session runs only where it is needed, and the background must know what every such tab shows
     // (so that a note saved in the sidebar reaches the page).
-    await this.report(url, canonical, error);
+    await timedAsync('report', () => this.report(url, canonical, error));
     return changed ? 'changed' : 'unchanged';
   }
 
@@ -188,12 +226,17 @@ export class PageSession {
     return { text, map, analysis, claims, ranges, partRanges };
   }
 
+  private fetchAnnotations(canonical: string): Promise<Annotation[]> {
+    return timedAsync('notes-list', () => ask({ type: 'annotations/list', canonicalUrl: canonical, includeDeleted: false })).then(
+      (reply) => reply.annotations,
+      () => [],
+    );
+  }
+
   private async loadAnnotations(canonical: string): Promise<void> {
-    try {
-      this.annotations = (await ask({ type: 'annotations/list', canonicalUrl: canonical, includeDeleted: false })).annotations;
-    } catch {
-      this.annotations = [];
-    }
+    const prefetched = this.prefetchedNotes;
+    this.prefetchedNotes = null;
+    this.annotations = await (prefetched?.url === location.href ? prefetched.list : this.fetchAnnotations(canonical));
     const anchors = anchorNotes(this.doc, this.annotations);
     this.noteRanges = anchors.ranges;
     this.orphans = anchors.orphans;
@@ -229,6 +272,10 @@ export class PageSession {
       .map((a) => ({ id: a.id, kind: `note-${a.color}` as const, range: this.noteRanges.get(a.id) as Range }));
     this.highlighter?.set('claims', claimMarks);
     this.highlighter?.set('notes', noteMarks);
+    if (!this.painted && (claimMarks.length || noteMarks.length)) {
+      this.painted = true;
+      mark('first-highlight');
+    }
   }
 
   private async report(url: string, canonical: string, error?: string): Promise<void> {

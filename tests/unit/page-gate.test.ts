@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pageGate } from '../../lib/topic/page-gate';
-import { gateDocument } from '../../lib/topic/gate';
+import { literalCore, pageGate } from '../../lib/topic/page-gate';
+import { gateDocument, leadingText } from '../../lib/topic/gate';
 import { bundledTopic } from '../../lib/topic/bundled';
 
 const pages = [
@@ -21,10 +21,53 @@ describe('pageGate (the always-on script) agrees with gateDocument', () => {
       expect(pageGate(document, url)).toBe(gateDocument(document, url, bundledTopic()).pass);
     });
   }
+  it('near misses: the literal cores are there, the phrase is not', () => {
+    for (const text of ['A mega sale and a jail break.', 'Tren lines de la ciudad; Aragua state.', 'Salvadorean? no: el. salvador', 'terrorism and confinement']) {
+      const { document } = parseHTML(`<!doctype html><html><head><title>x</title></head><body><p>${text}</p></body></html>`);
+      expect(pageGate(document, 'https://a.example/x')).toBe(gateDocument(document, 'https://a.example/x', bundledTopic()).pass);
+    }
+  });
+  it('on every labelled evaluation page', () => {
+    const dir = 'tests/fixtures/eval';
+    for (const file of fs.readdirSync(dir).filter((f) => /\.(html|txt)$/.test(f))) {
+      const raw = fs.readFileSync(path.join(dir, file), 'utf8');
+      const html = file.endsWith('.html') ? raw : `<!doctype html><html><head><title>t</title></head><body><p>${raw.replace(/</g, '&lt;')}</p></body></html>`;
+      const { document } = parseHTML(html);
+      expect(pageGate(document, `https://a.example/${file}`), file).toBe(gateDocument(document, `https://a.example/${file}`, bundledTopic()).pass);
+    }
+  });
+  it('the literal core of a phrase is its longest literal run', () => {
+    expect(literalCore('tren de aragua')).toBe('aragua');
+    expect(literalCore('mega-prison*')).toBe('prison');
+    expect(literalCore('Ábrego García')).toBe('abrego');
+    expect(literalCore('*')).toBe('');
+  });
   it('on the e2e pages', () => {
     for (const file of ['cecot-report.html', 'off-topic.html']) {
       const { document } = parseHTML(fs.readFileSync(path.join('demo/pages', file), 'utf8'));
       expect(pageGate(document, `http://127.0.0.1/${file}`)).toBe(gateDocument(document, `http://127.0.0.1/${file}`, bundledTopic()).pass);
     }
+  });
+});
+
+describe('leadingText (what the gate reads of a page)', () => {
+  const body = (html: string) => parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document.body as unknown as Node;
+
+  it('reads text in document order, a space at each element, skipping furniture and scripts', () => {
+    const root = body('<div><p>First one.</p><nav>Menu words</nav><script>var x = 1;</script><p>Second <a href="#">link</a> here.</p><aside>Related</aside><p>Third.</p></div>');
+    const text = leadingText(root, 1000).replace(/\s+/g, ' ').trim();
+    expect(text).toBe('First one. Second link here. Third.');
+  });
+
+  it('reads a run of inline markup as the reader sees it ("<b>CE</b>COT" is one word), blocks apart', () => {
+    expect(leadingText(body('<p><b>CE</b>COT</p><p>prison</p>'), 100)).toContain('CECOT');
+    expect(leadingText(body('<div><p>cecot</p><p>prison</p></div>'), 100)).toMatch(/cecot\s+prison/);
+    expect(leadingText(body('<p>line one<br>line two</p>'), 100)).toMatch(/one\s+line/);
+  });
+
+  it('stops at the limit, and a furniture element inside inline markup is still skipped', () => {
+    const root = body(`<p>${'word '.repeat(50)}</p>`.repeat(200));
+    expect(leadingText(root, 600)).toHaveLength(600);
+    expect(leadingText(body('<p>Kept <span>text <button>Share</button></span> end</p>'), 200).replace(/\s+/g, ' ').trim()).toBe('Kept text end');
   });
 });
