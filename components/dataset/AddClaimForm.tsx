@@ -194,7 +194,7 @@ export function AddClaimForm({ tabId, claimKey }: { tabId: number; claimKey: str
             </div>
           )}
           {form.valueKind === 'year' && <Text label={t('dataset.valueYear')} value={form.year} onInput={(year) => set({ year })} />}
-          {form.valueKind === 'date' && <Text label={t('dataset.valueDate')} value={form.date} onInput={(date) => set({ date })} placeholder="YYYY-MM-DD" />}
+          {form.valueKind === 'date' && <Text label={t('dataset.valueDate')} value={form.date} onInput={(date) => set({ date })} placeholder={t('dataset.datePlaceholder')} />}
           {form.valueKind === 'title' && <Text label={t('dataset.valueTitle')} value={form.title} onInput={(title) => set({ title })} />}
         </fieldset>
         <div class="two">

@@ -141,7 +141,7 @@ export function ExportForm({ hosts, tags }: { hosts: string[]; tags: string[] })
         <div class="grid-2">
           <label class="field">
             {t('exchange.reviewUrl')}
-            <input type="url" required value={reviewUrl} onInput={(e) => setReviewUrl((e.target as HTMLInputElement).value)} placeholder="https://…" />
+            <input type="url" required value={reviewUrl} onInput={(e) => setReviewUrl((e.target as HTMLInputElement).value)} placeholder={t('exchange.reviewUrlPlaceholder')} />
           </label>
           <label class="field">
             {t('exchange.factChecker')}

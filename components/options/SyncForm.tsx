@@ -136,7 +136,7 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
       <form class="stack" onSubmit={(e) => void save(e)}>
         <label class="field">
           {t('exchange.syncAddress')}
-          <input type="url" required value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} placeholder="https://cloud.example.org/remote.php/dav/files/me/cecot-lens.json" />
+          <input type="url" required value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} placeholder={t('exchange.syncAddressPlaceholder')} />
         </label>
         <div class="grid-2">
           <label class="field">

@@ -14,7 +14,7 @@ const MEANING: Record<ClaimRelation, MessageKey> = {
 export function Legend({ counts }: { counts: Record<ClaimRelation, number> }) {
   const t = useT();
   return (
-    <ul class="legend" aria-label="Highlight legend">
+    <ul class="legend" aria-label={t('matching.legendLabel')}>
       {(Object.keys(MEANING) as ClaimRelation[]).map((r) => (
         <li key={r}>
           <span class={`swatch swatch-${r}`} aria-hidden="true">

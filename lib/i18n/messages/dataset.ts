@@ -3,6 +3,7 @@ import type { AreaCatalog } from '../translate';
 /** The Dataset page, the add-to-dataset form, and the dataset actions in the sidebar. */
 export const dataset = {
   en: {
+    datePlaceholder: 'YYYY-MM-DD',
     pageTitle: 'Dataset',
     lede: 'The curated claims pages are compared with, and your own additions, corrections and terms. Your changes are kept apart from the bundled dataset, so a new version of it never erases them.',
     version: 'Bundled dataset {id}, version {version}',
@@ -171,6 +172,7 @@ export const dataset = {
     openDataset: 'Open the dataset',
   },
   es: {
+    datePlaceholder: 'AAAA-MM-DD',
     pageTitle: 'Conjunto de datos',
     lede: 'Las afirmaciones curadas con las que se comparan las páginas, y sus propios agregados, correcciones y términos. Sus cambios se guardan aparte del conjunto incluido, así que una nueva versión nunca los borra.',
     version: 'Conjunto incluido {id}, versión {version}',

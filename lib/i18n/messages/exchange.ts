@@ -3,6 +3,8 @@ import type { AreaCatalog } from '../translate';
 /** Export, import, sync, and the concurrent-edit notice in the sidebar. */
 export const exchange = {
   en: {
+    reviewUrlPlaceholder: 'https://…',
+    syncAddressPlaceholder: 'https://cloud.example.org/remote.php/dav/files/me/cecot-lens.json',
     conflictTitle: 'Also edited on another device',
     conflictExplain: 'This note was changed on two devices before they synced. Both versions are kept until you choose.',
     conflictThis: 'Version shown',
@@ -135,6 +137,8 @@ export const exchange = {
     syncFileFailed: '{file}: {reason} Nothing was changed.',
   },
   es: {
+    reviewUrlPlaceholder: 'https://…',
+    syncAddressPlaceholder: 'https://nube.ejemplo.org/remote.php/dav/files/yo/cecot-lens.json',
     conflictTitle: 'También se editó en otro dispositivo',
     conflictExplain: 'Esta nota se cambió en dos dispositivos antes de sincronizarse. Se guardan ambas versiones hasta que elijas.',
     conflictThis: 'Versión que se muestra',

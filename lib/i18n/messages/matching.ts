@@ -7,6 +7,7 @@ import type { AreaCatalog } from '../translate';
  */
 export const matching = {
   en: {
+    legendLabel: 'Highlight legend',
     // Relations: short names (badges, filters) and what each means (legend).
     relAgrees: 'Agrees',
     relConflicts: 'Conflicts',
@@ -118,6 +119,7 @@ export const matching = {
     crossError: 'Evident error',
   },
   es: {
+    legendLabel: 'Leyenda de los resaltados',
     relAgrees: 'Coincide',
     relConflicts: 'Contradice',
     relRelated: 'Relacionada',
