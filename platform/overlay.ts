@@ -475,6 +475,7 @@ const OVERLAY_CSS = `
   .card { background: #1f1f1e; color: #ececea; border-color: #3a3a37; }
   .card .quote { color: #a8a8a2; }
   .badge.agrees { color: #4fd1a5; } .badge.conflicts { color: #ff9a52; } .badge.related { color: #74b9ff; } .badge.repeats-error { color: #f0a6d0; } .badge.unmatched { color: #a8a8a2; }
+  .tag { color: #a8a8a2; } .tag.agrees { color: #4fd1a5; } .tag.conflicts { color: #ff9a52; } .tag.related { color: #74b9ff; } .tag.repeats-error { color: #f0a6d0; }
   .link { color: #8ab4f8; }
   .annotate, .notice { background: #ececea; color: #1c1c1a; }
   .frame-box { background: #1f1f1e; border-color: #3a3a37; }

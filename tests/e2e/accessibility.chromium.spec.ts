@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, ROOT } from './chromium-fixtures';
-import { annotateByButton, highlightCounts, openWithSidebar } from './helpers';
+import { annotateByButton, highlightCounts, openWithSidebar, textBox } from './helpers';
 import { OverlayProbe } from './overlay-cdp';
 
 type Scheme = 'light' | 'dark';
@@ -70,10 +70,11 @@ for (const scheme of ['light', 'dark'] as const) {
 
     const probe = await OverlayProbe.attach(page);
     await page.bringToFront();
-    const box = (await page.locator('#p3').boundingBox())!;
-    await page.mouse.move(box.x + 120, box.y + 10);
+    // The wrong year of the Act is a highlighted part of its sentence.
+    const box = await textBox(page, '#p3', 'Alien Enemies Act');
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
     await expect.poll(() => probe.visible('.card')).toBe(true);
-    await page.screenshot({ path: `test-results/screenshots/chromium-hover-card-${scheme}.png`, clip: { x: box.x - 100, y: Math.max(0, box.y - 260), width: 820, height: 360 } });
+    await page.screenshot({ path: `test-results/screenshots/chromium-hover-card-${scheme}.png`, clip: { x: Math.max(0, box.x - 400), y: Math.max(0, box.y - 260), width: 820, height: 360 } });
     await axeOverlayCopy(context, probe, 'hover card', scheme, 'en');
     await probe.detach();
 
@@ -119,8 +120,8 @@ test('Spanish interface on a Spanish page: sidebar, hover card, editor with the 
 
   const probe = await OverlayProbe.attach(page);
   await page.bringToFront();
-  const box = (await page.locator('#e3').boundingBox())!;
-  await page.mouse.move(box.x + 120, box.y + 10);
+  const box = await textBox(page, '#e3', '300 venezolanos');
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
   await expect.poll(() => probe.visible('.card')).toBe(true);
   expect(await probe.text('.card .badge')).toBe('Contradice el conjunto de datos');
   expect(await probe.text('.card .link')).toBe('Ver en la barra lateral');

@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import path from 'node:path';
-import { launchFirefox, openExtensionPage } from './firefox-fixtures';
+import { launchFirefox, openExtensionPage, sessionNames, tabIdOf, waitFor } from './firefox-fixtures';
 import { ROOT } from './paths';
 import { startStaticServer } from '../../scripts/shared/static-server';
 
@@ -18,34 +18,8 @@ test.afterAll(async () => {
   await server?.close();
 });
 
-/**
- * The page sees our highlights under random per-session names; the mapping lives in our content-script
- * sandbox, read here from an extension page with scripting.executeScript.
- */
-async function sessionNames(page: Page): Promise<Record<string, string>> {
-  const ext = await openExtensionPage(browser, 'popup.html', 'main');
-  try {
-    return await ext.evaluate(async (u) => {
-      type Api = {
-        tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-        scripting: { executeScript(o: object): Promise<{ result?: unknown }[]> };
-      };
-      const api = (globalThis as unknown as { browser: Api }).browser;
-      const id = (await api.tabs.query({})).find((t) => t.url === u)?.id;
-      if (id === undefined) return {};
-      const [first] = await api.scripting.executeScript({
-        target: { tabId: id, frameIds: [0] },
-        func: () => (globalThis as { __cecotLensHighlightNames?: Record<string, string> }).__cecotLensHighlightNames ?? {},
-      });
-      return (first?.result ?? {}) as Record<string, string>;
-    }, page.url());
-  } finally {
-    await ext.close();
-  }
-}
-
 async function counts(page: Page): Promise<Record<string, number>> {
-  const names = await sessionNames(page);
+  const names = await sessionNames(browser, page);
   return page.evaluate((byKind) => {
     const out: Record<string, number> = {};
     for (const [kind, name] of Object.entries(byKind)) {
@@ -56,28 +30,6 @@ async function counts(page: Page): Promise<Record<string, number>> {
   }, names);
 }
 
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last: T = await fn();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 200));
-    last = await fn();
-  }
-  return last;
-}
-
-/** Firefox's id for the tab showing `url`, asked from an extension page. */
-async function tabIdOf(url: string): Promise<number> {
-  const page = await openExtensionPage(browser, 'popup.html', 'main');
-  const id = await page.evaluate(async (u) => {
-    const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
-    return (await api.tabs.query({})).find((t) => t.url === u)?.id;
-  }, url);
-  await page.close();
-  if (id === undefined) throw new Error(`no tab shows ${url}`);
-  return id;
-}
 
 test('firefox: highlights, sidebar, and an annotation that survives a reload', async () => {
   const page = await browser.newPage();
@@ -86,7 +38,7 @@ test('firefox: highlights, sidebar, and an annotation that survives a reload', a
   expect(painted['cecot-lens-conflicts']).toBeGreaterThanOrEqual(1);
   await page.screenshot({ path: 'test-results/screenshots/firefox-highlights.png' });
 
-  const tabId = await tabIdOf(page.url());
+  const tabId = await tabIdOf(browser, page.url());
   const sidebar = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`, '[data-testid="sidebar-claim"]');
   await sidebar.setViewport({ width: 400, height: 900 });
   const claimTexts = await sidebar.$$eval('[data-testid="sidebar-claim"]', (els) => els.map((e) => e.textContent ?? ''));
@@ -123,7 +75,7 @@ test('firefox: highlights, sidebar, and an annotation that survives a reload', a
   await waitFor(() => counts(page), (c) => c['cecot-lens-note-yellow'] === 1);
   await page.reload();
   await waitFor(() => counts(page), (c) => c['cecot-lens-note-yellow'] === 1);
-  const yellow = (await sessionNames(page))['note-yellow'] ?? '(none)';
+  const yellow = (await sessionNames(browser, page))['note-yellow'] ?? '(none)';
   const text = await page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), yellow);
   expect(text).toEqual(['streets were quiet']);
   await page.close();

@@ -53,3 +53,60 @@ function causeChain(error: unknown): string {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) parts.push(String(e));
   return parts.join(' <- ');
 }
+
+/** Polls `fn` until `ok` holds, for the Firefox tests (puppeteer has no expect.poll). */
+export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  let last: T = await fn();
+  while (!ok(last)) {
+    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    last = await fn();
+  }
+  return last;
+}
+
+/** Firefox's id for the tab showing `url`, asked from an extension page. */
+export async function tabIdOf(browser: Browser, url: string): Promise<number> {
+  const page = await openExtensionPage(browser, 'popup.html', 'main');
+  const id = await page.evaluate(async (u) => {
+    const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
+    return (await api.tabs.query({})).find((t) => t.url === u)?.id;
+  }, url);
+  await page.close();
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+/**
+ * The page sees our highlights under random per-session names; the mapping lives in our content-script
+ * sandbox, read here from an extension page with scripting.executeScript.
+ */
+export async function sessionNames(browser: Browser, page: Page): Promise<Record<string, string>> {
+  const ext = await openExtensionPage(browser, 'popup.html', 'main');
+  try {
+    return await ext.evaluate(async (u) => {
+      type Api = {
+        tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+        scripting: { executeScript(o: object): Promise<{ result?: unknown }[]> };
+      };
+      const api = (globalThis as unknown as { browser: Api }).browser;
+      const id = (await api.tabs.query({})).find((t) => t.url === u)?.id;
+      if (id === undefined) return {};
+      const [first] = await api.scripting.executeScript({
+        target: { tabId: id, frameIds: [0] },
+        func: () => (globalThis as { __cecotLensHighlightNames?: Record<string, string> }).__cecotLensHighlightNames ?? {},
+      });
+      return (first?.result ?? {}) as Record<string, string>;
+    }, page.url());
+  } finally {
+    await ext.close();
+  }
+}
+
+/** The texts of one kind of our highlights (`cecot-lens-conflicts`, `cecot-lens-focus`…), through the session's names. */
+export async function highlightTexts(browser: Browser, page: Page, name: string): Promise<string[]> {
+  const names = await sessionNames(browser, page);
+  const real = names[name.replace(/^cecot-lens-/, '')] ?? '(none)';
+  return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), real);
+}

@@ -171,3 +171,30 @@ export async function dragSelect(page: Page, selector: string, text: string): Pr
   await page.mouse.up();
   return rect;
 }
+
+/**
+ * Where a piece of text sits in the page (its first line box), for pointing at it: only the parts
+ * of a sentence that claim something are highlighted, so a test must hover those words.
+ */
+export async function textBox(page: Page, selector: string, text: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await page.evaluate(
+    ({ selector, text }) => {
+      const root = document.querySelector(selector);
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const b = range.getClientRects()[0]!;
+        return { x: b.x, y: b.y, width: b.width, height: b.height };
+      }
+      return null;
+    },
+    { selector, text },
+  );
+  if (!box) throw new Error(`no "${text}" in ${selector}`);
+  return box;
+}

@@ -97,15 +97,18 @@ test('claims reachable without a mouse: Alt+Shift+J/K on the page, announced, wi
   await page.keyboard.press('Alt+Shift+J');
   await expect.poll(() => probe.text('.live')).toMatch(new RegExp(`^Claim 1 of ${total}: `));
   expect(await probe.visible('.card')).toBe(true);
-  const firstKey = await claims.first().getAttribute('data-key');
+  // The page's keys walk the claims in page order; the sidebar lists them grouped (conflicts first).
+  const sidebarKeys = await claims.evaluateAll((els) => els.map((e) => e.getAttribute('data-key')!));
+  const pageOrder = [...sidebarKeys].sort((a, b) => Number(a.split('-')[0]) - Number(b.split('-')[0]));
+  const firstKey = pageOrder[0]!;
+  const claimText = async (key: string) => (await sidebar.locator(`[data-testid="sidebar-claim"][data-key="${key}"] .page-text`).textContent())!;
   await expect.poll(() => sidebar.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key)).toBe(firstKey);
-  const firstText = (await claims.first().locator('.page-text').textContent())!;
+  const firstText = await claimText(firstKey);
   await expect.poll(() => highlightTexts(page, 'cecot-lens-focus')).toEqual([firstText]);
 
   await page.keyboard.press('Alt+Shift+J');
   await expect.poll(() => probe.text('.live')).toMatch(new RegExp(`^Claim 2 of ${total}: `));
-  const secondKey = await claims.nth(1).getAttribute('data-key');
-  await expect.poll(() => sidebar.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key)).toBe(secondKey);
+  await expect.poll(() => sidebar.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key)).toBe(pageOrder[1]);
   await page.keyboard.press('Alt+Shift+K');
   await expect.poll(() => probe.text('.live')).toMatch(new RegExp(`^Claim 1 of ${total}: `));
   // Backwards from the first wraps to the last.
@@ -115,11 +118,12 @@ test('claims reachable without a mouse: Alt+Shift+J/K on the page, announced, wi
   await page.keyboard.press('Escape');
   await expect.poll(() => probe.visible('.card')).toBe(false);
 
-  // The same keys in the sidebar walk its list and scroll the page along.
+  // The same keys in the sidebar walk its own list, in its order, and scroll the page along.
   await claims.first().focus();
   await sidebar.keyboard.press('Alt+Shift+J');
+  const secondKey = sidebarKeys[1]!;
   await expect.poll(() => sidebar.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key)).toBe(secondKey);
-  const secondText = (await claims.nth(1).locator('.page-text').textContent())!;
+  const secondText = await claimText(secondKey);
   await expect.poll(() => highlightTexts(page, 'cecot-lens-focus')).toEqual([secondText]);
   // In a text field the keys are left alone.
   await sidebar.getByRole('searchbox', { name: 'Search claims' }).focus();

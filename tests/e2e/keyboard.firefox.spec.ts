@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import path from 'node:path';
-import { launchFirefox, openExtensionPage } from './firefox-fixtures';
+import { highlightTexts, launchFirefox, openExtensionPage, sessionNames, tabIdOf, waitFor } from './firefox-fixtures';
 import { ROOT } from './paths';
 import { startStaticServer } from '../../scripts/shared/static-server';
 
@@ -18,29 +18,6 @@ test.afterAll(async () => {
   await server?.close();
 });
 
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last: T = await fn();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 200));
-    last = await fn();
-  }
-  return last;
-}
-
-const highlight = (page: Page, name: string) => page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), name);
-
-async function tabIdOf(url: string): Promise<number> {
-  const page = await openExtensionPage(browser, 'popup.html', 'main');
-  const id = await page.evaluate(async (u) => {
-    const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
-    return (await api.tabs.query({})).find((t) => t.url === u)?.id;
-  }, url);
-  await page.close();
-  if (id === undefined) throw new Error(`no tab shows ${url}`);
-  return id;
-}
 
 test('firefox: Alt+Shift+J reaches a claim, Tab then Enter annotates, and the sidebar speaks Spanish when asked', async () => {
   // The reader picks Spanish in the options.
@@ -51,11 +28,16 @@ test('firefox: Alt+Shift+J reaches a claim, Tab then Enter annotates, and the si
 
   const page = await browser.newPage();
   await page.goto(`${server.url}/megacarcel-es.html`);
-  await waitFor(() => highlight(page, 'cecot-lens-conflicts'), (t) => t.length > 0);
-  const tabId = await tabIdOf(page.url());
+  await waitFor(() => highlightTexts(browser, page, 'cecot-lens-conflicts'), (t) => t.length > 0);
+  const tabId = await tabIdOf(browser, page.url());
   const sidebar = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`, '[data-testid="sidebar-claim"]');
   expect(await sidebar.evaluate(() => document.getElementById('tab-claims')?.textContent ?? '')).toMatch(/^Afirmaciones \(\d+\)$/);
-  const first = await sidebar.evaluate(() => document.querySelector('[data-testid="sidebar-claim"] .page-text')?.textContent ?? '');
+  // The page's keys walk the claims in page order (the sidebar groups them, conflicts first): the first is the one that starts first.
+  const first = await sidebar.evaluate(() => {
+    const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="sidebar-claim"]')];
+    rows.sort((a, b) => Number(a.dataset.key!.split('-')[0]) - Number(b.dataset.key!.split('-')[0]));
+    return rows[0]?.querySelector('.page-text')?.textContent ?? '';
+  });
 
   await page.bringToFront();
   await page.keyboard.down('Alt');
@@ -63,7 +45,7 @@ test('firefox: Alt+Shift+J reaches a claim, Tab then Enter annotates, and the si
   await page.keyboard.press('KeyJ');
   await page.keyboard.up('Shift');
   await page.keyboard.up('Alt');
-  await waitFor(() => highlight(page, 'cecot-lens-focus'), (t) => t.length === 1 && t[0] === first);
+  await waitFor(() => highlightTexts(browser, page, 'cecot-lens-focus'), (t) => t.length === 1 && t[0] === first);
 
   // Keyboard selection stands in for caret browsing; one Tab reaches the button, Enter opens the editor.
   await page.evaluate(() => {

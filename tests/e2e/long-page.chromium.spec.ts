@@ -28,7 +28,8 @@ test('a long page: the first screens are painted first, then every claim down to
       () =>
         page.evaluate(() => {
           const last = document.getElementById('last')!;
-          return [...CSS.highlights].some(([name, h]) => name.startsWith('cecot-lens-') && [...h].some((r) => last.contains((r as Range).startContainer)));
+          // Our highlight names are random per page session: any highlight counts.
+          return [...CSS.highlights.values()].some((h) => [...h].some((r) => last.contains((r as Range).startContainer)));
         }),
       { timeout: 20_000 },
     )
@@ -51,6 +52,6 @@ test('a page that renders its article on DOMContentLoaded is still recognised, n
   const page = await context.newPage();
   await page.goto(`${baseURL}/late-app.html`);
   await expect
-    .poll(() => page.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('cecot-lens-'))), { timeout: 20_000 })
+    .poll(() => page.evaluate(() => CSS.highlights.size > 0), { timeout: 20_000 })
     .toBe(true);
 });

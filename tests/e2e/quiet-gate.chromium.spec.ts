@@ -4,16 +4,16 @@ import type { Annotation } from '../../lib/annotations/schema';
 import { test, expect } from './chromium-fixtures';
 import { highlightCounts, serviceWorker } from './helpers';
 
-type Sw = { chrome: { runtime: { onMessage: { addListener(l: (m: unknown, s: { tab?: unknown }) => undefined): void } } }; __fromTabs?: string[] };
+type Sw = { chrome: { runtime: { onMessage: { addListener(l: (m: unknown, s: { tab?: unknown; url?: string }) => undefined): void } } }; __fromTabs?: string[] };
 
-/** Starts recording, inside the service worker, every message a page tab sends to the background. */
+/** Starts recording, inside the service worker, every message a web page's content script sends to the background (not our own pages open in a tab, such as the welcome page). */
 async function recordTabMessages(context: BrowserContext): Promise<Worker> {
   const sw = await serviceWorker(context);
   await sw.evaluate(() => {
     const g = globalThis as unknown as Sw;
     g.__fromTabs = [];
     g.chrome.runtime.onMessage.addListener((m, sender) => {
-      if (sender.tab) g.__fromTabs?.push(String((m as { type?: unknown }).type));
+      if (sender.tab && /^https?:/.test(sender.url ?? '')) g.__fromTabs?.push(String((m as { type?: unknown }).type));
       return undefined;
     });
   });

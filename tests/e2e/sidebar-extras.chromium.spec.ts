@@ -1,5 +1,5 @@
 import { test, expect } from './chromium-fixtures';
-import { annotateByButton, dragSelect, highlightCounts, highlightTexts, openWithSidebar, selectText, tabIdOf } from './helpers';
+import { annotateByButton, dragSelect, highlightCounts, highlightTexts, openWithSidebar, selectText, tabIdOf, textBox } from './helpers';
 import { OverlayProbe } from './overlay-cdp';
 
 test('hovering a highlight shows a card, in a shadow root the page cannot open, that never covers the claim', async ({ context, baseURL }) => {
@@ -39,8 +39,10 @@ test('the card is reachable by the pointer (grace area), follows scroll and goes
   await page.bringToFront();
   const probe = await OverlayProbe.attach(page);
   await page.locator('#p3').scrollIntoViewIfNeeded();
-  const box = (await page.locator('#p3').boundingBox())!;
-  await page.mouse.move(box.x + 120, box.y + 10);
+  // The Act's wrong year is a highlighted part of the sentence: point at it.
+  const box = await textBox(page, '#p3', 'Alien Enemies Act');
+  const at = { x: box.x + 20, y: box.y + box.height / 2 };
+  await page.mouse.move(at.x, at.y);
   await expect.poll(() => probe.visible('.card')).toBe(true);
   // Travel to the card's "Show in sidebar" link, across other text, in small steps: the card stays.
   const link = (await probe.box('.card .link'))!;
@@ -53,11 +55,17 @@ test('the card is reachable by the pointer (grace area), follows scroll and goes
   await expect(conflict).toContainText('238');
 
   // Scrolling moves the card with its claim, and a claim scrolled out of view takes its card away.
-  await page.mouse.move(box.x + 120, box.y + 10);
+  // (A taller window, so that the card sits above its claim with room to move rather than pinned at the top.)
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.evaluate(() => document.querySelector('#p3')!.scrollIntoView({ block: 'center' }));
+  const centred = await textBox(page, '#p3', 'Alien Enemies Act');
+  await page.mouse.move(centred.x + 20, centred.y + centred.height / 2);
   await expect.poll(() => probe.visible('.card')).toBe(true);
   const before = (await probe.box('.card'))!;
   await page.evaluate(() => window.scrollBy(0, 40));
   await expect.poll(async () => Math.round((await probe.box('.card'))!.y)).toBe(Math.round(before.y - 40));
+  // Back to the short window, where the page scrolls far enough for the claim to leave it.
+  await page.setViewportSize({ width: 1000, height: 420 });
   await page.evaluate(() => window.scrollBy(0, 2_000));
   await expect.poll(() => probe.visible('.card')).toBe(false);
 
