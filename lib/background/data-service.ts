@@ -110,10 +110,12 @@ export function makeDataService(db: LensDb, effects: DataEffects, onLayerMerged:
       status = {
         at: effects.now().toISOString(),
         ok: true,
-        message: `Synced: ${r.pulled} received, ${r.pushed} sent${r.conflicts.length ? `; ${r.conflicts.length} note(s) edited on two devices, both versions kept` : ''}.`,
+        message: `Synced: ${r.pulled} received, ${r.pushed} sent${r.conflicts.length ? `; ${r.conflicts.length} note(s) edited on two devices, both versions kept` : ''}${written.layerChanged + r.layerPushed ? `; dataset: ${written.layerChanged} received, ${r.layerPushed} sent` : ''}.`,
         pulled: r.pulled,
         pushed: r.pushed,
         conflicts: r.conflicts.length,
+        datasetPulled: written.layerChanged,
+        datasetPushed: r.layerPushed,
       };
       if (r.finalUrl && r.finalUrl !== config.url && originOf(r.finalUrl) === bound) meta.config = { ...config, url: r.finalUrl };
     } catch (error) {
@@ -126,6 +128,8 @@ export function makeDataService(db: LensDb, effects: DataEffects, onLayerMerged:
         pulled: 0,
         pushed: 0,
         conflicts: 0,
+        datasetPulled: 0,
+        datasetPushed: 0,
       };
     }
     const next: SyncMeta = { ...meta, status };

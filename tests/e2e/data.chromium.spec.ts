@@ -176,6 +176,7 @@ test.describe('sync with a real WebDAV server', () => {
     }, [userClaim, guardsSubject] as const);
     for (const reply of saved) expect(reply, reply.error).toMatchObject({ ok: true });
     await setUp(a);
+    await expect(a.getByTestId('sync-status')).toContainText('Dataset changes: 0 received, 2 sent.');
     const onServer = readImportFile(storedFiles(server)['browser-sync.json'] ?? '');
     expect(onServer.annotations).toHaveLength(3);
     expect(onServer.datasetLayer?.map((c) => c.id).sort()).toEqual(['claim:u-cecot-guards-1200', 'subject:cecot.guards']);
@@ -190,6 +191,8 @@ test.describe('sync with a real WebDAV server', () => {
       await b.goto(`chrome-extension://${await extensionIdOf(second.context)}/options.html`);
       await expect(b.getByTestId('data-stats')).toContainText('0 annotations');
       await setUp(b);
+      await expect(b.getByTestId('sync-status')).toContainText('Dataset changes: 2 received, 0 sent.');
+      await b.screenshot({ path: 'test-results/screenshots/chromium-options-sync-dataset.png', fullPage: false });
       await b.reload();
       await expect(b.getByTestId('data-stats')).toContainText('3 annotations on 2 pages');
       await b.goto(`chrome-extension://${await extensionIdOf(second.context)}/dataset.html`);

@@ -78,7 +78,7 @@ describe('WebDAV sync carries the dataset layer (real Apache server)', () => {
     await configure(a.data, 'layer.json');
     await configure(b.data, 'layer.json');
 
-    expect((await a.data.syncNow()).ok).toBe(true);
+    expect(await a.data.syncNow()).toMatchObject({ ok: true, datasetPulled: 0, datasetPushed: 3 });
     // A received nothing new for its layer, so it has nothing to rebuild.
     expect(a.seen.reanalyzed).toBe(0);
     const onServer = readImportFile(storedFiles(server)['layer.json']!);
@@ -87,7 +87,8 @@ describe('WebDAV sync carries the dataset layer (real Apache server)', () => {
     const keyBefore = await effectiveDatasetKey(b.db);
     expect(await claimIds(b.db)).not.toContain(userClaim.id);
     const status = await b.data.syncNow();
-    expect(status.ok).toBe(true);
+    expect(status).toMatchObject({ ok: true, pulled: 1, datasetPulled: 3, datasetPushed: 0 });
+    expect(status.message).toContain('dataset: 3 received, 0 sent');
     expect(await claimIds(b.db)).toContain(userClaim.id);
     expect((await listAllAnnotations(b.db)).annotations.map((x) => x.id)).toEqual([note.id]);
     expect(await effectiveDatasetKey(b.db)).not.toBe(keyBefore);
