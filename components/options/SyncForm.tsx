@@ -32,9 +32,13 @@ const FAILURE: Record<string, MessageKey> = {
 
 export function syncOutcome(t: Translate, status: SyncStatus): string {
   if (status.ok) {
-    return status.conflicts > 0
-      ? t('exchange.syncOkConflicts', { pulled: status.pulled, pushed: status.pushed, count: status.conflicts })
-      : t('exchange.syncOk', { pulled: status.pulled, pushed: status.pushed });
+    const notes =
+      status.conflicts > 0
+        ? t('exchange.syncOkConflicts', { pulled: status.pulled, pushed: status.pushed, count: status.conflicts })
+        : t('exchange.syncOk', { pulled: status.pulled, pushed: status.pushed });
+    const pulled = status.datasetPulled ?? 0;
+    const pushed = status.datasetPushed ?? 0;
+    return pulled + pushed > 0 ? `${notes} ${t('exchange.syncDataset', { pulled, pushed })}` : notes;
   }
   const key = status.kind !== undefined ? FAILURE[status.kind] : undefined;
   return key !== undefined ? t(key) : status.message;
@@ -117,6 +121,7 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
       say(
         true,
         t('exchange.syncFileMerged', { file: chosen.name, count: out.received }) +
+          (out.datasetReceived > 0 ? ' ' + t('exchange.syncFileDataset', { count: out.datasetReceived }) : '') +
           ' ' +
           (out.fileText ? t('exchange.syncFileNewCopy', { file: chosen.name }) : t('exchange.syncFileUpToDate', { file: chosen.name })),
       );

@@ -11,6 +11,9 @@ import type { DatasetMeta, LensDb, SyncMeta } from '../store/db';
 import { listAllAnnotations } from '../store/annotations-repo';
 import { getDeviceId } from '../store/device-id';
 import { mergeIntoStore, previewAgainstStore } from '../store/merge-into-store';
+import { listLayer, mergeLayer } from '../store/layer-repo';
+import type { LayerChange } from '../dataset/layer-schema';
+import type { Annotation } from '../annotations/schema';
 
 export const GENERATOR = { name: 'CECOT Lens', version: '0.1.0' };
 
@@ -40,14 +43,41 @@ function view(meta: SyncMeta): SyncConfigView {
   };
 }
 
-/** Export, import and sync, run where the database lives. */
-export function makeDataService(db: LensDb, effects: DataEffects) {
+/**
+ * Writes what a sync brought, notes and dataset layer, in one transaction: a
+ * failure leaves both as they were. Returns how many layer records changed.
+ */
+async function mergeSyncIntoStore(db: LensDb, notes: readonly Annotation[], layer: readonly LayerChange[]) {
+  return db.transaction('rw', [db.annotations, db.layer, db.meta], async () => {
+    const preview = await mergeIntoStore(db, notes);
+    const layerPlan = layer.length ? await mergeLayer(db, layer) : null;
+    return { preview, layerChanged: layerPlan ? layerPlan.put.length : 0 };
+  });
+}
+
+/**
+ * Export, import and sync, run where the database lives. `onLayerMerged` runs
+ * after a sync changed the dataset layer: the matcher and the published terms
+ * must follow (dataset-layer-service.ts `refresh`).
+ */
+export function makeDataService(db: LensDb, effects: DataEffects, onLayerMerged: () => Promise<void> = async () => undefined) {
   let syncing: Promise<SyncStatus> | null = null;
 
   const allRecords = async () => {
     const { annotations, invalid } = await listAllAnnotations(db);
     if (invalid.length) throw new Error(`${invalid.length} stored annotation(s) no longer validate (first: ${invalid[0]?.id}: ${invalid[0]?.error}); nothing was exported`);
     return annotations;
+  };
+
+  const allLayer = async () => {
+    const { changes, invalid } = await listLayer(db);
+    // Syncing without them would look, to the other devices, like nothing was ever there; refuse instead.
+    if (invalid.length) throw new Error(`${invalid.length} stored dataset change(s) no longer validate (first: ${invalid[0]?.id}: ${invalid[0]?.error}); nothing was synced`);
+    return changes;
+  };
+
+  const afterLayerMerge = async (changed: number) => {
+    if (changed > 0) await onLayerMerged().catch((error) => console.error('[cecot-lens] refreshing after a synced dataset change failed', error));
   };
 
   const runSync = async (): Promise<SyncStatus> => {
@@ -68,20 +98,24 @@ export function makeDataService(db: LensDb, effects: DataEffects) {
         password: config.password,
         fetch: effects.fetch,
         local: await allRecords(),
+        localLayer: await allLayer(),
         deviceId: await getDeviceId(db),
         now: effects.now,
         generator: GENERATOR,
         dataset: await datasetRef(db),
       });
-      await mergeIntoStore(db, result.plan.put);
+      const written = await mergeSyncIntoStore(db, result.plan.put, result.layerPut);
+      await afterLayerMerge(written.layerChanged);
       const r = result.report;
       status = {
         at: effects.now().toISOString(),
         ok: true,
-        message: `Synced: ${r.pulled} received, ${r.pushed} sent${r.conflicts.length ? `; ${r.conflicts.length} note(s) edited on two devices, both versions kept` : ''}.`,
+        message: `Synced: ${r.pulled} received, ${r.pushed} sent${r.conflicts.length ? `; ${r.conflicts.length} note(s) edited on two devices, both versions kept` : ''}${written.layerChanged + r.layerPushed ? `; dataset: ${written.layerChanged} received, ${r.layerPushed} sent` : ''}.`,
         pulled: r.pulled,
         pushed: r.pushed,
         conflicts: r.conflicts.length,
+        datasetPulled: written.layerChanged,
+        datasetPushed: r.layerPushed,
       };
       if (r.finalUrl && r.finalUrl !== config.url && originOf(r.finalUrl) === bound) meta.config = { ...config, url: r.finalUrl };
     } catch (error) {
@@ -94,6 +128,8 @@ export function makeDataService(db: LensDb, effects: DataEffects) {
         pulled: 0,
         pushed: 0,
         conflicts: 0,
+        datasetPulled: 0,
+        datasetPushed: 0,
       };
     }
     const next: SyncMeta = { ...meta, status };
@@ -145,14 +181,21 @@ export function makeDataService(db: LensDb, effects: DataEffects) {
     async syncWithFile(text: string) {
       const result = syncWithFile({
         local: await allRecords(),
+        localLayer: await allLayer(),
         fileText: text,
         deviceId: await getDeviceId(db),
         exportedAt: effects.now().toISOString(),
         generator: GENERATOR,
         dataset: await datasetRef(db),
       });
-      const preview = await mergeIntoStore(db, result.plan.put);
-      return { fileText: result.fileText, received: preview.counts.added + preview.counts.updated + preview.counts.merged, conflicts: result.conflicts.length };
+      const { preview, layerChanged } = await mergeSyncIntoStore(db, result.plan.put, result.layerPut);
+      await afterLayerMerge(layerChanged);
+      return {
+        fileText: result.fileText,
+        received: preview.counts.added + preview.counts.updated + preview.counts.merged,
+        datasetReceived: layerChanged,
+        conflicts: result.conflicts.length,
+      };
     },
 
     async syncConfig(): Promise<SyncConfigView> {

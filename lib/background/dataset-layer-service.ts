@@ -129,6 +129,12 @@ export function makeLayerService(db: LensDb, ready: () => Promise<unknown>, tabs
   };
 
   return {
+    /** After a sync merged layer records: republish the terms and re-run every open page's analysis. */
+    async refresh() {
+      await ready();
+      await afterChange();
+    },
+
     async view() {
       await ready();
       const [effective, layer, meta] = await Promise.all([readEffectiveDataset(db), listLayer(db), db.meta.get('dataset') as Promise<DatasetMeta | undefined>]);

@@ -36,8 +36,8 @@ export function startBackground(ports: BackgroundPorts) {
     await ready;
   });
   const tabs = new TabRegistry(ports.tabPersistence);
-  const data = makeDataService(db, ports.dataEffects);
   const layer = makeLayerService(db, () => ready, tabs, ports.layerEffects);
+  const data = makeDataService(db, ports.dataEffects, () => layer.refresh());
   const handlers = makeHandlers(db, () => ready, tabs, ports.effects(db, tabs), data, layer);
   ports.onMessage((message, sender) => routeMessage(message, sender, ports.self, handlers));
   return { db, tabs, data, layer, ready: () => ready };

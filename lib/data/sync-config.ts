@@ -27,6 +27,9 @@ export const SyncStatus = z.object({
   pulled: z.number().int().default(0),
   pushed: z.number().int().default(0),
   conflicts: z.number().int().default(0),
+  /** Dataset layer records received and sent (the layer syncs with the notes). */
+  datasetPulled: z.number().int().default(0),
+  datasetPushed: z.number().int().default(0),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -62,3 +62,23 @@ export function planLayerMerge(existing: readonly LayerChange[], incoming: reado
   }
   return { put: [...winners.values()], added, updated, unchanged, keptOurs };
 }
+
+/** Both sides' records after a merge, sorted by id: one winning version per id, nothing dropped. */
+export function mergeLayerSets(a: readonly LayerChange[], b: readonly LayerChange[]): LayerChange[] {
+  const byId = new Map<string, LayerChange>();
+  for (const record of [...a, ...b]) {
+    const prior = byId.get(record.id);
+    if (!prior || compareLayerWrites(record, prior) > 0) byId.set(record.id, record);
+  }
+  return [...byId.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
+/** Same ids, and each id's version compares equal: nothing to write. */
+export function sameLayer(a: readonly LayerChange[], b: readonly LayerChange[]): boolean {
+  if (a.length !== b.length) return false;
+  const byId = new Map(b.map((c) => [c.id, c]));
+  return byId.size === b.length && a.every((c) => {
+    const other = byId.get(c.id);
+    return other !== undefined && compareLayerWrites(c, other) === 0;
+  });
+}

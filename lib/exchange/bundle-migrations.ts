@@ -10,6 +10,9 @@ import { ImportError } from './import-error';
  * 1 → 2: version 2 only adds optional fields to records (`clock`,
  * `conflicts`); a version-1 record is a valid version-2 record whose clock is
  * its revision (lib/merge/versions.ts), so the step changes nothing but the number.
+ *
+ * 2 → 3: version 3 only adds the optional `datasetLayer` section; a version-2
+ * file has none, which reads as "no layer records", so again only the number changes.
  */
 export interface BundleMigration {
   from: number;
@@ -17,7 +20,10 @@ export interface BundleMigration {
   migrate(doc: Record<string, unknown>): Record<string, unknown>;
 }
 
-export const BUNDLE_MIGRATIONS: readonly BundleMigration[] = [{ from: 1, to: 2, migrate: (doc) => ({ ...doc }) }];
+export const BUNDLE_MIGRATIONS: readonly BundleMigration[] = [
+  { from: 1, to: 2, migrate: (doc) => ({ ...doc }) },
+  { from: 2, to: 3, migrate: (doc) => ({ ...doc }) },
+];
 
 /** The oldest version this build can read. */
 export const OLDEST_READABLE_BUNDLE_VERSION = 1;

@@ -1,5 +1,6 @@
 import { z } from '../schema/zod';
 import { Annotation } from '../annotations/schema';
+import { LayerChange } from '../dataset/layer-schema';
 import type { ExportContext } from './context';
 
 /**
@@ -17,7 +18,13 @@ export const BUNDLE_FORMAT = 'cecot-lens-annotations';
  * edits (`conflicts`). A version-1 reader would drop them and write the file
  * back without them, so version 1 readers must refuse these files.
  */
-export const BUNDLE_FORMAT_VERSION = 2;
+/**
+ * 3: an optional `datasetLayer` section carries the reader's dataset layer
+ * (lib/dataset/layer-schema.ts), withdrawn changes included, so that sync moves
+ * claims, corrections and retirements with the notes. A version-2 reader would
+ * drop the section on a read-merge-write, so it must refuse these files.
+ */
+export const BUNDLE_FORMAT_VERSION = 3;
 
 const IsoDate = z.iso.datetime({ offset: true });
 
@@ -46,14 +53,27 @@ export const AnnotationBundleV2 = BundleHeaderV2.extend({
 });
 export type AnnotationBundleV2 = z.infer<typeof AnnotationBundleV2>;
 
+/** Version 3 has the same header; the body may add `datasetLayer`. */
+export const BundleHeaderV3 = BundleHeaderV1.extend({ formatVersion: z.literal(3) });
+export type BundleHeaderV3 = z.infer<typeof BundleHeaderV3>;
+
+export const AnnotationBundleV3 = BundleHeaderV3.extend({
+  annotations: z.array(Annotation),
+  /** The reader's dataset layer; absent when the writer had none to carry. */
+  datasetLayer: z.array(LayerChange).optional(),
+});
+export type AnnotationBundleV3 = z.infer<typeof AnnotationBundleV3>;
+
 /** The bundle shape this version writes. */
-export const BundleHeader = BundleHeaderV2;
-export type BundleHeader = BundleHeaderV2;
-export const AnnotationBundle = AnnotationBundleV2;
-export type AnnotationBundle = AnnotationBundleV2;
+export const BundleHeader = BundleHeaderV3;
+export type BundleHeader = BundleHeaderV3;
+export const AnnotationBundle = AnnotationBundleV3;
+export type AnnotationBundle = AnnotationBundleV3;
 
 export interface BundleOptions {
   deviceId?: string;
+  /** Layer records to carry in the `datasetLayer` section; omitted, the bundle has no such section. */
+  datasetLayer?: readonly LayerChange[];
 }
 
 /** Builds the bundle. Records go in as they are, in the order given. */
@@ -70,6 +90,7 @@ export function toBundle(
     dataset: { id: ctx.dataset.id, version: ctx.dataset.version },
     ...(options.deviceId !== undefined ? { deviceId: options.deviceId } : {}),
     annotations: [...annotations],
+    ...(options.datasetLayer !== undefined ? { datasetLayer: [...options.datasetLayer] } : {}),
   };
 }
 
@@ -78,11 +99,14 @@ export function toBundle(
  * record shows as a one-line diff in version histories (Nextcloud, git).
  */
 export function serializeBundle(bundle: AnnotationBundle): string {
-  const { annotations, ...header } = bundle;
+  const { annotations, datasetLayer, ...header } = bundle;
   const head = JSON.stringify(header, null, 2);
-  const records = annotations.map((a) => '    ' + JSON.stringify(a));
-  const body = records.length === 0 ? '[]' : '[\n' + records.join(',\n') + '\n  ]';
-  return head.slice(0, -2) + ',\n  "annotations": ' + body + '\n}\n';
+  const layer = datasetLayer === undefined ? '' : ',\n  "datasetLayer": ' + oneAline(datasetLayer);
+  return head.slice(0, -2) + ',\n  "annotations": ' + oneAline(annotations) + layer + '\n}\n';
+}
+
+function oneAline(records: readonly unknown[]): string {
+  return records.length === 0 ? '[]' : '[\n' + records.map((r) => '    ' + JSON.stringify(r)).join(',\n') + '\n  ]';
 }
 
 /** `toBundle` then `serializeBundle`. */

@@ -1,4 +1,6 @@
 import { Annotation } from '../annotations/schema';
+import { LayerChange } from '../dataset/layer-schema';
+import { planLayerMerge } from '../dataset/layer-merge';
 import { mergeAnnotationSets } from '../merge/merge-annotations';
 import { BUNDLE_FORMAT, BundleHeader } from './bundle';
 import { migrateBundle } from './bundle-migrations';
@@ -20,6 +22,12 @@ export interface ParsedImport {
   header: BundleHeader | null;
   /** Valid records, one per id. */
   annotations: Annotation[];
+  /**
+   * The bundle's dataset layer records, one per id, withdrawn ones included;
+   * null when the file has no `datasetLayer` section (older bundles, W3C files).
+   * Always all-or-nothing: a bad layer record refuses the file even with `keepValid`.
+   */
+  datasetLayer: LayerChange[] | null;
   /** Annotations left out because they cannot become records (only with `skipUnsupported`). */
   skipped: SkippedRecord[];
   /** How many records shared an id with another record of the same file and were merged into it. */
@@ -66,12 +74,12 @@ export function readImportDocument(doc: unknown, options: ImportOptions = {}): P
   if (looksLikeHypothesis(doc)) {
     const { annotations, replies, pageNotes, invalid } = readHypothesis(doc, { keepValid: options.keepValid ?? false });
     const { records, duplicates } = collapseDuplicates(annotations);
-    return { format: 'hypothesis', formatVersion: null, header: null, annotations: records, skipped: [], duplicatesMerged: duplicates, kept: { replies, pageNotes }, invalid };
+    return { format: 'hypothesis', formatVersion: null, header: null, annotations: records, datasetLayer: null, skipped: [], duplicatesMerged: duplicates, kept: { replies, pageNotes }, invalid };
   }
   if (looksLikeW3C(doc)) {
     const { annotations, skipped, invalid } = readW3C(doc, { skipUnsupported: options.skipUnsupported ?? false, keepValid: options.keepValid ?? false });
     const { records, duplicates } = collapseDuplicates(annotations);
-    return { format: 'w3c-annotation', formatVersion: null, header: null, annotations: records, skipped, duplicatesMerged: duplicates, kept: none, invalid };
+    return { format: 'w3c-annotation', formatVersion: null, header: null, annotations: records, datasetLayer: null, skipped, duplicatesMerged: duplicates, kept: none, invalid };
   }
   if (isObject(doc) && 'format' in doc) {
     throw new ImportError(`format: ${JSON.stringify(String(doc['format'])).slice(0, 80)} is not a CECOT Lens annotations file`, {
@@ -88,7 +96,7 @@ export function readImportDocument(doc: unknown, options: ImportOptions = {}): P
 function readBundle(raw: Record<string, unknown>, keepValid: boolean): ParsedImport {
   const writtenVersion = raw['formatVersion'];
   const doc = migrateBundle(raw);
-  const { annotations: list, ...headerFields } = doc;
+  const { annotations: list, datasetLayer: layerList, ...headerFields } = doc;
   const header = BundleHeader.safeParse(headerFields);
   if (!header.success) throw fileError(header.error);
   if (!Array.isArray(list)) {
@@ -110,11 +118,28 @@ function readBundle(raw: Record<string, unknown>, keepValid: boolean): ParsedImp
     formatVersion: typeof writtenVersion === 'number' ? writtenVersion : null,
     header: header.data,
     annotations: merged.records,
+    datasetLayer: readLayerSection(layerList),
     skipped: [],
     duplicatesMerged: merged.duplicates,
     kept: { replies: 0, pageNotes: 0 },
     invalid,
   };
+}
+
+/**
+ * The layer section is read whole: a sync that dropped one bad layer record
+ * would write the document back without it, on every device.
+ */
+function readLayerSection(list: unknown): LayerChange[] | null {
+  if (list === undefined) return null;
+  if (!Array.isArray(list)) throw new ImportError('datasetLayer: expected an array', { path: ['datasetLayer'] });
+  const changes = list.map((item, index) => {
+    const parsed = LayerChange.safeParse(item);
+    if (!parsed.success) throw recordError(['datasetLayer'], index, item, parsed.error);
+    return parsed.data;
+  });
+  // Two versions of one change in one file: the merge order picks one, as a sync would.
+  return planLayerMerge([], changes).put;
 }
 
 function readBundleRecord(item: unknown, index: number): Annotation {

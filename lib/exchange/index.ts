@@ -1,5 +1,5 @@
 // The public surface of the exchange formats, for the UI and the store.
-export { AnnotationBundle, AnnotationBundleV1, AnnotationBundleV2, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, exportBundleJson, serializeBundle, toBundle } from './bundle';
+export { AnnotationBundle, AnnotationBundleV1, AnnotationBundleV2, AnnotationBundleV3, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, exportBundleJson, serializeBundle, toBundle } from './bundle';
 export { BUNDLE_MIGRATIONS, migrateBundle, type BundleMigration } from './bundle-migrations';
 export { claimLookupFromDataset, pageTitle, type ClaimInfo, type ClaimLookup, type DatasetRef, type ExportContext, type GeneratorInfo, type PageInfo, type PageLookup } from './context';
 export { filterAnnotations, type AnnotationFilter } from './filter';

@@ -184,7 +184,7 @@ export interface ReplyData {
   'data/export': ExportResult;
   'data/import-preview': ImportSummary | ImportRefusal;
   'data/import-apply': ImportSummary;
-  'data/sync-file': { fileText: string | null; received: number; conflicts: number };
+  'data/sync-file': { fileText: string | null; received: number; datasetReceived: number; conflicts: number };
   'sync/config': SyncConfigView;
   'sync/configure': SyncConfigView;
   'sync/forget': SyncConfigView;

@@ -1,4 +1,6 @@
 import type { Annotation } from '../annotations/schema';
+import type { LayerChange } from '../dataset/layer-schema';
+import { mergeLayerSets, planLayerMerge, sameLayer } from '../dataset/layer-merge';
 import { sameContent } from '../merge/same-content';
 import { mergeAnnotationSets, type MergeConflict } from '../merge/merge-annotations';
 import { exportBundleJson } from '../exchange/bundle';
@@ -41,6 +43,11 @@ export interface WebDavSyncOptions {
   fetch: FetchLike;
   /** Every local record, tombstones included. */
   local: readonly Annotation[];
+  /**
+   * Every local dataset layer record, withdrawn ones included, carried in the
+   * document's `datasetLayer` section. Left out, the remote section is kept as it is.
+   */
+  localLayer?: readonly LayerChange[];
   /** This device; written into the document's header to help trace problems. */
   deviceId: string;
   /** The clock, passed in so that a sync is reproducible in tests. */
@@ -87,6 +94,10 @@ export interface SyncReport {
   attempts: number;
   /** The document did not exist and this sync created it. */
   createdRemote: boolean;
+  /** Layer records the local store gains or updates (= layerPut.length). */
+  layerPulled: number;
+  /** Layer records the remote document gained or updated. */
+  layerPushed: number;
   /** Whether a write was needed (false when the remote already held the merged state). */
   wrote: boolean;
   /** The URL finally used, when the server redirected within its own origin; store it for next time. */
@@ -98,6 +109,10 @@ export interface SyncResult {
   merged: Annotation[];
   /** What the local store must put, in one transaction, to hold `merged`. */
   plan: ImportPlan;
+  /** Every layer record after the merge, sorted by id. */
+  mergedLayer: LayerChange[];
+  /** The layer records the local store must merge, in the same transaction as `plan.put`. */
+  layerPut: LayerChange[];
   report: SyncReport;
 }
 
@@ -109,6 +124,8 @@ interface Remote {
   exists: boolean;
   etag: string | null;
   records: Annotation[];
+  /** The document's layer section; null when it has none. */
+  layer: LayerChange[] | null;
   dataset: DatasetRef | null;
 }
 
@@ -119,6 +136,7 @@ export async function syncOnce(options: WebDavSyncOptions): Promise<SyncResult> 
   const http = new DavClient(options);
 
   let state: readonly Annotation[] = options.local;
+  let layerState: readonly LayerChange[] = options.localLayer ?? [];
   let bytesUp = 0;
   let weakWaits = 0;
   let attempts = 0;
@@ -126,9 +144,14 @@ export async function syncOnce(options: WebDavSyncOptions): Promise<SyncResult> 
     attempts += 1;
     const remote = await http.pull();
     const merged = mergeAnnotationSets(state, remote.records).annotations;
-    const needsWrite = !remote.exists || !sameRecords(merged, remote.records);
+    const mergedLayer = mergeLayerSets(layerState, remote.layer ?? []);
+    // A notes-only document stays notes-only until some device has layer records.
+    const withLayer = remote.layer !== null || mergedLayer.length > 0;
+    const layerChanged = withLayer && (remote.layer === null || !sameLayer(mergedLayer, remote.layer));
+    const needsWrite = !remote.exists || !sameRecords(merged, remote.records) || layerChanged;
+    const outcome = { local: options.local, localLayer: options.localLayer ?? [], remote, merged, mergedLayer };
 
-    if (!needsWrite) return finish(options.local, remote, merged, { bytesUp, attempts, created: false, wrote: false, http });
+    if (!needsWrite) return finish(outcome, { bytesUp, attempts, created: false, wrote: false, http });
 
     if (remote.exists && remote.etag === null) {
       throw new SyncError('protocol', 'the server sent no ETag for the document, so it cannot be updated without risking other devices\u2019 changes');
@@ -151,15 +174,16 @@ export async function syncOnce(options: WebDavSyncOptions): Promise<SyncResult> 
         generator: options.generator ?? DEFAULT_GENERATOR,
         dataset: options.dataset ?? remote.dataset ?? DEFAULT_DATASET,
       },
-      { deviceId: options.deviceId },
+      { deviceId: options.deviceId, ...(withLayer ? { datasetLayer: mergedLayer } : {}) },
     );
-    const outcome = await http.push(body, remote.etag);
-    bytesUp += outcome.bytes;
-    if (outcome.ok) {
-      return finish(options.local, remote, merged, { bytesUp, attempts, created: !remote.exists, wrote: true, http });
+    const pushed = await http.push(body, remote.etag);
+    bytesUp += pushed.bytes;
+    if (pushed.ok) {
+      return finish(outcome, { bytesUp, attempts, created: !remote.exists, wrote: true, http });
     }
     // 412: someone wrote since we read. Keep what we merged and go round again.
     state = merged;
+    layerState = mergedLayer;
   }
   throw new SyncError(
     'contention',
@@ -169,18 +193,22 @@ export async function syncOnce(options: WebDavSyncOptions): Promise<SyncResult> 
 }
 
 function finish(
-  local: readonly Annotation[],
-  remote: Remote,
-  merged: Annotation[],
+  { local, localLayer, remote, merged, mergedLayer }: { local: readonly Annotation[]; localLayer: readonly LayerChange[]; remote: Remote; merged: Annotation[]; mergedLayer: LayerChange[] },
   extra: { bytesUp: number; attempts: number; created: boolean; wrote: boolean; http: DavClient },
 ): SyncResult {
   const plan = planImport(local, merged);
   const remoteById = new Map(remote.records.map((r) => [r.id, r]));
   const pushed = extra.wrote ? merged.filter((r) => !sameContent(remoteById.get(r.id), r)).length : 0;
+  const layerPut = planLayerMerge(localLayer, mergedLayer).put;
+  const layerPushed = extra.wrote ? planLayerMerge(remote.layer ?? [], mergedLayer).put.length : 0;
   return {
     merged,
     plan,
+    mergedLayer,
+    layerPut,
     report: {
+      layerPulled: layerPut.length,
+      layerPushed,
       pulled: plan.put.length,
       pushed,
       conflicts: mergeAnnotationSets(local, remote.records).conflicts,
@@ -247,7 +275,7 @@ class DavClient {
   private async readDocument(res: Response): Promise<Remote> {
     if (res.status === 404) {
       await discard(res);
-      return { exists: false, etag: null, records: [], dataset: null };
+      return { exists: false, etag: null, records: [], layer: null, dataset: null };
     }
     if (res.status !== 200) throw await statusError(res, 'reading');
     let text: string;
@@ -266,6 +294,7 @@ class DavClient {
         exists: true,
         etag: res.headers.get('ETag'),
         records: parsed.annotations,
+        layer: parsed.datasetLayer,
         dataset: parsed.header?.dataset ?? null,
       };
     } catch (error) {

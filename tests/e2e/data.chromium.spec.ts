@@ -5,6 +5,7 @@ import { test, expect, ROOT } from './chromium-fixtures';
 import { launchChromiumWithExtension, extensionIdOf } from '../../scripts/shared/chromium';
 import { readImportFile } from '../../lib/exchange/import';
 import { startWebDavServer, storedFiles, type WebDavServer } from '../webdav/server';
+import { guardsSubject, userClaim } from '../unit/layer-fixtures';
 
 const FIXTURE = path.join(ROOT, 'tests/e2e/fixtures/notes.bundle.json');
 const fixture = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
@@ -167,8 +168,18 @@ test.describe('sync with a real WebDAV server', () => {
     const a = await context.newPage();
     await a.goto(`chrome-extension://${extensionId}/options.html`);
     await importFile(a, FIXTURE, 3);
+    // A dataset claim added in browser A travels with the notes.
+    // (Saved as layer edits from the extension page: the add-claim form needs an open source page, tested in dataset.chromium.spec.ts.)
+    const saved = await a.evaluate(async ([claim, subject]) => {
+      const send = (m: unknown) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome.runtime.sendMessage(m);
+      return [await send({ type: 'layer/save', edit: { kind: 'subject', subject } }), await send({ type: 'layer/save', edit: { kind: 'claim', claim } })];
+    }, [userClaim, guardsSubject] as const);
+    for (const reply of saved) expect(reply, reply.error).toMatchObject({ ok: true });
     await setUp(a);
-    expect(readImportFile(storedFiles(server)['browser-sync.json'] ?? '').annotations).toHaveLength(3);
+    await expect(a.getByTestId('sync-status')).toContainText('Dataset changes: 0 received, 2 sent.');
+    const onServer = readImportFile(storedFiles(server)['browser-sync.json'] ?? '');
+    expect(onServer.annotations).toHaveLength(3);
+    expect(onServer.datasetLayer?.map((c) => c.id).sort()).toEqual(['claim:u-cecot-guards-1200', 'subject:cecot.guards']);
     // The password is stored, never shown back.
     await expect(a.getByTestId('sync-form').getByLabel('Password or app token')).toHaveValue('');
     await expect(a.getByTestId('sync-form').getByLabel('Password or app token')).toHaveAttribute('placeholder', /stored/);
@@ -180,8 +191,15 @@ test.describe('sync with a real WebDAV server', () => {
       await b.goto(`chrome-extension://${await extensionIdOf(second.context)}/options.html`);
       await expect(b.getByTestId('data-stats')).toContainText('0 annotations');
       await setUp(b);
+      await expect(b.getByTestId('sync-status')).toContainText('Dataset changes: 2 received, 0 sent.');
+      await b.screenshot({ path: 'test-results/screenshots/chromium-options-sync-dataset.png', fullPage: false });
       await b.reload();
       await expect(b.getByTestId('data-stats')).toContainText('3 annotations on 2 pages');
+      await b.goto(`chrome-extension://${await extensionIdOf(second.context)}/dataset.html`);
+      await b.getByTestId('dataset-status').selectOption('added');
+      await expect(b.getByTestId('dataset-claim')).toHaveCount(1);
+      await expect(b.getByTestId('dataset-claim')).toContainText(userClaim.statement);
+      await b.screenshot({ path: 'test-results/screenshots/chromium-dataset-synced-claim.png', fullPage: false });
     } finally {
       await second.close();
     }

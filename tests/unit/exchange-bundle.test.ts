@@ -16,7 +16,7 @@ describe('JSON bundle export', () => {
     const bundle = toBundle([live, gone], ctx, { deviceId: 'laptop' });
     expect(bundle).toMatchObject({
       format: 'cecot-lens-annotations',
-      formatVersion: 2,
+      formatVersion: 3,
       exportedAt: ctx.exportedAt,
       generator: { name: 'cecot-lens', version: '0.1.0' },
       dataset: { id: 'cecot-2025', version: '2025.03.30' },
@@ -46,7 +46,7 @@ describe('JSON bundle export', () => {
         const parsed = readImportFile(exportBundleJson(records, ctx));
         expect(parsed.annotations).toEqual(records);
         expect(parsed.annotations.map(canonicalJson)).toEqual(records.map(canonicalJson));
-        expect(parsed.formatVersion).toBe(2);
+        expect(parsed.formatVersion).toBe(3);
         expect(parsed.header?.dataset).toEqual(ctx.dataset);
       }),
       { numRuns: 150 },
@@ -60,7 +60,7 @@ describe('JSON bundle format versions', () => {
     const v1 = { ...JSON.parse(exportBundleJson(records, ctx)), formatVersion: 1 };
     const parsed = readImportDocument(v1);
     expect(parsed.formatVersion).toBe(1);
-    expect(parsed.header?.formatVersion).toBe(2);
+    expect(parsed.header?.formatVersion).toBe(3);
     expect(parsed.annotations).toEqual(records);
   });
 
@@ -105,7 +105,7 @@ describe('JSON bundle import errors', () => {
   });
 
   it('refuses a newer format version with a clear message and code', () => {
-    const doc = { ...good(), formatVersion: 3 };
+    const doc = { ...good(), formatVersion: 4 };
     const error = thrown(ImportError, () => readImportDocument(doc));
     expect(error.code).toBe('newer-version');
     expect(error.message).toContain('newer CECOT Lens');

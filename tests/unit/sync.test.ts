@@ -195,7 +195,7 @@ describe('syncOnce never overwrites what it cannot read', () => {
 
   it('a document from a newer version: newer-format, no PUT', async () => {
     const dav = new FakeDav();
-    dav.doc = JSON.stringify({ ...JSON.parse(exportBundleJson([a1], ctx)), formatVersion: 3 });
+    dav.doc = JSON.stringify({ ...JSON.parse(exportBundleJson([a1], ctx)), formatVersion: 4 });
     const error = await rejected(SyncError, syncOnce(options(dav, [a1, a2])));
     expect(error.kind).toBe('newer-format');
     expect(dav.requests.some((r) => r.method === 'PUT')).toBe(false);

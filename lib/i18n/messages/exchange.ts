@@ -117,6 +117,7 @@ export const exchange = {
     syncNotHttp: 'The sync address must start with https:// (or http:// for a server on this computer).',
     lastSync: 'Last sync {when}: {outcome}',
     syncOk: 'synced, {pulled} received, {pushed} sent.',
+    syncDataset: 'Dataset changes: {pulled} received, {pushed} sent.',
     syncOkConflicts: { one: 'synced, {pulled} received, {pushed} sent; {count} note was edited on two devices: both versions are kept, choose in the sidebar.', other: 'synced, {pulled} received, {pushed} sent; {count} notes were edited on two devices: both versions are kept, choose in the sidebar.' },
     syncErrConfig: 'the address or user name cannot be used as given.',
     syncErrAuth: 'the server refused the user name or password (some servers need an app password).',
@@ -134,6 +135,7 @@ export const exchange = {
     syncFileMerged: { one: 'Merged with {file}: {count} change received.', other: 'Merged with {file}: {count} changes received.' },
     syncFileNewCopy: 'A new copy was downloaded: use it in place of the old {file}.',
     syncFileUpToDate: '{file} was already up to date; nothing was downloaded.',
+    syncFileDataset: { one: 'It brought {count} change to your dataset.', other: 'It brought {count} changes to your dataset.' },
     syncFileFailed: '{file}: {reason} Nothing was changed.',
   },
   es: {
@@ -251,6 +253,7 @@ export const exchange = {
     syncNotHttp: 'La dirección debe empezar con https:// (o http:// para un servidor en esta computadora).',
     lastSync: 'Última sincronización {when}: {outcome}',
     syncOk: 'sincronizado, {pulled} recibidas, {pushed} enviadas.',
+    syncDataset: 'Cambios del conjunto de datos: {pulled} recibidos, {pushed} enviados.',
     syncOkConflicts: { one: 'sincronizado, {pulled} recibidas, {pushed} enviadas; {count} nota se editó en dos dispositivos: se guardan las dos versiones, elige en la barra lateral.', other: 'sincronizado, {pulled} recibidas, {pushed} enviadas; {count} notas se editaron en dos dispositivos: se guardan las dos versiones, elige en la barra lateral.' },
     syncErrConfig: 'la dirección o el usuario no se pueden usar así.',
     syncErrAuth: 'el servidor rechazó el usuario o la contraseña (algunos servidores piden una contraseña de aplicación).',
@@ -268,6 +271,7 @@ export const exchange = {
     syncFileMerged: { one: 'Combinado con {file}: se recibió {count} cambio.', other: 'Combinado con {file}: se recibieron {count} cambios.' },
     syncFileNewCopy: 'Se descargó una copia nueva: úsala en lugar del {file} anterior.',
     syncFileUpToDate: '{file} ya estaba al día; no se descargó nada.',
+    syncFileDataset: { one: 'Trajo {count} cambio a tu conjunto de datos.', other: 'Trajo {count} cambios a tu conjunto de datos.' },
     syncFileFailed: '{file}: {reason} No se cambió nada.',
   },
 } satisfies AreaCatalog;
