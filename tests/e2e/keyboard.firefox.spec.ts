@@ -46,6 +46,8 @@ test('firefox: Alt+Shift+J reaches a claim, Tab then Enter annotates, and the si
   await page.keyboard.up('Shift');
   await page.keyboard.up('Alt');
   await waitFor(() => highlightTexts(browser, page, 'cecot-lens-focus'), (t) => t.length === 1 && t[0] === first);
+  // Reading the highlight names goes through an extension page: give the article its focus back.
+  await page.bringToFront();
 
   // Keyboard selection stands in for caret browsing; one Tab reaches the button, Enter opens the editor.
   await page.evaluate(() => {
