@@ -3,6 +3,7 @@ import { formatDate, formatNumber } from '../lib/i18n';
 import { useI18n } from './i18n';
 import type { AsyncState } from './useAsync';
 import { openDatasetPage } from '../platform/open-dataset';
+import { errorText } from './error-text';
 
 /** The curated dataset as the database holds it: the counts are read back from IndexedDB. */
 export function DatasetSummary({ state }: { state: AsyncState<DatasetStatus> }) {
@@ -11,7 +12,7 @@ export function DatasetSummary({ state }: { state: AsyncState<DatasetStatus> }) 
   if (state.status === 'error')
     return (
       <p role="alert" class="error">
-        {t('options.datasetError', { message: state.error })}
+        {t('options.datasetError', { message: errorText(t, state.error) })}
       </p>
     );
   const s = state.value;

@@ -9,6 +9,7 @@ import { LanguageSection } from './options/LanguageSection';
 import { SitesSection } from './options/SitesSection';
 import { DataSection } from './options/DataSection';
 import { useAsync } from './useAsync';
+import { errorText } from './error-text';
 
 export function OptionsApp() {
   const t = useT();
@@ -26,7 +27,7 @@ export function OptionsApp() {
       setSettings(await saveSettings(next));
       setError(null);
     } catch (e) {
-      setError(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('common.error', { message: errorText(t, e) }));
     }
   };
   return (

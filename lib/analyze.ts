@@ -27,7 +27,7 @@ import type { PhraseHit } from './text/phrase-set';
 import { segmentSentences } from './text/segment-sentences';
 import { compileTopic, type CompiledTopic } from './topic/compile-topic';
 import { gateDocument } from './topic/gate';
-import { recognizeTopic, type TopicVerdict } from './topic/recognize';
+import { recognizeTopic, type TopicReason, type TopicVerdict } from './topic/recognize';
 import type { Topic } from './topic/schema';
 
 export type { DatasetMatch, Relation, PartKind } from './match/match-sentence';
@@ -101,7 +101,7 @@ function asMatcher(dataset: MatcherDataset | Matcher): Matcher {
 export interface PublicAnalysis {
   title: string;
   language: string;
-  topic: { onTopic: boolean; score: number; reasons: string[] };
+  topic: { onTopic: boolean; score: number; reasons: string[]; reasonParts: TopicReason[] };
   claims: {
     text: string;
     start: number;
@@ -131,7 +131,7 @@ export function publicAnalysis(a: Analysis): PublicAnalysis {
   return {
     title: a.title,
     language: a.language,
-    topic: { onTopic: a.topic.onTopic, score: a.topic.score, reasons: a.topic.reasons },
+    topic: { onTopic: a.topic.onTopic, score: a.topic.score, reasons: a.topic.reasons, reasonParts: a.topic.reasonParts },
     claims: a.claims.map((c) => ({
       text: c.text,
       start: c.start,

@@ -4,6 +4,7 @@ import { ClaimCategory, Qualifier, type Subject } from '../../lib/dataset/schema
 import type { DatasetView } from '../../lib/messages/protocol';
 import { ask } from '../../platform/messaging';
 import { useI18n } from '../i18n';
+import { errorText } from '../error-text';
 
 const CATEGORY_KEY = {
   quantity: 'dataset.catQuantity',
@@ -59,7 +60,7 @@ export function AddClaimForm({ tabId, claimKey }: { tabId: number; claimKey: str
           now: new Date(),
         }),
       );
-    })().catch((e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) }));
+    })().catch((e: unknown) => setMessage({ ok: false, text: errorText(t, e) }));
   }, [tabId, claimKey]);
 
   if (missing) return <main class="page"><h1>{t('dataset.addTitle')}</h1><p class="empty" data-testid="add-nothing">{t('dataset.noDraft')}</p></main>;
@@ -87,7 +88,7 @@ export function AddClaimForm({ tabId, claimKey }: { tabId: number; claimKey: str
       setMessage({ ok: true, text: t('dataset.savedClaim', { id: saved.claimId }) });
     } catch (error) {
       // The form keeps everything typed: nothing is lost on a refusal.
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
+      setMessage({ ok: false, text: errorText(t, error) });
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import type { CrossAssessment } from '../../lib/dataset/schema';
 import { foldText } from '../../lib/text/fold';
 import { ask } from '../../platform/messaging';
 import { useI18n } from '../i18n';
+import { errorText } from '../error-text';
 
 const KINDS: CrossAssessment['kind'][] = ['agreement', 'difference', 'only-one-source', 'internal-inconsistency', 'error'];
 const KIND_KEY = {
@@ -39,7 +40,7 @@ export function AssessmentsSection({ assessments, claims, onChanged }: { assessm
       setDraft(null);
       onChanged();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(t, err));
     }
   };
 

@@ -5,6 +5,7 @@ import type { ClaimVisit } from '../../lib/store/db';
 import { formatDate } from '../../lib/i18n';
 import { ask } from '../../platform/messaging';
 import { useI18n } from '../i18n';
+import { errorText } from '../error-text';
 
 const KIND_KEY = {
   claim: 'dataset.kindClaim',
@@ -32,7 +33,7 @@ export function ClaimCard({ claim, subject, sources, keepVisits, onChanged }: { 
       setEditing(false);
       onChanged();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(t, e));
     }
   };
   const correction = claim.layer.changes.find((c) => c.kind === 'correction');

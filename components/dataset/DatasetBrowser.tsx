@@ -9,6 +9,7 @@ import { ClaimCard } from './ClaimCard';
 import { PackSection } from './PackSection';
 import { TermsSection } from './TermsSection';
 import { AssessmentsSection } from './AssessmentsSection';
+import { errorText } from '../error-text';
 
 /** The Dataset page: every claim, bundled and the reader's, to browse, search, correct, retire and share. */
 export function DatasetBrowser() {
@@ -23,7 +24,7 @@ export function DatasetBrowser() {
     try {
       setView(await ask({ type: 'layer/view' }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(t, e));
     }
   }, []);
   useEffect(() => {

@@ -3,6 +3,7 @@ import type { LayerImportSummary } from '../../lib/background/dataset-layer-serv
 import { ask } from '../../platform/messaging';
 import { downloadText } from '../../platform/download';
 import { useI18n } from '../i18n';
+import { errorText } from '../error-text';
 
 const news = (p: LayerImportSummary) => p.counts.added + p.counts.updated;
 
@@ -22,7 +23,7 @@ export function PackSection({ onChanged }: { onChanged: () => void }) {
       downloadText(out.fileName, 'application/json', out.text);
       setMessage({ ok: true, text: t('dataset.exported', { file: out.fileName }) });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: errorText(t, e) });
     }
   };
 
@@ -37,7 +38,7 @@ export function PackSection({ onChanged }: { onChanged: () => void }) {
       setPreview(await ask({ type: 'layer/import-preview', text }));
     } catch (e) {
       setFile(null);
-      setMessage({ ok: false, text: t('dataset.importFailed', { file: chosen.name, message: e instanceof Error ? e.message : String(e) }) });
+      setMessage({ ok: false, text: t('dataset.importFailed', { file: chosen.name, message: errorText(t, e) }) });
     }
   };
 
@@ -50,7 +51,7 @@ export function PackSection({ onChanged }: { onChanged: () => void }) {
       setFile(null);
       onChanged();
     } catch (e) {
-      setMessage({ ok: false, text: t('dataset.importFailed', { file: file.name, message: e instanceof Error ? e.message : String(e) }) });
+      setMessage({ ok: false, text: t('dataset.importFailed', { file: file.name, message: errorText(t, e) }) });
     }
   };
 

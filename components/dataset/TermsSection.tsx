@@ -3,6 +3,7 @@ import type { UserTerm } from '../../lib/dataset/layer-schema';
 import { foldText } from '../../lib/text/fold';
 import { ask } from '../../platform/messaging';
 import { useI18n } from '../i18n';
+import { errorText } from '../error-text';
 
 /** The reader's recognition terms: a new name, place or event that puts a page on topic from the next page on. */
 export function TermsSection({ terms, onChanged }: { terms: UserTerm[]; onChanged: () => void }) {
@@ -27,7 +28,7 @@ export function TermsSection({ terms, onChanged }: { terms: UserTerm[]; onChange
       setPhrases('');
       onChanged();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(t, err));
     }
   };
 

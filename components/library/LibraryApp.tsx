@@ -14,6 +14,7 @@ import { EditDialog } from './EditDialog';
 import { LibraryFilters } from './LibraryFilters';
 import { NoteList } from './NoteList';
 import { useLibrary } from './useLibrary';
+import { errorText } from '../error-text';
 
 type Status = { text: string; undo?: string[] } | null;
 
@@ -80,7 +81,7 @@ export function LibraryApp() {
     try {
       await action();
     } catch (e) {
-      setStatus({ text: t('common.error', { message: e instanceof Error ? e.message : String(e) }) });
+      setStatus({ text: t('common.error', { message: errorText(t, e) }) });
     } finally {
       setBusy(false);
     }
@@ -119,7 +120,7 @@ export function LibraryApp() {
       setEditError(null);
       setStatus({ text: t('library.saved') });
     } catch (e) {
-      setEditError(e instanceof Error ? e.message : String(e));
+      setEditError(errorText(t, e));
     }
   };
   const exportSelected = (format: ExportFormat, review?: { reviewUrl: string; authorName: string }) =>
@@ -188,7 +189,7 @@ export function LibraryApp() {
       </div>
       {lib.error && (
         <p role="alert" class="error">
-          {t('common.error', { message: lib.error })}
+          {t('common.error', { message: errorText(t, lib.error) })}
         </p>
       )}
       {lib.invalid.length > 0 && (

@@ -5,12 +5,13 @@ import { ExportForm } from './ExportForm';
 import { ImportForm } from './ImportForm';
 import { SyncForm } from './SyncForm';
 import { useT } from '../i18n';
+import { errorText } from '../error-text';
 
 export function DataSection() {
   const t = useT();
   const [stats, setStats] = useState<ReplyData['data/stats'] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => ask({ type: 'data/stats' }).then(setStats, (e: unknown) => setError(t('common.error', { message: e instanceof Error ? e.message : String(e) })));
+  const refresh = () => ask({ type: 'data/stats' }).then(setStats, (e: unknown) => setError(t('common.error', { message: errorText(t, e) })));
   useEffect(() => void refresh(), []);
   return (
     <section aria-labelledby="data-h" class="card" data-testid="data-section">

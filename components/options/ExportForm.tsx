@@ -6,6 +6,7 @@ import type { MessageKey, Translate } from '../../lib/i18n';
 import { ask } from '../../platform/messaging';
 import { downloadText } from '../../platform/download';
 import { useI18n } from '../i18n';
+import { errorText } from '../error-text';
 
 const FORMATS: { value: ExportFormat; label: MessageKey }[] = [
   { value: 'bundle', label: 'exchange.formatBundle' },
@@ -69,7 +70,7 @@ export function ExportForm({ hosts, tags }: { hosts: string[]; tags: string[] })
       if (!out.empty) downloadText(out.filename, out.mime, out.text);
       setMessage(outcome(t, out));
     } catch (error) {
-      setMessage({ ok: false, text: t('exchange.exportFailed', { message: error instanceof Error ? error.message : String(error) }), warnings: [] });
+      setMessage({ ok: false, text: t('exchange.exportFailed', { message: errorText(t, error) }), warnings: [] });
     }
   };
 

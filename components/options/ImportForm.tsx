@@ -3,6 +3,7 @@ import type { ImportRefusal, ImportSummary, InvalidRecordSummary } from '../../l
 import type { MessageKey, Translate } from '../../lib/i18n';
 import { ask } from '../../platform/messaging';
 import { useT } from '../i18n';
+import { errorText } from '../error-text';
 
 const changes = (p: ImportSummary) => p.counts.added + p.counts.updated + p.counts.merged;
 
@@ -73,7 +74,7 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
       setPreview(result);
     } catch (error) {
       setFile(null);
-      setMessage({ ok: false, text: t('exchange.importFileError', { file: chosen.name, reason: t('exchange.reasonOther') }), detail: error instanceof Error ? error.message : String(error) });
+      setMessage({ ok: false, text: t('exchange.importFileError', { file: chosen.name, reason: t('exchange.reasonOther') }), detail: errorText(t, error) });
     }
   };
 
@@ -93,7 +94,7 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
       setFile(null);
       onImported();
     } catch (error) {
-      setMessage({ ok: false, text: t('exchange.importFileError', { file: file.name, reason: t('exchange.reasonOther') }), detail: error instanceof Error ? error.message : String(error) });
+      setMessage({ ok: false, text: t('exchange.importFileError', { file: file.name, reason: t('exchange.reasonOther') }), detail: errorText(t, error) });
     } finally {
       setBusy(false);
     }

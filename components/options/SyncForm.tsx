@@ -5,6 +5,7 @@ import { checkSyncAddress } from '../../lib/sync/sync-address';
 import { ask } from '../../platform/messaging';
 import { downloadText } from '../../platform/download';
 import { useI18n } from '../i18n';
+import { errorText } from '../error-text';
 
 const INTERVALS: { value: number; label: MessageKey }[] = [
   { value: 0, label: 'exchange.intervalManual' },
@@ -74,7 +75,7 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
       show(await ask({ type: 'sync/configure', url: address, username: username.trim(), ...(password ? { password } : {}), intervalMinutes: interval }));
       say(true, t('exchange.syncSaved'));
     } catch (error) {
-      say(false, error instanceof Error ? error.message : String(error));
+      say(false, errorText(t, error));
       // A refused new server drops the stored password: the field must now ask for one (what was typed stays).
       void ask({ type: 'sync/config' }).then(setConfig, () => undefined);
     }
@@ -100,7 +101,7 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
       show(await ask({ type: 'sync/config' }));
       if (status.ok) onSynced();
     } catch (error) {
-      say(false, error instanceof Error ? error.message : String(error));
+      say(false, errorText(t, error));
     } finally {
       setBusy(false);
     }
@@ -127,7 +128,7 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
       );
       onSynced();
     } catch (error) {
-      say(false, t('exchange.syncFileFailed', { file: chosen.name, reason: error instanceof Error ? error.message : String(error) }));
+      say(false, t('exchange.syncFileFailed', { file: chosen.name, reason: errorText(t, error) }));
     }
   };
 

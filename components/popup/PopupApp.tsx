@@ -9,6 +9,7 @@ import { loadSettings, updateSettings } from '../../platform/settings-store';
 import { tellTab } from '../../platform/tab-context';
 import { formatNumber } from '../../lib/i18n';
 import { useI18n } from '../i18n';
+import { errorText } from '../error-text';
 
 export function PopupApp() {
   const { t, locale } = useI18n();
@@ -25,7 +26,7 @@ export function PopupApp() {
         setSettings(await loadSettings());
         if (t) setReport((await ask({ type: 'tab/state', tabId: t.id })).report);
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(t, e));
       }
     })();
   }, []);

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../lib/i18n';
 import type { Claim, CrossAssessment, Source } from '../../lib/dataset/schema';
+import { crossAssessmentFor, curatorNoteFor, type LangText } from '../../lib/dataset/localize';
 import { explain } from '../../lib/match/explain';
 import { PART_KIND_KEY } from '../../lib/page/card-text';
 import { nameSources } from '../../lib/page/source-names';
@@ -61,6 +62,9 @@ export function DatasetMatch({ match, part, claim, sources, assessments, showRel
     : span
       ? t('matching.source', { title: span.sourceId })
       : '';
+  const note = claim ? curatorNoteFor(claim, locale) : undefined;
+  // Text in another language than the interface's (a pack's English note) is marked, for screen readers.
+  const langOf = (x: LangText) => (x.lang === locale ? undefined : x.lang);
   const more = claim && claim.sources.length > 1 ? ` ${t('matching.moreArticles', { count: claim.sources.length - 1 })}` : '';
   return (
     <div class={`match match-${relation}`} data-testid="dataset-match" data-relation={relation}>
@@ -72,7 +76,7 @@ export function DatasetMatch({ match, part, claim, sources, assessments, showRel
       <p class="explanation">{explanation}</p>
       {relation === 'repeats-error' && claim && (
         <p class="flagged" data-testid="flagged-verdict">
-          <strong>{t('matching.curatorVerdict', { status: t(STATUS[claim.assessment.status]) })}.</strong> {nameSources(claim.assessment.note, sources)}
+          <strong>{t('matching.curatorVerdict', { status: t(STATUS[claim.assessment.status]) })}.</strong> <span lang={langOf(note!)}>{nameSources(note!.text, sources)}</span>
         </p>
       )}
       <p class="statement">
@@ -92,15 +96,18 @@ export function DatasetMatch({ match, part, claim, sources, assessments, showRel
               <blockquote>{span.quote.exact}</blockquote>
             </figure>
           )}
-          {relation !== 'repeats-error' && <p>{nameSources(claim.assessment.note, sources)}</p>}
-          {assessments.map((a) => (
-            <div key={a.id} class="cross" data-testid="cross-assessment">
-              <strong>
-                {t(KIND_LABEL[a.kind])}: {a.title}
-              </strong>
-              <p>{nameSources(a.note, sources)}</p>
-            </div>
-          ))}
+          {relation !== 'repeats-error' && <p lang={langOf(note!)}>{nameSources(note!.text, sources)}</p>}
+          {assessments.map((a) => {
+            const text = crossAssessmentFor(a, locale);
+            return (
+              <div key={a.id} class="cross" data-testid="cross-assessment">
+                <strong>
+                  {t(KIND_LABEL[a.kind])}: <span lang={langOf(text.title)}>{nameSources(text.title.text, sources)}</span>
+                </strong>
+                <p lang={langOf(text.note)}>{nameSources(text.note.text, sources)}</p>
+              </div>
+            );
+          })}
         </details>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { FoundReview } from '../../lib/dataset/claimreview';
 import { ask } from '../../platform/messaging';
 import { useT } from '../i18n';
+import { errorText } from '../error-text';
 
 /** The fact-checks a page publishes as ClaimReview, each with "Add to dataset" (rating and review URL kept as its source). */
 export function FoundReviews({ tabId, reviews }: { tabId: number; reviews: FoundReview[] }) {
@@ -13,7 +14,7 @@ export function FoundReviews({ tabId, reviews }: { tabId: number; reviews: Found
       const r = await ask({ type: 'layer/add-review', tabId, index: i });
       setDone({ ...done, [i]: r.added ? t('dataset.reviewAdded') : t('dataset.reviewAlready') });
     } catch (e) {
-      setDone({ ...done, [i]: e instanceof Error ? e.message : String(e) });
+      setDone({ ...done, [i]: errorText(t, e) });
     }
   };
   return (

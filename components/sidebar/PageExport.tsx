@@ -4,6 +4,7 @@ import type { MessageKey } from '../../lib/i18n';
 import { ask } from '../../platform/messaging';
 import { downloadText } from '../../platform/download';
 import { useT } from '../i18n';
+import { errorText } from '../error-text';
 
 const CHOICES: { format: ExportFormat; label: MessageKey }[] = [
   { format: 'markdown', label: 'sidebar.formatMarkdown' },
@@ -22,7 +23,7 @@ export function PageExport({ canonicalUrl }: { canonicalUrl: string }) {
       const out = await ask({ type: 'data/export', request: { format, canonicalUrl, hosts: [], tags: [], verdicts: [], bom: true } });
       downloadText(out.filename, out.mime, out.text);
     } catch (e) {
-      setError(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('common.error', { message: errorText(t, e) }));
     }
   };
   return (

@@ -20,6 +20,7 @@ import { DatasetSources } from './DatasetSources';
 import { openDatasetPage } from '../../platform/open-dataset';
 import { useT } from '../i18n';
 import { isEditableTarget, navigationKey, nextClaim } from '../../lib/page/claim-keys';
+import { errorText } from '../error-text';
 
 type Editing = { kind: 'draft' } | { kind: 'existing'; annotation: Annotation } | null;
 const EMPTY_FIELDS: AnnotationFields = { note: '', tags: [], verdict: null, color: 'yellow', claims: [] };
@@ -69,7 +70,7 @@ export function SidebarApp() {
       const url = next.report?.canonicalUrl ?? next.draft?.canonicalUrl;
       setAnnotations(url ? (await ask({ type: 'annotations/list', canonicalUrl: url, includeDeleted: false })).annotations : []);
     } catch (e) {
-      setError(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('common.error', { message: errorText(t, e) }));
     }
   }, []);
 
@@ -111,7 +112,7 @@ export function SidebarApp() {
       await refresh(tabId);
     } catch (e) {
       // The editor stays open with the reader's text: nothing typed is lost.
-      setError(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('common.error', { message: errorText(t, e) }));
     } finally {
       setSaving(false);
     }
@@ -124,7 +125,7 @@ export function SidebarApp() {
       await ask({ type: 'annotations/save', edit: { id: a.id, fields, resolve: true } });
       await refresh(tabId);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(t, e));
     }
   };
 

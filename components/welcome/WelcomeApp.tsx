@@ -5,6 +5,7 @@ import type { LocalePreference } from '../../lib/i18n';
 import { ask } from '../../platform/messaging';
 import { loadSettings, updateSettings } from '../../platform/settings-store';
 import { useI18n } from '../i18n';
+import { errorText } from '../error-text';
 
 /** Opened once, on install: what the extension does, where its dataset comes from, how to annotate, and that nothing leaves the browser. */
 export function WelcomeApp() {
@@ -17,7 +18,7 @@ export function WelcomeApp() {
     document.title = t('welcome.pageTitle');
   }, [t]);
   useEffect(() => {
-    ask({ type: 'dataset/sources' }).then(setSources, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    ask({ type: 'dataset/sources' }).then(setSources, (e: unknown) => setError(errorText(t, e)));
     ask({ type: 'dataset/status' }).then(setStatus, () => undefined);
     loadSettings().then((s) => setLanguage(s.language), () => undefined);
   }, []);

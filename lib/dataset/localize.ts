@@ -3,9 +3,9 @@ import type { Claim, CrossAssessment, Source, Subject } from './schema';
 
 /**
  * Dataset text in the interface language. The dataset holds Spanish
- * statements and subject labels beside the English ones; where it holds a
- * text in one language only (the curator's notes, the articles' titles and
- * quotes), it is returned with the language it is in, so that the interface
+ * statements, subject labels and curator's notes beside the English ones;
+ * where it holds a text in one language only (the articles' titles and
+ * quotes, notes from packs), it is returned with the language it is in, so that the interface
  * can mark it (`lang`) and a screen reader pronounces it right.
  */
 export interface LangText {
@@ -21,14 +21,22 @@ export function subjectLabelFor(subject: Pick<Subject, 'label' | 'labelEs'>, loc
   return locale === 'es' ? subject.labelEs : subject.label;
 }
 
-/** The curator's note on one claim: written in English only, so far. */
-export function curatorNoteFor(claim: Pick<Claim, 'assessment'>, _locale: Locale): LangText {
-  return { text: claim.assessment.note, lang: 'en' };
+/** English, or the Spanish version when the interface is Spanish and one was written. */
+function pick(en: string, es: string | undefined, locale: Locale): LangText {
+  return locale === 'es' && es ? { text: es, lang: 'es' } : { text: en, lang: 'en' };
 }
 
-/** The curator's note across claims (title and text): written in English only, so far. */
-export function crossAssessmentFor(a: Pick<CrossAssessment, 'title' | 'note'>, _locale: Locale): { title: LangText; note: LangText } {
-  return { title: { text: a.title, lang: 'en' }, note: { text: a.note, lang: 'en' } };
+/**
+ * The curator's note on one claim. The bundled notes have a Spanish version;
+ * a claim from a pack or added by the reader may have the English note only.
+ */
+export function curatorNoteFor(claim: { assessment: Pick<Claim['assessment'], 'note' | 'noteEs'> }, locale: Locale): LangText {
+  return pick(claim.assessment.note, claim.assessment.noteEs, locale);
+}
+
+/** The curator's note across claims (title and text), each in Spanish when it has a Spanish version. */
+export function crossAssessmentFor(a: Pick<CrossAssessment, 'title' | 'titleEs' | 'note' | 'noteEs'>, locale: Locale): { title: LangText; note: LangText } {
+  return { title: pick(a.title, a.titleEs, locale), note: pick(a.note, a.noteEs, locale) };
 }
 
 /** A source article's title, in the article's own language whatever the interface's. */

@@ -163,6 +163,8 @@ export type AssessmentStatus = z.infer<typeof AssessmentStatus>;
 export const ClaimAssessment = z.object({
   status: AssessmentStatus,
   note: z.string().min(1),
+  /** The note in Spanish; optional, so packs and data written before it still validate. */
+  noteEs: z.string().min(1).optional(),
   related: z.array(Id).default([]),
 });
 
@@ -248,7 +250,10 @@ export const CrossAssessment = z.object({
   id: Id,
   kind: z.enum(['agreement', 'difference', 'only-one-source', 'internal-inconsistency', 'error']),
   title: z.string().min(1),
+  /** Title and note in Spanish; optional, so packs and data written before them still validate. */
+  titleEs: z.string().min(1).optional(),
   note: z.string().min(1),
+  noteEs: z.string().min(1).optional(),
   claims: z.array(Id).min(1),
   sources: z.array(Id).min(1),
 });

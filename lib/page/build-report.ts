@@ -43,7 +43,7 @@ export function buildReport(input: ReportInput): PageReport {
     language: input.analysis?.language ?? '',
     status: input.status,
     ...(input.error ? { error: input.error } : {}),
-    topic: input.analysis?.topic ?? { onTopic: false, score: 0, reasons: [] },
+    topic: input.analysis?.topic ?? { onTopic: false, score: 0, reasons: [], reasonParts: [] },
     claims: input.claims,
     anchoring: { attached: input.attached, orphans: input.orphans },
     analyzedAt: input.now.toISOString(),

@@ -69,6 +69,14 @@ export const AnchoringReport = z.object({
  * What the content script found on a tab, as the sidebar and the popup show it.
  * All of its strings come from the page: UI renders them as text, never as HTML.
  */
+/** A topic reason as data (lib/topic/recognize.ts), worded by the sidebar in the reader's language. */
+const Label = { label: z.string().max(300), labelEs: z.string().max(300).optional() };
+export const TopicReason = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('term'), verb: z.enum(['names', 'mentions']), ...Label, count: z.number().int().nonnegative(), inTitle: z.boolean() }),
+  z.object({ kind: z.literal('combo'), ...Label }),
+  z.object({ kind: z.literal('negative'), ...Label }),
+]);
+
 export const PageReport = z.object({
   url: z.string(),
   canonicalUrl: z.string(),
@@ -76,7 +84,7 @@ export const PageReport = z.object({
   language: z.string(),
   status: PageStatus,
   error: z.string().optional(),
-  topic: z.object({ onTopic: z.boolean(), score: z.number(), reasons: z.array(z.string()) }),
+  topic: z.object({ onTopic: z.boolean(), score: z.number(), reasons: z.array(z.string()), reasonParts: z.array(TopicReason).optional() }),
   claims: z.array(PageClaim),
   anchoring: AnchoringReport,
   analyzedAt: z.string(),

@@ -6,6 +6,6 @@
  *   recognizeTopic(page, topic)                         the full verdict with reasons
  */
 export { gate, gateDocument, leadingText, urlWords, type GateResult, type PageText } from './gate';
-export { recognizeTopic, type RecognizeOptions, type TopicVerdict } from './recognize';
+export { recognizeTopic, type RecognizeOptions, type TopicReason, type TopicVerdict } from './recognize';
 export { compileTopic, type CompiledTopic } from './compile-topic';
 export { Topic, parseTopic, type TopicInput } from './schema';

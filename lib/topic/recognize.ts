@@ -10,7 +10,19 @@ export interface TopicVerdict {
   score: number;
   /** Why, for a person: "names CECOT 4 times", "Alien Enemies Act + El Salvador", "about bitcoin (counts against)". */
   reasons: string[];
+  /** The same reasons, in the same order, as data: the interface words them in its language. */
+  reasonParts: TopicReason[];
 }
+
+/**
+ * One reason as data: which term, combination or near-miss counted, with the
+ * topic file's labels (`labelEs` when it has one), so that a catalog template
+ * renders it in the reader's language.
+ */
+export type TopicReason =
+  | { kind: 'term'; verb: 'names' | 'mentions'; label: string; labelEs?: string; count: number; inTitle: boolean }
+  | { kind: 'combo'; label: string; labelEs?: string }
+  | { kind: 'negative'; label: string; labelEs?: string };
 
 export interface RecognizeOptions {
   /** `foldText(page.text)` when the caller already has it (the analyzer does), to skip folding twice. */
@@ -19,8 +31,11 @@ export interface RecognizeOptions {
 
 interface Contribution {
   reason: string;
+  part: TopicReason;
   value: number;
 }
+
+const labels = (x: { label: string; labelEs?: string | undefined }) => (x.labelEs ? { label: x.label, labelEs: x.labelEs } : { label: x.label });
 
 /**
  * Decides whether a page is about the topic, from weighted terms, terms that
@@ -64,7 +79,11 @@ export function recognizeTopic(page: PageText, topic: Topic | CompiledTopic, opt
     const occurrences = Math.round(n);
     const times = occurrences <= 1 ? 'once' : `${occurrences} times`;
     const inTitle = termInTitle[i] ? ', in the title too' : '';
-    parts.push({ reason: `${term.verb} ${term.label} ${times}${inTitle}`, value: term.weight * (1 + Math.log(n)) });
+    parts.push({
+      reason: `${term.verb} ${term.label} ${times}${inTitle}`,
+      part: { kind: 'term', verb: term.verb, ...labels(term), count: occurrences, inTitle: termInTitle[i] === 1 },
+      value: term.weight * (1 + Math.log(n)),
+    });
   });
 
   for (const combo of combos) {
@@ -74,14 +93,14 @@ export function recognizeTopic(page: PageText, topic: Topic | CompiledTopic, opt
       combo.within === undefined ||
       members.every((m) => termInTitle[m]) ||
       withinWindow(members.map((m) => positions[m] ?? []), combo.within);
-    if (together) parts.push({ reason: combo.label, value: combo.weight });
+    if (together) parts.push({ reason: combo.label, part: { kind: 'combo', ...labels(combo) }, value: combo.weight });
   }
 
   negatives.forEach((neg, i) => {
     const n = negCount[i] ?? 0;
     if (n <= 0) return;
     if (neg.unless.some((id) => (termCount[t.termIndex.get(id) ?? -1] ?? 0) > 0)) return;
-    parts.push({ reason: `about ${neg.label} (counts against)`, value: -neg.weight * (1 + Math.log(n)) });
+    parts.push({ reason: `about ${neg.label} (counts against)`, part: { kind: 'negative', ...labels(neg) }, value: -neg.weight * (1 + Math.log(n)) });
   });
 
   const raw = parts.reduce((sum, p) => sum + p.value, 0);
@@ -92,6 +111,7 @@ export function recognizeTopic(page: PageText, topic: Topic | CompiledTopic, opt
     onTopic: raw >= threshold,
     score: Math.round(score * 1000) / 1000,
     reasons: parts.map((p) => p.reason),
+    reasonParts: parts.map((p) => p.part),
   };
 }
 

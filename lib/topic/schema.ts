@@ -17,6 +17,8 @@ export const TopicTerm = z.object({
   id: Id,
   /** How a reason names it: "names {label}" / "mentions {label}". */
   label: z.string().min(1),
+  /** The same in Spanish, with its article ("el CECOT", "a Bukele"); optional, English is shown without it. */
+  labelEs: z.string().min(1).optional(),
   /** "names" for proper names of the topic itself, "mentions" for everything else. */
   verb: z.enum(['names', 'mentions']).default('mentions'),
   phrases: Phrases,
@@ -33,6 +35,7 @@ export const TopicCombo = z.object({
   id: Id,
   /** The reason as shown: "Alien Enemies Act + El Salvador". */
   label: z.string().min(1),
+  labelEs: z.string().min(1).optional(),
   /** Term ids; every one must occur. */
   all: z.array(Id).min(2),
   weight: z.number().positive(),
@@ -50,6 +53,7 @@ export const TopicNegative = z.object({
   id: Id,
   /** As shown: "about {label}". */
   label: z.string().min(1),
+  labelEs: z.string().min(1).optional(),
   phrases: Phrases,
   /** Subtracted for the first occurrence, then weight × (1 + ln n). */
   weight: z.number().positive(),

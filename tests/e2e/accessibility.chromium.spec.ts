@@ -118,6 +118,22 @@ test('Spanish interface on a Spanish page: sidebar, hover card, editor with the 
   await sidebar.screenshot({ path: `${shots}/chromium-sidebar-es.png`, fullPage: true });
   await axe(sidebar, 'sidebar, Spanish', 'light');
 
+  // Why the page is on topic, and the curator's notes, in Spanish too (with the articles named by title).
+  const reasons = sidebar.getByTestId('topic-verdict').locator('ul.reasons').first();
+  await expect(reasons).toContainText('nombra el Centro de Confinamiento del Terrorismo una vez');
+  await expect(reasons).not.toHaveAttribute('lang', 'en');
+  const capacity = sidebar.getByTestId('sidebar-claim').filter({ hasText: '40.000 reos' });
+  await capacity.locator('details.curator summary').first().click();
+  const agreement = capacity.getByTestId('cross-assessment').filter({ hasText: 'Ambos artículos dan 40.000' });
+  await expect(agreement).toContainText('No es un conteo de personas recluidas');
+  await expect(agreement).toContainText('el artículo “');
+  await expect(agreement.locator('[lang="en"]')).toHaveCount(0);
+  await expect(capacity.locator('details.curator')).toContainText('los 40.000 son una capacidad, no un número de detenidos');
+  await capacity.scrollIntoViewIfNeeded();
+  await sidebar.screenshot({ path: `${shots}/chromium-sidebar-curator-es.png`, fullPage: true });
+  await axe(sidebar, 'sidebar, Spanish, curator notes open', 'light');
+  await capacity.locator('details.curator summary').first().click();
+
   const probe = await OverlayProbe.attach(page);
   await page.bringToFront();
   const box = await textBox(page, '#e3', '300 venezolanos');

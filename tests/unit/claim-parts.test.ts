@@ -213,6 +213,14 @@ describe('7. explanations a reader understands', () => {
     expect(named).toContain('“Cecot Prison at the Heart of Controversial US-El Salvador Deportation Deal”');
   });
 
+  it('name articles by title in the Spanish notes too, keeping the Spanish article before the title', () => {
+    const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+    const title = sources.get('src-000')!.title;
+    expect(nameSources('Artículo 000: una cita. Solo el artículo 000 la da; el artículo 999 no existe.', sources)).toBe(
+      `El artículo “${title}”: una cita. Solo el artículo “${title}” la da; el artículo 999 no existe.`,
+    );
+  });
+
   it('the hover card lists every part, the one under the pointer first, conflicts before agreements', () => {
     const c = sentence('South Dakota Governor Kristi Noem visited CECOT.')!;
     const [claim] = toPageClaims(publicAnalysis({ title: '', language: 'en', topic: { onTopic: true, score: 1, reasons: [] }, claims: [c] } as never));

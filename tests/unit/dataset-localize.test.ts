@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../lib/dataset/bundled';
-import { curatorNoteFor, sourceTitleFor, statementById, statementFor, subjectLabelFor } from '../../lib/dataset/localize';
+import { crossAssessmentFor, curatorNoteFor, sourceTitleFor, statementById, statementFor, subjectLabelFor } from '../../lib/dataset/localize';
 import { searchClaims } from '../../lib/dataset/claim-search';
 
 const data = bundledDataset();
@@ -18,8 +18,37 @@ describe('dataset text in the interface language', () => {
   it('every claim has a Spanish statement that differs from the English one', () => {
     for (const c of data.claims) expect(statementFor(c, 'es'), c.id).not.toBe(statementFor(c, 'en'));
   });
+  it('gives the curator’s notes in Spanish, marked as Spanish, when the interface is Spanish', () => {
+    const es = curatorNoteFor(capacity, 'es');
+    expect(es.lang).toBe('es');
+    expect(es.text).toMatch(/^Ambos artículos dan 40.000 /);
+    expect(curatorNoteFor(capacity, 'en')).toEqual({ text: capacity.assessment.note, lang: 'en' });
+    const cross = data.assessments.find((a) => a.id === 'a-000-uzbekistan')!;
+    const crossEs = crossAssessmentFor(cross, 'es');
+    expect(crossEs.title).toEqual({ text: cross.titleEs, lang: 'es' });
+    expect(crossEs.note.text).toContain('Un informe sobre Uzbekistán no puede respaldar afirmaciones sobre El Salvador');
+    expect(crossAssessmentFor(cross, 'en').note).toEqual({ text: cross.note, lang: 'en' });
+  });
+  it('every bundled note, and every cross-claim title, has a Spanish version that differs from the English', () => {
+    for (const c of data.claims) expect(c.assessment.noteEs, c.id).toBeTruthy();
+    for (const c of data.claims) expect(c.assessment.noteEs, c.id).not.toBe(c.assessment.note);
+    for (const a of data.assessments) {
+      expect(a.titleEs, a.id).toBeTruthy();
+      expect(a.noteEs, a.id).not.toBe(a.note);
+    }
+  });
+  it('keeps figures exact in the Spanish notes: every number of the English note is in the Spanish one, whatever the thousands separator', () => {
+    // The Spanish prose writes thousands as "40.000" (as the Spanish statements do); quotes keep the article's "40,000".
+    const numbers = (t: string) => (t.match(/\d[\d,.-]*\d|\d/g) ?? []).map((n) => n.replace(/[.,]$/, '').replace(/(\d)[.,](?=\d{3}\b)/g, '$1')).sort();
+    for (const c of data.claims) expect(numbers(c.assessment.noteEs!), c.id).toEqual(numbers(c.assessment.note));
+    for (const a of data.assessments) expect(numbers(a.noteEs!), a.id).toEqual(numbers(a.note));
+  });
+  it('falls back to the English note, marked English, where no Spanish one was written (packs, older data)', () => {
+    const packNote = { assessment: { note: 'Only the pack article says so.' } };
+    expect(curatorNoteFor(packNote, 'es')).toEqual({ text: 'Only the pack article says so.', lang: 'en' });
+    expect(crossAssessmentFor({ title: 'T', note: 'N' }, 'es')).toEqual({ title: { text: 'T', lang: 'en' }, note: { text: 'N', lang: 'en' } });
+  });
   it('marks text the dataset holds in one language with that language', () => {
-    expect(curatorNoteFor(capacity, 'es')).toEqual({ text: capacity.assessment.note, lang: 'en' });
     const spanish = data.sources.find((s) => s.language === 'es');
     if (spanish) expect(sourceTitleFor(spanish).lang).toBe('es');
   });

@@ -64,7 +64,7 @@ describe('npm run scan', () => {
     expect(out.map((o) => o.input)).toEqual([join(EVAL, 'en-deal-no-name.txt'), `${base}/article.html`, `${base}/notes.txt`]);
     for (const o of out) {
       expect(Object.keys(o)).toEqual(expect.arrayContaining(['input', 'title', 'language', 'topic', 'claims']));
-      expect(o.topic).toEqual({ onTopic: expect.any(Boolean), score: expect.any(Number), reasons: expect.any(Array) });
+      expect(o.topic).toEqual({ onTopic: expect.any(Boolean), score: expect.any(Number), reasons: expect.any(Array), reasonParts: expect.any(Array) });
       for (const c of o.claims as Array<Record<string, unknown>>) {
         expect(c).toMatchObject({ text: expect.any(String), start: expect.any(Number), end: expect.any(Number), checkWorthiness: expect.any(Number), matches: expect.any(Array) });
         for (const m of c.matches as Array<Record<string, unknown>>) {

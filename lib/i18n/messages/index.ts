@@ -12,6 +12,7 @@ import { overlay } from './overlay';
 import { popup } from './popup';
 import { security } from './security';
 import { sidebar } from './sidebar';
+import { topic } from './topic';
 import { welcome } from './welcome';
 
 export const CATALOGS = {
@@ -25,6 +26,7 @@ export const CATALOGS = {
   popup,
   security,
   sidebar,
+  topic,
   welcome,
 } as const;
 
