@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import path from 'node:path';
-import { launchFirefox, openExtensionPage } from './firefox-fixtures';
+import { launchFirefox, openExtensionPage, waitFor as poll } from './firefox-fixtures';
 import { ROOT } from './paths';
 import { readImportFile } from '../../lib/exchange/import';
 import { startWebDavServer, storedFiles, type WebDavServer } from '../webdav/server';
@@ -22,16 +22,8 @@ test.afterAll(async () => {
   await dav?.stop();
 });
 
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last: T = await fn();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 200));
-    last = await fn();
-  }
-  return last;
-}
+/** Imports, exports and syncs take longer than the fixtures' default wait. */
+const waitFor = <T,>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> => poll(fn, ok, ms);
 
 const text = (page: Page, selector: string) => page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector);
 

@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import path from 'node:path';
-import { launchFirefox, openExtensionPage } from './firefox-fixtures';
+import { launchFirefox, openExtensionPage, waitFor as until } from './firefox-fixtures';
 import { ROOT } from './paths';
 import { hostilePage } from './hostile-pages';
 import { startStaticServer } from '../../scripts/shared/static-server';
@@ -30,17 +30,6 @@ test.afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last = await fn();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 200));
-    last = await fn();
-  }
-  return last;
-}
 
 /** Runs `messages` one by one from our content-script sandbox in the tab showing `url`; returns the replies. */
 async function sendFromContentScript(url: string, messages: unknown[]): Promise<Reply[]> {

@@ -1,29 +1,14 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDataService } from '../../lib/background/data-service';
-import { bundledDataset } from '../../lib/dataset/bundled';
-import { openLensDb, type LensDb } from '../../lib/store/db';
+import { freshDbs } from './fresh-db';
+import type { LensDb } from '../../lib/store/db';
 import { listAllAnnotations, putAnnotations } from '../../lib/store/annotations-repo';
-import { loadDatasetIntoDb } from '../../lib/store/load-dataset';
 import { readImportFile } from '../../lib/exchange/import';
 import { makeAnnotation } from './exchange-fixtures';
 import { startWebDavServer, type WebDavServer } from '../webdav/server';
 
-let n = 0;
-const dbs: LensDb[] = [];
-async function freshDb(): Promise<LensDb> {
-  const db = openLensDb({ name: `data-service-${process.pid}-${++n}` });
-  dbs.push(db);
-  await loadDatasetIntoDb(db, bundledDataset());
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDbs('data-service');
 
 const now = () => new Date('2026-11-22T12:00:00.000Z');
 const noSync = { fetch: () => Promise.reject(new Error('no network in this test')), scheduleSync: () => {}, now };

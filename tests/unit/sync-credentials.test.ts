@@ -1,26 +1,11 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeDataService } from '../../lib/background/data-service';
-import { bundledDataset } from '../../lib/dataset/bundled';
-import { openLensDb, type LensDb, type SyncMeta } from '../../lib/store/db';
-import { loadDatasetIntoDb } from '../../lib/store/load-dataset';
+import { freshDbs } from './fresh-db';
+import type { SyncMeta } from '../../lib/store/db';
 import { syncOnce } from '../../lib/sync/webdav-sync';
 
-let n = 0;
-const dbs: LensDb[] = [];
-async function freshDb(): Promise<LensDb> {
-  const db = openLensDb({ name: `sync-credentials-${process.pid}-${++n}` });
-  dbs.push(db);
-  await loadDatasetIntoDb(db, bundledDataset());
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDbs('sync-credentials');
 
 /** A server that answers 404 to a GET and 201 to a PUT, and notes every request with its Authorization header. */
 function recordingFetch() {
