@@ -178,6 +178,7 @@ export function analyzeText(
     const xHits = factHits.take(s.start, s.end);
     const f = sentenceFeatures(text, s.start, s.end, fHits, qs);
     f.topical = new Set(tHits.map((h) => h.phrase)).size + (cHits.length ? 1 : 0);
+    f.specific = specificTerms(t, pHits, tHits, cHits);
     let cw = checkWorthiness(f, countWords(text, s.start, s.end));
 
     let matches: DatasetMatch[] = [];
@@ -273,6 +274,18 @@ function topicContext(t: CompiledTopic, hits: readonly PhraseHit[]): { anchored:
     }
   }
   return { anchored: anchorSpans.length > 0, rival, anchorSpans, ownWords };
+}
+
+/**
+ * Distinct dataset terms (and, as one, subject cues) outside the topic's
+ * background words: what says the sentence is about something the dataset claims.
+ */
+function specificTerms(t: CompiledTopic, topicHits: readonly PhraseHit[], termHits: readonly PhraseHit[], cueHits: readonly PhraseHit[]): number {
+  const background = topicHits.filter((h) => (t.owners[h.phrase] ?? []).some((o) => o >= 0 && (t.topic.terms[o]?.weight ?? 1) <= OWN_WORD_MAX));
+  const inBackground = (h: PhraseHit) => background.some((b) => b.start <= h.start && h.end <= b.end);
+  const phrases = new Set<number>();
+  for (const h of termHits) if (!inBackground(h)) phrases.add(h.phrase);
+  return phrases.size + (cueHits.some((h) => !inBackground(h)) ? 1 : 0);
 }
 
 function toClaimQuantity(q: ParsedQuantity): ClaimQuantity {
