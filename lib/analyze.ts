@@ -182,6 +182,7 @@ export function analyzeText(
     let cw = checkWorthiness(f, countWords(text, s.start, s.end));
 
     let matches: DatasetMatch[] = [];
+    let restOf: ((a: number, b: number) => DatasetMatch[]) | null = null;
     // Words a typed fact uses ("said", "visited") are common: alone, only a name or a dated law makes a sentence worth comparing.
     if (doMatch && (tHits.length || cHits.length || xHits.some((h) => m.factAnchor[h.phrase]))) {
       const { anchored, rival, anchorSpans, ownWords } = topicContext(t, pHits);
@@ -203,12 +204,31 @@ export function analyzeText(
           attributed,
           locale: options.locale ?? 'en',
         });
+        restOf = (a: number, b: number): DatasetMatch[] => {
+          const inside = <T extends { start: number; end: number }>(xs: readonly T[]): T[] => xs.filter((x) => x.start >= a && x.end <= b);
+          return matchSentence(m, {
+            text,
+            folded,
+            start: a,
+            end: b,
+            quantities: inside(qs),
+            cueHits: inside(cHits),
+            termHits: inside(tHits),
+            anchored,
+            anchorSpans: inside(anchorSpans),
+            topicSpans: inside(ownWords),
+            factHits: inside(xHits),
+            attributed,
+            locale: options.locale ?? 'en',
+          });
+        };
       }
       // The dataset is a list of claims worth checking: a sentence that restates one is worth checking too.
       const best = matches[0];
       if (best) cw = Math.max(cw, best.relation === 'related' ? 0.4 : Math.max(0.5, best.score * 0.8));
     }
     if (cw < minCw) continue;
+    const parts = claimParts(text, matches);
     claims.push({
       text: text.slice(s.start, s.end),
       start: s.start,
@@ -217,8 +237,26 @@ export function analyzeText(
       features: f,
       quantities: qs.map(toClaimQuantity),
       matches,
-      parts: claimParts(text, matches),
+      parts,
     });
+    if (!parts.length || !restOf) continue;
+    // The parts are the sentence's strongest claims; a clause beside them may claim something else.
+    for (const [a, b] of restClauses(text, s, parts)) {
+      const rf = sentenceFeatures(text, a, b, fHits.filter((h) => h.start >= a && h.end <= b), qs.filter((q) => q.start >= a && q.end <= b));
+      const rt = tHits.filter((h) => h.start >= a && h.end <= b);
+      const rc = cHits.filter((h) => h.start >= a && h.end <= b);
+      rf.topical = new Set(rt.map((h) => h.phrase)).size + (rc.length ? 1 : 0);
+      rf.specific = specificTerms(t, pHits.filter((h) => h.start >= a && h.end <= b), rt, rc);
+      // A clause is not a statement of its own: only its numbers, names, attributions and terms count.
+      rf.complete = false;
+      let rcw = checkWorthiness(rf, countWords(text, a, b));
+      // What it says, not a mere "related" (which beside the sentence's parts is noise).
+      const found = restOf(a, b).filter((x) => x.relation !== 'related');
+      const best = found[0];
+      if (best) rcw = Math.max(rcw, Math.max(0.5, best.score * 0.8));
+      if (rcw < minCw) continue;
+      claims.push({ text: text.slice(a, b), start: a, end: b, checkWorthiness: rcw, features: rf, quantities: [], matches: found, parts: claimParts(text, found) });
+    }
   }
   return { title: input.title ?? '', language, topic: verdict, claims };
 }
@@ -286,6 +324,29 @@ function specificTerms(t: CompiledTopic, topicHits: readonly PhraseHit[], termHi
   const phrases = new Set<number>();
   for (const h of termHits) if (!inBackground(h)) phrases.add(h.phrase);
   return phrases.size + (cueHits.some((h) => !inBackground(h)) ? 1 : 0);
+}
+
+/** Where a sentence's clauses break: a comma, semicolon, colon, dash or bracket. */
+const CLAUSE_BREAK = /[,;:()\u2014]|(?<!\d)\s[-\u2013]\s(?!\d)/g;
+const CLAUSE_MIN_WORDS = 4;
+
+/** The clauses of a sentence no part touches, each long enough to claim something. */
+function restClauses(text: string, s: { start: number; end: number }, parts: readonly ClaimPart[]): Array<[number, number]> {
+  const cuts: Array<[number, number]> = [];
+  const body = text.slice(s.start, s.end);
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let mm = CLAUSE_BREAK.exec(body); mm; mm = CLAUSE_BREAK.exec(body)) cuts.push([s.start + mm.index, s.start + mm.index + mm[0].length]);
+  const out: Array<[number, number]> = [];
+  let at = s.start;
+  for (const [a, b] of [...cuts, [s.end, s.end] as [number, number]]) {
+    let x = at;
+    let y = a;
+    while (x < y && /[\s"“”«»'’.]/.test(text.charAt(x))) x++;
+    while (y > x && /[\s"“”«»'’.]/.test(text.charAt(y - 1))) y--;
+    if (y > x && !parts.some((p) => p.start < y && x < p.end) && countWords(text, x, y) >= CLAUSE_MIN_WORDS) out.push([x, y]);
+    at = b;
+  }
+  return out;
 }
 
 function toClaimQuantity(q: ParsedQuantity): ClaimQuantity {

@@ -63,7 +63,9 @@ export function segmentSentences(text: string, language = 'en'): SentenceSpan[] 
         fallbackSplit(text, from, to, pieces);
       }
     }
-    joinPieces(text, pieces, raw);
+    const joined: SentenceSpan[] = [];
+    joinPieces(text, pieces, joined);
+    for (const sp of joined) splitBeforeFigures(text, sp, raw);
     paraStart = paraEnd + 1;
   }
   return raw;
@@ -134,6 +136,37 @@ function shouldJoin(text: string, prev: SentenceSpan, next: SentenceSpan): boole
   if (!ABBREVIATIONS.has(word)) return false;
   // "… the U.S. The next day": an abbreviation can end a sentence too.
   return !SENTENCE_STARTERS.has(first.toLowerCase());
+}
+
+// A full stop, then a space and a figure: "…sometimes more. 100 square meters in size."
+const END_BEFORE_FIGURE = /[.!?]["”’»)]*\s+(?=\d)/g;
+
+/**
+ * ICU does not end a sentence before one that starts with a figure when a
+ * lower-case word follows it ("…sometimes more. 100 square meters in size."),
+ * which lists and fact boxes flattened into one line do all the time; a
+ * number after an abbreviation ("No. 5", "Jan. 5", "approx. 300") still continues the sentence.
+ */
+function splitBeforeFigures(text: string, span: SentenceSpan, out: SentenceSpan[]): void {
+  const body = text.slice(span.start, span.end);
+  let start = span.start;
+  END_BEFORE_FIGURE.lastIndex = 0;
+  for (let m = END_BEFORE_FIGURE.exec(body); m; m = END_BEFORE_FIGURE.exec(body)) {
+    const at = span.start + m.index;
+    const word = /((?:\p{L}{1,2}\.)*[\p{L}\p{N}]+)$/u.exec(text.slice(Math.max(start, at - 12), at))?.[1] ?? '';
+    // Too short to be a sentence, an abbreviation, or a single initial: not an end.
+    if (!word || ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word) || countSpaces(text, start, at) < 2) continue;
+    const cut = at + m[0].length;
+    pushTrimmed(text, start, cut, out);
+    start = cut;
+  }
+  pushTrimmed(text, start, span.end, out);
+}
+
+function countSpaces(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 32) n++;
+  return n;
 }
 
 /** True when the span opens more quotations than it closes. */
