@@ -157,7 +157,8 @@ export function checkWorthiness(f: ClaimFeatures, words: number): number {
   // two terms make it worth checking on their own, one adds to a legal or attributed statement.
   if (f.complete && words >= 6) s += f.specific >= 2 ? 0.2 : f.specific === 1 ? 0.08 : 0;
   if (f.question) s -= 0.25;
-  if (words < 6) s -= 0.2;
+  // Very short sentences are mostly labels and fragments; a short one with figures ("256 cells in eight blocks.") still counts.
+  if (words < 6) s -= f.quantities > 0 && words >= 4 ? 0.05 : 0.2;
   if (words > 80) s -= 0.1;
   return Math.max(0, Math.min(1, Math.round(s * 100) / 100));
 }

@@ -96,6 +96,50 @@ describe('analyzeText', () => {
   });
 });
 
+describe('analyzeText: what is listed', () => {
+  const page = (body: string) => `CECOT and the deal with El Salvador\n${body}`;
+  const listed = (text: string) => analyzeText({ text, url: 'https://x.example/cecot' }, dataset, topic).claims;
+
+  it('lists a finished statement in the dataset’s terms without a number, not a headline in the same words', () => {
+    const text = page('Men held in CECOT receive no visits and never go outdoors.\nMen held in CECOT receive no visits\nLos presos del CECOT no reciben visitas y nunca salen de sus celdas.');
+    const texts = listed(text).map((c) => c.text);
+    expect(texts).toContain('Men held in CECOT receive no visits and never go outdoors.');
+    expect(texts).toContain('Los presos del CECOT no reciben visitas y nunca salen de sus celdas.');
+    expect(texts).not.toContain('Men held in CECOT receive no visits');
+  });
+
+  it('does not list a sentence for the topic’s background words alone', () => {
+    const texts = listed(page('CECOT is a prison in El Salvador, and the deal sends deportees there.\nThe weather in El Salvador was fine for the prison guards.')).map((c) => c.text);
+    expect(texts).not.toContain('The weather in El Salvador was fine for the prison guards.');
+  });
+
+  it('reads plural and present attributions in Spanish and more verbs in English', () => {
+    const all = analyzeText({ text: page('Aseguraron que los golpeaban varias veces al día.\nSus abogados denuncian falta de pruebas.\nThe lawyers contended that the men were never charged.') }, dataset, topic, { minCheckWorthiness: 0 }).claims;
+    for (const start of ['Aseguraron', 'Sus abogados', 'The lawyers']) expect(all.find((c) => c.text.startsWith(start))?.features.attribution, start).toBe(true);
+  });
+
+  it('lists a clause its sentence’s parts leave out, as a claim of its own inside the sentence', () => {
+    const text = page(
+      'The men reached CECOT under the Alien Enemies Act of 1798, and a judge in Washington ordered on Saturday that the flights stop.\n' +
+        'Supimos esta semana que 179 de ellos no tienen antecedentes, de los 238 hombres que Trump envió al CECOT.',
+    );
+    const claims = listed(text);
+    const sentence = claims.find((c) => c.text.startsWith('The men reached'));
+    expect(sentence?.parts.map((p) => p.text)).toEqual(['Alien Enemies Act of 1798']);
+    const clause = claims.find((c) => c.text === 'and a judge in Washington ordered on Saturday that the flights stop');
+    expect(clause).toBeDefined();
+    expect(claims.some((c) => c.text === 'Supimos esta semana que 179 de ellos no tienen antecedentes')).toBe(true);
+    for (const c of claims) {
+      expect(text.slice(c.start, c.end)).toBe(c.text);
+      const around = claims.find((o) => o !== c && o.start <= c.start && c.end <= o.end);
+      if (!around) continue;
+      // A clause never overlaps its sentence's parts, and beside them shows only what it says, never a mere "related".
+      expect(around.parts.some((p) => p.start < c.end && c.start < p.end)).toBe(false);
+      expect(c.parts.every((p) => p.relation !== 'related')).toBe(true);
+    }
+  });
+});
+
 describe('analyzeDocument', () => {
   it('gives offsets that map back to the live document', () => {
     const d = doc('en-conflicts.html');

@@ -61,7 +61,8 @@ describe('evaluation on the labelled pages', () => {
   it('holds the fact-level figures on the written pages', async () => {
     const { all } = (await get()).facts.written;
     expect(all.topic.f1).toBeGreaterThanOrEqual(0.97);
-    expect(all.flagged.rate).toBeGreaterThanOrEqual(0.9);
+    // Statements without numbers, Spanish attributions in the plural and clauses beside a sentence's parts are listed too.
+    expect(all.flagged.rate).toBeGreaterThanOrEqual(0.95);
     expect(all.firstRight.rate).toBeGreaterThanOrEqual(0.55);
     expect(all.anyRight.rate).toBeGreaterThanOrEqual(0.6);
     expect(all.agreeShownAsConflict.rate).toBeLessThanOrEqual(0.03);

@@ -114,6 +114,19 @@ describe('segmentSentences', () => {
     expect(split('He lives in the U.S. The next day he left.')).toEqual(['He lives in the U.S.', 'The next day he left.']);
   });
 
+  it('ends a sentence before one that starts with a figure, as flattened lists have them', () => {
+    // ICU keeps these together because a lower-case word follows the figure.
+    expect(split('Total lockdown for the men. 256 cells in eight blocks. No visits.')).toEqual([
+      'Total lockdown for the men.',
+      '256 cells in eight blocks.',
+      'No visits.',
+    ]);
+    expect(split('Régimen de encierro total. 256 celdas en ocho pabellones.', 'es')).toEqual(['Régimen de encierro total.', '256 celdas en ocho pabellones.']);
+    // After an abbreviation or an initial the figure belongs to the same sentence.
+    expect(split('They were moved to cell block No. 4 last week.')).toEqual(['They were moved to cell block No. 4 last week.']);
+    expect(split('The buses carried approx. 300 men to the prison.')).toEqual(['The buses carried approx. 300 men to the prison.']);
+  });
+
   it('never crosses a line break (a block boundary) and trims spans', () => {
     expect(split('  A heading without a period\nFirst sentence. Second one.  \n\n')).toEqual([
       'A heading without a period',
