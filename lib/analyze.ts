@@ -249,7 +249,9 @@ export function analyzeText(
       rf.specific = specificTerms(t, pHits.filter((h) => h.start >= a && h.end <= b), rt, rc);
       // A clause is not a statement of its own: only its numbers, names, attributions and terms count.
       rf.complete = false;
-      let rcw = checkWorthiness(rf, countWords(text, a, b));
+      // "Rubio told reporters in San Salvador": the frame of the sentence's claim, not a claim of its own.
+      const frame = rf.attribution && !rf.quantities && !rf.legal && rf.specific === 0;
+      let rcw = frame ? 0 : checkWorthiness(rf, countWords(text, a, b));
       // What it says, not a mere "related" (which beside the sentence's parts is noise).
       const found = restOf(a, b).filter((x) => x.relation !== 'related');
       const best = found[0];
@@ -326,8 +328,8 @@ function specificTerms(t: CompiledTopic, topicHits: readonly PhraseHit[], termHi
   return phrases.size + (cueHits.some((h) => !inBackground(h)) ? 1 : 0);
 }
 
-/** Where a sentence's clauses break: a comma, semicolon, colon, dash or bracket. */
-const CLAUSE_BREAK = /[,;:()\u2014]|(?<!\d)\s[-\u2013]\s(?!\d)/g;
+/** Where a sentence's clauses break: a comma (not inside "15,000"), semicolon, colon, dash (not in "80 - 100") or bracket. */
+const CLAUSE_BREAK = /(?<!\d),|,(?!\d)|[;:()\u2014]|(?<!\d)\s[-\u2013]\s(?!\d)/g;
 const CLAUSE_MIN_WORDS = 4;
 
 /** The clauses of a sentence no part touches, each long enough to claim something. */
