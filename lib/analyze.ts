@@ -178,7 +178,8 @@ export function analyzeText(
     const xHits = factHits.take(s.start, s.end);
     const f = sentenceFeatures(text, s.start, s.end, fHits, qs);
     f.topical = new Set(tHits.map((h) => h.phrase)).size + (cHits.length ? 1 : 0);
-    f.specific = specificTerms(t, pHits, tHits, cHits);
+    // Only a finished statement's score uses it.
+    f.specific = f.complete ? specificTerms(t, pHits, tHits, cHits) : 0;
     let cw = checkWorthiness(f, countWords(text, s.start, s.end));
 
     let matches: DatasetMatch[] = [];
@@ -242,22 +243,28 @@ export function analyzeText(
     if (!parts.length || !restOf) continue;
     // The parts are the sentence's strongest claims; a clause beside them may claim something else.
     for (const [a, b] of restClauses(text, s, parts)) {
-      const rf = sentenceFeatures(text, a, b, fHits.filter((h) => h.start >= a && h.end <= b), qs.filter((q) => q.start >= a && q.end <= b));
-      const rt = tHits.filter((h) => h.start >= a && h.end <= b);
-      const rc = cHits.filter((h) => h.start >= a && h.end <= b);
+      const inside = (h: { start: number; end: number }) => h.start >= a && h.end <= b;
+      const rh = fHits.filter(inside);
+      const rt = tHits.filter(inside);
+      const rc = cHits.filter(inside);
+      const rq = qs.filter(inside);
+      const matchable = rt.length > 0 || rc.length > 0 || rq.length > 0 || xHits.some(inside);
+      // Names alone never make a clause worth listing.
+      if (!matchable && !rh.length) continue;
+      const rf = sentenceFeatures(text, a, b, rh, rq);
       rf.topical = new Set(rt.map((h) => h.phrase)).size + (rc.length ? 1 : 0);
-      rf.specific = specificTerms(t, pHits.filter((h) => h.start >= a && h.end <= b), rt, rc);
+      rf.specific = specificTerms(t, pHits.filter(inside), rt, rc);
       // A clause is not a statement of its own: only its numbers, names, attributions and terms count.
       rf.complete = false;
       // "Rubio told reporters in San Salvador": the frame of the sentence's claim, not a claim of its own.
       const frame = rf.attribution && !rf.quantities && !rf.legal && rf.specific === 0;
       let rcw = frame ? 0 : checkWorthiness(rf, countWords(text, a, b));
       // What it says, not a mere "related" (which beside the sentence's parts is noise).
-      const found = restOf(a, b).filter((x) => x.relation !== 'related');
+      const found = matchable ? restOf(a, b).filter((x) => x.relation !== 'related') : [];
       const best = found[0];
       if (best) rcw = Math.max(rcw, Math.max(0.5, best.score * 0.8));
       if (rcw < minCw) continue;
-      claims.push({ text: text.slice(a, b), start: a, end: b, checkWorthiness: rcw, features: rf, quantities: [], matches: found, parts: claimParts(text, found) });
+      claims.push({ text: text.slice(a, b), start: a, end: b, checkWorthiness: rcw, features: rf, quantities: rq.map(toClaimQuantity), matches: found, parts: claimParts(text, found) });
     }
   }
   return { title: input.title ?? '', language, topic: verdict, claims };
@@ -321,6 +328,7 @@ function topicContext(t: CompiledTopic, hits: readonly PhraseHit[]): { anchored:
  * background words: what says the sentence is about something the dataset claims.
  */
 function specificTerms(t: CompiledTopic, topicHits: readonly PhraseHit[], termHits: readonly PhraseHit[], cueHits: readonly PhraseHit[]): number {
+  if (!termHits.length && !cueHits.length) return 0;
   const background = topicHits.filter((h) => (t.owners[h.phrase] ?? []).some((o) => o >= 0 && (t.topic.terms[o]?.weight ?? 1) <= OWN_WORD_MAX));
   const inBackground = (h: PhraseHit) => background.some((b) => b.start <= h.start && h.end <= b.end);
   const phrases = new Set<number>();

@@ -28,7 +28,7 @@ export interface ClaimFeatures {
   /**
    * Of `topical`, the terms that are not the topic's background words (El
    * Salvador, a prison, deportations, the deal), which every sentence of an
-   * on-topic page uses (set by the analyzer).
+   * on-topic page uses (set by the analyzer where it counts: finished statements and clauses).
    */
   specific: number;
   /**
