@@ -1,7 +1,7 @@
 import type { Claim, CountGroup, Fact, Subject } from '../dataset/schema';
 import { foldKey, foldText } from '../text/fold';
 import { PhraseSet } from '../text/phrase-set';
-import { GENERIC_WORDS, stemCue, unitCues } from './cue-variants';
+import { GENERIC_WORDS, inflectPhrase, stemCue, unitCues } from './cue-variants';
 import { unitCategory, type QuantityCategory } from '../text/quantity-lexicon';
 
 /** The parts of the dataset the matcher reads (a `Dataset` fits). */
@@ -203,7 +203,9 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
       add([...others].filter((t) => !own.has(t)), 'otherTitle');
     } else {
       add(both(fact.actor), 'actor');
-      add(both(fact.action), 'action');
+      // A predicate in any tense or as its noun: "criticized", "criticizes", "criticism".
+      const actions = both(fact.action);
+      add([...actions, ...actions.map(inflectPhrase).filter((p): p is string => p !== null)], 'action');
       add(both(fact.object), 'object');
     }
     return out;

@@ -73,3 +73,35 @@ export const GENERIC_WORDS = new Set([
   'recibio', 'recluidos', 'custodia', 'trato', 'condiciones', 'terroristas', 'pandillas', 'banda',
   'firmado', 'firmo', 'acordo', 'anuncio', 'defiende', 'denuncian', 'condenado', 'condenados', 'procesados',
 ]);
+
+// Verb and noun endings of English and Spanish, longest first: what a predicate's other forms differ by.
+const PREDICATE_ENDINGS = [
+  'ations', 'ation', 'aciones', 'acion', 'iendo', 'ando', 'ieron', 'aron', 'ados', 'adas', 'idos', 'idas', 'ings', 'ing',
+  'ies', 'ied', 'ado', 'ada', 'ido', 'ida', 'ed', 'es', 'ar', 'er', 'ir', 'io', 's', 'o', 'a', 'e',
+].sort((a, b) => b.length - a.length);
+
+/**
+ * The other inflections of a predicate phrase ("criticized", "allowed to
+ * challenge", "impugnar"): each word of six letters or more loses a common
+ * English or Spanish ending and matches as a prefix ("critici*", "allow* to
+ * challeng*", "impugn*"), so data lists a verb once and the page may write it
+ * in any tense, person or as its noun. Short words are kept whole ("sent",
+ * "held"): a short prefix catches unrelated words. Returns null when nothing
+ * changes.
+ */
+export function inflectPhrase(folded: string): string | null {
+  if (folded.includes('*')) return null;
+  let changed = false;
+  const words = folded.split(' ').map((w) => {
+    if (w.length < 6 || !/^[a-z]+$/.test(w)) return w;
+    for (const e of PREDICATE_ENDINGS) {
+      if (!w.endsWith(e) || w.length - e.length < 5) continue;
+      let stem = w.slice(0, -e.length);
+      if ((e === 'ed' || e === 'ing') && /([b-df-hj-np-tv-z])\1$/.test(stem)) stem = stem.slice(0, -1);
+      changed = true;
+      return `${stem}*`;
+    }
+    return w;
+  });
+  return changed ? words.join(' ') : null;
+}

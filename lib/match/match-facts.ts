@@ -152,8 +152,12 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     const end = Math.max(...parts.map((x) => x.end));
     if (end - start > EVENT_WINDOW) continue;
     // A denial on the page contradicts what the article reports, and agrees with what the article denies.
-    const negated = deniedBefore(s, a.start) !== fact.negative;
-    const unattributed = fact.attributed && !s.attributed;
+    const denial = deniedBefore(s, a.start);
+    const negated = denial !== fact.negative;
+    // "No evidence that they belong to…" doubts the claim without denying it.
+    const doubted = denial && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), a.start));
+    // The clause itself may say who claims it ("said to be members", "acusados de pertenecer").
+    const unattributed = fact.attributed && !s.attributed && !ATTRIBUTED.test(s.folded.slice(Math.max(s.start, start - 60), end));
     // The day the page gives the event, near it: another day than the article's is a wrong date.
     if (fact.weekday && !negated) {
       const gap = (d: { start: number; end: number }) => (d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0);
@@ -173,7 +177,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     }
     return {
       kind: 'event',
-      relation: negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
+      relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
       span: [start, end],
       page: s.text.slice(start, end),
       dataset: fact.label,
@@ -183,8 +187,17 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
   return null;
 }
 
-/** "None of them were allowed to…", "did not visit": a negator in the same clause, shortly before the action. */
-const NEGATOR = /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|without|sin|nego|niega)\b|n't\b/;
+/**
+ * "None of them were allowed to…", "did not visit", "deprived of", "lack of",
+ * "barely see": a negator in the same clause, shortly before the action.
+ */
+const NEGATOR =
+  /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?)\b|n't\b/;
+/** A negated "evidence" before the action: doubt, not denial. */
+const NO_EVIDENCE = /\b(?:evidence|proof|proven|pruebas?|evidencias?|demostrad[oa]s?|comprobad[oa]s?)\b/;
+/** Words in the clause that attribute it ("said to be", "accused of", "presuntos"). */
+const ATTRIBUTED =
+  /\b(?:said|says|say|claim\w*|alleg\w*|accus\w*|insist\w*|label\w*|brand\w*|deem\w*|suspect\w*|purported\w*|reported\w*|according to|so-called|dijo|dice|dicen|afirm\w*|asegur\w*|acus\w*|senal\w*|presunt\w*|supuest\w*|insist\w*|segun|tild\w*|calific\w*|sostien\w*|consider\w*|design\w*)\b/;
 function deniedBefore(s: FactSentence, at: number): boolean {
   const before = s.folded.slice(Math.max(s.start, at - 50), at);
   if (NEGATED.test(before)) return true;
