@@ -116,6 +116,7 @@ const NEGATION_BEFORE = /(?:\b(?:not|never|no|nunca|jamas|jamás|tampoco)|n't)\s
 export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const out: DatasetMatch[] = [];
   const comparedSubjects = new Set<number>();
+  const compared: ParsedQuantity[] = [];
 
   const locale = s.locale ?? 'en';
   const folded = s.folded ?? s.text.toLowerCase();
@@ -124,6 +125,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const subject = assignSubject(m, s, q, quantities);
     if (!subject) continue;
     comparedSubjects.add(subject.index);
+    compared.push(q);
     const info = m.subjects[subject.index] as SubjectInfo;
     const pageGroup = info.groups.length ? groupCounted(info, folded, s, q) : null;
     for (const ci of info.quantityClaims) {
@@ -190,6 +192,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false })) {
       const c = m.claims[f.claim];
       if (!c) continue;
+      // "238 Venezuelans were deported to CECOT" is a count: the comparison of the number speaks for the clause.
+      if (f.kind === 'event' && compared.some((q) => q.start >= f.span[0] && q.end <= f.span[1])) continue;
       const info = m.subjects[c.subject] as SubjectInfo;
       // One finding per claim: a conflict outranks an agreement found on another phrase.
       const prev = out.findIndex((x) => x.claimId === c.claim.id);
