@@ -216,11 +216,13 @@ export const EventFact = z.object({
   /** The article says it did not or cannot happen ("deportees cannot challenge their removal"): a page's denial agrees. */
   negative: z.boolean().default(false),
   /**
-   * What a page saying the opposite counts as: a conflict, or only "related"
-   * for phrases that pages use without asserting anything either way ("due
-   * process" is named by those who say it was missing and by those who ask for it).
+   * What a page saying the opposite counts as: a conflict; only "related" for
+   * phrases pages use without asserting anything either way ("due process" is
+   * named by those who say it was missing and by those who ask for it); or
+   * nothing, for words too common to point at this claim unless denied
+   * ("convicted", "daylight").
    */
-  opposite: z.enum(['conflicts', 'related']).default('conflicts'),
+  opposite: z.enum(['conflicts', 'related', 'none']).default('conflicts'),
   /** The day of the week the article gives for it ("On Wednesday, Noem toured…"), when it gives one. */
   weekday: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).optional(),
 });

@@ -157,6 +157,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     // "No evidence that they belong to…" doubts the claim without denying it.
     const doubted = denial && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), a.start));
     // The clause itself may say who claims it ("said to be members", "acusados de pertenecer").
+    if (negated && !doubted && fact.opposite === 'none') continue;
     const unattributed = fact.attributed && !s.attributed && !ATTRIBUTED.test(s.folded.slice(Math.max(s.start, start - 60), end));
     // The day the page gives the event, near it: another day than the article's is a wrong date.
     if (fact.weekday && !negated) {

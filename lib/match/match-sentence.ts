@@ -198,7 +198,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (!c) continue;
       // "238 Venezuelans were deported to CECOT" is a count: the comparison of the number (written with what
       // it counts, in the clause or just before it) speaks for the clause. A bare number ("Noem, 53,") does not.
-      if (f.kind === 'event' && compared.some((q) => q.unit !== null && q.start >= f.span[0] - 25 && q.end <= f.span[1])) continue;
+      if (f.kind === 'event' && compared.some((q) => q.start >= f.span[0] - 40 && q.start < f.span[1] && (q.unit !== null || !/^\s*[,)]/.test(s.text.slice(q.end, q.end + 2))))) continue;
       const info = m.subjects[c.subject] as SubjectInfo;
       // One finding per claim: a conflict outranks an agreement found on another phrase.
       const prev = out.findIndex((x) => x.claimId === c.claim.id);
