@@ -223,6 +223,11 @@ export const EventFact = z.object({
    * ("convicted", "daylight").
    */
   opposite: z.enum(['conflicts', 'related', 'none']).default('conflicts'),
+  /**
+   * Subjects whose count, written in the same clause, is what the event is about ("238 Venezuelans
+   * were deported to CECOT" is a count of deportees): the number's comparison then speaks for the clause.
+   */
+  yieldsTo: z.array(z.string().min(1)).default([]),
   /** The day of the week the article gives for it ("On Wednesday, Noem toured…"), when it gives one. */
   weekday: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).optional(),
 });

@@ -120,7 +120,7 @@ const NEGATION_BEFORE = /(?:\b(?:not|never|no|nunca|jamas|jamás|tampoco)|n't)\s
 export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const out: DatasetMatch[] = [];
   const comparedSubjects = new Set<number>();
-  const compared: ParsedQuantity[] = [];
+  const compared: Array<{ q: ParsedQuantity; subject: string }> = [];
 
   const locale = s.locale ?? 'en';
   const folded = s.folded ?? s.text.toLowerCase();
@@ -129,7 +129,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const subject = assignSubject(m, s, q, quantities);
     if (!subject) continue;
     comparedSubjects.add(subject.index);
-    compared.push(q);
+    compared.push({ q, subject: (m.subjects[subject.index] as SubjectInfo).subject.key });
     const info = m.subjects[subject.index] as SubjectInfo;
     const pageGroup = info.groups.length ? groupCounted(info, folded, s, q) : null;
     for (const ci of info.quantityClaims) {
@@ -196,9 +196,18 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false })) {
       const c = m.claims[f.claim];
       if (!c) continue;
-      // "238 Venezuelans were deported to CECOT" is a count: the comparison of the number (written with what
-      // it counts, in the clause or just before it) speaks for the clause. A bare number ("Noem, 53,") does not.
-      if (f.kind === 'event' && compared.some((q) => q.start >= f.span[0] - 40 && q.start < f.span[1] && (q.unit !== null || !/^\s*[,)]/.test(s.text.slice(q.end, q.end + 2))))) continue;
+      // "238 Venezuelans were deported to CECOT" is a count: when the event is what the number counts
+      // (`yieldsTo`), the comparison of the number (written with what it counts, in the clause or just
+      // before it) speaks for the clause. A bare number set off by commas ("Noem, 53,") does not.
+      const yieldsTo = m.facts.find((x) => x.fact.id === f.factId)?.fact;
+      if (
+        yieldsTo?.kind === 'event' &&
+        compared.some(
+          ({ q, subject }) =>
+            yieldsTo.yieldsTo.includes(subject) && q.start >= f.span[0] - 40 && q.start < f.span[1] && (q.unit !== null || !/^\s*[,)]/.test(s.text.slice(q.end, q.end + 2))),
+        )
+      )
+        continue;
       const info = m.subjects[c.subject] as SubjectInfo;
       // One finding per claim: a conflict outranks an agreement found on another phrase.
       const prev = out.findIndex((x) => x.claimId === c.claim.id);
