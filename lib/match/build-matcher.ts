@@ -215,9 +215,11 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
   roles.forEach((list, fact) => {
     for (const [p, role] of list) owners[factPhrases.indexOf(p)]?.set(`${fact}:${role}`, { fact, role });
   });
-  // A wildcard phrase reported for a match shares the roles of the phrases it stands for.
-  factPhrases.phrases.forEach((_, i) => {
-    for (const o of factPhrases.overlapping(i)) for (const [k, v] of owners[o] ?? []) owners[i]?.set(k, v);
+  // A match is reported under one phrase: it also plays the roles of the wildcard phrases it stands
+  // for, and of the phrases inside it that the longer match hides ("to accept" holds "accept*").
+  const hidden = factPhrases.phrases.map((_, i) => factPhrases.overlapping(i, true));
+  hidden.forEach((others, i) => {
+    for (const o of others) for (const [k, v] of owners[o] ?? []) owners[i]?.set(k, v);
   });
   const factOwners = owners.map((m) => [...m.values()]);
   const factAnchor = factOwners.map((list) => list.some((o) => o.role === 'person' || o.role === 'of' || o.role === 'title' || o.role === 'otherTitle'));

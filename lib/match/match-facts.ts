@@ -193,7 +193,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
  * "barely see": a negator in the same clause, shortly before the action.
  */
 const NEGATOR =
-  /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to)\b|n't\b/;
+  /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to|(?:has|have|had|is|are|was|were) yet)\b|n't\b/;
 /** A negated "evidence" before the action: doubt, not denial. */
 const NO_EVIDENCE = /\b(?:evidence|proof|proven|pruebas?|evidencias?|demostrad[oa]s?|comprobad[oa]s?)\b/;
 /** Words in the clause that attribute it ("said to be", "accused of", "presuntos"). */
