@@ -17,6 +17,8 @@ export interface FactFinding {
   page: string;
   dataset: string;
   detail: ExplainDetail;
+  /** For events: where the action stands, [start, end). */
+  action?: [number, number];
 }
 
 export interface FactSentence {
@@ -72,7 +74,9 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
           : matchEvent(s, fact, roles);
     if (found) out.push({ claim, factId: fact.id, ...found });
   }
-  return out;
+  // One predicate has one object: when two events read the same action ("drew criticism"), the one
+  // whose actor and object stand nearest to it is the reading ("a move that drew criticism", not the prison named before).
+  return out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && g.span[1] - g.span[0] < f.span[1] - f.span[0])));
 }
 
 type Found = Omit<FactFinding, 'claim' | 'factId'>;
@@ -151,14 +155,19 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     const start = Math.min(...parts.map((x) => x.start));
     const end = Math.max(...parts.map((x) => x.end));
     if (end - start > EVENT_WINDOW) continue;
+    // Actor, action and object of one event stand in one clause: not across "; " or ", but".
+    if (CLAUSE_BREAK.test(s.folded.slice(start, end))) continue;
+    // "No evidence that they belong to…" doubts the claim without denying it; "accused without
+    // evidence of belonging to…" still reports the accusation, and denies nothing.
+    const noEvidence = deniedBefore(s, a.start) && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), a.start));
+    const accused = noEvidence && fact.attributed && ACCUSED.test(s.folded.slice(Math.max(s.start, start - 40), end));
+    const doubted = noEvidence && !accused;
     // A denial on the page contradicts what the article reports, and agrees with what the article denies.
-    const denial = deniedBefore(s, a.start);
+    const denial = !accused && deniedBefore(s, a.start);
     const negated = denial !== fact.negative;
-    // "No evidence that they belong to…" doubts the claim without denying it.
-    const doubted = denial && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), a.start));
-    // The clause itself may say who claims it ("said to be members", "acusados de pertenecer").
     if (negated && !doubted && fact.opposite === 'none') continue;
-    const unattributed = fact.attributed && !s.attributed && !ATTRIBUTED.test(s.folded.slice(Math.max(s.start, start - 60), end));
+    // The sentence may say who claims it, before or within the event ("said to be members", "insiste en que…", "acusados de pertenecer").
+    const unattributed = fact.attributed && !s.attributed && !ATTRIBUTED.test(s.folded.slice(s.start, end));
     // The day the page gives the event, near it: another day than the article's is a wrong date.
     if (fact.weekday && !negated) {
       const gap = (d: { start: number; end: number }) => (d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0);
@@ -178,6 +187,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     }
     return {
       kind: 'event',
+      action: [a.start, a.end],
       relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
       span: [start, end],
       page: s.text.slice(start, end),
@@ -194,6 +204,10 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
  */
 const NEGATOR =
   /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to|(?:has|have|had|is|are|was|were) yet)\b|n't\b/;
+/** A clause boundary inside an event's stretch. */
+const CLAUSE_BREAK = /;|,\s*(?:but|while|although|whereas|yet|pero|aunque|mientras|sin embargo)\b/;
+/** An accusation reported in so many words. */
+const ACCUSED = /\b(?:accus\w*|alleg\w*|acusad\w*|acusa\w*|senalad\w*|tildad\w*)\b/;
 /** A negated "evidence" before the action: doubt, not denial. */
 const NO_EVIDENCE = /\b(?:evidence|proof|proven|pruebas?|evidencias?|demostrad[oa]s?|comprobad[oa]s?)\b/;
 /** Words in the clause that attribute it ("said to be", "accused of", "presuntos"). */

@@ -101,7 +101,7 @@ const MAX_MATCHES = 4;
 
 /** A hedge right before a term ("alleged", "presuntos", "acusados de"): what follows is someone's suspicion. */
 const HEDGE_BEFORE =
-  /\b(?:alleged(?:ly)?|suspected|purported(?:ly)?|reputed|so-called|accused of being|said to be|presunt[oa]s?|supuest[oa]s?|acusad[oa]s? de ser|senalad[oa]s? como|sospechos[oa]s? de ser)\s+(?:\S+\s+){0,4}$/;
+  /\b(?:alleged(?:ly)?|alleges?|claims?|claimed|accuses|asserts|alega|afirma|asegura|acusa|suspected|purported(?:ly)?|reputed|so-called|accused of being|said to be|presunt[oa]s?|supuest[oa]s?|acusad[oa]s? de ser|senalad[oa]s? como|sospechos[oa]s? de ser)\s+(?:\S+\s+){0,4}$/;
 
 // A negator at most two words before a term: "never signed", "did not sign", "no ha sido firmado".
 const NEGATION_BEFORE = /(?:\b(?:not|never|no|nunca|jamas|jamás|tampoco)|n't)\s+(?:\S+\s+)?$/;
