@@ -154,6 +154,27 @@ describe('the same statement in other words', () => {
   });
 });
 
+describe('one event, one clause', () => {
+  it('does not join an actor or object across ", but" to an action in the next clause', () => {
+    const events = (text: string) =>
+      analyzeText({ text, title: 'CECOT' }, matcher, topic, { matchOffTopic: true }).claims.flatMap((c) => c.matches.filter((m) => m.kind === 'event').map((m) => m.claimId));
+    expect(events('Few expected Washington to send US citizens abroad, but Rubio thanked Bukele for the offer.')).not.toContain('c003-rubio-us-citizens-offer');
+    expect(events('Rubio thanked Bukele for the offer to jail US citizens.')).toContain('c003-rubio-us-citizens-offer');
+  });
+
+  it('reads one predicate once, with the object nearest to it', () => {
+    const found = matches('The transfers went to the mega-prison in Tecoluca, a plan that drew criticism from Amnesty International.');
+    expect(found).toContain('agrees c000-deal-criticised');
+    expect(found).not.toContain('agrees c000-rights-groups-condemn');
+  });
+
+  it('still reports an accusation made without evidence', () => {
+    const found = matches('Muchos fueron acusados sin pruebas de pertenecer al Tren de Aragua.');
+    expect(found).toContain('agrees c003-tren-de-aragua-link');
+    expect(found).not.toContain('conflicts c003-tren-de-aragua-link');
+  });
+});
+
 describe('written pages of failure kind 3', () => {
   it('are shown first with the right relation, in both languages', async () => {
     const { outcomes } = (await runEval()).facts.written;
