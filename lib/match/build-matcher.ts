@@ -203,9 +203,9 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
       add([...others].filter((t) => !own.has(t)), 'otherTitle');
     } else {
       add(both(fact.actor), 'actor');
-      // A predicate in any tense or as its noun: "criticized", "criticizes", "criticism".
-      const actions = both(fact.action);
-      add([...actions, ...actions.map(inflectPhrase).filter((p): p is string => p !== null)], 'action');
+      // A predicate in any tense or person: "criticized", "criticizes", "criticizing"; "condenó", "condenaron".
+      const forms = (lang: 'en' | 'es') => fact.action[lang].flatMap((p) => inflectPhrase(foldKey(p), lang));
+      add([...both(fact.action), ...forms('en'), ...forms('es')], 'action');
       add(both(fact.object), 'object');
     }
     return out;
@@ -217,7 +217,8 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
   });
   // A match is reported under one phrase: it also plays the roles of the wildcard phrases it stands
   // for, and of the phrases inside it that the longer match hides ("to accept" holds "accept*").
-  const hidden = factPhrases.phrases.map((_, i) => factPhrases.overlapping(i, true));
+  // (Only a phrase of several words can hide another; single words skip the search.)
+  const hidden = factPhrases.phrases.map((p, i) => factPhrases.overlapping(i, p.includes(' ')));
   hidden.forEach((others, i) => {
     for (const o of others) for (const [k, v] of owners[o] ?? []) owners[i]?.set(k, v);
   });

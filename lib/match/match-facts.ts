@@ -50,10 +50,16 @@ const ACTOR_AFTER = 30;
 /** Compares a sentence with the dataset's typed facts: years, titles held at the time, events. */
 export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   if (!s.factHits.length || !m.facts.length) return [];
+  // Only facts whose key role is in the sentence (an action, a dated thing, a person) can be found:
+  // names such as "CECOT" are objects of many facts and would otherwise make every one of them a candidate.
+  const keyed = new Set<number>();
+  for (const h of s.factHits) for (const o of m.factOwners[h.phrase] ?? []) if (o.role === 'action' || o.role === 'of' || o.role === 'person') keyed.add(o.fact);
+  if (!keyed.size) return [];
   // Hits per fact and role.
   const byFact = new Map<number, Map<FactRole, PhraseHit[]>>();
   for (const h of s.factHits) {
     for (const o of m.factOwners[h.phrase] ?? []) {
+      if (!keyed.has(o.fact)) continue;
       let roles = byFact.get(o.fact);
       if (!roles) byFact.set(o.fact, (roles = new Map()));
       const list = roles.get(o.role);
@@ -159,11 +165,12 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     if (CLAUSE_BREAK.test(s.folded.slice(start, end))) continue;
     // "No evidence that they belong to…" doubts the claim without denying it; "accused without
     // evidence of belonging to…" still reports the accusation, and denies nothing.
-    const noEvidence = deniedBefore(s, a.start) && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), a.start));
+    const deniedHere = deniedBefore(s, a.start);
+    const noEvidence = deniedHere && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), a.start));
     const accused = noEvidence && fact.attributed && ACCUSED.test(s.folded.slice(Math.max(s.start, start - 40), end));
     const doubted = noEvidence && !accused;
     // A denial on the page contradicts what the article reports, and agrees with what the article denies.
-    const denial = !accused && deniedBefore(s, a.start);
+    const denial = !accused && deniedHere;
     const negated = denial !== fact.negative;
     if (negated && !doubted && fact.opposite === 'none') continue;
     // The sentence may say who claims it, before or within the event ("said to be members", "insiste en que…", "acusados de pertenecer").
