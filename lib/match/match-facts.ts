@@ -199,7 +199,13 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       span: [start, end],
       page: s.text.slice(start, end),
       dataset: fact.label,
-      detail: { type: 'event', slot: { en: fact.label, es: fact.labelEs }, negated, unattributed },
+      detail: {
+        type: 'event',
+        slot: { en: fact.label, es: fact.labelEs },
+        negated: negated && !doubted && fact.opposite === 'conflicts',
+        unattributed,
+        ...(doubted ? { doubted: true } : negated && fact.opposite === 'related' ? { mention: true } : {}),
+      },
     };
   }
   return null;

@@ -179,6 +179,19 @@ describe('one event, one clause', () => {
   });
 });
 
+describe('explanations of statements', () => {
+  const explained = (text: string, locale: 'en' | 'es') =>
+    analyzeText({ text, title: 'CECOT' }, matcher, topic, { matchOffTopic: true, locale }).claims.flatMap((c) => c.parts.map((p) => p.explanation));
+  it('say a doubt is a doubt and a mention a mention, never "the opposite", in both languages', () => {
+    const doubt = 'There is no evidence that the men belonged to Tren de Aragua.';
+    expect(explained(doubt, 'en').join(' ')).toContain('doubts the alleged link to Tren de Aragua');
+    expect(explained(doubt, 'es').join(' ')).toContain('pone en duda el supuesto vínculo con el Tren de Aragua');
+    const mention = 'A federal judge said the men deserve due process.';
+    for (const locale of ['en', 'es'] as const) expect(explained(mention, locale).join(' ')).not.toMatch(/opposite|contrario/);
+    expect(explained(mention, 'en').join(' ')).toContain('without saying either way');
+  });
+});
+
 describe('written pages of failure kind 3', () => {
   it('are shown first with the right relation, in both languages', async () => {
     const { outcomes } = (await runEval()).facts.written;
