@@ -216,11 +216,15 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
     for (const [p, role] of list) owners[factPhrases.indexOf(p)]?.set(`${fact}:${role}`, { fact, role });
   });
   // A match is reported under one phrase: it also plays the roles of the wildcard phrases it stands
-  // for, and of the phrases inside it that the longer match hides ("to accept" holds "accept*").
-  // (Only a phrase of several words can hide another; single words skip the search.)
-  const hidden = factPhrases.phrases.map((p, i) => factPhrases.overlapping(i, p.includes(' ')));
-  hidden.forEach((others, i) => {
-    for (const o of others) for (const [k, v] of owners[o] ?? []) owners[i]?.set(k, v);
+  // for, and, for events, of the phrases inside it that the longer match hides ("to accept" holds
+  // "accept"). Titles keep only their own: "vice president" holds "president" but is not that title.
+  // (Only a phrase of several words can hide another; single words skip that search.)
+  const EVENT_ROLES: ReadonlySet<FactRole> = new Set(['actor', 'action', 'object']);
+  factPhrases.phrases.forEach((p, i) => {
+    const wild = new Set(factPhrases.overlapping(i));
+    const inside = p.includes(' ') ? factPhrases.overlapping(i, true).filter((o) => !wild.has(o)) : [];
+    for (const o of wild) for (const [k, v] of owners[o] ?? []) owners[i]?.set(k, v);
+    for (const o of inside) for (const [k, v] of owners[o] ?? []) if (EVENT_ROLES.has(v.role)) owners[i]?.set(k, v);
   });
   const factOwners = owners.map((m) => [...m.values()]);
   const factAnchor = factOwners.map((list) => list.some((o) => o.role === 'person' || o.role === 'of' || o.role === 'title' || o.role === 'otherTitle'));
