@@ -12,6 +12,7 @@ import {
   type Subject,
 } from './schema';
 import { checkSpan } from './resolve-span';
+import type { PhraseGroups, Terms } from './schema';
 
 /** The curated dataset after validation: every cross-reference in it resolves. */
 export interface Dataset {
@@ -58,7 +59,8 @@ export function loadDataset(input: DatasetInput): Dataset {
   const manifest = parse(ManifestFile, input.manifest, 'manifest.json', null);
   const { sources } = parse(SourcesFile, input.sources, 'sources.json', 'sources');
   const { subjects } = parse(SubjectsFile, input.subjects, 'subjects.json', 'subjects');
-  const { claims } = parse(ClaimsFile, input.claims, 'claims.json', 'claims');
+  const { claims, phraseGroups } = parse(ClaimsFile, input.claims, 'claims.json', 'claims');
+  expandPhraseGroups(claims, phraseGroups);
   const { assessments } = parse(AssessmentsFile, input.assessments, 'assessments.json', 'assessments');
 
   // One id space for everything a reader or a note can point at, so a bare id is never ambiguous.
@@ -144,6 +146,37 @@ export function loadDataset(input: DatasetInput): Dataset {
   }
 
   return { manifest, sources, subjects, claims, assessments, texts };
+}
+
+/**
+ * Replaces every "@group" phrase of the claims' terms and typed facts with the
+ * group's phrases in the same language; an unknown group is a dataset error.
+ * (Done here so that stored claims and user packs hold plain phrases only.)
+ */
+function expandPhraseGroups(claims: Claim[], groups: PhraseGroups): void {
+  const expand = (terms: Terms, claimId: string, field: string): void => {
+    for (const lang of ['en', 'es'] as const) {
+      const list = terms[lang];
+      if (!list.some((p) => p.startsWith('@'))) continue;
+      const out: string[] = [];
+      list.forEach((p, i) => {
+        if (!p.startsWith('@')) return void out.push(p);
+        const group = groups[p.slice(1)];
+        if (!group) throw new DatasetError('claims.json', claimId, `${field}.${lang}[${i}]`, `unknown phrase group "${p}"`);
+        out.push(...group[lang]);
+      });
+      terms[lang] = [...new Set(out)];
+    }
+  };
+  for (const c of claims) {
+    expand(c.terms, c.id, 'terms');
+    c.facts.forEach((f, j) => {
+      if (f.kind !== 'event') return;
+      expand(f.actor, c.id, `facts[${j}].actor`);
+      expand(f.action, c.id, `facts[${j}].action`);
+      expand(f.object, c.id, `facts[${j}].object`);
+    });
+  }
 }
 
 /**

@@ -215,6 +215,19 @@ export const EventFact = z.object({
   attributed: z.boolean().default(false),
   /** The article says it did not or cannot happen ("deportees cannot challenge their removal"): a page's denial agrees. */
   negative: z.boolean().default(false),
+  /**
+   * What a page saying the opposite counts as: a conflict; only "related" for
+   * phrases pages use without asserting anything either way ("due process" is
+   * named by those who say it was missing and by those who ask for it); or
+   * nothing, for words too common to point at this claim unless denied
+   * ("convicted", "daylight").
+   */
+  opposite: z.enum(['conflicts', 'related', 'none']).default('conflicts'),
+  /**
+   * Subjects whose count, written in the same clause, is what the event is about ("238 Venezuelans
+   * were deported to CECOT" is a count of deportees): the number's comparison then speaks for the clause.
+   */
+  yieldsTo: z.array(z.string().min(1)).default([]),
   /** The day of the week the article gives for it ("On Wednesday, Noem toured…"), when it gives one. */
   weekday: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).optional(),
 });
@@ -262,5 +275,15 @@ export type CrossAssessment = z.infer<typeof CrossAssessment>;
 export const ManifestFile = Manifest;
 export const SourcesFile = z.object({ sources: z.array(Source).min(1) });
 export const SubjectsFile = z.object({ subjects: z.array(Subject).min(1) });
-export const ClaimsFile = z.object({ claims: z.array(Claim).min(1) });
+/** A name for a list of phrases several facts share ("@rights-groups"), written once in claims.json. */
+export const PhraseGroupName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'phrase group names are lower-case letters, digits and "-"');
+/**
+ * Synonyms and aliases shared by the claims' typed facts and terms: a phrase
+ * "@name" in a fact's actor, action or object, or in a claim's terms, stands
+ * for the group's phrases in the same language. The loader expands them, so
+ * what is stored and matched is plain phrases.
+ */
+export const PhraseGroups = z.record(PhraseGroupName, Terms);
+export type PhraseGroups = z.infer<typeof PhraseGroups>;
+export const ClaimsFile = z.object({ phraseGroups: PhraseGroups.default({}), claims: z.array(Claim).min(1) });
 export const AssessmentsFile = z.object({ assessments: z.array(CrossAssessment) });

@@ -1,7 +1,7 @@
 import type { Claim, CountGroup, Fact, Subject } from '../dataset/schema';
 import { foldKey, foldText } from '../text/fold';
 import { PhraseSet } from '../text/phrase-set';
-import { GENERIC_WORDS, stemCue, unitCues } from './cue-variants';
+import { GENERIC_WORDS, inflectPhrase, stemCue, unitCues } from './cue-variants';
 import { unitCategory, type QuantityCategory } from '../text/quantity-lexicon';
 
 /** The parts of the dataset the matcher reads (a `Dataset` fits). */
@@ -203,7 +203,9 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
       add([...others].filter((t) => !own.has(t)), 'otherTitle');
     } else {
       add(both(fact.actor), 'actor');
-      add(both(fact.action), 'action');
+      // A predicate in any tense or person: "criticized", "criticizes", "criticizing"; "condenó", "condenaron".
+      const forms = (lang: 'en' | 'es') => fact.action[lang].flatMap((p) => inflectPhrase(foldKey(p), lang));
+      add([...both(fact.action), ...forms('en'), ...forms('es')], 'action');
       add(both(fact.object), 'object');
     }
     return out;
@@ -213,9 +215,16 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
   roles.forEach((list, fact) => {
     for (const [p, role] of list) owners[factPhrases.indexOf(p)]?.set(`${fact}:${role}`, { fact, role });
   });
-  // A wildcard phrase reported for a match shares the roles of the phrases it stands for.
-  factPhrases.phrases.forEach((_, i) => {
-    for (const o of factPhrases.overlapping(i)) for (const [k, v] of owners[o] ?? []) owners[i]?.set(k, v);
+  // A match is reported under one phrase: it also plays the roles of the wildcard phrases it stands
+  // for, and, for events, of the phrases inside it that the longer match hides ("to accept" holds
+  // "accept"). Titles keep only their own: "vice president" holds "president" but is not that title.
+  // (Only a phrase of several words can hide another; single words skip that search.)
+  const EVENT_ROLES: ReadonlySet<FactRole> = new Set(['actor', 'action', 'object']);
+  factPhrases.phrases.forEach((p, i) => {
+    const wild = new Set(factPhrases.overlapping(i));
+    const inside = p.includes(' ') ? factPhrases.overlapping(i, true).filter((o) => !wild.has(o)) : [];
+    for (const o of wild) for (const [k, v] of owners[o] ?? []) owners[i]?.set(k, v);
+    for (const o of inside) for (const [k, v] of owners[o] ?? []) if (EVENT_ROLES.has(v.role)) owners[i]?.set(k, v);
   });
   const factOwners = owners.map((m) => [...m.values()]);
   const factAnchor = factOwners.map((list) => list.some((o) => o.role === 'person' || o.role === 'of' || o.role === 'title' || o.role === 'otherTitle'));

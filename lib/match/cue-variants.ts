@@ -73,3 +73,51 @@ export const GENERIC_WORDS = new Set([
   'recibio', 'recluidos', 'custodia', 'trato', 'condiciones', 'terroristas', 'pandillas', 'banda',
   'firmado', 'firmo', 'acordo', 'anuncio', 'defiende', 'denuncian', 'condenado', 'condenados', 'procesados',
 ]);
+
+// What an English or Spanish verb is written with after its stem, longest first (for stripping).
+const STRIP = {
+  en: ['ings', 'ing', 'ied', 'ies', 'ed', 'es', 's', 'e'],
+  es: ['aciones', 'acion', 'ieron', 'aron', 'iendo', 'ando', 'aban', 'aba', 'ados', 'adas', 'idos', 'idas', 'ado', 'ada', 'ido', 'ida', 'an', 'en', 'ar', 'er', 'ir', 'io', 'o', 'a', 'e'],
+} as const;
+// The forms generated from a stem: the verb's tenses and persons (not its nouns, which name other
+// things: "deportees", "detainees"; curators list a noun where it says the same, "criticism").
+const FORMS = {
+  en: ['', 'e', 's', 'es', 'ed', 'd', 'ing'],
+  es: ['a', 'an', 'o', 'e', 'en', 'ar', 'er', 'ir', 'io', 'aron', 'ieron', 'ado', 'ada', 'ados', 'adas', 'ido', 'ida', 'idos', 'idas', 'ando', 'iendo', 'aba', 'aban', 'ara', 'aria', 'arian'],
+} as const;
+
+/**
+ * The other forms of a predicate phrase written once in the data
+ * ("criticized" → "criticize", "criticizes", "criticizing"; "condenaron" →
+ * "condena", "condenó", "condenado"…): its first word of six letters or more
+ * loses its ending and takes each ending of the same language. Whole words
+ * are generated, not a prefix, so the nouns that share the stem ("deportees",
+ * "detainees") are not taken for the verb, and the scan stays one trie.
+ * Short words are kept as they are ("sent", "held", "met").
+ */
+export function inflectPhrase(folded: string, lang: 'en' | 'es'): string[] {
+  if (folded.includes('*')) return [];
+  const words = folded.split(' ');
+  const at = words.findIndex((w) => w.length >= 6 && /^[a-z]+$/.test(w));
+  if (at < 0) return [];
+  const word = words[at] as string;
+  let stem = word;
+  for (const e of STRIP[lang]) {
+    if (word.endsWith(e) && word.length - e.length >= 4) {
+      stem = word.slice(0, -e.length);
+      break;
+    }
+  }
+  // "transferred" → "transfer", "stopped" → "stop".
+  if (lang === 'en' && /([b-df-hj-np-tv-z])\1$/.test(stem) && /(?:ed|ing)$/.test(word)) stem = stem.slice(0, -1);
+  const out = new Set<string>();
+  for (const f of FORMS[lang]) {
+    let form = stem + f;
+    if (lang === 'en' && f === 'd' && !stem.endsWith('e')) continue;
+    if (lang === 'en' && stem.endsWith('e') && (f === 'e' || f === 'ed' || f === 'es' || f === 'ing')) form = f === 'ing' ? stem.slice(0, -1) + 'ing' : stem + f.slice(1);
+    if (lang === 'en' && stem.endsWith('y') && (f === 'es' || f === 'ed')) form = stem.slice(0, -1) + (f === 'es' ? 'ies' : 'ied');
+    if (form.length >= 3) out.add(words.with(at, form).join(' '));
+  }
+  out.delete(folded);
+  return [...out];
+}

@@ -54,7 +54,16 @@ export const ExplainDetail = z.discriminatedUnion('type', [
     /** The page says the post was held before ("former governor"). */
     former: z.boolean(),
   }),
-  z.object({ type: z.literal('event'), slot: Bilingual, negated: z.boolean(), unattributed: z.boolean() }),
+  z.object({
+    type: z.literal('event'),
+    slot: Bilingual,
+    negated: z.boolean(),
+    unattributed: z.boolean(),
+    /** The page questions the evidence for it ("no evidence that…"). */
+    doubted: z.boolean().optional(),
+    /** The page names it without saying whether it happened (a fact whose `opposite` is "related"). */
+    mention: z.boolean().optional(),
+  }),
   /** The day of the week of an event: the page's word, the dataset's day. */
   z.object({ type: z.literal('date'), slot: Bilingual, page: z.string(), data: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']) }),
   z.object({
@@ -200,7 +209,10 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       return t('matching.dateDiffers', { page: d.page, data: day, slot: pick(d.slot) });
     }
     case 'event':
-      return t(d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees', { slot: pick(d.slot) });
+      return t(
+        d.doubted ? 'matching.eventDoubted' : d.mention ? 'matching.eventMention' : d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees',
+        { slot: pick(d.slot) },
+      );
     case 'statement': {
       const subject = es ? pick(d.subject).toLowerCase().replace(/cecot/g, 'CECOT') : lower(d.subject.en);
       const quoted = d.words.slice(0, 3).map((w) => (es ? `«${w}»` : `“${w}”`)).join(', ');

@@ -17,6 +17,8 @@ export interface FactFinding {
   page: string;
   dataset: string;
   detail: ExplainDetail;
+  /** For events: where the action stands, [start, end). */
+  action?: [number, number];
 }
 
 export interface FactSentence {
@@ -48,10 +50,16 @@ const ACTOR_AFTER = 30;
 /** Compares a sentence with the dataset's typed facts: years, titles held at the time, events. */
 export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   if (!s.factHits.length || !m.facts.length) return [];
+  // Only facts whose key role is in the sentence (an action, a dated thing, a person) can be found:
+  // names such as "CECOT" are objects of many facts and would otherwise make every one of them a candidate.
+  const keyed = new Set<number>();
+  for (const h of s.factHits) for (const o of m.factOwners[h.phrase] ?? []) if (o.role === 'action' || o.role === 'of' || o.role === 'person') keyed.add(o.fact);
+  if (!keyed.size) return [];
   // Hits per fact and role.
   const byFact = new Map<number, Map<FactRole, PhraseHit[]>>();
   for (const h of s.factHits) {
     for (const o of m.factOwners[h.phrase] ?? []) {
+      if (!keyed.has(o.fact)) continue;
       let roles = byFact.get(o.fact);
       if (!roles) byFact.set(o.fact, (roles = new Map()));
       const list = roles.get(o.role);
@@ -72,7 +80,9 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
           : matchEvent(s, fact, roles);
     if (found) out.push({ claim, factId: fact.id, ...found });
   }
-  return out;
+  // One predicate has one object: when two events read the same action ("drew criticism"), the one
+  // whose actor and object stand nearest to it is the reading ("a move that drew criticism", not the prison named before).
+  return out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && g.span[1] - g.span[0] < f.span[1] - f.span[0])));
 }
 
 type Found = Omit<FactFinding, 'claim' | 'factId'>;
@@ -151,9 +161,20 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     const start = Math.min(...parts.map((x) => x.start));
     const end = Math.max(...parts.map((x) => x.end));
     if (end - start > EVENT_WINDOW) continue;
+    // Actor, action and object of one event stand in one clause: not across "; " or ", but".
+    if (CLAUSE_BREAK.test(s.folded.slice(start, end))) continue;
+    // "No evidence that they belong to…" doubts the claim without denying it; "accused without
+    // evidence of belonging to…" still reports the accusation, and denies nothing.
+    const deniedHere = deniedBefore(s, a.start);
+    const noEvidence = deniedHere && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), a.start));
+    const accused = noEvidence && fact.attributed && ACCUSED.test(s.folded.slice(Math.max(s.start, start - 40), end));
+    const doubted = noEvidence && !accused;
     // A denial on the page contradicts what the article reports, and agrees with what the article denies.
-    const negated = deniedBefore(s, a.start) !== fact.negative;
-    const unattributed = fact.attributed && !s.attributed;
+    const denial = !accused && deniedHere;
+    const negated = denial !== fact.negative;
+    if (negated && !doubted && fact.opposite === 'none') continue;
+    // The sentence may say who claims it, before or within the event ("said to be members", "insiste en que…", "acusados de pertenecer").
+    const unattributed = fact.attributed && !s.attributed && !ATTRIBUTED.test(s.folded.slice(s.start, end));
     // The day the page gives the event, near it: another day than the article's is a wrong date.
     if (fact.weekday && !negated) {
       const gap = (d: { start: number; end: number }) => (d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0);
@@ -173,18 +194,38 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     }
     return {
       kind: 'event',
-      relation: negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
+      action: [a.start, a.end],
+      relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
       span: [start, end],
       page: s.text.slice(start, end),
       dataset: fact.label,
-      detail: { type: 'event', slot: { en: fact.label, es: fact.labelEs }, negated, unattributed },
+      detail: {
+        type: 'event',
+        slot: { en: fact.label, es: fact.labelEs },
+        negated: negated && !doubted && fact.opposite === 'conflicts',
+        unattributed,
+        ...(doubted ? { doubted: true } : negated && fact.opposite === 'related' ? { mention: true } : {}),
+      },
     };
   }
   return null;
 }
 
-/** "None of them were allowed to…", "did not visit": a negator in the same clause, shortly before the action. */
-const NEGATOR = /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|without|sin|nego|niega)\b|n't\b/;
+/**
+ * "None of them were allowed to…", "did not visit", "deprived of", "lack of",
+ * "barely see": a negator in the same clause, shortly before the action.
+ */
+const NEGATOR =
+  /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to|(?:has|have|had|is|are|was|were) yet)\b|n't\b/;
+/** A clause boundary inside an event's stretch. */
+const CLAUSE_BREAK = /;|,\s*(?:but|while|although|whereas|yet|pero|aunque|mientras|sin embargo)\b/;
+/** An accusation reported in so many words. */
+const ACCUSED = /\b(?:accus\w*|alleg\w*|acusad\w*|acusa\w*|senalad\w*|tildad\w*)\b/;
+/** A negated "evidence" before the action: doubt, not denial. */
+const NO_EVIDENCE = /\b(?:evidence|proof|proven|pruebas?|evidencias?|demostrad[oa]s?|comprobad[oa]s?)\b/;
+/** Words in the clause that attribute it ("said to be", "accused of", "presuntos"). */
+const ATTRIBUTED =
+  /\b(?:said|says|say|claim\w*|alleg\w*|accus\w*|insist\w*|label\w*|brand\w*|deem\w*|suspect\w*|purported\w*|reported\w*|according to|so-called|dijo|dice|dicen|afirm\w*|asegur\w*|acus\w*|senal\w*|presunt\w*|supuest\w*|insist\w*|segun|tild\w*|calific\w*|sostien\w*|consider\w*|design\w*)\b/;
 function deniedBefore(s: FactSentence, at: number): boolean {
   const before = s.folded.slice(Math.max(s.start, at - 50), at);
   if (NEGATED.test(before)) return true;

@@ -99,6 +99,10 @@ const STATEMENT_CUE = 0.5;
 const MAGNITUDE = 10;
 const MAX_MATCHES = 4;
 
+/** A hedge right before a term ("alleged", "presuntos", "acusados de"): what follows is someone's suspicion. */
+const HEDGE_BEFORE =
+  /\b(?:alleged(?:ly)?|alleges?|claims?|claimed|accuses|asserts|alega|afirma|asegura|acusa|suspected|purported(?:ly)?|reputed|so-called|accused of being|said to be|presunt[oa]s?|supuest[oa]s?|acusad[oa]s? de ser|senalad[oa]s? como|sospechos[oa]s? de ser)\s+(?:\S+\s+){0,4}$/;
+
 // A negator at most two words before a term: "never signed", "did not sign", "no ha sido firmado".
 const NEGATION_BEFORE = /(?:\b(?:not|never|no|nunca|jamas|jamás|tampoco)|n't)\s+(?:\S+\s+)?$/;
 
@@ -116,6 +120,7 @@ const NEGATION_BEFORE = /(?:\b(?:not|never|no|nunca|jamas|jamás|tampoco)|n't)\s
 export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const out: DatasetMatch[] = [];
   const comparedSubjects = new Set<number>();
+  const compared: Array<{ q: ParsedQuantity; subject: string }> = [];
 
   const locale = s.locale ?? 'en';
   const folded = s.folded ?? s.text.toLowerCase();
@@ -124,6 +129,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const subject = assignSubject(m, s, q, quantities);
     if (!subject) continue;
     comparedSubjects.add(subject.index);
+    compared.push({ q, subject: (m.subjects[subject.index] as SubjectInfo).subject.key });
     const info = m.subjects[subject.index] as SubjectInfo;
     const pageGroup = info.groups.length ? groupCounted(info, folded, s, q) : null;
     for (const ci of info.quantityClaims) {
@@ -190,6 +196,18 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false })) {
       const c = m.claims[f.claim];
       if (!c) continue;
+      // "238 Venezuelans were deported to CECOT" is a count: when the event is what the number counts
+      // (`yieldsTo`), the comparison of the number (written with what it counts, in the clause or just
+      // before it) speaks for the clause. A bare number set off by commas ("Noem, 53,") does not.
+      const yieldsTo = m.facts.find((x) => x.fact.id === f.factId)?.fact;
+      if (
+        yieldsTo?.kind === 'event' &&
+        compared.some(
+          ({ q, subject }) =>
+            yieldsTo.yieldsTo.includes(subject) && q.start >= f.span[0] - 40 && q.start < f.span[1] && (q.unit !== null || !/^\s*[,)]/.test(s.text.slice(q.end, q.end + 2))),
+        )
+      )
+        continue;
       const info = m.subjects[c.subject] as SubjectInfo;
       // One finding per claim: a conflict outranks an agreement found on another phrase.
       const prev = out.findIndex((x) => x.claimId === c.claim.id);
@@ -329,6 +347,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // Terms often carry their own negation ("not been convicted"), so only a
     // negation the page puts before a term of a positive claim counts.
     if (says) relation = terms?.negatedHit && !c.negated ? 'conflicts' : 'agrees';
+    // "Suspected gang members" reports a suspicion, not the flat statement ("they are gang members"):
+    // related to it, never the same (nor a repetition of a flat statement the curator flagged).
+    if (relation === 'agrees' && c.claim.category !== 'attribution' && terms?.hits.some((h) => HEDGE_BEFORE.test(before(s, h.start)))) relation = 'related';
     candidates.push({ ci, relation, score: round(Math.min(0.95, evidence / 2.5)), terms, cues, ownWords: own > 0 });
   }
   candidates.sort((a, b) => b.score - a.score);

@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeText } from '../../lib/analyze';
+import { DatasetError, loadDataset, type Dataset, type DatasetInput } from '../../lib/dataset/load';
+import { inflectPhrase } from '../../lib/match/cue-variants';
+import { buildMatcher, type Matcher } from '../../lib/match/build-matcher';
+import { compileTopic, type CompiledTopic } from '../../lib/topic/compile-topic';
+import { parseTopic } from '../../lib/topic/schema';
+import { runEval } from '../../scripts/eval';
+
+/**
+ * Statements without numbers (issue 8, failure kind 3): the same statement said
+ * in other words — another inflection, a synonym, an alias of the actor, a
+ * passive, a denial of what the article denies — agrees; a doubt, a hedge or a
+ * bare mention does not. The sentences are written here, not taken from pages.
+ */
+const SEEDS = 'seeds';
+const readJson = (f: string): unknown => JSON.parse(readFileSync(join(SEEDS, f), 'utf8'));
+
+function rawInput(): DatasetInput {
+  const sources = readJson('sources.json') as { sources: Array<{ id: string; file: string }> };
+  const texts: Record<string, string> = {};
+  for (const s of sources.sources) texts[s.id] = readFileSync(join(SEEDS, 'sources', s.file), 'utf8');
+  return {
+    manifest: readJson('manifest.json'),
+    sources,
+    subjects: readJson('subjects.json'),
+    claims: readJson('claims.json'),
+    assessments: readJson('assessments.json'),
+    texts,
+  };
+}
+
+let dataset: Dataset;
+let matcher: Matcher;
+let topic: CompiledTopic;
+beforeAll(() => {
+  dataset = loadDataset(rawInput());
+  matcher = buildMatcher(dataset);
+  topic = compileTopic(parseTopic(readJson('topic.json')));
+});
+
+/** Every part the engine shows for the one sentence of `text`, as "relation claimId". */
+function parts(text: string): string[] {
+  const a = analyzeText({ text, title: 'CECOT' }, matcher, topic, { matchOffTopic: true });
+  return a.claims.flatMap((c) => c.parts.map((p) => `${p.relation} ${p.claimId}`));
+}
+
+/** Every dataset match of the sentences of `text`, as "relation claimId", listed or not as a part. */
+function matches(text: string): string[] {
+  const a = analyzeText({ text, title: 'CECOT' }, matcher, topic, { matchOffTopic: true });
+  return a.claims.flatMap((c) => c.matches.map((m) => `${m.relation} ${m.claimId}`));
+}
+
+describe('phrase groups in claims.json', () => {
+  it('are expanded by the loader into plain phrases, in the same language', () => {
+    const raw = readJson('claims.json') as { phraseGroups: Record<string, { en: string[]; es: string[] }> };
+    const claim = dataset.claims.find((c) => c.id === 'c000-rights-groups-condemn');
+    const fact = claim?.facts.find((f) => f.id === 'f-rights-groups-condemn-cecot');
+    expect(fact?.kind).toBe('event');
+    if (fact?.kind !== 'event') return;
+    expect(fact.actor.en).toEqual(expect.arrayContaining(raw.phraseGroups['rights-groups']?.en ?? ['(missing)']));
+    expect(fact.actor.es).toEqual(expect.arrayContaining(raw.phraseGroups['rights-groups']?.es ?? ['(missing)']));
+    for (const c of dataset.claims) {
+      for (const f of c.facts) {
+        if (f.kind !== 'event') continue;
+        for (const list of [f.actor, f.action, f.object]) expect([...list.en, ...list.es].filter((p) => p.startsWith('@'))).toEqual([]);
+      }
+    }
+  });
+
+  it('reject a reference to a group that does not exist, naming the claim and the field', () => {
+    const input = rawInput();
+    const claims = input.claims as { claims: Array<{ id: string; facts?: Array<{ kind: string; action: { en: string[] } }> }> };
+    const claim = claims.claims.find((c) => c.facts?.some((f) => f.kind === 'event'));
+    const j = claim?.facts?.findIndex((f) => f.kind === 'event') ?? -1;
+    const fact = claim?.facts?.[j];
+    if (!claim || !fact) throw new Error('the seeds have no event fact');
+    fact.action.en.push('@no-such-group');
+    let err: unknown;
+    try {
+      loadDataset(input);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DatasetError);
+    expect((err as DatasetError).recordId).toBe(claim.id);
+    expect((err as DatasetError).field).toBe(`facts[${j}].action.en[${fact.action.en.length - 1}]`);
+    expect((err as DatasetError).problem).toContain('@no-such-group');
+  });
+
+  it('reject a badly written group name', () => {
+    const input = rawInput();
+    (input.claims as { phraseGroups: Record<string, unknown> }).phraseGroups['Bad Name'] = { en: ['x'], es: [] };
+    expect(() => loadDataset(input)).toThrow(DatasetError);
+  });
+});
+
+describe('predicate inflections', () => {
+  it('let a verb written once match its other tenses and persons', () => {
+    expect(inflectPhrase('criticized', 'en')).toEqual(expect.arrayContaining(['criticize', 'criticizes', 'criticizing']));
+    expect(inflectPhrase('allowed to challenge', 'en')).toEqual(expect.arrayContaining(['allowing to challenge', 'allows to challenge']));
+    expect(inflectPhrase('impugnar', 'es')).toEqual(expect.arrayContaining(['impugnaron', 'impugnado', 'impugna']));
+    expect(inflectPhrase('condenaron', 'es')).toEqual(expect.arrayContaining(['condena', 'condeno', 'condenado', 'condenaban']));
+  });
+  it('do not turn a verb into the nouns that share its stem', () => {
+    expect(inflectPhrase('deported', 'en')).not.toContain('deportees');
+    expect(inflectPhrase('deported', 'en')).not.toContain('deportation');
+  });
+  it('leave short words and wildcards alone', () => {
+    expect(inflectPhrase('sent', 'en')).toEqual([]);
+    expect(inflectPhrase('deport*', 'en')).toEqual([]);
+    expect(inflectPhrase('met', 'en')).toEqual([]);
+  });
+});
+
+describe('the same statement in other words', () => {
+  it('agrees through an alias of the actor and another tense', () => {
+    expect(parts('Human Rights Watch has condemned the megaprison again.')).toContain('agrees c000-rights-groups-condemn');
+    expect(parts('Organismos de derechos humanos denunciaron la megacárcel.')).toContain('agrees c000-rights-groups-condemn');
+  });
+
+  it('agrees when the page denies what the article denies, in either language', () => {
+    expect(parts('The deportees never had a hearing before a judge.')).toContain('agrees c003-no-due-process');
+    expect(parts('Los deportados carecen de debido proceso, según sus abogados.')).toContain('agrees c003-no-due-process');
+    expect(parts('Prisoners at CECOT hardly ever see daylight.')).toContain('agrees c003-little-fresh-air');
+  });
+
+  it('calls a bare mention of what the article denies related, or nothing for a common word', () => {
+    expect(parts('Lawyers asked the court to guarantee due process for the men.')).toContain('related c003-no-due-process');
+    expect(matches('A guard at CECOT said one prisoner was convicted of theft.').filter((m) => m.endsWith('c003-many-not-convicted'))).toEqual([]);
+  });
+
+  it('needs the attribution the article gives a claim, and takes it from the clause itself', () => {
+    expect(parts('The men, said to be members of Tren de Aragua, were flown out at night.')).toContain('agrees c003-tren-de-aragua-link');
+    expect(parts('Muchos venezolanos, acusados de pertenecer al Tren de Aragua, siguen presos.')).toContain('agrees c003-tren-de-aragua-link');
+  });
+
+  it('reads a missing proof as doubt, not as a denial', () => {
+    const shown = parts('No proof has been offered that the deportees belong to Tren de Aragua.');
+    expect(shown).toContain('related c003-tren-de-aragua-link');
+    expect(shown).not.toContain('conflicts c003-tren-de-aragua-link');
+  });
+
+  it('does not take a hedged mention for the flat statement the curator flagged', () => {
+    const found = matches('Officials flew out dozens of alleged gang members last night to CECOT.');
+    expect(found).toContain('related c003-deportees-gang-members');
+    expect(found).not.toContain('repeats-error c003-deportees-gang-members');
+    expect(matches('The men held in CECOT are gang members, the minister said.')).toContain('repeats-error c003-deportees-gang-members');
+  });
+
+  it('lets a count speak for the clause it counts, and not for another clause about the same people', () => {
+    const counted = parts('About 240 Venezuelans were deported to CECOT that weekend.');
+    expect(counted).not.toContain('agrees c000-deportees-held-in-cecot');
+    expect(counted.some((p) => p.endsWith('c000-deportees-261'))).toBe(true);
+    expect(parts('More than 200 Venezuelans accused of belonging to Tren de Aragua arrived at CECOT.')).toContain('agrees c003-tren-de-aragua-link');
+  });
+});
+
+describe('one event, one clause', () => {
+  it('does not join an actor or object across ", but" to an action in the next clause', () => {
+    const events = (text: string) =>
+      analyzeText({ text, title: 'CECOT' }, matcher, topic, { matchOffTopic: true }).claims.flatMap((c) => c.matches.filter((m) => m.kind === 'event').map((m) => m.claimId));
+    expect(events('Few expected Washington to send US citizens abroad, but Rubio thanked Bukele for the offer.')).not.toContain('c003-rubio-us-citizens-offer');
+    expect(events('Rubio thanked Bukele for the offer to jail US citizens.')).toContain('c003-rubio-us-citizens-offer');
+  });
+
+  it('reads one predicate once, with the object nearest to it', () => {
+    const found = matches('The transfers went to the mega-prison in Tecoluca, a plan that drew criticism from Amnesty International.');
+    expect(found).toContain('agrees c000-deal-criticised');
+    expect(found).not.toContain('agrees c000-rights-groups-condemn');
+  });
+
+  it('still reports an accusation made without evidence', () => {
+    const found = matches('Muchos fueron acusados sin pruebas de pertenecer al Tren de Aragua.');
+    expect(found).toContain('agrees c003-tren-de-aragua-link');
+    expect(found).not.toContain('conflicts c003-tren-de-aragua-link');
+  });
+});
+
+describe('explanations of statements', () => {
+  const explained = (text: string, locale: 'en' | 'es') =>
+    analyzeText({ text, title: 'CECOT' }, matcher, topic, { matchOffTopic: true, locale }).claims.flatMap((c) => c.parts.map((p) => p.explanation));
+  it('say a doubt is a doubt and a mention a mention, never "the opposite", in both languages', () => {
+    const doubt = 'There is no evidence that the men belonged to Tren de Aragua.';
+    expect(explained(doubt, 'en').join(' ')).toContain('doubts the alleged link to Tren de Aragua');
+    expect(explained(doubt, 'es').join(' ')).toContain('pone en duda el supuesto vínculo con el Tren de Aragua');
+    const mention = 'A federal judge said the men deserve due process.';
+    for (const locale of ['en', 'es'] as const) expect(explained(mention, locale).join(' ')).not.toMatch(/opposite|contrario/);
+    expect(explained(mention, 'en').join(' ')).toContain('without saying either way');
+  });
+});
+
+describe('written pages of failure kind 3', () => {
+  it('are shown first with the right relation, in both languages', async () => {
+    const { outcomes } = (await runEval()).facts.written;
+    for (const lang of ['en', 'es']) {
+      const kind3 = outcomes.filter((o) => o.failureKind === 3 && o.language === lang);
+      expect(kind3.length, lang).toBeGreaterThanOrEqual(15);
+      expect(kind3.filter((o) => o.firstRight).length / kind3.length, lang).toBeGreaterThanOrEqual(0.95);
+      expect(kind3.filter((o) => o.agreeShownAsConflict).length, lang).toBe(0);
+    }
+  });
+});
