@@ -92,6 +92,12 @@ export const Subject = z.object({
    * dataset's "261 people", not as another value of the same count.
    */
   groups: z.array(CountGroup).default([]),
+  /**
+   * For counts: words that, near a number, say it counts another event about
+   * the same people (released, returned home, a prisoner swap). Such a number
+   * is related to the dataset's count, never compared with it as the same count.
+   */
+  otherEvents: Terms.optional(),
 });
 export type Subject = z.infer<typeof Subject>;
 

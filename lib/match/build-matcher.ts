@@ -22,6 +22,8 @@ export interface SubjectInfo {
   groups: CountGroup[];
   groupNames: PhraseSet | null;
   groupOf: number[][];
+  /** For counts: the words that say a number counts another event (`subjects[].otherEvents`). */
+  otherEvents: PhraseSet | null;
 }
 
 /** The role a phrase plays in a typed fact. */
@@ -105,9 +107,12 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
       groups: subject.groups,
       groupNames: null,
       groupOf: [],
+      otherEvents: null,
     };
   });
   for (const info of subjects) {
+    const other = [...(info.subject.otherEvents?.en ?? []), ...(info.subject.otherEvents?.es ?? [])].map((n) => foldKey(n));
+    if (other.length) info.otherEvents = new PhraseSet(other);
     if (!info.groups.length) continue;
     const lists = info.groups.map((g) => [...g.names.en, ...g.names.es].map((n) => foldKey(n)));
     info.groupNames = new PhraseSet(lists.flat());

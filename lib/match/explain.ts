@@ -42,6 +42,10 @@ export const ExplainDetail = z.discriminatedUnion('type', [
         relation: z.enum(['narrower', 'broader', 'other']),
       })
       .optional(),
+    /** A count the page tells in parts ("238 Venezuelans and 23 Salvadorans"); `page` is their sum. */
+    parts: z.array(z.object({ value: z.number(), group: Bilingual })).optional(),
+    /** The page's number counts another event about the same people (a release, a return home). */
+    otherEvent: z.boolean().optional(),
   }),
   z.object({ type: z.literal('year'), slot: Bilingual, page: z.number(), data: z.number() }),
   z.object({
@@ -179,6 +183,13 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       const subject = es ? pick(d.subject).toLowerCase().replace(/cecot/g, 'CECOT') : lower(d.subject.en);
       const page = renderValue(d.page, locale);
       const data = renderValue(d.data, locale);
+      if (d.otherEvent) return t('matching.qtyOtherEvent', { page, data, subject });
+      if (d.parts?.length) {
+        const list = d.parts.map((p) => `${fmt(locale, p.value)} ${pick(p.group)}`);
+        const parts = list.length > 1 ? t('matching.listAnd', { a: list.slice(0, -1).join(', '), b: list[list.length - 1] as string }) : (list[0] ?? '');
+        const params = { parts, page: fmt(locale, d.page.value ?? 0), data, subject };
+        return t(d.compatible ? 'matching.qtySumFits' : 'matching.qtySumConflicts', params);
+      }
       const g = d.group;
       if (g) {
         const params = { page, data, subject, pageGroup: pick(g.page), dataGroup: pick(g.data) };

@@ -4,6 +4,7 @@ import type { ClaimInfo, Matcher, SubjectInfo } from './build-matcher';
 import { compareQuantities, describeQuantity, toInterval } from './compare-quantities';
 import { explain, type ExplainDetail, type Locale } from './explain';
 import { matchFacts } from './match-facts';
+import { groupCounted, readCounts, within } from './count-groups';
 
 /**
  * How a page's claim stands against a dataset claim. `repeats-error`: it
@@ -88,6 +89,8 @@ export interface SentenceInput {
 /** Cue evidence decays with distance from the number: halved 25 characters away. */
 const DECAY = 25;
 const MIN_ASSIGN = 0.25;
+/** What naming a narrower group of a count subject right after a number adds to that subject's claim on it. */
+const GROUP_CUE = 0.5;
 const RELATED_MIN = 1.0;
 const RELATED_QUANTITY_MIN = 0.5;
 const RELATED_TERMS_MIN = 0.4;
@@ -98,6 +101,8 @@ const STATEMENT_CUE = 0.5;
 /** A number more than this many times off every dataset value of a subject is unlikely to be about it. */
 const MAGNITUDE = 10;
 const MAX_MATCHES = 4;
+/** A narrower group's count this close to the whole's is the whole, named by what its members share. */
+const SAME_COUNT = 0.97;
 
 // A negator at most two words before a term: "never signed", "did not sign", "no ha sido firmado".
 const NEGATION_BEFORE = /(?:\b(?:not|never|no|nunca|jamas|jamás|tampoco)|n't)\s+(?:\S+\s+)?$/;
@@ -120,12 +125,11 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const locale = s.locale ?? 'en';
   const folded = s.folded ?? s.text.toLowerCase();
   const quantities = s.quantities.filter((q) => q.category !== 'year');
-  for (const q of quantities) {
-    const subject = assignSubject(m, s, q, quantities);
-    if (!subject) continue;
-    comparedSubjects.add(subject.index);
-    const info = m.subjects[subject.index] as SubjectInfo;
-    const pageGroup = info.groups.length ? groupCounted(info, folded, s, q) : null;
+  const counted = readCounts(m, s, folded, quantities, (q) => assignSubject(m, s, q, quantities));
+  for (const k of counted) {
+    const { q, info } = k;
+    comparedSubjects.add(k.subject);
+    const pageGroup = k.group;
     for (const ci of info.quantityClaims) {
       const c = m.claims[ci];
       const dq = c?.claim.quantity;
@@ -137,18 +141,22 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       let group: Extract<ExplainDetail, { type: 'quantity' }>['group'];
       const dataGroup = dq.group !== undefined ? info.groups.findIndex((g) => g.key === dq.group) : -1;
       if (pageGroup !== null && dataGroup >= 0 && pageGroup !== dataGroup) {
-        // Another group: a part of the dataset's can be smaller, never larger; a whole, never smaller.
+        // Another group: a part of the dataset's group says nothing about the whole unless it exceeds it; a whole, unless it falls short.
         const rel = within(info, pageGroup, dataGroup) ? 'narrower' : within(info, dataGroup, pageGroup) ? 'broader' : 'other';
         const a = toInterval(q);
         const b = toInterval(dq);
-        if (rel === 'narrower') relation = a.lo > b.hi ? 'conflicts' : cmp.compatible ? 'agrees' : 'related';
-        else if (rel === 'broader') relation = a.hi < b.lo ? 'conflicts' : cmp.compatible ? 'agrees' : 'related';
+        // "261 Venezuelans" against "261 people": the same number, so the same people, named by a part they share.
+        const same = cmp.compatible && cmp.closeness >= SAME_COUNT && q.qualifier !== 'up-to' && q.qualifier !== 'at-least' && q.qualifier !== 'more-than' && q.qualifier !== 'less-than';
+        if (rel === 'narrower') relation = a.lo > b.hi ? 'conflicts' : same ? 'agrees' : 'related';
+        else if (rel === 'broader') relation = a.hi < b.lo ? 'conflicts' : 'related';
         else relation = 'related';
         const pg = info.groups[pageGroup];
         const dg = info.groups[dataGroup];
         if (pg && dg) group = { page: { en: pg.label, es: pg.labelEs }, data: { en: dg.label, es: dg.labelEs }, relation: rel };
       }
-      const score = round(Math.min(0.99, 0.45 + 0.35 * Math.min(1, subject.score) + (cmp.compatible ? 0.2 * cmp.closeness : 0.2)));
+      // Another event about the same people (a release, a return home) is related to the count, not the count.
+      if (k.otherEvent) relation = 'related';
+      const score = round(Math.min(0.99, 0.45 + 0.35 * Math.min(1, k.score) + (cmp.compatible ? 0.2 * cmp.closeness : 0.2)));
       // With the group named ("238 Venezuelans"), the unit ("people") goes without saying.
       const value = (v: { qualifier: ParsedQuantity['qualifier']; value?: number; min?: number; max?: number }) => ({
         qualifier: v.qualifier,
@@ -164,6 +172,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         data: value(dq),
         compatible: cmp.compatible,
         ...(group ? { group } : {}),
+        ...(k.parts ? { parts: k.parts } : {}),
+        ...(k.otherEvent ? { otherEvent: true } : {}),
       };
       out.push({
         claimId: c.claim.id,
@@ -175,7 +185,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         subject: info.subject.key,
         quantitySpan: [q.start, q.end],
         kind: partKind(q),
-        span: [q.start, q.end],
+        span: k.span,
         slot: info.subject.label,
         page,
         dataset: data,
@@ -415,58 +425,6 @@ function within_(spans: ReadonlyArray<{ start: number; end: number }> | undefine
   return at >= 0 && h.end <= (spans[at] as { end: number }).end;
 }
 
-/** `inner` is `outer` or a part of it, following `within` links. */
-function within(info: SubjectInfo, inner: number, outer: number): boolean {
-  let g = info.groups[inner];
-  for (let guard = 0; g && guard < 10; guard++) {
-    if (g.within === null) return false;
-    const next = info.groups.findIndex((x) => x.key === g?.within);
-    if (next === outer) return true;
-    g = info.groups[next];
-  }
-  return false;
-}
-
-/** Words after a number and before a subgroup ("of them", "de ellos") that say it counts a part. */
-const PART_OF = /\b(?:of (?:whom|them)|among them|including|de (?:ellos|ellas|los cuales|las cuales|quienes)|entre ellos|entre ellas|incluidos|incluidas)\b/;
-
-/**
- * The group a count counts: the narrowest group named right after the number
- * ("238 Venezuelan men", "238 of them Venezuelans"), or null when none is named.
- */
-function groupCounted(info: SubjectInfo, folded: string, s: SentenceInput, q: ParsedQuantity): number | null {
-  const names = info.groupNames;
-  if (!names) return null;
-  const from = q.numberEnd;
-  const to = Math.min(s.end, q.end + 30);
-  const window = folded.slice(from, to);
-  let best: number | null = null;
-  let depth = -1;
-  for (const h of names.findAll(window)) {
-    // Only the words right after the number (or after "of them"): "238 people, including Venezuelans" counts people.
-    const gap = window.slice(0, h.start);
-    if (gap.length > 3 && !PART_OF.test(gap)) continue;
-    for (const g of info.groupOf[h.phrase] ?? []) {
-      const d = groupDepth(info, g);
-      if (d > depth) {
-        depth = d;
-        best = g;
-      }
-    }
-  }
-  return best;
-}
-
-function groupDepth(info: SubjectInfo, g: number): number {
-  let d = 0;
-  let cur = info.groups[g];
-  while (cur && cur.within !== null && d < 10) {
-    d++;
-    cur = info.groups.find((x) => x.key === cur?.within);
-  }
-  return d;
-}
-
 interface TermEvidence {
   weight: number;
   specific: number;
@@ -551,6 +509,12 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
       const v = o.weight / (1 + gap / DECAY);
       scores.set(o.owner, (scores.get(o.owner) ?? 0) + v);
     }
+  }
+  // A narrower group named right after the number ("250 suspected Tren de Aragua members") says whose count it is.
+  for (const [index, info] of m.subjects.entries()) {
+    if (!info.groupNames || !info.quantityClaims.length || !unitsFit(info, q)) continue;
+    const reading = groupCounted(info, s.folded ?? s.text.toLowerCase(), s.end, q);
+    if (reading?.specific) scores.set(index, (scores.get(index) ?? 0) + GROUP_CUE);
   }
   let best: Assignment | null = null;
   for (const [index, raw] of scores) {
