@@ -248,6 +248,14 @@ export const Claim = z.object({
   assessment: ClaimAssessment,
   /** The typed facts this claim carries, compared slot by slot. */
   facts: z.array(Fact).default([]),
+  /**
+   * For a claim the curator flags (an article states as fact what it elsewhere
+   * reports as someone's claim): the dataset claim that says the same thing as
+   * a claim. A page that hedges or attributes it ("alleged gang members", "the
+   * administration says they are gang members") agrees with that one, and
+   * repeats no error.
+   */
+  attributedAs: Id.optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 

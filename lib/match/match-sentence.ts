@@ -374,11 +374,35 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       ...(k.ownWords ? {} : { topicWordsOnly: true }),
     });
   }
-  // Agreeing with what the curator marked as an error is repeating the error.
-  for (const x of out) {
+  // Agreeing with what the curator marked as an error is repeating the error,
+  // unless the page hedges what the article stated as fact: then it says what the article's own hedged claim says.
+  for (let i = out.length - 1; i >= 0; i--) {
+    const x = out[i] as DatasetMatch;
     if (x.relation !== 'agrees') continue;
-    const status = m.claims[m.claimIndex.get(x.claimId) ?? -1]?.claim.assessment.status;
-    if (status && FLAGGED.has(status)) {
+    const claim = m.claims[m.claimIndex.get(x.claimId) ?? -1]?.claim;
+    const status = claim?.assessment.status;
+    if (!claim || !status || !FLAGGED.has(status)) continue;
+    if (claim.attributedAs && hedged(s, folded, x.span)) {
+      const ci = m.claimIndex.get(claim.attributedAs);
+      const target = ci === undefined ? undefined : m.claims[ci];
+      if (target && !out.some((o) => o.claimId === target.claim.id && o.relation !== 'related')) {
+        const info = m.subjects[target.subject] as SubjectInfo;
+        const detail: ExplainDetail = x.detail.type === 'statement' ? { ...x.detail, subject: { en: info.subject.label, es: info.subject.labelEs } } : x.detail;
+        const prev = out.findIndex((o) => o.claimId === target.claim.id);
+        if (prev >= 0) out.splice(prev, 1);
+        out.splice(out.indexOf(x), 1, {
+          ...x,
+          claimId: target.claim.id,
+          statement: target.claim.statement,
+          statementEs: target.claim.statementEs,
+          subject: info.subject.key,
+          detail,
+          explanation: explain(detail, 'agrees', locale),
+        });
+      } else out.splice(out.indexOf(x), 1);
+      continue;
+    }
+    {
       x.relation = 'repeats-error';
       x.flagged = status as 'erroneous' | 'inconsistent';
       x.explanation = explain(x.detail, x.relation, locale, x.flagged);
@@ -386,6 +410,15 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   }
   // Conflicts and repeated errors first; then what was compared value by value; then the strongest.
   return out.sort((a, b) => RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation) || kindRank(a.kind) - kindRank(b.kind) || b.score - a.score);
+}
+
+/** "alleged", "suspected", "presuntos": a hedge just before (or inside) the words matched. */
+const HEDGE_NEAR = /\b(?:alleged(?:ly)?|suspected|purported(?:ly)?|so-called|accused|reputed|presunt[oa]s?|supuest[oa]s?|acusad[oa]s?|senalad[oa]s?|sospechos[oa]s?|tildad[oa]s?)\b/;
+
+/** The page reports it as someone's claim or with a hedge, not as fact. */
+function hedged(s: SentenceInput, folded: string, span: readonly [number, number]): boolean {
+  if (s.attributed) return true;
+  return HEDGE_NEAR.test(folded.slice(Math.max(s.start, span[0] - 30), span[1]));
 }
 
 /** Values compared slot by slot first (they carry the narrowest span), then events, then shared words. */
@@ -510,10 +543,11 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
       scores.set(o.owner, (scores.get(o.owner) ?? 0) + v);
     }
   }
+  const folded = s.folded ?? s.text.toLowerCase();
   // A narrower group named right after the number ("250 suspected Tren de Aragua members") says whose count it is.
   for (const [index, info] of m.subjects.entries()) {
     if (!info.groupNames || !info.quantityClaims.length || !unitsFit(info, q)) continue;
-    const reading = groupCounted(info, s.folded ?? s.text.toLowerCase(), s.end, q);
+    const reading = groupCounted(info, folded, s.end, q);
     if (reading?.specific) scores.set(index, (scores.get(index) ?? 0) + GROUP_CUE);
   }
   let best: Assignment | null = null;
