@@ -27,7 +27,7 @@ export interface SubjectInfo {
 }
 
 /** The role a phrase plays in a typed fact. */
-export type FactRole = 'of' | 'person' | 'title' | 'otherTitle' | 'actor' | 'action' | 'object';
+export type FactRole = 'of' | 'person' | 'title' | 'otherTitle' | 'actor' | 'action' | 'object' | 'marker' | 'law' | 'otherLaw' | 'payer' | 'payee' | 'otherSum';
 
 export interface FactInfo {
   fact: Fact;
@@ -206,6 +206,15 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
       const others = new Set(both(fact.otherTitles));
       for (const f of facts) if (f.fact !== fact && f.fact.kind === 'title') for (const t of both(f.fact.title)) others.add(t);
       add([...others].filter((t) => !own.has(t)), 'otherTitle');
+    } else if (fact.kind === 'law') {
+      add(both(fact.action), 'action');
+      add(both(fact.markers), 'marker');
+      add(both(fact.law), 'law');
+      add(both(fact.otherLaws), 'otherLaw');
+    } else if (fact.kind === 'money') {
+      add(both(fact.payer), 'payer');
+      add(both(fact.payee), 'payee');
+      add(both(fact.otherSums), 'otherSum');
     } else {
       add(both(fact.actor), 'actor');
       add(both(fact.action), 'action');
@@ -223,7 +232,7 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
     for (const o of factPhrases.overlapping(i)) for (const [k, v] of owners[o] ?? []) owners[i]?.set(k, v);
   });
   const factOwners = owners.map((m) => [...m.values()]);
-  const factAnchor = factOwners.map((list) => list.some((o) => o.role === 'person' || o.role === 'of' || o.role === 'title' || o.role === 'otherTitle'));
+  const factAnchor = factOwners.map((list) => list.some((o) => o.role === 'person' || o.role === 'of' || o.role === 'title' || o.role === 'otherTitle' || o.role === 'law' || o.role === 'otherLaw'));
   return { facts, factPhrases, factOwners, factAnchor };
 }
 

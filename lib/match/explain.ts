@@ -47,7 +47,8 @@ export const ExplainDetail = z.discriminatedUnion('type', [
     /** The page's number counts another event about the same people (a release, a return home). */
     otherEvent: z.boolean().optional(),
   }),
-  z.object({ type: z.literal('year'), slot: Bilingual, page: z.number(), data: z.number() }),
+  /** A year; with `century`, the page gives only the century (`page` is its number: 18 for the 1700s). */
+  z.object({ type: z.literal('year'), slot: Bilingual, page: z.number(), data: z.number(), century: z.boolean().optional() }),
   z.object({
     type: z.literal('title'),
     slot: Bilingual,
@@ -59,6 +60,8 @@ export const ExplainDetail = z.discriminatedUnion('type', [
     former: z.boolean(),
   }),
   z.object({ type: z.literal('event'), slot: Bilingual, negated: z.boolean(), unattributed: z.boolean() }),
+  /** The law something rests on: the page's as written, the dataset's in both languages. */
+  z.object({ type: z.literal('law'), slot: Bilingual, page: z.string(), data: Bilingual }),
   /** The day of the week of an event: the page's word, the dataset's day. */
   z.object({ type: z.literal('date'), slot: Bilingual, page: z.string(), data: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']) }),
   z.object({
@@ -200,6 +203,11 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       return t(d.compatible ? 'matching.qtyFits' : 'matching.qtyConflicts', { page, data, subject });
     }
     case 'year':
+      if (d.century) {
+        const century = es ? t('matching.centuryName', { n: toRoman(d.page) }) : t('matching.centuryName', { n: ordinal(d.page) });
+        const agrees = Math.floor((d.data - 1) / 100) + 1 === d.page;
+        return t(agrees ? 'matching.centurySame' : 'matching.centuryDiffers', { page: century, data: String(d.data), slot: pick(d.slot) });
+      }
       return t(d.page === d.data ? 'matching.yearSame' : 'matching.yearDiffers', { page: String(d.page), data: String(d.data), slot: pick(d.slot) });
     case 'title': {
       const params = { person: d.person, page: d.page, data: pick(d.data) };
@@ -210,6 +218,8 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       const day = t(`matching.day${d.data.charAt(0).toUpperCase()}${d.data.slice(1)}` as MatchingKey);
       return t('matching.dateDiffers', { page: d.page, data: day, slot: pick(d.slot) });
     }
+    case 'law':
+      return t(relation === 'conflicts' ? 'matching.lawConflicts' : 'matching.lawAgrees', { page: d.page, data: pick(d.data), slot: pick(d.slot) });
     case 'event':
       return t(d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees', { slot: pick(d.slot) });
     case 'statement': {
@@ -220,4 +230,18 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       return t(key, { subject, words });
     }
   }
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
+function toRoman(n: number): string {
+  const table: Array<[number, string]> = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  let rest = n;
+  for (const [v, r] of table) while (rest >= v) (out += r), (rest -= v);
+  return out;
 }
