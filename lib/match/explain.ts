@@ -46,6 +46,17 @@ export const ExplainDetail = z.discriminatedUnion('type', [
     parts: z.array(z.object({ value: z.number(), group: Bilingual })).optional(),
     /** The page's number counts another event about the same people (a release, a return home). */
     otherEvent: z.boolean().optional(),
+    /** A sum compared with a money fact: another figure of the deal, payer and payee swapped, the periods. */
+    money: z
+      .object({
+        otherSum: z.boolean(),
+        swapped: z.boolean(),
+        payer: Bilingual,
+        payee: Bilingual,
+        pagePeriod: z.enum(['year', 'month', 'once']).nullable(),
+        dataPeriod: z.enum(['year', 'month', 'once']).nullable(),
+      })
+      .optional(),
   }),
   /** A year; with `century`, the page gives only the century (`page` is its number: 18 for the 1700s). */
   z.object({ type: z.literal('year'), slot: Bilingual, page: z.number(), data: z.number(), century: z.boolean().optional() }),
@@ -187,6 +198,20 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       const page = renderValue(d.page, locale);
       const data = renderValue(d.data, locale);
       if (d.otherEvent) return t('matching.qtyOtherEvent', { page, data, subject });
+      const money = d.money;
+      if (money) {
+        const payer = pick(money.payer);
+        const payee = pick(money.payee);
+        if (money.otherSum) return t('matching.moneyOtherSum', { page, data, subject });
+        if (money.swapped) return t('matching.moneySwapped', { page, data, subject, payer, payee });
+        const per = (p: 'year' | 'month' | 'once') => t(p === 'year' ? 'matching.periodYear' : p === 'month' ? 'matching.periodMonth' : 'matching.periodOnce');
+        if (money.pagePeriod && money.dataPeriod && money.pagePeriod !== money.dataPeriod)
+          return t('matching.moneyPeriodDiffers', { page: `${page} ${per(money.pagePeriod)}`, data: `${data} ${per(money.dataPeriod)}`, subject });
+        if (money.pagePeriod && !money.dataPeriod) {
+          const base = t(d.compatible ? 'matching.qtyFits' : 'matching.qtyConflicts', { page: `${page} ${per(money.pagePeriod)}`, data, subject });
+          return `${base} ${t('matching.moneyNoPeriod')}`;
+        }
+      }
       if (d.parts?.length) {
         const list = d.parts.map((p) => `${fmt(locale, p.value)} ${pick(p.group)}`);
         const parts = list.length > 1 ? t('matching.listAnd', { a: list.slice(0, -1).join(', '), b: list[list.length - 1] as string }) : (list[0] ?? '');

@@ -1,9 +1,11 @@
+import type { MoneyFact } from '../dataset/schema';
 import type { PhraseHit } from '../text/phrase-set';
 import type { ParsedQuantity } from '../text/parse-quantities';
 import type { ClaimInfo, Matcher, SubjectInfo } from './build-matcher';
 import { compareQuantities, describeQuantity, toInterval } from './compare-quantities';
 import { explain, type ExplainDetail, type Locale } from './explain';
 import { matchFacts } from './match-facts';
+import { readMoney } from './money-slots';
 import { groupCounted, readCounts, within } from './count-groups';
 
 /**
@@ -156,6 +158,17 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       }
       // Another event about the same people (a release, a return home) is related to the count, not the count.
       if (k.otherEvent) relation = 'related';
+      // A sum: another figure of the same deal, who pays whom, the period (`money-slots`).
+      let money: Extract<ExplainDetail, { type: 'quantity' }>['money'];
+      const mf = moneyFactOf(m, ci);
+      if (mf && q.category === 'money') {
+        const r = readMoney(m, mf.index, mf.fact, s, folded, q);
+        const name = (t: { en: string[]; es: string[] }) => ({ en: t.en[0] ?? '', es: t.es[0] ?? t.en[0] ?? '' });
+        money = { otherSum: r.otherSum, swapped: r.swapped, payer: name(mf.fact.payer), payee: name(mf.fact.payee), pagePeriod: r.period, dataPeriod: mf.fact.period };
+        if (r.otherSum) relation = 'related';
+        else if (r.swapped) relation = 'conflicts';
+        else if (r.period && mf.fact.period && r.period !== mf.fact.period) relation = 'conflicts';
+      }
       const score = round(Math.min(0.99, 0.45 + 0.35 * Math.min(1, k.score) + (cmp.compatible ? 0.2 * cmp.closeness : 0.2)));
       // With the group named ("238 Venezuelans"), the unit ("people") goes without saying.
       const value = (v: { qualifier: ParsedQuantity['qualifier']; value?: number; min?: number; max?: number }) => ({
@@ -174,6 +187,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         ...(group ? { group } : {}),
         ...(k.parts ? { parts: k.parts } : {}),
         ...(k.otherEvent ? { otherEvent: true } : {}),
+        ...(money ? { money } : {}),
       };
       out.push({
         claimId: c.claim.id,
@@ -410,6 +424,20 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   }
   // Conflicts and repeated errors first; then what was compared value by value; then the strongest.
   return out.sort((a, b) => RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation) || kindRank(a.kind) - kindRank(b.kind) || b.score - a.score);
+}
+
+const moneyFacts = new WeakMap<Matcher, Map<number, { index: number; fact: MoneyFact }>>();
+/** The money fact a claim carries, if any (looked up once per matcher). */
+function moneyFactOf(m: Matcher, claim: number): { index: number; fact: MoneyFact } | undefined {
+  let map = moneyFacts.get(m);
+  if (!map) {
+    const built = new Map<number, { index: number; fact: MoneyFact }>();
+    m.facts.forEach((f, index) => {
+      if (f.fact.kind === 'money') built.set(f.claim, { index, fact: f.fact });
+    });
+    moneyFacts.set(m, (map = built));
+  }
+  return map.get(claim);
 }
 
 /** "alleged", "suspected", "presuntos": a hedge just before (or inside) the words matched. */
