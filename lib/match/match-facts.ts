@@ -40,6 +40,13 @@ const TITLE_BEFORE_GAP = /^(?:[\s,]|u\.s\.|us|then|the|de ee\. ?uu\.|de eeuu|de 
 const TITLE_AFTER_GAP = /^\s*,\s*(?:(?:the|who is|who was|who serves as|serving as|now|then|la|el|quien es|que es|que funge como|quien funge como|actual|u\.s\.|us|former|ex)[\s-]*)*$/;
 const FORMER = /(?:\b(?:former|ex|onetime|one-time|erstwhile|antigu[oa]|exsecretari[oa]|exgobernador[a]?|expresidente)[\s-]*)$/;
 const NEGATED = /(?:\b(?:not|never|no|none|nobody|nunca|jamas|tampoco|ninguno|nadie|denied|denies|without|sin|nego|niega)|n't)\s+(?:\S+\s+)?$/;
+/**
+ * A hedge or a verb of saying in or just before the words compared: "alleged",
+ * "suspected", "presuntos", "insists that", "según". What follows is someone's claim, not the page's.
+ */
+export const HEDGE_NEAR =
+  /\b(?:alleged(?:ly)?|suspected|purported(?:ly)?|so-called|accused|reputed|presunt[oa]s?|supuest[oa]s?|acusad[oa]s?|senalad[oa]s?|sospechos[oa]s?|tildad[oa]s?|insist\w*|claim(?:s|ed)?|according to|labell?(?:ed|ing)|segun|insiste\w*|sostiene\w*|asegura\w*|afirma\w*|acusa\w*)\b/;
+
 /** The longest stretch an event's actor, action and object may cover: one clause, not the whole paragraph-long sentence. */
 const EVENT_WINDOW = 140;
 /** How far after the action its actor may stand. */
@@ -199,7 +206,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     if (end - start > EVENT_WINDOW) continue;
     // A denial on the page contradicts what the article reports, and agrees with what the article denies.
     const negated = deniedBefore(s, a.start) !== fact.negative;
-    const unattributed = fact.attributed && !s.attributed;
+    const unattributed = fact.attributed && !s.attributed && !HEDGE_NEAR.test(s.folded.slice(Math.max(s.start, start - 30), end));
     // The day the page gives the event, near it: another day than the article's is a wrong date.
     if (fact.weekday && !negated) {
       const gap = (d: { start: number; end: number }) => (d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0);

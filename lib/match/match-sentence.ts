@@ -4,7 +4,7 @@ import type { ParsedQuantity } from '../text/parse-quantities';
 import type { ClaimInfo, Matcher, SubjectInfo } from './build-matcher';
 import { compareQuantities, describeQuantity, toInterval } from './compare-quantities';
 import { explain, type ExplainDetail, type Locale } from './explain';
-import { matchFacts } from './match-facts';
+import { HEDGE_NEAR, matchFacts } from './match-facts';
 import { readMoney } from './money-slots';
 import { groupCounted, readCounts, within } from './count-groups';
 
@@ -221,6 +221,30 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         if ((out[prev] as DatasetMatch).relation === 'conflicts' || f.relation !== 'conflicts') continue;
         out.splice(prev, 1);
       }
+      // Stating as fact what the article reports only as a claim is what a flagged claim of the
+      // dataset does ("attributedAs"): the page then repeats that claim's error.
+      const repeated = f.kind === 'event' && f.detail.type === 'event' && f.detail.unattributed && !hedged(s, folded, f.span) ? flaggedRestating(m, c.claim.id) : undefined;
+      if (repeated && !out.some((x) => x.claimId === repeated.claim.id)) {
+        const rinfo = m.subjects[repeated.subject] as SubjectInfo;
+        factClaims.add(repeated.claim.id);
+        out.push({
+          claimId: repeated.claim.id,
+          statement: repeated.claim.statement,
+          statementEs: repeated.claim.statementEs,
+          relation: 'agrees',
+          score: 0.85,
+          explanation: explain(f.detail, 'agrees', locale),
+          subject: rinfo.subject.key,
+          kind: f.kind,
+          span: f.span,
+          slot: 'slot' in f.detail ? f.detail.slot.en : rinfo.subject.label,
+          page: f.page,
+          dataset: f.dataset,
+          factId: f.factId,
+          detail: f.detail,
+        });
+        continue;
+      }
       factClaims.add(c.claim.id);
       out.push({
         claimId: c.claim.id,
@@ -426,6 +450,11 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   return out.sort((a, b) => RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation) || kindRank(a.kind) - kindRank(b.kind) || b.score - a.score);
 }
 
+/** The flagged claim that states as fact what claim `id` reports as someone's claim (`attributedAs`). */
+function flaggedRestating(m: Matcher, id: string): ClaimInfo | undefined {
+  return m.claims.find((c) => c.claim.attributedAs === id && FLAGGED.has(c.claim.assessment.status));
+}
+
 const moneyFacts = new WeakMap<Matcher, Map<number, { index: number; fact: MoneyFact }>>();
 /** The money fact a claim carries, if any (looked up once per matcher). */
 function moneyFactOf(m: Matcher, claim: number): { index: number; fact: MoneyFact } | undefined {
@@ -439,9 +468,6 @@ function moneyFactOf(m: Matcher, claim: number): { index: number; fact: MoneyFac
   }
   return map.get(claim);
 }
-
-/** "alleged", "suspected", "presuntos": a hedge just before (or inside) the words matched. */
-const HEDGE_NEAR = /\b(?:alleged(?:ly)?|suspected|purported(?:ly)?|so-called|accused|reputed|presunt[oa]s?|supuest[oa]s?|acusad[oa]s?|senalad[oa]s?|sospechos[oa]s?|tildad[oa]s?)\b/;
 
 /** The page reports it as someone's claim or with a hedge, not as fact. */
 function hedged(s: SentenceInput, folded: string, span: readonly [number, number]): boolean {
