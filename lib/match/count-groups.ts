@@ -23,7 +23,7 @@ const PHRASE_END = new Set([
   'a', 'al', 'en', 'desde', 'por', 'para', 'que', 'quienes', 'fueron', 'son', 'eran', 'han', 'habian', 'con', 'tras', 'hacia', 'sin', 'el', 'la', 'los', 'las', 'su', 'sus', 'del', 'de',
 ]);
 /** "and", "y", "or", "&": two groups joined in one phrase ("Venezuelan and Salvadoran nationals"). */
-const JOINED = /^\s*(?:,\s*)?(?:and|y|e|or|o|&)\s+$/;
+const JOINED = /^\s*(?:,\s*)?(?:and|y|e|or|o|&)\s+(?:(?:of the|of|de la|de los|del|de)\s+)?$/;
 /** "members of the Tren de Aragua": a group name may follow another after "of". */
 const OF_GROUP = /^\s+(?:of(?: the)?|de(?:l| la| los)?)\s+$/;
 const MAX_MODIFIERS = 3;

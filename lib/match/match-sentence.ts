@@ -160,11 +160,13 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (k.otherEvent) relation = 'related';
       // A sum: another figure of the same deal, who pays whom, the period (`money-slots`).
       let money: Extract<ExplainDetail, { type: 'quantity' }>['money'];
+      let moneySpan: [number, number] | undefined;
       const mf = moneyFactOf(m, ci);
       if (mf && q.category === 'money') {
         const r = readMoney(m, mf.index, mf.fact, s, folded, q);
         const name = (t: { en: string[]; es: string[] }) => ({ en: t.en[0] ?? '', es: t.es[0] ?? t.en[0] ?? '' });
         money = { otherSum: r.otherSum, swapped: r.swapped, payer: name(mf.fact.payer), payee: name(mf.fact.payee), pagePeriod: r.period, dataPeriod: mf.fact.period };
+        if (!r.otherSum) moneySpan = r.span;
         if (r.otherSum) relation = 'related';
         else if (r.swapped) relation = 'conflicts';
         else if (r.period && mf.fact.period && r.period !== mf.fact.period) relation = 'conflicts';
@@ -199,7 +201,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         subject: info.subject.key,
         quantitySpan: [q.start, q.end],
         kind: partKind(q),
-        span: k.span,
+        span: moneySpan ?? k.span,
         slot: info.subject.label,
         page,
         dataset: data,
@@ -455,6 +457,16 @@ function flaggedRestating(m: Matcher, id: string): ClaimInfo | undefined {
   return m.claims.find((c) => c.claim.attributedAs === id && FLAGGED.has(c.claim.assessment.status));
 }
 
+/** A money fact of one of the subject's claims sees another figure of its deal in `q`. */
+function otherSumOf(m: Matcher, subject: number, s: SentenceInput, folded: string, q: ParsedQuantity): boolean {
+  if (q.category !== 'money') return false;
+  for (const ci of m.subjects[subject]?.quantityClaims ?? []) {
+    const mf = moneyFactOf(m, ci);
+    if (mf && readMoney(m, mf.index, mf.fact, s, folded, q).otherSum) return true;
+  }
+  return false;
+}
+
 const moneyFacts = new WeakMap<Matcher, Map<number, { index: number; fact: MoneyFact }>>();
 /** The money fact a claim carries, if any (looked up once per matcher). */
 function moneyFactOf(m: Matcher, claim: number): { index: number; fact: MoneyFact } | undefined {
@@ -606,7 +618,8 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
   }
   let best: Assignment | null = null;
   for (const [index, raw] of scores) {
-    const score = raw * plausibility(m, index, q);
+    // A rate or a saving ("$20,000 per prisoner") is far smaller than the deal's sum, and still about the deal.
+    const score = raw * (otherSumOf(m, index, s, folded, q) ? 1 : plausibility(m, index, q));
     if (!best || score > best.score) best = { index, score };
   }
   return best && best.score >= MIN_ASSIGN ? best : null;

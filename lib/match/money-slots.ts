@@ -16,6 +16,8 @@ export interface MoneyReading {
   period: 'year' | 'month' | 'once' | null;
   /** The page has the payee paying the payer. */
   swapped: boolean;
+  /** The sum with the parties the page names paying and paid: the words compared. */
+  span: [number, number];
 }
 
 const PERIOD_AFTER: Array<[RegExp, 'year' | 'month']> = [
@@ -65,6 +67,7 @@ export function readMoney(
   if (!period) for (const [re, p] of PERIOD_BEFORE) if (re.test(before)) period = p;
 
   let swapped = false;
+  const span: [number, number] = [q.start, q.end];
   const clause = folded.slice(Math.max(s.start, q.start - REACH * 2), Math.min(s.end, q.end + REACH * 2));
   if (PAY.test(clause)) {
     const role = (h: PhraseHit): 'gives' | 'receives' | null => {
@@ -77,11 +80,19 @@ export function readMoney(
       return null;
     };
     const close = (h: PhraseHit) => Math.abs(h.start - q.start) <= REACH * 2;
-    swapped =
-      (hits.get('payee') ?? []).some((h) => close(h) && role(h) === 'gives' && !overlapsOther(h, hits.get('payer'))) ||
-      (hits.get('payer') ?? []).some((h) => close(h) && role(h) === 'receives' && !overlapsOther(h, hits.get('payee')));
+    const parties = [
+      ...(hits.get('payee') ?? []).filter((h) => !overlapsOther(h, hits.get('payer'))).map((h) => ({ h, payee: true })),
+      ...(hits.get('payer') ?? []).filter((h) => !overlapsOther(h, hits.get('payee'))).map((h) => ({ h, payee: false })),
+    ].filter((p) => close(p.h));
+    for (const p of parties) {
+      const r = role(p.h);
+      if (!r) continue;
+      if ((p.payee && r === 'gives') || (!p.payee && r === 'receives')) swapped = true;
+      span[0] = Math.min(span[0], p.h.start);
+      span[1] = Math.max(span[1], p.h.end);
+    }
   }
-  return { otherSum, period, swapped };
+  return { otherSum, period, swapped, span };
 }
 
 /** A payee's name inside a longer payer's name (or the reverse) is not a party of its own. */
