@@ -614,7 +614,8 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
   for (const [index, info] of m.subjects.entries()) {
     if (!info.groupNames || !info.quantityClaims.length || !unitsFit(info, q)) continue;
     const reading = groupCounted(info, folded, s.end, q);
-    if (reading?.specific) scores.set(index, (scores.get(index) ?? 0) + GROUP_CUE);
+    // Only for a number of the subject's size: "five Venezuelan men detained in Texas" is someone else's count.
+    if (reading?.specific && plausibility(m, index, q) === 1) scores.set(index, (scores.get(index) ?? 0) + GROUP_CUE);
   }
   let best: Assignment | null = null;
   for (const [index, raw] of scores) {
