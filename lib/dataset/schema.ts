@@ -92,6 +92,12 @@ export const Subject = z.object({
    * dataset's "261 people", not as another value of the same count.
    */
   groups: z.array(CountGroup).default([]),
+  /**
+   * For counts: words that, near a number, say it counts another event about
+   * the same people (released, returned home, a prisoner swap). Such a number
+   * is related to the dataset's count, never compared with it as the same count.
+   */
+  otherEvents: Terms.optional(),
 });
 export type Subject = z.infer<typeof Subject>;
 
@@ -231,10 +237,44 @@ export const EventFact = z.object({
   /** The day of the week the article gives for it ("On Wednesday, Noem toured…"), when it gives one. */
   weekday: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).optional(),
 });
+/** The law something rests on: "deported under the Alien Enemies Act". */
+export const LawFact = z.object({
+  kind: z.literal('law'),
+  ...FactBase,
+  /** What rests on it ("deported", "deportations"); a page naming another law must name this too. */
+  action: Terms,
+  /** Words that give a legal basis right before a law's name: "under", "invoking", "bajo", "amparándose en". */
+  markers: Terms,
+  /** The law's names. */
+  law: Terms,
+  /** Other laws a page might wrongly give as the basis. */
+  otherLaws: Terms,
+  /** The law as the article names it, for explanations. */
+  value: z.string().min(1),
+  valueEs: z.string().min(1),
+});
+export type LawFact = z.infer<typeof LawFact>;
+/**
+ * A sum of money with who pays whom and over what period. `period` is null
+ * when the article gives none: then a page's period cannot be refuted.
+ */
+export const MoneyFact = z.object({
+  kind: z.literal('money'),
+  ...FactBase,
+  payer: Terms,
+  payee: Terms,
+  period: z.enum(['once', 'year', 'month']).nullable(),
+  /**
+   * Words that, beside a sum, make it another figure of the same deal (a rate
+   * per prisoner, a saving, a further sum): related, never compared as this one.
+   */
+  otherSums: Terms,
+});
+export type MoneyFact = z.infer<typeof MoneyFact>;
 export type YearFact = z.infer<typeof YearFact>;
 export type TitleFact = z.infer<typeof TitleFact>;
 export type EventFact = z.infer<typeof EventFact>;
-export const Fact = z.discriminatedUnion('kind', [YearFact, TitleFact, EventFact]);
+export const Fact = z.discriminatedUnion('kind', [YearFact, TitleFact, EventFact, LawFact, MoneyFact]);
 export type Fact = z.infer<typeof Fact>;
 export type FactKind = Fact['kind'];
 
@@ -255,6 +295,14 @@ export const Claim = z.object({
   assessment: ClaimAssessment,
   /** The typed facts this claim carries, compared slot by slot. */
   facts: z.array(Fact).default([]),
+  /**
+   * For a claim the curator flags (an article states as fact what it elsewhere
+   * reports as someone's claim): the dataset claim that says the same thing as
+   * a claim. A page that hedges or attributes it ("alleged gang members", "the
+   * administration says they are gang members") agrees with that one, and
+   * repeats no error.
+   */
+  attributedAs: Id.optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 

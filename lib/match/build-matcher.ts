@@ -22,10 +22,12 @@ export interface SubjectInfo {
   groups: CountGroup[];
   groupNames: PhraseSet | null;
   groupOf: number[][];
+  /** For counts: the words that say a number counts another event (`subjects[].otherEvents`). */
+  otherEvents: PhraseSet | null;
 }
 
 /** The role a phrase plays in a typed fact. */
-export type FactRole = 'of' | 'person' | 'title' | 'otherTitle' | 'actor' | 'action' | 'object';
+export type FactRole = 'of' | 'person' | 'title' | 'otherTitle' | 'actor' | 'action' | 'object' | 'marker' | 'law' | 'otherLaw' | 'payer' | 'payee' | 'otherSum';
 
 export interface FactInfo {
   fact: Fact;
@@ -105,9 +107,12 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
       groups: subject.groups,
       groupNames: null,
       groupOf: [],
+      otherEvents: null,
     };
   });
   for (const info of subjects) {
+    const other = [...(info.subject.otherEvents?.en ?? []), ...(info.subject.otherEvents?.es ?? [])].map((n) => foldKey(n));
+    if (other.length) info.otherEvents = new PhraseSet(other);
     if (!info.groups.length) continue;
     const lists = info.groups.map((g) => [...g.names.en, ...g.names.es].map((n) => foldKey(n)));
     info.groupNames = new PhraseSet(lists.flat());
@@ -201,6 +206,15 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
       const others = new Set(both(fact.otherTitles));
       for (const f of facts) if (f.fact !== fact && f.fact.kind === 'title') for (const t of both(f.fact.title)) others.add(t);
       add([...others].filter((t) => !own.has(t)), 'otherTitle');
+    } else if (fact.kind === 'law') {
+      add(both(fact.action), 'action');
+      add(both(fact.markers), 'marker');
+      add(both(fact.law), 'law');
+      add(both(fact.otherLaws), 'otherLaw');
+    } else if (fact.kind === 'money') {
+      add(both(fact.payer), 'payer');
+      add(both(fact.payee), 'payee');
+      add(both(fact.otherSums), 'otherSum');
     } else {
       add(both(fact.actor), 'actor');
       // A predicate in any tense or person: "criticized", "criticizes", "criticizing"; "condenó", "condenaron".
@@ -227,7 +241,7 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
     for (const o of inside) for (const [k, v] of owners[o] ?? []) if (EVENT_ROLES.has(v.role)) owners[i]?.set(k, v);
   });
   const factOwners = owners.map((m) => [...m.values()]);
-  const factAnchor = factOwners.map((list) => list.some((o) => o.role === 'person' || o.role === 'of' || o.role === 'title' || o.role === 'otherTitle'));
+  const factAnchor = factOwners.map((list) => list.some((o) => o.role === 'person' || o.role === 'of' || o.role === 'title' || o.role === 'otherTitle' || o.role === 'law' || o.role === 'otherLaw'));
   return { facts, factPhrases, factOwners, factAnchor };
 }
 

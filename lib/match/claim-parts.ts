@@ -41,7 +41,7 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
   for (const m of ordered) {
     if (parts.length >= MAX_PARTS) break;
     // One part per dataset claim, except numbers: "261 people, 238 of them Venezuelans" compares two.
-    const key = m.kind === 'statement' || m.kind === 'event' || m.kind === 'title' || m.kind === 'year' ? m.claimId : `${m.claimId}@${m.span[0]}`;
+    const key = m.kind === 'statement' || m.kind === 'event' || m.kind === 'title' || m.kind === 'year' || m.kind === 'law' ? m.claimId : `${m.claimId}@${m.span[0]}`;
     if (claims.has(key) || (m.kind === 'statement' && [...claims].some((k) => k.startsWith(`${m.claimId}@`)))) continue;
     // Shared words are the weakest evidence: beside other parts, a mere "related" is listed, not painted.
     if (m.kind === 'statement' && parts.length && (m.relation === 'related' || m.topicWordsOnly)) continue;

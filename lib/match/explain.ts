@@ -42,8 +42,24 @@ export const ExplainDetail = z.discriminatedUnion('type', [
         relation: z.enum(['narrower', 'broader', 'other']),
       })
       .optional(),
+    /** A count the page tells in parts ("238 Venezuelans and 23 Salvadorans"); `page` is their sum. */
+    parts: z.array(z.object({ value: z.number(), group: Bilingual })).optional(),
+    /** The page's number counts another event about the same people (a release, a return home). */
+    otherEvent: z.boolean().optional(),
+    /** A sum compared with a money fact: another figure of the deal, payer and payee swapped, the periods. */
+    money: z
+      .object({
+        otherSum: z.boolean(),
+        swapped: z.boolean(),
+        payer: Bilingual,
+        payee: Bilingual,
+        pagePeriod: z.enum(['year', 'month', 'once']).nullable(),
+        dataPeriod: z.enum(['year', 'month', 'once']).nullable(),
+      })
+      .optional(),
   }),
-  z.object({ type: z.literal('year'), slot: Bilingual, page: z.number(), data: z.number() }),
+  /** A year; with `century`, the page gives only the century (`page` is its number: 18 for the 1700s). */
+  z.object({ type: z.literal('year'), slot: Bilingual, page: z.number(), data: z.number(), century: z.boolean().optional() }),
   z.object({
     type: z.literal('title'),
     slot: Bilingual,
@@ -64,6 +80,8 @@ export const ExplainDetail = z.discriminatedUnion('type', [
     /** The page names it without saying whether it happened (a fact whose `opposite` is "related"). */
     mention: z.boolean().optional(),
   }),
+  /** The law something rests on: the page's as written, the dataset's in both languages. */
+  z.object({ type: z.literal('law'), slot: Bilingual, page: z.string(), data: Bilingual }),
   /** The day of the week of an event: the page's word, the dataset's day. */
   z.object({ type: z.literal('date'), slot: Bilingual, page: z.string(), data: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']) }),
   z.object({
@@ -188,6 +206,27 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       const subject = es ? pick(d.subject).toLowerCase().replace(/cecot/g, 'CECOT') : lower(d.subject.en);
       const page = renderValue(d.page, locale);
       const data = renderValue(d.data, locale);
+      if (d.otherEvent) return t('matching.qtyOtherEvent', { page, data, subject });
+      const money = d.money;
+      if (money) {
+        const payer = pick(money.payer);
+        const payee = pick(money.payee);
+        if (money.otherSum) return t('matching.moneyOtherSum', { page, data, subject });
+        if (money.swapped) return t('matching.moneySwapped', { page, data, subject, payer, payee });
+        const per = (p: 'year' | 'month' | 'once') => t(p === 'year' ? 'matching.periodYear' : p === 'month' ? 'matching.periodMonth' : 'matching.periodOnce');
+        if (money.pagePeriod && money.dataPeriod && money.pagePeriod !== money.dataPeriod)
+          return t('matching.moneyPeriodDiffers', { page: `${page} ${per(money.pagePeriod)}`, data: `${data} ${per(money.dataPeriod)}`, subject });
+        if (money.pagePeriod && !money.dataPeriod) {
+          const base = t(d.compatible ? 'matching.qtyFits' : 'matching.qtyConflicts', { page: `${page} ${per(money.pagePeriod)}`, data, subject });
+          return `${base} ${t('matching.moneyNoPeriod')}`;
+        }
+      }
+      if (d.parts?.length) {
+        const list = d.parts.map((p) => `${fmt(locale, p.value)} ${pick(p.group)}`);
+        const parts = list.length > 1 ? t('matching.listAnd', { a: list.slice(0, -1).join(', '), b: list[list.length - 1] as string }) : (list[0] ?? '');
+        const params = { parts, page: fmt(locale, d.page.value ?? 0), data, subject };
+        return t(d.compatible ? 'matching.qtySumFits' : 'matching.qtySumConflicts', params);
+      }
       const g = d.group;
       if (g) {
         const params = { page, data, subject, pageGroup: pick(g.page), dataGroup: pick(g.data) };
@@ -198,6 +237,11 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       return t(d.compatible ? 'matching.qtyFits' : 'matching.qtyConflicts', { page, data, subject });
     }
     case 'year':
+      if (d.century) {
+        const century = es ? t('matching.centuryName', { n: toRoman(d.page) }) : t('matching.centuryName', { n: ordinal(d.page) });
+        const agrees = Math.floor((d.data - 1) / 100) + 1 === d.page;
+        return t(agrees ? 'matching.centurySame' : 'matching.centuryDiffers', { page: century, data: String(d.data), slot: pick(d.slot) });
+      }
       return t(d.page === d.data ? 'matching.yearSame' : 'matching.yearDiffers', { page: String(d.page), data: String(d.data), slot: pick(d.slot) });
     case 'title': {
       const params = { person: d.person, page: d.page, data: pick(d.data) };
@@ -208,6 +252,8 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       const day = t(`matching.day${d.data.charAt(0).toUpperCase()}${d.data.slice(1)}` as MatchingKey);
       return t('matching.dateDiffers', { page: d.page, data: day, slot: pick(d.slot) });
     }
+    case 'law':
+      return t(relation === 'conflicts' ? 'matching.lawConflicts' : 'matching.lawAgrees', { page: d.page, data: pick(d.data), slot: pick(d.slot) });
     case 'event':
       return t(
         d.doubted ? 'matching.eventDoubted' : d.mention ? 'matching.eventMention' : d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees',
@@ -221,4 +267,18 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       return t(key, { subject, words });
     }
   }
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
+function toRoman(n: number): string {
+  const table: Array<[number, string]> = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  let rest = n;
+  for (const [v, r] of table) while (rest >= v) (out += r), (rest -= v);
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { EventFact, TitleFact, YearFact } from '../dataset/schema';
+import type { EventFact, LawFact, TitleFact, YearFact } from '../dataset/schema';
 import type { PhraseHit } from '../text/phrase-set';
 import type { ParsedQuantity } from '../text/parse-quantities';
 import type { FactRole, Matcher } from './build-matcher';
@@ -9,7 +9,7 @@ import type { ExplainDetail } from './explain';
 export interface FactFinding {
   claim: number;
   factId: string;
-  kind: 'year' | 'date' | 'title' | 'event';
+  kind: 'year' | 'date' | 'title' | 'event' | 'law';
   relation: 'agrees' | 'conflicts' | 'related';
   /** The words compared, [start, end) in the text: the year and what it is of, the title and the name, the clause. */
   span: [number, number];
@@ -42,6 +42,13 @@ const TITLE_BEFORE_GAP = /^(?:[\s,]|u\.s\.|us|then|the|de ee\. ?uu\.|de eeuu|de 
 const TITLE_AFTER_GAP = /^\s*,\s*(?:(?:the|who is|who was|who serves as|serving as|now|then|la|el|quien es|que es|que funge como|quien funge como|actual|u\.s\.|us|former|ex)[\s-]*)*$/;
 const FORMER = /(?:\b(?:former|ex|onetime|one-time|erstwhile|antigu[oa]|exsecretari[oa]|exgobernador[a]?|expresidente)[\s-]*)$/;
 const NEGATED = /(?:\b(?:not|never|no|none|nobody|nunca|jamas|tampoco|ninguno|nadie|denied|denies|without|sin|nego|niega)|n't)\s+(?:\S+\s+)?$/;
+/**
+ * A hedge or a verb of saying in or just before the words compared: "alleged",
+ * "suspected", "presuntos", "insists that", "según". What follows is someone's claim, not the page's.
+ */
+export const HEDGE_NEAR =
+  /\b(?:alleged(?:ly)?|suspected|purported(?:ly)?|so-called|accused|reputed|presunt[oa]s?|supuest[oa]s?|acusad[oa]s?|senalad[oa]s?|sospechos[oa]s?|tildad[oa]s?|insist\w*|claim(?:s|ed)?|according to|labell?(?:ed|ing)|segun|insiste\w*|sostiene\w*|asegura\w*|afirma\w*|acusa\w*)\b/;
+
 /** The longest stretch an event's actor, action and object may cover: one clause, not the whole paragraph-long sentence. */
 const EVENT_WINDOW = 140;
 /** How far after the action its actor may stand. */
@@ -72,17 +79,52 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
     const info = m.facts[fi];
     if (!info) continue;
     const { fact, claim } = info;
+    // Sums of money are compared with the number, where the quantity is read (`money-slots`).
+    if (fact.kind === 'money') continue;
     const found =
       fact.kind === 'year'
         ? matchYear(s, fact, roles)
         : fact.kind === 'title'
           ? matchTitle(s, fact, roles)
-          : matchEvent(s, fact, roles);
+          : fact.kind === 'law'
+            ? matchLaw(s, fact, roles)
+            : matchEvent(s, fact, roles);
     if (found) out.push({ claim, factId: fact.id, ...found });
   }
   // One predicate has one object: when two events read the same action ("drew criticism"), the one
   // whose actor and object stand nearest to it is the reading ("a move that drew criticism", not the prison named before).
-  return out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && g.span[1] - g.span[0] < f.span[1] - f.span[0])));
+  const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && g.span[1] - g.span[0] < f.span[1] - f.span[0])));
+  // Per claim the first finding is kept: conflicts first, then the narrowest slots (a year before the law it dates).
+  const rank = (f: FactFinding) => (f.relation === 'conflicts' ? 0 : 2) + (f.kind === 'law' || f.kind === 'event' ? 1 : 0);
+  return kept.sort((a, b) => rank(a) - rank(b));
+}
+
+/** Words allowed between a basis word and the law's name: "under the rarely used Alien Enemies Act", "bajo la controvertida Ley…". */
+const LAW_GAP = /^\s*(?:(?:the|a|an|la|el|una|un|rarely[- ]used|little[- ]used|controversial|controvertida|polemica|wartime|centuries[- ]old|\d{4}|18th[- ]century|u\.s\.|us|so[- ]called|llamada)\s+)*$/;
+/** How far from the law's name the action resting on it may stand. */
+const LAW_ACTION_REACH = 120;
+
+function matchLaw(s: FactSentence, fact: LawFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
+  const markers = roles.get('marker') ?? [];
+  if (!markers.length) return null;
+  const laws = [...(roles.get('law') ?? []).map((h) => ({ h, own: true })), ...(roles.get('otherLaw') ?? []).map((h) => ({ h, own: false }))].sort((a, b) => a.h.start - b.h.start);
+  const actions = roles.get('action') ?? [];
+  for (const l of laws) {
+    const marker = markers.find((mk) => mk.end <= l.h.start && l.h.start - mk.end <= 40 && LAW_GAP.test(s.folded.slice(mk.end, l.h.start)));
+    if (!marker) continue;
+    // Another law is a wrong basis only for the action the dataset's law is the basis of ("deported under the Insurrection Act").
+    if (!l.own && !actions.some((a) => Math.abs(a.start - l.h.start) <= LAW_ACTION_REACH)) continue;
+    const page = s.text.slice(l.h.start, l.h.end);
+    return {
+      kind: 'law',
+      relation: l.own ? 'agrees' : 'conflicts',
+      span: [marker.start, l.h.end],
+      page,
+      dataset: fact.value,
+      detail: { type: 'law', slot: { en: fact.label, es: fact.labelEs }, page, data: { en: fact.value, es: fact.valueEs } },
+    };
+  }
+  return null;
 }
 
 type Found = Omit<FactFinding, 'claim' | 'factId'>;
@@ -91,6 +133,18 @@ function matchYear(s: FactSentence, fact: YearFact, roles: Map<FactRole, PhraseH
   const names = roles.get('of') ?? [];
   const years = s.quantities.filter((q) => q.category === 'year' && q.value !== undefined);
   for (const h of names) {
+    const c = centuryNear(s, h);
+    if (c) {
+      const data = Math.floor((fact.value - 1) / 100) + 1;
+      return {
+        kind: 'year',
+        relation: c.century === data ? 'agrees' : 'conflicts',
+        span: c.span,
+        page: s.text.slice(c.at[0], c.at[1]),
+        dataset: String(fact.value),
+        detail: { type: 'year', slot: { en: fact.label, es: fact.labelEs }, page: c.century, data: fact.value, century: true },
+      };
+    }
     for (const q of years) {
       const after = q.start >= h.end && q.start - h.end <= 30 && YEAR_AFTER.test(s.folded.slice(h.end, q.start));
       const before = q.end <= h.start && h.start - q.end <= 6 && YEAR_BEFORE.test(s.folded.slice(q.end, h.start));
@@ -174,7 +228,8 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     const negated = denial !== fact.negative;
     if (negated && !doubted && fact.opposite === 'none') continue;
     // The sentence may say who claims it, before or within the event ("said to be members", "insiste en que…", "acusados de pertenecer").
-    const unattributed = fact.attributed && !s.attributed && !ATTRIBUTED.test(s.folded.slice(s.start, end));
+    const unattributed = fact.attributed && !s.attributed && !ATTRIBUTED.test(s.folded.slice(s.start, end)) &&
+      !HEDGE_NEAR.test(s.folded.slice(Math.max(s.start, start - 30), end));
     // The day the page gives the event, near it: another day than the article's is a wrong date.
     if (fact.weekday && !negated) {
       const gap = (d: { start: number; end: number }) => (d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0);
@@ -247,4 +302,43 @@ function nearest(hits: readonly PhraseHit[], to: PhraseHit, not: readonly Phrase
     }
   }
   return best;
+}
+
+const ORDINAL_WORDS: Record<string, number> = {
+  fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21,
+};
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
+function roman(r: string): number {
+  let n = 0;
+  for (let i = 0; i < r.length; i++) {
+    const v = ROMAN[r.charAt(i)] ?? 0;
+    const next = ROMAN[r.charAt(i + 1)] ?? 0;
+    n += v < next ? -v : v;
+  }
+  return n;
+}
+const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)|(fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)`;
+/** "the 18th-century Alien Enemies Act", "an eighteenth-century law". */
+const CENTURY_BEFORE = new RegExp(`(?:${ORDINAL})[- ]century(?:[- ]old)?\\s+$`);
+/** "Ley de Enemigos Extranjeros, del siglo XVIII", "Alien Enemies Act, from the 18th century". */
+const CENTURY_AFTER = new RegExp(`^[\\s,(]*(?:(?:of|from|dating from|de|del|que data del|que data de|que se remonta al)\\s+)?(?:the\\s+|el\\s+)?(?:siglo\\s+([xvi]+|\\d{1,2})\\b|(?:${ORDINAL})\\s+century)`);
+
+/** A century written with the thing it dates: the century, its words' span, and the span of name and century. */
+function centuryNear(s: FactSentence, h: PhraseHit): { century: number; at: [number, number]; span: [number, number] } | null {
+  const before = s.folded.slice(Math.max(s.start, h.start - 30), h.start);
+  const b = CENTURY_BEFORE.exec(before);
+  if (b) {
+    const century = b[1] ? Number(b[1]) : (ORDINAL_WORDS[b[2] ?? ''] ?? 0);
+    const from = h.start - before.length + b.index;
+    if (century) return { century, at: [from, h.start - (b[0].length - b[0].trimEnd().length)], span: [from, h.end] };
+  }
+  const after = s.folded.slice(h.end, Math.min(s.end, h.end + 40));
+  const a = CENTURY_AFTER.exec(after);
+  if (a) {
+    const century = a[1] ? (/^\d+$/.test(a[1]) ? Number(a[1]) : roman(a[1])) : a[2] ? Number(a[2]) : (ORDINAL_WORDS[a[3] ?? ''] ?? 0);
+    const lead = a[0].length - a[0].trimStart().length;
+    const startAt = h.end + (a[0].search(/[a-z0-9]/) >= 0 ? a[0].search(/(?:siglo|\d|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)/) : lead);
+    if (century) return { century, at: [startAt, h.end + a[0].length], span: [h.start, h.end + a[0].length] };
+  }
+  return null;
 }

@@ -1,9 +1,12 @@
+import type { MoneyFact } from '../dataset/schema';
 import type { PhraseHit } from '../text/phrase-set';
 import type { ParsedQuantity } from '../text/parse-quantities';
 import type { ClaimInfo, Matcher, SubjectInfo } from './build-matcher';
 import { compareQuantities, describeQuantity, toInterval } from './compare-quantities';
 import { explain, type ExplainDetail, type Locale } from './explain';
-import { matchFacts } from './match-facts';
+import { HEDGE_NEAR, matchFacts } from './match-facts';
+import { readMoney } from './money-slots';
+import { groupCounted, readCounts, within } from './count-groups';
 
 /**
  * How a page's claim stands against a dataset claim. `repeats-error`: it
@@ -14,7 +17,7 @@ export type Relation = 'agrees' | 'conflicts' | 'related' | 'repeats-error';
 export const RELATIONS: readonly Relation[] = ['conflicts', 'repeats-error', 'agrees', 'related'];
 
 /** What was compared: a number (by its category), a year, a title, an event, or the words of a statement. */
-export type PartKind = 'count' | 'money' | 'percent' | 'duration' | 'quantity' | 'year' | 'date' | 'title' | 'event' | 'statement';
+export type PartKind = 'count' | 'money' | 'percent' | 'duration' | 'quantity' | 'year' | 'date' | 'title' | 'law' | 'event' | 'statement';
 
 /** Curator verdicts that make an agreement a repeated error. */
 const FLAGGED = new Set(['erroneous', 'inconsistent']);
@@ -88,6 +91,8 @@ export interface SentenceInput {
 /** Cue evidence decays with distance from the number: halved 25 characters away. */
 const DECAY = 25;
 const MIN_ASSIGN = 0.25;
+/** What naming a narrower group of a count subject right after a number adds to that subject's claim on it. */
+const GROUP_CUE = 0.5;
 const RELATED_MIN = 1.0;
 const RELATED_QUANTITY_MIN = 0.5;
 const RELATED_TERMS_MIN = 0.4;
@@ -98,6 +103,8 @@ const STATEMENT_CUE = 0.5;
 /** A number more than this many times off every dataset value of a subject is unlikely to be about it. */
 const MAGNITUDE = 10;
 const MAX_MATCHES = 4;
+/** A narrower group's count this close to the whole's is the whole, named by what its members share. */
+const SAME_COUNT = 0.97;
 
 /** A hedge right before a term ("alleged", "presuntos", "acusados de"): what follows is someone's suspicion. */
 const HEDGE_BEFORE =
@@ -125,13 +132,12 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const locale = s.locale ?? 'en';
   const folded = s.folded ?? s.text.toLowerCase();
   const quantities = s.quantities.filter((q) => q.category !== 'year');
-  for (const q of quantities) {
-    const subject = assignSubject(m, s, q, quantities);
-    if (!subject) continue;
-    comparedSubjects.add(subject.index);
-    compared.push({ q, subject: (m.subjects[subject.index] as SubjectInfo).subject.key });
-    const info = m.subjects[subject.index] as SubjectInfo;
-    const pageGroup = info.groups.length ? groupCounted(info, folded, s, q) : null;
+  const counted = readCounts(m, s, folded, quantities, (q) => assignSubject(m, s, q, quantities));
+  for (const k of counted) {
+    const { q, info } = k;
+    comparedSubjects.add(k.subject);
+    compared.push({ q, subject: info.subject.key });
+    const pageGroup = k.group;
     for (const ci of info.quantityClaims) {
       const c = m.claims[ci];
       const dq = c?.claim.quantity;
@@ -143,18 +149,35 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       let group: Extract<ExplainDetail, { type: 'quantity' }>['group'];
       const dataGroup = dq.group !== undefined ? info.groups.findIndex((g) => g.key === dq.group) : -1;
       if (pageGroup !== null && dataGroup >= 0 && pageGroup !== dataGroup) {
-        // Another group: a part of the dataset's can be smaller, never larger; a whole, never smaller.
+        // Another group: a part of the dataset's group says nothing about the whole unless it exceeds it; a whole, unless it falls short.
         const rel = within(info, pageGroup, dataGroup) ? 'narrower' : within(info, dataGroup, pageGroup) ? 'broader' : 'other';
         const a = toInterval(q);
         const b = toInterval(dq);
-        if (rel === 'narrower') relation = a.lo > b.hi ? 'conflicts' : cmp.compatible ? 'agrees' : 'related';
-        else if (rel === 'broader') relation = a.hi < b.lo ? 'conflicts' : cmp.compatible ? 'agrees' : 'related';
+        // "261 Venezuelans" against "261 people": the same number, so the same people, named by a part they share.
+        const same = cmp.compatible && cmp.closeness >= SAME_COUNT && q.qualifier !== 'up-to' && q.qualifier !== 'at-least' && q.qualifier !== 'more-than' && q.qualifier !== 'less-than';
+        if (rel === 'narrower') relation = a.lo > b.hi ? 'conflicts' : same ? 'agrees' : 'related';
+        else if (rel === 'broader') relation = a.hi < b.lo ? 'conflicts' : 'related';
         else relation = 'related';
         const pg = info.groups[pageGroup];
         const dg = info.groups[dataGroup];
         if (pg && dg) group = { page: { en: pg.label, es: pg.labelEs }, data: { en: dg.label, es: dg.labelEs }, relation: rel };
       }
-      const score = round(Math.min(0.99, 0.45 + 0.35 * Math.min(1, subject.score) + (cmp.compatible ? 0.2 * cmp.closeness : 0.2)));
+      // Another event about the same people (a release, a return home) is related to the count, not the count.
+      if (k.otherEvent) relation = 'related';
+      // A sum: another figure of the same deal, who pays whom, the period (`money-slots`).
+      let money: Extract<ExplainDetail, { type: 'quantity' }>['money'];
+      let moneySpan: [number, number] | undefined;
+      const mf = moneyFactOf(m, ci);
+      if (mf && q.category === 'money') {
+        const r = readMoney(m, mf.index, mf.fact, s, folded, q);
+        const name = (t: { en: string[]; es: string[] }) => ({ en: t.en[0] ?? '', es: t.es[0] ?? t.en[0] ?? '' });
+        money = { otherSum: r.otherSum, swapped: r.swapped, payer: name(mf.fact.payer), payee: name(mf.fact.payee), pagePeriod: r.period, dataPeriod: mf.fact.period };
+        if (!r.otherSum) moneySpan = r.span;
+        if (r.otherSum) relation = 'related';
+        else if (r.swapped) relation = 'conflicts';
+        else if (r.period && mf.fact.period && r.period !== mf.fact.period) relation = 'conflicts';
+      }
+      const score = round(Math.min(0.99, 0.45 + 0.35 * Math.min(1, k.score) + (cmp.compatible ? 0.2 * cmp.closeness : 0.2)));
       // With the group named ("238 Venezuelans"), the unit ("people") goes without saying.
       const value = (v: { qualifier: ParsedQuantity['qualifier']; value?: number; min?: number; max?: number }) => ({
         qualifier: v.qualifier,
@@ -170,6 +193,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         data: value(dq),
         compatible: cmp.compatible,
         ...(group ? { group } : {}),
+        ...(k.parts ? { parts: k.parts } : {}),
+        ...(k.otherEvent ? { otherEvent: true } : {}),
+        ...(money ? { money } : {}),
       };
       out.push({
         claimId: c.claim.id,
@@ -181,7 +207,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         subject: info.subject.key,
         quantitySpan: [q.start, q.end],
         kind: partKind(q),
-        span: [q.start, q.end],
+        span: moneySpan ?? k.span,
         slot: info.subject.label,
         page,
         dataset: data,
@@ -214,6 +240,30 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (prev >= 0) {
         if ((out[prev] as DatasetMatch).relation === 'conflicts' || f.relation !== 'conflicts') continue;
         out.splice(prev, 1);
+      }
+      // Stating as fact what the article reports only as a claim is what a flagged claim of the
+      // dataset does ("attributedAs"): the page then repeats that claim's error.
+      const repeated = f.kind === 'event' && f.detail.type === 'event' && f.detail.unattributed && !hedged(s, folded, f.span) ? flaggedRestating(m, c.claim.id) : undefined;
+      if (repeated && !out.some((x) => x.claimId === repeated.claim.id)) {
+        const rinfo = m.subjects[repeated.subject] as SubjectInfo;
+        factClaims.add(repeated.claim.id);
+        out.push({
+          claimId: repeated.claim.id,
+          statement: repeated.claim.statement,
+          statementEs: repeated.claim.statementEs,
+          relation: 'agrees',
+          score: 0.85,
+          explanation: explain(f.detail, 'agrees', locale),
+          subject: rinfo.subject.key,
+          kind: f.kind,
+          span: f.span,
+          slot: 'slot' in f.detail ? f.detail.slot.en : rinfo.subject.label,
+          page: f.page,
+          dataset: f.dataset,
+          factId: f.factId,
+          detail: f.detail,
+        });
+        continue;
       }
       factClaims.add(c.claim.id);
       out.push({
@@ -385,11 +435,35 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       ...(k.ownWords ? {} : { topicWordsOnly: true }),
     });
   }
-  // Agreeing with what the curator marked as an error is repeating the error.
-  for (const x of out) {
+  // Agreeing with what the curator marked as an error is repeating the error,
+  // unless the page hedges what the article stated as fact: then it says what the article's own hedged claim says.
+  for (let i = out.length - 1; i >= 0; i--) {
+    const x = out[i] as DatasetMatch;
     if (x.relation !== 'agrees') continue;
-    const status = m.claims[m.claimIndex.get(x.claimId) ?? -1]?.claim.assessment.status;
-    if (status && FLAGGED.has(status)) {
+    const claim = m.claims[m.claimIndex.get(x.claimId) ?? -1]?.claim;
+    const status = claim?.assessment.status;
+    if (!claim || !status || !FLAGGED.has(status)) continue;
+    if (claim.attributedAs && hedged(s, folded, x.span)) {
+      const ci = m.claimIndex.get(claim.attributedAs);
+      const target = ci === undefined ? undefined : m.claims[ci];
+      if (target && !out.some((o) => o.claimId === target.claim.id && o.relation !== 'related')) {
+        const info = m.subjects[target.subject] as SubjectInfo;
+        const detail: ExplainDetail = x.detail.type === 'statement' ? { ...x.detail, subject: { en: info.subject.label, es: info.subject.labelEs } } : x.detail;
+        const prev = out.findIndex((o) => o.claimId === target.claim.id);
+        if (prev >= 0) out.splice(prev, 1);
+        out.splice(out.indexOf(x), 1, {
+          ...x,
+          claimId: target.claim.id,
+          statement: target.claim.statement,
+          statementEs: target.claim.statementEs,
+          subject: info.subject.key,
+          detail,
+          explanation: explain(detail, 'agrees', locale),
+        });
+      } else out.splice(out.indexOf(x), 1);
+      continue;
+    }
+    {
       x.relation = 'repeats-error';
       x.flagged = status as 'erroneous' | 'inconsistent';
       x.explanation = explain(x.detail, x.relation, locale, x.flagged);
@@ -397,6 +471,41 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   }
   // Conflicts and repeated errors first; then what was compared value by value; then the strongest.
   return out.sort((a, b) => RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation) || kindRank(a.kind) - kindRank(b.kind) || b.score - a.score);
+}
+
+/** The flagged claim that states as fact what claim `id` reports as someone's claim (`attributedAs`). */
+function flaggedRestating(m: Matcher, id: string): ClaimInfo | undefined {
+  return m.claims.find((c) => c.claim.attributedAs === id && FLAGGED.has(c.claim.assessment.status));
+}
+
+/** A money fact of one of the subject's claims sees another figure of its deal in `q`. */
+function otherSumOf(m: Matcher, subject: number, s: SentenceInput, folded: string, q: ParsedQuantity): boolean {
+  if (q.category !== 'money') return false;
+  for (const ci of m.subjects[subject]?.quantityClaims ?? []) {
+    const mf = moneyFactOf(m, ci);
+    if (mf && readMoney(m, mf.index, mf.fact, s, folded, q).otherSum) return true;
+  }
+  return false;
+}
+
+const moneyFacts = new WeakMap<Matcher, Map<number, { index: number; fact: MoneyFact }>>();
+/** The money fact a claim carries, if any (looked up once per matcher). */
+function moneyFactOf(m: Matcher, claim: number): { index: number; fact: MoneyFact } | undefined {
+  let map = moneyFacts.get(m);
+  if (!map) {
+    const built = new Map<number, { index: number; fact: MoneyFact }>();
+    m.facts.forEach((f, index) => {
+      if (f.fact.kind === 'money') built.set(f.claim, { index, fact: f.fact });
+    });
+    moneyFacts.set(m, (map = built));
+  }
+  return map.get(claim);
+}
+
+/** The page reports it as someone's claim or with a hedge, not as fact. */
+function hedged(s: SentenceInput, folded: string, span: readonly [number, number]): boolean {
+  if (s.attributed) return true;
+  return HEDGE_NEAR.test(folded.slice(Math.max(s.start, span[0] - 30), span[1]));
 }
 
 /** Values compared slot by slot first (they carry the narrowest span), then events, then shared words. */
@@ -434,58 +543,6 @@ function within_(spans: ReadonlyArray<{ start: number; end: number }> | undefine
     } else hi = mid - 1;
   }
   return at >= 0 && h.end <= (spans[at] as { end: number }).end;
-}
-
-/** `inner` is `outer` or a part of it, following `within` links. */
-function within(info: SubjectInfo, inner: number, outer: number): boolean {
-  let g = info.groups[inner];
-  for (let guard = 0; g && guard < 10; guard++) {
-    if (g.within === null) return false;
-    const next = info.groups.findIndex((x) => x.key === g?.within);
-    if (next === outer) return true;
-    g = info.groups[next];
-  }
-  return false;
-}
-
-/** Words after a number and before a subgroup ("of them", "de ellos") that say it counts a part. */
-const PART_OF = /\b(?:of (?:whom|them)|among them|including|de (?:ellos|ellas|los cuales|las cuales|quienes)|entre ellos|entre ellas|incluidos|incluidas)\b/;
-
-/**
- * The group a count counts: the narrowest group named right after the number
- * ("238 Venezuelan men", "238 of them Venezuelans"), or null when none is named.
- */
-function groupCounted(info: SubjectInfo, folded: string, s: SentenceInput, q: ParsedQuantity): number | null {
-  const names = info.groupNames;
-  if (!names) return null;
-  const from = q.numberEnd;
-  const to = Math.min(s.end, q.end + 30);
-  const window = folded.slice(from, to);
-  let best: number | null = null;
-  let depth = -1;
-  for (const h of names.findAll(window)) {
-    // Only the words right after the number (or after "of them"): "238 people, including Venezuelans" counts people.
-    const gap = window.slice(0, h.start);
-    if (gap.length > 3 && !PART_OF.test(gap)) continue;
-    for (const g of info.groupOf[h.phrase] ?? []) {
-      const d = groupDepth(info, g);
-      if (d > depth) {
-        depth = d;
-        best = g;
-      }
-    }
-  }
-  return best;
-}
-
-function groupDepth(info: SubjectInfo, g: number): number {
-  let d = 0;
-  let cur = info.groups[g];
-  while (cur && cur.within !== null && d < 10) {
-    d++;
-    cur = info.groups.find((x) => x.key === cur?.within);
-  }
-  return d;
 }
 
 interface TermEvidence {
@@ -573,9 +630,18 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
       scores.set(o.owner, (scores.get(o.owner) ?? 0) + v);
     }
   }
+  const folded = s.folded ?? s.text.toLowerCase();
+  // A narrower group named right after the number ("250 suspected Tren de Aragua members") says whose count it is.
+  for (const [index, info] of m.subjects.entries()) {
+    if (!info.groupNames || !info.quantityClaims.length || !unitsFit(info, q)) continue;
+    const reading = groupCounted(info, folded, s.end, q);
+    // Only for a number of the subject's size: "five Venezuelan men detained in Texas" is someone else's count.
+    if (reading?.specific && plausibility(m, index, q) === 1) scores.set(index, (scores.get(index) ?? 0) + GROUP_CUE);
+  }
   let best: Assignment | null = null;
   for (const [index, raw] of scores) {
-    const score = raw * plausibility(m, index, q);
+    // A rate or a saving ("$20,000 per prisoner") is far smaller than the deal's sum, and still about the deal.
+    const score = raw * (otherSumOf(m, index, s, folded, q) ? 1 : plausibility(m, index, q));
     if (!best || score > best.score) best = { index, score };
   }
   return best && best.score >= MIN_ASSIGN ? best : null;

@@ -27,6 +27,7 @@ export const PART_KIND_KEY: Record<PagePart['kind'], MessageKey> = {
   year: 'matching.kindYear',
   date: 'matching.kindDate',
   title: 'matching.kindTitle',
+  law: 'matching.kindLaw',
   event: 'matching.kindEvent',
   statement: 'matching.kindStatement',
 };

@@ -70,6 +70,20 @@ describe('evaluation on the labelled pages', () => {
     expect(all.readableExplanations.rate).toBeGreaterThanOrEqual(0.45);
   });
 
+  // The typed-slot pages (groups told in parts, other events, a law's century and basis,
+  // payer and payee, rates per prisoner, periods), written in our own words from patterns of real pages.
+  it('holds the typed-slot pages in both languages', async () => {
+    const { written } = (await get()).facts;
+    for (const lang of ['en', 'es']) {
+      const mine = written.outcomes.filter((o) => o.page.startsWith('typed-') && o.language === lang);
+      expect(mine.length, lang).toBeGreaterThanOrEqual(10);
+      expect(mine.filter((o) => o.firstRight).length / mine.length, lang).toBeGreaterThanOrEqual(0.9);
+      const errors = mine.filter((o) => o.caught !== null);
+      expect(errors.filter((o) => o.caught).length, `${lang} errors caught`).toBe(errors.length);
+      expect(mine.some((o) => o.agreeShownAsConflict), lang).toBe(false);
+    }
+  });
+
   it('finds the bundled articles’ own claims', async () => {
     const { sources } = await get();
     expect(sources.quantityAgrees).toBe(sources.quantityClaims);

@@ -1,0 +1,238 @@
+import type { PhraseHit } from '../text/phrase-set';
+import type { ParsedQuantity } from '../text/parse-quantities';
+import type { Matcher, SubjectInfo } from './build-matcher';
+import type { Bilingual } from './explain';
+
+/**
+ * The group a count counts ("238 Venezuelans", "250 suspected Tren de Aragua
+ * and MS-13 gang members", "261 people, of whom 238 Venezuelans"), read from
+ * the words right after the number. The groups and their names are data
+ * (`subjects[].groups`); only the grammar of a noun phrase is here.
+ */
+
+/** Words after a number and before a subgroup ("of them", "de ellos") that say it counts a part. */
+const PART_OF = /\b(?:of (?:whom|them)|among them|including|de (?:ellos|ellas|los cuales|las cuales|quienes)|entre ellos|entre ellas|incluidos|incluidas)\b/;
+/**
+ * Words that end the noun phrase of a count: a verb, a preposition, a
+ * relative pronoun. What stands between the number and a group's name must be
+ * modifiers ("238 alleged Venezuelan gang members", "250 suspected members").
+ */
+const PHRASE_END = new Set([
+  'to', 'from', 'by', 'in', 'at', 'on', 'into', 'with', 'for', 'after', 'before', 'since', 'who', 'that', 'which', 'were', 'was', 'are', 'is',
+  'have', 'had', 'has', 'been', 'be', 'will', 'would', 'the', 'a', 'an', 'their', 'his', 'her', 'its', 'out', 'than',
+  'a', 'al', 'en', 'desde', 'por', 'para', 'que', 'quienes', 'fueron', 'son', 'eran', 'han', 'habian', 'con', 'tras', 'hacia', 'sin', 'el', 'la', 'los', 'las', 'su', 'sus', 'del', 'de',
+]);
+/** "and", "y", "or", "&": two groups joined in one phrase ("Venezuelan and Salvadoran nationals"). */
+const JOINED = /^\s*(?:,\s*)?(?:and|y|e|or|o|&)\s+(?:(?:of the|of|de la|de los|del|de)\s+)?$/;
+/** "members of the Tren de Aragua": a group name may follow another after "of". */
+const OF_GROUP = /^\s+(?:of(?: the)?|de(?:l| la| los)?)\s+$/;
+const MAX_MODIFIERS = 3;
+/** How far after the number a count's noun phrase may reach. */
+const PHRASE_REACH = 60;
+
+export interface GroupReading {
+  /** Index into `info.groups`. */
+  group: number;
+  /** Where the group's name ends, in the folded text: the count's noun phrase reaches that far. */
+  end: number;
+  /** A group narrower than the whole was named ("Venezuelan", "Tren de Aragua"), even if the phrase joins it with others. */
+  specific: boolean;
+}
+
+/**
+ * The group a count counts: the narrowest group named in the noun phrase
+ * right after the number, or, when the phrase joins sibling groups with "and"
+ * ("Venezuelan and Salvadoran nationals", "Tren de Aragua and MS-13 members"),
+ * the group that contains them all. Null when no group is named.
+ */
+export function groupCounted(info: SubjectInfo, folded: string, sentenceEnd: number, q: ParsedQuantity): GroupReading | null {
+  const names = info.groupNames;
+  if (!names) return null;
+  const from = q.numberEnd;
+  const window = folded.slice(from, Math.min(sentenceEnd, q.numberEnd + PHRASE_REACH));
+  const hits = names.findAll(window).sort((a, b) => a.start - b.start || b.end - a.end);
+  const taken: Array<{ hit: PhraseHit; groups: number[] }> = [];
+  let at = 0;
+  let joined = false;
+  for (const h of hits) {
+    if (h.start < at) continue;
+    const gap = window.slice(at, h.start);
+    const first = taken.length === 0;
+    const join = !first && JOINED.test(gap);
+    const ok = modifiersOnly(gap) || (first && PART_OF.test(gap) && gap.length <= 20) || join || (!first && OF_GROUP.test(gap));
+    if (!ok) break;
+    if (join) joined = true;
+    taken.push({ hit: h, groups: info.groupOf[h.phrase] ?? [] });
+    at = h.end;
+  }
+  if (!taken.length) return null;
+  const end = from + (taken[taken.length - 1] as { hit: PhraseHit }).hit.end;
+  const named = [...new Set(taken.flatMap((t) => t.groups))];
+  const specific = named.some((g) => groupDepth(info, g) >= 1);
+  if (joined) {
+    // "A and B": the count is of both together, so of the narrowest group that holds each of them.
+    const firsts = taken.map((t) => deepest(info, t.groups)).filter((g): g is number => g !== null);
+    const distinct = [...new Set(firsts)].filter((g) => !firsts.some((o) => o !== g && within(info, o, g)));
+    if (distinct.length >= 2) {
+      const common = commonAncestor(info, distinct);
+      if (common !== null) return { group: common, end, specific };
+    }
+  }
+  const g = deepest(info, named);
+  return g === null ? null : { group: g, end, specific };
+}
+
+/** At most a few words, none of which ends a noun phrase: "alleged", "suspected Venezuelan". */
+function modifiersOnly(gap: string): boolean {
+  if (!gap.trim()) return gap.length <= 3;
+  if (/[^\p{L}\p{N}\s'’-]/u.test(gap)) return false;
+  if (/\d/.test(gap)) return false;
+  const words = gap.trim().split(/\s+/);
+  return words.length <= MAX_MODIFIERS && words.every((w) => !PHRASE_END.has(w));
+}
+
+function deepest(info: SubjectInfo, groups: readonly number[]): number | null {
+  let best: number | null = null;
+  let depth = -1;
+  for (const g of groups) {
+    const d = groupDepth(info, g);
+    if (d > depth) {
+      depth = d;
+      best = g;
+    }
+  }
+  return best;
+}
+
+function ancestors(info: SubjectInfo, g: number): number[] {
+  const out = [g];
+  let cur = info.groups[g];
+  for (let guard = 0; cur && cur.within !== null && guard < 10; guard++) {
+    const next = info.groups.findIndex((x) => x.key === cur?.within);
+    if (next < 0) break;
+    out.push(next);
+    cur = info.groups[next];
+  }
+  return out;
+}
+
+function commonAncestor(info: SubjectInfo, groups: readonly number[]): number | null {
+  const lists = groups.map((g) => ancestors(info, g));
+  const first = lists[0] ?? [];
+  // The first group itself is excluded: "A and B" is never just A.
+  for (const a of first.slice(1)) if (lists.every((l) => l.includes(a))) return a;
+  return null;
+}
+
+/** `inner` is a part of `outer`, following `within` links. */
+export function within(info: SubjectInfo, inner: number, outer: number): boolean {
+  return inner !== outer && ancestors(info, inner).includes(outer);
+}
+
+/** Two groups neither of which holds the other (Venezuelans, Salvadorans): their counts add up. */
+export function disjoint(info: SubjectInfo, a: number, b: number): boolean {
+  return a !== b && !within(info, a, b) && !within(info, b, a);
+}
+
+export function groupDepth(info: SubjectInfo, g: number): number {
+  return ancestors(info, g).length - 1;
+}
+
+/**
+ * "238 Venezuelans and 23 Salvadorans": two counts of disjoint groups joined
+ * by "and" are one count of both, told in parts.
+ */
+const SUM_GAP = /^\s*(?:,\s*)?(?:and|y|e|plus|as well as|along with|junto con)\s+(?:(?:another|other|otros|otras)\s+)?$/;
+export function joinedCounts(folded: string, first: { end: number }, second: ParsedQuantity): boolean {
+  if (second.start < first.end) return false;
+  const gap = folded.slice(first.end, second.start);
+  return gap.length <= 30 && SUM_GAP.test(gap);
+}
+
+/**
+ * Words near a count saying it counts another event about the same people
+ * (released, returned home, a prisoner swap): related to the dataset's count,
+ * never the same count (`subjects[].otherEvents`).
+ */
+export function otherEventNear(hits: readonly PhraseHit[], q: ParsedQuantity, reach = 80): boolean {
+  return hits.some((h) => !(h.start >= q.start && h.end <= q.numberStart) && (h.end <= q.start ? q.start - h.end <= reach : h.start >= q.end ? h.start - q.end <= reach : true));
+}
+
+/** One number of a sentence read as a count of a subject: its group, its span, and whether it counts another event. */
+export interface CountReading {
+  q: ParsedQuantity;
+  subject: number;
+  info: SubjectInfo;
+  /** How strongly the cues tie the number to the subject. */
+  score: number;
+  group: number | null;
+  /** The number with its noun phrase ("238 alleged Venezuelan gang members"): its highlight. */
+  span: [number, number];
+  /** For a count told in parts ("238 Venezuelans and 23 Salvadorans"): the parts, the sum being `q`. */
+  parts?: Array<{ value: number; group: Bilingual }>;
+  otherEvent: boolean;
+}
+
+/**
+ * Reads each number of a sentence as a count of the subject `assign` gives
+ * it, with the group it counts; two joined counts of disjoint groups of the
+ * same subject become one count of both ("238 Venezuelans and 23
+ * Salvadorans" is 261 people).
+ */
+export function readCounts(
+  m: Matcher,
+  s: { start: number; end: number },
+  folded: string,
+  quantities: readonly ParsedQuantity[],
+  assign: (q: ParsedQuantity) => { index: number; score: number } | null,
+): CountReading[] {
+  const out: CountReading[] = [];
+  const eventHits = new Map<number, PhraseHit[]>();
+  const eventsOf = (subject: number, info: SubjectInfo): PhraseHit[] => {
+    let hits = eventHits.get(subject);
+    if (!hits) eventHits.set(subject, (hits = info.otherEvents ? info.otherEvents.findAll(folded, s.start, s.end) : []));
+    return hits;
+  };
+  for (const q of quantities) {
+    // The second of two joined counts ("238 Venezuelans and 23 Salvadorans") counts what the first does.
+    const prev = out[out.length - 1];
+    const joined = prev && prev.group !== null && joinedCounts(folded, { end: prev.span[1] }, q) ? { index: prev.subject, score: prev.score } : null;
+    const a = joined ?? assign(q);
+    if (!a) continue;
+    const info = m.subjects[a.index] as SubjectInfo;
+    const reading = info.groups.length ? groupCounted(info, folded, s.end, q) : null;
+    out.push({
+      q,
+      subject: a.index,
+      info,
+      score: a.score,
+      group: reading?.group ?? null,
+      span: [q.start, Math.max(q.end, reading?.end ?? 0)],
+      otherEvent: otherEventNear(eventsOf(a.index, info), q),
+    });
+  }
+  // Joined counts of disjoint groups: one count of their sum.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const x = out[i] as CountReading;
+    const y = out[i + 1] as CountReading;
+    if (x.subject !== y.subject || x.group === null || y.group === null || x.parts || !disjoint(x.info, x.group, y.group)) continue;
+    if (x.q.qualifier !== 'exact' || y.q.qualifier !== 'exact' || x.q.value === undefined || y.q.value === undefined) continue;
+    if (!joinedCounts(folded, { end: x.span[1] }, y.q)) continue;
+    const common = commonAncestor(x.info, [x.group, y.group]);
+    if (common === null) continue;
+    const label = (g: number): Bilingual => ({ en: x.info.groups[g]?.label ?? '', es: x.info.groups[g]?.labelEs ?? '' });
+    const sum: ParsedQuantity = { ...x.q, value: x.q.value + y.q.value, end: y.q.end, text: folded.slice(x.q.start, y.span[1]) };
+    out.splice(i, 2, {
+      ...x,
+      q: sum,
+      group: common,
+      span: [x.span[0], y.span[1]],
+      parts: [
+        { value: x.q.value, group: label(x.group) },
+        { value: y.q.value, group: label(y.group) },
+      ],
+      otherEvent: x.otherEvent || y.otherEvent,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+import { test, expect } from './chromium-fixtures';
+import { highlightTexts, openWithSidebar } from './helpers';
+
+/** The screen rectangle of `text` inside the element `selector`. */
+async function textBox(page: import('@playwright/test').Page, selector: string, text: string) {
+  return page.evaluate(
+    ({ selector, text }) => {
+      const node = document.querySelector(selector)!.firstChild as Text;
+      const r = document.createRange();
+      const i = node.data.indexOf(text);
+      r.setStart(node, i);
+      r.setEnd(node, i + text.length);
+      const b = r.getBoundingClientRect();
+      return { x: b.x, y: b.y, width: b.width, height: b.height };
+    },
+    { selector, text },
+  );
+}
+
+test('typed slots: a swapped payer and a wrong legal basis are conflicts naming both values, in English and Spanish', async ({ context, baseURL, extensionId }) => {
+  const { page, sidebar } = await openWithSidebar(context, baseURL, extensionId, '/typed-slots.html', 'cecot-lens-conflicts');
+
+  const conflicts = await highlightTexts(page, 'cecot-lens-conflicts');
+  expect(conflicts).toEqual(expect.arrayContaining(['El Salvador paid the United States $6 million', 'under the Insurrection Act']));
+  expect(await highlightTexts(page, 'cecot-lens-agrees')).toEqual(expect.arrayContaining(['238 Venezuelan and 23 Salvadoran detainees']));
+
+  const money = sidebar.getByTestId('sidebar-claim').filter({ hasText: 'paid the United States' });
+  await expect(money).toContainText('The page has El Salvador paying the United States; in the dataset’s source it is the United States that pays El Salvador');
+  const law = sidebar.getByTestId('sidebar-claim').filter({ hasText: 'Insurrection Act' });
+  await expect(law.locator('[data-testid="claim-part"][data-kind="law"]')).toContainText('the dataset’s source gives the Alien Enemies Act');
+  await sidebar.evaluate(() => window.scrollTo(0, 0));
+  await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-slots.png' });
+
+  const box = await textBox(page, '#m1', 'paid the United States');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'test-results/screenshots/chromium-hover-typed-money.png' });
+
+  await sidebar.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { language: 'es' } }));
+  await expect(sidebar.getByTestId('sidebar-claim').filter({ hasText: 'paid the United States' })).toContainText('Según la página, El Salvador le paga a Estados Unidos');
+  await expect(sidebar.getByTestId('sidebar-claim').filter({ hasText: 'Insurrection Act' })).toContainText('Base legal');
+  await sidebar.evaluate(() => window.scrollTo(0, 0));
+  await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-slots-es.png' });
+  const lawBox = await textBox(page, '#m2', 'under the Insurrection Act');
+  // Away from the card still open over the first line.
+  await page.mouse.move(10, 10);
+  await page.waitForTimeout(300);
+  await page.mouse.move(lawBox.x + lawBox.width - 8, lawBox.y + lawBox.height / 2);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'test-results/screenshots/chromium-hover-typed-law-es.png' });
+});
