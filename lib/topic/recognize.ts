@@ -86,6 +86,7 @@ export function recognizeTopic(page: PageText, topic: Topic | CompiledTopic, opt
     });
   });
 
+  const strongestOfGroup = new Map<string, Contribution>();
   for (const combo of combos) {
     const members = combo.all.map((id) => t.termIndex.get(id) ?? -1);
     if (members.some((m) => m < 0 || (termCount[m] ?? 0) <= 0)) continue;
@@ -93,8 +94,12 @@ export function recognizeTopic(page: PageText, topic: Topic | CompiledTopic, opt
       combo.within === undefined ||
       members.every((m) => termInTitle[m]) ||
       withinWindow(members.map((m) => positions[m] ?? []), combo.within);
-    if (together) parts.push({ reason: combo.label, part: { kind: 'combo', ...labels(combo) }, value: combo.weight });
+    if (!together) continue;
+    const part: Contribution = { reason: combo.label, part: { kind: 'combo', ...labels(combo) }, value: combo.weight };
+    if (combo.group === undefined) parts.push(part);
+    else if ((strongestOfGroup.get(combo.group)?.value ?? -Infinity) < combo.weight) strongestOfGroup.set(combo.group, part);
   }
+  parts.push(...strongestOfGroup.values());
 
   negatives.forEach((neg, i) => {
     const n = negCount[i] ?? 0;

@@ -45,6 +45,12 @@ export const TopicCombo = z.object({
    * absent, anywhere on the page will do.
    */
   within: z.number().int().positive().optional(),
+  /**
+   * Combos of one group read the same evidence two ways ("mega-prison +
+   * El Salvador", "mega-prison + Bukele" in one sentence): only the strongest
+   * that fires counts, so one sentence is not counted twice.
+   */
+  group: Id.optional(),
 });
 export type TopicCombo = z.infer<typeof TopicCombo>;
 
