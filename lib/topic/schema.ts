@@ -33,7 +33,7 @@ export type TopicTerm = z.infer<typeof TopicTerm>;
 /** Terms that together say more than each alone ("Alien Enemies Act" + "El Salvador"). */
 export const TopicCombo = z.object({
   id: Id,
-  /** The reason as shown: "Alien Enemies Act + El Salvador". */
+  /** What the page speaks of, as shown in the reason "speaks of {label}": "the Alien Enemies Act and El Salvador". */
   label: z.string().min(1),
   labelEs: z.string().min(1).optional(),
   /** Term ids; every one must occur. */
@@ -57,7 +57,7 @@ export type TopicCombo = z.infer<typeof TopicCombo>;
 /** Contexts that point to a near-miss (another prison, bitcoin, ICE raids in the US). */
 export const TopicNegative = z.object({
   id: Id,
-  /** As shown: "about {label}". */
+  /** As shown: "speaks of {label}, which points away from the topic". */
   label: z.string().min(1),
   labelEs: z.string().min(1).optional(),
   phrases: Phrases,

@@ -54,7 +54,7 @@ describe('recognizeTopic', () => {
 
   it('explains co-occurrence with a combo reason', () => {
     const v = on('', 'The Alien Enemies Act was invoked. Dozens were flown to El Salvador.');
-    expect(v.reasons).toContain('Alien Enemies Act + El Salvador');
+    expect(v.reasons).toContain('speaks of the Alien Enemies Act and El Salvador');
   });
 
   it.each([
@@ -77,7 +77,7 @@ describe('recognizeTopic', () => {
   it('recognizes the offer to jail US prisoners in El Salvador, without CECOT or "deport"', () => {
     const en = on('Washington weighs a jail offer', 'Nayib Bukele said his prisons could hold American convicts, U.S. citizens among them, for a fee the Trump administration would pay.');
     expect(en.onTopic, en.reasons.join('; ')).toBe(true);
-    expect(en.reasons).toContain("Bukele's prisons for US prisoners");
+    expect(en.reasons).toContain("speaks of Bukele's prisons for US prisoners");
     const es = on('Una oferta a Washington', 'El presidente de El Salvador ofreció sus cárceles para recluir a presos estadounidenses, incluso a ciudadanos estadounidenses, a cambio de un pago.');
     expect(es.onTopic, es.reasons.join('; ')).toBe(true);
   });
@@ -112,9 +112,9 @@ describe('recognizeTopic', () => {
       ],
     };
     const page = { text: 'Alpha and beta share one jail.' };
-    expect(recognizeTopic(page, parseTopic(input))).toMatchObject({ onTopic: false, reasons: ['jail + B'] });
+    expect(recognizeTopic(page, parseTopic(input))).toMatchObject({ onTopic: false, reasons: ['speaks of jail + B'] });
     const ungrouped = { ...input, combos: input.combos!.map(({ group: _g, ...c }) => c) };
-    expect(recognizeTopic(page, parseTopic(ungrouped))).toMatchObject({ onTopic: true, reasons: ['jail + B', 'jail + A'] });
+    expect(recognizeTopic(page, parseTopic(ungrouped))).toMatchObject({ onTopic: true, reasons: ['speaks of jail + B', 'speaks of jail + A'] });
   });
 
   it('uses the title and URL as evidence', () => {
@@ -142,7 +142,7 @@ describe('recognizeTopic', () => {
       combos: [{ id: 'gm', label: 'Guantánamo + migrants', all: ['gitmo', 'migrants'], weight: 1, within: 100 }],
     });
     const page = { text: 'Migrants were flown to Guantánamo on Tuesday.' };
-    expect(recognizeTopic(page, other)).toMatchObject({ onTopic: true, reasons: ['names Guantánamo once', 'Guantánamo + migrants'] });
+    expect(recognizeTopic(page, other)).toMatchObject({ onTopic: true, reasons: ['names Guantánamo once', 'speaks of Guantánamo + migrants'] });
     expect(recognizeTopic(page, topic).onTopic).toBe(false);
     expect(gate(page, other).pass).toBe(true);
   });
