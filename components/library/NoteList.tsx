@@ -217,7 +217,11 @@ function NoteRow({ row, note, style, setsize, tabbable, trash, orphan, checked, 
           {!trash && <span class="sr-only">{t('library.open')}: </span>}
           <q class="note-quote">{note.quote}</q>
         </button>
-        {note.note && <p class="note-text">{note.note}</p>}
+        {note.note && (
+          <p class="note-text" lang={note.language}>
+            {note.note}
+          </p>
+        )}
         <p class="note-meta">
           <span>{trash ? t('library.deletedOn', { date }) : t('library.createdOn', { date })}</span>
           {note.verdict && <span class={`badge verdict-${note.verdict}`}>{t(`library.verdict_${note.verdict}`)}</span>}

@@ -18,6 +18,8 @@ export interface LibraryNote {
   title: string;
   quote: string;
   note: string;
+  /** The note's language, when known (imported W3C notes say it). */
+  language?: string;
   tags: string[];
   verdict: Verdict | null;
   color: Annotation['color'];
@@ -42,6 +44,7 @@ export function toLibraryNote(a: Annotation): LibraryNote {
     title: a.title,
     quote: a.quote,
     note: a.note,
+    ...(a.language !== undefined ? { language: a.language } : {}),
     tags: a.tags,
     verdict: a.verdict,
     color: a.color,
