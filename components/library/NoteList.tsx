@@ -232,7 +232,7 @@ function NoteRow({ row, note, style, setsize, tabbable, trash, orphan, checked, 
           {note.verdict && <span class={`badge verdict-${note.verdict}`}>{t(`library.verdict_${note.verdict}`)}</span>}
           {note.conflicts && <span class="badge conflict">{t('library.conflictBadge')}</span>}
           {orphan && <span class="badge orphan">{t('library.orphan')}</span>}
-          {trash && note.editedAfterDeletion && <span class="badge kept-edit">{t('library.keptEditBadge')}</span>}
+          {trash && note.editedAfterDeletion && <span class="kept-edit-hint">{t('library.keptEditBadge')}</span>}
           {note.claims.length > 0 && <span>{t('library.linkedClaims', { count: note.claims.length })}</span>}
           {note.tags.map((tag) => (
             <span key={tag} class="tag">
