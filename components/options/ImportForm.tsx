@@ -5,7 +5,8 @@ import { ask } from '../../platform/messaging';
 import { useT } from '../i18n';
 import { errorText } from '../error-text';
 
-const changes = (p: ImportSummary) => p.counts.added + p.counts.updated + p.counts.merged;
+// A backup's dataset changes count too: a file holding only those is still worth importing.
+const changes = (p: ImportSummary) => p.counts.added + p.counts.updated + p.counts.merged + p.datasetChanges;
 
 const STATUS_LABEL: Record<string, MessageKey> = {
   added: 'exchange.statusAdded',
