@@ -51,7 +51,7 @@ export default defineBackground(() => {
     browser.runtime.sendMessage(message).catch(() => undefined);
   };
 
-  const { data, tabs: tabsRef, db, ready } = startBackground({
+  const { data, tabs: tabsRef, db, ready, tabClosed } = startBackground({
     // getURL('/') is chrome-extension://<id>/ or moz-extension://<uuid>/: the origin our own pages are served from.
     self: { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
     // Returning the promise keeps the channel open for the async reply in both browsers.
@@ -177,7 +177,7 @@ export default defineBackground(() => {
     if (command !== 'annotate-selection' || tab?.id === undefined) return;
     annotateIn(tab.id);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabsRef.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void tabClosed(tabId));
   // The menu speaks the interface language, and follows the reader's choice in the options.
   watchSettings((settings) => {
     void browser.contextMenus.update(MENU_ID, { title: menuTitle(settings) }).catch(() => undefined);

@@ -217,12 +217,22 @@ function NoteRow({ row, note, style, setsize, tabbable, trash, orphan, checked, 
           {!trash && <span class="sr-only">{t('library.open')}: </span>}
           <q class="note-quote">{note.quote}</q>
         </button>
-        {note.note && <p class="note-text">{note.note}</p>}
+        {note.note && (
+          <p class="note-text" lang={note.language}>
+            {note.note}
+          </p>
+        )}
+        {trash && note.editedAfterDeletion && (
+          <p class="note-text kept-edit" data-testid="kept-edit">
+            {t('library.keptEdit', { text: note.editedAfterDeletion.note || note.editedAfterDeletion.tags.map((tag) => `#${tag}`).join(' ') })}
+          </p>
+        )}
         <p class="note-meta">
           <span>{trash ? t('library.deletedOn', { date }) : t('library.createdOn', { date })}</span>
           {note.verdict && <span class={`badge verdict-${note.verdict}`}>{t(`library.verdict_${note.verdict}`)}</span>}
           {note.conflicts && <span class="badge conflict">{t('library.conflictBadge')}</span>}
           {orphan && <span class="badge orphan">{t('library.orphan')}</span>}
+          {trash && note.editedAfterDeletion && <span class="kept-edit-hint">{t('library.keptEditBadge')}</span>}
           {note.claims.length > 0 && <span>{t('library.linkedClaims', { count: note.claims.length })}</span>}
           {note.tags.map((tag) => (
             <span key={tag} class="tag">

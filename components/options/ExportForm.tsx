@@ -29,7 +29,7 @@ function outcome(t: Translate, out: ExportResult): { ok: boolean; text: string; 
   if (out.empty === 'no-verdicts') return { ok: false, text: t('exchange.exportNoVerdicts'), warnings: [] };
   return {
     ok: true,
-    text: t('exchange.exported', { count: out.count, file: out.filename }),
+    text: t('exchange.exported', { count: out.count, file: out.filename }) + (out.datasetChanges ? ' ' + t('exchange.exportedLayer', { count: out.datasetChanges }) : ''),
     warnings: out.warnings.map((w) => t(WARNING[w.code], { quote: w.quote, page: w.page, length: w.length ?? 0 })),
   };
 }

@@ -5,7 +5,8 @@ import { ask } from '../../platform/messaging';
 import { useT } from '../i18n';
 import { errorText } from '../error-text';
 
-const changes = (p: ImportSummary) => p.counts.added + p.counts.updated + p.counts.merged;
+// A backup's dataset changes count too: a file holding only those is still worth importing.
+const changes = (p: ImportSummary) => p.counts.added + p.counts.updated + p.counts.merged + p.datasetChanges;
 
 const STATUS_LABEL: Record<string, MessageKey> = {
   added: 'exchange.statusAdded',
@@ -88,7 +89,8 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
         ok: true,
         text:
           t('exchange.imported', { file: file.name, added: done.counts.added, updated: done.counts.updated, merged: done.counts.merged, same: done.counts.unchanged }) +
-          (leftOut > 0 ? ' ' + t('exchange.importedLeftOut', { count: leftOut }) : ''),
+          (leftOut > 0 ? ' ' + t('exchange.importedLeftOut', { count: leftOut }) : '') +
+          (done.datasetChanges > 0 ? ' ' + t('exchange.importedLayer', { count: done.datasetChanged ?? 0 }) : ''),
       });
       setPreview(null);
       setFile(null);
@@ -122,6 +124,7 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
             {preview.counts.conflicts > 0 && <li>{t('exchange.countConflicts', { count: preview.counts.conflicts })}</li>}
             {preview.kept.replies > 0 && <li data-testid="import-kept-replies">{t('exchange.keptReplies', { count: preview.kept.replies })}</li>}
             {preview.kept.pageNotes > 0 && <li data-testid="import-kept-page-notes">{t('exchange.keptPageNotes', { count: preview.kept.pageNotes })}</li>}
+            {preview.datasetChanges > 0 && <li data-testid="import-dataset-changes">{t('exchange.countDataset', { count: preview.datasetChanges })}</li>}
           </ul>
           {preview.examples.length > 0 && (
             <ul class="examples">

@@ -55,7 +55,11 @@ function Item({ a, datasetClaims, onShow, onEdit, onDelete, onResolve }: { a: An
   return (
     <li class="note" data-testid="sidebar-annotation" style={{ borderLeftColor: NOTE_COLORS[a.color] }}>
       <blockquote>{a.quote}</blockquote>
-      {a.note && <p class="note-text">{a.note}</p>}
+      {a.note && (
+        <p class="note-text" lang={a.language}>
+          {a.note}
+        </p>
+      )}
       <div class="note-meta">
         {a.verdict && <span class={`verdict verdict-${a.verdict}`}>{t(VERDICT_KEY[a.verdict])}</span>}
         {a.tags.map((tag) => (

@@ -24,6 +24,8 @@ const WebUrl = z
   .url()
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address');
 const Uuid = z.string().uuid();
+/** BCP 47 in its usual shapes ("es", "es-419", "zh-Hant-TW"); not a full grammar, enough to refuse what is not a tag. */
+export const LanguageTag = z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "es-419"');
 
 /** [start, end) counted in Unicode code points (W3C TextPositionSelector), captured with the selection. */
 export const CodePointPosition = z
@@ -89,6 +91,8 @@ export const Annotation = z.object({
   quote: z.string().min(1),
   color: HighlightColor.default('yellow'),
   note: z.string().default(''),
+  /** The language the note is written in (a BCP 47 tag such as "es" or "en-US"), when known: W3C files say it on the body. */
+  language: LanguageTag.optional(),
   tags: z.array(z.string().min(1).max(100)).default([]),
   verdict: Verdict.nullable().default(null),
   claims: z.array(ClaimLink).default([]),

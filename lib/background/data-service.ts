@@ -76,6 +76,13 @@ export function makeDataService(db: LensDb, effects: DataEffects, onLayerMerged:
     return changes;
   };
 
+  const layerForBackup = async () => {
+    const { changes, invalid } = await listLayer(db);
+    // A backup without them would restore as if they never existed; refuse instead.
+    if (invalid.length) throw new Error(`${invalid.length} stored dataset change(s) no longer validate (first: ${invalid[0]?.id}: ${invalid[0]?.error}); nothing was exported`);
+    return changes;
+  };
+
   const afterLayerMerge = async (changed: number) => {
     if (changed > 0) await onLayerMerged().catch((error) => console.error('[cecot-lens] refreshing after a synced dataset change failed', error));
   };
@@ -153,7 +160,8 @@ export function makeDataService(db: LensDb, effects: DataEffects, onLayerMerged:
     async export(raw: unknown) {
       const request = ExportRequest.parse(raw);
       const claims = (await db.claims.toArray()).map((c) => Claim.parse(c));
-      return runExport(request, { annotations: await allRecords(), claims, dataset: await datasetRef(db), generator: GENERATOR, now: effects.now() });
+      const datasetLayer = request.format === 'bundle' ? await layerForBackup() : [];
+      return runExport(request, { annotations: await allRecords(), claims, dataset: await datasetRef(db), generator: GENERATOR, now: effects.now(), datasetLayer });
     },
 
     async importPreview(text: string): Promise<ImportSummary | ImportRefusal> {
@@ -175,7 +183,10 @@ export function makeDataService(db: LensDb, effects: DataEffects, onLayerMerged:
      */
     async importApply(text: string, keepValid = false) {
       const parsed = readImportFile(text, { keepValid });
-      return summarizeImport(parsed, await mergeIntoStore(db, parsed.annotations));
+      // A backup's notes and dataset layer are restored together, in one transaction.
+      const { preview, layerChanged } = await mergeSyncIntoStore(db, parsed.annotations, parsed.datasetLayer ?? []);
+      await afterLayerMerge(layerChanged);
+      return { ...summarizeImport(parsed, preview), datasetChanged: layerChanged };
     },
 
     async syncWithFile(text: string) {

@@ -1,4 +1,5 @@
-import { FACT_CHECK_SUBJECT, findClaimReviews, reviewToClaim } from '../dataset/claimreview';
+import { FACT_CHECK_SUBJECT, findClaimReviews } from '../dataset/claimreview';
+import { reviewToBilingualClaim } from '../dataset/reader-notes';
 import { makeChange, withdrawChange } from '../dataset/layer-edit';
 import type { ChangeOrigin, LayerChange, LayerEdit, UserClaim, UserTerm } from '../dataset/layer-schema';
 import { buildPack, PackError, readPack } from '../dataset/pack';
@@ -117,7 +118,7 @@ export function makeLayerService(db: LensDb, ready: () => Promise<unknown>, tabs
     const { subjects } = await knownIds();
     const changes: LayerChange[] = [
       ...(subjects.has(FACT_CHECK_SUBJECT.key) ? [] : [makeChange({ kind: 'subject', subject: FACT_CHECK_SUBJECT }, ctx)]),
-      ...reviews.map((r) => makeChange({ kind: 'claim', claim: reviewToClaim(r, now) }, ctx)),
+      ...reviews.map((r) => makeChange({ kind: 'claim', claim: reviewToBilingualClaim(r, now) }, ctx)),
     ];
     return { kind: 'claimreview', title: `${reviews.length} ClaimReview`, changes };
   };
@@ -221,7 +222,7 @@ export function makeLayerService(db: LensDb, ready: () => Promise<unknown>, tabs
       // "From which page": the page the reader was on, which published the review.
       const ctx = { now, deviceId: await getDeviceId(db), origin: { url: report.canonicalUrl, title: report.title }, baseVersion: await baseVersion() };
       const { subjects, claims } = await knownIds();
-      const claim = reviewToClaim(review, now);
+      const claim = reviewToBilingualClaim(review, now);
       if (claims.has(claim.id)) return { claimId: claim.id, added: false };
       await mergeLayer(db, [...(subjects.has(FACT_CHECK_SUBJECT.key) ? [] : [makeChange({ kind: 'subject', subject: FACT_CHECK_SUBJECT }, ctx)]), makeChange({ kind: 'claim', claim }, ctx)]);
       await afterChange();

@@ -35,6 +35,11 @@ export class RateLimiter<K> {
   forget(key: K): void {
     this.buckets.delete(key);
   }
+
+  /** How many keys hold a bucket. */
+  get size(): number {
+    return this.buckets.size;
+  }
 }
 
 /** An analysis costs more the longer the text: one unit, plus one per 250,000 characters. */

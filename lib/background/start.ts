@@ -4,6 +4,8 @@ import type { Reply } from '../messages/protocol';
 import { openLensDb, type LensDb } from '../store/db';
 import { loadDatasetIntoDb } from '../store/load-dataset';
 import { makeHandlers, type BackgroundEffects } from './handlers';
+import { ANALYSIS_RATE, RateLimiter } from './rate-limit';
+import { whenTabCloses } from './tab-closed';
 import { TabRegistry, type TabPersistence } from './tab-registry';
 import { makeDataService, type DataEffects } from './data-service';
 import { makeLayerService, type LayerEffects } from './dataset-layer-service';
@@ -38,7 +40,9 @@ export function startBackground(ports: BackgroundPorts) {
   const tabs = new TabRegistry(ports.tabPersistence);
   const layer = makeLayerService(db, () => ready, tabs, ports.layerEffects);
   const data = makeDataService(db, ports.dataEffects, () => layer.refresh());
-  const handlers = makeHandlers(db, () => ready, tabs, ports.effects(db, tabs), data, layer);
+  // Per tab: a page that forges change signals must not make the background analyse without end.
+  const analysisLimiter = new RateLimiter<number>(ANALYSIS_RATE, () => Date.now());
+  const handlers = makeHandlers(db, () => ready, tabs, ports.effects(db, tabs), data, layer, analysisLimiter);
   ports.onMessage((message, sender) => routeMessage(message, sender, ports.self, handlers));
-  return { db, tabs, data, layer, ready: () => ready };
+  return { db, tabs, data, layer, ready: () => ready, tabClosed: whenTabCloses(tabs, analysisLimiter) };
 }

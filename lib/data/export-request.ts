@@ -40,6 +40,8 @@ export interface ExportResult {
   count: number;
   /** ClaimReview: what to check before publishing, by page and quote. */
   warnings: ClaimReviewWarning[];
+  /** The full JSON backup: how many dataset-layer records it carries. */
+  datasetChanges?: number;
   /** Nothing to write: no file is offered, and the reader is told why. */
   empty?: 'nothing-selected' | 'no-verdicts';
 }

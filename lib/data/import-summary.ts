@@ -14,6 +14,10 @@ export interface ImportSummary {
   kept: { replies: number; pageNotes: number };
   /** Records that cannot be imported, with what is wrong, as data the interface puts in words. */
   invalid: InvalidRecordSummary[];
+  /** Dataset-layer records the file carries (a full backup's `datasetLayer`); 0 when it has none. */
+  datasetChanges: number;
+  /** After an import: how many of them changed the stored layer (new, or newer than the stored one). */
+  datasetChanged?: number;
 }
 
 /** A file refused as a whole (not JSON, not a format we read, from a newer version), as data for a message. */
@@ -61,6 +65,7 @@ export function summarizeImport(parsed: ParsedImport, preview: ImportPreview, ex
     duplicatesMerged: parsed.duplicatesMerged,
     examples,
     kept: parsed.kept,
+    datasetChanges: parsed.datasetLayer?.length ?? 0,
     invalid: parsed.invalid.slice(0, MAX_INVALID_LISTED).map((e) => ({
       number: (e.recordIndex ?? 0) + 1,
       ...(e.recordId !== undefined ? { id: e.recordId } : {}),

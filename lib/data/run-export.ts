@@ -1,5 +1,6 @@
 import type { Annotation } from '../annotations/schema';
 import type { Claim } from '../dataset/schema';
+import type { LayerChange } from '../dataset/layer-schema';
 import {
   claimLookupFromDataset,
   exportBundleJson,
@@ -19,6 +20,22 @@ export interface ExportInputs {
   dataset: { id: string; version: string };
   generator: { name: string; version: string };
   now: Date;
+  /** The reader's dataset layer (tombstones included): a full JSON backup carries it, so that restoring brings it back. */
+  datasetLayer?: readonly LayerChange[];
+}
+
+/** A JSON bundle of everything: not narrowed to a page, to chosen notes or by a filter. */
+function isFullBackup(request: ExportRequest): boolean {
+  return (
+    request.format === 'bundle' &&
+    !request.canonicalUrl &&
+    !request.ids &&
+    !request.hosts.length &&
+    !request.tags.length &&
+    !request.verdicts.length &&
+    !request.from &&
+    !request.to
+  );
 }
 
 /**
@@ -45,11 +62,20 @@ export function runExport(request: ExportRequest, input: ExportInputs): ExportRe
   };
   const { filename, mime } = exportFileInfo(request.format, input.now);
   const live = selected.filter((a) => a.deletedAt === null).length;
+  // A filtered export shares some notes; only the full backup also carries the reader's dataset work.
+  const layer = isFullBackup(request) && input.datasetLayer?.length ? input.datasetLayer : null;
   // An empty file would look like a successful export: say so instead, and write nothing.
-  if ((lossless ? selected.length : live) === 0) return { filename, mime, text: '', count: 0, warnings: [], empty: 'nothing-selected' };
+  if ((lossless ? selected.length : live) === 0 && !layer) return { filename, mime, text: '', count: 0, warnings: [], empty: 'nothing-selected' };
   switch (request.format) {
     case 'bundle':
-      return { filename, mime, text: exportBundleJson(selected, ctx), count: selected.length, warnings: [] };
+      return {
+        filename,
+        mime,
+        text: exportBundleJson(selected, ctx, layer ? { datasetLayer: layer } : {}),
+        count: selected.length,
+        warnings: [],
+        ...(layer ? { datasetChanges: layer.length } : {}),
+      };
     case 'w3c':
       return { filename, mime, text: exportW3CJson(selected, ctx), count: live, warnings: [] };
     case 'hypothesis':

@@ -3,6 +3,7 @@ import { foldText } from '../text/fold';
 import { UserClaim, type UserValue } from './layer-schema';
 import { Qualifier, Subject, type Claim } from './schema';
 import type { TextQuoteSelector } from '../schema/selectors';
+import { addedClaimNotes } from './reader-notes';
 
 /**
  * The add-to-dataset form as plain data: pre-filled from what the page session
@@ -173,7 +174,7 @@ export function formToClaim(form: ClaimFormState, subjects: readonly Subject[]):
     claimant: { type: form.claimantType, ...(form.claimantName.trim() ? { name: form.claimantName.trim() } : {}) },
     date: form.claimDate.trim() || null,
     terms: { en: [], es: [] },
-    assessment: { status: 'single-source', note: `Added by the reader from ${form.sourceTitle || form.sourceUrl}.`, related: [] },
+    assessment: { status: 'single-source', ...addedClaimNotes(form.sourceTitle || form.sourceUrl), related: [] },
     webSources: [{ url: form.sourceUrl, title: form.sourceTitle, seenAt: form.seenAt, ...(quote ? { quote } : {}) }],
   };
   const parsed = UserClaim.safeParse(candidate);

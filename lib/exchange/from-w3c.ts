@@ -1,5 +1,5 @@
 import { z } from '../schema/zod';
-import { Annotation, ClaimLink, HighlightColor, KeptVersion, Verdict, VersionClock } from '../annotations/schema';
+import { Annotation, ClaimLink, HighlightColor, KeptVersion, LanguageTag, Verdict, VersionClock } from '../annotations/schema';
 import { htmlToText } from './html-to-text';
 import { canonicalJson } from '../merge/canonical-json';
 import { ImportError, formatPath, recordLabel, type ImportPath } from './import-error';
@@ -231,6 +231,7 @@ function readOne(value: unknown, path: ImportPath, index: number, fallbackDate: 
     quote: quote['exact'],
     color: ext.color ?? 'yellow',
     note: bodies.notes.join('\n\n'),
+    ...(bodies.language !== undefined ? { language: bodies.language } : {}),
     tags: bodies.tags,
     verdict: bodies.verdict,
     claims: ext.claims ?? [],
@@ -422,6 +423,14 @@ interface Bodies {
   notes: string[];
   tags: string[];
   verdict: Verdict | null;
+  /** The `language` of the first note body that names a valid one. */
+  language?: string;
+}
+
+/** A body's `language` (a string, or the first of an array) when it is a valid tag; anything else is ignored, the note kept. */
+function languageOf(body: Json): string | undefined {
+  const tag = stringsOf(body['language'])[0];
+  return tag !== undefined && LanguageTag.safeParse(tag).success ? tag : undefined;
 }
 
 function readBodies(annotation: Json, fail: (field: ImportPath, message: string) => never): Bodies {
@@ -463,6 +472,7 @@ function readBodies(annotation: Json, fail: (field: ImportPath, message: string)
       else if (value.trim() !== '') out.notes.push(value);
     } else if (value !== '') {
       out.notes.push(value);
+      out.language ??= languageOf(b);
     }
   }
   return out;

@@ -89,7 +89,7 @@ function keptVersion(k: KeptVersion, ctx?: Pick<ExportContext, 'claims'>): W3CKe
 
 export function toW3CAnnotation(a: Annotation, ctx?: Pick<ExportContext, 'claims'>): W3CAnnotation {
   const body: W3CTextualBody[] = [];
-  if (a.note !== '') body.push({ type: 'TextualBody', value: a.note, purpose: 'commenting', format: 'text/plain' });
+  if (a.note !== '') body.push({ type: 'TextualBody', value: a.note, purpose: 'commenting', format: 'text/plain', ...(a.language !== undefined ? { language: a.language } : {}) });
   for (const tag of a.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging', format: 'text/plain' });
   if (a.verdict !== null) body.push({ type: 'TextualBody', value: a.verdict, purpose: 'assessing', format: 'text/plain' });
 

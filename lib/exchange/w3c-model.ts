@@ -23,6 +23,8 @@ export interface W3CTextualBody {
   value: string;
   purpose: W3CMotivation;
   format: 'text/plain';
+  /** BCP 47 tag of the note's language, when known. */
+  language?: string;
 }
 
 export interface W3CTextQuoteSelector {

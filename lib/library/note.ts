@@ -1,4 +1,4 @@
-import type { Annotation, ClaimLink, Verdict } from '../annotations/schema';
+import type { Annotation, ClaimLink, KeptVersion, Verdict } from '../annotations/schema';
 import { hostOf } from '../store/host-of';
 
 /** Deleted notes stay in the trash this long; older tombstones are kept for sync but not shown. */
@@ -18,6 +18,8 @@ export interface LibraryNote {
   title: string;
   quote: string;
   note: string;
+  /** The note's language, when known (imported W3C notes say it). */
+  language?: string;
   tags: string[];
   verdict: Verdict | null;
   color: Annotation['color'];
@@ -31,10 +33,26 @@ export interface LibraryNote {
   updatedAt: string;
   deletedAt: string | null;
   revision: number;
+  /**
+   * A deleted note that another device edited without seeing the deletion: the
+   * edit, kept inside the tombstone (the latest, when several), which a restore
+   * brings back. Such a note stays in the trash past its 30 days.
+   */
+  editedAfterDeletion?: { note: string; tags: string[]; verdict: Verdict | null; updatedAt: string; deviceId: string };
+}
+
+/** The latest concurrent edit a tombstone keeps (an edit made on another device that had not seen the deletion). */
+export function keptEditOf(a: Pick<Annotation, 'deletedAt' | 'conflicts'>): KeptVersion | undefined {
+  if (a.deletedAt === null) return undefined;
+  let latest: KeptVersion | undefined;
+  for (const k of a.conflicts ?? []) if (k.deletedAt === null && (!latest || Date.parse(k.updatedAt) > Date.parse(latest.updatedAt))) latest = k;
+  return latest;
 }
 
 export function toLibraryNote(a: Annotation): LibraryNote {
+  const kept = keptEditOf(a);
   return {
+    ...(kept ? { editedAfterDeletion: { note: kept.note, tags: kept.tags, verdict: kept.verdict, updatedAt: kept.updatedAt, deviceId: kept.deviceId } } : {}),
     id: a.id,
     url: a.url,
     canonicalUrl: a.canonicalUrl,
@@ -42,6 +60,7 @@ export function toLibraryNote(a: Annotation): LibraryNote {
     title: a.title,
     quote: a.quote,
     note: a.note,
+    ...(a.language !== undefined ? { language: a.language } : {}),
     tags: a.tags,
     verdict: a.verdict,
     color: a.color,
@@ -55,14 +74,14 @@ export function toLibraryNote(a: Annotation): LibraryNote {
   };
 }
 
-/** A tombstone the reader can still restore. */
-export function inTrash(note: Pick<LibraryNote, 'deletedAt'>, now: Date): boolean {
+/** A tombstone the reader can still restore: deleted less than 30 days ago, or holding an edit made elsewhere (nothing typed may vanish). */
+export function inTrash(note: Pick<LibraryNote, 'deletedAt' | 'editedAfterDeletion'>, now: Date): boolean {
   if (note.deletedAt === null) return false;
-  return now.getTime() - Date.parse(note.deletedAt) < TRASH_MS;
+  return note.editedAfterDeletion !== undefined || now.getTime() - Date.parse(note.deletedAt) < TRASH_MS;
 }
 
 /** What the library lists: live notes and the trash; tombstones older than the trash stay out. */
-export function isListed(note: Pick<LibraryNote, 'deletedAt'>, now: Date): boolean {
+export function isListed(note: Pick<LibraryNote, 'deletedAt' | 'editedAfterDeletion'>, now: Date): boolean {
   return note.deletedAt === null || inTrash(note, now);
 }
 

@@ -1,7 +1,9 @@
 import { Annotation } from '../annotations/schema';
 import { normaliseTags } from '../annotations/edit';
 import { nextAnchorStatus, type AnchorStatus } from '../library/anchor-status';
-import { isListed, toLibraryNote, TRASH_DAYS, type LibraryNote } from '../library/note';
+import { isListed, keptEditOf, toLibraryNote, TRASH_DAYS, type LibraryNote } from '../library/note';
+import { clockOf, stampWrite } from '../merge/versions';
+import type { KeptVersion } from '../annotations/schema';
 import type { PageReport } from '../page/page-report';
 import type { LensDb, StoredAnnotation } from './db';
 import { hostOf } from './host-of';
@@ -64,6 +66,14 @@ export async function restoreAnnotations(db: LensDb, ids: readonly string[], dev
       if (!row) return;
       const current = Annotation.parse(row);
       if (current.deletedAt === null) return;
+      const kept = keptEditOf(current);
+      if (kept) {
+        // Another device edited the note without seeing the deletion: its edit comes back (the text this
+        // device deleted was the reader's choice to remove), and the restore has seen both versions.
+        const { conflicts: _resolved, ...rest } = current;
+        restored.push(Annotation.parse({ ...rest, ...restoreEditStamp(current, kept, deviceId), note: kept.note, tags: kept.tags, verdict: kept.verdict, color: kept.color, claims: kept.claims, deletedAt: null, updatedAt: now.toISOString(), deviceId }));
+        return;
+      }
       const copy = TrashCopy.safeParse(copies[i]);
       const fields = copy.success && copy.data.deletedAt === current.deletedAt ? copy.data.fields : {};
       restored.push(Annotation.parse({ ...current, ...fields, deletedAt: null, updatedAt: now.toISOString(), revision: current.revision + 1, deviceId }));
@@ -72,6 +82,24 @@ export async function restoreAnnotations(db: LensDb, ids: readonly string[], dev
     await db.trash.bulkDelete(restored.map((a) => a.id));
     return restored;
   });
+}
+
+/**
+ * Revision, clock and kept versions of a restore that brings back `kept`: the
+ * write has seen the tombstone and that edit (so both give way to it on every
+ * device), and any other kept version stays kept, as after any edit.
+ */
+function restoreEditStamp(current: Annotation, kept: KeptVersion, deviceId: string): Pick<Annotation, 'revision' | 'clock'> & { conflicts?: KeptVersion[] } {
+  const others = (current.conflicts ?? []).filter((k) => k !== kept);
+  const stamp = stampWrite({ ...current, conflicts: [kept] }, deviceId, { resolve: true });
+  const revision = Math.max(stamp.revision, ...others.map((k) => k.revision + 1));
+  const clock = stamp.clock;
+  const conflicts = others.map((k, i) => {
+    const kc = clockOf(k);
+    const covered = Object.keys(kc).every((key) => (kc[key] ?? 0) <= (clock[key] ?? 0));
+    return covered ? { ...k, clock: { ...kc, [`${deviceId}~${revision}~r${i}`]: 1 } } : k;
+  });
+  return conflicts.length ? { revision, clock, conflicts } : { revision, clock };
 }
 
 /** Adds one tag to live notes (a new revision each, only where it is missing). */

@@ -8,7 +8,7 @@ export interface TopicVerdict {
   onTopic: boolean;
   /** In [0, 1): raw / (raw + threshold), so 0.5 exactly at the topic's threshold. */
   score: number;
-  /** Why, for a person: "names CECOT 4 times", "Alien Enemies Act + El Salvador", "about bitcoin (counts against)". */
+  /** Why, for a person: "names CECOT 4 times", "speaks of El Salvador's mega-prison", "speaks of bitcoin, which points away from the topic". */
   reasons: string[];
   /** The same reasons, in the same order, as data: the interface words them in its language. */
   reasonParts: TopicReason[];
@@ -86,6 +86,7 @@ export function recognizeTopic(page: PageText, topic: Topic | CompiledTopic, opt
     });
   });
 
+  const strongestOfGroup = new Map<string, Contribution>();
   for (const combo of combos) {
     const members = combo.all.map((id) => t.termIndex.get(id) ?? -1);
     if (members.some((m) => m < 0 || (termCount[m] ?? 0) <= 0)) continue;
@@ -93,14 +94,18 @@ export function recognizeTopic(page: PageText, topic: Topic | CompiledTopic, opt
       combo.within === undefined ||
       members.every((m) => termInTitle[m]) ||
       withinWindow(members.map((m) => positions[m] ?? []), combo.within);
-    if (together) parts.push({ reason: combo.label, part: { kind: 'combo', ...labels(combo) }, value: combo.weight });
+    if (!together) continue;
+    const part: Contribution = { reason: `speaks of ${combo.label}`, part: { kind: 'combo', ...labels(combo) }, value: combo.weight };
+    if (combo.group === undefined) parts.push(part);
+    else if ((strongestOfGroup.get(combo.group)?.value ?? -Infinity) < combo.weight) strongestOfGroup.set(combo.group, part);
   }
+  parts.push(...strongestOfGroup.values());
 
   negatives.forEach((neg, i) => {
     const n = negCount[i] ?? 0;
     if (n <= 0) return;
     if (neg.unless.some((id) => (termCount[t.termIndex.get(id) ?? -1] ?? 0) > 0)) return;
-    parts.push({ reason: `about ${neg.label} (counts against)`, part: { kind: 'negative', ...labels(neg) }, value: -neg.weight * (1 + Math.log(n)) });
+    parts.push({ reason: `speaks of ${neg.label}, which points away from the topic`, part: { kind: 'negative', ...labels(neg) }, value: -neg.weight * (1 + Math.log(n)) });
   });
 
   const raw = parts.reduce((sum, p) => sum + p.value, 0);

@@ -33,7 +33,7 @@ export type TopicTerm = z.infer<typeof TopicTerm>;
 /** Terms that together say more than each alone ("Alien Enemies Act" + "El Salvador"). */
 export const TopicCombo = z.object({
   id: Id,
-  /** The reason as shown: "Alien Enemies Act + El Salvador". */
+  /** What the page speaks of, as shown in the reason "speaks of {label}": "the Alien Enemies Act and El Salvador". */
   label: z.string().min(1),
   labelEs: z.string().min(1).optional(),
   /** Term ids; every one must occur. */
@@ -45,13 +45,19 @@ export const TopicCombo = z.object({
    * absent, anywhere on the page will do.
    */
   within: z.number().int().positive().optional(),
+  /**
+   * Combos of one group read the same evidence two ways ("mega-prison +
+   * El Salvador", "mega-prison + Bukele" in one sentence): only the strongest
+   * that fires counts, so one sentence is not counted twice.
+   */
+  group: Id.optional(),
 });
 export type TopicCombo = z.infer<typeof TopicCombo>;
 
 /** Contexts that point to a near-miss (another prison, bitcoin, ICE raids in the US). */
 export const TopicNegative = z.object({
   id: Id,
-  /** As shown: "about {label}". */
+  /** As shown: "speaks of {label}, which points away from the topic". */
   label: z.string().min(1),
   labelEs: z.string().min(1).optional(),
   phrases: Phrases,

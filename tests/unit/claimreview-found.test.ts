@@ -63,4 +63,14 @@ describe('ClaimReview on pages', () => {
     expect(claim.assessment.note).toContain('"False"');
     expect(reviewToClaim(found!, new Date()).id).toBe(claim.id);
   });
+
+  it('a review added to the dataset carries its note in English and Spanish', async () => {
+    const { reviewToBilingualClaim } = await import('../../lib/dataset/reader-notes');
+    const { document } = parseHTML(`<html><head><script type="application/ld+json">${JSON.stringify(review())}</script></head><body></body></html>`);
+    const [found] = findClaimReviews(jsonLdTexts(document as unknown as Document), PAGE);
+    const claim = reviewToBilingualClaim(found!, new Date('2026-12-01T00:00:00Z'));
+    expect(UserClaim.parse(claim)).toEqual(claim);
+    expect(claim.assessment).toMatchObject({ note: 'Checker rated this claim “False”.', noteEs: 'Checker calificó esta afirmación como «False».' });
+    expect(reviewToBilingualClaim({ ...found!, publisher: '', rating: undefined } as never, new Date()).assessment).toMatchObject({ note: 'A fact-checker reviewed this claim.', noteEs: 'Un verificador de datos revisó esta afirmación.' });
+  });
 });

@@ -7,6 +7,10 @@ import { listAllAnnotations, putAnnotations } from '../../lib/store/annotations-
 import { readImportFile } from '../../lib/exchange/import';
 import { makeAnnotation } from './exchange-fixtures';
 import { startWebDavServer, type WebDavServer } from '../webdav/server';
+import { makeChange, withdrawChange } from '../../lib/dataset/layer-edit';
+import type { UserTerm } from '../../lib/dataset/layer-schema';
+import { listLayer, saveLayerChange } from '../../lib/store/layer-repo';
+import { guardsSubject, userClaim } from './layer-fixtures';
 
 const freshDb = freshDbs('data-service');
 
@@ -167,6 +171,83 @@ describe('sync to a real WebDAV server', () => {
     expect((await service.syncConfig()).status?.ok).toBe(false);
     expect((await listAllAnnotations(db)).annotations).toHaveLength(3);
   }, 30_000);
+});
+
+describe('the JSON backup carries the reader\'s dataset layer', () => {
+  const changeCtx = () => ({ now: now(), deviceId: 'device-a', origin: { url: 'https://news.example/story', title: 'A story' }, baseVersion: null });
+  const term: UserTerm = { id: 'izalco', kind: 'place', label: 'Izalco', phrases: ['Izalco prison'], strength: 'supporting' };
+
+  async function withLayer() {
+    const db = await freshDb();
+    await putAnnotations(db, sample());
+    await saveLayerChange(db, makeChange({ kind: 'subject', subject: guardsSubject }, changeCtx()));
+    const claim = await saveLayerChange(db, makeChange({ kind: 'claim', claim: userClaim }, changeCtx()));
+    await saveLayerChange(db, makeChange({ kind: 'term', term }, changeCtx()));
+    // A withdrawn term travels as its tombstone, so a restore does not bring it back to life.
+    await saveLayerChange(db, withdrawChange((await listLayer(db)).changes.find((c) => c.id === 'term:izalco')!, { now: now(), deviceId: 'device-a' }));
+    return { db, claim };
+  }
+
+  it('a full backup holds the layer, tombstones included; restored on a fresh install, notes and layer come back and the dataset refreshes', async () => {
+    const { db } = await withLayer();
+    const out = await makeDataService(db, noSync).export({ format: 'bundle' });
+    expect(out).toMatchObject({ count: 3, datasetChanges: 3 });
+    const stored = (await listLayer(db)).changes.sort((x, y) => x.id.localeCompare(y.id));
+    expect(readImportFile(out.text).datasetLayer?.sort((x, y) => x.id.localeCompare(y.id))).toEqual(stored);
+
+    const fresh = await freshDb();
+    let refreshed = 0;
+    const restore = makeDataService(fresh, noSync, async () => {
+      refreshed++;
+    });
+    const preview = await restore.importPreview(out.text);
+    expect(preview).toMatchObject({ total: 3, datasetChanges: 3 });
+    expect((await listLayer(fresh)).changes).toEqual([]);
+    const done = await restore.importApply(out.text);
+    expect(done).toMatchObject({ datasetChanges: 3, datasetChanged: 3 });
+    expect((await listLayer(fresh)).changes.sort((x, y) => x.id.localeCompare(y.id))).toEqual(stored);
+    expect((await listAllAnnotations(fresh)).annotations).toHaveLength(3);
+    expect(refreshed).toBe(1);
+    // Restoring the same backup again changes nothing, and needs no refresh.
+    expect(await restore.importApply(out.text)).toMatchObject({ datasetChanged: 0 });
+    expect(refreshed).toBe(1);
+  });
+
+  it('a layer alone is still a backup worth writing', async () => {
+    const db = await freshDb();
+    await saveLayerChange(db, makeChange({ kind: 'subject', subject: guardsSubject }, changeCtx()));
+    const out = await makeDataService(db, noSync).export({ format: 'bundle' });
+    expect(out.empty).toBeUndefined();
+    expect(out).toMatchObject({ count: 0, datasetChanges: 1 });
+  });
+
+  it('an export narrowed to a page, to chosen notes or by a filter shares notes only', async () => {
+    const { db } = await withLayer();
+    const service = makeDataService(db, noSync);
+    const records = (await listAllAnnotations(db)).annotations;
+    for (const request of [
+      { format: 'bundle', tags: ['capacity'] },
+      { format: 'bundle', hosts: ['news.example.org'] },
+      { format: 'bundle', ids: [records[0]!.id] },
+      { format: 'bundle', canonicalUrl: records[0]!.canonicalUrl },
+    ]) {
+      const out = await service.export(request);
+      expect(out.datasetChanges, JSON.stringify(request)).toBeUndefined();
+      expect(readImportFile(out.text).datasetLayer, JSON.stringify(request)).toBeNull();
+    }
+  });
+
+  it('restoring is one transaction: when the layer cannot be written, the notes are not written either', async () => {
+    const { db } = await withLayer();
+    const text = (await makeDataService(db, noSync).export({ format: 'bundle' })).text;
+    const b = await freshDb();
+    b.layer.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(makeDataService(b, noSync).importApply(text)).rejects.toThrow();
+    expect((await listAllAnnotations(b)).annotations).toEqual([]);
+    expect((await listLayer(b)).changes).toEqual([]);
+  });
 });
 
 describe('a full disk', () => {

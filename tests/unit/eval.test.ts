@@ -22,6 +22,22 @@ describe('evaluation on the labelled pages', () => {
     expect(r.language.correct).toBe(r.language.total);
   });
 
+  // Pages written after the real-page misses: the deal told without the prison's name or a
+  // deportation word, and near-misses that name El Salvador's prison only as a comparison or
+  // are about another Salvadoran prison.
+  it.each([
+    'en-offer-us-prisoners.txt',
+    'es-oferta-presos-estadounidenses.txt',
+    'off-en-honduras-island-prison.txt',
+    'off-es-ecuador-megacarcel.txt',
+    'off-es-penal-mariona.txt',
+    'off-en-izalco-deaths.txt',
+  ])('gives %s its labelled topic verdict', async (file) => {
+    const r = await get();
+    expect(r.recognition.errors.map((e) => e.file)).not.toContain(file);
+    expect(r.facts.written.all.pages).toBeGreaterThanOrEqual(50);
+  });
+
   it('extracts the article and drops the furniture', async () => {
     const r = await get();
     expect(r.extraction.passed / r.extraction.total).toBeGreaterThanOrEqual(0.95);

@@ -119,6 +119,7 @@ export function annotationArb(options: AnnotationArbOptions = {}): fc.Arbitrary<
       ),
       color: fc.constantFrom('yellow', 'green', 'blue', 'pink', 'purple' as const),
       note: trickyText,
+      language: fc.option(fc.constantFrom('en', 'es', 'es-419', 'en-US'), { nil: undefined }),
       tags: fc.array(tagArb, { maxLength: 4 }),
       verdict: fc.constantFrom<Verdict | null>(null, 'accurate', 'inaccurate', 'misleading', 'unverified', 'disputed'),
       claims: fc.array(
@@ -152,6 +153,8 @@ export function annotationArb(options: AnnotationArbOptions = {}): fc.Arbitrary<
         quote: r.exact,
         color: r.color,
         note: r.note,
+        // A language says what the note is written in: there is none to declare without a note.
+        ...(r.language !== undefined && r.note !== '' ? { language: r.language } : {}),
         tags: r.tags,
         verdict: r.verdict,
         claims: r.claims.map((c) => (c.relation === undefined ? { claimId: c.claimId } : c)),

@@ -107,6 +107,7 @@ describe('W3C import of files from other tools', () => {
       quote: 'anotation',
       selectors: { quote: { type: 'TextQuoteSelector', exact: 'anotation', prefix: 'this is an ', suffix: ' that has some' } },
       note: 'Comment text\n\nhttp://example.org/linked-resource',
+      language: 'en',
       tags: ['love'],
       verdict: 'accurate',
       createdAt: '2015-10-13T13:00:00Z',
@@ -117,6 +118,24 @@ describe('W3C import of files from other tools', () => {
       deletedAt: null,
     });
     expect(a!.selectors.position).toBeUndefined();
+  });
+
+  it('keeps the language a note body declares, exports it back, and ignores one that is not a language tag', () => {
+    const es = { ...spec, id: 'http://example.org/anno-es', body: [{ type: 'TextualBody', value: 'La cifra es del gobierno.', purpose: 'commenting', language: ['es-419', 'es'] }] };
+    const [a] = readImportDocument(es).annotations;
+    expect(a).toMatchObject({ note: 'La cifra es del gobierno.', language: 'es-419' });
+    // Tags carry no language of their own: only the note's is kept.
+    const tagged = { ...spec, id: 'http://example.org/anno-tag', body: [{ type: 'TextualBody', purpose: 'tagging', value: 'cárcel', language: 'es' }, { type: 'TextualBody', value: 'A note', language: 'en-GB' }] };
+    expect(readImportDocument(tagged).annotations[0]).toMatchObject({ tags: ['cárcel'], note: 'A note', language: 'en-GB' });
+    const out = JSON.parse(exportW3CJson([a!], ctx));
+    expect(out.first.items[0].body).toContainEqual(expect.objectContaining({ purpose: 'commenting', value: 'La cifra es del gobierno.', language: 'es-419' }));
+    expect(readImportFile(exportW3CJson([a!], ctx)).annotations[0]).toMatchObject({ id: a!.id, note: a!.note, language: 'es-419' });
+    const bad = { ...spec, id: 'http://example.org/anno-bad', body: [{ type: 'TextualBody', value: 'Kept anyway', language: 'not a tag!' }] };
+    const [b] = readImportDocument(bad).annotations;
+    expect(b).toMatchObject({ note: 'Kept anyway' });
+    expect(b!.language).toBeUndefined();
+    // Notes without a declared language export as before, with no language.
+    expect(JSON.parse(exportW3CJson([b!], ctx)).first.items[0].body[0]).not.toHaveProperty('language');
   });
 
   it('gives a foreign annotation a stable UUID derived from its id', () => {

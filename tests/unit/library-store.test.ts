@@ -2,7 +2,10 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLensDb, SCHEMA_V1, SCHEMA_V2, type LensDb } from '../../lib/store/db';
-import { putAnnotations, tombstoneAnnotation } from '../../lib/store/annotations-repo';
+import { putAnnotations, saveEdit, tombstoneAnnotation } from '../../lib/store/annotations-repo';
+import { mergeIntoStore } from '../../lib/store/merge-into-store';
+import { mergeRecords } from '../../lib/merge/merge-annotations';
+import { Annotation } from '../../lib/annotations/schema';
 import { addTagToAnnotations, deleteAnnotations, listLibrary, listLibraryFirst, purgeOldTrash, recordAnchoring, restoreAnnotations } from '../../lib/store/library-repo';
 import { afterTabReport, makeLibraryHandlers, type LibraryEffects } from '../../lib/background/library-handlers';
 import { TabRegistry } from '../../lib/background/tab-registry';
@@ -59,6 +62,35 @@ describe('trash and restore', () => {
     expect(await db.trash.count()).toBe(0);
     // A live note is not restored again.
     expect(await restoreAnnotations(db, [a.id], 'device-b', NOW)).toEqual([]);
+  });
+
+  it('a note deleted on one device and edited on another shows the edit in the trash, for good, and a restore brings the edit back on both', async () => {
+    const a = open();
+    const b = open();
+    const note = makeAnnotation({ note: 'first words', tags: ['cifras'], deviceId: 'device-a' });
+    await putAnnotations(a, [note]);
+    await putAnnotations(b, [note]);
+    // Neither device has seen the other's change.
+    const edited = await saveEdit(b, { id: note.id, fields: { note: 'words added on the laptop', tags: ['cifras', 'laptop'], verdict: 'disputed', color: 'blue', claims: [] } }, 'device-b', new Date('2026-06-01T10:00:00.000Z'));
+    await tombstoneAnnotation(a, note.id, 'device-a', new Date('2026-06-01T11:00:00.000Z'));
+    await mergeIntoStore(a, [edited]);
+    const merged = Annotation.parse(await a.annotations.get(note.id));
+    expect(merged.deletedAt).not.toBeNull();
+
+    // Months later the tombstone is past the trash's 30 days, yet the edit it holds is still listed there.
+    const later = new Date('2026-11-01T00:00:00.000Z');
+    const [listed] = (await listLibrary(a, later)).notes;
+    expect(listed).toMatchObject({ id: note.id, editedAfterDeletion: { note: 'words added on the laptop', tags: ['cifras', 'laptop'], verdict: 'disputed', deviceId: 'device-b' } });
+
+    const [back] = await restoreAnnotations(a, [note.id], 'device-a', later);
+    expect(back).toMatchObject({ note: 'words added on the laptop', tags: ['cifras', 'laptop'], verdict: 'disputed', color: 'blue', deletedAt: null });
+    expect(back!.conflicts).toBeUndefined();
+    expect((await listLibrary(a, later)).notes[0]!.editedAfterDeletion).toBeUndefined();
+    // The restore has seen the deletion and the edit: it wins over both, whichever way they meet.
+    for (const other of [edited, merged]) {
+      expect(mergeRecords(back!, other)).toEqual(back);
+      expect(mergeRecords(other, back!)).toEqual(back);
+    }
   });
 
   it('leaves out tombstones older than 30 days and purges their copies', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ANALYSIS_RATE, analysisCost, RateLimiter } from '../../lib/background/rate-limit';
 import { DEFAULT_SCHEDULE } from '../../lib/page/refresh-scheduler';
+import { whenTabCloses } from '../../lib/background/tab-closed';
+import { TabRegistry } from '../../lib/background/tab-registry';
 
 describe('RateLimiter', () => {
   it('allows a burst, then refuses until tokens come back, per key', () => {
@@ -44,5 +46,22 @@ describe('RateLimiter', () => {
   it('charges long texts more', () => {
     expect(analysisCost(10)).toBe(1);
     expect(analysisCost(2_000_000)).toBe(9);
+  });
+
+  it('a closed tab takes its bucket with it, and its report and draft; other tabs keep theirs', async () => {
+    let t = 0;
+    const limiter = new RateLimiter<number>({ capacity: 2, refillPerSecond: 1 }, () => t);
+    const tabs = new TabRegistry();
+    await tabs.setDraft(5, { quote: 'x' } as never);
+    await tabs.setDraft(6, { quote: 'y' } as never);
+    expect([limiter.take(5), limiter.take(5), limiter.take(5)]).toEqual([true, true, false]);
+    limiter.take(6);
+    expect(limiter.size).toBe(2);
+    await whenTabCloses(tabs, limiter)(5);
+    expect(limiter.size).toBe(1);
+    expect((await tabs.get(5)).draft).toBeNull();
+    expect((await tabs.get(6)).draft).not.toBeNull();
+    // Tab 6 is still limited as before: only the closed tab's bucket went.
+    expect([limiter.take(6), limiter.take(6)]).toEqual([true, false]);
   });
 });

@@ -29,14 +29,14 @@ describe('topic reasons as data, worded in the interface language', () => {
     const cecot = verdict.reasonParts.findIndex((p) => p.kind === 'term' && p.label === 'CECOT');
     const count = (verdict.reasonParts[cecot] as { count: number }).count;
     expect(es[cecot]).toBe(`nombra el CECOT ${count} veces, también en el título`);
-    expect(es).toContain('Ley de Enemigos Extranjeros + El Salvador');
-    for (const r of es) expect(r).not.toMatch(/\b(names|mentions|once|times|about|counts against)\b/);
+    expect(es).toContain('habla de la Ley de Enemigos Extranjeros y El Salvador');
+    for (const r of es) expect(r).not.toMatch(/\b(names|mentions|speaks|once|times|about|points away)\b|\+/);
   });
 
   it('falls back to the English label where a topic term has no Spanish one (the reader’s own terms)', () => {
     expect(reasonText({ kind: 'term', verb: 'mentions', label: 'Izalco', count: 1, inTitle: false }, 'es')).toBe('menciona Izalco una vez');
-    expect(reasonText({ kind: 'negative', label: 'bitcoin', labelEs: 'bitcóin' }, 'es')).toBe('habla de bitcóin (cuenta en contra)');
-    expect(reasonText({ kind: 'negative', label: 'bitcoin', labelEs: 'bitcóin' }, 'en')).toBe('about bitcoin (counts against)');
+    expect(reasonText({ kind: 'negative', label: 'bitcoin', labelEs: 'bitcóin' }, 'es')).toBe('habla de bitcóin, lo que la aleja del tema');
+    expect(reasonText({ kind: 'negative', label: 'bitcoin', labelEs: 'bitcóin' }, 'en')).toBe('speaks of bitcoin, which points away from the topic');
   });
 
   it('every term, combination and near-miss of the bundled topic has a Spanish label', () => {

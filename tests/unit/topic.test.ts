@@ -54,7 +54,7 @@ describe('recognizeTopic', () => {
 
   it('explains co-occurrence with a combo reason', () => {
     const v = on('', 'The Alien Enemies Act was invoked. Dozens were flown to El Salvador.');
-    expect(v.reasons).toContain('Alien Enemies Act + El Salvador');
+    expect(v.reasons).toContain('speaks of the Alien Enemies Act and El Salvador');
   });
 
   it.each([
@@ -70,6 +70,51 @@ describe('recognizeTopic', () => {
   ])('rejects the near-miss about %s', (_name, title, text) => {
     const v = on(title, text);
     expect(v.onTopic, v.reasons.join('; ')).toBe(false);
+  });
+
+  // Patterns the real pages taught (issue 8): the deal written without the prison's name or a
+  // deportation word, and near-misses that name El Salvador's prison only in passing.
+  it('recognizes the offer to jail US prisoners in El Salvador, without CECOT or "deport"', () => {
+    const en = on('Washington weighs a jail offer', 'Nayib Bukele said his prisons could hold American convicts, U.S. citizens among them, for a fee the Trump administration would pay.');
+    expect(en.onTopic, en.reasons.join('; ')).toBe(true);
+    expect(en.reasons).toContain("speaks of Bukele's prisons for US prisoners");
+    const es = on('Una oferta a Washington', 'El presidente de El Salvador ofreció sus cárceles para recluir a presos estadounidenses, incluso a ciudadanos estadounidenses, a cambio de un pago.');
+    expect(es.onTopic, es.reasons.join('; ')).toBe(true);
+  });
+
+  it.each([
+    ['another country copying the mega-prison', 'Lima plans a jail in the Andes', 'Peru wants a Bukele-style mega-prison high in the mountains, like neighboring El Salvador built for its gangs.'],
+    ['otro país que copia la megacárcel', 'Ecuador anuncia un penal', 'Daniel Noboa anunció una megacárcel al estilo de Bukele, como en El Salvador, para los cabecillas de las bandas ecuatorianas.'],
+    ['another Salvadoran prison', 'Workshops at Mariona', 'Inmates at Mariona, the biggest jail in El Salvador, now learn carpentry; many were gang members deported to El Salvador from California in the 1990s.'],
+    ['otra cárcel salvadoreña', 'Muertes en Izalco', 'Reos del penal de Izalco murieron bajo custodia, denunció una organización salvadoreña; la cárcel está en El Salvador occidental.'],
+  ])('rejects the near-miss: %s', (_name, title, text) => {
+    const v = on(title, text);
+    expect(v.onTopic, v.reasons.join('; ')).toBe(false);
+  });
+
+  it('counts combos of one group once, the strongest', () => {
+    const input: TopicInput = {
+      id: 't',
+      version: '1',
+      title: 't',
+      description: 't',
+      languages: ['en'],
+      threshold: 3,
+      gate: { phrases: ['jail'] },
+      terms: [
+        { id: 'jail', label: 'jail', phrases: ['jail'], weight: 0 },
+        { id: 'a', label: 'A', phrases: ['alpha'], weight: 0 },
+        { id: 'b', label: 'B', phrases: ['beta'], weight: 0 },
+      ],
+      combos: [
+        { id: 'ja', label: 'jail + A', all: ['jail', 'a'], weight: 2, within: 50, group: 'g' },
+        { id: 'jb', label: 'jail + B', all: ['jail', 'b'], weight: 2.5, within: 50, group: 'g' },
+      ],
+    };
+    const page = { text: 'Alpha and beta share one jail.' };
+    expect(recognizeTopic(page, parseTopic(input))).toMatchObject({ onTopic: false, reasons: ['speaks of jail + B'] });
+    const ungrouped = { ...input, combos: input.combos!.map(({ group: _g, ...c }) => c) };
+    expect(recognizeTopic(page, parseTopic(ungrouped))).toMatchObject({ onTopic: true, reasons: ['speaks of jail + B', 'speaks of jail + A'] });
   });
 
   it('uses the title and URL as evidence', () => {
@@ -97,7 +142,7 @@ describe('recognizeTopic', () => {
       combos: [{ id: 'gm', label: 'Guantánamo + migrants', all: ['gitmo', 'migrants'], weight: 1, within: 100 }],
     });
     const page = { text: 'Migrants were flown to Guantánamo on Tuesday.' };
-    expect(recognizeTopic(page, other)).toMatchObject({ onTopic: true, reasons: ['names Guantánamo once', 'Guantánamo + migrants'] });
+    expect(recognizeTopic(page, other)).toMatchObject({ onTopic: true, reasons: ['names Guantánamo once', 'speaks of Guantánamo + migrants'] });
     expect(recognizeTopic(page, topic).onTopic).toBe(false);
     expect(gate(page, other).pass).toBe(true);
   });

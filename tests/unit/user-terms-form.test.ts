@@ -50,6 +50,16 @@ describe('the add-to-dataset form', () => {
     expect(r.claim.webSources[0]!.quote).toEqual({ type: 'TextQuoteSelector', exact: '1,200 guards', prefix: 'Inside CECOT, about ', suffix: ' watch the inmates in shifts' });
   });
 
+  it('writes the note of an added claim in English and Spanish, so it reads in either interface language', async () => {
+    const { curatorNoteFor } = await import('../../lib/dataset/localize');
+    const f = { ...base(), statement: 'About 1,200 guards work at CECOT.', statementEs: 'Unos 1.200 custodios trabajan en el CECOT.', quote: '1,200 guards', sourceTitle: 'Inside the prison' };
+    f.newSubject = { key: 'cecot.guards', label: 'Guards', labelEs: 'Custodios', kind: 'quantity', unit: 'people', cuesEn: 'guards', cuesEs: 'custodios' };
+    const r = formToClaim(f, seeds.subjects);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.claim.assessment).toMatchObject({ note: 'Added by the reader from Inside the prison.', noteEs: 'Agregada por el lector desde Inside the prison.' });
+    expect(curatorNoteFor(r.claim, 'es')).toEqual({ text: 'Agregada por el lector desde Inside the prison.', lang: 'es' });
+  });
+
   it('refuses a quote that is not on the page, an existing subject key and a missing unit, naming each field', () => {
     const f = { ...base(), quote: 'about 9,999 guards' };
     f.newSubject = { key: 'cecot.capacity', label: 'x', labelEs: '', kind: 'quantity', unit: '', cuesEn: '', cuesEs: '' };

@@ -3,6 +3,11 @@ import type { AreaCatalog } from '../translate';
 /** The Dataset page, the add-to-dataset form, and the dataset actions in the sidebar. */
 export const dataset = {
   en: {
+    // The curator's note written on a claim the reader adds (both languages are stored with the claim).
+    noteAddedByReader: 'Added by the reader from {source}.',
+    noteReviewRated: '{publisher} rated this claim “{rating}”.',
+    noteReviewed: '{publisher} reviewed this claim.',
+    aFactChecker: 'A fact-checker',
     datePlaceholder: 'YYYY-MM-DD',
     pageTitle: 'Dataset',
     lede: 'The curated claims pages are compared with, and your own additions, corrections and terms. Your changes are kept apart from the bundled dataset, so a new version of it never erases them.',
@@ -172,6 +177,10 @@ export const dataset = {
     openDataset: 'Open the dataset',
   },
   es: {
+    noteAddedByReader: 'Agregada por el lector desde {source}.',
+    noteReviewRated: '{publisher} calificó esta afirmación como «{rating}».',
+    noteReviewed: '{publisher} revisó esta afirmación.',
+    aFactChecker: 'Un verificador de datos',
     datePlaceholder: 'AAAA-MM-DD',
     pageTitle: 'Conjunto de datos',
     lede: 'Las afirmaciones curadas con las que se comparan las páginas, y sus propios agregados, correcciones y términos. Sus cambios se guardan aparte del conjunto incluido, así que una nueva versión nunca los borra.',

@@ -57,6 +57,9 @@ export const library = {
     restore: 'Restore',
     orphan: 'Not found on the page',
     deletedOn: 'Deleted {date}',
+    // A deleted note that another device edited without seeing the deletion: the edit is kept, and Restore brings it back.
+    keptEdit: 'Edited on another device after the deletion: {text}',
+    keptEditBadge: 'Restore brings this edit back',
     createdOn: 'Noted {date}',
     linkedClaims: { one: '{count} dataset claim', other: '{count} dataset claims' },
     conflictBadge: 'Conflicts with the dataset',
@@ -145,6 +148,8 @@ export const library = {
     restore: 'Restaurar',
     orphan: 'No se encontró en la página',
     deletedOn: 'Eliminada el {date}',
+    keptEdit: 'Editada en otro dispositivo después de eliminarla: {text}',
+    keptEditBadge: 'Al restaurarla vuelve esta edición',
     createdOn: 'Anotada el {date}',
     linkedClaims: { one: '{count} afirmación del conjunto de datos', other: '{count} afirmaciones del conjunto de datos' },
     conflictBadge: 'En conflicto con el conjunto de datos',
