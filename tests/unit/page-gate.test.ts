@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import fs from 'node:fs';
 import path from 'node:path';
-import { literalCore, pageGate } from '../../lib/topic/page-gate';
-import { gateDocument, leadingText } from '../../lib/topic/gate';
+import fc from 'fast-check';
+import { pageGate } from '../../lib/topic/page-gate';
+import { gateDocument, leadingText, urlWords } from '../../lib/topic/gate';
+import { GATE_EXPRESSION, GATE_MAX_CHARS } from '../../lib/topic/gate-expression';
 import { bundledTopic } from '../../lib/topic/bundled';
+import { PhraseSet } from '../../lib/text/phrase-set';
+import { foldText } from '../../lib/text/fold';
+import { gateExpressionModule, GATE_EXPRESSION_FILE } from '../../scripts/gate-expression';
 
 const pages = [
   ['cecot', '<title>CECOT</title><p>The prison CECOT holds many.</p>', 'https://a.example/x'],
@@ -36,11 +41,11 @@ describe('pageGate (the always-on script) agrees with gateDocument', () => {
       expect(pageGate(document, `https://a.example/${file}`), file).toBe(gateDocument(document, `https://a.example/${file}`, bundledTopic()).pass);
     }
   });
-  it('the literal core of a phrase is its longest literal run', () => {
-    expect(literalCore('tren de aragua')).toBe('aragua');
-    expect(literalCore('mega-prison*')).toBe('prison');
-    expect(literalCore('Ábrego García')).toBe('abrego');
-    expect(literalCore('*')).toBe('');
+  it('with the reader\'s own phrases: their page passes, others do not', () => {
+    const { document } = parseHTML('<!doctype html><html><head><title>x</title></head><body><p>The Ilopango water plant reopened.</p></body></html>');
+    expect(pageGate(document, 'https://a.example/x')).toBe(false);
+    expect(pageGate(document, 'https://a.example/x', ['ilopango'])).toBe(true);
+    expect(pageGate(document, 'https://a.example/x', ['soyapango'])).toBe(false);
   });
   it('on the e2e pages', () => {
     for (const file of ['cecot-report.html', 'off-topic.html']) {
@@ -69,5 +74,54 @@ describe('leadingText (what the gate reads of a page)', () => {
     const root = body(`<p>${'word '.repeat(50)}</p>`.repeat(200));
     expect(leadingText(root, 600)).toHaveLength(600);
     expect(leadingText(body('<p>Kept <span>text <button>Share</button></span> end</p>'), 200).replace(/\s+/g, ' ').trim()).toBe('Kept text end');
+  });
+});
+
+describe('the prebuilt gate expression (lib/topic/gate-expression.ts)', () => {
+  const gatePhrases = bundledTopic().gate.phrases;
+  const set = new PhraseSet(gatePhrases);
+  const re = new RegExp(GATE_EXPRESSION);
+
+  it('is the one built from seeds/topic.json now (else run `npx tsx scripts/gate-expression.ts`)', () => {
+    expect(GATE_EXPRESSION).toBe(set.source);
+    expect(GATE_MAX_CHARS).toBe(bundledTopic().gate.maxChars);
+    expect(fs.readFileSync(GATE_EXPRESSION_FILE, 'utf8'), 'stale: run `npx tsx scripts/gate-expression.ts`').toBe(gateExpressionModule(bundledTopic().gate));
+  });
+
+  it('matches exactly where the phrase set finds a phrase, on near misses made of the phrases\' own words', () => {
+    const words = [...new Set(gatePhrases.flatMap((p) => p.replace(/[*-]/g, ' ').split(/\s+/)))].filter(Boolean);
+    const piece = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(...words).map((w) => w.toUpperCase()),
+      fc.constantFrom(...words).map((w) => w.slice(0, Math.max(1, w.length - 2))),
+      fc.constantFrom('megaprisons', 'mega-jail', 'Megacárcel', 'Ábrego', 'El  Salvador', 'salvadoreño', 'xsalvador', 'cecots', 'tren', 'de'),
+    );
+    const sep = fc.constantFrom(' ', '  ', '-', '\n', '', '.', ', ', "'");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, sep), { maxLength: 8 }), (parts) => {
+        const folded = foldText(parts.map(([w, s]) => w + s).join(''));
+        expect(re.test(folded), folded).toBe(set.findFirst(folded) !== null);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('urlWords', () => {
+  // The expression it used before, with the `i` flag: the words must not change.
+  const before = (url: string) => {
+    let u = url;
+    try {
+      u = decodeURIComponent(url);
+    } catch {
+      // as urlWords
+    }
+    return u.replace(/^[a-z]+:\/\/(www\.)?/i, '').replace(/[/_.?=&+#:%-]+/g, ' ');
+  };
+  it('gives the same words as with a case-insensitive expression', () => {
+    for (const url of ['https://www.example.com/2025/03/el-salvador-cecot', 'HTTPS://WWW.EXAMPLE.COM/A_B', 'http://Www.x.org/?q=bukele&x=1#top', 'https://wwwx.example/a', 'ftp://example/%E2%82%ACuro', 'https://x/%E0%A4%A', 'not a url', '', 'https://ww.example/']) {
+      expect(urlWords(url), url).toBe(before(url));
+    }
+    fc.assert(fc.property(fc.string(), fc.constantFrom('', 'http://', 'HTTP://WWW.', 'https://www.', 'Https://wWw.'), (s, scheme) => urlWords(scheme + s) === before(scheme + s)));
   });
 });
