@@ -3,4 +3,10 @@
  * `new RegExp(GATE_EXPRESSION)` matches a folded text exactly when `new PhraseSet(gate.phrases)` finds a phrase in it.
  */
 export const GATE_EXPRESSION = "\\b(?:c(?:ecot\\b|onfinamiento\\s+de(?:l\\s+terrorismo\\b|\\s+terroristas\\b))|e(?:l\\s+salvador\\b|nemigo(?:s\\s+extranjeros\\b|\\s+extranjero\\b))|salvador\\w*|bukele\\b|t(?:ren\\s+de\\s+aragua\\b|e(?:rroris(?:m\\s+confinement\\b|t\\s+confinement\\b)|coluca\\b))|a(?:lien\\s+enemies\\b|brego\\s+garcia\\b)|mega(?:carcel\\w*|penal\\b|[\\s-]?(?:prison\\w*|jail\\b)))";
+/**
+ * For each phrase, its longest run of literal characters, which any text it matches contains verbatim once
+ * folded (`""` for a phrase with none). A text containing none of them cannot match: most pages are
+ * answered by these plain string searches, without compiling the expression.
+ */
+export const GATE_NEEDLES: readonly string[] = ["cecot","salvador","bukele","aragua","enemies","extranjero","prison","mega","confinamiento","confinement","abrego","tecoluca"];
 export const GATE_MAX_CHARS = 6000;

@@ -69,17 +69,20 @@ const META_KEYS = new Set(['description', 'og:title', 'og:description']);
  */
 export function descriptionMetas(doc: Document): string[] {
   const out: string[] = [];
-  const scan = (first: Element | null | undefined, limit: number): void => {
-    let n = 0;
-    for (let el = first ?? null; el && n < limit; el = el.nextElementSibling, n++) {
-      if (el.tagName.toUpperCase() !== 'META') continue;
-      const key = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
-      const content = el.getAttribute('content');
-      if (META_KEYS.has(key) && content) out.push(content);
-    }
+  const take = (el: Element): void => {
+    const key = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
+    const content = el.getAttribute('content');
+    if (META_KEYS.has(key) && content) out.push(content);
   };
-  scan(doc.head?.firstElementChild, Infinity);
-  if (!out.length) scan(doc.body?.firstElementChild, 50);
+  // The head's own meta children in one query: a news page's <head> holds dozens of scripts and links,
+  // and in a content script every element handed over costs a wrapper.
+  const metas = doc.head?.querySelectorAll(':scope > meta');
+  if (metas) for (let i = 0; i < metas.length; i++) take(metas[i] as Element);
+  if (out.length) return out;
+  let n = 0;
+  for (let el = doc.body?.firstElementChild ?? null; el && n < 50; el = el.nextElementSibling, n++) {
+    if (el.tagName.toUpperCase() === 'META') take(el);
+  }
   return out;
 }
 
@@ -110,7 +113,8 @@ export function leadingText(root: Node, max: number): string {
       const el = node as Element;
       if (node === root || node.nodeType !== 1 || !SKIP.has(el.tagName.toUpperCase())) {
         if (node.nodeType === 1) out += ' ';
-        if (node.nodeType === 1 && node !== root && el.querySelector(NOT_INLINE) === null) out += el.textContent ?? '';
+        // (No child element at all is the common case, a plain paragraph: one getter instead of a selector match.)
+        if (node.nodeType === 1 && node !== root && (el.firstElementChild === null || el.querySelector(NOT_INLINE) === null)) out += el.textContent ?? '';
         else descend = node.firstChild !== null;
       }
     }

@@ -150,6 +150,8 @@ export function canonicalKey(pageUrl: string, canonicalHref: string | null | und
  */
 export function canonicalKeyCandidates(pageUrl: string, canonicalHref: string | null | undefined): string[] {
   const own = canonicalKey(pageUrl, null, () => false);
+  // Without a link both keys are the same one: spare the every-page script a second parse.
+  if (!canonicalHref?.trim()) return [own];
   const linked = canonicalKey(pageUrl, canonicalHref, () => true);
   return own === linked ? [own] : [own, linked];
 }

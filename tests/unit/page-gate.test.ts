@@ -4,12 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { pageGate } from '../../lib/topic/page-gate';
-import { gateDocument, leadingText, urlWords } from '../../lib/topic/gate';
-import { GATE_EXPRESSION, GATE_MAX_CHARS } from '../../lib/topic/gate-expression';
+import { descriptionMetas, gateDocument, leadingText, urlWords } from '../../lib/topic/gate';
+import { GATE_EXPRESSION, GATE_MAX_CHARS, GATE_NEEDLES } from '../../lib/topic/gate-expression';
 import { bundledTopic } from '../../lib/topic/bundled';
 import { PhraseSet } from '../../lib/text/phrase-set';
 import { foldText } from '../../lib/text/fold';
-import { gateExpressionModule, GATE_EXPRESSION_FILE } from '../../scripts/gate-expression';
+import { fewestNeedles, gateExpressionModule, GATE_EXPRESSION_FILE, literalCore } from '../../scripts/gate-expression';
 
 const pages = [
   ['cecot', '<title>CECOT</title><p>The prison CECOT holds many.</p>', 'https://a.example/x'],
@@ -100,10 +100,26 @@ describe('the prebuilt gate expression (lib/topic/gate-expression.ts)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(piece, sep), { maxLength: 8 }), (parts) => {
         const folded = foldText(parts.map(([w, s]) => w + s).join(''));
-        expect(re.test(folded), folded).toBe(set.findFirst(folded) !== null);
+        const found = set.findFirst(folded) !== null;
+        expect(re.test(folded), folded).toBe(found);
+        // The shortcut never turns a page away that the expression would let through.
+        if (found) expect(GATE_NEEDLES.some((n) => folded.includes(n)), folded).toBe(true);
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('the needles', () => {
+  it('a literal core is the longest literal run of a phrase', () => {
+    expect(literalCore('tren de aragua')).toBe('aragua');
+    expect(literalCore('mega-prison*')).toBe('prison');
+    expect(literalCore('Ábrego García')).toBe('abrego');
+    expect(literalCore('*')).toBe('');
+  });
+  it('drop the cores that contain another, and give up (one empty needle) when a phrase has none', () => {
+    expect(fewestNeedles(['extranjeros', 'extranjero', 'cecot', 'cecot'])).toEqual(['extranjero', 'cecot']);
+    expect(fewestNeedles(['cecot', ''])).toEqual(['']);
   });
 });
 
@@ -123,5 +139,41 @@ describe('urlWords', () => {
       expect(urlWords(url), url).toBe(before(url));
     }
     fc.assert(fc.property(fc.string(), fc.constantFrom('', 'http://', 'HTTP://WWW.', 'https://www.', 'Https://wWw.'), (s, scheme) => urlWords(scheme + s) === before(scheme + s)));
+  });
+});
+
+describe('descriptionMetas', () => {
+  // What it did before it asked for the head's metas in one query: every child of <head>, else the first 50 of <body>.
+  const before = (doc: Document): string[] => {
+    const out: string[] = [];
+    const scan = (first: Element | null | undefined, limit: number): void => {
+      let n = 0;
+      for (let el = first ?? null; el && n < limit; el = el.nextElementSibling, n++) {
+        if (el.tagName.toUpperCase() !== 'META') continue;
+        const key = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
+        const content = el.getAttribute('content');
+        if (['description', 'og:title', 'og:description'].includes(key) && content) out.push(content);
+      }
+    };
+    scan(doc.head?.firstElementChild, Infinity);
+    if (!out.length) scan(doc.body?.firstElementChild, 50);
+    return out;
+  };
+  const heads = [
+    '<title>t</title><meta name="Description" content="one"><script>x</script><meta property="og:title" content="two"><link rel="x"><meta property="og:description" content="">',
+    '<meta name="keywords" content="no"><meta property="OG:DESCRIPTION" content="yes"><meta name="og:title" property="other" content="by name">',
+    '<title>t</title>',
+    '',
+  ];
+  const bodies = ['<p>x</p>', '<meta name="description" content="late"><p>x</p>', `${'<p>x</p>'.repeat(60)}<meta name="description" content="too late">`];
+  it('finds what it found before, in the same order', () => {
+    for (const head of heads) {
+      for (const body of bodies) {
+        const { document } = parseHTML(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
+        expect(descriptionMetas(document), head + body).toEqual(before(document));
+      }
+    }
+    const { document } = parseHTML('<!doctype html><html><head><meta name="description" content="a"></head><body></body></html>');
+    expect(descriptionMetas(document)).toEqual(['a']);
   });
 });
