@@ -140,7 +140,34 @@ export function urlWords(url: string | undefined): string {
   } catch {
     // Keep the raw URL when it holds a malformed escape.
   }
-  // Letters spelled out in both cases rather than the `i` flag: a case-insensitive expression's first
-  // compilation costs a fresh content script about as much as the rest of the gate.
-  return u.replace(/^[a-zA-Z]+:\/\/([wW][wW][wW]\.)?/, '').replace(/[/_.?=&+#:%-]+/g, ' ');
+  // By hand rather than with regular expressions: in a fresh content script, compiling them cost
+  // a sixth of the whole gate. Drops the scheme and a "www.", then turns every run of separators into one space.
+  let start = 0;
+  while (start < u.length && isAsciiLetter(u.charCodeAt(start))) start++;
+  if (start > 0 && u.startsWith('://', start)) {
+    start += 3;
+    if (isW(u.charCodeAt(start)) && isW(u.charCodeAt(start + 1)) && isW(u.charCodeAt(start + 2)) && u.charAt(start + 3) === '.') start += 4;
+  } else start = 0;
+  let out = '';
+  let from = start;
+  for (let i = start; i <= u.length; i++) {
+    if (i < u.length && !URL_SEPARATORS.includes(u.charAt(i))) continue;
+    // u[from, i) holds no separator; a run of them becomes one space.
+    out += u.slice(from, i);
+    if (i === u.length) break;
+    out += ' ';
+    while (i + 1 < u.length && URL_SEPARATORS.includes(u.charAt(i + 1))) i++;
+    from = i + 1;
+  }
+  return out;
+}
+
+const URL_SEPARATORS = '/_.?=&+#:%-';
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isW(c: number): boolean {
+  return c === 87 || c === 119;
 }
