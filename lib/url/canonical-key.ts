@@ -77,6 +77,7 @@ function decodeName(raw: string): string {
  * `%20` into `+` and change what some servers see).
  */
 function cleanQuery(search: string): string {
+  if (search === '' || search === '?') return '';
   const pairs = search
     .replace(/^\?/, '')
     .split('&')

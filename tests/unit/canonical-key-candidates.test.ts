@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalKeyCandidates } from '../../lib/url/canonical-key';
 import { canonicalUrl } from '../../lib/url/canonical-url';
+import { stripAmpPath } from '../../lib/url/amp';
 
 describe('canonicalKeyCandidates (the keys the every-page gate looks up)', () => {
   const cases: Array<[string, string | null]> = [
@@ -24,5 +25,19 @@ describe('canonicalKeyCandidates (the keys the every-page gate looks up)', () =>
     expect(canonicalKeyCandidates('https://news.example.com/a', '  ')).toEqual(['https://news.example.com/a']);
     expect(canonicalKeyCandidates('https://news.example.com/a', 'https://news.example.com/a')).toEqual(['https://news.example.com/a']);
     expect(canonicalKeyCandidates('https://alice.github.io/post', 'https://bob.github.io/post')).toEqual(['https://alice.github.io/post', 'https://bob.github.io/post']);
+  });
+});
+
+describe('stripAmpPath', () => {
+  // As it was before it skipped paths without ".amp": the paths must come out the same.
+  const before = (pathname: string): string => {
+    const trailing = /^(.*\/)amp(\/?)$/.exec(pathname);
+    if (trailing && trailing[1] && trailing[1] !== '/') return trailing[2] ? trailing[1] : trailing[1].slice(0, -1);
+    return pathname.replace(/\.amp(\.html?)?$/i, (_, ext: string | undefined) => ext ?? '');
+  };
+  it('maps the same paths to the same paths', () => {
+    for (const p of ['/a/b.amp', '/a/b.AMP.HTML', '/a/b.Amp.htm', '/a/amp', '/a/amp/', '/amp', '/a/b.ampx', '/a/b.html', '/', '/news/2025/story', '/x.amp/y']) {
+      expect(stripAmpPath(p), p).toBe(before(p));
+    }
   });
 });
