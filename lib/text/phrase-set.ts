@@ -101,6 +101,16 @@ export class PhraseSet {
     return out;
   }
 
+  /**
+   * The source of the one combined expression ('' when there are no phrases):
+   * text contains one of the phrases exactly when `new RegExp(source)` matches
+   * it, which lets a caller that only needs yes or no (the every-page gate)
+   * ship the expression prebuilt instead of the phrases.
+   */
+  get source(): string {
+    return this.re?.source ?? '';
+  }
+
   /** Index of a phrase given as it was passed to the constructor, or -1. */
   indexOf(phrase: string): number {
     return this.byKey.get(foldKey(phrase)) ?? -1;

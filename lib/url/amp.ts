@@ -60,5 +60,8 @@ export function stripAmpPath(pathname: string): string {
     const base = trailing[1];
     return trailing[2] ? base : base.slice(0, -1);
   }
+  // Most paths hold no ".amp": they skip the case-insensitive expression, whose first compilation is a
+  // good part of the every-page script's notes lookup.
+  if (!pathname.toLowerCase().includes('.amp')) return pathname;
   return pathname.replace(/\.amp(\.html?)?$/i, (_, ext: string | undefined) => ext ?? '');
 }

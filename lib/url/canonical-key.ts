@@ -77,6 +77,7 @@ function decodeName(raw: string): string {
  * `%20` into `+` and change what some servers see).
  */
 function cleanQuery(search: string): string {
+  if (search === '' || search === '?') return '';
   const pairs = search
     .replace(/^\?/, '')
     .split('&')
@@ -150,6 +151,8 @@ export function canonicalKey(pageUrl: string, canonicalHref: string | null | und
  */
 export function canonicalKeyCandidates(pageUrl: string, canonicalHref: string | null | undefined): string[] {
   const own = canonicalKey(pageUrl, null, () => false);
+  // Without a link both keys are the same one: spare the every-page script a second parse.
+  if (!canonicalHref?.trim()) return [own];
   const linked = canonicalKey(pageUrl, canonicalHref, () => true);
   return own === linked ? [own] : [own, linked];
 }

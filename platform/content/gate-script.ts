@@ -18,6 +18,9 @@ import { loadGateState, watchNotesIndex } from '../settings-lite';
  * page passes or stops changing.
  */
 export async function startGate(ctx: ScriptLifetime): Promise<void> {
+  // All of this script's own work on the page, in its two synchronous parts (`script-start`, `script-settle`),
+  // for `npm run bench`: the storage call, the gate and the watchers, beyond the gate alone.
+  const began = performance.now();
   const reading = timedAsync('gate-state', () => loadGateState());
   // The gate needs no settings: it runs while storage answers.
   let early: { url: string; passed: boolean } | null = { url: location.href, passed: gateNow(location.href) };
@@ -25,7 +28,9 @@ export async function startGate(ctx: ScriptLifetime): Promise<void> {
   let changedMeanwhile = false;
   const meanwhile = document.body ? new MutationObserver(() => void (changedMeanwhile = true)) : null;
   if (document.body) meanwhile?.observe(document.body, { childList: true, subtree: true });
+  performance.measure('cecot-lens:script-start', { start: began, end: performance.now() });
   const state = await reading;
+  const settling = performance.now();
   meanwhile?.disconnect();
   if (isSiteDisabled(location.hostname, state.disabledSites)) return;
   let notesIndex: NotesIndex | null = state.notesIndex;
@@ -40,15 +45,17 @@ export async function startGate(ctx: ScriptLifetime): Promise<void> {
     const passed = early?.url === url && (early.passed || userPhrases.length === 0) ? early.passed : gateNow(url, userPhrases);
     early = null;
     // The background files the page under its canonical URL with the Public Suffix List, too big for this script;
-    // here every key the page could have is looked up, so that a page with notes is never missed.
-    const canonicalHref = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+    // here every key the page could have is looked up, so that a page with notes is never missed. The link is
+    // looked for only when it is needed (on a page without one, that search runs through the whole document).
+    let canonicalHref: string | null | undefined;
+    const canonical = () => (canonicalHref ??= document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null);
     const hasNotes =
-      !passed && !selection && notesIndex !== null && notesIndexSize(notesIndex) > 0 && timed('notes-lookup', () => pageKeys(url, canonicalHref).some((key) => notesIndexHas(notesIndex as NotesIndex, key)));
+      !passed && !selection && notesIndex !== null && notesIndexSize(notesIndex) > 0 && timed('notes-lookup', () => pageKeys(url, canonical()).some((key) => notesIndexHas(notesIndex as NotesIndex, key)));
     const changed = url !== lastUrl;
     lastUrl = url;
     if (!passed && !selection && !hasNotes) return changed ? 'changed' : 'unchanged';
     try {
-      const request = { type: 'page/activate', url, canonicalHref, gatePassed: passed, selection } as const;
+      const request = { type: 'page/activate', url, canonicalHref: canonical(), gatePassed: passed, selection } as const;
       activated = (await timedAsync('activate', () => ask(request))).activated;
     } catch {
       // The background is restarting or the extension was updated: try again on the next change.
@@ -86,6 +93,8 @@ export async function startGate(ctx: ScriptLifetime): Promise<void> {
     unwatch();
     scheduler.dispose();
   });
+  // (On a page that activated, this span holds the round trip to the background: the session times its own steps.)
+  if (!activated) performance.measure('cecot-lens:script-settle', { start: settling, end: performance.now() });
 }
 
 /** The gate on the live page, measured for `npm run bench` (what it costs inside a real page). */

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import fs from 'node:fs';
 import path from 'node:path';
-import { literalCore, pageGate } from '../../lib/topic/page-gate';
-import { gateDocument, leadingText } from '../../lib/topic/gate';
+import fc from 'fast-check';
+import { pageGate } from '../../lib/topic/page-gate';
+import { descriptionMetas, gateDocument, leadingText, urlWords } from '../../lib/topic/gate';
+import { GATE_EXPRESSION, GATE_MAX_CHARS, GATE_NEEDLES } from '../../lib/topic/gate-expression';
 import { bundledTopic } from '../../lib/topic/bundled';
+import { PhraseSet } from '../../lib/text/phrase-set';
+import { foldText } from '../../lib/text/fold';
+import { fewestNeedles, gateExpressionModule, GATE_EXPRESSION_FILE, literalCore } from '../../scripts/gate-expression';
 
 const pages = [
   ['cecot', '<title>CECOT</title><p>The prison CECOT holds many.</p>', 'https://a.example/x'],
@@ -36,11 +41,11 @@ describe('pageGate (the always-on script) agrees with gateDocument', () => {
       expect(pageGate(document, `https://a.example/${file}`), file).toBe(gateDocument(document, `https://a.example/${file}`, bundledTopic()).pass);
     }
   });
-  it('the literal core of a phrase is its longest literal run', () => {
-    expect(literalCore('tren de aragua')).toBe('aragua');
-    expect(literalCore('mega-prison*')).toBe('prison');
-    expect(literalCore('Ábrego García')).toBe('abrego');
-    expect(literalCore('*')).toBe('');
+  it('with the reader\'s own phrases: their page passes, others do not', () => {
+    const { document } = parseHTML('<!doctype html><html><head><title>x</title></head><body><p>The Ilopango water plant reopened.</p></body></html>');
+    expect(pageGate(document, 'https://a.example/x')).toBe(false);
+    expect(pageGate(document, 'https://a.example/x', ['ilopango'])).toBe(true);
+    expect(pageGate(document, 'https://a.example/x', ['soyapango'])).toBe(false);
   });
   it('on the e2e pages', () => {
     for (const file of ['cecot-report.html', 'off-topic.html']) {
@@ -69,5 +74,108 @@ describe('leadingText (what the gate reads of a page)', () => {
     const root = body(`<p>${'word '.repeat(50)}</p>`.repeat(200));
     expect(leadingText(root, 600)).toHaveLength(600);
     expect(leadingText(body('<p>Kept <span>text <button>Share</button></span> end</p>'), 200).replace(/\s+/g, ' ').trim()).toBe('Kept text end');
+  });
+});
+
+describe('the prebuilt gate expression (lib/topic/gate-expression.ts)', () => {
+  const gatePhrases = bundledTopic().gate.phrases;
+  const set = new PhraseSet(gatePhrases);
+  const re = new RegExp(GATE_EXPRESSION);
+
+  it('is the one built from seeds/topic.json now (else run `npx tsx scripts/gate-expression.ts`)', () => {
+    expect(GATE_EXPRESSION).toBe(set.source);
+    expect(GATE_MAX_CHARS).toBe(bundledTopic().gate.maxChars);
+    expect(fs.readFileSync(GATE_EXPRESSION_FILE, 'utf8'), 'stale: run `npx tsx scripts/gate-expression.ts`').toBe(gateExpressionModule(bundledTopic().gate));
+  });
+
+  it('matches exactly where the phrase set finds a phrase, on near misses made of the phrases\' own words', () => {
+    const words = [...new Set(gatePhrases.flatMap((p) => p.replace(/[*-]/g, ' ').split(/\s+/)))].filter(Boolean);
+    const piece = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(...words).map((w) => w.toUpperCase()),
+      fc.constantFrom(...words).map((w) => w.slice(0, Math.max(1, w.length - 2))),
+      fc.constantFrom('megaprisons', 'mega-jail', 'Megacárcel', 'Ábrego', 'El  Salvador', 'salvadoreño', 'xsalvador', 'cecots', 'tren', 'de'),
+    );
+    const sep = fc.constantFrom(' ', '  ', '-', '\n', '', '.', ', ', "'");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, sep), { maxLength: 8 }), (parts) => {
+        const folded = foldText(parts.map(([w, s]) => w + s).join(''));
+        const found = set.findFirst(folded) !== null;
+        expect(re.test(folded), folded).toBe(found);
+        // The shortcut never turns a page away that the expression would let through.
+        if (found) expect(GATE_NEEDLES.some((n) => folded.includes(n)), folded).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the needles', () => {
+  it('a literal core is the longest literal run of a phrase', () => {
+    expect(literalCore('tren de aragua')).toBe('aragua');
+    expect(literalCore('mega-prison*')).toBe('prison');
+    expect(literalCore('Ábrego García')).toBe('abrego');
+    expect(literalCore('*')).toBe('');
+  });
+  it('drop the cores that contain another, and give up (one empty needle) when a phrase has none', () => {
+    expect(fewestNeedles(['extranjeros', 'extranjero', 'cecot', 'cecot'])).toEqual(['extranjero', 'cecot']);
+    expect(fewestNeedles(['cecot', ''])).toEqual(['']);
+  });
+});
+
+describe('urlWords', () => {
+  // The expressions it used before (the first with the `i` flag): the words must not change.
+  const before = (url: string) => {
+    let u = url;
+    try {
+      u = decodeURIComponent(url);
+    } catch {
+      // as urlWords
+    }
+    return u.replace(/^[a-z]+:\/\/(www\.)?/i, '').replace(/[/_.?=&+#:%-]+/g, ' ');
+  };
+  it('gives the same words as the expressions it used before', () => {
+    for (const url of ['https://www.example.com/2025/03/el-salvador-cecot', 'HTTPS://WWW.EXAMPLE.COM/A_B', 'http://Www.x.org/?q=bukele&x=1#top', 'https://wwwx.example/a', 'ftp://example/%E2%82%ACuro', 'https://x/%E0%A4%A', 'not a url', '', 'https://ww.example/']) {
+      expect(urlWords(url), url).toBe(before(url));
+    }
+    fc.assert(fc.property(fc.string(), fc.constantFrom('', 'http://', 'HTTP://WWW.', 'https://www.', 'Https://wWw.'), (s, scheme) => urlWords(scheme + s) === before(scheme + s)));
+    const urlish = fc.string({ unit: fc.constantFrom('a', 'W', 'w', 'é', '1', ':', '/', '.', '_', '-', '?', '=', '&', '+', '#', '%', '%2F', '%E2', ' ', 'x') });
+    fc.assert(fc.property(urlish, (s) => urlWords(s) === before(s)), { numRuns: 5000 });
+  });
+});
+
+describe('descriptionMetas', () => {
+  // What it did before it asked for the head's metas in one query: every child of <head>, else the first 50 of <body>.
+  const before = (doc: Document): string[] => {
+    const out: string[] = [];
+    const scan = (first: Element | null | undefined, limit: number): void => {
+      let n = 0;
+      for (let el = first ?? null; el && n < limit; el = el.nextElementSibling, n++) {
+        if (el.tagName.toUpperCase() !== 'META') continue;
+        const key = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
+        const content = el.getAttribute('content');
+        if (['description', 'og:title', 'og:description'].includes(key) && content) out.push(content);
+      }
+    };
+    scan(doc.head?.firstElementChild, Infinity);
+    if (!out.length) scan(doc.body?.firstElementChild, 50);
+    return out;
+  };
+  const heads = [
+    '<title>t</title><meta name="Description" content="one"><script>x</script><meta property="og:title" content="two"><link rel="x"><meta property="og:description" content="">',
+    '<meta name="keywords" content="no"><meta property="OG:DESCRIPTION" content="yes"><meta name="og:title" property="other" content="by name">',
+    '<title>t</title>',
+    '',
+  ];
+  const bodies = ['<p>x</p>', '<meta name="description" content="late"><p>x</p>', `${'<p>x</p>'.repeat(60)}<meta name="description" content="too late">`];
+  it('finds what it found before, in the same order', () => {
+    for (const head of heads) {
+      for (const body of bodies) {
+        const { document } = parseHTML(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
+        expect(descriptionMetas(document), head + body).toEqual(before(document));
+      }
+    }
+    const { document } = parseHTML('<!doctype html><html><head><meta name="description" content="a"></head><body></body></html>');
+    expect(descriptionMetas(document)).toEqual(['a']);
   });
 });
