@@ -243,7 +243,11 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       }
       // Stating as fact what the article reports only as a claim is what a flagged claim of the
       // dataset does ("attributedAs"): the page then repeats that claim's error.
-      const repeated = f.kind === 'event' && f.detail.type === 'event' && f.detail.unattributed && !hedged(s, folded, f.span) ? flaggedRestating(m, c.claim.id) : undefined;
+      // A page that doubts it ("no proof that…") or only names it restates nothing.
+      const repeated =
+        f.kind === 'event' && f.detail.type === 'event' && f.detail.unattributed && !f.detail.doubted && !f.detail.mention && !f.detail.negated && !hedged(s, folded, f.span)
+          ? flaggedRestating(m, c.claim.id)
+          : undefined;
       if (repeated && !out.some((x) => x.claimId === repeated.claim.id)) {
         const rinfo = m.subjects[repeated.subject] as SubjectInfo;
         factClaims.add(repeated.claim.id);

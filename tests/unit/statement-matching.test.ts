@@ -147,7 +147,11 @@ describe('the same statement in other words', () => {
     const found = matches('Officials flew out dozens of alleged gang members last night to CECOT.');
     expect(found).toContain('related c003-deportees-gang-members');
     expect(found).not.toContain('repeats-error c003-deportees-gang-members');
-    expect(matches('The men held in CECOT are gang members, the minister said.')).toContain('repeats-error c003-deportees-gang-members');
+    // Said as fact, it repeats the flagged claim; said as someone's claim, it agrees with the article's attributed claim.
+    expect(matches('The men held in CECOT are gang members.')).toContain('repeats-error c003-deportees-gang-members');
+    const attributed = matches('The men held in CECOT are gang members, the minister said.');
+    expect(attributed).toContain('agrees c003-tren-de-aragua-link');
+    expect(attributed).not.toContain('repeats-error c003-deportees-gang-members');
   });
 
   it('lets a count speak for the clause it counts, and not for another clause about the same people', () => {
