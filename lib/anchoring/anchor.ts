@@ -153,6 +153,34 @@ function toAnchor(candidate: Candidate | undefined, minScore: number): Anchor | 
 }
 
 /**
+ * The common case of a page that did not change, decided without preparing
+ * anything: the quote and its whole stored context stand verbatim at the
+ * stored offsets. The answer (and its score) is what step 1 of
+ * `anchorInIndex` gives; it is only reached sooner. A thousand notes on an
+ * unchanged page are anchored in a fresh page session each visit, before the
+ * engine has optimised any of this code, where every object saved counts.
+ * Undefined when the case does not apply.
+ */
+function atStoredVerbatim(text: string, selectors: AnchorSelectors, hintStart: number | undefined, minScore: number): Anchor | null | undefined {
+  const { exact, prefix, suffix } = selectors.quote;
+  const start = selectors.position?.start;
+  const end = selectors.position?.end;
+  if (start === undefined || end !== start + exact.length || !text.startsWith(exact, start)) return undefined;
+  const hasPrefix = prefix !== undefined && prefix.trim() !== '';
+  const hasSuffix = suffix !== undefined && suffix.trim() !== '';
+  if (hasPrefix && !(start >= prefix.length && text.startsWith(prefix, start - prefix.length))) return undefined;
+  if (hasSuffix && !text.startsWith(suffix, end)) return undefined;
+  const evidence: MatchEvidence = {
+    quote: 1,
+    prefix: hasPrefix ? aboveChance(1) : undefined,
+    suffix: hasSuffix ? aboveChance(1) : undefined,
+    position: positionCloseness(start, hintStart ?? start, text.length),
+  };
+  const score = combinedScore(evidence, exact.trim().length);
+  return score >= minScore ? { start, end, method: 'position', score } : null;
+}
+
+/**
  * Anchors one annotation in a prepared text. `hintStart` is where the quote is
  * expected now (the stored start shifted by edits seen on earlier annotations
  * of the same page); it defaults to the stored start.
@@ -167,6 +195,8 @@ export function anchorInIndex(
   if (selectors.quote.exact === '') return null;
   const text = index.text;
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const unchanged = atStoredVerbatim(text, selectors, hintStart, minScore);
+  if (unchanged !== undefined) return unchanged;
   const sel = new PreparedSelectors(selectors);
   const { exact } = sel;
   const expectedStart = hintStart ?? sel.storedStart;
