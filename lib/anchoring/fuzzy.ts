@@ -88,7 +88,10 @@ function searchRange(
     const b = Math.min(m.end, end) - start;
     if (b > a) haystack = haystack.slice(0, a) + MASK.repeat(b - a) + haystack.slice(b);
   }
-  return searchFewestErrors(haystack, pattern, maxErrors).map((m) => ({
+  // Staged only in windows: over a whole page, a quote with nothing within the small budget (an orphan)
+  // would pay for a second pass, and the windows are where nearly all the searching happens.
+  const whole = end - start === text.length;
+  return (whole ? search(haystack, pattern, maxErrors) : searchFewestErrors(haystack, pattern, maxErrors)).map((m) => ({
     start: m.start + start,
     end: m.end + start,
     errors: m.errors,
