@@ -51,6 +51,11 @@ export function cases(): BenchCase[] {
   // near 16 at 16×. Searches stay local, the verbatim occurrences of all
   // quotes are found in one pass, and quotes that must be looked for in the
   // whole page go through a seed index built once (lib/anchoring/seed-index).
+  // The approximate search runs first in a window of a few words around the place the previous notes
+  // predict, with an error budget of an eighth of the quote (the full half only if that finds nothing),
+  // so the search work per note is about halved (2,410 -> 1,303 at 20,000 words); what keeps the work
+  // ratio at 16x a little above 16 is a handful of notes per size that never settle and run every stage
+  // (4 of 1,000 at 16x, 6 of 992 at 1x, where a page of 9,000 characters also clips the wide window).
   // Each size is measured on 1,000 annotations: 16 pages at 1×, 4 at 4×, one
   // at 16×, and reported per page (a single small page's 62 annotations are
   // too few: which of them need fuzzy matching swings the figure by a third).

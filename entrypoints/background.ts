@@ -98,6 +98,7 @@ export default defineBackground(() => {
       },
       openSidebar: openSidebarFor,
       injectSession,
+      timed: (step, work) => timedInWorker(step, work)(),
       broadcastTabChanged: (tabId) => {
         const message: TabChanged = { type: 'tab/changed', tabId };
         browser.runtime.sendMessage(message).catch(() => undefined);

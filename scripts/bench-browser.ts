@@ -106,8 +106,16 @@ async function timeline(page: Page): Promise<{ dcl: number; steps: Step[] }> {
   });
 }
 
+/**
+ * The background lets a tab have bursts of 8 analyses, then about one a second (lib/background/rate-limit.ts);
+ * a page here asks for two (its first screens, then the whole). Loads back to back would run the tab dry and
+ * the later ones would never be painted, so each load waits for two tokens to come back first.
+ */
+const ANALYSIS_REFILL_MS = 2_100;
+
 async function timeToHighlights(page: Page, url: string, expected: number): Promise<{ dcl: number; drawn: number; inPage: { dcl: number; steps: Step[] } }> {
   await page.goto('about:blank');
+  await page.waitForTimeout(ANALYSIS_REFILL_MS);
   const t0 = Date.now();
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   const dcl = Date.now() - t0;
@@ -131,6 +139,31 @@ async function ourSteps(page: Page): Promise<{ gate: number; lookup: number; scr
     ['gate', 'notes-lookup', 'script-start', 'script-settle'].map((n) => performance.getEntriesByName(`cecot-lens:${n}`)[0]?.duration ?? NaN),
   );
   return { gate: gate ?? NaN, lookup: lookup ?? NaN, script: (start ?? NaN) + (settle ?? NaN) };
+}
+
+/**
+ * Navigation to the frame that first draws `expected` notes, on the page's own clock (ms since navigation
+ * start): the predicate runs in every animation frame, just before that frame is painted. The driver's
+ * clock (Date.now() around goto, as `timeToHighlights` measures) also counts its own polling and the
+ * DevTools round trips, 50 ms and more on a loaded machine; it is kept beside it.
+ */
+async function timeToNotesDrawn(page: Page, url: string, expected: number): Promise<{ dcl: number; drawn: number; frame: number; inPage: { dcl: number; steps: Step[] } }> {
+  await page.goto('about:blank');
+  await page.waitForTimeout(ANALYSIS_REFILL_MS);
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  const frame = await page.waitForFunction(
+    (n) => {
+      let most = 0;
+      for (const h of CSS.highlights.values()) most = Math.max(most, h.size);
+      return most >= n ? performance.now() : 0;
+    },
+    expected,
+    { timeout: 30_000, polling: 'raf' },
+  );
+  const drawn = Date.now() - t0;
+  const inPage = await timeline(page);
+  return { dcl: inPage.dcl, drawn, frame: (await frame.jsonValue()) as number, inPage };
 }
 
 async function loadTime(page: Page, url: string): Promise<number> {
@@ -300,15 +333,18 @@ async function main() {
     nearWithout.shift();
 
     const expected = Math.floor(notes.length * 0.99);
-    await inFreshTab((p) => timeToHighlights(p, `${notesUrl}`, expected)).catch(() => null);
-    const noteRuns = [];
-    for (let i = 0; i < RUNS; i++) noteRuns.push(await inFreshTab((p) => timeToHighlights(p, notesUrl, expected)));
+    await timeToHighlights(page, `${notesUrl}`, expected).catch(() => null);
+    const noteRuns: Array<Awaited<ReturnType<typeof timeToNotesDrawn>>> = [];
+    for (let i = 0; i < RUNS; i++) noteRuns.push(await timeToNotesDrawn(page, notesUrl, expected));
     // The notes page's one yellow layer is its largest highlight (names are random per page session).
-    await timeToHighlights(page, notesUrl, expected);
     const attached = await page.evaluate(() => Math.max(0, ...[...CSS.highlights.values()].map((h) => h.size)));
     const reattach = noteRuns.map((r) => r.inPage.steps.find((s) => s.name === 'reattach')?.duration ?? NaN);
-    const notesDrawn = median(noteRuns.map((r) => r.drawn));
+    const notesDrawn = median(noteRuns.map((r) => r.frame));
+    const notesDrawnDriver = median(noteRuns.map((r) => r.drawn));
     const notesDcl = median(noteRuns.map((r) => r.dcl));
+    const notesAfterDcl = median(noteRuns.map((r) => r.frame - r.dcl));
+    const bgNotesRead = median(await sw.evaluate(() => performance.getEntriesByName('cecot-lens:notes-read').map((e) => e.duration)));
+    const stepMedian = (name: string) => median(noteRuns.map((r) => r.inPage.steps.find((s) => s.name === name)?.duration ?? NaN));
 
     const libraryRows = await libraryBrowserRows(withExt.context, await extensionIdOf(withExt.context), RUNS);
     const gate = gz('content-scripts/content.js');
@@ -332,6 +368,8 @@ async function main() {
       offTopicMessagesPerLoad: offMessages / (3 * RUNS + 1),
       notesEndToEndMs: notesDrawn,
       notesVsDcl: ratio(notesDrawn, notesDcl),
+      notesAfterDclMs: notesAfterDcl,
+      notesDriverMs: notesDrawnDriver,
       reattachMs: median(reattach),
       contentScriptGzipKb: gate.gzip / 1024,
       backgroundAnalyzeMs: bgAnalyze,
@@ -349,8 +387,11 @@ async function main() {
       ['  then the notes index looked up (reader has notes elsewhere)', `${figures.lookupMs.toFixed(2)} ms`, 'canonical URL and one binary search, only when the gate says no'],
       ['  messages to the background per off-topic load', `${figures.offTopicMessagesPerLoad}`, `counted in the service worker over ${3 * RUNS + 1} loads; target 0`],
       ['near-miss 20,000-word page (passes the gate), with / without', `${median(nearWith)} ms`, `${figures.nearMissVsWithout.toFixed(2)} × without it (${median(nearWithout)} ms); the recognizer runs, then says off-topic`],
-      [`${notes.length} annotations re-attached, 20,000-word page (${attached} drawn)`, `${notesDrawn} ms`, `end to end, ${figures.notesVsDcl.toFixed(1)} × its DOMContentLoaded (${notesDcl} ms); target < 100 ms`],
-      [`  of which re-attaching (text, anchors, ranges)`, `${Math.round(figures.reattachMs)} ms`, 'measured inside the page session'],
+      [`${notes.length} annotations re-attached, 20,000-word page (${attached} drawn)`, `${Math.round(notesDrawn)} ms`, `navigation to the frame drawing them, ${figures.notesVsDcl.toFixed(1)} × its DOMContentLoaded (${Math.round(notesDcl)} ms); target < 100 ms`],
+      ['  as the test driver saw it (its own clock and polling)', `${notesDrawnDriver} ms`, 'Date.now() around goto and polling through DevTools, as measured before'],
+      ['  after DOMContentLoaded', `${Math.round(notesAfterDcl)} ms`, "the extension's share: gate, activation, notes, re-attaching, painting"],
+      [`  of which re-attaching (text, anchors, ranges)`, `${Math.round(figures.reattachMs)} ms`, `measured inside the page session: text ${stepMedian('reattach-text').toFixed(1)}, anchors ${stepMedian('reattach-anchor').toFixed(1)}, ranges ${stepMedian('reattach-ranges').toFixed(1)} ms`],
+      ['  of which the notes read in the background', `${bgNotesRead.toFixed(1)} ms`, "IndexedDB and Zod, on the service worker's timeline; started during activation"],
       ...libraryRows,
       ['always-on content script (every page)', `${(gate.gzip / 1024).toFixed(1)} KB gz`, `${(gate.raw / 1024).toFixed(1)} KB raw`],
       ['page session (on-topic or annotated pages only)', `${(session.gzip / 1024).toFixed(1)} KB gz`, `${(session.raw / 1024).toFixed(1)} KB raw`],

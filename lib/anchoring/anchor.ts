@@ -45,10 +45,14 @@ const SETTLED_CONTEXT = 0.5;
 
 /**
  * Radii of the windows searched around the expected place, smallest first: in
- * `anchorAll` the expected place is usually within a few characters, while a
- * lone `anchor` call only knows the offsets stored at annotation time.
+ * `anchorAll` the expected place is usually within a few characters (the
+ * shift learnt from the notes before it), so the first window is a few words
+ * either side and most edited quotes settle there; a lone `anchor` call only
+ * knows the offsets stored at annotation time. The wide window comes after
+ * the seeded search when there is one (see anchorInIndex).
  */
-const NEAR_RADII = [256, 2048] as const;
+const NEAR_RADII = [32, 256] as const;
+const WIDE_RADIUS = 2048;
 
 function settled(best: Candidate | undefined, minScore: number): boolean {
   if (!best) return false;
@@ -149,6 +153,34 @@ function toAnchor(candidate: Candidate | undefined, minScore: number): Anchor | 
 }
 
 /**
+ * The common case of a page that did not change, decided without preparing
+ * anything: the quote and its whole stored context stand verbatim at the
+ * stored offsets. The answer (and its score) is what step 1 of
+ * `anchorInIndex` gives; it is only reached sooner. A thousand notes on an
+ * unchanged page are anchored in a fresh page session each visit, before the
+ * engine has optimised any of this code, where every object saved counts.
+ * Undefined when the case does not apply.
+ */
+function atStoredVerbatim(text: string, selectors: AnchorSelectors, hintStart: number | undefined, minScore: number): Anchor | null | undefined {
+  const { exact, prefix, suffix } = selectors.quote;
+  const start = selectors.position?.start;
+  const end = selectors.position?.end;
+  if (start === undefined || end !== start + exact.length || !text.startsWith(exact, start)) return undefined;
+  const hasPrefix = prefix !== undefined && prefix.trim() !== '';
+  const hasSuffix = suffix !== undefined && suffix.trim() !== '';
+  if (hasPrefix && !(start >= prefix.length && text.startsWith(prefix, start - prefix.length))) return undefined;
+  if (hasSuffix && !text.startsWith(suffix, end)) return undefined;
+  const evidence: MatchEvidence = {
+    quote: 1,
+    prefix: hasPrefix ? aboveChance(1) : undefined,
+    suffix: hasSuffix ? aboveChance(1) : undefined,
+    position: positionCloseness(start, hintStart ?? start, text.length),
+  };
+  const score = combinedScore(evidence, exact.trim().length);
+  return score >= minScore ? { start, end, method: 'position', score } : null;
+}
+
+/**
  * Anchors one annotation in a prepared text. `hintStart` is where the quote is
  * expected now (the stored start shifted by edits seen on earlier annotations
  * of the same page); it defaults to the stored start.
@@ -163,6 +195,8 @@ export function anchorInIndex(
   if (selectors.quote.exact === '') return null;
   const text = index.text;
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const unchanged = atStoredVerbatim(text, selectors, hintStart, minScore);
+  if (unchanged !== undefined) return unchanged;
   const sel = new PreparedSelectors(selectors);
   const { exact } = sel;
   const expectedStart = hintStart ?? sel.storedStart;
@@ -225,24 +259,30 @@ export function anchorInIndex(
   };
   const expectedFolded =
     expectedStart === undefined ? undefined : toFoldedOffset(folded, expectedStart);
-  if (expectedFolded !== undefined) {
-    for (const radius of NEAR_RADII) {
-      let matches = searchNear(folded, pattern, expectedFolded, radius);
-      // The search reports only the fewest-error matches, so verbatim copies
-      // already scored (with a poor context) can hide the edited original
-      // next to them: look once more with those copies masked out.
-      if (matches.length > 0 && matches.every((m) => isVerbatim(m))) {
-        matches = searchNear(folded, pattern, expectedFolded, radius, matches);
-      }
-      considerFolded(matches);
-      if (settled(pool.best, minScore)) return toAnchor(pool.best, minScore);
+  /** Searches around the expected place; says whether the best candidate settles the search. */
+  const searchAround = (radius: number): boolean => {
+    if (expectedFolded === undefined) return false;
+    let matches = searchNear(folded, pattern, expectedFolded, radius);
+    // The search reports only the fewest-error matches, so verbatim copies
+    // already scored (with a poor context) can hide the edited original
+    // next to them: look once more with those copies masked out.
+    if (matches.length > 0 && matches.every((m) => isVerbatim(m))) {
+      matches = searchNear(folded, pattern, expectedFolded, radius, matches);
     }
+    considerFolded(matches);
+    return settled(pool.best, minScore);
+  };
+  for (const radius of NEAR_RADII) if (searchAround(radius)) return toAnchor(pool.best, minScore);
+  if (index.seededWholeText) {
+    // Many notes share the text: the seeded search first, whose cost does not grow with the page,
+    // and which finds a passage that moved far as well as one near its place. The wide window
+    // after it is for a short quote edited in every run of SEED characters, which has no seed.
+    considerFolded(searchSeeded(folded, pattern, expectedFolded, index.seeds));
+    if (!settled(pool.best, minScore)) searchAround(WIDE_RADIUS);
+    return toAnchor(pool.best, minScore);
   }
-  considerFolded(
-    index.seededWholeText
-      ? searchSeeded(folded, pattern, expectedFolded, index.seeds)
-      : searchEverywhere(folded, pattern, expectedFolded),
-  );
+  if (searchAround(WIDE_RADIUS)) return toAnchor(pool.best, minScore);
+  considerFolded(searchEverywhere(folded, pattern, expectedFolded));
   return toAnchor(pool.best, minScore);
 }
 
@@ -266,19 +306,22 @@ function edgesFromContext(
   let newStart = start;
   let newEnd = end;
   let moved = false;
+  // Each probe is looked for only where it could count (a few characters either side of the edge):
+  // an unbounded indexOf ran to the end of the page whenever the context had changed, which made
+  // re-attaching many notes on a long page grow with (page length) × (notes).
   const tail = prefix?.slice(-CONTEXT_PROBE);
   if (tail && tail.trim().length >= 4) {
     const from = Math.max(0, start - slack - tail.length);
-    const at = text.indexOf(tail, from);
-    if (at >= 0 && at + tail.length <= start + slack) {
+    const at = indexWithin(text, tail, from, start + slack - tail.length);
+    if (at >= 0) {
       newStart = at + tail.length;
       moved = true;
     }
   }
   const head = suffix?.slice(0, CONTEXT_PROBE);
   if (head && head.trim().length >= 4) {
-    const at = text.indexOf(head, Math.max(newStart, end - slack));
-    if (at >= 0 && at <= end + slack) {
+    const at = indexWithin(text, head, Math.max(newStart, end - slack), end + slack);
+    if (at >= 0) {
       newEnd = at;
       moved = true;
     }
@@ -286,18 +329,29 @@ function edgesFromContext(
   return moved && newEnd > newStart ? { start: newStart, end: newEnd } : null;
 }
 
-/** Plain edit distance, for re-scoring a span whose edges moved (short quotes only reach here). */
+/** The first offset in [from, lastStart] where `needle` starts in `text`, or -1: what `indexOf` finds, without looking further. */
+function indexWithin(text: string, needle: string, from: number, lastStart: number): number {
+  const start = Math.max(0, from);
+  if (lastStart < start) return -1;
+  const at = text.slice(start, lastStart + needle.length).indexOf(needle);
+  return at < 0 ? -1 : start + at;
+}
+
+/** Plain edit distance, for re-scoring a span whose edges moved (short quotes only reach here). Two typed rows, swapped. */
 function levenshtein(a: string, b: string): number {
   if (a.length > 2_000 || b.length > 2_000) return Math.abs(a.length - b.length) + Math.min(a.length, b.length);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let prev = new Int32Array(b.length + 1);
+  let row = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
+    const c = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (c === b.charCodeAt(j - 1) ? 0 : 1));
     }
-    prev = row;
+    [prev, row] = [row, prev];
   }
-  return prev[b.length] ?? 0;
+  return prev[b.length] as number;
 }
 
 /**

@@ -11,6 +11,8 @@ import { ANALYSIS_RATE, analysisCost, RateLimiter } from './rate-limit';
 import type { LayerService } from './dataset-layer-service';
 import { readEffectiveDataset } from '../store/read-effective';
 import { afterTabReport, makeLibraryHandlers, type LibraryEffects } from './library-handlers';
+import { listAnchorsForPage, onAnnotationsWritten } from '../store/note-anchors-repo';
+import { PageNotesPrefetch } from './page-notes-prefetch';
 
 /** What the handlers need from the browser, kept behind functions so that they are testable in Node. */
 export interface BackgroundEffects extends Omit<LibraryEffects, 'now'> {
@@ -28,6 +30,8 @@ export interface BackgroundEffects extends Omit<LibraryEffects, 'now'> {
   openDatasetForm?(tabId: number): Promise<void>;
   /** Tells a tab's content script that its annotations changed. */
   notifyAnnotationsChanged(tabId: number | undefined, canonicalUrl: string): void;
+  /** Times a step on the service worker's own timeline (for `npm run bench`); runs it as is when absent. */
+  timed?<T>(step: string, work: () => Promise<T>): Promise<T>;
 }
 
 function requireTab(caller: Caller): number {
@@ -46,6 +50,9 @@ export function makeHandlers(
   analysisLimiter = new RateLimiter<number>(ANALYSIS_RATE, () => Date.now()),
 ): Handlers {
   const library = makeLibraryHandlers(db, tabs, { ...effects, now: () => new Date() });
+  const timed = effects.timed ?? (<T>(_step: string, work: () => Promise<T>) => work());
+  const notesPrefetch = new PageNotesPrefetch((url) => timed('notes-read', () => listAnchorsForPage(db, url)), () => Date.now());
+  onAnnotationsWritten(db, () => notesPrefetch.invalidate());
   return {
     ...library,
     'dataset/status': async (): Promise<DatasetStatus> => {
@@ -63,6 +70,8 @@ export function makeHandlers(
       return claims.filter((c) => wanted.has(c.id));
     },
     'annotations/list': async ({ canonicalUrl, includeDeleted }) => listAnnotationsForPage(db, canonicalUrl, includeDeleted),
+    // The page session's notes: only what drawing them needs, often read already during activation.
+    'annotations/anchors': async ({ canonicalUrl }) => notesPrefetch.take(canonicalUrl),
     'dataset/sources': async () => {
       await ready();
       return db.sources.toArray();
@@ -99,6 +108,8 @@ export function makeHandlers(
       const canonicalUrl = url === undefined ? (given as string) : safeCanonical(url, canonicalHref);
       // Pages that fail the gate still get the session when the reader has notes on them, or selects text to annotate.
       // The first live note settles it: counting them all would read every note on the page.
+      // The page's notes are read while the session is injected: its first request takes that read (page-notes-prefetch.ts).
+      notesPrefetch.prefetch(canonicalUrl);
       const activated = gatePassed || selection || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).first()) !== undefined;
       if (activated) await effects.injectSession(tabId);
       return { activated };

@@ -84,7 +84,7 @@ const ownPage = <T extends RequestType>(): Scope<T> => () => null;
  * must never become reachable from a content script by being forgotten here.
  * Content scripts get only what the page they run in needs — activate,
  * analyse and report itself, open a draft and focus in its own tab, list the
- * notes of its own site — so that one compromised page reaches nothing else.
+ * notes' places (not their text) on its own site — so that one compromised page reaches nothing else.
  * Documented in the README ("Who may send what").
  */
 export const CAPABILITIES: CapabilityTable = {
@@ -102,7 +102,8 @@ export const CAPABILITIES: CapabilityTable = {
     contentScript: (r, page) => onSite('draft.url', r.draft.url, page) ?? onSite('draft.canonicalUrl', r.draft.canonicalUrl, page),
   },
   'tab/focus': { extensionPages: false, contentScript: ownPage() },
-  'annotations/list': { extensionPages: true, contentScript: (r, page) => onSite('canonicalUrl', r.canonicalUrl, page) },
+  // The page session draws its page's notes from their anchors (place and colour); the notes' text is for extension pages only.
+  'annotations/anchors': { extensionPages: true, contentScript: (r, page) => onSite('canonicalUrl', r.canonicalUrl, page) },
   // Which of the reader's own dataset claims quote this page, so that the session can check their quotes are still there.
   'layer/page-sources': { extensionPages: true, contentScript: (r, page) => onSite('canonicalUrl', r.canonicalUrl, page) },
 };

@@ -7,6 +7,7 @@ import type { SyncConfigView, SyncStatus } from '../data/sync-config';
 import type { Claim, CrossAssessment, Source } from '../dataset/schema';
 import type { AnnotationList } from '../store/annotations-repo';
 import type { LibraryList } from '../store/library-repo';
+import type { NoteAnchorList } from '../store/note-anchors-repo';
 import { PageReport } from '../page/page-report';
 import type { PublicAnalysis } from '../analyze';
 import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
@@ -66,6 +67,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dataset/assessments') }),
   z.object({ type: z.literal('dataset/claims'), ids: z.array(z.string()).max(1000).optional() }),
   z.object({ type: z.literal('annotations/list'), canonicalUrl: z.string().url(), includeDeleted: z.boolean().default(false) }),
+  // From the page session: its page's live notes, only what drawing them needs (no note text).
+  z.object({ type: z.literal('annotations/anchors'), canonicalUrl: z.string().url() }),
   z.object({ type: z.literal('annotations/save'), edit: AnnotationEdit }),
   z.object({ type: z.literal('annotations/delete'), id: z.string().uuid() }),
   // From a content script: what it found on its tab (the sender's tab is the key).
@@ -171,6 +174,7 @@ export interface ReplyData {
   'dataset/sources': Source[];
   'dataset/assessments': CrossAssessment[];
   'annotations/list': AnnotationList;
+  'annotations/anchors': NoteAnchorList;
   'annotations/save': Annotation;
   'annotations/delete': Annotation | null;
   'tab/report': null;

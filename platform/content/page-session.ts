@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Annotation } from '../../lib/annotations/schema';
+import type { NoteAnchor } from '../../lib/store/note-anchors-repo';
 import { extractMainText } from '../../lib/extract/extract-main-text';
 import { loadReadability, type ReadabilityLike } from '../../lib/extract/readability-content';
 import type { TextMap } from '../../lib/extract/text-map';
@@ -28,6 +28,7 @@ import { ask } from '../messaging';
 import { Overlay } from '../overlay';
 import { loadSettings, watchSettings } from '../settings-store';
 import { anchorNotes } from './note-anchors';
+import { afterNextFrame } from './next-frame';
 import { pageCanonicalUrl } from './page-url';
 import type { ScriptLifetime } from './script-lifetime';
 import { draftFromSelection } from './selection-draft';
@@ -72,7 +73,8 @@ export class PageSession {
   private overlay: Overlay | null = null;
   private settings!: Settings;
   private main: MainText | null = null;
-  private annotations: Annotation[] = [];
+  /** The reader's notes on this page, as drawing them needs: place and colour (their text stays in the extension's pages). */
+  private annotations: NoteAnchor[] = [];
   private noteRanges = new Map<string, Range>();
   private orphans: string[] = [];
   private status: PageStatus = 'off-topic';
@@ -97,7 +99,7 @@ export class PageSession {
   private navKey: string | null = null;
   private painted = false;
   private passes: Promise<unknown> = Promise.resolve();
-  private prefetchedNotes: { url: string; list: Promise<Annotation[]> } | null = null;
+  private prefetchedNotes: { url: string; list: Promise<NoteAnchor[]> } | null = null;
 
   constructor(private readonly ctx: ScriptLifetime) {
     this.scheduler = new RefreshScheduler(() => this.refresh(), {
@@ -158,6 +160,8 @@ export class PageSession {
     // What is known first: the reader's notes need no analysis, so they are drawn before the page's text is extracted.
     await this.loadAnnotations(canonical);
     timed('paint-notes', () => this.paint());
+    // The notes reach the screen before the long extraction and analysis that follow.
+    if (passed && this.noteRanges.size) await afterNextFrame(this.doc);
     let changed = url !== this.lastUrl;
     let error: string | undefined;
 
@@ -226,9 +230,9 @@ export class PageSession {
     return { text, map, analysis, claims, ranges, partRanges };
   }
 
-  private fetchAnnotations(canonical: string): Promise<Annotation[]> {
-    return timedAsync('notes-list', () => ask({ type: 'annotations/list', canonicalUrl: canonical, includeDeleted: false })).then(
-      (reply) => reply.annotations,
+  private fetchAnnotations(canonical: string): Promise<NoteAnchor[]> {
+    return timedAsync('notes-list', () => ask({ type: 'annotations/anchors', canonicalUrl: canonical })).then(
+      (reply) => reply.notes,
       () => [],
     );
   }

@@ -100,12 +100,18 @@ describe('classifySender', () => {
   });
 
   it('lets a content script list the notes of another host of its own site, not of a look-alike', async () => {
-    const list = (canonicalUrl: string) => ({ type: 'annotations/list', canonicalUrl });
+    const list = (canonicalUrl: string) => ({ type: 'annotations/anchors', canonicalUrl });
     expect((await outcome(list('https://news.example/a'), contentScript)).cell).toBe('ok');
     expect((await outcome(list('https://amp.news.example/a'), contentScript)).cell).toBe('ok');
     expect((await outcome(list('https://news.example.evil.example/a'), contentScript)).cell).toBe('refused');
     const onWorkers = { ...contentScript, url: 'https://attacker.workers.dev/p' };
     expect((await outcome(list('https://victim.workers.dev/p'), onWorkers)).cell).toBe('refused');
+  });
+
+  it("refuses a content script the notes' text, even on its own page", async () => {
+    const r = await outcome({ type: 'annotations/list', canonicalUrl: 'https://news.example/a' }, contentScript);
+    expect(r.cell).toBe('refused');
+    expect(r.error).toMatch(/only for extension pages/);
   });
 
   it('checks both URLs of page/activate, draft/open and tab/report', async () => {

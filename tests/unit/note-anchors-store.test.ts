@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { Annotation } from '../../lib/annotations/schema';
+import { PageNotesPrefetch, PREFETCH_TTL_MS } from '../../lib/background/page-notes-prefetch';
+import { putAnnotation, putAnnotations, tombstoneAnnotation } from '../../lib/store/annotations-repo';
+import { listAnchorsForPage, onAnnotationsWritten, readAnchorsBack, type NoteAnchorList } from '../../lib/store/note-anchors-repo';
+import { freshDbs } from './fresh-db';
+
+const freshDb = freshDbs('note-anchors');
+const PAGE = 'https://news.example/cecot';
+
+function note(n: number, over: Partial<Annotation> = {}): Annotation {
+  const exact = `quoted words ${n}`;
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    url: PAGE,
+    canonicalUrl: PAGE,
+    title: 'A page',
+    selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: 'before ', suffix: ' after' }, position: { type: 'TextPositionSelector', start: n * 100, end: n * 100 + exact.length } },
+    quote: exact,
+    color: n % 2 ? 'green' : 'yellow',
+    note: `what the reader wrote about ${n}`,
+    tags: ['private tag'],
+    verdict: 'misleading',
+    claims: [],
+    createdAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-01T00:00:00.000Z',
+    revision: 1,
+    deviceId: 'dev',
+    deletedAt: null,
+    ...over,
+  };
+}
+
+describe("a page's notes as the page session receives them", () => {
+  it('carries place and colour of every live note, never what the reader wrote', async () => {
+    const db = await freshDb();
+    await putAnnotations(db, [note(1), note(2), note(3), { ...note(4), canonicalUrl: 'https://news.example/other' }]);
+    await tombstoneAnnotation(db, note(3).id, 'dev');
+    const list = await listAnchorsForPage(db, PAGE);
+    expect(list.invalid).toEqual([]);
+    expect(list.notes.map((n) => n.id)).toEqual([note(1).id, note(2).id]);
+    expect(list.notes[1]).toEqual({ id: note(2).id, color: 'yellow', selectors: note(2).selectors });
+    const sent = JSON.stringify(list);
+    for (const secret of ['what the reader wrote', 'private tag', 'misleading', 'A page']) expect(sent).not.toContain(secret);
+  });
+
+  it('reports a record that no longer validates by its id, and still sends the valid ones', () => {
+    const broken = { ...note(2), selectors: { quote: { type: 'TextQuoteSelector', exact: '' } } };
+    const list = readAnchorsBack([note(1), broken, { nothing: true }, note(3)]);
+    expect(list.notes.map((n) => n.id)).toEqual([note(1).id, note(3).id]);
+    expect(list.invalid.map((i) => i.id)).toEqual([note(2).id, '(no id)']);
+    expect(list.invalid[0]?.error).toMatch(/selectors\.quote\.exact/);
+  });
+
+  it('is told of every committed write to the notes, not of other tables', async () => {
+    const db = await freshDb();
+    let writes = 0;
+    const stop = onAnnotationsWritten(db, () => (writes += 1));
+    await putAnnotation(db, note(1));
+    await db.meta.put({ key: 'unrelated', value: 1 } as never);
+    await new Promise((r) => setTimeout(r, 20));
+    stop();
+    await putAnnotation(db, note(2));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(writes).toBe(1);
+  });
+});
+
+describe('notes read during activation', () => {
+  const list = (id: string): NoteAnchorList => ({ notes: [{ id, color: 'yellow', selectors: note(1).selectors }], invalid: [] });
+
+  it("serves the session's first request from the read started at activation, once", async () => {
+    let reads = 0;
+    const prefetch = new PageNotesPrefetch(async () => list(`read ${++reads}`), () => 0);
+    prefetch.prefetch(PAGE);
+    expect(reads).toBe(1);
+    expect((await prefetch.take(PAGE)).notes[0]?.id).toBe('read 1');
+    expect((await prefetch.take(PAGE)).notes[0]?.id).toBe('read 2');
+  });
+
+  it('reads afresh after a write, for another page, and when the prefetch is stale', async () => {
+    let reads = 0;
+    let now = 0;
+    const prefetch = new PageNotesPrefetch(async (url) => list(`${url} ${++reads}`), () => now);
+    prefetch.prefetch(PAGE);
+    prefetch.invalidate();
+    expect((await prefetch.take(PAGE)).notes[0]?.id).toBe(`${PAGE} 2`);
+    prefetch.prefetch(PAGE);
+    expect((await prefetch.take('https://news.example/b')).notes[0]?.id).toBe('https://news.example/b 4');
+    now = PREFETCH_TTL_MS + 1;
+    expect((await prefetch.take(PAGE)).notes[0]?.id).toBe(`${PAGE} 5`);
+  });
+
+  it('passes a failed read on to the request, without an unhandled rejection before it', async () => {
+    const prefetch = new PageNotesPrefetch(() => Promise.reject(new Error('disk gone')), () => 0);
+    prefetch.prefetch(PAGE);
+    await new Promise((r) => setTimeout(r, 10));
+    await expect(prefetch.take(PAGE)).rejects.toThrow('disk gone');
+  });
+});
