@@ -74,7 +74,13 @@ export class Highlighter {
 
   private paintNative(): void {
     const byKind = new Map<HighlightKind, Range[]>();
-    for (const marks of this.layers.values()) for (const m of marks) byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m.range]);
+    for (const marks of this.layers.values()) {
+      for (const m of marks) {
+        const list = byKind.get(m.kind);
+        if (list) list.push(m.range);
+        else byKind.set(m.kind, [m.range]);
+      }
+    }
     // Only the names we registered: Firefox cannot iterate the page's registry from a content script (Xray).
     for (const name of this.registered) CSS.highlights.delete(name);
     this.registered.clear();

@@ -5,9 +5,10 @@ import type { LoadOutcome } from '../store/load-dataset';
 import { listAnnotationsForPage, saveEdit, tombstoneAnnotation } from '../store/annotations-repo';
 import { getDeviceId } from '../store/device-id';
 import type { TabRegistry } from './tab-registry';
+import type { PageKey } from '../page/page-key';
 import type { DataService } from './data-service';
 import { canonicalUrl as canonicalKey } from '../url/canonical-url';
-import { ANALYSIS_RATE, analysisCost, RateLimiter } from './rate-limit';
+import { ANALYSIS_RATE, analysisCost, FIRST_PART_MAX, RateLimiter } from './rate-limit';
 import type { LayerService } from './dataset-layer-service';
 import { readEffectiveDataset } from '../store/read-effective';
 import { afterTabReport, makeLibraryHandlers, type LibraryEffects } from './library-handlers';
@@ -20,8 +21,8 @@ export interface BackgroundEffects extends Omit<LibraryEffects, 'now'> {
   openSidebar(tabId: number): Promise<'native' | 'in-page'>;
   /** Tells extension pages that a tab's state changed. */
   broadcastTabChanged(tabId: number): void;
-  /** Loads the full page session into a tab (idempotent). */
-  injectSession(tabId: number): Promise<void>;
+  /** Loads the full page session into a tab (idempotent), handing it the key its page is filed under when known. */
+  injectSession(tabId: number, key?: PageKey): Promise<void>;
   /** Tells every analysed tab that annotations may have changed (after an import or a sync). */
   notifyAllAnnotationsChanged(): void;
   /** Opens the add-to-dataset form (Dataset page) for a tab's draft. */
@@ -100,11 +101,15 @@ export function makeHandlers(
       // Pages that fail the gate still get the session when the reader has notes on them, or selects text to annotate.
       // The first live note settles it: counting them all would read every note on the page.
       const activated = gatePassed || selection || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).first()) !== undefined;
-      if (activated) await effects.injectSession(tabId);
+      if (activated) await effects.injectSession(tabId, url === undefined ? undefined : { url, canonicalHref: canonicalHref ?? null, canonicalUrl });
       return { activated };
     },
-    'page/analyze': async ({ type: _type, ...input }, sender) => {
-      if (sender.tabId !== undefined && !analysisLimiter.take(sender.tabId, analysisCost(input.text.length))) {
+    'page/key': async ({ url, canonicalHref }) => ({ canonicalUrl: safeCanonical(url, canonicalHref) }),
+    'page/analyze': async ({ type: _type, part, ...input }, sender) => {
+      // The first part is bounded in size and always followed by its whole text, which pays for both.
+      const first = part === 'first' && input.text.length <= FIRST_PART_MAX;
+      const cost = analysisCost(input.text.length);
+      if (sender.tabId !== undefined && !(first ? analysisLimiter.allows(sender.tabId, cost) : analysisLimiter.take(sender.tabId, cost))) {
         throw new Error('too many analysis requests from this tab; the page will be analysed again when it settles');
       }
       await ready();

@@ -1,10 +1,41 @@
-import { canonicalUrl } from '../../lib/url/canonical-url';
+import { PAGE_KEY_SEED, readPageKey, type PageKey } from '../../lib/page/page-key';
+import { ask } from '../messaging';
 
-/** The key the reader's notes on this page are filed under: its canonical URL, or the URL itself when it has none we accept. */
-export function pageCanonicalUrl(doc: Document, url: string): string {
-  try {
-    return canonicalUrl(url, doc.querySelector('link[rel="canonical"]')?.getAttribute('href'));
-  } catch {
-    return url;
+/**
+ * The key the reader's notes on this page are filed under: its canonical URL, or the URL itself when
+ * it has none we accept. The background judges the canonical link with the Public Suffix List, and
+ * hands the session the key of the page it loaded it into; a later address or canonical link (a
+ * single-page app's next view) is asked for once and remembered.
+ */
+export class PageKeys {
+  private known: PageKey[] = [];
+
+  constructor() {
+    const g = globalThis as Record<string, unknown>;
+    const seed = readPageKey(g[PAGE_KEY_SEED]);
+    delete g[PAGE_KEY_SEED];
+    if (seed) this.known.push(seed);
   }
+
+  /** The key, when this address and canonical link were seen before. */
+  cached(doc: Document, url: string): string | null {
+    const href = canonicalHref(doc);
+    return this.known.find((k) => k.url === url && k.canonicalHref === href)?.canonicalUrl ?? null;
+  }
+
+  async of(doc: Document, url: string): Promise<string> {
+    const hit = this.cached(doc, url);
+    if (hit !== null) return hit;
+    const href = canonicalHref(doc);
+    const canonicalUrl = await ask({ type: 'page/key', url, canonicalHref: href }).then(
+      (r) => r.canonicalUrl,
+      () => url,
+    );
+    this.known = [{ url, canonicalHref: href, canonicalUrl }, ...this.known].slice(0, 8);
+    return canonicalUrl;
+  }
+}
+
+function canonicalHref(doc: Document): string | null {
+  return doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
 }
