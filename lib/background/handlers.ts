@@ -6,6 +6,7 @@ import { listAnnotationsForPage, saveEdit, tombstoneAnnotation } from '../store/
 import { getDeviceId } from '../store/device-id';
 import type { TabRegistry } from './tab-registry';
 import type { PageKey } from '../page/page-key';
+import { ANALYSIS_GONE, reportFromReference } from '../page/report-ref';
 import type { DataService } from './data-service';
 import { canonicalUrl as canonicalKey } from '../url/canonical-url';
 import { ANALYSIS_RATE, analysisCost, FIRST_PART_MAX, RateLimiter } from './rate-limit';
@@ -85,8 +86,14 @@ export function makeHandlers(
       if (gone) effects.notesChanged([gone.id]);
       return gone;
     },
-    'tab/report': async ({ report }, sender) => {
+    'tab/report': async ({ report: sent, analysisId, claimNotes }, sender) => {
       const tabId = requireTab(sender);
+      let report = sent;
+      if (analysisId !== undefined) {
+        const analysis = tabs.keptAnalysis(tabId, analysisId);
+        if (!analysis) throw new Error(ANALYSIS_GONE);
+        report = reportFromReference(sent, analysis, claimNotes ?? {});
+      }
       await tabs.setReport(tabId, report);
       effects.broadcastTabChanged(tabId);
       await layer.recordVisits(report).catch(() => undefined);
@@ -113,7 +120,10 @@ export function makeHandlers(
         throw new Error('too many analysis requests from this tab; the page will be analysed again when it settles');
       }
       await ready();
-      return effects.analyze(input);
+      const analysis = await effects.analyze(input);
+      // The whole text's analysis is kept for the tab's report to refer to (lib/page/report-ref.ts).
+      if (part === 'whole' && sender.tabId !== undefined) return { ...analysis, analysisId: tabs.keepAnalysis(sender.tabId, analysis) };
+      return analysis;
     },
     'draft/open': async ({ draft, purpose }, sender) => {
       const tabId = requireTab(sender);

@@ -63,7 +63,14 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('annotations/save'), edit: AnnotationEdit }),
   z.object({ type: z.literal('annotations/delete'), id: z.string().uuid() }),
   // From a content script: what it found on its tab (the sender's tab is the key).
-  z.object({ type: z.literal('tab/report'), report: PageReport }),
+  // `analysisId`: the report's claims are those of that analysis of this tab, which the background kept (the
+  // page leaves `report.claims` empty and sends only `claimNotes`, claim key → overlapping note ids).
+  z.object({
+    type: z.literal('tab/report'),
+    report: PageReport,
+    analysisId: z.string().max(100).optional(),
+    claimNotes: z.record(z.string().max(100), z.array(z.string().max(200)).max(10_000)).optional(),
+  }),
   // From the sidebar or the popup: what was found on a tab, and the pending annotation draft.
   z.object({ type: z.literal('tab/state'), tabId: z.number().int() }),
   // From a content script: analyse a page's main text (topic, claims, comparison with the dataset).
@@ -176,7 +183,7 @@ export interface ReplyData {
   'annotations/delete': Annotation | null;
   'tab/report': null;
   'tab/state': TabState;
-  'page/analyze': PageAnalysis;
+  'page/analyze': PageAnalysis & { analysisId?: string };
   'draft/open': SidebarOpened | { sidebar: 'dataset-page'; tabId: number };
   'draft/clear': null;
   'tab/focus': SidebarOpened;

@@ -10,6 +10,7 @@ import { security as securityCatalog } from '../../lib/i18n/messages/security';
 import { buildReport, toPageClaims } from '../../lib/page/build-report';
 import type { PageClaim, PageStatus } from '../../lib/page/page-report';
 import { leadingPart } from '../../lib/page/leading-part';
+import { ANALYSIS_GONE, claimNotesOf } from '../../lib/page/report-ref';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
 import { pickLocale } from '../../lib/i18n/translate';
@@ -42,7 +43,8 @@ const FIRST_PART_CHARS = 12_000;
 interface MainText {
   text: string;
   map: TextMap;
-  analysis: PageAnalysis;
+  /** `analysisId` when the background kept it (the whole text's), for the report to refer to. */
+  analysis: PageAnalysis & { analysisId?: string };
   claims: PageClaim[];
   ranges: Map<string, Range>;
   /** Each claim part's own range, by `partKey(claim key, index)`. */
@@ -335,6 +337,15 @@ export class PageSession {
     if (this.textCut && this.main) {
       const t = areaTranslator('security', securityCatalog, pickLocale(this.settings.language, navigator.language));
       report.topic = { ...report.topic, reasons: [t('security.textCut', { max: MAX_PAGE_TEXT }), ...report.topic.reasons] };
+    }
+    // By reference when the background holds the analysis these claims came from: only the notes on them travel back.
+    const analysisId = this.main?.analysis.analysisId;
+    if (analysisId !== undefined && report.claims === this.main?.claims) {
+      const sent = await ask({ type: 'tab/report', report: { ...report, claims: [] }, analysisId, claimNotes: claimNotesOf(report.claims) }).then(
+        () => true,
+        (e: unknown) => !(e instanceof Error && e.message === ANALYSIS_GONE),
+      );
+      if (sent) return;
     }
     await ask({ type: 'tab/report', report }).catch(() => undefined);
   }
