@@ -13,6 +13,8 @@ export function readPageKey(value: unknown): PageKey | null {
   if (typeof value !== 'object' || value === null) return null;
   const k = value as Record<string, unknown>;
   if (typeof k.url !== 'string' || typeof k.canonicalUrl !== 'string') return null;
-  if (k.canonicalHref !== null && typeof k.canonicalHref !== 'string') return null;
-  return { url: k.url, canonicalHref: k.canonicalHref, canonicalUrl: k.canonicalUrl };
+  // Chromium's executeScript drops a null property from its arguments: a missing link is no link.
+  const href = k.canonicalHref ?? null;
+  if (href !== null && typeof href !== 'string') return null;
+  return { url: k.url, canonicalHref: href, canonicalUrl: k.canonicalUrl };
 }

@@ -1,5 +1,6 @@
 import { PAGE_KEY_SEED, readPageKey, type PageKey } from '../../lib/page/page-key';
 import { ask } from '../messaging';
+import { timedAsync } from './timeline';
 
 /**
  * The key the reader's notes on this page are filed under: its canonical URL, or the URL itself when
@@ -9,6 +10,7 @@ import { ask } from '../messaging';
  */
 export class PageKeys {
   private known: PageKey[] = [];
+  private asking = new Map<string, Promise<string>>();
 
   constructor() {
     const g = globalThis as Record<string, unknown>;
@@ -27,11 +29,19 @@ export class PageKeys {
     const hit = this.cached(doc, url);
     if (hit !== null) return hit;
     const href = canonicalHref(doc);
-    const canonicalUrl = await ask({ type: 'page/key', url, canonicalHref: href }).then(
-      (r) => r.canonicalUrl,
-      () => url,
-    );
-    this.known = [{ url, canonicalHref: href, canonicalUrl }, ...this.known].slice(0, 8);
+    // One question for the start's notes and its first pass, which both want it at once.
+    const id = `${href ?? ''} ${url}`;
+    let asking = this.asking.get(id);
+    if (!asking) {
+      asking = timedAsync('page-key', () => ask({ type: 'page/key', url, canonicalHref: href })).then(
+        (r) => r.canonicalUrl,
+        () => url,
+      );
+      this.asking.set(id, asking);
+    }
+    const canonicalUrl = await asking;
+    this.asking.delete(id);
+    if (this.cached(doc, url) === null) this.known = [{ url, canonicalHref: href, canonicalUrl }, ...this.known].slice(0, 8);
     return canonicalUrl;
   }
 }
