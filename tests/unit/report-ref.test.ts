@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { TabRegistry } from '../../lib/background/tab-registry';
 import { buildReport, toPageClaims } from '../../lib/page/build-report';
 import { PageReport } from '../../lib/page/page-report';
-import { claimNotesOf, reportFromReference } from '../../lib/page/report-ref';
+import { ANALYSIS_GONE, claimNotesOf, reportFromReference } from '../../lib/page/report-ref';
+import { makeHandlers, type BackgroundEffects } from '../../lib/background/handlers';
+import type { DataService } from '../../lib/background/data-service';
+import type { LayerService } from '../../lib/background/dataset-layer-service';
+import { freshDbs } from './fresh-db';
 import type { PageAnalysis } from '../../lib/messages/protocol';
 
 const analysis: PageAnalysis = {
@@ -52,5 +56,45 @@ describe('a report by reference to the analysis the background kept', () => {
     expect(tabs.keptAnalysis(4, second)).toBeNull();
     await tabs.forget(3);
     expect(tabs.keptAnalysis(3, second)).toBeNull();
+  });
+});
+
+describe('tab/report by reference, through the background handlers', () => {
+  const freshDb = freshDbs('report-ref');
+
+  async function setUp() {
+    const db = await freshDb();
+    const tabs = new TabRegistry();
+    const effects = {
+      analyze: async () => analysis,
+      broadcastTabChanged: () => undefined,
+      notesChanged: () => undefined,
+      scrollTabToNote: () => undefined,
+    } as unknown as BackgroundEffects;
+    const layer = { recordVisits: async () => undefined } as unknown as LayerService;
+    const handlers = makeHandlers(db, async () => ({}) as never, tabs, effects, {} as DataService, layer);
+    return { handlers, tabs };
+  }
+  const tab = { kind: 'content-script' as const, tabId: 7 };
+  const ask = { type: 'page/analyze' as const, url: 'https://news.example/a', title: 'A story', language: 'en', text: 'The prison holds 40,000. It opened in 2023.' };
+
+  it('names the whole analysis it keeps (not a first part), and rebuilds the report from it', async () => {
+    const { handlers, tabs } = await setUp();
+    expect((await handlers['page/analyze']({ ...ask, part: 'first' }, tab)).analysisId).toBeUndefined();
+    const whole = await handlers['page/analyze']({ ...ask, part: 'whole' }, tab);
+    expect(whole.analysisId).toBeTruthy();
+    const claims = toPageClaims(whole);
+    (claims[1] as (typeof claims)[number]).annotationIds = ['n1'];
+    const full = PageReport.parse(pageReport(claims));
+    await handlers['tab/report']({ type: 'tab/report', report: { ...full, claims: [] }, analysisId: whole.analysisId, claimNotes: claimNotesOf(claims) }, tab);
+    expect((await tabs.get(7)).report).toEqual(full);
+  });
+
+  it('says the analysis is gone when it no longer holds it, or when another tab names it', async () => {
+    const { handlers } = await setUp();
+    const whole = await handlers['page/analyze']({ ...ask, part: 'whole' }, tab);
+    const report = PageReport.parse(pageReport([]));
+    await expect(handlers['tab/report']({ type: 'tab/report', report, analysisId: 'a999' }, tab)).rejects.toThrow(ANALYSIS_GONE);
+    await expect(handlers['tab/report']({ type: 'tab/report', report, analysisId: whole.analysisId }, { ...tab, tabId: 8 })).rejects.toThrow(ANALYSIS_GONE);
   });
 });
