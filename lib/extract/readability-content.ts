@@ -65,34 +65,26 @@ export function readabilityChoice(doc: Document, Readability: ReadabilityLike): 
   return textNodes.size ? { textNodes, title, lang } : null;
 }
 
-/**
- * Walks both trees in step, in document order; false when they differ (they never should right
- * after cloning). Each node's children are read front to back: a browser answers a live
- * `childNodes[i]` fastest when `i` follows the index it last gave out.
- */
+/** Walks both trees in step; false when they differ (they never should right after cloning). */
 function pairTextNodes(a: Node, b: Node, pairs: Map<Node, Text>): boolean {
-  const frames: { xs: NodeListOf<ChildNode>; ys: NodeListOf<ChildNode>; i: number }[] = [];
-  const enter = (x: Node, y: Node): boolean => {
+  const stackA: Node[] = [a];
+  const stackB: Node[] = [b];
+  while (stackA.length) {
+    const x = stackA.pop() as Node;
+    const y = stackB.pop() as Node;
     if (x.nodeType !== y.nodeType) return false;
     if (x.nodeType === 3) {
       pairs.set(y, x as Text);
-      return true;
+      continue;
     }
     const xs = x.childNodes;
     const ys = y.childNodes;
     if (xs.length !== ys.length) return false;
-    if (xs.length) frames.push({ xs, ys, i: 0 });
-    return true;
-  };
-  if (!enter(a, b)) return false;
-  while (frames.length) {
-    const top = frames[frames.length - 1] as (typeof frames)[number];
-    if (top.i >= top.xs.length) {
-      frames.pop();
-      continue;
+    // Pushed in reverse so nodes are paired, and `pairs` filled, in document order.
+    for (let i = xs.length - 1; i >= 0; i--) {
+      stackA.push(xs[i] as Node);
+      stackB.push(ys[i] as Node);
     }
-    const i = top.i++;
-    if (!enter(top.xs[i] as Node, top.ys[i] as Node)) return false;
   }
   return true;
 }

@@ -162,9 +162,11 @@ export class PageSession {
     // The always-on script's gate, not the full topic: the same phrases, without parsing the whole topic file here.
     const passed = timed('session-gate', () => pageGate(this.doc, url, userTopicStore(this.userTerms).gatePhrases));
     const readability = passed && this.readability === undefined ? timedAsync('readability-load', () => loadReadability()).catch(() => null) : null;
-    // What is known first: the reader's notes need no analysis, so they are drawn before the page's text is extracted.
-    await this.loadAnnotations(canonical);
-    timed('paint-notes', () => this.paint());
+    // What is known first: the reader's notes need no analysis, so they are drawn the moment they are re-attached.
+    // While their list is on its way, a page that passes has its text extracted and sent for analysis, not after.
+    const notes = this.loadAnnotations(canonical).then(() => timed('paint-notes', () => this.paint()));
+    notes.catch(() => undefined);
+    if (!passed) await notes;
     let changed = url !== this.lastUrl;
     let error: string | undefined;
 
@@ -208,6 +210,8 @@ export class PageSession {
       this.main = null;
       this.status = 'off-topic';
     }
+    // Claims and notes are both in before their overlaps are worked out and the report goes.
+    await notes;
     this.lastUrl = url;
 
     await this.checkDatasetSources(canonical);
