@@ -192,7 +192,7 @@ export class PageSession {
           whole.catch(() => undefined);
           const first = early ? await early : null;
           if (first?.topic.onTopic && !wholeDone && extracted.map) {
-            this.main = this.placeClaims(extracted.text, extracted.map, first);
+            this.main = timed('place-first-part', () => this.placeClaims(extracted.text, extracted.map as TextMap, first));
             timed('paint-first-part', () => this.paint());
           }
           const analysis = await whole;
