@@ -108,7 +108,7 @@ async function timeline(page: Page): Promise<{ dcl: number; steps: Step[] }> {
 
 /**
  * The background lets a tab have bursts of 8 analyses, then about one a second (lib/background/rate-limit.ts);
- * a page here asks for two (its first screens, then the whole). Loads back to back would run the tab dry and
+ * a page here asks for its first screens, then the whole (one token between them). Loads back to back would run the tab dry and
  * the later ones would never be painted, so each load waits for two tokens to come back first.
  */
 const ANALYSIS_REFILL_MS = 2_100;

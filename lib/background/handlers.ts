@@ -5,9 +5,11 @@ import type { LoadOutcome } from '../store/load-dataset';
 import { listAnnotationsForPage, saveEdit, tombstoneAnnotation } from '../store/annotations-repo';
 import { getDeviceId } from '../store/device-id';
 import type { TabRegistry } from './tab-registry';
+import type { PageKey } from '../page/page-key';
+import { ANALYSIS_GONE, reportFromReference } from '../page/report-ref';
 import type { DataService } from './data-service';
 import { canonicalUrl as canonicalKey } from '../url/canonical-url';
-import { ANALYSIS_RATE, analysisCost, RateLimiter } from './rate-limit';
+import { ANALYSIS_RATE, analysisCost, FIRST_PART_MAX, RateLimiter } from './rate-limit';
 import type { LayerService } from './dataset-layer-service';
 import { readEffectiveDataset } from '../store/read-effective';
 import { afterTabReport, makeLibraryHandlers, type LibraryEffects } from './library-handlers';
@@ -22,8 +24,8 @@ export interface BackgroundEffects extends Omit<LibraryEffects, 'now'> {
   openSidebar(tabId: number): Promise<'native' | 'in-page'>;
   /** Tells extension pages that a tab's state changed. */
   broadcastTabChanged(tabId: number): void;
-  /** Loads the full page session into a tab (idempotent). */
-  injectSession(tabId: number): Promise<void>;
+  /** Loads the full page session into a tab (idempotent), handing it the key its page is filed under when known. */
+  injectSession(tabId: number, key?: PageKey): Promise<void>;
   /** Tells every analysed tab that annotations may have changed (after an import or a sync). */
   notifyAllAnnotationsChanged(): void;
   /** Opens the add-to-dataset form (Dataset page) for a tab's draft. */
@@ -93,8 +95,14 @@ export function makeHandlers(
       if (gone) effects.notesChanged([gone.id]);
       return gone;
     },
-    'tab/report': async ({ report }, sender) => {
+    'tab/report': async ({ report: sent, analysisId, claimNotes }, sender) => {
       const tabId = requireTab(sender);
+      let report = sent;
+      if (analysisId !== undefined) {
+        const analysis = tabs.keptAnalysis(tabId, analysisId);
+        if (!analysis) throw new Error(ANALYSIS_GONE);
+        report = reportFromReference(sent, analysis, claimNotes ?? {});
+      }
       await tabs.setReport(tabId, report);
       effects.broadcastTabChanged(tabId);
       await layer.recordVisits(report).catch(() => undefined);
@@ -111,15 +119,22 @@ export function makeHandlers(
       // The page's notes are read while the session is injected: its first request takes that read (page-notes-prefetch.ts).
       notesPrefetch.prefetch(canonicalUrl);
       const activated = gatePassed || selection || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).first()) !== undefined;
-      if (activated) await effects.injectSession(tabId);
+      if (activated) await effects.injectSession(tabId, url === undefined ? undefined : { url, canonicalHref: canonicalHref ?? null, canonicalUrl });
       return { activated };
     },
-    'page/analyze': async ({ type: _type, ...input }, sender) => {
-      if (sender.tabId !== undefined && !analysisLimiter.take(sender.tabId, analysisCost(input.text.length))) {
+    'page/key': async ({ url, canonicalHref }) => ({ canonicalUrl: safeCanonical(url, canonicalHref) }),
+    'page/analyze': async ({ type: _type, part, ...input }, sender) => {
+      // The first part is bounded in size and always followed by its whole text, which pays for both.
+      const first = part === 'first' && input.text.length <= FIRST_PART_MAX;
+      const cost = analysisCost(input.text.length);
+      if (sender.tabId !== undefined && !(first ? analysisLimiter.allows(sender.tabId, cost) : analysisLimiter.take(sender.tabId, cost))) {
         throw new Error('too many analysis requests from this tab; the page will be analysed again when it settles');
       }
       await ready();
-      return effects.analyze(input);
+      const analysis = await effects.analyze(input);
+      // The whole text's analysis is kept for the tab's report to refer to (lib/page/report-ref.ts).
+      if (part === 'whole' && sender.tabId !== undefined) return { ...analysis, analysisId: tabs.keepAnalysis(sender.tabId, analysis) };
+      return analysis;
     },
     'draft/open': async ({ draft, purpose }, sender) => {
       const tabId = requireTab(sender);

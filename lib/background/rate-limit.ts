@@ -32,6 +32,14 @@ export class RateLimiter<K> {
     return allowed;
   }
 
+  /** True when `key` could spend `cost` now; nothing is spent. */
+  allows(key: K, cost = 1): boolean {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return cost <= this.options.capacity;
+    const elapsed = Math.max(0, this.now() - bucket.at) / 1000;
+    return Math.min(this.options.capacity, bucket.tokens + elapsed * this.options.refillPerSecond) >= cost;
+  }
+
   forget(key: K): void {
     this.buckets.delete(key);
   }
@@ -46,3 +54,6 @@ export class RateLimiter<K> {
 export function analysisCost(textLength: number): number {
   return 1 + Math.floor(textLength / 250_000);
 }
+
+/** The longest first part of a page (lib/page/leading-part.ts) that rides on its whole text's analysis. */
+export const FIRST_PART_MAX = 16_000;

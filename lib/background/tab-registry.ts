@@ -1,5 +1,5 @@
 import type { PageReport } from '../page/page-report';
-import type { AnnotationDraft, TabFocus, TabState } from '../messages/protocol';
+import type { AnnotationDraft, PageAnalysis, TabFocus, TabState } from '../messages/protocol';
 
 type Entry = { report: PageReport | null; draft: AnnotationDraft | null; focus?: TabFocus | null; pendingNote?: string | null };
 
@@ -15,6 +15,9 @@ export interface TabPersistence {
  */
 export class TabRegistry {
   private tabs = new Map<number, Entry>();
+  /** Each tab's last whole analysis, so that its report can refer to it; memory only (a restarted worker asks for the claims). */
+  private analyses = new Map<number, { id: string; analysis: PageAnalysis }>();
+  private analysisSeq = 0;
   private focusSeq = 0;
   private restored: Promise<void>;
 
@@ -66,9 +69,23 @@ export class TabRegistry {
     return [...this.tabs].filter(([, e]) => e.report).map(([id]) => id);
   }
 
+  /** Keeps a tab's latest whole analysis (replacing the one before) and says how its report may refer to it. */
+  keepAnalysis(tabId: number, analysis: PageAnalysis): string {
+    const id = `a${++this.analysisSeq}`;
+    this.analyses.set(tabId, { id, analysis });
+    return id;
+  }
+
+  /** The tab's kept analysis, when it is the one named. */
+  keptAnalysis(tabId: number, id: string): PageAnalysis | null {
+    const kept = this.analyses.get(tabId);
+    return kept && kept.id === id ? kept.analysis : null;
+  }
+
   async forget(tabId: number): Promise<void> {
     await this.restored;
     this.tabs.delete(tabId);
+    this.analyses.delete(tabId);
     await this.persist();
   }
 

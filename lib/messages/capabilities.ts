@@ -93,6 +93,7 @@ export const CAPABILITIES: CapabilityTable = {
     contentScript: (r, page) => onSite('canonicalUrl', r.canonicalUrl, page) ?? onSite('url', r.url, page),
   },
   'page/analyze': { extensionPages: false, contentScript: (r, page) => onSite('url', r.url, page) },
+  'page/key': { extensionPages: false, contentScript: (r, page) => onSite('url', r.url, page) },
   'tab/report': {
     extensionPages: false,
     contentScript: (r, page) => onSite('report.url', r.report.url, page) ?? onSite('report.canonicalUrl', r.report.canonicalUrl, page),

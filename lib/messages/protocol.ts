@@ -17,15 +17,11 @@ import type { EffectiveClaim, StrandedChange } from '../dataset/layer';
 import type { LayerImportSummary } from '../background/dataset-layer-service';
 import type { ClaimVisit } from '../store/db';
 import { MAX_PACK_TEXT } from '../dataset/pack';
+import { MAX_PAGE_TEXT, MAX_QUOTE, MAX_TITLE, TRIM_MARK } from './limits';
 
-/** The longest selection that can be annotated; a longer one gets a message by the selection, not a silent nothing. */
-export const MAX_QUOTE = 10_000;
+// Kept here too for the modules that already import them from the protocol.
+export { MAX_PAGE_TEXT, MAX_QUOTE, MAX_TITLE, TRIM_MARK };
 
-/** Page titles longer than this are cut (a page may put anything in `og:title`). */
-export const MAX_TITLE = 2_000;
-
-/** Marks where page text was cut, so that a reader sees it was. */
-export const TRIM_MARK = ' […]';
 
 /**
  * A string from the page that is cut, not refused, when too long: a page's
@@ -53,8 +49,6 @@ export type AnnotationDraft = z.infer<typeof AnnotationDraft>;
 /** An import or sync file larger than this is refused before parsing (about 100,000 annotations). */
 export const MAX_IMPORT_TEXT = 64_000_000;
 
-/** Longer main texts are cut before analysis: no news article comes near it, and a hostile page cannot make us work without bound. */
-export const MAX_PAGE_TEXT = 2_000_000;
 
 /**
  * Every message a content script or an extension page may send to the
@@ -72,7 +66,14 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('annotations/save'), edit: AnnotationEdit }),
   z.object({ type: z.literal('annotations/delete'), id: z.string().uuid() }),
   // From a content script: what it found on its tab (the sender's tab is the key).
-  z.object({ type: z.literal('tab/report'), report: PageReport }),
+  // `analysisId`: the report's claims are those of that analysis of this tab, which the background kept (the
+  // page leaves `report.claims` empty and sends only `claimNotes`, claim key → overlapping note ids).
+  z.object({
+    type: z.literal('tab/report'),
+    report: PageReport,
+    analysisId: z.string().max(100).optional(),
+    claimNotes: z.record(z.string().max(100), z.array(z.string().max(200)).max(10_000)).optional(),
+  }),
   // From the sidebar or the popup: what was found on a tab, and the pending annotation draft.
   z.object({ type: z.literal('tab/state'), tabId: z.number().int() }),
   // From a content script: analyse a page's main text (topic, claims, comparison with the dataset).
@@ -87,6 +88,9 @@ export const Request = z.discriminatedUnion('type', [
       .transform((l) => (l !== undefined && l.length <= 20 ? l : undefined)),
     // The page session cuts the text itself and says so; this only bounds what a forged message can make us do.
     text: z.string().transform((t) => t.slice(0, MAX_PAGE_TEXT)),
+    // A long page's first screens, sent just before the whole text so that their claims are painted first:
+    // one pass is one analysis for the rate limit, so this one spends nothing (but is refused when the whole would be).
+    part: z.enum(['first', 'whole']).default('whole'),
   }),
   // From a content script: the reader asked to annotate the selection.
   // `purpose: dataset`: the reader chose "Add to dataset"; the form opens in the Dataset page instead of the sidebar.
@@ -123,6 +127,10 @@ export const Request = z.discriminatedUnion('type', [
       selection: z.boolean().default(false),
     })
     .refine((m) => m.url !== undefined || m.canonicalUrl !== undefined, 'page/activate needs url or canonicalUrl'),
+  // From the page session: the key its page's notes are filed under (the Public Suffix List, which judges the
+  // canonical link, stays in the background). Only asked when the page's address or canonical link changed since
+  // the background loaded the session.
+  z.object({ type: z.literal('page/key'), url: z.string().max(10_000), canonicalHref: z.string().max(10_000).nullable() }),
   // From the always-on content script: the reader clicked a highlight; the sidebar scrolls to it.
   z.object({ type: z.literal('tab/focus'), claimKey: z.string().nullable(), annotationId: z.string().nullable().default(null) }),
   // From extension pages (Dataset page, add-to-dataset form, sidebar): the reader's dataset layer.
@@ -179,11 +187,12 @@ export interface ReplyData {
   'annotations/delete': Annotation | null;
   'tab/report': null;
   'tab/state': TabState;
-  'page/analyze': PageAnalysis;
+  'page/analyze': PageAnalysis & { analysisId?: string };
   'draft/open': SidebarOpened | { sidebar: 'dataset-page'; tabId: number };
   'draft/clear': null;
   'tab/focus': SidebarOpened;
   'page/activate': { activated: boolean };
+  'page/key': { canonicalUrl: string };
   'data/stats': { annotations: number; deleted: number; pages: number; hosts: string[]; tags: string[] };
   'data/export': ExportResult;
   'data/import-preview': ImportSummary | ImportRefusal;

@@ -1,5 +1,6 @@
 import type { PageAnalysis } from '../messages/protocol';
-import { relationOf, type PageClaim, type PageReport, type PageStatus } from './page-report';
+import type { PageClaim, PageReport, PageStatus } from './page-report';
+import { relationOf } from './relation';
 
 /** A page claim's key: its offsets, stable while the text is. */
 export function claimKey(start: number, end: number): string {

@@ -5,11 +5,12 @@ import { loadReadability, type ReadabilityLike } from '../../lib/extract/readabi
 import type { TextMap } from '../../lib/extract/text-map';
 import { ContentRequest } from '../../lib/messages/content-protocol';
 import type { PageAnalysis } from '../../lib/messages/protocol';
-import { MAX_PAGE_TEXT, MAX_QUOTE } from '../../lib/messages/protocol';
+import { MAX_PAGE_TEXT, MAX_QUOTE } from '../../lib/messages/limits';
 import { security as securityCatalog } from '../../lib/i18n/messages/security';
 import { buildReport, toPageClaims } from '../../lib/page/build-report';
 import type { PageClaim, PageStatus } from '../../lib/page/page-report';
 import { leadingPart } from '../../lib/page/leading-part';
+import { ANALYSIS_GONE, claimNotesOf } from '../../lib/page/report-ref';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
 import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
 import { pickLocale } from '../../lib/i18n/translate';
@@ -29,7 +30,7 @@ import { Overlay } from '../overlay';
 import { loadSettings, watchSettings } from '../settings-store';
 import { anchorNotes } from './note-anchors';
 import { afterNextFrame } from './next-frame';
-import { pageCanonicalUrl } from './page-url';
+import { PageKeys } from './page-url';
 import type { ScriptLifetime } from './script-lifetime';
 import { draftFromSelection } from './selection-draft';
 import { isTextChange } from './page-mutations';
@@ -43,7 +44,8 @@ const FIRST_PART_CHARS = 12_000;
 interface MainText {
   text: string;
   map: TextMap;
-  analysis: PageAnalysis;
+  /** `analysisId` when the background kept it (the whole text's), for the report to refer to. */
+  analysis: PageAnalysis & { analysisId?: string };
   claims: PageClaim[];
   ranges: Map<string, Range>;
   /** Each claim part's own range, by `partKey(claim key, index)`. */
@@ -100,6 +102,7 @@ export class PageSession {
   private painted = false;
   private passes: Promise<unknown> = Promise.resolve();
   private prefetchedNotes: { url: string; list: Promise<NoteAnchor[]> } | null = null;
+  private readonly keys = new PageKeys();
 
   constructor(private readonly ctx: ScriptLifetime) {
     this.scheduler = new RefreshScheduler(() => this.refresh(), {
@@ -112,7 +115,8 @@ export class PageSession {
   async start(): Promise<void> {
     mark('session-start');
     // The reader's notes are asked for while the settings load (the answer is only read, never acted on, before they are in).
-    this.prefetchedNotes = { url: location.href, list: this.fetchAnnotations(pageCanonicalUrl(this.doc, location.href)) };
+    const startUrl = location.href;
+    this.prefetchedNotes = { url: startUrl, list: this.keys.of(this.doc, startUrl).then((key) => this.fetchAnnotations(key)) };
     [this.settings, this.userTerms] = await timedAsync('settings', () => Promise.all([loadSettings(), loadUserTerms()]));
     this.t = areaTranslator('overlay', overlayCatalog, pickLocale(this.settings.language, navigator.language));
     watchSettings((s) => this.onSettings(s));
@@ -135,7 +139,10 @@ export class PageSession {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     console.error('[cecot-lens]', error);
     const url = location.href;
-    void this.report(url, pageCanonicalUrl(this.doc, url), message).catch(() => undefined);
+    void this.keys
+      .of(this.doc, url)
+      .then((canonical) => this.report(url, canonical, message))
+      .catch(() => undefined);
   }
 
   /**
@@ -153,15 +160,18 @@ export class PageSession {
   private async pass(): Promise<'changed' | 'unchanged'> {
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return 'unchanged';
     const url = location.href;
-    const canonical = pageCanonicalUrl(this.doc, url);
+    const canonical = await this.keys.of(this.doc, url);
     // The always-on script's gate, not the full topic: the same phrases, without parsing the whole topic file here.
     const passed = timed('session-gate', () => pageGate(this.doc, url, userTopicStore(this.userTerms).gatePhrases));
     const readability = passed && this.readability === undefined ? timedAsync('readability-load', () => loadReadability()).catch(() => null) : null;
-    // What is known first: the reader's notes need no analysis, so they are drawn before the page's text is extracted.
-    await this.loadAnnotations(canonical);
-    timed('paint-notes', () => this.paint());
-    // The notes reach the screen before the long extraction and analysis that follow.
-    if (passed && this.noteRanges.size) await afterNextFrame(this.doc);
+    // What is known first: the reader's notes need no analysis, so they are drawn the moment they are re-attached.
+    // While their list is on its way, a page that passes has its text extracted and sent for analysis, not after.
+    const notes = this.loadAnnotations(canonical).then(() => timed('paint-notes', () => this.paint()));
+    notes.catch(() => undefined);
+    if (!passed) await notes;
+    // The notes usually arrive (read while the session was injected) before Readability has loaded:
+    // then they reach the screen before the long extraction blocks the page.
+    else if (readability) await Promise.race([notes.then(() => (this.noteRanges.size ? afterNextFrame(this.doc) : undefined)), readability]).catch(() => undefined);
     let changed = url !== this.lastUrl;
     let error: string | undefined;
 
@@ -178,16 +188,16 @@ export class PageSession {
           // A long page's first screens are analysed on their own too, sent first, and their claims
           // painted while the whole text is analysed; the whole text's answer then replaces them.
           const head = leadingPart(text, FIRST_PART_CHARS);
-          const early = head ? timedAsync('analyze-first-part', () => ask({ ...request, text: head })).catch(() => null) : null;
+          const early = head ? timedAsync('analyze-first-part', () => ask({ ...request, text: head, part: 'first' })).catch(() => null) : null;
           let wholeDone = false;
-          const whole = timedAsync('analyze', () => ask({ ...request, text })).finally(() => {
+          const whole = timedAsync('analyze', () => ask({ ...request, text, part: 'whole' })).finally(() => {
             wholeDone = true;
           });
           // Awaited below; until then a failure must not count as unhandled.
           whole.catch(() => undefined);
           const first = early ? await early : null;
           if (first?.topic.onTopic && !wholeDone && extracted.map) {
-            this.main = this.placeClaims(extracted.text, extracted.map, first);
+            this.main = timed('place-first-part', () => this.placeClaims(extracted.text, extracted.map as TextMap, first));
             timed('paint-first-part', () => this.paint());
           }
           const analysis = await whole;
@@ -205,10 +215,13 @@ export class PageSession {
       this.main = null;
       this.status = 'off-topic';
     }
+    // Claims and notes are both in before their overlaps are worked out and the report goes.
+    await notes;
     this.lastUrl = url;
 
     await this.checkDatasetSources(canonical);
     if (passed) timed('paint-claims', () => this.paint());
+    timed('link-notes', () => this.linkNotes());
     // The session runs only where it is needed, and the background must know what every such tab shows
     // (so that a note saved in the sidebar reaches the page).
     await timedAsync('report', () => this.report(url, canonical, error));
@@ -264,7 +277,6 @@ export class PageSession {
     for (const c of this.main?.claims ?? []) {
       const range = this.main?.ranges.get(c.key);
       if (!range) continue;
-      c.annotationIds = [...this.noteRanges].filter(([, r]) => rangesIntersect(r, range)).map(([id]) => id);
       if (c.relation === 'unmatched' && !this.settings.showUnmatched) continue;
       // A sentence that claims several things is painted thing by thing, each in its own relation.
       const parts = c.parts.map((p, i) => ({ p, range: this.main?.partRanges.get(partKey(c.key, i)), id: partKey(c.key, i) })).filter((x) => x.range);
@@ -279,6 +291,40 @@ export class PageSession {
     if (!this.painted && (claimMarks.length || noteMarks.length)) {
       this.painted = true;
       mark('first-highlight');
+    }
+  }
+
+  /**
+   * Each claim's overlapping notes, for the sidebar: after painting (nothing on the page needs them),
+   * in one sweep in text order rather than every claim against every note.
+   */
+  private linkNotes(): void {
+    const main = this.main;
+    if (!main) return;
+    for (const c of main.claims) c.annotationIds = [];
+    if (!this.noteRanges.size) return;
+    const claims = main.claims.filter((c) => main.ranges.has(c.key)).sort((a, b) => a.start - b.start);
+    // The sweep drops a note once a claim starts after it ends: that needs claims that never overlap.
+    const apart = claims.every((c, i) => i === 0 || (claims[i - 1] as PageClaim).end <= c.start);
+    const notes = [...this.noteRanges].map(([id, range], order) => ({ id, range, order }));
+    try {
+      if (!apart) throw new Error('overlapping claims');
+      notes.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+      let next = 0;
+      let active: typeof notes = [];
+      for (const c of claims) {
+        const range = main.ranges.get(c.key) as Range;
+        // Notes that start before this claim ends; those that end before it starts are done with.
+        while (next < notes.length && (notes[next] as (typeof notes)[number]).range.compareBoundaryPoints(Range.END_TO_START, range) < 0) active.push(notes[next++] as (typeof notes)[number]);
+        active = active.filter((n) => n.range.compareBoundaryPoints(Range.START_TO_END, range) > 0);
+        c.annotationIds = [...active].sort((a, b) => a.order - b.order).map((n) => n.id);
+      }
+    } catch {
+      // Ranges the browser cannot order (a node left the document): every claim against every note.
+      for (const c of claims) {
+        const range = main.ranges.get(c.key) as Range;
+        c.annotationIds = [...this.noteRanges].filter(([, r]) => rangesIntersect(r, range)).map(([id]) => id);
+      }
     }
   }
 
@@ -300,6 +346,15 @@ export class PageSession {
     if (this.textCut && this.main) {
       const t = areaTranslator('security', securityCatalog, pickLocale(this.settings.language, navigator.language));
       report.topic = { ...report.topic, reasons: [t('security.textCut', { max: MAX_PAGE_TEXT }), ...report.topic.reasons] };
+    }
+    // By reference when the background holds the analysis these claims came from: only the notes on them travel back.
+    const analysisId = this.main?.analysis.analysisId;
+    if (analysisId !== undefined && report.claims === this.main?.claims) {
+      const sent = await ask({ type: 'tab/report', report: { ...report, claims: [] }, analysisId, claimNotes: claimNotesOf(report.claims) }).then(
+        () => true,
+        (e: unknown) => !(e instanceof Error && e.message === ANALYSIS_GONE),
+      );
+      if (sent) return;
     }
     await ask({ type: 'tab/report', report }).catch(() => undefined);
   }
@@ -354,7 +409,9 @@ export class PageSession {
     }
     const url = location.href;
     const claims = (this.main?.claims ?? []).map((claim) => ({ claim, range: this.main?.ranges.get(claim.key) }));
-    const draft = draftFromSelection(this.doc, { url, canonicalUrl: pageCanonicalUrl(this.doc, url), title: this.doc.title }, claims);
+    // Known from this page's pass as a rule: no round trip between the reader's action and the sidebar opening.
+    const canonicalUrl = this.keys.cached(this.doc, url) ?? (await this.keys.of(this.doc, url));
+    const draft = draftFromSelection(this.doc, { url, canonicalUrl, title: this.doc.title }, claims);
     if (!draft) return;
     const selection = this.doc.getSelection();
     this.draftRange = selection?.rangeCount ? selection.getRangeAt(0).cloneRange() : null;

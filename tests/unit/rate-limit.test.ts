@@ -43,6 +43,18 @@ describe('RateLimiter', () => {
     expect(refused).toBe(0);
   });
 
+  it('looks without spending: a first part is allowed exactly when its whole text will be', () => {
+    let t = 0;
+    const limiter = new RateLimiter<number>({ capacity: 2, refillPerSecond: 1 }, () => t);
+    expect(limiter.allows(1)).toBe(true);
+    expect(limiter.allows(1, 3)).toBe(false);
+    // Asking does not spend: two whole analyses still go through, then neither a first part nor a whole.
+    expect([limiter.allows(1), limiter.take(1), limiter.allows(1), limiter.take(1)]).toEqual([true, true, true, true]);
+    expect([limiter.allows(1), limiter.take(1)]).toEqual([false, false]);
+    t = 1_000;
+    expect([limiter.allows(1), limiter.allows(1), limiter.take(1)]).toEqual([true, true, true]);
+  });
+
   it('charges long texts more', () => {
     expect(analysisCost(10)).toBe(1);
     expect(analysisCost(2_000_000)).toBe(9);
