@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { TabRegistry } from '../../lib/background/tab-registry';
 import { buildReport, toPageClaims } from '../../lib/page/build-report';
