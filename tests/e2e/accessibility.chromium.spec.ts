@@ -151,8 +151,10 @@ test('Spanish interface on a Spanish page: sidebar, hover card, editor with the 
   expect(await probe.text('.annotate')).toBe('Anotar');
   await expect(editor.getByLabel('Nota')).toBeFocused();
   const suggested = editor.getByRole('group', { name: 'Encontradas en esta página' }).getByRole('checkbox');
-  await expect(suggested).toHaveCount(1);
-  await suggested.check();
+  // The sum and what it pays for are both matched; the payment claim is offered first.
+  await expect(suggested).toHaveCount(2);
+  await expect(suggested.first()).toHaveAccessibleName(/paga a El Salvador 6 millones de dólares/);
+  await suggested.first().check();
   await editor.getByRole('searchbox', { name: 'Buscar afirmaciones del conjunto de datos para vincular' }).fill('capacidad');
   await expect(editor.getByRole('group', { name: 'Todas las afirmaciones del conjunto de datos' })).toContainText('El CECOT tiene capacidad para hasta 40.000 presos.');
   await editor.getByRole('group', { name: 'Todas las afirmaciones del conjunto de datos' }).getByRole('checkbox').first().check();

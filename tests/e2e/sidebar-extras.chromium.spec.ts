@@ -89,8 +89,10 @@ test('one article under several URLs shares its notes; edit and delete (kept as 
   await annotateByButton(page, '#p2', '$6 million', editor);
   // The selection overlaps a matched claim: the payment claim is offered first.
   const suggested = editor.getByRole('group', { name: 'Matched on this page' }).getByRole('checkbox');
-  await expect(suggested).toHaveCount(1);
-  await suggested.check();
+  // The sum and what it pays for are both matched; the payment claim is offered first.
+  await expect(suggested).toHaveCount(2);
+  await expect(suggested.first()).toHaveAccessibleName(/United States pays El Salvador \$6 million/);
+  await suggested.first().check();
   // A second claim, found by searching in Spanish while the interface is in English.
   await editor.getByRole('searchbox', { name: 'Search dataset claims to link' }).fill('capacidad 40.000');
   await editor.getByRole('group', { name: 'All dataset claims' }).getByRole('checkbox').first().check();
