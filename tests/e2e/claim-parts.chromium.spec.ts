@@ -1,21 +1,5 @@
 import { test, expect } from './chromium-fixtures';
-import { highlightTexts, openWithSidebar } from './helpers';
-
-/** The screen rectangle of `text` inside the element `selector`. */
-async function textBox(page: import('@playwright/test').Page, selector: string, text: string) {
-  return page.evaluate(
-    ({ selector, text }) => {
-      const node = document.querySelector(selector)!.firstChild as Text;
-      const r = document.createRange();
-      const i = node.data.indexOf(text);
-      r.setStart(node, i);
-      r.setEnd(node, i + text.length);
-      const b = r.getBoundingClientRect();
-      return { x: b.x, y: b.y, width: b.width, height: b.height };
-    },
-    { selector, text },
-  );
-}
+import { highlightTexts, openWithSidebar, textBox } from './helpers';
 
 test('a sentence that claims several things gets a highlight and a row per thing; page errors are conflicts', async ({ context, baseURL, extensionId }) => {
   const { page, sidebar } = await openWithSidebar(context, baseURL, extensionId, '/claim-parts.html', 'cecot-lens-conflicts');

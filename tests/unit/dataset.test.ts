@@ -14,24 +14,10 @@ import {
   SubjectsFile,
 } from '../../lib/dataset/schema';
 import { loadSeedsFromDir } from '../../scripts/load-seeds';
+import { SEEDS, rawSeedInput, readSeedJson } from './seed-input';
 
-const SEEDS = join(__dirname, '../../seeds');
-const readJson = (name: string): unknown => JSON.parse(readFileSync(join(SEEDS, name), 'utf8'));
-
-/** A fresh, unvalidated copy of the seed files, for tests that break them on purpose. */
-function rawInput(): DatasetInput {
-  const sources = readJson('sources.json') as { sources: Array<{ id: string; file: string }> };
-  const texts: Record<string, string> = {};
-  for (const s of sources.sources) texts[s.id] = readFileSync(join(SEEDS, 'sources', s.file), 'utf8');
-  return {
-    manifest: readJson('manifest.json'),
-    sources,
-    subjects: readJson('subjects.json'),
-    claims: readJson('claims.json'),
-    assessments: readJson('assessments.json'),
-    texts,
-  };
-}
+const readJson = readSeedJson;
+const rawInput = rawSeedInput;
 
 // Loose views of the raw JSON for the mutation tests.
 type RawClaim = {

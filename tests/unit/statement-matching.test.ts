@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../lib/analyze';
-import { DatasetError, loadDataset, type Dataset, type DatasetInput } from '../../lib/dataset/load';
+import { DatasetError, loadDataset, type Dataset } from '../../lib/dataset/load';
 import { inflectPhrase } from '../../lib/match/cue-variants';
 import { buildMatcher, type Matcher } from '../../lib/match/build-matcher';
 import { compileTopic, type CompiledTopic } from '../../lib/topic/compile-topic';
 import { parseTopic } from '../../lib/topic/schema';
 import { runEval } from '../../scripts/eval';
+import { rawSeedInput, readSeedJson } from './seed-input';
 
 /**
  * Statements without numbers (issue 8, failure kind 3): the same statement said
@@ -15,22 +14,8 @@ import { runEval } from '../../scripts/eval';
  * passive, a denial of what the article denies — agrees; a doubt, a hedge or a
  * bare mention does not. The sentences are written here, not taken from pages.
  */
-const SEEDS = 'seeds';
-const readJson = (f: string): unknown => JSON.parse(readFileSync(join(SEEDS, f), 'utf8'));
-
-function rawInput(): DatasetInput {
-  const sources = readJson('sources.json') as { sources: Array<{ id: string; file: string }> };
-  const texts: Record<string, string> = {};
-  for (const s of sources.sources) texts[s.id] = readFileSync(join(SEEDS, 'sources', s.file), 'utf8');
-  return {
-    manifest: readJson('manifest.json'),
-    sources,
-    subjects: readJson('subjects.json'),
-    claims: readJson('claims.json'),
-    assessments: readJson('assessments.json'),
-    texts,
-  };
-}
+const readJson = readSeedJson;
+const rawInput = rawSeedInput;
 
 let dataset: Dataset;
 let matcher: Matcher;
