@@ -117,7 +117,8 @@ export function toCsv(annotations: readonly Annotation[], ctx: Pick<ExportContex
   return options.bom ? '\uFEFF' + text : text;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A leading apostrophe is guarded too: spreadsheets hide it as a text marker, so "'-" would read back as "-".
+const FORMULA_START = /^[=+\-@\t\r']/;
 
 export function csvField(value: string, guardFormulas = true): string {
   const safe = guardFormulas && FORMULA_START.test(value) ? "'" + value : value;

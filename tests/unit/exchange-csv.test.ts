@@ -53,7 +53,7 @@ function parseCsv(text: string): string[][] {
   }
 }
 
-const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+const unguard = (cell: string) => (/^'[=+\-@\t\r']/.test(cell) ? cell.slice(1) : cell);
 
 describe('CSV export', () => {
   it('writes a header and one row per live highlight, with claim statements and relations', () => {
