@@ -1,9 +1,7 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeLayerService, type LayerEffects } from '../../lib/background/dataset-layer-service';
 import { TabRegistry } from '../../lib/background/tab-registry';
-import { openLensDb, type LensDb } from '../../lib/store/db';
 import { loadDatasetIntoDb } from '../../lib/store/load-dataset';
 import { listLayer } from '../../lib/store/layer-repo';
 import { readEffectiveDataset } from '../../lib/store/read-effective';
@@ -11,21 +9,14 @@ import type { UserTerm } from '../../lib/dataset/layer-schema';
 import { loadSeedsFromDir } from '../../scripts/load-seeds';
 import { guardsSubject, userClaim } from './layer-fixtures';
 import type { PageReport } from '../../lib/page/page-report';
+import { openedDbs } from './fresh-db';
 
 const seeds = loadSeedsFromDir('seeds');
 const PAGE = 'https://news.example/story';
-let n = 0;
-const dbs: LensDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const openDb = openedDbs('layer-service');
 
 async function setup(consent = false) {
-  const db = openLensDb({ name: `layer-service-${process.pid}-${++n}` });
-  dbs.push(db);
+  const db = openDb();
   const ready = loadDatasetIntoDb(db, seeds);
   const tabs = new TabRegistry();
   const published: UserTerm[][] = [];

@@ -6,10 +6,10 @@ import { openLensDb, type LensDb } from '../../lib/store/db';
 import { loadDatasetIntoDb } from '../../lib/store/load-dataset';
 
 /**
- * A new fake-indexeddb database with the bundled dataset loaded, for each call;
- * every one made in a test is closed and deleted after it.
+ * Opens fake-indexeddb databases (empty: nothing loaded) named `<prefix>-<pid>-<n>`, or by
+ * the name given; every one opened in a test is closed and deleted after it.
  */
-export function freshDbs(prefix: string): () => Promise<LensDb> {
+export function openedDbs(prefix: string): (name?: string) => LensDb {
   let n = 0;
   const dbs: LensDb[] = [];
   afterEach(async () => {
@@ -18,9 +18,18 @@ export function freshDbs(prefix: string): () => Promise<LensDb> {
       await Dexie.delete(db.name);
     }
   });
-  return async () => {
-    const db = openLensDb({ name: `${prefix}-${process.pid}-${++n}` });
+  return (name = `${prefix}-${process.pid}-${++n}`) => {
+    const db = openLensDb({ name });
     dbs.push(db);
+    return db;
+  };
+}
+
+/** A new fake-indexeddb database with the bundled dataset loaded, for each call; deleted after the test. */
+export function freshDbs(prefix: string): () => Promise<LensDb> {
+  const open = openedDbs(prefix);
+  return async () => {
+    const db = open();
     await loadDatasetIntoDb(db, bundledDataset());
     return db;
   };

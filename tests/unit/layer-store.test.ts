@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openLensDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION, type LensDb } from '../../lib/store/db';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION } from '../../lib/store/db';
 import { loadDatasetIntoDb } from '../../lib/store/load-dataset';
 import { listLayer, mergeLayer, saveLayerChange } from '../../lib/store/layer-repo';
 import { effectiveDatasetKey, readEffectiveDataset } from '../../lib/store/read-effective';
@@ -12,26 +12,15 @@ import { vi } from 'vitest';
 import { makePageAnalyzer } from '../../lib/background/page-analyzer';
 import { bundledTopic } from '../../lib/topic/bundled';
 import { guardsSubject, userClaim } from './layer-fixtures';
+import { openedDbs } from './fresh-db';
 
 const seeds = loadSeedsFromDir('seeds');
-let n = 0;
-const opened: Dexie[] = [];
-function open(name = `layer-db-${process.pid}-${++n}`): LensDb {
-  const db = openLensDb({ name });
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const open = openedDbs('layer-db');
 const ctx = { now: new Date('2026-12-01T10:00:00Z'), deviceId: 'dev-a', origin: null, baseVersion: seeds.manifest.version };
 
 describe('layer store', () => {
   it('opens a version-2 database: annotations and dataset intact, an empty layer', async () => {
-    const name = `layer-db-${process.pid}-${++n}`;
+    const name = `layer-db-v2-${process.pid}`;
     const old = new Dexie(name);
     old.version(1).stores(SCHEMA_V1);
     old.version(2).stores(SCHEMA_V2);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openLensDb, SCHEMA_V1, SCHEMA_V2, type LensDb } from '../../lib/store/db';
+import { describe, expect, it, vi } from 'vitest';
+import { SCHEMA_V1, SCHEMA_V2 } from '../../lib/store/db';
 import { putAnnotations, saveEdit, tombstoneAnnotation } from '../../lib/store/annotations-repo';
 import { mergeIntoStore } from '../../lib/store/merge-into-store';
 import { mergeRecords } from '../../lib/merge/merge-annotations';
@@ -11,27 +11,16 @@ import { afterTabReport, makeLibraryHandlers, type LibraryEffects } from '../../
 import { TabRegistry } from '../../lib/background/tab-registry';
 import { routeMessage, type Handlers } from '../../lib/messages/route';
 import { makeAnnotation, uuidFor } from './exchange-fixtures';
+import { openedDbs } from './fresh-db';
 
-const opened: Dexie[] = [];
-let counter = 0;
-function open(name = `library-db-${process.pid}-${++counter}`): LensDb {
-  const db = openLensDb({ name });
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const open = openedDbs('library-db');
 
 const NOW = new Date('2026-06-30T12:00:00.000Z');
 const page = 'https://www.elfaro.net/es/2025/03/cecot';
 
 describe('schema version 3', () => {
   it('opens a version-2 database with its notes intact and the new tables empty', async () => {
-    const name = `library-db-${process.pid}-${++counter}`;
+    const name = `library-db-v2-${process.pid}`;
     const old = new Dexie(name);
     old.version(1).stores(SCHEMA_V1);
     old.version(2).stores(SCHEMA_V2);

@@ -1,11 +1,10 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asNotesIndex, buildNotesIndex, notesIndexHas, notesIndexSize, urlKey, type NotesIndex } from '../../lib/notes-index/notes-index';
 import { keepNotesIndex, type NotesIndexStore } from '../../lib/notes-index/keeper';
-import { openLensDb, type LensDb } from '../../lib/store/db';
 import { putAnnotations, saveEdit, tombstoneAnnotation } from '../../lib/store/annotations-repo';
 import { makeAnnotation } from './exchange-fixtures';
+import { openedDbs } from './fresh-db';
 
 describe('notes index', () => {
   const urls = Array.from({ length: 500 }, (_, i) => `https://news.example/${i % 7}/story-${i}`);
@@ -38,14 +37,7 @@ describe('notes index', () => {
   });
 });
 
-let n = 0;
-const dbs: LensDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const openDb = openedDbs('notes-index');
 
 function memoryStore(): NotesIndexStore & { current: NotesIndex | null; writes: number } {
   let salt = 0;
@@ -64,8 +56,7 @@ function memoryStore(): NotesIndexStore & { current: NotesIndex | null; writes: 
 
 describe('keeping the index in step with the annotations table', () => {
   it('follows saves, deletions and bulk writes (imports, syncs), and lists live notes only', async () => {
-    const db = openLensDb({ name: `notes-index-${process.pid}-${++n}` });
-    dbs.push(db);
+    const db = openDb();
     const store = memoryStore();
     const keeper = keepNotesIndex(db, store);
     await keeper.settled();
@@ -96,8 +87,7 @@ describe('keeping the index in step with the annotations table', () => {
   });
 
   it('at start, rebuilds an index that missed writes, and leaves a current one alone', async () => {
-    const db = openLensDb({ name: `notes-index-${process.pid}-${++n}` });
-    dbs.push(db);
+    const db = openDb();
     const store = memoryStore();
     await putAnnotations(db, [makeAnnotation({ canonicalUrl: 'https://news.example/c', url: 'https://news.example/c' })]);
     // Written while no keeper ran (the service worker stopped before the rebuild).

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openLensDb, SCHEMA_V1, SCHEMA_VERSION, type LensDb } from '../../lib/store/db';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_V1, SCHEMA_VERSION } from '../../lib/store/db';
 import { loadDatasetIntoDb, type StorableDataset } from '../../lib/store/load-dataset';
 import {
   listAllAnnotations,
@@ -12,23 +12,9 @@ import {
 } from '../../lib/store/annotations-repo';
 import type { Annotation } from '../../lib/annotations/schema';
 import type { Claim } from '../../lib/dataset/schema';
+import { openedDbs } from './fresh-db';
 
-let counter = 0;
-const opened: Dexie[] = [];
-function freshName() {
-  return `test-db-${process.pid}-${++counter}`;
-}
-function open(name: string): LensDb {
-  const db = openLensDb({ name });
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const open = openedDbs('test-db');
 
 function claim(id: string): Claim {
   return {
@@ -103,7 +89,7 @@ const ids = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-40
 
 describe('dataset loading', () => {
   it('loads once and is idempotent for the same version', async () => {
-    const db = open(freshName());
+    const db = open();
     const first = await loadDatasetIntoDb(db, dataset('2026.01.01', ['c1', 'c2', 'c3']));
     expect(first.status).toBe('loaded');
     const again = await loadDatasetIntoDb(db, dataset('2026.01.01', ['c1', 'c2', 'c3']));
@@ -112,7 +98,7 @@ describe('dataset loading', () => {
   });
 
   it('replaces the dataset tables on a new version and leaves annotations alone', async () => {
-    const db = open(freshName());
+    const db = open();
     await loadDatasetIntoDb(db, dataset('2026.01.01', ['c1', 'c2', 'c3']));
     const [a1] = ids(1);
     await putAnnotation(db, annotation(a1!));
@@ -124,7 +110,7 @@ describe('dataset loading', () => {
   });
 
   it('keeps the old dataset whole when loading a new one fails half-way', async () => {
-    const db = open(freshName());
+    const db = open();
     await loadDatasetIntoDb(db, dataset('2026.01.01', ['c1', 'c2']));
     db.claims.hook('creating', (key) => {
       if (key === 'boom') throw new Error('disk trouble');
@@ -137,13 +123,13 @@ describe('dataset loading', () => {
 
 describe('annotations', () => {
   it('rejects an invalid record before writing it', async () => {
-    const db = open(freshName());
+    const db = open();
     await expect(putAnnotation(db, { ...annotation(ids(1)[0]!), revision: 0 })).rejects.toThrow(/revision/);
     expect(await db.annotations.count()).toBe(0);
   });
 
   it('lists by canonical URL, hides tombstones unless asked', async () => {
-    const db = open(freshName());
+    const db = open();
     const [a, b, c] = ids(3);
     await putAnnotations(db, [
       annotation(a!),
@@ -157,14 +143,14 @@ describe('annotations', () => {
   });
 
   it('writes a batch all-or-nothing', async () => {
-    const db = open(freshName());
+    const db = open();
     const [a, b] = ids(2);
     await expect(putAnnotations(db, [annotation(a!), { ...annotation(b!), quote: '' }])).rejects.toThrow();
     expect(await db.annotations.count()).toBe(0);
   });
 
   it('reports records that no longer validate instead of dropping them', async () => {
-    const db = open(freshName());
+    const db = open();
     const [a] = ids(1);
     await db.annotations.put({ ...annotation(a!), host: 'news.example', revision: -3 } as never);
     const list = await listAllAnnotations(db);
@@ -175,7 +161,7 @@ describe('annotations', () => {
 
 describe('schema migration', () => {
   it('opens a version-1 database with every record intact and fills the new site index', async () => {
-    const name = freshName();
+    const name = `test-db-v1-${process.pid}`;
     const old = new Dexie(name);
     old.version(1).stores(SCHEMA_V1);
     const records = ids(50).map((id, i) =>
@@ -201,7 +187,7 @@ describe('schema migration', () => {
 describe('device id', () => {
   it('is created once and then stays the same', async () => {
     const { getDeviceId } = await import('../../lib/store/device-id');
-    const db = open(freshName());
+    const db = open();
     let n = 0;
     const make = () => `device-${++n}`;
     const [a, b] = await Promise.all([getDeviceId(db, make), getDeviceId(db, make)]);

@@ -5,8 +5,7 @@
  * the other, which republishes its terms and re-analyses its pages.
  */
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDataService } from '../../lib/background/data-service';
 import { makeLayerService } from '../../lib/background/dataset-layer-service';
 import { TabRegistry } from '../../lib/background/tab-registry';
@@ -15,7 +14,6 @@ import { makeChange, withdrawChange } from '../../lib/dataset/layer-edit';
 import type { UserTerm } from '../../lib/dataset/layer-schema';
 import { exportBundleJson } from '../../lib/exchange/bundle';
 import { readImportFile } from '../../lib/exchange/import';
-import { openLensDb, type LensDb } from '../../lib/store/db';
 import { listAllAnnotations, putAnnotations } from '../../lib/store/annotations-repo';
 import { listLayer, saveLayerChange } from '../../lib/store/layer-repo';
 import { loadDatasetIntoDb } from '../../lib/store/load-dataset';
@@ -23,20 +21,14 @@ import { effectiveDatasetKey, readEffectiveDataset } from '../../lib/store/read-
 import { startWebDavServer, storedFiles, type WebDavServer } from '../webdav/server';
 import { ctx, makeAnnotation } from './exchange-fixtures';
 import { guardsSubject, userClaim } from './layer-fixtures';
+import type { LensDb } from '../../lib/store/db';
+import { openedDbs } from './fresh-db';
 
-let n = 0;
-const dbs: LensDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const openDb = openedDbs('sync-layer');
 
 /** One install: its store, its data service and its layer service, with the browser effects recorded. */
 async function install(name: string, fetchImpl: (u: string, i: RequestInit) => Promise<Response> = (u, i) => fetch(u, i)) {
-  const db = openLensDb({ name: `sync-layer-${process.pid}-${++n}` });
-  dbs.push(db);
+  const db = openDb();
   const ready = loadDatasetIntoDb(db, bundledDataset());
   await ready;
   const seen = { published: [] as UserTerm[][], reanalyzed: 0 };
