@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import path from 'node:path';
-import { launchFirefox, openExtensionPage, sessionNames, tabIdOf, waitFor } from './firefox-fixtures';
+import { launchFirefox, openExtensionPage, sessionNames, tabIdOf, waitFor, selectText } from './firefox-fixtures';
 import { ROOT } from './paths';
 import { startStaticServer } from '../../scripts/shared/static-server';
 
@@ -49,17 +49,7 @@ test('firefox: highlights, sidebar, and an annotation that survives a reload', a
 
   // Select text, press the in-page Annotate button (by position: it lives in a closed shadow root).
   await page.bringToFront();
-  const box = await page.evaluate(() => {
-    const p = document.querySelector('#p7')!.firstChild as Text;
-    const i = p.data.indexOf('streets were quiet');
-    const r = document.createRange();
-    r.setStart(p, i);
-    r.setEnd(p, i + 'streets were quiet'.length);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(r);
-    const rect = r.getClientRects()[r.getClientRects().length - 1]!;
-    return { right: rect.right, bottom: rect.bottom };
-  });
+  const box = await selectText(page, '#p7', 'streets were quiet');
   await new Promise((r) => setTimeout(r, 300));
   await page.mouse.click(Math.max(8, box.right - 40) + 15, box.bottom + 8 + 10);
 

@@ -110,3 +110,22 @@ export async function highlightTexts(browser: Browser, page: Page, name: string)
   const real = names[name.replace(/^cecot-lens-/, '')] ?? '(none)';
   return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), real);
 }
+
+/** Selects `text` in the first text node of `selector`; returns the bottom-right corner of its last line, where Annotate appears. */
+export async function selectText(page: Page, selector: string, text: string): Promise<{ right: number; bottom: number }> {
+  return page.evaluate(
+    (sel, t) => {
+      const p = document.querySelector(sel)!.firstChild as Text;
+      const i = p.data.indexOf(t);
+      const r = document.createRange();
+      r.setStart(p, i);
+      r.setEnd(p, i + t.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+      const rect = r.getClientRects()[r.getClientRects().length - 1]!;
+      return { right: rect.right, bottom: rect.bottom };
+    },
+    selector,
+    text,
+  );
+}

@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import path from 'node:path';
-import { launchFirefox, openExtensionPage, waitFor as until } from './firefox-fixtures';
+import { launchFirefox, openExtensionPage, waitFor as until, selectText } from './firefox-fixtures';
 import { ROOT } from './paths';
 import { hostilePage } from './hostile-pages';
 import { startStaticServer } from '../../scripts/shared/static-server';
@@ -165,18 +165,7 @@ test('firefox: forged WXT events neither tear the session down nor make it analy
 
 test('firefox: page CSS cannot hide, move or cover the Annotate button; a bait under it gets no click', async () => {
   const page = await onTopic(`${server.url}/hostile/bait`);
-  const select = () =>
-    page.evaluate(() => {
-      const p = document.querySelector('#p7')!.firstChild as Text;
-      const i = p.data.indexOf('streets were quiet');
-      const r = document.createRange();
-      r.setStart(p, i);
-      r.setEnd(p, i + 'streets were quiet'.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(r);
-      const rect = r.getClientRects()[r.getClientRects().length - 1]!;
-      return { right: rect.right, bottom: rect.bottom };
-    });
+  const select = () => selectText(page, '#p7', 'streets were quiet');
   const box = await select();
   const x = Math.max(8, box.right - 40);
   const y = box.bottom + 8;
