@@ -14,18 +14,8 @@ import { toMarkdown } from '../lib/exchange/to-markdown';
 import { exportW3CJson } from '../lib/exchange/to-w3c';
 import { mergeAnnotationSets } from '../lib/merge/merge-annotations';
 import type { BenchCase } from './harness';
+import { prng } from './prng';
 
-/** Small seeded PRNG (mulberry32) so every run benchmarks the same records. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'el CECOT cárcel prison capacity 40,000 inmates "terrorism" Bukele deportees Venezuelans March 2025 said, according to officials\nreport'.split(' ');
 const VERDICTS: Array<Verdict | null> = [null, null, 'accurate', 'inaccurate', 'misleading', 'unverified', 'disputed'];

@@ -5,17 +5,8 @@
  * the same notes. The sentences are word salad built here, not article text.
  */
 import type { Annotation, Verdict } from '../lib/annotations/schema';
+import { prng } from './prng';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ES = 'la megacárcel del CECOT tiene capacidad para 40,000 reos según el gobierno de Bukele los deportados venezolanos llegaron en vuelos desde Texas la Ley de Enemigos Extranjeros fue invocada en marzo organizaciones de derechos humanos denuncian torturas y muertes el acuerdo incluye un pago de seis millones de dólares por año la corte ordenó detener los vuelos pero ya habían despegado familias piden información sobre sus parientes presos'.split(' ');
 const EN = 'the mega-prison can hold up to forty thousand inmates according to officials deportation flights landed in San Salvador under the Alien Enemies Act judges questioned whether the men were gang members lawyers said many had no criminal record the agreement pays El Salvador millions for housing detainees rights groups documented abuse inside the prison system'.split(' ');
