@@ -1,26 +1,15 @@
-import { canonicalJson } from '../merge/canonical-json';
-import { sameContent } from '../merge/same-content';
+import { compareWrites } from '../merge/write-order';
 import type { LayerChange } from './layer-schema';
 
 /**
  * The order that decides which version of a layer record survives a merge:
- * the same keys, in the same order, as annotations (lib/merge/write-order.ts):
+ * the annotations' own order (lib/merge/write-order.ts, called here):
  * revision, then a withdrawal over an edit, then the later time, then the
  * device id, then the canonical JSON. Total, so merging is deterministic,
  * commutative and idempotent.
  */
 export function compareLayerWrites(a: LayerChange, b: LayerChange): number {
-  if (a.revision !== b.revision) return a.revision > b.revision ? 1 : -1;
-  const aGone = a.deletedAt !== null;
-  if (aGone !== (b.deletedAt !== null)) return aGone ? 1 : -1;
-  const at = Date.parse(a.updatedAt);
-  const bt = Date.parse(b.updatedAt);
-  if (at !== bt) return at > bt ? 1 : -1;
-  if (a.deviceId !== b.deviceId) return a.deviceId > b.deviceId ? 1 : -1;
-  if (sameContent(a, b)) return 0;
-  const ac = canonicalJson(a);
-  const bc = canonicalJson(b);
-  return ac > bc ? 1 : ac < bc ? -1 : 0;
+  return compareWrites(a, b);
 }
 
 export interface LayerMergePlan {
