@@ -28,6 +28,14 @@ test('a full JSON backup holds the dataset layer, and restoring it in another br
   fs.copyFileSync((await download.path())!, file);
   expect(readImportFile(fs.readFileSync(file, 'utf8')).datasetLayer?.map((c) => c.id).sort()).toEqual(['claim:u-cecot-guards-1200', 'subject:cecot.guards']);
 
+  // The same backup, with the interface in Spanish.
+  await options.getByTestId('language-select').selectOption('es');
+  await form.getByLabel('Formato').selectOption('bundle');
+  await Promise.all([options.waitForEvent('download'), form.getByRole('button', { name: 'Exportar' }).click()]);
+  await expect(options.getByTestId('export-message')).toContainText('La copia incluye también 2 cambios de tu conjunto de datos.');
+  await options.getByTestId('export-message').scrollIntoViewIfNeeded();
+  await options.screenshot({ path: 'test-results/screenshots/chromium-options-backup-layer-es.png' });
+
   const second = await launchChromiumWithExtension(path.join(ROOT, '.output/chrome-mv3'));
   try {
     const id = await extensionIdOf(second.context);
@@ -44,6 +52,16 @@ test('a full JSON backup holds the dataset layer, and restoring it in another br
     await b.getByTestId('dataset-status').selectOption('added');
     await expect(b.getByTestId('dataset-claim')).toHaveCount(1);
     await expect(b.getByTestId('dataset-claim')).toContainText(userClaim.statement);
+    // Restored again, in Spanish: the file's changes are named, and the dataset already holds them.
+    await b.goto(`chrome-extension://${id}/options.html`);
+    await b.getByTestId('language-select').selectOption('es');
+    await b.reload();
+    await importForm.getByLabel('Archivo para importar').setInputFiles(file);
+    await expect(importForm.getByTestId('import-dataset-changes')).toHaveText('2 cambios de tu conjunto de datos (afirmaciones, correcciones, términos…)');
+    await importForm.getByRole('button', { name: /^Importar/ }).click();
+    await expect(importForm.getByTestId('import-message')).toContainText('Tu conjunto de datos ya tenía todos esos cambios.');
+    await importForm.getByTestId('import-message').scrollIntoViewIfNeeded();
+    await b.screenshot({ path: 'test-results/screenshots/chromium-options-restore-layer-es.png' });
   } finally {
     await second.close();
   }
