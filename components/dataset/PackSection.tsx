@@ -4,6 +4,7 @@ import { ask } from '../../platform/messaging';
 import { downloadText } from '../../platform/download';
 import { useI18n } from '../i18n';
 import { errorText } from '../error-text';
+import { takeChosenFile, useWorded } from '../use-worded';
 
 const news = (p: LayerImportSummary) => p.counts.added + p.counts.updated;
 
@@ -14,23 +15,23 @@ export function PackSection({ onChanged }: { onChanged: () => void }) {
   const [curatedBy, setCuratedBy] = useState('');
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [preview, setPreview] = useState<LayerImportSummary | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useWorded<{ ok: boolean; text: string }>();
 
   const exportPack = async () => {
     setMessage(null);
     try {
       const out = await ask({ type: 'layer/export-pack', title, curatedBy });
       downloadText(out.fileName, 'application/json', out.text);
-      setMessage({ ok: true, text: t('dataset.exported', { file: out.fileName }) });
+      setMessage((t) => ({ ok: true, text: t('dataset.exported', { file: out.fileName }) }));
     } catch (e) {
-      setMessage({ ok: false, text: errorText(t, e) });
+      setMessage((t) => ({ ok: false, text: errorText(t, e) }));
     }
   };
 
   const pick = async (input: HTMLInputElement) => {
     setPreview(null);
     setMessage(null);
-    const chosen = input.files?.[0];
+    const chosen = takeChosenFile(input);
     if (!chosen) return;
     try {
       const text = await chosen.text();
@@ -38,7 +39,7 @@ export function PackSection({ onChanged }: { onChanged: () => void }) {
       setPreview(await ask({ type: 'layer/import-preview', text }));
     } catch (e) {
       setFile(null);
-      setMessage({ ok: false, text: t('dataset.importFailed', { file: chosen.name, message: errorText(t, e) }) });
+      setMessage((t) => ({ ok: false, text: t('dataset.importFailed', { file: chosen.name, message: errorText(t, e) }) }));
     }
   };
 
@@ -46,12 +47,12 @@ export function PackSection({ onChanged }: { onChanged: () => void }) {
     if (!file) return;
     try {
       const done = await ask({ type: 'layer/import-apply', text: file.text });
-      setMessage({ ok: true, text: t('dataset.imported', { file: file.name, added: done.counts.added, updated: done.counts.updated }) });
+      setMessage((t) => ({ ok: true, text: t('dataset.imported', { file: file.name, added: done.counts.added, updated: done.counts.updated }) }));
       setPreview(null);
       setFile(null);
       onChanged();
     } catch (e) {
-      setMessage({ ok: false, text: t('dataset.importFailed', { file: file.name, message: errorText(t, e) }) });
+      setMessage((t) => ({ ok: false, text: t('dataset.importFailed', { file: file.name, message: errorText(t, e) }) }));
     }
   };
 

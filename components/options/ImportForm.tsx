@@ -4,6 +4,7 @@ import type { MessageKey, Translate } from '../../lib/i18n';
 import { ask } from '../../platform/messaging';
 import { useT } from '../i18n';
 import { errorText } from '../error-text';
+import { takeChosenFile, useWorded } from '../use-worded';
 
 // A backup's dataset changes count too: a file holding only those is still worth importing.
 const changes = (p: ImportSummary) => p.counts.added + p.counts.updated + p.counts.merged + p.datasetChanges;
@@ -52,16 +53,16 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
   const t = useT();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [preview, setPreview] = useState<ImportSummary | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useWorded<Message>();
   const [busy, setBusy] = useState(false);
 
   const refuse = (name: string, refusal: ImportRefusal) =>
-    setMessage({ ok: false, text: t('exchange.importFileError', { file: name, reason: t(REASON[refusal.refused.reason]) }), detail: refusal.refused.detail });
+    setMessage((t) => ({ ok: false, text: t('exchange.importFileError', { file: name, reason: t(REASON[refusal.refused.reason]) }), detail: refusal.refused.detail }));
 
   const pick = async (input: HTMLInputElement) => {
     setPreview(null);
     setMessage(null);
-    const chosen = input.files?.[0];
+    const chosen = takeChosenFile(input);
     if (!chosen) return;
     try {
       const text = await chosen.text();
@@ -75,7 +76,7 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
       setPreview(result);
     } catch (error) {
       setFile(null);
-      setMessage({ ok: false, text: t('exchange.importFileError', { file: chosen.name, reason: t('exchange.reasonOther') }), detail: errorText(t, error) });
+      setMessage((t) => ({ ok: false, text: t('exchange.importFileError', { file: chosen.name, reason: t('exchange.reasonOther') }), detail: errorText(t, error) }));
     }
   };
 
@@ -85,18 +86,18 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
     try {
       const done = await ask({ type: 'data/import-apply', text: file.text, keepValid });
       const leftOut = keepValid ? done.invalid.length : 0;
-      setMessage({
+      setMessage((t) => ({
         ok: true,
         text:
           t('exchange.imported', { file: file.name, added: done.counts.added, updated: done.counts.updated, merged: done.counts.merged, same: done.counts.unchanged }) +
           (leftOut > 0 ? ' ' + t('exchange.importedLeftOut', { count: leftOut }) : '') +
           (done.datasetChanges > 0 ? ' ' + t('exchange.importedLayer', { count: done.datasetChanged ?? 0 }) : ''),
-      });
+      }));
       setPreview(null);
       setFile(null);
       onImported();
     } catch (error) {
-      setMessage({ ok: false, text: t('exchange.importFileError', { file: file.name, reason: t('exchange.reasonOther') }), detail: errorText(t, error) });
+      setMessage((t) => ({ ok: false, text: t('exchange.importFileError', { file: file.name, reason: t('exchange.reasonOther') }), detail: errorText(t, error) }));
     } finally {
       setBusy(false);
     }

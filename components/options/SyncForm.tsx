@@ -6,6 +6,7 @@ import { ask } from '../../platform/messaging';
 import { downloadText } from '../../platform/download';
 import { useI18n } from '../i18n';
 import { errorText } from '../error-text';
+import { takeChosenFile, useWorded } from '../use-worded';
 
 const INTERVALS: { value: number; label: MessageKey }[] = [
   { value: 0, label: 'exchange.intervalManual' },
@@ -56,8 +57,11 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
   const [password, setPassword] = useState('');
   const [interval, setInterval] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
-  const say = (ok: boolean, text: string, suggestion?: string) => setMessage({ ok, text, at: Date.now(), ...(suggestion ? { suggestion } : {}) });
+  const [message, setMessage] = useWorded<Message>();
+  const say = (ok: boolean, text: (t: Translate) => string, suggestion?: string) => {
+    const at = Date.now();
+    setMessage((t) => ({ ok, text: text(t), at, ...(suggestion ? { suggestion } : {}) }));
+  };
 
   const show = (view: SyncConfigView) => {
     setConfig(view);
@@ -73,9 +77,9 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
   const store = async (address: string) => {
     try {
       show(await ask({ type: 'sync/configure', url: address, username: username.trim(), ...(password ? { password } : {}), intervalMinutes: interval }));
-      say(true, t('exchange.syncSaved'));
+      say(true, (t) => t('exchange.syncSaved'));
     } catch (error) {
-      say(false, errorText(t, error));
+      say(false, (t) => errorText(t, error));
       // A refused new server drops the stored password: the field must now ask for one (what was typed stays).
       void ask({ type: 'sync/config' }).then(setConfig, () => undefined);
     }
@@ -87,8 +91,11 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
     const address = url.trim();
     // Checked when saved: a folder gets a file name suggested rather than an HTTP 409 at the first sync.
     const check = checkSyncAddress(address);
-    if (!check.ok && check.code === 'not-http') return say(false, t('exchange.syncNotHttp'));
-    if (!check.ok && check.suggestion) return say(false, t('exchange.syncFolderAddress', { suggestion: check.suggestion }), check.suggestion);
+    if (!check.ok && check.code === 'not-http') return say(false, (t) => t('exchange.syncNotHttp'));
+    if (!check.ok && check.suggestion) {
+      const suggestion = check.suggestion;
+      return say(false, (t) => t('exchange.syncFolderAddress', { suggestion }), suggestion);
+    }
     await store(address);
   };
 
@@ -101,7 +108,7 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
       show(await ask({ type: 'sync/config' }));
       if (status.ok) onSynced();
     } catch (error) {
-      say(false, errorText(t, error));
+      say(false, (t) => errorText(t, error));
     } finally {
       setBusy(false);
     }
@@ -109,26 +116,26 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
 
   const forget = async () => {
     show(await ask({ type: 'sync/forget' }));
-    say(true, t('exchange.syncForgotten'));
+    say(true, (t) => t('exchange.syncForgotten'));
   };
 
   const syncFile = async (input: HTMLInputElement) => {
-    const chosen = input.files?.[0];
-    input.value = '';
+    const chosen = takeChosenFile(input);
     if (!chosen) return;
     try {
       const out = await ask({ type: 'data/sync-file', text: await chosen.text() });
       if (out.fileText) downloadText(chosen.name, 'application/json', out.fileText);
       say(
         true,
-        t('exchange.syncFileMerged', { file: chosen.name, count: out.received }) +
+        (t) =>
+          t('exchange.syncFileMerged', { file: chosen.name, count: out.received }) +
           (out.datasetReceived > 0 ? ' ' + t('exchange.syncFileDataset', { count: out.datasetReceived }) : '') +
           ' ' +
           (out.fileText ? t('exchange.syncFileNewCopy', { file: chosen.name }) : t('exchange.syncFileUpToDate', { file: chosen.name })),
       );
       onSynced();
     } catch (error) {
-      say(false, t('exchange.syncFileFailed', { file: chosen.name, reason: errorText(t, error) }));
+      say(false, (t) => t('exchange.syncFileFailed', { file: chosen.name, reason: errorText(t, error) }));
     }
   };
 

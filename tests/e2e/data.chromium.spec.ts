@@ -117,6 +117,23 @@ test('an import with a bad record names it in plain words, writes nothing until 
   // A file that is not ours: the reason in words, the details folded away.
   await form.getByLabel('File to import').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
   await expect(form.getByTestId('import-message')).toContainText('other.json cannot be imported: it is not a CECOT Lens, W3C Web Annotation or Hypothesis file. Nothing was imported.');
+
+  // The message follows a switch of language, rather than staying in English until the next import.
+  await options.getByTestId('language-select').selectOption('es');
+  await expect(form.getByTestId('import-message')).toContainText('No se puede importar other.json');
+  await expect(form.getByTestId('import-message')).not.toContainText('cannot be imported');
+  await options.screenshot({ path: 'test-results/screenshots/chromium-options-import-refused-es.png', fullPage: true });
+  await options.getByTestId('language-select').selectOption('auto');
+  await expect(form.getByTestId('import-message')).toContainText('other.json cannot be imported');
+
+  // The same file chosen again (fixed on disk, or after Cancel) is read anew and previewed again.
+  const again = { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) };
+  await form.getByLabel('File to import').setInputFiles(again);
+  await expect(form.getByTestId('import-invalid')).toContainText('Record 3');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form.getByTestId('import-preview')).toHaveCount(0);
+  await form.getByLabel('File to import').setInputFiles(again);
+  await expect(form.getByTestId('import-invalid')).toContainText('Record 3');
 });
 
 test('an export that matches nothing downloads nothing and says so; a Hypothesis file imports with its replies kept', async ({ context, extensionId }) => {
