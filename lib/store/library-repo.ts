@@ -76,7 +76,9 @@ export async function restoreAnnotations(db: LensDb, ids: readonly string[], dev
       }
       const copy = TrashCopy.safeParse(copies[i]);
       const fields = copy.success && copy.data.deletedAt === current.deletedAt ? copy.data.fields : {};
-      restored.push(Annotation.parse({ ...current, ...fields, deletedAt: null, updatedAt: now.toISOString(), revision: current.revision + 1, deviceId }));
+      // A new write over the tombstone (its clock covers it), so the restore wins wherever the two meet,
+      // instead of both staying as concurrent versions.
+      restored.push(Annotation.parse({ ...current, ...fields, ...stampWrite(current, deviceId), deletedAt: null, updatedAt: now.toISOString(), deviceId }));
     });
     await db.annotations.bulkPut(restored.map(toStored));
     await db.trash.bulkDelete(restored.map((a) => a.id));

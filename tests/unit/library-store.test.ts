@@ -53,6 +53,26 @@ describe('trash and restore', () => {
     expect(await restoreAnnotations(db, [a.id], 'device-b', NOW)).toEqual([]);
   });
 
+  it('a plain restore is a new write: it wins over the tombstone it restores on every device, with nothing kept as a conflict', async () => {
+    const a = open();
+    const b = open();
+    const note = makeAnnotation({ note: 'kept words', tags: ['cifras'], deviceId: 'device-a' });
+    await putAnnotations(a, [note]);
+    const tomb = await tombstoneAnnotation(a, note.id, 'device-a', new Date('2026-06-20T00:00:00.000Z'));
+    // The other device received the deletion before the restore.
+    await putAnnotations(b, [tomb!]);
+    const [back] = await restoreAnnotations(a, [note.id], 'device-a', NOW);
+    expect(back).toMatchObject({ note: 'kept words', deletedAt: null });
+    for (const merged of [mergeRecords(back!, tomb!), mergeRecords(tomb!, back!)]) {
+      expect(merged).toEqual(back);
+      expect(merged.conflicts).toBeUndefined();
+    }
+    await mergeIntoStore(b, [back!]);
+    const there = Annotation.parse(await b.annotations.get(note.id));
+    expect(there).toMatchObject({ note: 'kept words', deletedAt: null });
+    expect(there.conflicts).toBeUndefined();
+  });
+
   it('a note deleted on one device and edited on another shows the edit in the trash, for good, and a restore brings the edit back on both', async () => {
     const a = open();
     const b = open();
