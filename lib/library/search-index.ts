@@ -13,7 +13,12 @@ const BOOST = { text: 2, page: 1 };
 
 function field(note: LibraryNote, name: string): string {
   if (name === 'id') return note.id;
-  if (name === 'text') return `${note.quote}\n${note.note}\n${note.tags.join(' ')}`;
+  if (name === 'text') {
+    const text = `${note.quote}\n${note.note}\n${note.tags.join(' ')}`;
+    // A deleted note's edit from another device is listed in the trash: it is found by its words too.
+    const kept = note.editedAfterDeletion;
+    return kept ? `${text}\n${kept.note}\n${kept.tags.join(' ')}` : text;
+  }
   // Host and path words ("elfaro", "cecot", "deportados"), not the scheme.
   return `${note.title}\n${note.canonicalUrl.replace(/^https?:\/\//i, '').replace(/[/?#=&_\-.+%]+/g, ' ')}`;
 }
@@ -93,5 +98,6 @@ export class NoteIndex {
 }
 
 function versionOf(n: LibraryNote): string {
-  return `${n.revision}|${n.updatedAt}|${n.deletedAt ?? ''}`;
+  // The kept edit counts: it can arrive (by sync) while the tombstone's own version stays the same.
+  return `${n.revision}|${n.updatedAt}|${n.deletedAt ?? ''}|${n.editedAfterDeletion?.updatedAt ?? ''}`;
 }

@@ -67,6 +67,18 @@ describe('search index', () => {
     expect(index.search('  ¿? ')).toBeNull();
   });
 
+  it("finds a deleted note by the words of an edit another device kept in its tombstone, and follows that edit's arrival", () => {
+    const index = new NoteIndex();
+    const deleted = note({ quote: 'otra cita', note: '', tags: [], deletedAt: '2026-06-20T00:00:00.000Z', revision: 2 });
+    index.upsert([deleted]);
+    expect(index.search('boasberg')).toEqual([]);
+    // The same tombstone, now holding an edit made elsewhere: same revision, same deletion time.
+    const withKept = { ...deleted, editedAfterDeletion: { note: 'el juez Boasberg ordenó detener los vuelos', tags: ['tribunales'], verdict: null, updatedAt: '2026-06-21T00:00:00.000Z', deviceId: 'device-b' } };
+    expect(index.upsert([withKept])).toBe(1);
+    expect(index.search('boasberg')).toEqual([deleted.id]);
+    expect(index.search('tribunales')).toEqual([deleted.id]);
+  });
+
   it('follows edits and deletions one note at a time', () => {
     const index = new NoteIndex();
     expect(index.upsert(notes)).toBe(3);
