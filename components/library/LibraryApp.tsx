@@ -5,7 +5,7 @@ import type { Claim } from '../../lib/dataset/schema';
 import { layoutRows } from '../../lib/library/layout';
 import type { LibraryNote } from '../../lib/library/note';
 import { inTrash } from '../../lib/library/note';
-import { EMPTY_QUERY, facetsOf, selectNotes, type LibraryQuery, type LibraryView } from '../../lib/library/query';
+import { EMPTY_QUERY, facetsOf, selectNotes, viewOfHash, type LibraryQuery, type LibraryView } from '../../lib/library/query';
 import { downloadText } from '../../platform/download';
 import { ask } from '../../platform/messaging';
 import { useI18n } from '../i18n';
@@ -22,7 +22,8 @@ type Status = { text: string; undo?: string[] } | null;
 export function LibraryApp() {
   const { t, locale } = useI18n();
   const lib = useLibrary();
-  const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
+  // A link may open a view: `library.html#trash` (the sidebar's notice of edits kept in the trash links there).
+  const [query, setQuery] = useState<LibraryQuery>(() => ({ ...EMPTY_QUERY, view: viewOfHash(location.hash) ?? EMPTY_QUERY.view }));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<LibraryNote | null>(null);
   const [editError, setEditError] = useState<string | null>(null);
@@ -33,6 +34,16 @@ export function LibraryApp() {
   useEffect(() => {
     document.title = t('library.pageTitle');
   }, [t]);
+  useEffect(() => {
+    const onHash = () => {
+      const view = viewOfHash(location.hash);
+      if (!view) return;
+      setSelected(new Set());
+      setQuery((q) => (q.view === view ? q : { ...q, view }));
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
   useEffect(() => {
     ask({ type: 'dataset/claims' }).then((list) => setClaims(new Map(list.map((c) => [c.id, c]))), () => undefined);
   }, []);

@@ -10,6 +10,8 @@ import { ask } from '../../platform/messaging';
 import { resolveTabId, tellTab, watchTabs } from '../../platform/tab-context';
 import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationList } from './AnnotationList';
+import { KeptEdits } from './KeptEdits';
+import { keptEditsOnPage, type KeptEditOnPage } from '../../lib/library/kept-edits';
 import { ClaimList } from './ClaimList';
 import { Filters } from './Filters';
 import { Legend } from './Legend';
@@ -29,6 +31,9 @@ export function SidebarApp() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [state, setState] = useState<TabState | null>(null);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  // Deleted notes of this page holding an edit made on a device that had not seen the deletion.
+  const [kept, setKept] = useState<KeptEditOnPage[]>([]);
+  const [restored, setRestored] = useState('');
   const [datasetClaims, setDatasetClaims] = useState(new Map<string, Claim>());
   const [sources, setSources] = useState(new Map<string, Source>());
   const [byClaim, setAssessmentsByClaim] = useState(new Map<string, CrossAssessment[]>());
@@ -68,7 +73,10 @@ export function SidebarApp() {
       if (next.focus?.annotationId) setView('notes');
       else if (next.focus?.claimKey) setView('claims');
       const url = next.report?.canonicalUrl ?? next.draft?.canonicalUrl;
-      setAnnotations(url ? (await ask({ type: 'annotations/list', canonicalUrl: url, includeDeleted: false })).annotations : []);
+      // Tombstones too: those holding an edit made elsewhere are announced, the rest stay out of sight.
+      const all = url ? (await ask({ type: 'annotations/list', canonicalUrl: url, includeDeleted: true })).annotations : [];
+      setAnnotations(all.filter((a) => a.deletedAt === null));
+      setKept(keptEditsOnPage(all));
     } catch (e) {
       setError(t('common.error', { message: errorText(t, e) }));
     }
@@ -136,6 +144,19 @@ export function SidebarApp() {
     }
     closeEditor(false);
     setError(null);
+  };
+
+  // The library's restore: the kept edit comes back, and the page draws the note again.
+  const restoreKept = async (id: string) => {
+    setError(null);
+    setRestored('');
+    try {
+      await ask({ type: 'library/restore', ids: [id] });
+      setRestored(t('sidebar.keptRestored'));
+      await refresh(tabId);
+    } catch (e) {
+      setError(t('common.error', { message: errorText(t, e) }));
+    }
   };
 
   const remove = async (a: Annotation) => {
@@ -225,7 +246,7 @@ export function SidebarApp() {
       {report && <TopicVerdict report={report} />}
       {report && tabId !== null && <FoundReviews tabId={tabId} reviews={report.claimReviews ?? []} />}
       {report && <DatasetSources checks={report.sourceChecks ?? []} />}
-      {(report || annotations.length > 0) && (
+      {(report || annotations.length > 0 || kept.length > 0) && (
         <>
           <div role="tablist" class="tabs" aria-label={t('sidebar.views')} onKeyDown={onTabKey}>
             <button role="tab" id="tab-claims" aria-selected={view === 'claims'} aria-controls="panel-claims" tabIndex={view === 'claims' ? 0 : -1} onClick={() => setView('claims')}>
@@ -262,6 +283,10 @@ export function SidebarApp() {
           )}
           {view === 'notes' && (
             <section role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" class="panel">
+              <KeptEdits kept={kept} onRestore={restoreKept} />
+              <p class="sr-only" role="status" data-testid="kept-restored">
+                {restored}
+              </p>
               <AnnotationList
                 annotations={annotations}
                 orphanIds={orphanIds}

@@ -25,6 +25,12 @@ export interface LibraryQuery {
 
 export const EMPTY_QUERY: LibraryQuery = { text: '', view: 'notes', site: '', tag: '', verdict: '', claimId: '', from: '', to: '', conflicts: false, sort: 'date' };
 
+/** The view a link to the library asks for (`library.html#trash`, `#orphans`), or null for any other fragment. */
+export function viewOfHash(hash: string): LibraryView | null {
+  const name = hash.replace(/^#/, '').toLowerCase();
+  return name === 'trash' || name === 'orphans' || name === 'notes' ? name : null;
+}
+
 export interface SelectContext {
   now: Date;
   /** Ids of orphaned notes. */
