@@ -95,7 +95,8 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // whose actor and object stand nearest to it is the reading ("a move that drew criticism", not the prison named before).
   const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && g.span[1] - g.span[0] < f.span[1] - f.span[0])));
   // Per claim the first finding is kept: conflicts first, then the narrowest slots (a year before the law it dates).
-  const rank = (f: FactFinding) => (f.relation === 'conflicts' ? 0 : 2) + (f.kind === 'law' || f.kind === 'event' ? 1 : 0);
+  // A neighbouring fact comes after the claim's own.
+  const rank = (f: FactFinding) => (f.relation === 'conflicts' ? 0 : 2) + (f.kind === 'law' || f.kind === 'event' ? 1 : 0) + (f.detail.type === 'event' && f.detail.neighbour ? 0.5 : 0);
   return kept.sort((a, b) => rank(a) - rank(b));
 }
 
@@ -226,7 +227,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     // A denial on the page contradicts what the article reports, and agrees with what the article denies.
     const denial = !accused && deniedHere;
     const negated = denial !== fact.negative;
-    if (negated && !doubted && fact.opposite === 'none') continue;
+    if (negated && !doubted && fact.opposite === 'none' && !fact.neighbour) continue;
     // The sentence may say who claims it, before or within the event ("said to be members", "insiste en que…", "acusados de pertenecer").
     const unattributed = fact.attributed && !s.attributed && !ATTRIBUTED.test(s.folded.slice(s.start, end)) &&
       !HEDGE_NEAR.test(s.folded.slice(Math.max(s.start, start - 30), end));
@@ -246,6 +247,17 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
           detail: { type: 'date', slot: { en: fact.label, es: fact.labelEs }, page, data: fact.weekday },
         };
       }
+    }
+    if (fact.neighbour) {
+      return {
+        kind: 'event',
+        action: [a.start, a.end],
+        relation: 'related',
+        span: [start, end],
+        page: s.text.slice(start, end),
+        dataset: fact.label,
+        detail: { type: 'event', slot: { en: fact.label, es: fact.labelEs }, negated: false, unattributed: false, neighbour: true },
+      };
     }
     return {
       kind: 'event',
