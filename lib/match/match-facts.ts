@@ -207,6 +207,8 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
   const needsActor = fact.actor.en.length + fact.actor.es.length > 0;
   if ((needsActor && !actors.length) || !actions.length || (needsObject && !objects.length)) return null;
   for (const a of actions) {
+    // "Transferred out of CECOT", "sacado del CECOT": a move away from the place is not the move into it.
+    if (AWAY_AFTER.test(s.folded.slice(a.end, a.end + 12))) continue;
     // The actor stands before the action, or right after it ("visitó el CECOT la secretaria Noem", "deported by Washington").
     const actor = needsActor ? nearest(actors.filter((x) => x.end <= a.start || x.start - a.end <= ACTOR_AFTER), a, [a]) : null;
     if (needsActor && !actor) continue;
@@ -217,7 +219,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     const end = Math.max(...parts.map((x) => x.end));
     if (end - start > EVENT_WINDOW) continue;
     // Actor, action and object of one event stand in one clause: not across "; " or ", but".
-    if (CLAUSE_BREAK.test(s.folded.slice(start, end))) continue;
+    if (clauseBreak(s.folded.slice(start, end))) continue;
     // "No evidence that they belong to…" doubts the claim without denying it; "accused without
     // evidence of belonging to…" still reports the accusation, and denies nothing.
     const deniedHere = deniedBefore(s, a.start);
@@ -285,7 +287,20 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
 const NEGATOR =
   /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to|(?:has|have|had|is|are|was|were) yet)\b|n't\b/;
 /** A clause boundary inside an event's stretch. */
-const CLAUSE_BREAK = /;|,\s*(?:but|while|although|whereas|yet|pero|aunque|mientras|sin embargo)\b/;
+const CLAUSE_BREAK = /;|,\s*(?:but|while|although|whereas|yet|pero|aunque|mientras|sin embargo)\b/g;
+/**
+ * "…, but is criticised by rights groups", "…, pero es cuestionado por…": a clause whose verb comes
+ * with no subject of its own goes on with the subject before it, so it is no boundary.
+ */
+const SAME_SUBJECT = /^\s*(?:is|was|has been|have been|remains|es|fue|ha sido|han sido|esta|sigue siendo)\b/;
+function clauseBreak(stretch: string): boolean {
+  for (const b of stretch.matchAll(CLAUSE_BREAK)) {
+    if (b[0] === ';' || !SAME_SUBJECT.test(stretch.slice((b.index ?? 0) + b[0].length))) return true;
+  }
+  return false;
+}
+/** Words right after a verb of movement that turn it away from the place: "out of", "fuera de". */
+const AWAY_AFTER = /^\s+(?:out of|away from|fuera de)\b/;
 /** An accusation reported in so many words. */
 const ACCUSED = /\b(?:accus\w*|alleg\w*|acusad\w*|acusa\w*|senalad\w*|tildad\w*)\b/;
 /** A negated "evidence" before the action: doubt, not denial. */
