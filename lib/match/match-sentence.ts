@@ -296,6 +296,10 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // make a match on their own, and skipping them saves most of the work.
   const topicTerms: PhraseHit[] = [];
   const topicWord = (h: PhraseHit) => within_(s.topicSpans, h);
+  // Words inside an event found for one claim are that event's ("no current plans to deport American
+  // citizens"): they do not make another claim say the same thing, only relate to it.
+  const events = out.filter((x) => x.kind === 'event').map((x) => ({ span: x.span, claim: m.claimIndex.get(x.claimId) ?? -1 }));
+  const othersEvent = (h: PhraseHit, owner: number) => events.some((e) => e.claim !== owner && e.span[0] <= h.start && h.end <= e.span[1]);
   for (const h of s.termHits) {
     if (s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end)) {
       topicTerms.push(h);
@@ -313,7 +317,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       e.hits.push(h);
       e.weight += o.weight;
       if ((m.termOwners[h.phrase]?.length ?? 0) === 1) e.unique++;
-      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase]) {
+      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !othersEvent(h, o.owner)) {
         e.specific += strength;
         if (!topicWord(h)) e.own += strength;
       }
