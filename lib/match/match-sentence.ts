@@ -296,10 +296,13 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // make a match on their own, and skipping them saves most of the work.
   const topicTerms: PhraseHit[] = [];
   const topicWord = (h: PhraseHit) => within_(s.topicSpans, h);
-  // Words inside an event found for one claim are that event's ("no current plans to deport American
-  // citizens"): they do not make another claim say the same thing, only relate to it.
-  const events = out.filter((x) => x.kind === 'event').map((x) => ({ span: x.span, claim: m.claimIndex.get(x.claimId) ?? -1 }));
-  const othersEvent = (h: PhraseHit, owner: number) => events.some((e) => e.claim !== owner && e.span[0] <= h.start && h.end <= e.span[1]);
+  // Words inside an event found for a claim of one subject are that event's ("no current plans to deport
+  // American citizens"): they do not make a claim of another subject say the same thing, only relate to it.
+  const events = out.filter((x) => x.kind === 'event').map((x) => ({ span: x.span, subject: x.subject }));
+  const othersEvent = (h: PhraseHit, owner: number) => {
+    const subject = m.subjects[m.claims[owner]?.subject ?? -1]?.subject.key;
+    return events.some((e) => e.subject !== subject && e.span[0] <= h.start && h.end <= e.span[1]);
+  };
   for (const h of s.termHits) {
     if (s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end)) {
       topicTerms.push(h);
