@@ -19,6 +19,8 @@ export interface FactFinding {
   detail: ExplainDetail;
   /** For events: where the action stands, [start, end). */
   action?: [number, number];
+  /** For events: where the object stands, [start, end), when the fact has one. */
+  object?: [number, number];
 }
 
 export interface FactSentence {
@@ -264,6 +266,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     return {
       kind: 'event',
       action: [a.start, a.end],
+      ...(object ? { object: [object.start, object.end] as [number, number] } : {}),
       relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
       span: [start, end],
       page: s.text.slice(start, end),

@@ -218,6 +218,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
 
   // Typed facts: a year, a title, an event compared slot by slot; they decide for their claim.
   const factClaims = new Set<string>();
+  const eventObjects: Array<[number, number]> = [];
   if (s.factHits?.length) {
     for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false })) {
       const c = m.claims[f.claim];
@@ -270,6 +271,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         continue;
       }
       factClaims.add(c.claim.id);
+      if (f.object && f.relation === 'agrees' && s.quantities.some((q) => (f.object as [number, number])[0] <= q.numberStart && q.numberStart < (f.object as [number, number])[1])) eventObjects.push(f.object);
       out.push({
         claimId: c.claim.id,
         statement: c.claim.statement,
@@ -286,6 +288,15 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         factId: f.factId,
         detail: f.detail,
       });
+    }
+  }
+
+  // A number that is an event's own object ("cameras watch them 24 hours a day": round-the-clock watch)
+  // is that event's words, not a figure of another subject (hours confined a day).
+  for (const f of eventObjects) {
+    for (let i = out.length - 1; i >= 0; i--) {
+      const q = (out[i] as DatasetMatch).quantitySpan;
+      if (q && q[0] < f[1] && f[0] < q[1]) out.splice(i, 1);
     }
   }
 
