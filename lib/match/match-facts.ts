@@ -303,7 +303,7 @@ function clauseBreak(stretch: string): boolean {
   return false;
 }
 /** Words right after a verb of movement that turn it away from the place: "out of", "fuera de". */
-const AWAY_AFTER = /^\s+(?:out of|away from|fuera de)\b/;
+const AWAY_AFTER = /^\s+(?:out of|away from|fuera del?)\b/;
 /** An accusation reported in so many words. */
 const ACCUSED = /\b(?:accus\w*|alleg\w*|acusad\w*|acusa\w*|senalad\w*|tildad\w*)\b/;
 /** A negated "evidence" before the action: doubt, not denial. */
