@@ -234,6 +234,11 @@ export const EventFact = z.object({
    * were deported to CECOT" is a count of deportees): the number's comparison then speaks for the clause.
    */
   yieldsTo: z.array(z.string().min(1)).default([]),
+  /**
+   * A neighbouring fact, not the claim itself: a page saying it, or its opposite, bears on the claim
+   * without saying what it says ("no criminal record in the US" beside "many have not been convicted"): related.
+   */
+  neighbour: z.boolean().default(false),
   /** The day of the week the article gives for it ("On Wednesday, Noem toured…"), when it gives one. */
   weekday: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).optional(),
 });

@@ -37,7 +37,12 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
   const parts: ClaimPart[] = [];
   const claims = new Set<string>();
   // Compared values take their spans first (they are the narrowest), then clauses and statements, each group best first.
-  const ordered = [...matches].sort((a, b) => Number(!VALUE_KINDS.has(a.kind)) - Number(!VALUE_KINDS.has(b.kind)));
+  // A title given right to someone the event is done to or with ("met with President Nayib Bukele") only
+  // names who is meant: the event, begun before it, comes first. The actor's own title ("Secretary Noem toured") keeps its place.
+  const named = (m: DatasetMatch) =>
+    m.kind === 'title' && m.relation === 'agrees' && matches.some((e) => e.kind === 'event' && e.span[0] < m.span[0] && m.span[0] < e.span[1]);
+  const rank = (m: DatasetMatch) => (named(m) ? 2 : VALUE_KINDS.has(m.kind) ? 0 : 1);
+  const ordered = [...matches].sort((a, b) => rank(a) - rank(b));
   for (const m of ordered) {
     if (parts.length >= MAX_PARTS) break;
     // One part per dataset claim, except numbers: "261 people, 238 of them Venezuelans" compares two.

@@ -69,7 +69,7 @@ export const GENERIC_WORDS = new Set([
   'hoy', 'actualmente', 'alberga', 'internos', 'acuerdo', 'pacto', 'convenio', 'trato', 'pago', 'pagar',
   'pagara', 'costo', 'cuesta', 'presupuesto', 'gira', 'dias', 'visita', 'ley', 'juez', 'audiencia', 'seguridad',
   'apoyo', 'mensaje', 'criticas', 'alarma', 'secretario', 'secretaria', 'presidente', 'comision',
-  'migrantes', 'venezolanos', 'venezolano', 'deportados', 'enviados', 'trasladados', 'expulsados', 'llegaron',
+  'migrantes', 'venezolanos', 'venezolano', 'estadounidense', 'estadounidenses', 'deportados', 'enviados', 'trasladados', 'expulsados', 'llegaron',
   'recibio', 'recluidos', 'custodia', 'trato', 'condiciones', 'terroristas', 'pandillas', 'banda',
   'firmado', 'firmo', 'acordo', 'anuncio', 'defiende', 'denuncian', 'condenado', 'condenados', 'procesados',
 ]);

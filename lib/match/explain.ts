@@ -79,6 +79,8 @@ export const ExplainDetail = z.discriminatedUnion('type', [
     doubted: z.boolean().optional(),
     /** The page names it without saying whether it happened (a fact whose `opposite` is "related"). */
     mention: z.boolean().optional(),
+    /** The page reports a neighbouring fact of the claim (`EventFact.neighbour`). */
+    neighbour: z.boolean().optional(),
   }),
   /** The law something rests on: the page's as written, the dataset's in both languages. */
   z.object({ type: z.literal('law'), slot: Bilingual, page: z.string(), data: Bilingual }),
@@ -256,7 +258,7 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       return t(relation === 'conflicts' ? 'matching.lawConflicts' : 'matching.lawAgrees', { page: d.page, data: pick(d.data), slot: pick(d.slot) });
     case 'event':
       return t(
-        d.doubted ? 'matching.eventDoubted' : d.mention ? 'matching.eventMention' : d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees',
+        d.neighbour ? 'matching.eventNeighbour' : d.doubted ? 'matching.eventDoubted' : d.mention ? 'matching.eventMention' : d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees',
         { slot: pick(d.slot) },
       );
     case 'statement': {

@@ -19,6 +19,8 @@ export interface FactFinding {
   detail: ExplainDetail;
   /** For events: where the action stands, [start, end). */
   action?: [number, number];
+  /** For events: where the object stands, [start, end), when the fact has one. */
+  object?: [number, number];
 }
 
 export interface FactSentence {
@@ -95,7 +97,8 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // whose actor and object stand nearest to it is the reading ("a move that drew criticism", not the prison named before).
   const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && g.span[1] - g.span[0] < f.span[1] - f.span[0])));
   // Per claim the first finding is kept: conflicts first, then the narrowest slots (a year before the law it dates).
-  const rank = (f: FactFinding) => (f.relation === 'conflicts' ? 0 : 2) + (f.kind === 'law' || f.kind === 'event' ? 1 : 0);
+  // A neighbouring fact comes after the claim's own.
+  const rank = (f: FactFinding) => (f.relation === 'conflicts' ? 0 : 2) + (f.kind === 'law' || f.kind === 'event' ? 1 : 0) + (f.detail.type === 'event' && f.detail.neighbour ? 0.5 : 0);
   return kept.sort((a, b) => rank(a) - rank(b));
 }
 
@@ -206,6 +209,8 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
   const needsActor = fact.actor.en.length + fact.actor.es.length > 0;
   if ((needsActor && !actors.length) || !actions.length || (needsObject && !objects.length)) return null;
   for (const a of actions) {
+    // "Transferred out of CECOT", "sacado del CECOT": a move away from the place is not the move into it.
+    if (AWAY_AFTER.test(s.folded.slice(a.end, a.end + 12))) continue;
     // The actor stands before the action, or right after it ("visitó el CECOT la secretaria Noem", "deported by Washington").
     const actor = needsActor ? nearest(actors.filter((x) => x.end <= a.start || x.start - a.end <= ACTOR_AFTER), a, [a]) : null;
     if (needsActor && !actor) continue;
@@ -216,7 +221,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     const end = Math.max(...parts.map((x) => x.end));
     if (end - start > EVENT_WINDOW) continue;
     // Actor, action and object of one event stand in one clause: not across "; " or ", but".
-    if (CLAUSE_BREAK.test(s.folded.slice(start, end))) continue;
+    if (clauseBreak(s.folded.slice(start, end))) continue;
     // "No evidence that they belong to…" doubts the claim without denying it; "accused without
     // evidence of belonging to…" still reports the accusation, and denies nothing.
     const deniedHere = deniedBefore(s, a.start);
@@ -226,7 +231,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     // A denial on the page contradicts what the article reports, and agrees with what the article denies.
     const denial = !accused && deniedHere;
     const negated = denial !== fact.negative;
-    if (negated && !doubted && fact.opposite === 'none') continue;
+    if (negated && !doubted && fact.opposite === 'none' && !fact.neighbour) continue;
     // The sentence may say who claims it, before or within the event ("said to be members", "insiste en que…", "acusados de pertenecer").
     const unattributed = fact.attributed && !s.attributed && !ATTRIBUTED.test(s.folded.slice(s.start, end)) &&
       !HEDGE_NEAR.test(s.folded.slice(Math.max(s.start, start - 30), end));
@@ -247,9 +252,21 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
         };
       }
     }
+    if (fact.neighbour) {
+      return {
+        kind: 'event',
+        action: [a.start, a.end],
+        relation: 'related',
+        span: [start, end],
+        page: s.text.slice(start, end),
+        dataset: fact.label,
+        detail: { type: 'event', slot: { en: fact.label, es: fact.labelEs }, negated: false, unattributed: false, neighbour: true },
+      };
+    }
     return {
       kind: 'event',
       action: [a.start, a.end],
+      ...(object ? { object: [object.start, object.end] as [number, number] } : {}),
       relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
       span: [start, end],
       page: s.text.slice(start, end),
@@ -273,7 +290,20 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
 const NEGATOR =
   /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to|(?:has|have|had|is|are|was|were) yet)\b|n't\b/;
 /** A clause boundary inside an event's stretch. */
-const CLAUSE_BREAK = /;|,\s*(?:but|while|although|whereas|yet|pero|aunque|mientras|sin embargo)\b/;
+const CLAUSE_BREAK = /;|,\s*(?:but|while|although|whereas|yet|pero|aunque|mientras|sin embargo)\b/g;
+/**
+ * "…, but is criticised by rights groups", "…, pero es cuestionado por…": a clause whose verb comes
+ * with no subject of its own goes on with the subject before it, so it is no boundary.
+ */
+const SAME_SUBJECT = /^\s*(?:is|was|has been|have been|remains|es|fue|ha sido|han sido|esta|sigue siendo)\b/;
+function clauseBreak(stretch: string): boolean {
+  for (const b of stretch.matchAll(CLAUSE_BREAK)) {
+    if (b[0] === ';' || !SAME_SUBJECT.test(stretch.slice((b.index ?? 0) + b[0].length))) return true;
+  }
+  return false;
+}
+/** Words right after a verb of movement that turn it away from the place: "out of", "fuera de". */
+const AWAY_AFTER = /^\s+(?:out of|away from|fuera del?)\b/;
 /** An accusation reported in so many words. */
 const ACCUSED = /\b(?:accus\w*|alleg\w*|acusad\w*|acusa\w*|senalad\w*|tildad\w*)\b/;
 /** A negated "evidence" before the action: doubt, not denial. */

@@ -218,6 +218,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
 
   // Typed facts: a year, a title, an event compared slot by slot; they decide for their claim.
   const factClaims = new Set<string>();
+  const eventObjects: Array<[number, number]> = [];
   if (s.factHits?.length) {
     for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false })) {
       const c = m.claims[f.claim];
@@ -270,6 +271,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         continue;
       }
       factClaims.add(c.claim.id);
+      if (f.object && f.relation === 'agrees' && s.quantities.some((q) => (f.object as [number, number])[0] <= q.numberStart && q.numberStart < (f.object as [number, number])[1])) eventObjects.push(f.object);
       out.push({
         claimId: c.claim.id,
         statement: c.claim.statement,
@@ -289,6 +291,15 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     }
   }
 
+  // A number that is an event's own object ("cameras watch them 24 hours a day": round-the-clock watch)
+  // is that event's words, not a figure of another subject (hours confined a day).
+  for (const f of eventObjects) {
+    for (let i = out.length - 1; i >= 0; i--) {
+      const q = (out[i] as DatasetMatch).quantitySpan;
+      if (q && q[0] < f[1] && f[0] < q[1]) out.splice(i, 1);
+    }
+  }
+
   // Statements, and quantity subjects the sentence is about without a number to compare.
   const termEvidence = new Map<number, TermEvidence>();
   // Terms that name the topic itself ("CECOT", shared by half the claims) come
@@ -296,6 +307,13 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // make a match on their own, and skipping them saves most of the work.
   const topicTerms: PhraseHit[] = [];
   const topicWord = (h: PhraseHit) => within_(s.topicSpans, h);
+  // Words inside an event found for a claim of one subject are that event's ("no current plans to deport
+  // American citizens"): they do not make a claim of another subject say the same thing, only relate to it.
+  const events = out.filter((x) => x.kind === 'event').map((x) => ({ span: x.span, subject: x.subject }));
+  const othersEvent = (h: PhraseHit, owner: number) => {
+    const subject = m.subjects[m.claims[owner]?.subject ?? -1]?.subject.key;
+    return events.some((e) => e.subject !== subject && e.span[0] <= h.start && h.end <= e.span[1]);
+  };
   for (const h of s.termHits) {
     if (s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end)) {
       topicTerms.push(h);
@@ -313,7 +331,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       e.hits.push(h);
       e.weight += o.weight;
       if ((m.termOwners[h.phrase]?.length ?? 0) === 1) e.unique++;
-      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase]) {
+      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !othersEvent(h, o.owner)) {
         e.specific += strength;
         if (!topicWord(h)) e.own += strength;
       }

@@ -192,3 +192,43 @@ describe('written pages of failure kind 3', () => {
     }
   });
 });
+
+describe('the same event, and what only neighbours it', () => {
+  it('leads with the meeting, not with the title of the man met', () => {
+    const a = analyzeText({ text: 'Noem sat down with President Nayib Bukele in San Salvador on Thursday.', title: 'CECOT' }, matcher, topic, { matchOffTopic: true });
+    const shown = a.claims.flatMap((c) => c.parts);
+    // The meeting takes the words of the man met; his title, given right, does not cut it short.
+    expect(shown.find((p) => p.claimId === 'c003-noem-meetings-flights')?.text).toContain('Nayib Bukele');
+    expect(shown.some((p) => p.claimId === 'c000-bukele-president')).toBe(false);
+    // The actor's own title keeps its part.
+    expect(parts('Homeland Security Secretary Kristi Noem toured the mega-prison.')).toContain('agrees c003-noem-role');
+  });
+
+  it('does not read a move out of the prison as a move into it', () => {
+    expect(matches('One of the deportees was transferred out of CECOT in May.')).not.toContain('agrees c000-deportees-held-in-cecot');
+    expect(matches('One of the deportees was transferred to CECOT in May.')).toContain('agrees c000-deportees-held-in-cecot');
+  });
+
+  it('keeps the subject across ", but is…"', () => {
+    expect(matches('The prison is Bukele’s pride, but is denounced by rights groups.')).toContain('agrees c000-rights-groups-condemn');
+    expect(matches('The prison is Bukele’s pride, but rights groups say the minister denounced the press.')).not.toContain('agrees c000-rights-groups-condemn');
+  });
+
+  it('gives a criminal record as related to "not convicted", in both languages', () => {
+    expect(matches('Most of the men had no criminal record.')).toContain('related c003-many-not-convicted');
+    expect(matches('La mayoría no tenía antecedentes penales.')).toContain('related c003-many-not-convicted');
+    expect(matches('Most of the men were never convicted of anything.')).toContain('agrees c003-many-not-convicted');
+  });
+
+  it('lets the words of an event of one subject make another subject’s claim related, not the same', () => {
+    const found = matches('After Rubio spoke, an official said there were no plans to deport American citizens.');
+    expect(found).toContain('related c003-us-citizens-not-finalized');
+    expect(found).not.toContain('agrees c003-rubio-us-citizens-offer');
+  });
+
+  it('takes a number that is an event’s own object for that event', () => {
+    const found = matches('Cameras watch the prisoners 24 hours a day.');
+    expect(found).toContain('agrees c003-round-the-clock-surveillance');
+    expect(found.some((m) => m.endsWith('c003-confinement-24h'))).toBe(false);
+  });
+});
