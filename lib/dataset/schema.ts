@@ -98,6 +98,12 @@ export const Subject = z.object({
    * is related to the dataset's count, never compared with it as the same count.
    */
   otherEvents: Terms.optional(),
+  /**
+   * For quantities: words right before a number saying it measures another
+   * thing than the subject ("lights on 24 hours a day" is not how long the
+   * prisoners are locked in). Such a number is not this subject's.
+   */
+  otherMeasures: Terms.optional(),
 });
 export type Subject = z.infer<typeof Subject>;
 

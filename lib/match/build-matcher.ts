@@ -24,6 +24,8 @@ export interface SubjectInfo {
   groupOf: number[][];
   /** For counts: the words that say a number counts another event (`subjects[].otherEvents`). */
   otherEvents: PhraseSet | null;
+  /** For quantities: the words that say a number measures another thing (`subjects[].otherMeasures`). */
+  otherMeasures: PhraseSet | null;
 }
 
 /** The role a phrase plays in a typed fact. */
@@ -108,11 +110,14 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
       groupNames: null,
       groupOf: [],
       otherEvents: null,
+      otherMeasures: null,
     };
   });
   for (const info of subjects) {
     const other = [...(info.subject.otherEvents?.en ?? []), ...(info.subject.otherEvents?.es ?? [])].map((n) => foldKey(n));
     if (other.length) info.otherEvents = new PhraseSet(other);
+    const measures = [...(info.subject.otherMeasures?.en ?? []), ...(info.subject.otherMeasures?.es ?? [])].map((n) => foldKey(n));
+    if (measures.length) info.otherMeasures = new PhraseSet(measures);
     if (!info.groups.length) continue;
     const lists = info.groups.map((g) => [...g.names.en, ...g.names.es].map((n) => foldKey(n)));
     info.groupNames = new PhraseSet(lists.flat());

@@ -642,13 +642,30 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
     // Only for a number of the subject's size: "five Venezuelan men detained in Texas" is someone else's count.
     if (reading?.specific && plausibility(m, index, q) === 1) scores.set(index, (scores.get(index) ?? 0) + GROUP_CUE);
   }
+  // The words of another figure of a deal ("set aside", "maintenance fee", "per prisoner") tie a sum to that deal.
+  if (q.category === 'money') {
+    for (const [index, info] of m.subjects.entries()) {
+      if (info.category === 'money' && unitsFit(info, q) && otherSumOf(m, index, s, folded, q)) scores.set(index, (scores.get(index) ?? 0) + GROUP_CUE);
+    }
+  }
   let best: Assignment | null = null;
   for (const [index, raw] of scores) {
+    if (measuresOther(m.subjects[index], s, folded, q)) continue;
     // A rate or a saving ("$20,000 per prisoner") is far smaller than the deal's sum, and still about the deal.
     const score = raw * (otherSumOf(m, index, s, folded, q) ? 1 : plausibility(m, index, q));
     if (!best || score > best.score) best = { index, score };
   }
   return best && best.score >= MIN_ASSIGN ? best : null;
+}
+
+/** How far before a number the thing it measures may be named ("lights blaze 24 hours a day"). */
+const MEASURED_REACH = 40;
+
+/** The words right before the number, in its clause, name another thing it measures (`subjects[].otherMeasures`). */
+function measuresOther(info: SubjectInfo | undefined, s: SentenceInput, folded: string, q: ParsedQuantity): boolean {
+  if (!info?.otherMeasures) return false;
+  const from = Math.max(s.start, q.start - MEASURED_REACH);
+  return info.otherMeasures.findAll(folded, from, q.start).some((h) => !/[,;:]/.test(folded.slice(h.end, q.start)));
 }
 
 /**

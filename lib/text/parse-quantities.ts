@@ -49,6 +49,8 @@ const FRACTION_WORDS = FRACTIONS.map(([w]) => w.replace('-', '[- ]')).join('|');
 const CANDIDATE = new RegExp(`(?<![\\w])(?<!\\d[.,:/])(${DIGITS})(?![.,]?\\d)|\\b(${FRACTION_WORDS})\\b|\\b(${WORD_NUMBERS})\\b`, 'g');
 const NUMBER_WORD_AT = new RegExp(`(?:(${DIGITS})|(${WORD_NUMBERS})\\b)`, 'y');
 
+/** The units word after a tens word: "-four", " five", " y cuatro". */
+const TENS_UNIT_AT = /(?:-| y | )(one|two|three|four|five|six|seven|eight|nine|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b/y;
 const SCALE_AT = new RegExp(`\\s*(${SCALES.map(([w]) => w).join('|')})\\b`, 'y');
 const ATTACHED_SCALE_AT = /([kmb])\b/y;
 const PERCENT_AT = /\s*(%|percent\b|per cent\b|por ciento\b)/y;
@@ -132,7 +134,16 @@ function readNumber(f: string, at: number): NumberToken | null {
   if (!m) return null;
   if (m[1] !== undefined) return { value: parseNumeral(m[1]), end: at + m[0].length, isWord: false, plainInteger: /^\d+$/.test(m[1]) };
   const value = NUMBER_WORDS[m[2] ?? ''];
-  return value === undefined ? null : { value, end: at + m[0].length, isWord: true, plainInteger: false };
+  if (value === undefined) return null;
+  const end = at + m[0].length;
+  // "twenty-four", "thirty five", "treinta y cuatro": tens and units are one number.
+  if (value >= 20 && value < 100 && value % 10 === 0) {
+    TENS_UNIT_AT.lastIndex = end;
+    const u = TENS_UNIT_AT.exec(f);
+    const unit = u ? NUMBER_WORDS[u[1] ?? ''] : undefined;
+    if (u && unit !== undefined && unit >= 1 && unit <= 9) return { value: value + unit, end: end + u[0].length, isWord: true, plainInteger: false };
+  }
+  return { value, end, isWord: true, plainInteger: false };
 }
 
 function readScale(f: string, at: number, currency: boolean): { scale: number; end: number } | null {
