@@ -166,7 +166,9 @@ export function analyzeText(
   const cues = new Cursor(doMatch ? m.cues.findAll(folded) : []);
   const terms = new Cursor(doMatch ? m.terms.findAll(folded) : []);
   const topicHits = new Cursor(doMatch ? t.phrases.findAll(folded) : []);
-  const factHits = new Cursor(doMatch ? m.factPhrases.findAll(folded) : []);
+  const allFactHits = doMatch ? m.factPhrases.findAll(folded) : [];
+  const factHits = new Cursor(allFactHits);
+  const named = new NamedNear(m, allFactHits);
 
   const claims: AnalyzedClaim[] = [];
   for (const s of sentences) {
@@ -187,6 +189,7 @@ export function analyzeText(
     // Words a typed fact uses ("said", "visited") are common: alone, only a name or a dated law makes a sentence worth comparing.
     if (doMatch && (tHits.length || cHits.length || xHits.some((h) => m.factAnchor[h.phrase]))) {
       const { anchored, rival, anchorSpans, ownWords } = topicContext(t, pHits);
+      const nearFacts = named.near(s.start, s.end);
       // A sentence about another prison (and not about this one) is not compared with the dataset.
       if (!rival || anchored) {
         const attributed = f.attribution || HEDGED.test(folded.slice(s.start, s.end));
@@ -203,6 +206,7 @@ export function analyzeText(
           topicSpans: ownWords,
           factHits: xHits,
           attributed,
+          nearFacts,
           locale: options.locale ?? 'en',
         });
         restOf = (a: number, b: number): DatasetMatch[] => {
@@ -220,6 +224,7 @@ export function analyzeText(
             topicSpans: inside(ownWords),
             factHits: inside(xHits),
             attributed,
+            nearFacts,
             locale: options.locale ?? 'en',
           });
         };
@@ -380,6 +385,27 @@ function countWords(text: string, start: number, end: number): number {
 }
 
 /** Walks items sorted by `start`, handing each sentence the ones inside it. */
+/** How far before a sentence, and after it, the page may name a thing for "the law", "esta ley" to stand for it. */
+const NAMED_BEFORE = 1500;
+const NAMED_AFTER = 300;
+
+/** Where the page names the things typed facts date (`of` phrases): per sentence, the facts named near it, walked in order. */
+class NamedNear {
+  private readonly hits: Array<{ start: number; fact: number }> = [];
+  private i = 0;
+  constructor(m: Matcher, all: readonly { start: number; phrase: number }[]) {
+    for (const h of all) for (const o of m.factOwners[h.phrase] ?? []) if (o.role === 'of') this.hits.push({ start: h.start, fact: o.fact });
+  }
+  near(start: number, end: number): ReadonlySet<number> | undefined {
+    const hits = this.hits;
+    if (!hits.length) return undefined;
+    while (this.i < hits.length && (hits[this.i] as { start: number }).start < start - NAMED_BEFORE) this.i++;
+    let out: Set<number> | undefined;
+    for (let j = this.i; j < hits.length && (hits[j] as { start: number }).start < end + NAMED_AFTER; j++) (out ??= new Set()).add((hits[j] as { fact: number }).fact);
+    return out;
+  }
+}
+
 class Cursor<T extends { start: number; end: number }> {
   private i = 0;
   constructor(private readonly items: readonly T[]) {}

@@ -84,6 +84,8 @@ export interface SentenceInput {
   factHits?: readonly PhraseHit[];
   /** The sentence attributes what it says ("officials said", "allegedly"). */
   attributed?: boolean;
+  /** Facts whose thing the page names near the sentence (for "the law", "esta ley"). */
+  nearFacts?: ReadonlySet<number>;
   /** Language of the explanations. Default 'en'. */
   locale?: Locale;
 }
@@ -219,7 +221,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // Typed facts: a year, a title, an event compared slot by slot; they decide for their claim.
   const factClaims = new Set<string>();
   if (s.factHits?.length) {
-    for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false })) {
+    for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false, nearFacts: s.nearFacts })) {
       const c = m.claims[f.claim];
       if (!c) continue;
       // "238 Venezuelans were deported to CECOT" is a count: when the event is what the number counts
