@@ -33,6 +33,8 @@ export interface FactSentence {
   attributed: boolean;
   /** Facts whose thing the page names near this sentence: their `refs` ("the law", "esta ley") stand for it here. */
   nearFacts?: ReadonlySet<number>;
+  /** Title facts the page gave a wrong title earlier: its "the governor" stands for the person. */
+  wrongTitles?: ReadonlySet<string>;
 }
 
 /** Words allowed between a law's name and its year: "Act of 1798", "Ley de Enemigos Extranjeros de 1798", "Act (1798)". */
@@ -69,7 +71,7 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // names such as "CECOT" are objects of many facts and would otherwise make every one of them a candidate.
   const keyed = new Set<number>();
   for (const h of s.factHits) {
-    for (const o of m.factOwners[h.phrase] ?? []) if (o.role === 'action' || o.role === 'of' || o.role === 'person' || (o.role === 'ref' && s.nearFacts?.has(o.fact))) keyed.add(o.fact);
+    for (const o of m.factOwners[h.phrase] ?? []) if (o.role === 'action' || o.role === 'of' || o.role === 'person' || ((o.role === 'ref' || o.role === 'title' || o.role === 'otherTitle') && s.nearFacts?.has(o.fact))) keyed.add(o.fact);
   }
   if (!keyed.size) return [];
   // Hits per fact and role.
@@ -95,7 +97,7 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
       fact.kind === 'year'
         ? matchYear(s, fact, roles, s.nearFacts?.has(fi) ?? false)
         : fact.kind === 'title'
-          ? matchTitle(s, fact, roles)
+          ? matchTitle(s, fact, roles, s.nearFacts?.has(fi) ?? false)
           : fact.kind === 'law'
             ? matchLaw(s, fact, roles)
             : matchEvent(s, fact, roles);
@@ -212,10 +214,11 @@ function ageNear(s: FactSentence, fact: YearFact, h: PhraseHit, ages: readonly P
   return null;
 }
 
-function matchTitle(s: FactSentence, fact: TitleFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
+function matchTitle(s: FactSentence, fact: TitleFact, roles: Map<FactRole, PhraseHit[]>, near: boolean): Found | null {
   const people = roles.get('person') ?? [];
   const titles = [...(roles.get('title') ?? []).map((h) => ({ h, own: true })), ...(roles.get('otherTitle') ?? []).map((h) => ({ h, own: false }))];
-  if (!people.length || !titles.length) return null;
+  if (!titles.length) return null;
+  if (!people.length) return near ? titleStandingFor(s, fact, titles) : null;
   for (const p of people) {
     // The title written right before the name, else the one set off by a comma after it.
     let best: { h: PhraseHit; own: boolean } | null = null;
@@ -242,6 +245,41 @@ function matchTitle(s: FactSentence, fact: TitleFact, roles: Map<FactRole, Phras
       page,
       dataset: fact.value,
       detail: { type: 'title', slot: { en: fact.label, es: fact.labelEs }, person, page, data: { en: fact.value, es: fact.valueEs }, former: !best.own && former },
+    };
+  }
+  return null;
+}
+
+/** "the Homeland Security secretary", "la secretaria", "the governor's": a title with its article and no name. */
+const TITLE_ALONE_BEFORE = /\b(?:the|la|el)\s+(?:(?:u\.s\.|us|american|estadounidense)\s+)?$/;
+
+/**
+ * A title alone, with its definite article ("the Homeland Security
+ * secretary was filmed"), shortly after the page named the person: the
+ * title stands for that person. Their own title agrees when it is specific
+ * (not a bare "president"); another one conflicts only when the page has
+ * already given them a wrong title with their name, else it may be someone
+ * else's. A former post says nothing.
+ */
+function titleStandingFor(s: FactSentence, fact: TitleFact, titles: ReadonlyArray<{ h: PhraseHit; own: boolean }>): Found | null {
+  for (const t of titles) {
+    const before = s.folded.slice(Math.max(s.start, t.h.start - 20), t.h.start);
+    const article = TITLE_ALONE_BEFORE.exec(before);
+    if (!article || FORMER.test(before)) continue;
+    if (!t.own && !s.wrongTitles?.has(fact.id)) continue;
+    // A one-word title of one's own ("the president") is as likely anyone's: the US president, a court's.
+    if (t.own && !/\s/.test(s.folded.slice(t.h.start, t.h.end).trim())) continue;
+    // A name right after the title is someone's ("the governor, Greg Abbott" is caught as a name; "the Governor Greg Abbott" here).
+    if (/^\s+\p{Lu}\p{Ll}/u.test(s.text.slice(t.h.end, t.h.end + 4))) continue;
+    const page = s.text.slice(t.h.start, t.h.end);
+    const person = fact.person.en[0] ?? '';
+    return {
+      kind: 'title',
+      relation: t.own ? 'agrees' : 'conflicts',
+      span: [t.h.start - before.length + article.index, t.h.end],
+      page,
+      dataset: fact.value,
+      detail: { type: 'title', slot: { en: fact.label, es: fact.labelEs }, person, page, data: { en: fact.value, es: fact.valueEs }, former: false },
     };
   }
   return null;

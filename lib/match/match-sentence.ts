@@ -86,6 +86,8 @@ export interface SentenceInput {
   attributed?: boolean;
   /** Facts whose thing the page names near the sentence (for "the law", "esta ley"). */
   nearFacts?: ReadonlySet<number>;
+  /** Title facts the page gave a wrong title earlier (for "the governor" standing for the person). */
+  wrongTitles?: ReadonlySet<string>;
   /** Language of the explanations. Default 'en'. */
   locale?: Locale;
 }
@@ -221,7 +223,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // Typed facts: a year, a title, an event compared slot by slot; they decide for their claim.
   const factClaims = new Set<string>();
   if (s.factHits?.length) {
-    for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false, nearFacts: s.nearFacts })) {
+    for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false, nearFacts: s.nearFacts, wrongTitles: s.wrongTitles })) {
       const c = m.claims[f.claim];
       if (!c) continue;
       // "238 Venezuelans were deported to CECOT" is a count: when the event is what the number counts
