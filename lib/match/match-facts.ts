@@ -97,7 +97,7 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
       fact.kind === 'year'
         ? matchYear(s, fact, roles, s.nearFacts?.has(fi) ?? false)
         : fact.kind === 'title'
-          ? matchTitle(s, fact, roles, s.nearFacts?.has(fi) ?? false)
+          ? matchTitle(s, fact, roles, s.nearFacts?.has(fi) ?? false, (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'title' && o.fact !== fi))
           : fact.kind === 'law'
             ? matchLaw(s, fact, roles)
             : matchEvent(s, fact, roles);
@@ -214,11 +214,11 @@ function ageNear(s: FactSentence, fact: YearFact, h: PhraseHit, ages: readonly P
   return null;
 }
 
-function matchTitle(s: FactSentence, fact: TitleFact, roles: Map<FactRole, PhraseHit[]>, near: boolean): Found | null {
+function matchTitle(s: FactSentence, fact: TitleFact, roles: Map<FactRole, PhraseHit[]>, near: boolean, othersOwn: (h: PhraseHit) => boolean): Found | null {
   const people = roles.get('person') ?? [];
   const titles = [...(roles.get('title') ?? []).map((h) => ({ h, own: true })), ...(roles.get('otherTitle') ?? []).map((h) => ({ h, own: false }))];
   if (!titles.length) return null;
-  if (!people.length) return near ? titleStandingFor(s, fact, titles) : null;
+  if (!people.length) return near ? titleStandingFor(s, fact, titles, othersOwn) : null;
   for (const p of people) {
     // The title written right before the name, else the one set off by a comma after it.
     let best: { h: PhraseHit; own: boolean } | null = null;
@@ -261,12 +261,13 @@ const TITLE_ALONE_BEFORE = /\b(?:the|la|el)\s+(?:(?:u\.s\.|us|american|estadouni
  * already given them a wrong title with their name, else it may be someone
  * else's. A former post says nothing.
  */
-function titleStandingFor(s: FactSentence, fact: TitleFact, titles: ReadonlyArray<{ h: PhraseHit; own: boolean }>): Found | null {
+function titleStandingFor(s: FactSentence, fact: TitleFact, titles: ReadonlyArray<{ h: PhraseHit; own: boolean }>, othersOwn: (h: PhraseHit) => boolean): Found | null {
   for (const t of titles) {
     const before = s.folded.slice(Math.max(s.start, t.h.start - 20), t.h.start);
     const article = TITLE_ALONE_BEFORE.exec(before);
     if (!article || FORMER.test(before)) continue;
-    if (!t.own && !s.wrongTitles?.has(fact.id)) continue;
+    // Another person's own title ("the Secretary of State") is theirs, not a wrong one of this person's.
+    if (!t.own && (!s.wrongTitles?.has(fact.id) || othersOwn(t.h))) continue;
     // A one-word title of one's own ("the president") is as likely anyone's: the US president, a court's.
     if (t.own && !/\s/.test(s.folded.slice(t.h.start, t.h.end).trim())) continue;
     // A name right after the title is someone's ("the governor, Greg Abbott" is caught as a name; "the Governor Greg Abbott" here).
