@@ -189,7 +189,7 @@ export function analyzeText(
     let matches: DatasetMatch[] = [];
     let restOf: ((a: number, b: number) => DatasetMatch[]) | null = null;
     // Words a typed fact uses ("said", "visited") are common: alone, only a name or a dated law makes a sentence worth comparing.
-    if (doMatch && (tHits.length || cHits.length || xHits.some((h) => m.factAnchor[h.phrase]))) {
+    if (doMatch && (tHits.length || cHits.length || xHits.some((h) => m.factAnchor[h.phrase]) || qs.some((q) => q.label))) {
       const { anchored, rival, anchorSpans, ownWords } = topicContext(t, pHits);
       const nearFacts = named.near(s.start, s.end);
       // A sentence about another prison (and not about this one) is not compared with the dataset.

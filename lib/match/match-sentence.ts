@@ -639,6 +639,15 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
     }
   }
   const folded = s.folded ?? s.text.toLowerCase();
+  // A table row's label glued to the number ("Capacity40,000") is a cue right at it.
+  if (q.label) {
+    for (const h of m.cues.findAll(folded.slice(q.label[0], q.label[1]))) {
+      for (const o of m.cueOwners[h.phrase] ?? []) {
+        const info = m.subjects[o.owner];
+        if (info?.category && info.quantityClaims.length && unitsFit(info, q)) scores.set(o.owner, (scores.get(o.owner) ?? 0) + o.weight);
+      }
+    }
+  }
   // A narrower group named right after the number ("250 suspected Tren de Aragua members") says whose count it is.
   for (const [index, info] of m.subjects.entries()) {
     if (!info.groupNames || !info.quantityClaims.length || !unitsFit(info, q)) continue;

@@ -32,6 +32,12 @@ export interface ParsedQuantity {
   /** Offsets of the number itself (without hedge or unit): what "near the number" is measured from. */
   numberStart: number;
   numberEnd: number;
+  /**
+   * For a table cell glued to its label ("Capacity40,000", an infobox row
+   * copied without its cell border): the label's [start, end). It says what
+   * the number is, as a word right before it would.
+   */
+  label?: [number, number];
 }
 
 export interface ParseOptions {
@@ -95,6 +101,33 @@ export function parseQuantities(text: string, options: ParseOptions = {}): Parse
       // Continue after what the quantity consumed (a range's second number is not a new quantity).
       CANDIDATE.lastIndex = Math.max(CANDIDATE.lastIndex, q.numberEnd);
     }
+  }
+  const labelled = gluedLabels(text, f, from, to);
+  if (!labelled.length) return out;
+  return [...out, ...labelled].sort((a, b) => a.start - b.start);
+}
+
+/** A line that starts with a capitalised label glued to a number: "Capacity40,000", "Population14,532 (as of 2024)". */
+const GLUED_LABEL = /(?:^|\n)[ \t]*(\p{Lu}\p{Ll}{2,}(?: \p{Ll}+){0,2})(?=\d)/gu;
+const DIGITS_AT = new RegExp(`(${DIGITS})(?![.,]?\\d)`, 'y');
+
+/** The numbers of table rows glued to their labels, which the scan skips as glued to letters ("MS13"). */
+function gluedLabels(text: string, f: string, from: number, to: number): ParsedQuantity[] {
+  const out: ParsedQuantity[] = [];
+  GLUED_LABEL.lastIndex = from;
+  let g: RegExpExecArray | null;
+  while ((g = GLUED_LABEL.exec(text)) !== null) {
+    const label = g[1] ?? '';
+    const labelEnd = g.index + g[0].length;
+    if (labelEnd >= to) break;
+    DIGITS_AT.lastIndex = labelEnd;
+    const d = DIGITS_AT.exec(f);
+    if (!d) continue;
+    const m = Object.assign([d[0], d[1]], { index: labelEnd, input: f, groups: undefined }) as unknown as RegExpExecArray;
+    // A row ends at its line: the next row's label is not this number's unit.
+    const lineEnd = text.indexOf('\n', labelEnd);
+    const q = parseNumberAt(text, f, m, lineEnd < 0 ? to : Math.min(to, lineEnd));
+    if (q && q.category !== 'year') out.push({ ...q, label: [labelEnd - label.length, labelEnd] });
   }
   return out;
 }
