@@ -107,7 +107,7 @@ export function parseQuantities(text: string, options: ParseOptions = {}): Parse
   return [...out, ...labelled].sort((a, b) => a.start - b.start);
 }
 
-/** A line that starts with a capitalised label glued to a number: "Capacity40,000", "Population14,532 (as of 2024)". */
+/** A line that starts with a capitalised label glued to a number: "Capacity40,000", "Population15,200 (as of 2024)". */
 const GLUED_LABEL = /(?:^|\n)[ \t]*(\p{Lu}\p{Ll}{2,}(?: \p{Ll}+){0,2})(?=\d)/gu;
 const DIGITS_AT = new RegExp(`(${DIGITS})(?![.,]?\\d)`, 'y');
 

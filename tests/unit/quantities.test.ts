@@ -124,11 +124,11 @@ describe('parseQuantities: number words and table rows', () => {
   });
 
   it('reads a number glued to its row label at the start of a line, with the label, and not past the line', () => {
-    const text = 'Status\nCapacity40,000\nInmates today\nPopulation14,532 (as of 2024)';
+    const text = 'Status\nCapacity40,000\nInmates today\nPopulation15,200 (as of 2024)';
     const qs = parseQuantities(text).filter((q) => q.category !== 'year');
     expect(qs.map((q) => [q.value, q.unit, q.label && text.slice(q.label[0], q.label[1])])).toEqual([
       [40000, null, 'Capacity'],
-      [14532, null, 'Population'],
+      [15200, null, 'Population'],
     ]);
   });
 
