@@ -166,7 +166,11 @@ export function analyzeText(
   const cues = new Cursor(doMatch ? m.cues.findAll(folded) : []);
   const terms = new Cursor(doMatch ? m.terms.findAll(folded) : []);
   const topicHits = new Cursor(doMatch ? t.phrases.findAll(folded) : []);
-  const factHits = new Cursor(doMatch ? m.factPhrases.findAll(folded) : []);
+  const allFactHits = doMatch ? m.factPhrases.findAll(folded) : [];
+  const factHits = new Cursor(allFactHits);
+  const named = new NamedNear(m, allFactHits);
+  // Title facts the page has already given a wrong title ("South Dakota Governor Kristi Noem"): its "the governor" is that person.
+  const wrongTitles = new Set<string>();
 
   const claims: AnalyzedClaim[] = [];
   for (const s of sentences) {
@@ -185,8 +189,9 @@ export function analyzeText(
     let matches: DatasetMatch[] = [];
     let restOf: ((a: number, b: number) => DatasetMatch[]) | null = null;
     // Words a typed fact uses ("said", "visited") are common: alone, only a name or a dated law makes a sentence worth comparing.
-    if (doMatch && (tHits.length || cHits.length || xHits.some((h) => m.factAnchor[h.phrase]))) {
+    if (doMatch && (tHits.length || cHits.length || xHits.some((h) => m.factAnchor[h.phrase]) || qs.some((q) => q.label))) {
       const { anchored, rival, anchorSpans, ownWords } = topicContext(t, pHits);
+      const nearFacts = named.near(s.start, s.end);
       // A sentence about another prison (and not about this one) is not compared with the dataset.
       if (!rival || anchored) {
         const attributed = f.attribution || HEDGED.test(folded.slice(s.start, s.end));
@@ -203,8 +208,11 @@ export function analyzeText(
           topicSpans: ownWords,
           factHits: xHits,
           attributed,
+          nearFacts,
+          wrongTitles,
           locale: options.locale ?? 'en',
         });
+        for (const x of matches) if (x.kind === 'title' && x.relation === 'conflicts' && x.factId) wrongTitles.add(x.factId);
         restOf = (a: number, b: number): DatasetMatch[] => {
           const inside = <T extends { start: number; end: number }>(xs: readonly T[]): T[] => xs.filter((x) => x.start >= a && x.end <= b);
           return matchSentence(m, {
@@ -220,6 +228,8 @@ export function analyzeText(
             topicSpans: inside(ownWords),
             factHits: inside(xHits),
             attributed,
+            nearFacts,
+            wrongTitles,
             locale: options.locale ?? 'en',
           });
         };
@@ -380,6 +390,39 @@ function countWords(text: string, start: number, end: number): number {
 }
 
 /** Walks items sorted by `start`, handing each sentence the ones inside it. */
+/** How far before a sentence, and after it, the page may name a thing for "the law", "esta ley" to stand for it. */
+const NAMED_BEFORE = 1500;
+const NAMED_AFTER = 300;
+/** How far before a sentence a person named may be "the secretary", "la secretaria" in it. */
+const PERSON_BEFORE = 600;
+
+/** Where the page names the things typed facts date (`of` phrases): per sentence, the facts named near it, walked in order. */
+class NamedNear {
+  private readonly hits: Array<{ start: number; fact: number; person: boolean }> = [];
+  private i = 0;
+  constructor(m: Matcher, all: readonly { start: number; phrase: number }[]) {
+    for (const h of all) {
+      for (const o of m.factOwners[h.phrase] ?? []) {
+        if (o.role === 'of') this.hits.push({ start: h.start, fact: o.fact, person: false });
+        else if (o.role === 'person') this.hits.push({ start: h.start, fact: o.fact, person: true });
+      }
+    }
+  }
+  /** Things named from a little before the sentence to a little after; people named shortly before it ("the secretary" after "Noem"). */
+  near(start: number, end: number): ReadonlySet<number> | undefined {
+    const hits = this.hits;
+    if (!hits.length) return undefined;
+    while (this.i < hits.length && (hits[this.i] as { start: number }).start < start - NAMED_BEFORE) this.i++;
+    let out: Set<number> | undefined;
+    for (let j = this.i; j < hits.length && (hits[j] as { start: number }).start < end + NAMED_AFTER; j++) {
+      const h = hits[j] as { start: number; fact: number; person: boolean };
+      if (h.person && (h.start >= start || h.start < start - PERSON_BEFORE)) continue;
+      (out ??= new Set()).add(h.fact);
+    }
+    return out;
+  }
+}
+
 class Cursor<T extends { start: number; end: number }> {
   private i = 0;
   constructor(private readonly items: readonly T[]) {}

@@ -98,6 +98,12 @@ export const Subject = z.object({
    * is related to the dataset's count, never compared with it as the same count.
    */
   otherEvents: Terms.optional(),
+  /**
+   * For quantities: words right before a number saying it measures another
+   * thing than the subject ("lights on 24 hours a day" is not how long the
+   * prisoners are locked in). Such a number is not this subject's.
+   */
+  otherMeasures: Terms.optional(),
 });
 export type Subject = z.infer<typeof Subject>;
 
@@ -193,7 +199,18 @@ export const YearFact = z.object({
   ...FactBase,
   /** Names of the thing whose year it is. */
   of: Terms,
+  /**
+   * Words that stand for the thing once the page has named it nearby ("the
+   * law", "esta ley", "the wartime law"). With them a year or an age is read
+   * as the thing's only when it agrees: another year may be another law's.
+   */
+  refs: Terms.default({ en: [], es: [] }),
   value: z.number().int(),
+  /**
+   * The years pages on the topic are written in, to read an age ("a
+   * 227-year-old law", "más de 200 años de antigüedad") as a year.
+   */
+  ageAsOf: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
 });
 /** The title a person held at the time of the claim. */
 export const TitleFact = z.object({

@@ -24,10 +24,12 @@ export interface SubjectInfo {
   groupOf: number[][];
   /** For counts: the words that say a number counts another event (`subjects[].otherEvents`). */
   otherEvents: PhraseSet | null;
+  /** For quantities: the words that say a number measures another thing (`subjects[].otherMeasures`). */
+  otherMeasures: PhraseSet | null;
 }
 
 /** The role a phrase plays in a typed fact. */
-export type FactRole = 'of' | 'person' | 'title' | 'otherTitle' | 'actor' | 'action' | 'object' | 'marker' | 'law' | 'otherLaw' | 'payer' | 'payee' | 'otherSum';
+export type FactRole = 'of' | 'ref' | 'person' | 'title' | 'otherTitle' | 'actor' | 'action' | 'object' | 'marker' | 'law' | 'otherLaw' | 'payer' | 'payee' | 'otherSum';
 
 export interface FactInfo {
   fact: Fact;
@@ -108,11 +110,14 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
       groupNames: null,
       groupOf: [],
       otherEvents: null,
+      otherMeasures: null,
     };
   });
   for (const info of subjects) {
     const other = [...(info.subject.otherEvents?.en ?? []), ...(info.subject.otherEvents?.es ?? [])].map((n) => foldKey(n));
     if (other.length) info.otherEvents = new PhraseSet(other);
+    const measures = [...(info.subject.otherMeasures?.en ?? []), ...(info.subject.otherMeasures?.es ?? [])].map((n) => foldKey(n));
+    if (measures.length) info.otherMeasures = new PhraseSet(measures);
     if (!info.groups.length) continue;
     const lists = info.groups.map((g) => [...g.names.en, ...g.names.es].map((n) => foldKey(n)));
     info.groupNames = new PhraseSet(lists.flat());
@@ -198,7 +203,10 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
   const roles: Array<Array<[string, FactRole]>> = facts.map(({ fact }) => {
     const out: Array<[string, FactRole]> = [];
     const add = (list: string[], role: FactRole) => list.forEach((p) => out.push([p, role]));
-    if (fact.kind === 'year') add(both(fact.of), 'of');
+    if (fact.kind === 'year') {
+      add(both(fact.of), 'of');
+      add(both(fact.refs), 'ref');
+    }
     else if (fact.kind === 'title') {
       add(both(fact.person), 'person');
       const own = new Set(both(fact.title));
@@ -233,7 +241,8 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
   // for, and, for events, of the phrases inside it that the longer match hides ("to accept" holds
   // "accept"). Titles keep only their own: "vice president" holds "president" but is not that title.
   // (Only a phrase of several words can hide another; single words skip that search.)
-  const EVENT_ROLES: ReadonlySet<FactRole> = new Set(['actor', 'action', 'object']);
+  // A law's stand-in word ("ley") inside another fact's phrase ("esta ley") still stands for it.
+  const EVENT_ROLES: ReadonlySet<FactRole> = new Set(['actor', 'action', 'object', 'ref']);
   factPhrases.phrases.forEach((p, i) => {
     const wild = new Set(factPhrases.overlapping(i));
     const inside = p.includes(' ') ? factPhrases.overlapping(i, true).filter((o) => !wild.has(o)) : [];

@@ -59,7 +59,17 @@ export const ExplainDetail = z.discriminatedUnion('type', [
       .optional(),
   }),
   /** A year; with `century`, the page gives only the century (`page` is its number: 18 for the 1700s). */
-  z.object({ type: z.literal('year'), slot: Bilingual, page: z.number(), data: z.number(), century: z.boolean().optional() }),
+  z.object({
+    type: z.literal('year'),
+    slot: Bilingual,
+    page: z.number(),
+    data: z.number(),
+    century: z.boolean().optional(),
+    /** The page gives an age ("227 years", "más de 200 años"), as written; `page` is then the year it reads as. */
+    age: z.string().optional(),
+    /** With `age`: whether the age fits the year. */
+    fits: z.boolean().optional(),
+  }),
   z.object({
     type: z.literal('title'),
     slot: Bilingual,
@@ -244,6 +254,7 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
         const agrees = Math.floor((d.data - 1) / 100) + 1 === d.page;
         return t(agrees ? 'matching.centurySame' : 'matching.centuryDiffers', { page: century, data: String(d.data), slot: pick(d.slot) });
       }
+      if (d.age !== undefined) return t(d.fits ? 'matching.ageSame' : 'matching.ageDiffers', { page: d.age, data: String(d.data), slot: pick(d.slot) });
       return t(d.page === d.data ? 'matching.yearSame' : 'matching.yearDiffers', { page: String(d.page), data: String(d.data), slot: pick(d.slot) });
     case 'title': {
       const params = { person: d.person, page: d.page, data: pick(d.data) };

@@ -3,6 +3,7 @@ import type { PhraseHit } from '../text/phrase-set';
 import type { ParsedQuantity } from '../text/parse-quantities';
 import type { FactRole, Matcher } from './build-matcher';
 import { findWeekdays } from '../text/weekdays';
+import { toInterval } from './compare-quantities';
 import type { ExplainDetail } from './explain';
 
 /** What comparing a sentence with one typed fact found; `match-sentence` turns it into a match. */
@@ -32,10 +33,19 @@ export interface FactSentence {
   factHits: readonly PhraseHit[];
   /** The sentence attributes what it says to someone ("officials said", "allegedly"). */
   attributed: boolean;
+  /** Facts whose thing the page names near this sentence: their `refs` ("the law", "esta ley") stand for it here. */
+  nearFacts?: ReadonlySet<number>;
+  /** Title facts the page gave a wrong title earlier: its "the governor" stands for the person. */
+  wrongTitles?: ReadonlySet<string>;
 }
 
 /** Words allowed between a law's name and its year: "Act of 1798", "Ley de Enemigos Extranjeros de 1798", "Act (1798)". */
-const YEAR_AFTER = /^[\s,(]*(?:(?:of|de|del|from|passed in|enacted in|dating from|que data de|aprobada en|promulgada en)\s*)?$/;
+const YEAR_AFTER =
+  /^[\s,(]*(?:(?:of|de|del|from|passed in|enacted in|dating from|dating back to|dates back to|which dates (?:back )?to|que data de|que data del ano|que se remonta a|que se remonta al ano|que data de|aprobada en|promulgada en|del ano)\s*)?$/;
+/** After an age: it is the thing's age ("227 years old", "de 227 años de antigüedad", "227 years since"). */
+const AGE_AFTER = /^(?:[\s-]*old\b|\s+de antiguedad\b|\s+de vigencia\b|\s+de historia\b|\s+ago\b|\s+since\b|\s+desde (?:que|su)\b)/;
+/** How far an age may stand from the name of what it dates. */
+const AGE_REACH = 60;
 /** "the 1798 Alien Enemies Act", "1798's Alien Enemies Act". */
 const YEAR_BEFORE = /^(?:'s)?\s*$/;
 /** Words allowed between a title and the name after it: "U.S. Homeland Security Secretary Kristi Noem", "secretaria de Seguridad Nacional de EE.UU., Kristi Noem". */
@@ -62,7 +72,9 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // Only facts whose key role is in the sentence (an action, a dated thing, a person) can be found:
   // names such as "CECOT" are objects of many facts and would otherwise make every one of them a candidate.
   const keyed = new Set<number>();
-  for (const h of s.factHits) for (const o of m.factOwners[h.phrase] ?? []) if (o.role === 'action' || o.role === 'of' || o.role === 'person') keyed.add(o.fact);
+  for (const h of s.factHits) {
+    for (const o of m.factOwners[h.phrase] ?? []) if (o.role === 'action' || o.role === 'of' || o.role === 'person' || ((o.role === 'ref' || o.role === 'title' || o.role === 'otherTitle') && s.nearFacts?.has(o.fact))) keyed.add(o.fact);
+  }
   if (!keyed.size) return [];
   // Hits per fact and role.
   const byFact = new Map<number, Map<FactRole, PhraseHit[]>>();
@@ -85,9 +97,9 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
     if (fact.kind === 'money') continue;
     const found =
       fact.kind === 'year'
-        ? matchYear(s, fact, roles)
+        ? matchYear(s, fact, roles, s.nearFacts?.has(fi) ?? false)
         : fact.kind === 'title'
-          ? matchTitle(s, fact, roles)
+          ? matchTitle(s, fact, roles, s.nearFacts?.has(fi) ?? false, (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'title' && o.fact !== fi))
           : fact.kind === 'law'
             ? matchLaw(s, fact, roles)
             : matchEvent(s, fact, roles);
@@ -132,13 +144,18 @@ function matchLaw(s: FactSentence, fact: LawFact, roles: Map<FactRole, PhraseHit
 
 type Found = Omit<FactFinding, 'claim' | 'factId'>;
 
-function matchYear(s: FactSentence, fact: YearFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
-  const names = roles.get('of') ?? [];
+function matchYear(s: FactSentence, fact: YearFact, roles: Map<FactRole, PhraseHit[]>, near: boolean): Found | null {
+  // The thing's own name, then the words standing for it once the page has named it nearby ("esta ley").
+  const names = [...(roles.get('of') ?? []).map((h) => ({ h, own: true })), ...(near ? (roles.get('ref') ?? []) : []).map((h) => ({ h, own: false }))];
   const years = s.quantities.filter((q) => q.category === 'year' && q.value !== undefined);
-  for (const h of names) {
+  const ages = fact.ageAsOf ? s.quantities.filter((q) => q.category === 'duration' && q.unit === 'years' && AGE_AFTER.test(s.folded.slice(q.end, q.end + 14))) : [];
+  // A name inside a longer one ("la ley" in "la Ley de Enemigos Extranjeros") is that one.
+  const named = names.filter((n) => n.own || !names.some((o) => o.own && o.h.start <= n.h.start && o.h.end >= n.h.end));
+  for (const { h, own } of named) {
     const c = centuryNear(s, h);
-    if (c) {
-      const data = Math.floor((fact.value - 1) / 100) + 1;
+    const data = Math.floor((fact.value - 1) / 100) + 1;
+    // Another year than the thing's, on words that only stand for it, may be another thing's: only agreement reads it.
+    if (c && (own || c.century === data)) {
       return {
         kind: 'year',
         relation: c.century === data ? 'agrees' : 'conflicts',
@@ -153,6 +170,7 @@ function matchYear(s: FactSentence, fact: YearFact, roles: Map<FactRole, PhraseH
       const before = q.end <= h.start && h.start - q.end <= 6 && YEAR_BEFORE.test(s.folded.slice(q.end, h.start));
       if (!after && !before) continue;
       const page = q.value as number;
+      if (!own && page !== fact.value) continue;
       return {
         kind: 'year',
         relation: page === fact.value ? 'agrees' : 'conflicts',
@@ -162,14 +180,48 @@ function matchYear(s: FactSentence, fact: YearFact, roles: Map<FactRole, PhraseH
         detail: { type: 'year', slot: { en: fact.label, es: fact.labelEs }, page, data: fact.value },
       };
     }
+    const age = ageNear(s, fact, h, ages, own);
+    if (age) return age;
   }
   return null;
 }
 
-function matchTitle(s: FactSentence, fact: TitleFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
+/**
+ * An age written with the thing it dates ("the law, 227 years old", "in the
+ * 227 years since the Act", "una ley de más de 200 años de antigüedad"), read
+ * as a year from the years pages are written in (`ageAsOf`). A round age that
+ * misses ("a 200-year-old law") is a loose figure, not a wrong one.
+ */
+function ageNear(s: FactSentence, fact: YearFact, h: PhraseHit, ages: readonly ParsedQuantity[], own: boolean): Found | null {
+  const asOf = fact.ageAsOf;
+  if (!asOf) return null;
+  for (const q of ages) {
+    const gap = q.start >= h.end ? q.start - h.end : h.start >= q.end ? h.start - q.end : 0;
+    const between = q.start >= h.end ? s.folded.slice(h.end, q.start) : s.folded.slice(q.end, h.start);
+    if (gap > AGE_REACH || /[.;:]/.test(between)) continue;
+    const a = toInterval(q);
+    const fits = fact.value >= asOf.from - a.hi && fact.value <= asOf.to - a.lo;
+    const round = q.qualifier === 'exact' && (q.value ?? 0) % 50 === 0;
+    if (!fits && (!own || round)) continue;
+    const page = s.text.slice(q.start, q.end);
+    const year = asOf.from - (q.value ?? q.min ?? 0);
+    return {
+      kind: 'year',
+      relation: fits ? 'agrees' : 'conflicts',
+      span: [Math.min(h.start, q.start), Math.max(h.end, q.end)],
+      page,
+      dataset: String(fact.value),
+      detail: { type: 'year', slot: { en: fact.label, es: fact.labelEs }, page: year, data: fact.value, age: page, fits },
+    };
+  }
+  return null;
+}
+
+function matchTitle(s: FactSentence, fact: TitleFact, roles: Map<FactRole, PhraseHit[]>, near: boolean, othersOwn: (h: PhraseHit) => boolean): Found | null {
   const people = roles.get('person') ?? [];
   const titles = [...(roles.get('title') ?? []).map((h) => ({ h, own: true })), ...(roles.get('otherTitle') ?? []).map((h) => ({ h, own: false }))];
-  if (!people.length || !titles.length) return null;
+  if (!titles.length) return null;
+  if (!people.length) return near ? titleStandingFor(s, fact, titles, othersOwn) : null;
   for (const p of people) {
     // The title written right before the name, else the one set off by a comma after it.
     let best: { h: PhraseHit; own: boolean } | null = null;
@@ -196,6 +248,42 @@ function matchTitle(s: FactSentence, fact: TitleFact, roles: Map<FactRole, Phras
       page,
       dataset: fact.value,
       detail: { type: 'title', slot: { en: fact.label, es: fact.labelEs }, person, page, data: { en: fact.value, es: fact.valueEs }, former: !best.own && former },
+    };
+  }
+  return null;
+}
+
+/** "the Homeland Security secretary", "la secretaria", "the governor's": a title with its article and no name. */
+const TITLE_ALONE_BEFORE = /\b(?:the|la|el)\s+(?:(?:u\.s\.|us|american|estadounidense)\s+)?$/;
+
+/**
+ * A title alone, with its definite article ("the Homeland Security
+ * secretary was filmed"), shortly after the page named the person: the
+ * title stands for that person. Their own title agrees when it is specific
+ * (not a bare "president"); another one conflicts only when the page has
+ * already given them a wrong title with their name, else it may be someone
+ * else's. A former post says nothing.
+ */
+function titleStandingFor(s: FactSentence, fact: TitleFact, titles: ReadonlyArray<{ h: PhraseHit; own: boolean }>, othersOwn: (h: PhraseHit) => boolean): Found | null {
+  for (const t of titles) {
+    const before = s.folded.slice(Math.max(s.start, t.h.start - 20), t.h.start);
+    const article = TITLE_ALONE_BEFORE.exec(before);
+    if (!article || FORMER.test(before)) continue;
+    // Another person's own title ("the Secretary of State") is theirs, not a wrong one of this person's.
+    if (!t.own && (!s.wrongTitles?.has(fact.id) || othersOwn(t.h))) continue;
+    // A one-word title of one's own ("the president") is as likely anyone's: the US president, a court's.
+    if (t.own && !/\s/.test(s.folded.slice(t.h.start, t.h.end).trim())) continue;
+    // A name right after the title is someone's ("the governor, Greg Abbott" is caught as a name; "the Governor Greg Abbott" here).
+    if (/^\s+\p{Lu}\p{Ll}/u.test(s.text.slice(t.h.end, t.h.end + 4))) continue;
+    const page = s.text.slice(t.h.start, t.h.end);
+    const person = fact.person.en[0] ?? '';
+    return {
+      kind: 'title',
+      relation: t.own ? 'agrees' : 'conflicts',
+      span: [t.h.start - before.length + article.index, t.h.end],
+      page,
+      dataset: fact.value,
+      detail: { type: 'title', slot: { en: fact.label, es: fact.labelEs }, person, page, data: { en: fact.value, es: fact.valueEs }, former: false },
     };
   }
   return null;

@@ -84,6 +84,10 @@ export interface SentenceInput {
   factHits?: readonly PhraseHit[];
   /** The sentence attributes what it says ("officials said", "allegedly"). */
   attributed?: boolean;
+  /** Facts whose thing the page names near the sentence (for "the law", "esta ley"). */
+  nearFacts?: ReadonlySet<number>;
+  /** Title facts the page gave a wrong title earlier (for "the governor" standing for the person). */
+  wrongTitles?: ReadonlySet<string>;
   /** Language of the explanations. Default 'en'. */
   locale?: Locale;
 }
@@ -220,7 +224,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const factClaims = new Set<string>();
   const eventObjects: Array<[number, number]> = [];
   if (s.factHits?.length) {
-    for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false })) {
+    for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false, nearFacts: s.nearFacts, wrongTitles: s.wrongTitles })) {
       const c = m.claims[f.claim];
       if (!c) continue;
       // "238 Venezuelans were deported to CECOT" is a count: when the event is what the number counts
@@ -653,6 +657,15 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
     }
   }
   const folded = s.folded ?? s.text.toLowerCase();
+  // A table row's label glued to the number ("Capacity40,000") is a cue right at it.
+  if (q.label) {
+    for (const h of m.cues.findAll(folded.slice(q.label[0], q.label[1]))) {
+      for (const o of m.cueOwners[h.phrase] ?? []) {
+        const info = m.subjects[o.owner];
+        if (info?.category && info.quantityClaims.length && unitsFit(info, q)) scores.set(o.owner, (scores.get(o.owner) ?? 0) + o.weight);
+      }
+    }
+  }
   // A narrower group named right after the number ("250 suspected Tren de Aragua members") says whose count it is.
   for (const [index, info] of m.subjects.entries()) {
     if (!info.groupNames || !info.quantityClaims.length || !unitsFit(info, q)) continue;
@@ -660,13 +673,30 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
     // Only for a number of the subject's size: "five Venezuelan men detained in Texas" is someone else's count.
     if (reading?.specific && plausibility(m, index, q) === 1) scores.set(index, (scores.get(index) ?? 0) + GROUP_CUE);
   }
+  // The words of another figure of a deal ("set aside", "maintenance fee", "per prisoner") tie a sum to that deal.
+  if (q.category === 'money') {
+    for (const [index, info] of m.subjects.entries()) {
+      if (info.category === 'money' && unitsFit(info, q) && otherSumOf(m, index, s, folded, q)) scores.set(index, (scores.get(index) ?? 0) + GROUP_CUE);
+    }
+  }
   let best: Assignment | null = null;
   for (const [index, raw] of scores) {
+    if (measuresOther(m.subjects[index], s, folded, q)) continue;
     // A rate or a saving ("$20,000 per prisoner") is far smaller than the deal's sum, and still about the deal.
     const score = raw * (otherSumOf(m, index, s, folded, q) ? 1 : plausibility(m, index, q));
     if (!best || score > best.score) best = { index, score };
   }
   return best && best.score >= MIN_ASSIGN ? best : null;
+}
+
+/** How far before a number the thing it measures may be named ("lights blaze 24 hours a day"). */
+const MEASURED_REACH = 40;
+
+/** The words right before the number, in its clause, name another thing it measures (`subjects[].otherMeasures`). */
+function measuresOther(info: SubjectInfo | undefined, s: SentenceInput, folded: string, q: ParsedQuantity): boolean {
+  if (!info?.otherMeasures) return false;
+  const from = Math.max(s.start, q.start - MEASURED_REACH);
+  return info.otherMeasures.findAll(folded, from, q.start).some((h) => !/[,;:]/.test(folded.slice(h.end, q.start)));
 }
 
 /**

@@ -32,6 +32,12 @@ export interface ParsedQuantity {
   /** Offsets of the number itself (without hedge or unit): what "near the number" is measured from. */
   numberStart: number;
   numberEnd: number;
+  /**
+   * For a table cell glued to its label ("Capacity40,000", an infobox row
+   * copied without its cell border): the label's [start, end). It says what
+   * the number is, as a word right before it would.
+   */
+  label?: [number, number];
 }
 
 export interface ParseOptions {
@@ -49,6 +55,8 @@ const FRACTION_WORDS = FRACTIONS.map(([w]) => w.replace('-', '[- ]')).join('|');
 const CANDIDATE = new RegExp(`(?<![\\w])(?<!\\d[.,:/])(${DIGITS})(?![.,]?\\d)|\\b(${FRACTION_WORDS})\\b|\\b(${WORD_NUMBERS})\\b`, 'g');
 const NUMBER_WORD_AT = new RegExp(`(?:(${DIGITS})|(${WORD_NUMBERS})\\b)`, 'y');
 
+/** The units word after a tens word: "-four", " five", " y cuatro". */
+const TENS_UNIT_AT = /(?:-| y | )(one|two|three|four|five|six|seven|eight|nine|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b/y;
 const SCALE_AT = new RegExp(`\\s*(${SCALES.map(([w]) => w).join('|')})\\b`, 'y');
 const ATTACHED_SCALE_AT = /([kmb])\b/y;
 const PERCENT_AT = /\s*(%|percent\b|per cent\b|por ciento\b)/y;
@@ -94,6 +102,33 @@ export function parseQuantities(text: string, options: ParseOptions = {}): Parse
       CANDIDATE.lastIndex = Math.max(CANDIDATE.lastIndex, q.numberEnd);
     }
   }
+  const labelled = gluedLabels(text, f, from, to);
+  if (!labelled.length) return out;
+  return [...out, ...labelled].sort((a, b) => a.start - b.start);
+}
+
+/** A line that starts with a capitalised label glued to a number: "Capacity40,000", "Population15,200 (as of 2024)". */
+const GLUED_LABEL = /(?:^|\n)[ \t]*(\p{Lu}\p{Ll}{2,}(?: \p{Ll}+){0,2})(?=\d)/gu;
+const DIGITS_AT = new RegExp(`(${DIGITS})(?![.,]?\\d)`, 'y');
+
+/** The numbers of table rows glued to their labels, which the scan skips as glued to letters ("MS13"). */
+function gluedLabels(text: string, f: string, from: number, to: number): ParsedQuantity[] {
+  const out: ParsedQuantity[] = [];
+  GLUED_LABEL.lastIndex = from;
+  let g: RegExpExecArray | null;
+  while ((g = GLUED_LABEL.exec(text)) !== null) {
+    const label = g[1] ?? '';
+    const labelEnd = g.index + g[0].length;
+    if (labelEnd >= to) break;
+    DIGITS_AT.lastIndex = labelEnd;
+    const d = DIGITS_AT.exec(f);
+    if (!d) continue;
+    const m = Object.assign([d[0], d[1]], { index: labelEnd, input: f, groups: undefined }) as unknown as RegExpExecArray;
+    // A row ends at its line: the next row's label is not this number's unit.
+    const lineEnd = text.indexOf('\n', labelEnd);
+    const q = parseNumberAt(text, f, m, lineEnd < 0 ? to : Math.min(to, lineEnd));
+    if (q && q.category !== 'year') out.push({ ...q, label: [labelEnd - label.length, labelEnd] });
+  }
   return out;
 }
 
@@ -132,7 +167,16 @@ function readNumber(f: string, at: number): NumberToken | null {
   if (!m) return null;
   if (m[1] !== undefined) return { value: parseNumeral(m[1]), end: at + m[0].length, isWord: false, plainInteger: /^\d+$/.test(m[1]) };
   const value = NUMBER_WORDS[m[2] ?? ''];
-  return value === undefined ? null : { value, end: at + m[0].length, isWord: true, plainInteger: false };
+  if (value === undefined) return null;
+  const end = at + m[0].length;
+  // "twenty-four", "thirty five", "treinta y cuatro": tens and units are one number.
+  if (value >= 20 && value < 100 && value % 10 === 0) {
+    TENS_UNIT_AT.lastIndex = end;
+    const u = TENS_UNIT_AT.exec(f);
+    const unit = u ? NUMBER_WORDS[u[1] ?? ''] : undefined;
+    if (u && unit !== undefined && unit >= 1 && unit <= 9) return { value: value + unit, end: end + u[0].length, isWord: true, plainInteger: false };
+  }
+  return { value, end, isWord: true, plainInteger: false };
 }
 
 function readScale(f: string, at: number, currency: boolean): { scale: number; end: number } | null {

@@ -110,6 +110,7 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   once: 11, doce: 12, trece: 13, catorce: 14, quince: 15, dieciseis: 16, diecisiete: 17, dieciocho: 18,
   diecinueve: 19, veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80,
   noventa: 90, cien: 100, 'una docena': 12,
+  veintiuno: 21, veintiun: 21, veintidos: 22, veintitres: 23, veinticuatro: 24, veinticinco: 25, veintiseis: 26, veintisiete: 27, veintiocho: 28, veintinueve: 29,
 };
 
 /** Fractions of a whole, written before "of"/"de" ("a third of the detainees", "la mitad de"). */

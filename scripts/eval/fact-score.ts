@@ -118,7 +118,8 @@ const overlap = (a: [number, number], u: ShownUnit): number => Math.max(0, Math.
 
 /** Digits, letters and signs only, folded: "$4.76 million" and "4,76 millones" compare by their figures. */
 export function valueKey(s: string): string {
-  return foldText(s).replace(/[\s,.$'"\u00a0]/g, '').replace(/[-\u2013\u2014]/g, '-');
+  // "15 mil" is how Spanish writes 15,000: it names the same value as an explanation's "15,000".
+  return foldText(s).replace(/(\d)\s*mil\b(?!\s+millones)/g, '$1000').replace(/[\s,.$'"\u00a0]/g, '').replace(/[-\u2013\u2014]/g, '-');
 }
 
 function namesBoth(explanation: string, values: { page: string; dataset: string }): boolean {

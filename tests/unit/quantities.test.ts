@@ -116,6 +116,28 @@ describe('parseQuantities: what is not a quantity', () => {
   });
 });
 
+describe('parseQuantities: number words and table rows', () => {
+  it('reads tens and units written as words as one number', () => {
+    expect(parseQuantities('lights on twenty-four hours a day').map((q) => q.value)).toEqual([24]);
+    expect(parseQuantities('treinta y cuatro presos').map((q) => q.value)).toEqual([34]);
+    expect(parseQuantities('veinticuatro horas al día').map((q) => q.value)).toEqual([24]);
+  });
+
+  it('reads a number glued to its row label at the start of a line, with the label, and not past the line', () => {
+    const text = 'Status\nCapacity40,000\nInmates today\nPopulation15,200 (as of 2024)';
+    const qs = parseQuantities(text).filter((q) => q.category !== 'year');
+    expect(qs.map((q) => [q.value, q.unit, q.label && text.slice(q.label[0], q.label[1])])).toEqual([
+      [40000, null, 'Capacity'],
+      [15200, null, 'Population'],
+    ]);
+  });
+
+  it('still skips numbers glued to letters inside a line or to a short name', () => {
+    expect(parseQuantities('members of MS13 and the B18 cell').filter((q) => q.value === 13 || q.value === 18)).toEqual([]);
+    expect(parseQuantities('MS13 members')).toEqual([]);
+  });
+});
+
 describe('parseNumeral', () => {
   it.each([
     ['40,000', 40000],

@@ -182,6 +182,9 @@ describe('the scorer’s reading of what the reader sees', () => {
     const vague = shownUnits({ start: 0, end: 30, matches: [{ claimId: 'a', relation: 'conflicts', explanation: 'another figure' }] });
     expect(scoreFact(fact({ expect: 'conflicts', values: { page: '250', dataset: '261' } }), vague).caught).toBe(false);
     expect(valueKey('$4.76 million')).toBe(valueKey('4.76 million'));
+    // Spanish "15 mil" is 15,000; "6 mil millones" stays a different figure.
+    expect(valueKey('15 mil')).toBe(valueKey('15,000'));
+    expect(valueKey('6 mil millones')).not.toBe(valueKey('6,000'));
   });
 
   it('scores "none" as right when nothing (or nothing for its claim) is shown over it', () => {
