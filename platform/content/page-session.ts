@@ -28,6 +28,8 @@ import { Highlighter, type Mark } from '../highlighter';
 import { ask } from '../messaging';
 import { Overlay } from '../overlay';
 import { loadSettings, watchSettings } from '../settings-store';
+import { loadNotesIndex } from '../settings-lite';
+import { notesIndexHas } from '../../lib/notes-index/notes-index';
 import { anchorNotes } from './note-anchors';
 import { afterNextFrame } from './next-frame';
 import { PageKeys } from './page-url';
@@ -115,8 +117,14 @@ export class PageSession {
   async start(): Promise<void> {
     mark('session-start');
     // The reader's notes are asked for while the settings load (the answer is only read, never acted on, before they are in).
+    // The local index of pages with notes answers "none here" without a round trip to the background
+    // (the background keeps it in step with every write; a note saved meanwhile brings a new pass anyway).
     const startUrl = location.href;
-    this.prefetchedNotes = { url: startUrl, list: this.keys.of(this.doc, startUrl).then((key) => this.fetchAnnotations(key)) };
+    const index = timedAsync('notes-index', () => loadNotesIndex()).catch(() => null);
+    this.prefetchedNotes = {
+      url: startUrl,
+      list: Promise.all([this.keys.of(this.doc, startUrl), index]).then(([key, notesIndex]) => (notesIndex && !notesIndexHas(notesIndex, key) ? [] : this.fetchAnnotations(key))),
+    };
     [this.settings, this.userTerms] = await timedAsync('settings', () => Promise.all([loadSettings(), loadUserTerms()]));
     this.t = areaTranslator('overlay', overlayCatalog, pickLocale(this.settings.language, navigator.language));
     watchSettings((s) => this.onSettings(s));
@@ -168,10 +176,11 @@ export class PageSession {
     // While their list is on its way, a page that passes has its text extracted and sent for analysis, not after.
     const notes = this.loadAnnotations(canonical).then(() => timed('paint-notes', () => this.paint()));
     notes.catch(() => undefined);
+    // Notes first, then the extraction (which holds the page's main thread for tens of milliseconds): the
+    // notes were read while the session was injected, and a page without any answers at once, from the
+    // local index. Once drawn, one frame is let through so that they reach the screen before the extraction.
     if (!passed) await notes;
-    // The notes usually arrive (read while the session was injected) before Readability has loaded:
-    // then they reach the screen before the long extraction blocks the page.
-    else if (readability) await Promise.race([notes.then(() => (this.noteRanges.size ? afterNextFrame(this.doc) : undefined)), readability]).catch(() => undefined);
+    else await notes.then(() => (this.noteRanges.size ? afterNextFrame(this.doc) : undefined)).catch(() => undefined);
     let changed = url !== this.lastUrl;
     let error: string | undefined;
 
