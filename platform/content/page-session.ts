@@ -185,6 +185,10 @@ export class PageSession {
     let error: string | undefined;
 
     if (passed) {
+      // Nothing painted yet: a long page's first screens are taken by the quick heuristic (one walk of the
+      // page) and analysed before Readability runs (a clone of the whole page, tens of milliseconds that hold
+      // the main thread), and their claims reach the screen first; Readability's text then replaces them.
+      const quickFirst = !this.main && (changed || !this.lastText) ? await this.quickFirstPart(url) : false;
       if (readability) this.readability = await readability;
       const extracted = timed('extract', () => extractMainText(this.doc, { readability: this.readability }));
       if (changed || extracted.text !== this.lastText || !this.main) {
@@ -197,7 +201,7 @@ export class PageSession {
           // A long page's first screens are analysed on their own too, sent first, and their claims
           // painted while the whole text is analysed; the whole text's answer then replaces them.
           const head = leadingPart(text, FIRST_PART_CHARS);
-          const early = head ? timedAsync('analyze-first-part', () => ask({ ...request, text: head, part: 'first' })).catch(() => null) : null;
+          const early = head && !quickFirst ? timedAsync('analyze-first-part', () => ask({ ...request, text: head, part: 'first' })).catch(() => null) : null;
           let wholeDone = false;
           const whole = timedAsync('analyze', () => ask({ ...request, text, part: 'whole' })).finally(() => {
             wholeDone = true;
@@ -235,6 +239,22 @@ export class PageSession {
     // (so that a note saved in the sidebar reaches the page).
     await timedAsync('report', () => this.report(url, canonical, error));
     return changed ? 'changed' : 'unchanged';
+  }
+
+  /** The first screens by the heuristic extraction, analysed and painted; says whether they were sent. */
+  private async quickFirstPart(url: string): Promise<boolean> {
+    const quick = timed('extract-first-part', () => extractMainText(this.doc, { readability: null }));
+    const head = quick.map ? leadingPart(quick.text.slice(0, MAX_PAGE_TEXT), FIRST_PART_CHARS) : null;
+    if (!head || !quick.map) return false;
+    const request = { type: 'page/analyze', url, title: quick.title, language: quick.language, text: head, part: 'first' } as const;
+    const first = await timedAsync('analyze-first-part', () => ask(request)).catch(() => null);
+    if (first?.topic.onTopic && location.href === url) {
+      this.main = timed('place-first-part', () => this.placeClaims(quick.text, quick.map as TextMap, first));
+      timed('paint-first-part', () => this.paint());
+      // On screen before the extraction holds the main thread.
+      await afterNextFrame(this.doc);
+    }
+    return true;
   }
 
   private placeClaims(text: string, map: TextMap, analysis: PageAnalysis): MainText {
