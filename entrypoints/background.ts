@@ -15,7 +15,7 @@ import { openSidebarFor } from '../platform/open-sidebar';
 import { sessionTabPersistence } from '../platform/session-persistence';
 import { loadSettings, watchSettings } from '../platform/settings-store';
 import { pickLocale, translator } from '../lib/i18n';
-import type { Settings } from '../lib/settings/schema';
+import { isSiteDisabled, type Settings } from '../lib/settings/schema';
 
 const MENU_ID = 'cecot-lens-annotate';
 const MENU_ADD_ID = 'cecot-lens-add-to-dataset';
@@ -98,6 +98,7 @@ export default defineBackground(() => {
       },
       openSidebar: openSidebarFor,
       injectSession,
+      siteDisabled: async (url) => isSiteDisabled(new URL(url).hostname, (await loadSettings()).disabledSites),
       timed: (step, work) => timedInWorker(step, work)(),
       broadcastTabChanged: (tabId) => {
         const message: TabChanged = { type: 'tab/changed', tabId };

@@ -26,6 +26,12 @@ function disabledSitesOf(settings: unknown): string[] {
   return Array.isArray(sites) ? sites.filter((s): s is string => typeof s === 'string') : [];
 }
 
+/** The index of pages with notes alone (the page session's first question: are there notes to draw here?). */
+export async function loadNotesIndex(): Promise<NotesIndex | null> {
+  const raw = await browser.storage.local.get(NOTES_INDEX_KEY);
+  return asNotesIndex(raw[NOTES_INDEX_KEY]);
+}
+
 /** Calls back with the new index whenever the background rewrites it (a note saved elsewhere, an import, a sync). */
 export function watchNotesIndex(callback: (index: NotesIndex | null) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {

@@ -32,6 +32,11 @@ export interface BackgroundEffects extends Omit<LibraryEffects, 'now'> {
   openDatasetForm?(tabId: number): Promise<void>;
   /** Tells a tab's content script that its annotations changed. */
   notifyAnnotationsChanged(tabId: number | undefined, canonicalUrl: string): void;
+  /**
+   * Whether the reader switched the extension off on this page's site. The always-on script asks for its
+   * session as soon as the gate passes, before its own storage read is in, so the background checks too.
+   */
+  siteDisabled?(url: string): Promise<boolean>;
   /** Times a step on the service worker's own timeline (for `npm run bench`); runs it as is when absent. */
   timed?<T>(step: string, work: () => Promise<T>): Promise<T>;
 }
@@ -117,7 +122,9 @@ export function makeHandlers(
       // Pages that fail the gate still get the session when the reader has notes on them, or selects text to annotate.
       // The first live note settles it: counting them all would read every note on the page.
       // The page's notes are read while the session is injected: its first request takes that read (page-notes-prefetch.ts).
+      const disabled = url === undefined ? false : (effects.siteDisabled?.(url) ?? false);
       notesPrefetch.prefetch(canonicalUrl);
+      if (await disabled) return { activated: false };
       const activated = gatePassed || selection || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).first()) !== undefined;
       if (activated) await effects.injectSession(tabId, url === undefined ? undefined : { url, canonicalHref: canonicalHref ?? null, canonicalUrl });
       return { activated };

@@ -4,11 +4,12 @@
  * structured detail with every match, so the sidebar can say it again in the
  * reader's interface language without comparing anything twice.
  */
-import { formatNumber, type Locale, type MessageKey } from '../i18n';
+import { formatNumber, type Locale } from '../i18n/translate';
+import type { MessageKey } from '../i18n';
 import { matching } from '../i18n/messages/matching';
 import { z } from '../schema/zod';
 
-export type { Locale } from '../i18n';
+export type { Locale } from '../i18n/translate';
 
 /** A value as compared: the number or range, its hedge and unit. Rendered per language. */
 export const ValueText = z.object({

@@ -1,8 +1,14 @@
-import { translator, type Locale, type MessageKey } from '../i18n';
+import type { MessageKey } from '../i18n';
+// One area's translator, not the whole catalog: this module is part of the script injected into pages.
+import { areaTranslator } from '../i18n/area';
+import { matching } from '../i18n/messages/matching';
+import type { Locale } from '../i18n/translate';
 import { explain } from '../match/explain';
 import type { ClaimRelation, PageClaim, PagePart } from './page-report';
 
-export const RELATION_LABEL_KEY: Record<ClaimRelation, MessageKey> = {
+type MatchingKey = Extract<MessageKey, `matching.${string}`>;
+
+export const RELATION_LABEL_KEY: Record<ClaimRelation, MatchingKey> = {
   agrees: 'matching.labelAgrees',
   conflicts: 'matching.labelConflicts',
   related: 'matching.labelRelated',
@@ -10,7 +16,7 @@ export const RELATION_LABEL_KEY: Record<ClaimRelation, MessageKey> = {
   unmatched: 'matching.labelUnmatched',
 };
 
-export const RELATION_NAME_KEY: Record<ClaimRelation, MessageKey> = {
+export const RELATION_NAME_KEY: Record<ClaimRelation, MatchingKey> = {
   agrees: 'matching.relAgrees',
   conflicts: 'matching.relConflicts',
   related: 'matching.relRelated',
@@ -18,7 +24,7 @@ export const RELATION_NAME_KEY: Record<ClaimRelation, MessageKey> = {
   unmatched: 'matching.relUnmatched',
 };
 
-export const PART_KIND_KEY: Record<PagePart['kind'], MessageKey> = {
+export const PART_KIND_KEY: Record<PagePart['kind'], MatchingKey> = {
   count: 'matching.kindCount',
   money: 'matching.kindMoney',
   percent: 'matching.kindPercent',
@@ -34,7 +40,7 @@ export const PART_KIND_KEY: Record<PagePart['kind'], MessageKey> = {
 
 /** English labels, for code that has no reader locale (exports, logs). */
 export const RELATION_LABEL: Record<ClaimRelation, string> = Object.fromEntries(
-  Object.entries(RELATION_LABEL_KEY).map(([r, key]) => [r, translator('en')(key)]),
+  Object.entries(RELATION_LABEL_KEY).map(([r, key]) => [r, areaTranslator('matching', matching, 'en')(key)]),
 ) as Record<ClaimRelation, string>;
 
 export interface CardLine {
@@ -64,7 +70,7 @@ export function relationRank(relation: string): number {
  * then the dataset claim of that part.
  */
 export function describeClaimForCard(claim: PageClaim, locale: Locale = 'en', focusPart: number | null = null): CardText {
-  const t = translator(locale);
+  const t = areaTranslator('matching', matching, locale);
   const lines: CardLine[] = [];
   const parts = claim.parts ?? [];
   if (parts.length) {

@@ -6,7 +6,7 @@ import type { ScriptLifetime } from './script-lifetime';
 import { canonicalKeyCandidates } from '../../lib/url/canonical-key';
 import { timed, timedAsync } from './timeline';
 import { ask } from '../messaging';
-import { loadGateState, watchNotesIndex } from '../settings-lite';
+import { loadGateState, watchNotesIndex, type GateState } from '../settings-lite';
 
 /**
  * Decides, locally, whether this page needs the extension at all. The
@@ -17,25 +17,39 @@ import { loadGateState, watchNotesIndex } from '../settings-lite';
  * no message. Late-loading content is gated again, with back-off, until the
  * page passes or stops changing.
  */
-export async function startGate(ctx: ScriptLifetime): Promise<void> {
+export async function startGate(ctx: ScriptLifetime, stateRead?: Promise<GateState>): Promise<void> {
   // All of this script's own work on the page, in its two synchronous parts (`script-start`, `script-settle`),
   // for `npm run bench`: the storage call, the gate and the watchers, beyond the gate alone.
   const began = performance.now();
-  const reading = timedAsync('gate-state', () => loadGateState());
+  // Started at document_start (entrypoints/content.ts), so usually answered by now; the wait left is `gate-state`.
+  const reading = timedAsync('gate-state', () => (stateRead ?? loadGateState()).catch(() => loadGateState()));
   // The gate needs no settings: it runs while storage answers.
   let early: { url: string; passed: boolean } | null = { url: location.href, passed: gateNow(location.href) };
   // The page's own scripts may add content while storage answers (on DOMContentLoaded, say): note it.
   let changedMeanwhile = false;
   const meanwhile = document.body ? new MutationObserver(() => void (changedMeanwhile = true)) : null;
   if (document.body) meanwhile?.observe(document.body, { childList: true, subtree: true });
+  let activated = false;
+  const activate = async (url: string, passed: boolean, selection: boolean, canonicalHref: string | null): Promise<void> => {
+    try {
+      const request = { type: 'page/activate', url, canonicalHref, gatePassed: passed, selection } as const;
+      activated = (await timedAsync('activate', () => ask(request))).activated;
+    } catch {
+      // The background is restarting or the extension was updated: try again on the next change.
+    }
+  };
+  // A page that passes needs nothing from storage to ask for its session, so it asks now: the storage
+  // answer can come long after DOMContentLoaded (behind the page's first layout), and that wait was
+  // on the way to the first highlight. The background checks switched-off sites itself.
+  const activating = early.passed ? activate(early.url, true, false, document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null) : null;
   performance.measure('cecot-lens:script-start', { start: began, end: performance.now() });
   const state = await reading;
+  await activating;
   const settling = performance.now();
   meanwhile?.disconnect();
   if (isSiteDisabled(location.hostname, state.disabledSites)) return;
   let notesIndex: NotesIndex | null = state.notesIndex;
   const userPhrases = state.userPhrases;
-  let activated = false;
   let lastUrl = '';
 
   const check = async (selection = false): Promise<'changed' | 'unchanged'> => {
@@ -54,12 +68,7 @@ export async function startGate(ctx: ScriptLifetime): Promise<void> {
     const changed = url !== lastUrl;
     lastUrl = url;
     if (!passed && !selection && !hasNotes) return changed ? 'changed' : 'unchanged';
-    try {
-      const request = { type: 'page/activate', url, canonicalHref: canonical(), gatePassed: passed, selection } as const;
-      activated = (await timedAsync('activate', () => ask(request))).activated;
-    } catch {
-      // The background is restarting or the extension was updated: try again on the next change.
-    }
+    await activate(url, passed, selection, canonical());
     if (activated) {
       observer?.disconnect();
       unwatch();

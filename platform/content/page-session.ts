@@ -28,6 +28,8 @@ import { Highlighter, type Mark } from '../highlighter';
 import { ask } from '../messaging';
 import { Overlay } from '../overlay';
 import { loadSettings, watchSettings } from '../settings-store';
+import { loadNotesIndex } from '../settings-lite';
+import { notesIndexHas } from '../../lib/notes-index/notes-index';
 import { anchorNotes } from './note-anchors';
 import { afterNextFrame } from './next-frame';
 import { PageKeys } from './page-url';
@@ -115,8 +117,14 @@ export class PageSession {
   async start(): Promise<void> {
     mark('session-start');
     // The reader's notes are asked for while the settings load (the answer is only read, never acted on, before they are in).
+    // The local index of pages with notes answers "none here" without a round trip to the background
+    // (the background keeps it in step with every write; a note saved meanwhile brings a new pass anyway).
     const startUrl = location.href;
-    this.prefetchedNotes = { url: startUrl, list: this.keys.of(this.doc, startUrl).then((key) => this.fetchAnnotations(key)) };
+    const index = timedAsync('notes-index', () => loadNotesIndex()).catch(() => null);
+    this.prefetchedNotes = {
+      url: startUrl,
+      list: Promise.all([this.keys.of(this.doc, startUrl), index]).then(([key, notesIndex]) => (notesIndex && !notesIndexHas(notesIndex, key) ? [] : this.fetchAnnotations(key))),
+    };
     [this.settings, this.userTerms] = await timedAsync('settings', () => Promise.all([loadSettings(), loadUserTerms()]));
     this.t = areaTranslator('overlay', overlayCatalog, pickLocale(this.settings.language, navigator.language));
     watchSettings((s) => this.onSettings(s));
@@ -168,14 +176,19 @@ export class PageSession {
     // While their list is on its way, a page that passes has its text extracted and sent for analysis, not after.
     const notes = this.loadAnnotations(canonical).then(() => timed('paint-notes', () => this.paint()));
     notes.catch(() => undefined);
+    // Notes first, then the extraction (which holds the page's main thread for tens of milliseconds): the
+    // notes were read while the session was injected, and a page without any answers at once, from the
+    // local index. Once drawn, one frame is let through so that they reach the screen before the extraction.
     if (!passed) await notes;
-    // The notes usually arrive (read while the session was injected) before Readability has loaded:
-    // then they reach the screen before the long extraction blocks the page.
-    else if (readability) await Promise.race([notes.then(() => (this.noteRanges.size ? afterNextFrame(this.doc) : undefined)), readability]).catch(() => undefined);
+    else await notes.then(() => (this.noteRanges.size ? afterNextFrame(this.doc) : undefined)).catch(() => undefined);
     let changed = url !== this.lastUrl;
     let error: string | undefined;
 
     if (passed) {
+      // Nothing painted yet: a long page's first screens are taken by the quick heuristic (one walk of the
+      // page) and analysed before Readability runs (a clone of the whole page, tens of milliseconds that hold
+      // the main thread), and their claims reach the screen first; Readability's text then replaces them.
+      const quickFirst = !this.main && (changed || !this.lastText) ? await this.quickFirstPart(url) : false;
       if (readability) this.readability = await readability;
       const extracted = timed('extract', () => extractMainText(this.doc, { readability: this.readability }));
       if (changed || extracted.text !== this.lastText || !this.main) {
@@ -188,7 +201,7 @@ export class PageSession {
           // A long page's first screens are analysed on their own too, sent first, and their claims
           // painted while the whole text is analysed; the whole text's answer then replaces them.
           const head = leadingPart(text, FIRST_PART_CHARS);
-          const early = head ? timedAsync('analyze-first-part', () => ask({ ...request, text: head, part: 'first' })).catch(() => null) : null;
+          const early = head && !quickFirst ? timedAsync('analyze-first-part', () => ask({ ...request, text: head, part: 'first' })).catch(() => null) : null;
           let wholeDone = false;
           const whole = timedAsync('analyze', () => ask({ ...request, text, part: 'whole' })).finally(() => {
             wholeDone = true;
@@ -226,6 +239,22 @@ export class PageSession {
     // (so that a note saved in the sidebar reaches the page).
     await timedAsync('report', () => this.report(url, canonical, error));
     return changed ? 'changed' : 'unchanged';
+  }
+
+  /** The first screens by the heuristic extraction, analysed and painted; says whether they were sent. */
+  private async quickFirstPart(url: string): Promise<boolean> {
+    const quick = timed('extract-first-part', () => extractMainText(this.doc, { readability: null }));
+    const head = quick.map ? leadingPart(quick.text.slice(0, MAX_PAGE_TEXT), FIRST_PART_CHARS) : null;
+    if (!head || !quick.map) return false;
+    const request = { type: 'page/analyze', url, title: quick.title, language: quick.language, text: head, part: 'first' } as const;
+    const first = await timedAsync('analyze-first-part', () => ask(request)).catch(() => null);
+    if (first?.topic.onTopic && location.href === url) {
+      this.main = timed('place-first-part', () => this.placeClaims(quick.text, quick.map as TextMap, first));
+      timed('paint-first-part', () => this.paint());
+      // On screen before the extraction holds the main thread.
+      await afterNextFrame(this.doc);
+    }
+    return true;
   }
 
   private placeClaims(text: string, map: TextMap, analysis: PageAnalysis): MainText {

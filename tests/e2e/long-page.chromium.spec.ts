@@ -40,7 +40,7 @@ test('a long page: the first screens are painted first, then every claim down to
   expect(steps.indexOf('cecot-lens:paint-first-part')).toBeLessThan(steps.indexOf('cecot-lens:place-claims'));
 });
 
-test('a page that renders its article on DOMContentLoaded is still recognised, now that the gate runs at document_end', async ({ context, baseURL }) => {
+test('a page that renders its article on DOMContentLoaded is still recognised: the gate runs after the DOMContentLoaded listeners of the page', async ({ context, baseURL }) => {
   const html = fs.readFileSync(path.join(ROOT, 'demo/pages/cecot-report.html'), 'utf8');
   const article = html.match(/<article>[\s\S]*<\/article>/)![0];
   // The article arrives from a script on DOMContentLoaded; the parsed document holds only a placeholder.

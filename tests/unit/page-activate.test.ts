@@ -1,0 +1,42 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { TabRegistry } from '../../lib/background/tab-registry';
+import { makeHandlers, type BackgroundEffects } from '../../lib/background/handlers';
+import type { DataService } from '../../lib/background/data-service';
+import type { LayerService } from '../../lib/background/dataset-layer-service';
+import type { PageKey } from '../../lib/page/page-key';
+import { freshDbs } from './fresh-db';
+
+/**
+ * The always-on script asks for its session the moment the gate passes, before its own storage read
+ * (with the reader's switched-off sites) is in: the background refuses a switched-off site itself.
+ */
+describe('page/activate', () => {
+  const freshDb = freshDbs('page-activate');
+
+  async function setUp(disabledHosts: string[]) {
+    const db = await freshDb();
+    const injected: Array<{ tabId: number; key?: PageKey }> = [];
+    const effects = {
+      injectSession: async (tabId: number, key?: PageKey) => void injected.push({ tabId, key }),
+      siteDisabled: async (url: string) => disabledHosts.includes(new URL(url).hostname),
+    } as unknown as BackgroundEffects;
+    const handlers = makeHandlers(db, async () => ({}) as never, new TabRegistry(), effects, {} as DataService, {} as LayerService);
+    return { handlers, injected };
+  }
+  const tab = { kind: 'content-script' as const, tabId: 3 };
+  const ask = { type: 'page/activate' as const, url: 'https://news.example/a', canonicalHref: null, gatePassed: true, selection: false };
+
+  it('injects the session into a page that passed the gate, with its key', async () => {
+    const { handlers, injected } = await setUp(['other.example']);
+    expect(await handlers['page/activate'](ask, tab)).toEqual({ activated: true });
+    expect(injected).toEqual([{ tabId: 3, key: { url: ask.url, canonicalHref: null, canonicalUrl: ask.url } }]);
+  });
+
+  it('refuses a site the reader switched off, even when the page passed the gate or text was selected', async () => {
+    const { handlers, injected } = await setUp(['news.example']);
+    expect(await handlers['page/activate'](ask, tab)).toEqual({ activated: false });
+    expect(await handlers['page/activate']({ ...ask, gatePassed: false, selection: true }, tab)).toEqual({ activated: false });
+    expect(injected).toEqual([]);
+  });
+});
