@@ -21,6 +21,8 @@ export default defineConfig({
         description: '__MSG_cmdAnnotate__',
       },
     },
+    // The always-on gate (entrypoints/gate.ts), on every page from document_start: see that file for why it is listed here.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], run_at: 'document_start', js: ['gate.js'] }],
     // The sidebar page is also shown inside pages, in a frame, where the browser will not open its own sidebar.
     web_accessible_resources: [
       {

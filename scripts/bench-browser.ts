@@ -349,7 +349,7 @@ async function main() {
     const stepMedian = (name: string) => median(noteRuns.map((r) => r.inPage.steps.find((s) => s.name === name)?.duration ?? NaN));
 
     const libraryRows = await libraryBrowserRows(withExt.context, await extensionIdOf(withExt.context), RUNS);
-    const gate = gz('content-scripts/content.js');
+    const gate = gz('gate.js');
     const session = gz('page-session.js');
     const ratio = (a: number, b: number) => a / Math.max(b, 1);
     const figures = {

@@ -1,3 +1,4 @@
+import { editDistance } from './edit-distance';
 import { foldString, toFoldedOffset } from './fold';
 import { searchEverywhere, searchNear, searchSeeded, type FoldedMatch } from './fuzzy';
 import {
@@ -252,7 +253,7 @@ export function anchorInIndex(
       // the edges, and let the score choose between the two spans.
       const refined = edgesFromContext(text, start, end, selectors.quote.prefix, selectors.quote.suffix, m.errors);
       if (refined && (refined.start !== start || refined.end !== end) && refined.end - refined.start <= exact.length * 2) {
-        const errors = levenshtein(foldString(text.slice(refined.start, refined.end)), pattern);
+        const errors = editDistance(foldString(text.slice(refined.start, refined.end)), pattern);
         pool.consider(refined.start, refined.end, 'fuzzy', Math.max(0, 1 - errors / pattern.length));
       }
     }
@@ -335,23 +336,6 @@ function indexWithin(text: string, needle: string, from: number, lastStart: numb
   if (lastStart < start) return -1;
   const at = text.slice(start, lastStart + needle.length).indexOf(needle);
   return at < 0 ? -1 : start + at;
-}
-
-/** Plain edit distance, for re-scoring a span whose edges moved (short quotes only reach here). Two typed rows, swapped. */
-function levenshtein(a: string, b: string): number {
-  if (a.length > 2_000 || b.length > 2_000) return Math.abs(a.length - b.length) + Math.min(a.length, b.length);
-  let prev = new Int32Array(b.length + 1);
-  let row = new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    const c = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (c === b.charCodeAt(j - 1) ? 0 : 1));
-    }
-    [prev, row] = [row, prev];
-  }
-  return prev[b.length] as number;
 }
 
 /**

@@ -108,16 +108,22 @@ export function leadingText(root: Node, max: number): string {
   let node: Node | null = root;
   while (node && out.length < max) {
     let descend = false;
-    if (node.nodeType === 3) out += (node as Text).data;
-    else if (node.nodeType === 1 || node.nodeType === 9 || node.nodeType === 11) {
+    const type = node.nodeType;
+    if (type === 3) out += (node as Text).data;
+    else if (type === 1) {
       const el = node as Element;
-      if (node === root || node.nodeType !== 1 || !SKIP.has(el.tagName.toUpperCase())) {
-        if (node.nodeType === 1) out += ' ';
+      if (node === root) {
+        out += ' ';
+        descend = node.firstChild !== null;
+      } else if (!SKIP.has(el.tagName.toUpperCase())) {
         // (No child element at all is the common case, a plain paragraph: one getter instead of a selector match.)
-        if (node.nodeType === 1 && node !== root && (el.firstElementChild === null || el.querySelector(NOT_INLINE) === null)) out += el.textContent ?? '';
-        else descend = node.firstChild !== null;
+        if (el.firstElementChild === null || el.querySelector(NOT_INLINE) === null) out += ' ' + (el.textContent ?? '');
+        else {
+          out += ' ';
+          descend = true;
+        }
       }
-    }
+    } else if (type === 9 || type === 11) descend = node.firstChild !== null;
     node = descend ? node.firstChild : nextAfter(node, root);
   }
   return out.slice(0, max);

@@ -21,7 +21,7 @@ export async function startGate(ctx: ScriptLifetime, stateRead?: Promise<GateSta
   // All of this script's own work on the page, in its two synchronous parts (`script-start`, `script-settle`),
   // for `npm run bench`: the storage call, the gate and the watchers, beyond the gate alone.
   const began = performance.now();
-  // Started at document_start (entrypoints/content.ts), so usually answered by now; the wait left is `gate-state`.
+  // Started at document_start (entrypoints/gate.ts), so usually answered by now; the wait left is `gate-state`.
   const reading = timedAsync('gate-state', () => (stateRead ?? loadGateState()).catch(() => loadGateState()));
   // The gate needs no settings: it runs while storage answers.
   let early: { url: string; passed: boolean } | null = { url: location.href, passed: gateNow(location.href) };
