@@ -19,7 +19,7 @@ import { buildMatcher, type Matcher, type MatcherDataset } from './match/build-m
 import { claimParts, type ClaimPart } from './match/claim-parts';
 import type { Locale } from './match/explain';
 import { matchSentence, type DatasetMatch, type Relation } from './match/match-sentence';
-import { checkWorthiness, FEATURE_PHRASES, sentenceFeatures, type ClaimFeatures } from './text/claim-features';
+import { checkWorthiness, FEATURE_PHRASES, reportsOnly, sentenceFeatures, type ClaimFeatures } from './text/claim-features';
 import { detectLanguage } from './text/detect-language';
 import { foldText } from './text/fold';
 import { parseQuantities, type ParsedQuantity } from './text/parse-quantities';
@@ -189,7 +189,8 @@ export function analyzeText(
       const { anchored, rival, anchorSpans, ownWords } = topicContext(t, pHits);
       // A sentence about another prison (and not about this one) is not compared with the dataset.
       if (!rival || anchored) {
-        const attributed = f.attribution || HEDGED.test(folded.slice(s.start, s.end));
+        // "Confirmed", "reconoció" vouch for what follows: only a verb that merely reports hedges it.
+        const attributed = reportsOnly(fHits) || HEDGED.test(folded.slice(s.start, s.end));
         matches = matchSentence(m, {
           text,
           folded,
