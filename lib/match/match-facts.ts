@@ -19,6 +19,8 @@ export interface FactFinding {
   detail: ExplainDetail;
   /** For events: where the action stands, [start, end). */
   action?: [number, number];
+  /** For events: where the actor, the action and the object stand. */
+  roles?: Array<[number, number]>;
 }
 
 export interface FactSentence {
@@ -250,6 +252,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     return {
       kind: 'event',
       action: [a.start, a.end],
+      roles: parts.map((x) => [x.start, x.end] as [number, number]),
       relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
       span: [start, end],
       page: s.text.slice(start, end),

@@ -52,6 +52,8 @@ export interface DatasetMatch {
   detail: ExplainDetail;
   /** A statement found only through the topic's own words ("the agreement", "El Salvador"): listed, not painted beside other parts. */
   topicWordsOnly?: boolean;
+  /** For events: where the actor, the action and the object stand (each is evidence of its own). */
+  roles?: Array<[number, number]>;
   /** Set on `repeats-error`: the curator's verdict on the dataset claim. */
   flagged?: 'erroneous' | 'inconsistent';
 }
@@ -266,6 +268,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
           dataset: f.dataset,
           factId: f.factId,
           detail: f.detail,
+          ...(f.roles ? { roles: f.roles } : {}),
         });
         continue;
       }
@@ -285,6 +288,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         dataset: f.dataset,
         factId: f.factId,
         detail: f.detail,
+        ...(f.roles ? { roles: f.roles } : {}),
       });
     }
   }
