@@ -45,8 +45,12 @@ export interface ParseOptions {
 const DIGITS = String.raw`\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
 const WORD_NUMBERS = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|');
 const FRACTION_WORDS = FRACTIONS.map(([w]) => w.replace('-', '[- ]')).join('|');
-// One scan finds every candidate: digits (not glued to letters, as in "MS-13"), number words, fractions.
-const CANDIDATE = new RegExp(`(?<![\\w])(?<!\\d[.,:/])(${DIGITS})(?![.,]?\\d)|\\b(${FRACTION_WORDS})\\b|\\b(${WORD_NUMBERS})\\b`, 'g');
+// One scan finds every candidate: digits (not glued to letters, as in "MS-13", except after a
+// table row's label that lost its gap, "Capacity40,000" on a line of its own), number words, fractions.
+const CANDIDATE = new RegExp(
+  `(?:(?<![\\w])|(?<=(?:^|\\n)[a-z]{4,20}))(?<!\\d[.,:/])(${DIGITS})(?![.,]?\\d)|\\b(${FRACTION_WORDS})\\b|\\b(${WORD_NUMBERS})\\b`,
+  'g',
+);
 const NUMBER_WORD_AT = new RegExp(`(?:(${DIGITS})|(${WORD_NUMBERS})\\b)`, 'y');
 
 const SCALE_AT = new RegExp(`\\s*(${SCALES.map(([w]) => w).join('|')})\\b`, 'y');

@@ -34,6 +34,8 @@ interface TrieNode {
 }
 
 const WORD_BOUNDARY = '\\b';
+/** The end of a phrase ending in a letter: no letter follows (a digit may). */
+const WORD_END = '(?![a-z_])';
 
 export class PhraseSet {
   /** The distinct phrases, folded; `indexOf` maps an input phrase to its index here. */
@@ -209,7 +211,9 @@ function phraseAtoms(folded: string): Atom[] {
     else atoms.push(escapeChar(c));
   }
   const last = folded.charAt(folded.length - 1);
-  if (last !== '*' && /\w/.test(last)) atoms.push(WORD_BOUNDARY);
+  // A word may run straight into a figure where a table's label and value lost their gap ("Capacity40,000").
+  if (last !== '*' && /[a-z]/.test(last)) atoms.push(WORD_END);
+  else if (last !== '*' && /\w/.test(last)) atoms.push(WORD_BOUNDARY);
   return atoms;
 }
 
@@ -233,7 +237,7 @@ function insert(root: TrieNode, atoms: Atom[]): void {
 
 /** Literal characters first, wildcards after, the end of a phrase last: the longest phrase wins. */
 function atomRank(a: Atom): number {
-  if (a === WORD_BOUNDARY) return 2;
+  if (a === WORD_BOUNDARY || a === WORD_END) return 2;
   if (a === '\\w*' || a === '\\s+' || a === '[\\s-]?' || a === "'?") return 1;
   return 0;
 }
