@@ -55,7 +55,7 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
       const ownRole = (r: readonly [number, number]) => !parts.some((p) => p.start < r[1] && r[0] < p.end);
       if (touched.length && (m.kind === 'statement' || values.some((at) => m.span[0] <= at && at < m.span[1]) || !m.roles?.some(ownRole))) continue;
     }
-    const span = freeSpan(text, m.span, parts);
+    const span = freeSpan(text, m.span, parts) ?? sharedSpan(text, m, parts);
     if (!span) continue;
     claims.add(key);
     const part: ClaimPart = {
@@ -77,6 +77,13 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
     parts.push(part);
   }
   return parts.sort((a, b) => a.start - b.start);
+}
+
+/** When other parts took a statement's span: the stretch of the words it shares that no part covers ("… to discuss more deportation flights"). */
+function sharedSpan(text: string, m: DatasetMatch, taken: readonly ClaimPart[]): [number, number] | null {
+  const free = (m.shared ?? []).filter(([a, b]) => !taken.some((t) => t.start < b && a < t.end));
+  if (!free.length) return null;
+  return freeSpan(text, [Math.min(...free.map((h) => h[0])), Math.max(...free.map((h) => h[1]))], taken);
 }
 
 /** Where the number of a quantity stands ("about 300 people": the 3), not its hedge or what it counts. */

@@ -52,6 +52,8 @@ export interface DatasetMatch {
   detail: ExplainDetail;
   /** A statement found only through the topic's own words ("the agreement", "El Salvador"): listed, not painted beside other parts. */
   topicWordsOnly?: boolean;
+  /** For statements: where each of the claim's own terms stands, the topic's words included (`span` leaves those out). */
+  shared?: Array<[number, number]>;
   /** For events: where the actor, the action and the object stand (each is evidence of its own). */
   roles?: Array<[number, number]>;
   /** Set on `repeats-error`: the curator's verdict on the dataset claim. */
@@ -420,6 +422,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const span: [number, number] = spanHits.length
       ? [Math.min(...spanHits.map((h) => h.start)), Math.max(...spanHits.map((h) => h.end))]
       : [s.start, s.end];
+    // The claim's own terms, the topic's words too ("vuelos de deportación"): where the part goes when other parts took the span.
+    const shared = (k.terms?.hits ?? []).map((h) => [h.start, h.end] as [number, number]);
     const detail: ExplainDetail = {
       type: 'statement',
       subject: { en: info.subject.label, es: info.subject.labelEs },
@@ -438,6 +442,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       subject: info.subject.key,
       kind: 'statement',
       span,
+      ...(shared.length ? { shared } : {}),
       slot: info.subject.label,
       detail,
       ...(k.ownWords ? {} : { topicWordsOnly: true }),
