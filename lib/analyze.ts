@@ -260,8 +260,9 @@ export function analyzeText(
       // "Rubio told reporters in San Salvador": the frame of the sentence's claim, not a claim of its own.
       const frame = rf.attribution && !rf.quantities && !rf.legal && rf.specific === 0;
       let rcw = frame ? 0 : checkWorthiness(rf, countWords(text, a, b));
-      // What it says, not a mere "related" (which beside the sentence's parts is noise).
-      const found = matchable ? restOf(a, b).filter((x) => x.relation !== 'related') : [];
+      // What it says, not a mere "related" on shared words (which beside the sentence's parts is noise);
+      // a related typed fact (a year, a title, an event reported another way) still says something checkable.
+      const found = matchable ? restOf(a, b).filter((x) => x.relation !== 'related' || (x.kind !== 'statement' && !x.topicWordsOnly)) : [];
       const best = found[0];
       if (best) rcw = Math.max(rcw, Math.max(0.5, best.score * 0.8));
       if (rcw < minCw) continue;
