@@ -213,12 +213,20 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     if (needsActor && !actor) continue;
     const object = needsObject ? nearest(objects, a, actor ? [a, actor] : [a]) : null;
     if (needsObject && !object) continue;
-    const parts = [a, ...(actor ? [actor] : []), ...(object ? [object] : [])];
-    const start = Math.min(...parts.map((x) => x.start));
-    const end = Math.max(...parts.map((x) => x.end));
-    if (end - start > EVENT_WINDOW) continue;
+    let parts = [a, ...(actor ? [actor] : []), ...(object ? [object] : [])];
+    let start = Math.min(...parts.map((x) => x.start));
+    let end = Math.max(...parts.map((x) => x.end));
     // Actor, action and object of one event stand in one clause: not across "; " or ", but".
-    if (CLAUSE_BREAK.test(s.folded.slice(start, end))) continue;
+    if (end - start > EVENT_WINDOW || CLAUSE_BREAK.test(s.folded.slice(start, end))) {
+      // "CECOT became…, but is questioned by rights groups": a passive clause with no subject of its own
+      // is about the previous clause's subject, the object named before the break.
+      const shared = object && actor && object.end <= a.start && actor.start >= a.end ? passiveAfterBreak(s, object.end, a.start) : null;
+      if (shared === null) continue;
+      parts = [a, actor as PhraseHit];
+      start = shared;
+      end = Math.max(a.end, (actor as PhraseHit).end);
+      if (end - start > EVENT_WINDOW) continue;
+    }
     // "No evidence that they belong to…" doubts the claim without denying it; "accused without
     // evidence of belonging to…" still reports the accusation, and denies nothing.
     const deniedHere = deniedBefore(s, a.start);
@@ -284,6 +292,15 @@ const NO_EVIDENCE = /\b(?:evidence|proof|proven|pruebas?|evidencias?|demostrad[o
 /** Words in the clause that attribute it ("said to be", "accused of", "presuntos"). */
 const ATTRIBUTED =
   /\b(?:said|says|say|claim\w*|alleg\w*|accus\w*|insist\w*|label\w*|brand\w*|deem\w*|suspect\w*|purported\w*|reported\w*|according to|so-called|dijo|dice|dicen|afirm\w*|asegur\w*|acus\w*|senal\w*|presunt\w*|supuest\w*|insist\w*|segun|tild\w*|calific\w*|sostien\w*|consider\w*|design\w*)\b/;
+/** A coordinated passive clause without a subject of its own, right before the action: ", but is (strongly) …", ", pero es fuertemente …". */
+const PASSIVE_AFTER_BREAK = /(?:;|,\s*(?:but|and|yet|pero|y|aunque|mientras que))\s+((?:(?:it|that|que)\s+)?(?:is|was|has been|have been|are|were|es|fue|ha sido|son|fueron|han sido)\s+(?:\w+(?:ly|mente)\s+)?)$/;
+
+/** Where the passive clause starts when the stretch between an object and its action ends in one; null otherwise. */
+function passiveAfterBreak(s: FactSentence, from: number, at: number): number | null {
+  const m = PASSIVE_AFTER_BREAK.exec(s.folded.slice(from, at));
+  return m ? at - (m[1] as string).length : null;
+}
+
 function deniedBefore(s: FactSentence, at: number): boolean {
   const before = s.folded.slice(Math.max(s.start, at - 50), at);
   if (NEGATED.test(before)) return true;
