@@ -34,6 +34,17 @@ describe('parseQuantities: number formats', () => {
   });
 });
 
+describe('parseQuantities: table rows that lost the gap between label and value', () => {
+  it('reads the figure after a line-starting label', () => {
+    const qs = parseQuantities('Status: open\nCapacity40,000\nOpened2023');
+    expect(qs.map((q) => q.text)).toContain('40,000');
+  });
+  it('still leaves names glued to numbers alone (MS13, H1B, a word inside a line)', () => {
+    expect(parseQuantities('the gang MS13 and visas H1B')).toHaveLength(0);
+    expect(parseQuantities('He saw room40 there')).toHaveLength(0);
+  });
+});
+
 describe('parseQuantities: hedges and ranges', () => {
   it.each([
     ['with as many as 40,000 detainees', 'up-to', 'as many as 40,000 detainees'],
