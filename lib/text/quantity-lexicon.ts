@@ -110,7 +110,26 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   once: 11, doce: 12, trece: 13, catorce: 14, quince: 15, dieciseis: 16, diecisiete: 17, dieciocho: 18,
   diecinueve: 19, veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80,
   noventa: 90, cien: 100, 'una docena': 12,
+  veintiuno: 21, veintiun: 21, veintidos: 22, veintitres: 23, veinticuatro: 24, veinticinco: 25, veintiseis: 26,
+  veintisiete: 27, veintiocho: 28, veintinueve: 29,
+  // "twenty-four", "thirty five", "treinta y cuatro": one number, not twenty and four.
+  ...compounds(
+    { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 },
+    { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 },
+    ['-', ' '],
+  ),
+  ...compounds(
+    { treinta: 30, cuarenta: 40, cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80, noventa: 90 },
+    { uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9 },
+    [' y '],
+  ),
 };
+
+function compounds(tens: Record<string, number>, ones: Record<string, number>, joins: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [t, tv] of Object.entries(tens)) for (const [o, ov] of Object.entries(ones)) for (const j of joins) out[`${t}${j}${o}`] = tv + ov;
+  return out;
+}
 
 /** Fractions of a whole, written before "of"/"de" ("a third of the detainees", "la mitad de"). */
 export const FRACTIONS: ReadonlyArray<readonly [string, number]> = [

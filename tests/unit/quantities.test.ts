@@ -27,6 +27,10 @@ describe('parseQuantities: number formats', () => {
     ['30% of inmates', 30, 'percent'],
     ['30 por ciento de los reos', 30, 'percent'],
     ['locked up 23 and a half hours a day', 23.5, 'hours'],
+    ['lit twenty-four hours a day', 24, 'hours'],
+    ['thirty five men per cell', 35, 'people'],
+    ['encerrados veinticuatro horas al día', 24, 'hours'],
+    ['treinta y cinco presos', 35, 'people'],
   ])('%s', (text, value, unit) => {
     const q = one(text);
     expect(q.value).toBe(value);
