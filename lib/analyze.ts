@@ -19,7 +19,7 @@ import { buildMatcher, type Matcher, type MatcherDataset } from './match/build-m
 import { claimParts, type ClaimPart } from './match/claim-parts';
 import type { Locale } from './match/explain';
 import { matchSentence, type DatasetMatch, type Relation } from './match/match-sentence';
-import { checkWorthiness, FEATURE_PHRASES, sentenceFeatures, type ClaimFeatures } from './text/claim-features';
+import { checkWorthiness, FEATURE_PHRASES, reportsOnly, sentenceFeatures, type ClaimFeatures } from './text/claim-features';
 import { detectLanguage } from './text/detect-language';
 import { foldText } from './text/fold';
 import { parseQuantities, type ParsedQuantity } from './text/parse-quantities';
@@ -194,7 +194,8 @@ export function analyzeText(
       const nearFacts = named.near(s.start, s.end);
       // A sentence about another prison (and not about this one) is not compared with the dataset.
       if (!rival || anchored) {
-        const attributed = f.attribution || HEDGED.test(folded.slice(s.start, s.end));
+        // "Confirmed", "reconoció" vouch for what follows: only a verb that merely reports hedges it.
+        const attributed = reportsOnly(fHits) || HEDGED.test(folded.slice(s.start, s.end));
         matches = matchSentence(m, {
           text,
           folded,
@@ -269,8 +270,9 @@ export function analyzeText(
       // "Rubio told reporters in San Salvador": the frame of the sentence's claim, not a claim of its own.
       const frame = rf.attribution && !rf.quantities && !rf.legal && rf.specific === 0;
       let rcw = frame ? 0 : checkWorthiness(rf, countWords(text, a, b));
-      // What it says, not a mere "related" (which beside the sentence's parts is noise).
-      const found = matchable ? restOf(a, b).filter((x) => x.relation !== 'related') : [];
+      // What it says, not a mere "related" on shared words (which beside the sentence's parts is noise);
+      // a related typed fact (a year, a title, an event reported another way) still says something checkable.
+      const found = matchable ? restOf(a, b).filter((x) => x.relation !== 'related' || (x.kind !== 'statement' && !x.topicWordsOnly)) : [];
       const best = found[0];
       if (best) rcw = Math.max(rcw, Math.max(0.5, best.score * 0.8));
       if (rcw < minCw) continue;

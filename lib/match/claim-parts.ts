@@ -36,6 +36,8 @@ const MIN_PART = 3;
 export function claimParts(text: string, matches: readonly DatasetMatch[]): ClaimPart[] {
   const parts: ClaimPart[] = [];
   const claims = new Set<string>();
+  /** Where the compared numbers (or years) stand. */
+  const values: number[] = [];
   // Compared values take their spans first (they are the narrowest), then clauses and statements, each group best first.
   // A title given right to someone the event is done to or with ("met with President Nayib Bukele") only
   // names who is meant: the event, begun before it, comes first. The actor's own title ("Secretary Noem toured") keeps its place.
@@ -51,8 +53,14 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
     // Shared words are the weakest evidence: beside other parts, a mere "related" is listed, not painted.
     if (m.kind === 'statement' && parts.length && (m.relation === 'related' || m.topicWordsOnly)) continue;
     // A clause or a statement that takes in a compared value is about that value: the value speaks for it.
-    if ((m.kind === 'statement' || m.kind === 'event') && parts.some((p) => VALUE_KINDS.has(p.kind) && p.start < m.span[1] && m.span[0] < p.end)) continue;
-    const span = freeSpan(text, m.span, parts);
+    // An event that only shares the words of what was counted ("238 members of the gang") and has an
+    // actor, action or object of its own outside them claims something more.
+    if (m.kind === 'statement' || m.kind === 'event') {
+      const touched = parts.filter((p) => VALUE_KINDS.has(p.kind) && p.start < m.span[1] && m.span[0] < p.end);
+      const ownRole = (r: readonly [number, number]) => !parts.some((p) => p.start < r[1] && r[0] < p.end);
+      if (touched.length && (m.kind === 'statement' || values.some((at) => m.span[0] <= at && at < m.span[1]) || !m.roles?.some(ownRole))) continue;
+    }
+    const span = freeSpan(text, m.span, parts) ?? sharedSpan(text, m, parts);
     if (!span) continue;
     claims.add(key);
     const part: ClaimPart = {
@@ -67,12 +75,29 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
       score: m.score,
       detail: m.detail,
     };
+    if (VALUE_KINDS.has(m.kind)) values.push(numberAt(text, m.quantitySpan ?? span));
     if (m.page !== undefined) part.page = m.page;
     if (m.dataset !== undefined) part.dataset = m.dataset;
     if (m.flagged) part.flagged = m.flagged;
     parts.push(part);
   }
   return parts.sort((a, b) => a.start - b.start);
+}
+
+/** When other parts took a statement's span: the stretch of the words it shares that no part covers ("… to discuss more deportation flights"). */
+function sharedSpan(text: string, m: DatasetMatch, taken: readonly ClaimPart[]): [number, number] | null {
+  const free = (m.shared ?? []).filter(([a, b]) => !taken.some((t) => t.start < b && a < t.end));
+  if (!free.length) return null;
+  return freeSpan(text, [Math.min(...free.map((h) => h[0])), Math.max(...free.map((h) => h[1]))], taken);
+}
+
+/** Where the number of a quantity stands ("about 300 people": the 3), not its hedge or what it counts. */
+function numberAt(text: string, span: readonly [number, number]): number {
+  for (let i = span[0]; i < span[1]; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return i;
+  }
+  return span[0];
 }
 
 /** The longest stretch of `span` no earlier part covers, trimmed of spaces and punctuation; null if too short. */

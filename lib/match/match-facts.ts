@@ -22,6 +22,8 @@ export interface FactFinding {
   action?: [number, number];
   /** For events: where the object stands, [start, end), when the fact has one. */
   object?: [number, number];
+  /** For events: where the actor, the action and the object stand. */
+  roles?: Array<[number, number]>;
 }
 
 export interface FactSentence {
@@ -355,6 +357,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       kind: 'event',
       action: [a.start, a.end],
       ...(object ? { object: [object.start, object.end] as [number, number] } : {}),
+      roles: parts.map((x) => [x.start, x.end] as [number, number]),
       relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
       span: [start, end],
       page: s.text.slice(start, end),

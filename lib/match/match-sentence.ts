@@ -52,6 +52,10 @@ export interface DatasetMatch {
   detail: ExplainDetail;
   /** A statement found only through the topic's own words ("the agreement", "El Salvador"): listed, not painted beside other parts. */
   topicWordsOnly?: boolean;
+  /** For statements: where each of the claim's own terms stands, the topic's words included (`span` leaves those out). */
+  shared?: Array<[number, number]>;
+  /** For events: where the actor, the action and the object stand (each is evidence of its own). */
+  roles?: Array<[number, number]>;
   /** Set on `repeats-error`: the curator's verdict on the dataset claim. */
   flagged?: 'erroneous' | 'inconsistent';
 }
@@ -107,6 +111,8 @@ const STATEMENT_CUE = 0.5;
 /** A number more than this many times off every dataset value of a subject is unlikely to be about it. */
 const MAGNITUDE = 10;
 const MAX_MATCHES = 4;
+/** How close to a statement's words a topic name of its own must stand to join its span: the next word. */
+const NAMED_GAP = 5;
 /** A narrower group's count this close to the whole's is the whole, named by what its members share. */
 const SAME_COUNT = 0.97;
 
@@ -271,6 +277,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
           dataset: f.dataset,
           factId: f.factId,
           detail: f.detail,
+          ...(f.roles ? { roles: f.roles } : {}),
         });
         continue;
       }
@@ -291,6 +298,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         dataset: f.dataset,
         factId: f.factId,
         detail: f.detail,
+        ...(f.roles ? { roles: f.roles } : {}),
       });
     }
   }
@@ -329,7 +337,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     let negated: boolean | null = null;
     for (const o of m.termOwners[h.phrase] ?? []) {
       let e = termEvidence.get(o.owner);
-      if (!e) termEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, unique: 0, seen: [], hits: [], negatedHit: false }));
+      if (!e) termEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, unique: 0, seen: [], hits: [], named: [], negatedHit: false }));
       if (e.seen.includes(h.phrase)) continue;
       e.seen.push(h.phrase);
       e.hits.push(h);
@@ -348,6 +356,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       const e = termEvidence.get(o.owner);
       if (e && !e.seen.includes(h.phrase)) {
         e.seen.push(h.phrase);
+        e.named.push(h);
         e.weight += o.weight * 0.3;
       }
     }
@@ -410,15 +419,21 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // words, or most of the few the curator gave it ("concentration camp").
     // (One term is enough only if it belongs to this claim alone: "Tren de Aragua" is in several.)
     const covered = coverage(terms, c);
+    // A name the claim is about, right after its subject's own words ("known as Terrorism Confinement Center"),
+    // is said, not merely used: every page names the topic, few say what it is called.
+    const naming = (terms?.named ?? []).filter(
+      (h) => contentWords(m.terms.phrases[h.phrase] ?? '') >= 2 && (cues?.specificHits ?? []).some((c) => h.start >= c.end && h.start - c.end <= NAMED_GAP),
+    );
+    const named = !isQuantity && naming.length > 0;
     const says =
       !isQuantity &&
-      (termSpecific >= 2 ? termWeight >= AGREE_TERMS_MIN : termSpecific >= 1 && (terms?.unique ?? 0) >= 1 && covered >= AGREE_COVERAGE);
+      (named || (termSpecific >= 2 ? termWeight >= AGREE_TERMS_MIN : termSpecific >= 1 && (terms?.unique ?? 0) >= 1 && covered >= AGREE_COVERAGE));
     // Otherwise it is related when the evidence is strong enough: for a quantity subject with no
     // number, one specific cue ("population", "capacidad"); a statement needs more, since its
     // words are more often shared with neighbouring claims.
     // "Related" needs something specific besides the topic's own words (CECOT, El Salvador, the deal).
     const own = (terms?.own ?? 0) + (cues?.own ?? 0);
-    if (specific === 0 || (!says && (own === 0 || evidence < (isQuantity ? RELATED_QUANTITY_MIN : RELATED_MIN)))) continue;
+    if ((specific === 0 && !named) || (!says && (own === 0 || evidence < (isQuantity ? RELATED_QUANTITY_MIN : RELATED_MIN)))) continue;
     let relation: Relation = 'related';
     // Terms often carry their own negation ("not been convicted"), so only a
     // negation the page puts before a term of a positive claim counts.
@@ -426,7 +441,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // "Suspected gang members" reports a suspicion, not the flat statement ("they are gang members"):
     // related to it, never the same (nor a repetition of a flat statement the curator flagged).
     if (relation === 'agrees' && c.claim.category !== 'attribution' && terms?.hits.some((h) => HEDGE_BEFORE.test(before(s, h.start)))) relation = 'related';
-    candidates.push({ ci, relation, score: round(Math.min(0.95, evidence / 2.5)), terms, cues, ownWords: own > 0 });
+    candidates.push({ ci, relation, score: round(Math.min(0.95, evidence / 2.5)), terms, cues, ownWords: own > 0, naming });
   }
   candidates.sort((a, b) => b.score - a.score);
   // Explanations are written only for the matches kept.
@@ -438,6 +453,13 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const span: [number, number] = spanHits.length
       ? [Math.min(...spanHits.map((h) => h.start)), Math.max(...spanHits.map((h) => h.end))]
       : [s.start, s.end];
+    // "known as Terrorism Confinement Center": the name the claim is about, right beside its words, is in its span.
+    for (const h of k.naming) {
+      if (h.start >= span[1] && h.start - span[1] <= NAMED_GAP) span[1] = h.end;
+      else if (h.end <= span[0] && span[0] - h.end <= NAMED_GAP) span[0] = h.start;
+    }
+    // The claim's own terms, the topic's words too ("vuelos de deportación"): where the part goes when other parts took the span.
+    const shared = (k.terms?.hits ?? []).map((h) => [h.start, h.end] as [number, number]);
     const detail: ExplainDetail = {
       type: 'statement',
       subject: { en: info.subject.label, es: info.subject.labelEs },
@@ -456,6 +478,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       subject: info.subject.key,
       kind: 'statement',
       span,
+      ...(shared.length ? { shared } : {}),
       slot: info.subject.label,
       detail,
       ...(k.ownWords ? {} : { topicWordsOnly: true }),
@@ -580,6 +603,8 @@ interface TermEvidence {
   unique: number;
   seen: number[];
   hits: PhraseHit[];
+  /** The claim's terms that name the topic itself ("Terrorism Confinement Center"): no evidence, but part of what is said where they touch its words. */
+  named: PhraseHit[];
   negatedHit: boolean;
 }
 
@@ -619,6 +644,8 @@ interface Candidate {
   cues: CueEvidence | undefined;
   /** Something besides the topic's own words was shared. */
   ownWords: boolean;
+  /** The topic's full names the sentence gives right after the subject's words ("known as …"). */
+  naming: PhraseHit[];
 }
 
 function evidenceWords(text: string, hits: readonly PhraseHit[]): string[] {

@@ -79,6 +79,15 @@ const DATES = [
   'el mes pasado', 'el ano pasado', 'este mes', 'este ano',
 ];
 
+/**
+ * Verbs of saying that present what follows as true ("Rubio confirmed that the deportees, members of
+ * the gang, …"): the page reports a fact, not someone's claim, so they do not hedge what the sentence says.
+ */
+const FACTIVE = [
+  'confirmed', 'acknowledged', 'admitted', 'revealed', 'reveals',
+  'confirmo', 'confirmaron', 'reconocio', 'reconocieron', 'reconoce', 'admitio', 'admitieron', 'revelo', 'revelaron',
+];
+
 /** Feature phrases in one set; `kindOf[phrase]` says which feature each belongs to. */
 export const FEATURE_PHRASES = new PhraseSet([...ATTRIBUTION, ...LEGAL, ...DATES]);
 const KIND: Array<'attribution' | 'legal' | 'date'> = [];
@@ -91,6 +100,13 @@ for (const [list, kind] of [
     const i = FEATURE_PHRASES.indexOf(p);
     if (i >= 0 && KIND[i] === undefined) KIND[i] = kind;
   }
+}
+
+const FACTIVE_INDEX = new Set(FACTIVE.map((p) => FEATURE_PHRASES.indexOf(p)).filter((i) => i >= 0));
+
+/** Some hit attributes what the sentence says to someone without vouching for it ("said", "según"; not "confirmed"). */
+export function reportsOnly(hits: readonly PhraseHit[]): boolean {
+  return hits.some((h) => KIND[h.phrase] === 'attribution' && !FACTIVE_INDEX.has(h.phrase));
 }
 
 const OPEN_QUOTE = /["“«]/;

@@ -72,6 +72,26 @@ describe('1. a sentence carries several claims, each with its own span and relat
   });
 });
 
+describe('1b. claims the listing used to hide', () => {
+  it('gives the gang an event a part of its own beside the count of its members', () => {
+    const parts = partsOf('Guards booked 238 members of the Venezuelan criminal organization known as Tren de Aragua into the prison.');
+    expect(parts.map((p) => p[3])).toEqual(['c000-deportees-261', 'c003-deportees-gang-members']);
+    expect(parts[1]?.[2]).toBe('repeats-error');
+  });
+  it('reads an infobox row whose label runs into its value', () => {
+    // On a line of its own, as a table row is; inside running text a word glued to a number is a name.
+    expect(partsOf('\nCapacity40,000')).toEqual([['40,000', 'count', 'agrees', 'c000-capacity-40000']]);
+  });
+  it('finds the claim of a passive clause that shares the subject of the clause before it', () => {
+    const parts = partsOf('The prison became the emblem of the crackdown, but is sharply criticised by human rights groups.');
+    expect(parts).toContainEqual(['is sharply criticised by human rights groups', 'event', 'agrees', 'c000-rights-groups-condemn']);
+  });
+  it('does not hedge what a factive verb vouches for', () => {
+    expect(relationTo('The minister confirmed that the deportees, members of the Tren de Aragua gang, would stay in the prison.', 'c003-deportees-gang-members')).toBe('repeats-error');
+    expect(relationTo('The minister said that the deportees, members of the Tren de Aragua gang, would stay in the prison.', 'c003-deportees-gang-members')).toBe('none');
+  });
+});
+
 describe('2. counts are compared with the group they count', () => {
   it('reads 238 Venezuelans as a narrower group than 261 people, in both languages', () => {
     expect(relationTo('The United States sent 238 Venezuelans to the CECOT prison last month.', 'c000-deportees-261')).toBe('related');

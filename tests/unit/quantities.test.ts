@@ -27,10 +27,25 @@ describe('parseQuantities: number formats', () => {
     ['30% of inmates', 30, 'percent'],
     ['30 por ciento de los reos', 30, 'percent'],
     ['locked up 23 and a half hours a day', 23.5, 'hours'],
+    ['lit twenty-four hours a day', 24, 'hours'],
+    ['thirty five men per cell', 35, 'people'],
+    ['encerrados veinticuatro horas al día', 24, 'hours'],
+    ['treinta y cinco presos', 35, 'people'],
   ])('%s', (text, value, unit) => {
     const q = one(text);
     expect(q.value).toBe(value);
     expect(q.unit).toBe(unit);
+  });
+});
+
+describe('parseQuantities: table rows that lost the gap between label and value', () => {
+  it('reads the figure after a line-starting label', () => {
+    const qs = parseQuantities('Status: open\nCapacity40,000\nOpened2023');
+    expect(qs.map((q) => q.text)).toContain('40,000');
+  });
+  it('still leaves names glued to numbers alone (MS13, H1B, a word inside a line)', () => {
+    expect(parseQuantities('the gang MS13 and visas H1B')).toHaveLength(0);
+    expect(parseQuantities('He saw room40 there')).toHaveLength(0);
   });
 });
 
