@@ -163,7 +163,7 @@ export class PhraseSet {
     const key = matchKey(text);
     const exact = this.exact.get(key);
     if (exact !== undefined) return exact;
-    const spaced = text.replace(/\s+/g, ' ');
+    const spaced = /\s/.test(text) ? text.replace(/\s+/g, ' ') : text;
     let fallback = -1;
     for (const len of this.wildPrefixLengths) {
       if (len > spaced.length) continue;
@@ -181,9 +181,12 @@ export class PhraseSet {
   }
 }
 
+const SEPARATOR = /[\s'-]/;
+
 /** What two spellings of the same phrase have in common: no spaces, hyphens or apostrophes. */
 function matchKey(text: string): string {
-  return text.replace(/[\s'-]+/g, '');
+  // Most matches are single words: only a match holding one of those characters needs the replace.
+  return SEPARATOR.test(text) ? text.replace(/[\s'-]+/g, '') : text;
 }
 
 /** The phrase up to its first hyphen, apostrophe or `*`, spaces kept single. */
