@@ -60,7 +60,8 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // Only facts whose key role is in the sentence (an action, a dated thing, a person) can be found:
   // names such as "CECOT" are objects of many facts and would otherwise make every one of them a candidate.
   const keyed = new Set<number>();
-  for (const h of s.factHits) for (const o of m.factOwners[h.phrase] ?? []) if (o.role === 'action' || o.role === 'of' || o.role === 'person') keyed.add(o.fact);
+  const keyFacts = keyFactsOf(m);
+  for (const h of s.factHits) for (const fact of keyFacts[h.phrase] ?? []) keyed.add(fact);
   if (!keyed.size) return [];
   // Hits per fact and role.
   const byFact = new Map<number, Map<FactRole, PhraseHit[]>>();
@@ -97,6 +98,17 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // Per claim the first finding is kept: conflicts first, then the narrowest slots (a year before the law it dates).
   const rank = (f: FactFinding) => (f.relation === 'conflicts' ? 0 : 2) + (f.kind === 'law' || f.kind === 'event' ? 1 : 0);
   return kept.sort((a, b) => rank(a) - rank(b));
+}
+
+const keyFactLists = new WeakMap<Matcher, number[][]>();
+/** Per fact phrase: the facts it plays a key role in (an action, a dated thing, a person); listed once per matcher. */
+function keyFactsOf(m: Matcher): number[][] {
+  let lists = keyFactLists.get(m);
+  if (!lists) {
+    lists = m.factOwners.map((owners) => owners.filter((o) => o.role === 'action' || o.role === 'of' || o.role === 'person').map((o) => o.fact));
+    keyFactLists.set(m, lists);
+  }
+  return lists;
 }
 
 /** Words allowed between a basis word and the law's name: "under the rarely used Alien Enemies Act", "bajo la controvertida Ley…". */
