@@ -154,7 +154,9 @@ export function analyzeText(
   const t = compileTopic(topic);
   const m = asMatcher(dataset);
   const folded = foldText(text);
-  const verdict = recognizeTopic({ url: input.url, title: input.title, text }, t, { foldedText: folded });
+  // One scan of the body with the topic's phrases, for the verdict and for the sentences.
+  const topicBodyHits = t.phrases.findAll(folded);
+  const verdict = recognizeTopic({ url: input.url, title: input.title, text }, t, { foldedText: folded, bodyHits: topicBodyHits });
   const language = input.language ?? detectLanguage(text);
   const minCw = options.minCheckWorthiness ?? DEFAULT_MIN_CHECK_WORTHINESS;
   const doMatch = verdict.onTopic || options.matchOffTopic === true;
@@ -165,7 +167,7 @@ export function analyzeText(
   const quantities = new Cursor(parseQuantities(text, { folded }));
   const cues = new Cursor(doMatch ? m.cues.findAll(folded) : []);
   const terms = new Cursor(doMatch ? m.terms.findAll(folded) : []);
-  const topicHits = new Cursor(doMatch ? t.phrases.findAll(folded) : []);
+  const topicHits = new Cursor(doMatch ? topicBodyHits : []);
   const allFactHits = doMatch ? m.factPhrases.findAll(folded) : [];
   const factHits = new Cursor(allFactHits);
   const named = new NamedNear(m, allFactHits);

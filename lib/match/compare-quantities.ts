@@ -119,5 +119,18 @@ function formatNumber(n: number, money: boolean, unit: string): string {
   const sign = money ? '$' : '';
   if (Math.abs(n) >= 1e9 && n % 1e7 === 0) return `${sign}${n / 1e9} billion`;
   if (Math.abs(n) >= 1e6 && n % 1e4 === 0) return `${sign}${n / 1e6} million`;
-  return `${sign}${NUMBER_FORMAT.format(n)}`;
+  return `${sign}${formatted(n)}`;
+}
+
+/** `NUMBER_FORMAT.format`, remembered: pages repeat their figures and the dataset's, and formatting is slow. */
+const FORMATTED = new Map<number, string>();
+function formatted(n: number): string {
+  // (The map cannot tell 0 from -0, which format differently.)
+  if (n === 0) return NUMBER_FORMAT.format(n);
+  let s = FORMATTED.get(n);
+  if (s === undefined) {
+    if (FORMATTED.size > 2000) FORMATTED.clear();
+    FORMATTED.set(n, (s = NUMBER_FORMAT.format(n)));
+  }
+  return s;
 }

@@ -74,8 +74,12 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // Only facts whose key role is in the sentence (an action, a dated thing, a person) can be found:
   // names such as "CECOT" are objects of many facts and would otherwise make every one of them a candidate.
   const keyed = new Set<number>();
+  const keyFacts = keyFactsOf(m);
+  const near = s.nearFacts;
   for (const h of s.factHits) {
-    for (const o of m.factOwners[h.phrase] ?? []) if (o.role === 'action' || o.role === 'of' || o.role === 'person' || ((o.role === 'ref' || o.role === 'title' || o.role === 'otherTitle') && s.nearFacts?.has(o.fact))) keyed.add(o.fact);
+    for (const fact of keyFacts[h.phrase] ?? []) keyed.add(fact);
+    // A reference or a title alone is key only for a fact the page names nearby ("esta ley", "the governor").
+    if (near?.size) for (const o of m.factOwners[h.phrase] ?? []) if ((o.role === 'ref' || o.role === 'title' || o.role === 'otherTitle') && near.has(o.fact)) keyed.add(o.fact);
   }
   if (!keyed.size) return [];
   // Hits per fact and role.
@@ -114,6 +118,17 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // A neighbouring fact comes after the claim's own.
   const rank = (f: FactFinding) => (f.relation === 'conflicts' ? 0 : 2) + (f.kind === 'law' || f.kind === 'event' ? 1 : 0) + (f.detail.type === 'event' && f.detail.neighbour ? 0.5 : 0);
   return kept.sort((a, b) => rank(a) - rank(b));
+}
+
+const keyFactLists = new WeakMap<Matcher, number[][]>();
+/** Per fact phrase: the facts it plays a key role in (an action, a dated thing, a person); listed once per matcher. */
+function keyFactsOf(m: Matcher): number[][] {
+  let lists = keyFactLists.get(m);
+  if (!lists) {
+    lists = m.factOwners.map((owners) => owners.filter((o) => o.role === 'action' || o.role === 'of' || o.role === 'person').map((o) => o.fact));
+    keyFactLists.set(m, lists);
+  }
+  return lists;
 }
 
 /** Words allowed between a basis word and the law's name: "under the rarely used Alien Enemies Act", "bajo la controvertida Ley…". */

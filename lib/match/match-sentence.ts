@@ -331,9 +331,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       topicTerms.push(h);
       continue;
     }
-    const phrase = m.terms.phrases[h.phrase] ?? '';
     // A long phrase found word for word ("the treatment is completely identical") says as much as two terms.
-    const strength = contentWords(phrase) >= 4 ? 2 : 1;
+    const strength = termContentWords(m, h.phrase) >= 4 ? 2 : 1;
     let negated: boolean | null = null;
     for (const o of m.termOwners[h.phrase] ?? []) {
       let e = termEvidence.get(o.owner);
@@ -630,6 +629,14 @@ const FUNCTION_WORDS = new Set([
   'el', 'la', 'los', 'las', 'un', 'una', 'de', 'del', 'al', 'en', 'por', 'para', 'y', 'o', 'que', 'es', 'son', 'con', 'su', 'sus',
 ]);
 
+const termWords = new WeakMap<Matcher, number[]>();
+/** `contentWords` of each term phrase (counted once per matcher). */
+function termContentWords(m: Matcher, phrase: number): number {
+  let list = termWords.get(m);
+  if (!list) termWords.set(m, (list = m.terms.phrases.map((p) => contentWords(p))));
+  return list[phrase] ?? contentWords('');
+}
+
 function contentWords(phrase: string): number {
   let n = 0;
   for (const w of phrase.split(/[\s-]+/)) if (w && !FUNCTION_WORDS.has(w)) n++;
@@ -694,8 +701,9 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
     }
   }
   // A narrower group named right after the number ("250 suspected Tren de Aragua members") says whose count it is.
-  for (const [index, info] of m.subjects.entries()) {
-    if (!info.groupNames || !info.quantityClaims.length || !unitsFit(info, q)) continue;
+  for (const index of groupSubjects(m)) {
+    const info = m.subjects[index] as SubjectInfo;
+    if (!unitsFit(info, q)) continue;
     const reading = groupCounted(info, folded, s.end, q);
     // Only for a number of the subject's size: "five Venezuelan men detained in Texas" is someone else's count.
     if (reading?.specific && plausibility(m, index, q) === 1) scores.set(index, (scores.get(index) ?? 0) + GROUP_CUE);
@@ -724,6 +732,18 @@ function measuresOther(info: SubjectInfo | undefined, s: SentenceInput, folded: 
   if (!info?.otherMeasures) return false;
   const from = Math.max(s.start, q.start - MEASURED_REACH);
   return info.otherMeasures.findAll(folded, from, q.start).some((h) => !/[,;:]/.test(folded.slice(h.end, q.start)));
+}
+
+const groupSubjectLists = new WeakMap<Matcher, number[]>();
+/** Indexes of the subjects with named groups and quantity claims, in order (listed once per matcher). */
+function groupSubjects(m: Matcher): number[] {
+  let list = groupSubjectLists.get(m);
+  if (!list) {
+    list = [];
+    for (const [index, info] of m.subjects.entries()) if (info.groupNames && info.quantityClaims.length) list.push(index);
+    groupSubjectLists.set(m, list);
+  }
+  return list;
 }
 
 /**

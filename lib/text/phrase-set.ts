@@ -45,6 +45,10 @@ export class PhraseSet {
   private readonly wildPrefixLengths: number[] = [];
   private readonly wild: Array<{ phrase: number; re: RegExp }> = [];
   private readonly re: RegExp | null;
+  /** The last long text `findWithin` scanned whole, and every match in it. */
+  private whole: { text: string; hits: PhraseHit[] } | null = null;
+  /** Matched text → what `identify` needs to know about it (see `candidates`). */
+  private readonly known = new Map<string, number | Array<{ phrase: number; re: RegExp }>>();
 
   constructor(phrases: Iterable<string>) {
     const root: TrieNode = { children: new Map(), terminal: false };
@@ -122,6 +126,15 @@ export class PhraseSet {
 
   /** Every match in `folded` (a `foldText` result) between `from` and `to`, left to right, not overlapping. */
   findAll(folded: string, from = 0, to = folded.length): PhraseHit[] {
+    if ((from > 0 || to < folded.length) && folded.length >= WHOLE_MIN) return this.findWithin(folded, from, to);
+    return this.scanHits(folded, from, to);
+  }
+
+  /**
+   * Matches from `from` on, up to the first that ends after `to` (`phrase` -1 where no phrase
+   * claims a match of the combined expression: it still consumes its text).
+   */
+  private scan(folded: string, from: number, to: number): PhraseHit[] {
     const hits: PhraseHit[] = [];
     const re = this.re;
     if (!re) return hits;
@@ -135,9 +148,43 @@ export class PhraseSet {
         re.lastIndex++;
         continue;
       }
-      const phrase = this.identify(folded, m[0], start, end);
-      if (phrase >= 0) hits.push({ phrase, start, end });
+      hits.push({ phrase: this.identify(folded, m[0], start, end), start, end });
     }
+    return hits;
+  }
+
+  /**
+   * `findAll` of a stretch of a long text (a sentence), read off one scan of the whole text: the
+   * expression matches at a position whatever the search started from, so from `from` on a scan
+   * meets the same matches as the whole-text scan, unless a whole-text match straddles `from`
+   * (then the stretch is scanned itself). Spares scanning on past the stretch for the next match.
+   */
+  private findWithin(folded: string, from: number, to: number): PhraseHit[] {
+    let whole = this.whole;
+    if (!whole || whole.text !== folded) this.whole = whole = { text: folded, hits: this.scan(folded, 0, folded.length) };
+    const all = whole.hits;
+    // The first whole-text match that ends after `from`.
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((all[mid] as PhraseHit).end > from) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo < all.length && (all[lo] as PhraseHit).start < from) return this.scanHits(folded, from, to);
+    const hits: PhraseHit[] = [];
+    for (let i = lo; i < all.length; i++) {
+      const h = all[i] as PhraseHit;
+      if (h.end > to) break;
+      if (h.phrase >= 0) hits.push({ phrase: h.phrase, start: h.start, end: h.end });
+    }
+    return hits;
+  }
+
+  /** The matches `scan` finds that a phrase claims. */
+  private scanHits(folded: string, from: number, to: number): PhraseHit[] {
+    const hits: PhraseHit[] = [];
+    for (const h of this.scan(folded, from, to)) if (h.phrase >= 0) hits.push(h);
     return hits;
   }
 
@@ -160,30 +207,51 @@ export class PhraseSet {
 
   /** Which phrase a match of the combined expression is: by exact key, else the wildcard phrases sharing its beginning. */
   private identify(folded: string, text: string, start: number, end: number): number {
-    const key = matchKey(text);
-    const exact = this.exact.get(key);
-    if (exact !== undefined) return exact;
-    const spaced = text.replace(/\s+/g, ' ');
+    // Pages repeat their words: what a matched text can be is worked out once per text.
+    let known = this.known.get(text);
+    if (known === undefined) {
+      known = this.candidates(text);
+      if (this.known.size >= KNOWN_MAX) this.known.clear();
+      this.known.set(text, known);
+    }
+    if (typeof known === 'number') return known;
     let fallback = -1;
-    for (const len of this.wildPrefixLengths) {
-      if (len > spaced.length) continue;
-      const list = this.wildByPrefix.get(spaced.slice(0, len));
-      if (!list) continue;
-      for (const w of list) {
-        w.re.lastIndex = start;
-        const m = w.re.exec(folded);
-        if (!m) continue;
-        if (start + m[0].length === end) return w.phrase;
-        if (fallback < 0) fallback = w.phrase;
-      }
+    for (const w of known) {
+      w.re.lastIndex = start;
+      const m = w.re.exec(folded);
+      if (!m) continue;
+      if (start + m[0].length === end) return w.phrase;
+      if (fallback < 0) fallback = w.phrase;
     }
     return fallback;
   }
+
+  /** The phrase a matched text is exactly, else the wildcard phrases sharing its beginning, longest beginning first. */
+  private candidates(text: string): number | Array<{ phrase: number; re: RegExp }> {
+    const exact = this.exact.get(matchKey(text));
+    if (exact !== undefined) return exact;
+    const spaced = /\s/.test(text) ? text.replace(/\s+/g, ' ') : text;
+    const out: Array<{ phrase: number; re: RegExp }> = [];
+    for (const len of this.wildPrefixLengths) {
+      if (len > spaced.length) continue;
+      const list = this.wildByPrefix.get(spaced.slice(0, len));
+      if (list) out.push(...list);
+    }
+    return out;
+  }
 }
+
+/** Texts at least this long are scanned whole once for the stretches asked of them (`findWithin`). */
+const WHOLE_MIN = 2000;
+
+/** How many matched texts a phrase set remembers (then it starts over). */
+const KNOWN_MAX = 5000;
+const SEPARATOR = /[\s'-]/;
 
 /** What two spellings of the same phrase have in common: no spaces, hyphens or apostrophes. */
 function matchKey(text: string): string {
-  return text.replace(/[\s'-]+/g, '');
+  // Most matches are single words: only a match holding one of those characters needs the replace.
+  return SEPARATOR.test(text) ? text.replace(/[\s'-]+/g, '') : text;
 }
 
 /** The phrase up to its first hyphen, apostrophe or `*`, spaces kept single. */

@@ -19,6 +19,8 @@ export interface SentenceSpan {
 }
 
 const MAX_CHUNK = 3000;
+/** Paragraphs up to this long in all are segmented in one call. */
+const BATCH = 1000;
 /** A sentence longer than this is not joined further (protects against an unclosed quote). */
 const MAX_JOINED = 800;
 
@@ -51,10 +53,39 @@ function segmenterFor(language: string): Intl.Segmenter | null {
 export function segmentSentences(text: string, language = 'en'): SentenceSpan[] {
   const segmenter = segmenterFor(language);
   const raw: SentenceSpan[] = [];
-  let paraStart = 0;
-  while (paraStart <= text.length) {
+  const paragraphs: Array<[number, number]> = [];
+  for (let paraStart = 0; paraStart <= text.length; ) {
     let paraEnd = text.indexOf('\n', paraStart);
     if (paraEnd < 0) paraEnd = text.length;
+    paragraphs.push([paraStart, paraEnd]);
+    paraStart = paraEnd + 1;
+  }
+  const finish = (pieces: SentenceSpan[]) => {
+    const joined: SentenceSpan[] = [];
+    joinPieces(text, pieces, joined);
+    for (const sp of joined) splitBeforeFigures(text, sp, raw);
+  };
+  for (let i = 0; i < paragraphs.length; ) {
+    const [paraStart, paraEnd] = paragraphs[i] as [number, number];
+    if (segmenter && paraEnd - paraStart <= BATCH) {
+      // Short paragraphs are segmented together, up to BATCH characters: a call per paragraph costs
+      // more than the segmenting. ICU always breaks after a "\n" and looks no further than one, so
+      // every paragraph gets the pieces it would get alone (its "\n" is trimmed off).
+      let j = i + 1;
+      while (j < paragraphs.length && (paragraphs[j] as [number, number])[1] - paraStart <= BATCH) j++;
+      const batchEnd = (paragraphs[j - 1] as [number, number])[1];
+      const pieces: SentenceSpan[] = [];
+      for (const s of segmenter.segment(text.slice(paraStart, batchEnd))) pushTrimmed(text, paraStart + s.index, paraStart + s.index + s.segment.length, pieces);
+      let k = 0;
+      for (let p = i; p < j; p++) {
+        const end = (paragraphs[p] as [number, number])[1];
+        const own: SentenceSpan[] = [];
+        while (k < pieces.length && (pieces[k] as SentenceSpan).start < end) own.push(pieces[k++] as SentenceSpan);
+        finish(own);
+      }
+      i = j;
+      continue;
+    }
     const pieces: SentenceSpan[] = [];
     for (const [from, to] of chunks(text, paraStart, paraEnd)) {
       if (segmenter) {
@@ -63,10 +94,8 @@ export function segmentSentences(text: string, language = 'en'): SentenceSpan[] 
         fallbackSplit(text, from, to, pieces);
       }
     }
-    const joined: SentenceSpan[] = [];
-    joinPieces(text, pieces, joined);
-    for (const sp of joined) splitBeforeFigures(text, sp, raw);
-    paraStart = paraEnd + 1;
+    finish(pieces);
+    i++;
   }
   return raw;
 }

@@ -27,6 +27,11 @@ export type TopicReason =
 export interface RecognizeOptions {
   /** `foldText(page.text)` when the caller already has it (the analyzer does), to skip folding twice. */
   foldedText?: string;
+  /**
+   * `compileTopic(topic).phrases.findAll(foldedText)` when the caller already has it (the analyzer
+   * scans the body once for both the verdict and its sentences); must be the hits of `foldedText`.
+   */
+  bodyHits?: PhraseHit[];
 }
 
 interface Contribution {
@@ -70,7 +75,7 @@ export function recognizeTopic(page: PageText, topic: Topic | CompiledTopic, opt
   };
   tally(t.phrases.findAll(title), t.topic.titleBoost, 'title');
   tally(t.phrases.findAll(url), t.topic.urlBoost, 'url');
-  tally(t.phrases.findAll(body), 1, 'body');
+  tally(options.bodyHits ?? t.phrases.findAll(body), 1, 'body');
 
   const parts: Contribution[] = [];
   terms.forEach((term, i) => {
