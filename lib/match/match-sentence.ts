@@ -240,10 +240,13 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       )
         continue;
       const info = m.subjects[c.subject] as SubjectInfo;
-      // One finding per claim: a conflict outranks an agreement found on another phrase.
+      // One finding per claim: a conflict outranks an agreement found on another phrase, and
+      // a fact the page states ("concerns about the due process they got") outranks one it only names ("due process").
       const prev = out.findIndex((x) => x.claimId === c.claim.id);
       if (prev >= 0) {
-        if ((out[prev] as DatasetMatch).relation === 'conflicts' || f.relation !== 'conflicts') continue;
+        const had = (out[prev] as DatasetMatch).relation;
+        const outranks = (had !== 'conflicts' && f.relation === 'conflicts') || (had === 'related' && f.relation === 'agrees');
+        if (!outranks) continue;
         out.splice(prev, 1);
       }
       // Stating as fact what the article reports only as a claim is what a flagged claim of the
