@@ -240,13 +240,10 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       )
         continue;
       const info = m.subjects[c.subject] as SubjectInfo;
-      // One finding per claim: a conflict outranks an agreement found on another phrase, and
-      // a fact the page states ("concerns about the due process they got") outranks one it only names ("due process").
+      // One finding per claim: a conflict outranks an agreement found on another phrase.
       const prev = out.findIndex((x) => x.claimId === c.claim.id);
       if (prev >= 0) {
-        const had = (out[prev] as DatasetMatch).relation;
-        const outranks = (had !== 'conflicts' && f.relation === 'conflicts') || (had === 'related' && f.relation === 'agrees');
-        if (!outranks) continue;
+        if ((out[prev] as DatasetMatch).relation === 'conflicts' || f.relation !== 'conflicts') continue;
         out.splice(prev, 1);
       }
       // Stating as fact what the article reports only as a claim is what a flagged claim of the
