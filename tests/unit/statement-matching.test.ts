@@ -245,6 +245,10 @@ describe('the same event, and what only neighbours it', () => {
   it('reads other words for the statements without numbers, in both languages', () => {
     expect(matches('The Trump administration has designated Tren de Aragua a foreign terrorist organization.')).toContain('agrees c003-trump-labels-tda');
     expect(matches('El gobierno de Trump designó al Tren de Aragua como organización terrorista.')).toContain('agrees c003-trump-labels-tda');
+    // Labelling the deportees gang members is the alleged link, not the label given to the gang.
+    const deportees = matches('The Trump administration labelled the deportees sent to CECOT members of Tren de Aragua.');
+    expect(deportees).toContain('agrees c003-tren-de-aragua-link');
+    expect(deportees).not.toContain('agrees c003-trump-labels-tda');
     expect(matches('A cambio, el gobierno de Bukele recibirá una compensación económica por mantener a los deportados en el CECOT.')).toContain('agrees c000-housing-deportees-financial-support');
     expect(matches('Coffee growers near CECOT received payments for their harvest.')).not.toContain('agrees c000-housing-deportees-financial-support');
     expect(matches('The removals to CECOT bypassed immigration judges entirely.')).toContain('agrees c003-no-due-process');
