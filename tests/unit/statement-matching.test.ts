@@ -231,4 +231,27 @@ describe('the same event, and what only neighbours it', () => {
     expect(found).toContain('agrees c003-round-the-clock-surveillance');
     expect(found.some((m) => m.endsWith('c003-confinement-24h'))).toBe(false);
   });
+
+  it('reads concerns about the due process as the opponents\' claim, and a bare mention as no agreement', () => {
+    // "due process" alone only names the concern; "concerns about the due process" states it.
+    const found = matches('Lawyers have raised concerns about the due process the men at CECOT received.');
+    expect(found).toContain('agrees c003-no-due-process');
+    expect(found).not.toContain('related c003-no-due-process');
+    const named = matches('Due process at CECOT worries the lawyers, who raised concerns about the due process the men received.');
+    expect(named).toContain('agrees c003-no-due-process');
+    expect(matches('The men at CECOT deserve due process, the judge said.')).not.toContain('agrees c003-no-due-process');
+  });
+
+  it('reads other words for the statements without numbers, in both languages', () => {
+    expect(matches('The Trump administration has designated Tren de Aragua a foreign terrorist organization.')).toContain('agrees c003-trump-labels-tda');
+    expect(matches('El gobierno de Trump designó al Tren de Aragua como organización terrorista.')).toContain('agrees c003-trump-labels-tda');
+    // Labelling the deportees gang members is the alleged link, not the label given to the gang.
+    const deportees = matches('The Trump administration labelled the deportees sent to CECOT members of Tren de Aragua.');
+    expect(deportees).toContain('agrees c003-tren-de-aragua-link');
+    expect(deportees).not.toContain('agrees c003-trump-labels-tda');
+    expect(matches('A cambio, el gobierno de Bukele recibirá una compensación económica por mantener a los deportados en el CECOT.')).toContain('agrees c000-housing-deportees-financial-support');
+    expect(matches('Coffee growers near CECOT received payments for their harvest.')).not.toContain('agrees c000-housing-deportees-financial-support');
+    expect(matches('The removals to CECOT bypassed immigration judges entirely.')).toContain('agrees c003-no-due-process');
+    expect(matches('Salvadoran officials insist there is no torture in the country’s prisons, CECOT included.')).toContain('related c000-government-defends-cecot');
+  });
 });
