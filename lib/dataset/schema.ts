@@ -65,6 +65,11 @@ export const CountGroup = z.object({
   labelEs: z.string().min(1),
   /** The broader group this one is part of, or null for the whole ("people"). */
   within: z.string().nullable().default(null),
+  /**
+   * People who are never the subject's (guards, soldiers, police): a count of
+   * them is not a count of the subject at all, even beside its words.
+   */
+  outside: z.boolean().default(false),
   names: Terms,
 });
 export type CountGroup = z.infer<typeof CountGroup>;
