@@ -211,6 +211,12 @@ export function readCounts(
     if (!hits) eventHits.set(subject, (hits = info.otherEvents ? info.otherEvents.findAll(folded, s.start, s.end) : []));
     return hits;
   };
+  // Whether the sentence uses a subject's own words (its cues) outside the count's noun phrase [from, to).
+  let cueHits: PhraseHit[] | null = null;
+  const cuedFor = (subject: number, from: number, to: number): boolean => {
+    cueHits ??= m.cues.findAll(folded, s.start, s.end);
+    return cueHits.some((h) => (h.end <= from || h.start >= to) && (m.cueOwners[h.phrase] ?? []).some((o) => o.owner === subject));
+  };
   for (const q of quantities) {
     // The second of two joined counts ("238 Venezuelans and 23 Salvadorans") counts what the first does.
     const prev = out[out.length - 1];
@@ -226,11 +232,27 @@ export function readCounts(
       const own = binfo?.groups.length ? groupCounted(binfo, folded, s.end, q) : null;
       if (b && binfo && next && own && !own.outside && groupCounted(binfo, folded, s.end, next) && joinedCounts(folded, { end: own.end }, next)) a = b;
     }
+    if (!a) {
+      // "had also sent 23 members of MS-13": a named part of the subject's people, in a sentence in the
+      // subject's own words, is a count of that part however small beside the whole.
+      for (const [index, info] of m.subjects.entries()) {
+        if (!info.groups.length || !info.quantityClaims.length || q.category !== 'count') continue;
+        const r = groupCounted(info, folded, s.end, q);
+        if (r?.specific && !r.outside && cuedFor(index, q.start, r.end)) {
+          a = { index, score: 0.5 };
+          break;
+        }
+      }
+    }
     if (!a) continue;
     const info = m.subjects[a.index] as SubjectInfo;
     const reading = info.groups.length ? groupCounted(info, folded, s.end, q) : null;
     // Guards, soldiers: a count of other people, neither compared with the subject's count nor joined to it.
     if (reading?.outside) continue;
+    // "2,000 gang members filed into the prison": without the subject's own words, a count of a group
+    // held there in thousands besides the subject's people is someone else's count.
+    const otherEvent = otherEventNear(eventsOf(a.index, info), q);
+    if (reading && info.groups[reading.group]?.heldBesides && !joined && !otherEvent && !cuedFor(a.index, q.start, reading.end)) continue;
     out.push({
       q,
       subject: a.index,
@@ -238,7 +260,7 @@ export function readCounts(
       score: a.score,
       group: reading?.group ?? null,
       span: [q.start, Math.max(q.end, reading?.end ?? 0)],
-      otherEvent: otherEventNear(eventsOf(a.index, info), q),
+      otherEvent,
     });
   }
   // Joined counts of disjoint groups: one count of their sum.
