@@ -65,6 +65,18 @@ export const CountGroup = z.object({
   labelEs: z.string().min(1),
   /** The broader group this one is part of, or null for the whole ("people"). */
   within: z.string().nullable().default(null),
+  /**
+   * People who are never the subject's (guards, soldiers, police): a count of
+   * them is not a count of the subject at all, even beside its words.
+   */
+  outside: z.boolean().default(false),
+  /**
+   * Many more people of this group are about than the subject counts (gang
+   * members, thousands of them in CECOT besides the deportees): a count of
+   * them is the subject's only when the sentence also uses the subject's own
+   * words (deported, sent, flights), not on the group's name alone.
+   */
+  heldBesides: z.boolean().default(false),
   names: Terms,
 });
 export type CountGroup = z.infer<typeof CountGroup>;

@@ -43,7 +43,11 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
   // names who is meant: the event, begun before it, comes first. The actor's own title ("Secretary Noem toured") keeps its place.
   const named = (m: DatasetMatch) =>
     m.kind === 'title' && m.relation === 'agrees' && matches.some((e) => e.kind === 'event' && e.span[0] < m.span[0] && m.span[0] < e.span[1]);
-  const rank = (m: DatasetMatch) => (named(m) ? 2 : VALUE_KINDS.has(m.kind) ? 0 : 1);
+  // A clause that repeats what the curator flagged as an error ("more than 100 members of Tren de Aragua",
+  // membership stated as fact) speaks before a count that only relates to the dataset's: the warning is what matters.
+  const repeatsError = (m: DatasetMatch) =>
+    !!m.flagged && m.relation === 'repeats-error' && (m.kind === 'event' || m.kind === 'statement') && matches.some((v) => VALUE_KINDS.has(v.kind) && v.relation === 'related' && v.span[0] < m.span[1] && m.span[0] < v.span[1]);
+  const rank = (m: DatasetMatch) => (repeatsError(m) ? -1 : named(m) ? 2 : VALUE_KINDS.has(m.kind) ? 0 : 1);
   const ordered = [...matches].sort((a, b) => rank(a) - rank(b));
   for (const m of ordered) {
     if (parts.length >= MAX_PARTS) break;

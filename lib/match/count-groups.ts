@@ -24,8 +24,19 @@ const PHRASE_END = new Set([
 ]);
 /** "and", "y", "or", "&": two groups joined in one phrase ("Venezuelan and Salvadoran nationals"). */
 const JOINED = /^\s*(?:,\s*)?(?:and|y|e|or|o|&)\s+(?:(?:of the|of|de la|de los|del|de)\s+)?$/;
-/** "members of the Tren de Aragua": a group name may follow another after "of". */
-const OF_GROUP = /^\s+(?:of(?: the)?|de(?:l| la| los)?)\s+$/;
+/**
+ * "members of the Tren de Aragua", "miembros del grupo criminal Tren de
+ * Aragua": a group name may follow another after "of", with a few modifiers
+ * between; and a count may name its group that way alone ("23 of MS-13",
+ * "23 de la MS-13").
+ */
+const OF_GROUP = /^\s+(?:of(?: the)?|de(?:l| la| los| las)?)\s+((?:[\p{L}-]+\s+){0,2})$/u;
+function ofGroup(gap: string): boolean {
+  const m = OF_GROUP.exec(gap);
+  if (!m) return false;
+  const words = (m[1] ?? '').trim();
+  return !words || words.split(/\s+/).every((w) => !PHRASE_END.has(w));
+}
 const MAX_MODIFIERS = 3;
 /** How far after the number a count's noun phrase may reach. */
 const PHRASE_REACH = 60;
@@ -37,6 +48,8 @@ export interface GroupReading {
   end: number;
   /** A group narrower than the whole was named ("Venezuelan", "Tren de Aragua"), even if the phrase joins it with others. */
   specific: boolean;
+  /** The group is people outside the subject (guards, soldiers): the number is not the subject's count. */
+  outside?: boolean;
 }
 
 /**
@@ -59,15 +72,20 @@ export function groupCounted(info: SubjectInfo, folded: string, sentenceEnd: num
     const gap = window.slice(at, h.start);
     const first = taken.length === 0;
     const join = !first && JOINED.test(gap);
-    const ok = modifiersOnly(gap) || (first && PART_OF.test(gap) && gap.length <= 20) || join || (!first && OF_GROUP.test(gap));
+    const ok = modifiersOnly(gap) || (first && PART_OF.test(gap) && gap.length <= 20) || join || ofGroup(gap);
     if (!ok) break;
     if (join) joined = true;
-    taken.push({ hit: h, groups: info.groupOf[h.phrase] ?? [] });
+    // "members of MS-13": the name after "of" says which members, so it goes first among equals.
+    if (!join && !first && ofGroup(gap)) taken.unshift({ hit: h, groups: info.groupOf[h.phrase] ?? [] });
+    else taken.push({ hit: h, groups: info.groupOf[h.phrase] ?? [] });
     at = h.end;
   }
   if (!taken.length) return null;
-  const end = from + (taken[taken.length - 1] as { hit: PhraseHit }).hit.end;
+  const end = from + Math.max(...taken.map((t) => t.hit.end));
   const named = [...new Set(taken.flatMap((t) => t.groups))];
+  // "600 members of the armed forces": a name of people outside the subject decides, whatever else the phrase says.
+  const outside = named.find((g) => info.groups[g]?.outside);
+  if (outside !== undefined) return { group: outside, end, specific: false, outside: true };
   const specific = named.some((g) => groupDepth(info, g) >= 1);
   if (joined) {
     // "A and B": the count is of both together, so of the narrowest group that holds each of them.
@@ -193,14 +211,48 @@ export function readCounts(
     if (!hits) eventHits.set(subject, (hits = info.otherEvents ? info.otherEvents.findAll(folded, s.start, s.end) : []));
     return hits;
   };
+  // Whether the sentence uses a subject's own words (its cues) outside the count's noun phrase [from, to).
+  let cueHits: PhraseHit[] | null = null;
+  const cuedFor = (subject: number, from: number, to: number): boolean => {
+    cueHits ??= m.cues.findAll(folded, s.start, s.end);
+    return cueHits.some((h) => (h.end <= from || h.start >= to) && (m.cueOwners[h.phrase] ?? []).some((o) => o.owner === subject));
+  };
   for (const q of quantities) {
     // The second of two joined counts ("238 Venezuelans and 23 Salvadorans") counts what the first does.
     const prev = out[out.length - 1];
     const joined = prev && prev.group !== null && joinedCounts(folded, { end: prev.span[1] }, q) ? { index: prev.subject, score: prev.score } : null;
-    const a = joined ?? assign(q);
+    let a = joined ?? assign(q);
+    if (!a) {
+      // "23 alleged members of MS-13 and 238 Venezuelans": a small part, too small alone to be the
+      // subject's count, joined to the next count of the same subject is that count's other part.
+      const i = quantities.indexOf(q);
+      const next = quantities[i + 1];
+      const b = next ? assign(next) : null;
+      const binfo = b ? m.subjects[b.index] : undefined;
+      const own = binfo?.groups.length ? groupCounted(binfo, folded, s.end, q) : null;
+      if (b && binfo && next && own && !own.outside && groupCounted(binfo, folded, s.end, next) && joinedCounts(folded, { end: own.end }, next)) a = b;
+    }
+    if (!a) {
+      // "had also sent 23 members of MS-13": a named part of the subject's people, in a sentence in the
+      // subject's own words, is a count of that part however small beside the whole.
+      for (const [index, info] of m.subjects.entries()) {
+        if (!info.groups.length || !info.quantityClaims.length || q.category !== 'count') continue;
+        const r = groupCounted(info, folded, s.end, q);
+        if (r?.specific && !r.outside && cuedFor(index, q.start, r.end)) {
+          a = { index, score: 0.5 };
+          break;
+        }
+      }
+    }
     if (!a) continue;
     const info = m.subjects[a.index] as SubjectInfo;
     const reading = info.groups.length ? groupCounted(info, folded, s.end, q) : null;
+    // Guards, soldiers: a count of other people, neither compared with the subject's count nor joined to it.
+    if (reading?.outside) continue;
+    // "2,000 gang members filed into the prison": without the subject's own words, a count of a group
+    // held there in thousands besides the subject's people is someone else's count.
+    const otherEvent = otherEventNear(eventsOf(a.index, info), q);
+    if (reading && info.groups[reading.group]?.heldBesides && !joined && !otherEvent && !cuedFor(a.index, q.start, reading.end)) continue;
     out.push({
       q,
       subject: a.index,
@@ -208,7 +260,7 @@ export function readCounts(
       score: a.score,
       group: reading?.group ?? null,
       span: [q.start, Math.max(q.end, reading?.end ?? 0)],
-      otherEvent: otherEventNear(eventsOf(a.index, info), q),
+      otherEvent,
     });
   }
   // Joined counts of disjoint groups: one count of their sum.

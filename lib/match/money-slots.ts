@@ -44,7 +44,7 @@ export function readMoney(
   m: Matcher,
   factIndex: number,
   fact: MoneyFact,
-  s: { start: number; end: number; factHits?: readonly PhraseHit[] },
+  s: { start: number; end: number; factHits?: readonly PhraseHit[]; quantities?: readonly ParsedQuantity[] },
   folded: string,
   q: ParsedQuantity,
 ): MoneyReading {
@@ -57,8 +57,11 @@ export function readMoney(
       else hits.set(o.role, [h]);
     }
   }
-  const near = (h: PhraseHit) => (h.end <= q.start ? q.start - h.end : h.start >= q.end ? h.start - q.end : 0) <= REACH;
-  const otherSum = (hits.get('otherSum') ?? []).some((h) => near(h) && !(h.start >= q.start && h.end <= q.numberStart));
+  const gap = (h: PhraseHit, x: ParsedQuantity) => (h.end <= x.start ? x.start - h.end : h.start >= x.end ? h.start - x.end : 0);
+  const near = (h: PhraseHit) => gap(h, q) <= REACH;
+  // "$20,000 per prisoner a year, totalling $6 million": the words of a rate are the nearer sum's, not every sum's.
+  const nearerSum = (h: PhraseHit) => (s.quantities ?? []).some((x) => x !== q && x.category === 'money' && x.start !== q.start && gap(h, x) < gap(h, q));
+  const otherSum = (hits.get('otherSum') ?? []).some((h) => near(h) && !(h.start >= q.start && h.end <= q.numberStart) && !nearerSum(h));
 
   let period: MoneyReading['period'] = null;
   const after = folded.slice(q.end, Math.min(s.end, q.end + 30));

@@ -81,6 +81,7 @@ export const QUALIFIERS_AFTER: ReadonlyArray<readonly [string, Qualifier]> = [
 /** Scale words after a number; single letters only count when attached ("$6m", "40k"). */
 export const SCALES: ReadonlyArray<readonly [string, number]> = [
   ['mil millones', 1e9],
+  ['hundred', 100],
   ['thousand', 1e3],
   ['thousands', 1e3],
   ['million', 1e6],
@@ -110,6 +111,8 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   once: 11, doce: 12, trece: 13, catorce: 14, quince: 15, dieciseis: 16, diecisiete: 17, dieciocho: 18,
   diecinueve: 19, veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80,
   noventa: 90, cien: 100, 'una docena': 12,
+  doscientos: 200, doscientas: 200, trescientos: 300, trescientas: 300, cuatrocientos: 400, cuatrocientas: 400, quinientos: 500, quinientas: 500,
+  seiscientos: 600, seiscientas: 600, setecientos: 700, setecientas: 700, ochocientos: 800, ochocientas: 800, novecientos: 900, novecientas: 900,
   veintiuno: 21, veintiun: 21, veintidos: 22, veintitres: 23, veinticuatro: 24, veinticinco: 25, veintiseis: 26, veintisiete: 27, veintiocho: 28, veintinueve: 29,
 };
 

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../lib/analyze';
+import { bundledDataset } from '../../lib/dataset/bundled';
+import { buildMatcher } from '../../lib/match/build-matcher';
+import { bundledTopic } from '../../lib/topic/bundled';
+
+const matcher = buildMatcher(bundledDataset());
+const topic = bundledTopic();
+
+/** The relation the sentence gets for `claimId`, or null when it is not matched to it. */
+function relationFor(text: string, claimId: string): string | null {
+  const a = analyzeText({ text }, matcher, topic);
+  for (const c of a.claims) for (const m of c.matches) if (m.claimId === claimId) return m.relation;
+  return null;
+}
+
+describe('who a count counts', () => {
+  it('sums a small part joined to the next count, or named after "of" / "de la"', () => {
+    expect(relationFor('The flights to CECOT carried 23 alleged members of MS-13 and 238 Venezuelans, all deported from the United States.', 'c000-deportees-261')).toBe('agrees');
+    expect(relationFor('Fueron trasladados al CECOT 238 venezolanos y 23 de la MS-13, deportados desde Estados Unidos.', 'c000-deportees-261')).toBe('agrees');
+  });
+
+  it('never compares a count of guards or soldiers with the deportees', () => {
+    expect(relationFor('In CECOT the deportees are watched by 900 guards and 500 members of the armed forces.', 'c000-deportees-261')).toBeNull();
+    expect(relationFor('En el CECOT los deportados son vigilados por 800 custodios y 400 soldados.', 'c000-deportees-261')).toBeNull();
+  });
+
+  it('reads a count of gang members as the deportees only beside the words of the transfer', () => {
+    expect(relationFor('A 2023 video showed some 1,500 gang members filing into CECOT in rows.', 'c000-deportees-261')).toBeNull();
+    expect(relationFor('The United States also sent 23 members of the MS-13 gang to CECOT.', 'c000-deportees-261')).toBe('related');
+  });
+
+  it('reads Spanish hundreds and "two hundred" as numbers', () => {
+    expect(relationFor('Más de doscientos deportados desembarcaron en El Salvador y fueron llevados al CECOT.', 'c000-deportees-261')).toBe('agrees');
+    expect(relationFor('More than two hundred deportees were sent to CECOT that night.', 'c000-deportees-261')).toBe('agrees');
+  });
+
+  it('compares the total, not the rate, when a sentence gives both', () => {
+    const a = analyzeText({ text: 'The CECOT deal sets a rate of $20,000 per prisoner a year, totaling $6 million for the whole group.' }, matcher, topic);
+    const rels = a.claims.flatMap((c) => c.matches.filter((m) => m.claimId === 'c000-payment-6-million').map((m) => m.relation));
+    expect(rels).toContain('agrees');
+    expect(rels).toContain('related');
+  });
+});
