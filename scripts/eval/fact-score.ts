@@ -9,6 +9,7 @@
  * claim is split into what the reader sees; adjust it when the claim shape grows.
  */
 import { foldText } from '../../lib/text/fold';
+import { parseQuantities } from '../../lib/text/parse-quantities';
 
 export type Expect = 'agrees' | 'conflicts' | 'related' | 'none' | 'error-repeated';
 export type ShownRelation = 'agrees' | 'conflicts' | 'related' | 'error-repeated';
@@ -124,7 +125,19 @@ export function valueKey(s: string): string {
 
 function namesBoth(explanation: string, values: { page: string; dataset: string }): boolean {
   const e = valueKey(explanation);
-  return e.includes(valueKey(values.page)) && e.includes(valueKey(values.dataset));
+  if (e.includes(valueKey(values.page)) && e.includes(valueKey(values.dataset))) return true;
+  // A figure named in the other language ("200 millones de dólares" for a label's "$200 million a year")
+  // is the same value: compare the numbers the parser reads, when both labelled values are numbers.
+  const page = numbersOf(values.page);
+  const dataset = numbersOf(values.dataset);
+  if (!page.length || !dataset.length) return false;
+  const said = new Set(numbersOf(explanation));
+  return [...page, ...dataset].every((n) => said.has(n));
+}
+
+/** The numbers a text states (a range gives both ends). */
+function numbersOf(text: string): number[] {
+  return parseQuantities(text).flatMap((q) => (q.value !== undefined ? [q.value] : [q.min, q.max].filter((n): n is number => n !== undefined)));
 }
 
 /** Scores one fact against the rows shown on its page. */

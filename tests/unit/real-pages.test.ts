@@ -185,6 +185,10 @@ describe('the scorer’s reading of what the reader sees', () => {
     // Spanish "15 mil" is 15,000; "6 mil millones" stays a different figure.
     expect(valueKey('15 mil')).toBe(valueKey('15,000'));
     expect(valueKey('6 mil millones')).not.toBe(valueKey('6,000'));
+    // A figure worded in the other language names the same value; another figure does not.
+    const spanish = shownUnits({ start: 0, end: 30, matches: [{ claimId: 'a', relation: 'error-repeated', explanation: 'La página dice 200 millones de dólares al año, como el conjunto de datos, que lo marca como un error.' }] });
+    expect(scoreFact(fact({ expect: 'error-repeated', values: { page: '200 millones', dataset: '$200 million a year' } }), spanish).caught).toBe(true);
+    expect(scoreFact(fact({ expect: 'error-repeated', values: { page: '300 millones', dataset: '$200 million a year' } }), spanish).caught).toBe(false);
   });
 
   it('scores "none" as right when nothing (or nothing for its claim) is shown over it', () => {
