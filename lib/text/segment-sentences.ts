@@ -117,6 +117,8 @@ const LINE_ENDS_CLAUSE = /[.!?…:]["'”’»)\]]*$/u;
 const LIST_ITEM = /^(?:[-*•·–—▪►■◦]|\d{1,3}[.)](?:\s|$))/u;
 /** Shortest line taken for a wrapped one: headings, labels and menu entries are shorter. */
 const MIN_WRAPPED_LINE = 20;
+/** Before a line opening with a figure, a longer line still: a short heading ("La cárcel en cifras") may be followed by one. */
+const MIN_WRAPPED_BEFORE_FIGURE = 40;
 
 /**
  * `text` with every line break that falls plainly inside a sentence replaced by
@@ -125,7 +127,7 @@ const MIN_WRAPPED_LINE = 20;
  * or exclamation mark, colon), is long enough to be wrapped prose (three words,
  * MIN_WRAPPED_LINE characters), neither line is a list item or a table row, and
  * the next line carries on: it starts in lower case, or with a figure followed
- * by a lower-case word after a line ending in a lower-case word, or the line
+ * by a lower-case word after a long line ending in a lower-case word, or the line
  * ends on a word no sentence ends on ("the", "de la").
  */
 export function unwrapLines(text: string): string {
@@ -146,7 +148,8 @@ export function unwrapLines(text: string): string {
 function joinsNext(prevLine: string, nextLine: string): boolean {
   const prev = prevLine.trim();
   const next = nextLine.trim();
-  if (!prev || !next || prev.length < MIN_WRAPPED_LINE || nextLine !== nextLine.trimStart() && /^\s{2,}/.test(nextLine)) return false;
+  // An indented next line (verse, code, a table cell) is laid out on purpose.
+  if (!prev || !next || prev.length < MIN_WRAPPED_LINE || /^\s{2,}/.test(nextLine)) return false;
   if (prev.includes('\t') || next.includes('\t') || prev.includes('|') || next.includes('|')) return false;
   if (LINE_ENDS_CLAUSE.test(prev) || LIST_ITEM.test(next) || LIST_ITEM.test(prev)) return false;
   const words = prev.split(/\s+/);
@@ -156,7 +159,7 @@ function joinsNext(prevLine: string, nextLine: string): boolean {
   if (!start?.[1]) return false;
   const first = start[1];
   if (/^\p{Ll}/u.test(first)) return true;
-  if (/^\p{N}/u.test(first)) return /^\p{Ll}/u.test(lastWord) && /^\s+\p{Ll}/u.test(start[2] ?? '');
+  if (/^\p{N}/u.test(first)) return prev.length >= MIN_WRAPPED_BEFORE_FIGURE && /^\p{Ll}/u.test(lastWord) && /^\s+\p{Ll}/u.test(start[2] ?? '');
   return RUN_ON_WORDS.has(lastWord) && prev.endsWith(lastWord);
 }
 
