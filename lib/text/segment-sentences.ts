@@ -155,11 +155,12 @@ function joinsNext(prevLine: string, nextLine: string): boolean {
   const words = prev.split(/\s+/);
   if (words.length < 3) return false;
   const lastWord = /([\p{L}\p{N}]+)[,;]?$/u.exec(prev)?.[1] ?? '';
-  const start = /^["'“‘«¿¡(]*(\p{L}+|\p{N}[\p{N}.,]*)(\s+\p{L}+)?/u.exec(next);
+  // A sum's currency sign goes with its figure ("about\n$6 million", "unos\nUS$6 millones").
+  const start = /^["'“‘«¿¡(]*((?:(?:US|U\.S\.|RD)?[$€£])?\p{N}[\p{N}.,]*|\p{L}+)(\s+\p{L}+)?/u.exec(next);
   if (!start?.[1]) return false;
   const first = start[1];
   if (/^\p{Ll}/u.test(first)) return true;
-  if (/^\p{N}/u.test(first)) return prev.length >= MIN_WRAPPED_BEFORE_FIGURE && /^\p{Ll}/u.test(lastWord) && /^\s+\p{Ll}/u.test(start[2] ?? '');
+  if (/[\p{N}]/u.test(first)) return prev.length >= MIN_WRAPPED_BEFORE_FIGURE && /^\p{Ll}/u.test(lastWord) && /^\s+\p{Ll}/u.test(start[2] ?? '');
   return RUN_ON_WORDS.has(lastWord) && prev.endsWith(lastWord);
 }
 

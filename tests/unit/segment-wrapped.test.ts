@@ -32,6 +32,8 @@ describe('hard-wrapped lines', () => {
   it('joins a figure that carries a long line on, but not one after a short heading', () => {
     const wrapped = 'According to the prison service the new building was meant to hold\n40,000 inmates in eight separate wings.';
     expect(sentences(wrapped, 'en')).toHaveLength(1);
+    const sum = 'Según el acuerdo, Washington le pagará a El Salvador unos\nUS$6 millones por mantener a los deportados.';
+    expect(sentences(sum, 'es')).toHaveLength(1);
     const heading = 'La cárcel en cifras\n40.000 reos caben en sus ocho pabellones.';
     expect(sentences(heading, 'es')).toEqual(['La cárcel en cifras', '40.000 reos caben en sus ocho pabellones.']);
   });
