@@ -9,6 +9,11 @@
  * - ICU breaks after every abbreviation followed by a capital ("Sr. Pérez",
  *   "U.S. Homeland Security", "EE. UU.") and inside quotations ("“What are we?
  *   Backyards?” he asked"); the fix-ups below join those pieces again.
+ *
+ * Some pages arrive hard-wrapped (plain-text copies, wire copy, forum posts):
+ * single line breaks inside sentences ("…que 238\npresuntos miembros…"). A
+ * line break that is plainly inside a sentence is read as a space first
+ * (`unwrapLines`, which keeps every offset), so the sentence stays whole.
  */
 
 export interface SentenceSpan {
@@ -49,8 +54,9 @@ function segmenterFor(language: string): Intl.Segmenter | null {
   return segmenters.get(lang) ?? null;
 }
 
-/** Sentence spans of `text`, in order, never crossing a "\n" (paragraph or block boundary). */
-export function segmentSentences(text: string, language = 'en'): SentenceSpan[] {
+/** Sentence spans of `text`, in order, never crossing a "\n" (paragraph or block boundary) other than a wrapped line's. */
+export function segmentSentences(original: string, language = 'en'): SentenceSpan[] {
+  const text = unwrapLines(original);
   const segmenter = segmenterFor(language);
   const raw: SentenceSpan[] = [];
   const paragraphs: Array<[number, number]> = [];
@@ -98,6 +104,64 @@ export function segmentSentences(text: string, language = 'en'): SentenceSpan[] 
     i++;
   }
   return raw;
+}
+
+// Words a sentence does not end on: a line ending in one runs on into the next ("…del\nTerrorismo (Cecot)").
+const RUN_ON_WORDS = new Set([
+  'the', 'a', 'an', 'of', 'to', 'in', 'into', 'for', 'and', 'or', 'by', 'with', 'from', 'at', 'on', 'as', 'than', 'that', 'its', 'their',
+  'de', 'del', 'la', 'las', 'el', 'los', 'lo', 'y', 'e', 'o', 'u', 'en', 'con', 'por', 'para', 'que', 'un', 'una', 'unos', 'unas', 'al', 'su', 'sus', 'sin', 'entre',
+]);
+/** A sentence-ending mark (with any closing quotes or brackets) or a colon at the end of a line. */
+const LINE_ENDS_CLAUSE = /[.!?…:]["'”’»)\]]*$/u;
+/** A list item: a bullet, a dash, or "1." / "2)" before the text. */
+const LIST_ITEM = /^(?:[-*•·–—▪►■◦]|\d{1,3}[.)](?:\s|$))/u;
+/** Shortest line taken for a wrapped one: headings, labels and menu entries are shorter. */
+const MIN_WRAPPED_LINE = 20;
+/** Before a line opening with a figure, a longer line still: a short heading ("La cárcel en cifras") may be followed by one. */
+const MIN_WRAPPED_BEFORE_FIGURE = 40;
+
+/**
+ * `text` with every line break that falls plainly inside a sentence replaced by
+ * a space, same length (offsets into it are offsets into `text`). A break is
+ * inside a sentence when the line does not end a clause (no full stop, question
+ * or exclamation mark, colon), is long enough to be wrapped prose (three words,
+ * MIN_WRAPPED_LINE characters), neither line is a list item or a table row, and
+ * the next line carries on: it starts in lower case, or with a figure followed
+ * by a lower-case word after a long line ending in a lower-case word, or the line
+ * ends on a word no sentence ends on ("the", "de la").
+ */
+export function unwrapLines(text: string): string {
+  let out: string[] | null = null;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    const prevStart = lineStart;
+    lineStart = nl + 1;
+    const nextEnd = text.indexOf('\n', lineStart);
+    if (!joinsNext(text.slice(prevStart, nl), text.slice(lineStart, nextEnd < 0 ? text.length : nextEnd))) continue;
+    out ??= text.split('');
+    out[nl] = ' ';
+    if (nl > 0 && text.charCodeAt(nl - 1) === 13) out[nl - 1] = ' ';
+  }
+  return out ? out.join('') : text;
+}
+
+function joinsNext(prevLine: string, nextLine: string): boolean {
+  const prev = prevLine.trim();
+  const next = nextLine.trim();
+  // An indented next line (verse, code, a table cell) is laid out on purpose.
+  if (!prev || !next || prev.length < MIN_WRAPPED_LINE || /^\s{2,}/.test(nextLine)) return false;
+  if (prev.includes('\t') || next.includes('\t') || prev.includes('|') || next.includes('|')) return false;
+  if (LINE_ENDS_CLAUSE.test(prev) || LIST_ITEM.test(next) || LIST_ITEM.test(prev)) return false;
+  const words = prev.split(/\s+/);
+  if (words.length < 3) return false;
+  const lastWord = /([\p{L}\p{N}]+)[,;]?$/u.exec(prev)?.[1] ?? '';
+  // A sum's currency sign goes with its figure ("about\n$6 million", "unos\nUS$6 millones").
+  const start = /^["'“‘«¿¡(]*((?:(?:US|U\.S\.|RD)?[$€£])?\p{N}[\p{N}.,]*|\p{L}+)(\s+\p{L}+)?/u.exec(next);
+  if (!start?.[1]) return false;
+  const first = start[1];
+  if (/^\p{Ll}/u.test(first)) return true;
+  if (/[\p{N}]/u.test(first)) return prev.length >= MIN_WRAPPED_BEFORE_FIGURE && /^\p{Ll}/u.test(lastWord) && /^\s+\p{Ll}/u.test(start[2] ?? '');
+  return RUN_ON_WORDS.has(lastWord) && prev.endsWith(lastWord);
 }
 
 /** [from, to) pieces of a paragraph, at most MAX_CHUNK long, cut after a sentence-ending mark when possible. */

@@ -2,16 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { segmentSentences, type SentenceSpan } from '../../lib/text/segment-sentences';
+import { segmentSentences, unwrapLines, type SentenceSpan } from '../../lib/text/segment-sentences';
 
 /**
  * Short paragraphs are segmented several at a time (one `Intl.Segmenter` call
- * per batch): each paragraph must still get exactly the sentences it gets alone.
+ * per batch): each paragraph must still get exactly the sentences it gets alone
+ * (a paragraph being what is left between line breaks once wrapped lines are
+ * joined: `unwrapLines` keeps the length, so offsets carry over).
  */
 function paragraphByParagraph(text: string, language: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   let at = 0;
-  for (const para of text.split('\n')) {
+  for (const para of unwrapLines(text).split('\n')) {
     for (const s of segmentSentences(para, language)) out.push({ start: at + s.start, end: at + s.end });
     at += para.length + 1;
   }
