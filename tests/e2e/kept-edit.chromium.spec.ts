@@ -10,46 +10,9 @@ const SHOTS = 'test-results/screenshots';
 test('the trash shows an edit made elsewhere after the deletion, and Restore brings it back (en, es)', async ({ context, extensionId }) => {
   const id = '7d1e2f30-0000-4000-8000-00000000b001';
   const url = 'https://news.example/cecot/visit';
-  const tombstone = {
-    id,
-    url,
-    canonicalUrl: url,
+  const text = keptEditBundle(id, url, { exact: 'toured the prison on Wednesday', prefix: '', suffix: '' }, 'Check the date with the ministry’s own release', {
     title: 'A visit to the prison',
-    selectors: { quote: { type: 'TextQuoteSelector', exact: 'toured the prison on Wednesday', prefix: '', suffix: '' } },
-    quote: 'toured the prison on Wednesday',
-    color: 'yellow',
-    note: '',
-    tags: [],
-    verdict: null,
-    claims: [],
-    createdAt: '2025-03-20T10:00:00.000Z',
-    updatedAt: '2025-04-01T11:00:00.000Z',
-    revision: 2,
-    deviceId: 'desktop',
-    deletedAt: '2025-04-01T11:00:00.000Z',
-    clock: { desktop: 2 },
-    conflicts: [
-      {
-        note: 'Check the date with the ministry’s own release',
-        tags: ['visit'],
-        verdict: 'unverified',
-        color: 'blue',
-        claims: [],
-        updatedAt: '2025-04-01T10:00:00.000Z',
-        revision: 2,
-        deviceId: 'laptop',
-        deletedAt: null,
-        clock: { desktop: 1, laptop: 1 },
-      },
-    ],
-  };
-  const text = JSON.stringify({
-    format: 'cecot-lens-annotations',
-    formatVersion: 3,
-    exportedAt: '2026-11-30T00:00:00.000Z',
-    generator: { name: 'kept-edit e2e', version: '1' },
-    dataset: { id: 'cecot-curated', version: 'test' },
-    annotations: [tombstone],
+    tags: ['visit'],
   });
   const library = await context.newPage();
   await library.setViewportSize({ width: 1100, height: 700 });
@@ -84,7 +47,13 @@ test('the trash shows an edit made elsewhere after the deletion, and Restore bri
 });
 
 /** A bundle of one tombstone on `url` whose kept version is an edit made on a laptop that had not seen the deletion. */
-function keptEditBundle(id: string, url: string, quote: { exact: string; prefix: string; suffix: string }, note: string): string {
+function keptEditBundle(
+  id: string,
+  url: string,
+  quote: { exact: string; prefix: string; suffix: string },
+  note: string,
+  page: { title: string; tags: string[] } = { title: 'Demo report', tags: ['capacity'] },
+): string {
   return JSON.stringify({
     format: 'cecot-lens-annotations',
     formatVersion: 3,
@@ -96,7 +65,7 @@ function keptEditBundle(id: string, url: string, quote: { exact: string; prefix:
         id,
         url,
         canonicalUrl: url,
-        title: 'Demo report',
+        title: page.title,
         selectors: { quote: { type: 'TextQuoteSelector', ...quote } },
         quote: quote.exact,
         color: 'yellow',
@@ -111,7 +80,7 @@ function keptEditBundle(id: string, url: string, quote: { exact: string; prefix:
         deletedAt: '2025-04-01T11:00:00.000Z',
         clock: { desktop: 2 },
         conflicts: [
-          { note, tags: ['capacity'], verdict: 'unverified', color: 'blue', claims: [], updatedAt: '2025-04-01T10:00:00.000Z', revision: 2, deviceId: 'laptop', deletedAt: null, clock: { desktop: 1, laptop: 1 } },
+          { note, tags: page.tags, verdict: 'unverified', color: 'blue', claims: [], updatedAt: '2025-04-01T10:00:00.000Z', revision: 2, deviceId: 'laptop', deletedAt: null, clock: { desktop: 1, laptop: 1 } },
         ],
       },
     ],
