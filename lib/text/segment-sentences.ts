@@ -131,21 +131,37 @@ const MIN_WRAPPED_BEFORE_FIGURE = 40;
  * ends on a word no sentence ends on ("the", "de la").
  */
 export function unwrapLines(text: string): string {
-  let out: string[] | null = null;
+  // Built from slices, only once a line joins (a character array of a long page cost milliseconds).
+  let out = '';
+  let copied = 0;
   let lineStart = 0;
   for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
     const prevStart = lineStart;
     lineStart = nl + 1;
     const nextEnd = text.indexOf('\n', lineStart);
     if (!joinsNext(text.slice(prevStart, nl), text.slice(lineStart, nextEnd < 0 ? text.length : nextEnd))) continue;
-    out ??= text.split('');
-    out[nl] = ' ';
-    if (nl > 0 && text.charCodeAt(nl - 1) === 13) out[nl - 1] = ' ';
+    // "\r\n" becomes two spaces: the text keeps its length, so offsets carry over.
+    const cut = nl > prevStart && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    out += text.slice(copied, cut) + (cut < nl ? '  ' : ' ');
+    copied = nl + 1;
   }
-  return out ? out.join('') : text;
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** What may close a clause after its stop: quotes and brackets (as in LINE_ENDS_CLAUSE). */
+const CLOSERS = `"'”’»)]`;
+
+/** LINE_ENDS_CLAUSE on the trimmed line, read from its end without copying or scanning it. */
+function endsClause(line: string): boolean {
+  let i = line.length;
+  while (i > 0 && /\s/.test(line.charAt(i - 1))) i--;
+  while (i > 0 && CLOSERS.includes(line.charAt(i - 1))) i--;
+  return i > 0 && '.!?…:'.includes(line.charAt(i - 1));
 }
 
 function joinsNext(prevLine: string, nextLine: string): boolean {
+  // Most lines end their sentence: that is decided first, from the line's last characters.
+  if (endsClause(prevLine)) return false;
   const prev = prevLine.trim();
   const next = nextLine.trim();
   // An indented next line (verse, code, a table cell) is laid out on purpose.
