@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './chromium-fixtures';
 import { highlightCounts, openWithSidebar } from './helpers';
+import { makeAnnotation } from '../unit/exchange-fixtures';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -61,19 +62,13 @@ function keptEditBundle(
     generator: { name: 'kept-edit e2e', version: '1' },
     dataset: { id: 'cecot-curated', version: 'test' },
     annotations: [
-      {
+      makeAnnotation({
         id,
         url,
         canonicalUrl: url,
         title: page.title,
         selectors: { quote: { type: 'TextQuoteSelector', ...quote } },
         quote: quote.exact,
-        color: 'yellow',
-        note: '',
-        tags: [],
-        verdict: null,
-        claims: [],
-        createdAt: '2025-03-20T10:00:00.000Z',
         updatedAt: '2025-04-01T11:00:00.000Z',
         revision: 2,
         deviceId: 'desktop',
@@ -82,7 +77,7 @@ function keptEditBundle(
         conflicts: [
           { note, tags: page.tags, verdict: 'unverified', color: 'blue', claims: [], updatedAt: '2025-04-01T10:00:00.000Z', revision: 2, deviceId: 'laptop', deletedAt: null, clock: { desktop: 1, laptop: 1 } },
         ],
-      },
+      }),
     ],
   });
 }
