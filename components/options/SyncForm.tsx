@@ -71,7 +71,13 @@ export function SyncForm({ onSynced }: { onSynced: () => void }) {
     setPassword('');
   };
   useEffect(() => {
-    void ask({ type: 'sync/config' }).then(show);
+    // What the reader typed before the stored set-up arrived is kept: it was typed to replace it.
+    void ask({ type: 'sync/config' }).then((view) => {
+      setConfig(view);
+      setUrl((typed) => typed || view.url);
+      setUsername((typed) => typed || view.username);
+      setInterval(view.intervalMinutes);
+    });
   }, []);
 
   const store = async (address: string) => {
