@@ -246,3 +246,27 @@ test('the export, import and sync forms in Spanish', async ({ context, extension
   await expect(exportForm.getByTestId('export-message')).toContainText('No hay nada que exportar');
   await options.screenshot({ path: 'test-results/screenshots/chromium-options-data-es.png', fullPage: true });
 });
+
+test('the sync form and the dataset pack keep their last message in the language the reader switches to', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const sync = options.getByTestId('sync-form');
+  await sync.getByLabel('Address of the sync file').fill('ftp://files.example/notes.json');
+  await sync.getByLabel('User name').fill('reader');
+  await sync.getByLabel('Password or app token').fill('secret');
+  await sync.getByRole('button', { name: 'Save' }).click();
+  await expect(sync.getByTestId('sync-message')).toContainText('must start with https://');
+
+  const dataset = await context.newPage();
+  await dataset.goto(`chrome-extension://${extensionId}/dataset.html`);
+  await dataset.getByTestId('pack-file').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"claims": [') });
+  await expect(dataset.getByTestId('pack-message')).toContainText('cut.json');
+  await expect(dataset.getByTestId('pack-message')).toContainText('Nothing was imported');
+
+  // Both pages follow the switch made on the options page, without a new action.
+  await options.getByTestId('language-select').selectOption('es');
+  await expect(sync.getByTestId('sync-message')).toContainText('debe empezar con https://');
+  await expect(dataset.getByTestId('pack-message')).toContainText('No se importó nada');
+  await options.screenshot({ path: 'test-results/screenshots/chromium-options-sync-message-es.png', fullPage: true });
+  await dataset.getByTestId('pack-section').screenshot({ path: 'test-results/screenshots/chromium-dataset-pack-message-es.png' });
+});
