@@ -1,7 +1,8 @@
 import { foldKey } from './fold';
+import { compileWalk, emitSource, insertAtoms, matchEnd, newTrieNode, phraseAtoms, type TrieNode, type WalkNode } from './phrase-trie';
 
 /**
- * A set of phrases found in one pass of one precompiled regular expression.
+ * A set of phrases found in one pass over the text, as one regular expression would find them.
  *
  * Phrases are data (topic terms, subject cues, claim terms), written in a small
  * syntax that curators can use without knowing regular expressions:
@@ -13,10 +14,12 @@ import { foldKey } from './fold';
  *   "deportation", "deportados");
  * - every phrase matches whole words only.
  *
- * The phrases are compiled into a single regular expression shaped as a trie
- * ("deport(?:ation\s+flights?|\w*)|detain…"): at each position of the text the
- * engine follows one branch per character instead of trying every phrase, so
- * scanning a page costs about the same with 50 phrases or 500.
+ * The phrases form a trie that reads as a single regular expression
+ * ("deport(?:ation\s+flights?|\w*)|detain…", see `source`): at each position of
+ * the text the search follows one branch per character instead of trying every
+ * phrase, so scanning a page costs about the same with 50 phrases or 500. The
+ * trie is walked directly (lib/text/phrase-trie.ts), with the expression's
+ * results, so that no large expression has to be compiled on first use.
  */
 export interface PhraseHit {
   /** Index of the phrase in `PhraseSet.phrases`. */
@@ -25,15 +28,11 @@ export interface PhraseHit {
   end: number;
 }
 
-/** One regex piece of a phrase: a literal character or one of the syntax's wildcards. */
-type Atom = string;
-
-interface TrieNode {
-  children: Map<Atom, TrieNode>;
-  terminal: boolean;
+/** A wildcard phrase alone, walked at one position to tell which phrase a match is. */
+interface WildPhrase {
+  phrase: number;
+  walk: WalkNode;
 }
-
-const WORD_BOUNDARY = '\\b';
 
 export class PhraseSet {
   /** The distinct phrases, folded; `indexOf` maps an input phrase to its index here. */
@@ -41,17 +40,20 @@ export class PhraseSet {
   private readonly byKey = new Map<string, number>();
   private readonly exact = new Map<string, number>();
   /** Wildcard phrases by their literal beginning (up to the first hyphen, apostrophe or `*`). */
-  private readonly wildByPrefix = new Map<string, Array<{ phrase: number; re: RegExp }>>();
+  private readonly wildByPrefix = new Map<string, WildPhrase[]>();
   private readonly wildPrefixLengths: number[] = [];
-  private readonly wild: Array<{ phrase: number; re: RegExp }> = [];
-  private readonly re: RegExp | null;
+  private readonly wild: WildPhrase[] = [];
+  private readonly root: TrieNode;
+  /** The trie as the walk runs it; null when there are no phrases. */
+  private readonly walk: WalkNode | null;
+  private emitted: string | null = null;
   /** The last long text `findWithin` scanned whole, and every match in it. */
   private whole: { text: string; hits: PhraseHit[] } | null = null;
   /** Matched text → what `identify` needs to know about it (see `candidates`). */
-  private readonly known = new Map<string, number | Array<{ phrase: number; re: RegExp }>>();
+  private readonly known = new Map<string, number | WildPhrase[]>();
 
   constructor(phrases: Iterable<string>) {
-    const root: TrieNode = { children: new Map(), terminal: false };
+    const root = newTrieNode();
     const prefixLengths = new Set<number>();
     for (const p of phrases) {
       const folded = foldKey(p);
@@ -61,7 +63,9 @@ export class PhraseSet {
       this.byKey.set(folded, index);
       const atoms = phraseAtoms(folded);
       if (folded.includes('*')) {
-        const entry = { phrase: index, re: new RegExp(atoms.join(''), 'y') };
+        const alone = newTrieNode();
+        insertAtoms(alone, atoms);
+        const entry = { phrase: index, walk: compileWalk(alone) };
         this.wild.push(entry);
         const prefix = literalPrefix(folded);
         const list = this.wildByPrefix.get(prefix);
@@ -72,10 +76,11 @@ export class PhraseSet {
         const key = matchKey(folded);
         if (!this.exact.has(key)) this.exact.set(key, index);
       }
-      insert(root, atoms);
+      insertAtoms(root, atoms);
     }
     this.wildPrefixLengths = [...prefixLengths].sort((a, b) => b - a);
-    this.re = this.phrases.length ? new RegExp(emit(root), 'g') : null;
+    this.root = root;
+    this.walk = this.phrases.length ? compileWalk(root) : null;
   }
 
   /**
@@ -91,15 +96,13 @@ export class PhraseSet {
     const out: number[] = [];
     for (const w of this.wild) {
       if (w.phrase === i) continue;
-      w.re.lastIndex = 0;
-      const m = w.re.exec(phrase);
-      if (m && m[0].length === phrase.length) out.push(w.phrase);
+      if (matchEnd(w.walk, phrase, 0) === phrase.length) out.push(w.phrase);
     }
     if (contained) {
       for (let k = 0; k < phrase.length; k++) {
         if (k > 0 && /\w/.test(phrase.charAt(k - 1))) continue;
-        const hit = this.findFirst(phrase, k);
-        if (hit && hit.start === k && hit.phrase !== i && hit.phrase >= 0 && !out.includes(hit.phrase)) out.push(hit.phrase);
+        const hit = this.matchAt(phrase, k);
+        if (hit && hit.phrase !== i && hit.phrase >= 0 && !out.includes(hit.phrase)) out.push(hit.phrase);
       }
     }
     return out;
@@ -112,7 +115,9 @@ export class PhraseSet {
    * ship the expression prebuilt instead of the phrases.
    */
   get source(): string {
-    return this.re?.source ?? '';
+    if (!this.walk) return '';
+    // As `RegExp.prototype.source` spells it (built only here: the matching itself needs no expression).
+    return (this.emitted ??= new RegExp(emitSource(this.root)).source);
   }
 
   /** Index of a phrase given as it was passed to the constructor, or -1. */
@@ -136,19 +141,19 @@ export class PhraseSet {
    */
   private scan(folded: string, from: number, to: number): PhraseHit[] {
     const hits: PhraseHit[] = [];
-    const re = this.re;
-    if (!re) return hits;
-    re.lastIndex = from;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(folded)) !== null) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (end > to) break;
-      if (m[0].length === 0) {
-        re.lastIndex++;
+    const walk = this.walk;
+    if (!walk) return hits;
+    // A match starting after `to` ends after it: the positions past `to` need no trying.
+    const last = Math.min(to, folded.length);
+    for (let start = Math.max(from, 0); start <= last; ) {
+      const end = matchEnd(walk, folded, start);
+      if (end < 0 || end === start) {
+        start++;
         continue;
       }
-      hits.push({ phrase: this.identify(folded, m[0], start, end), start, end });
+      if (end > to) break;
+      hits.push({ phrase: this.identify(folded, folded.slice(start, end), start, end), start, end });
+      start = end;
     }
     return hits;
   }
@@ -190,14 +195,29 @@ export class PhraseSet {
 
   /** The first match in `folded` between `from` and `to`, or null. */
   findFirst(folded: string, from = 0, to = folded.length): PhraseHit | null {
-    const re = this.re;
-    if (!re) return null;
-    re.lastIndex = from;
-    const m = re.exec(folded);
-    if (m === null || m.index + m[0].length > to) return null;
-    const start = m.index;
-    const end = start + m[0].length;
-    return { phrase: this.identify(folded, m[0], start, end), start, end };
+    const walk = this.walk;
+    if (!walk) return null;
+    // The first match is the one at the first position that has one; past `to` it would end too late.
+    const last = Math.min(to, folded.length);
+    for (let start = Math.max(from, 0); start <= last; start++) {
+      const end = matchEnd(walk, folded, start);
+      if (end < 0) continue;
+      if (end > to) return null;
+      return { phrase: this.identify(folded, folded.slice(start, end), start, end), start, end };
+    }
+    return null;
+  }
+
+  /**
+   * The match that starts exactly at `at`, or null: what `findFirst` returns when its first match
+   * starts there (positions are tried left to right, so the match found at a position is the same
+   * either way), without searching on through the rest of the text when none does.
+   */
+  matchAt(folded: string, at: number): PhraseHit | null {
+    if (!this.walk) return null;
+    const end = matchEnd(this.walk, folded, at);
+    if (end <= at) return null;
+    return { phrase: this.identify(folded, folded.slice(at, end), at, end), start: at, end };
   }
 
   /** Whether any phrase occurs in `folded` between `from` and `to`. */
@@ -217,21 +237,20 @@ export class PhraseSet {
     if (typeof known === 'number') return known;
     let fallback = -1;
     for (const w of known) {
-      w.re.lastIndex = start;
-      const m = w.re.exec(folded);
-      if (!m) continue;
-      if (start + m[0].length === end) return w.phrase;
+      const wEnd = matchEnd(w.walk, folded, start);
+      if (wEnd < 0) continue;
+      if (wEnd === end) return w.phrase;
       if (fallback < 0) fallback = w.phrase;
     }
     return fallback;
   }
 
   /** The phrase a matched text is exactly, else the wildcard phrases sharing its beginning, longest beginning first. */
-  private candidates(text: string): number | Array<{ phrase: number; re: RegExp }> {
+  private candidates(text: string): number | WildPhrase[] {
     const exact = this.exact.get(matchKey(text));
     if (exact !== undefined) return exact;
     const spaced = /\s/.test(text) ? text.replace(/\s+/g, ' ') : text;
-    const out: Array<{ phrase: number; re: RegExp }> = [];
+    const out: WildPhrase[] = [];
     for (const len of this.wildPrefixLengths) {
       if (len > spaced.length) continue;
       const list = this.wildByPrefix.get(spaced.slice(0, len));
@@ -260,58 +279,7 @@ function literalPrefix(folded: string): string {
   return cut < 0 ? folded : folded.slice(0, cut);
 }
 
-function escapeChar(c: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
-}
-
-/** The regex pieces of one folded phrase, boundaries included. */
-function phraseAtoms(folded: string): Atom[] {
-  const atoms: Atom[] = [];
-  if (/\w/.test(folded.charAt(0))) atoms.push(WORD_BOUNDARY);
-  for (let i = 0; i < folded.length; i++) {
-    const c = folded.charAt(i);
-    if (c === ' ') atoms.push('\\s+');
-    else if (c === '-') atoms.push('[\\s-]?');
-    else if (c === "'") atoms.push("'?");
-    else if (c === '*') atoms.push('\\w*');
-    else atoms.push(escapeChar(c));
-  }
-  const last = folded.charAt(folded.length - 1);
-  if (last !== '*' && /\w/.test(last)) atoms.push(WORD_BOUNDARY);
-  return atoms;
-}
-
 /** The regular-expression source for one folded phrase. */
 export function phraseSource(folded: string): string {
   return phraseAtoms(folded).join('');
-}
-
-function insert(root: TrieNode, atoms: Atom[]): void {
-  let node = root;
-  for (const a of atoms) {
-    let next = node.children.get(a);
-    if (!next) {
-      next = { children: new Map(), terminal: false };
-      node.children.set(a, next);
-    }
-    node = next;
-  }
-  node.terminal = true;
-}
-
-/** Literal characters first, wildcards after, the end of a phrase last: the longest phrase wins. */
-function atomRank(a: Atom): number {
-  if (a === WORD_BOUNDARY) return 2;
-  if (a === '\\w*' || a === '\\s+' || a === '[\\s-]?' || a === "'?") return 1;
-  return 0;
-}
-
-function emit(node: TrieNode): string {
-  const branches = [...node.children.entries()]
-    .sort((x, y) => atomRank(x[0]) - atomRank(y[0]))
-    .map(([atom, child]) => atom + emit(child));
-  if (node.terminal) branches.push('');
-  if (branches.length === 0) return '';
-  if (branches.length === 1) return branches[0] as string;
-  return `(?:${branches.join('|')})`;
 }

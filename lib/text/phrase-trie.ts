@@ -1,0 +1,201 @@
+/**
+ * The trie of a phrase set's regular-expression pieces, and two ways to run it: as the source of
+ * one regular expression (`emitSource`, what the every-page gate ships prebuilt) and as a walk
+ * that needs no regular expression at all (`compileWalk`, `matchEnd`).
+ *
+ * The walk exists because V8 compiles an expression on its first run, and the one for the fact
+ * phrases (ten thousand inflected phrases, a source of over 100 KB) took about 600 ms to compile:
+ * a cost paid again on every wake-up of the extension's service worker. The walk gives the same
+ * match as the expression at every position, because it tries the same alternatives in the same
+ * order as the backtracking engine: the branches of a node in the order `emitSource` writes them
+ * (literal characters, then wildcards as inserted, then the word boundary, then the end of a
+ * phrase), each quantifier longest first, and the first alternative that reaches the end of a
+ * phrase wins. It is not the longest match: "a-b" may stop where a literal branch ends first.
+ */
+
+/** One regex piece of a phrase: an escaped literal character or one of the syntax's wildcards. */
+export type Atom = string;
+
+export const WORD_BOUNDARY = '\\b';
+const SPACES = '\\s+';
+const SEPARATOR_OPTIONAL = '[\\s-]?';
+const APOSTROPHE_OPTIONAL = "'?";
+const WORD_CHARS = '\\w*';
+
+export interface TrieNode {
+  children: Map<Atom, TrieNode>;
+  terminal: boolean;
+}
+
+export function newTrieNode(): TrieNode {
+  return { children: new Map(), terminal: false };
+}
+
+export function insertAtoms(root: TrieNode, atoms: readonly Atom[]): void {
+  let node = root;
+  for (const a of atoms) {
+    let next = node.children.get(a);
+    if (!next) {
+      next = newTrieNode();
+      node.children.set(a, next);
+    }
+    node = next;
+  }
+  node.terminal = true;
+}
+
+function escapeChar(c: string): string {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+
+/** The regex pieces of one folded phrase, boundaries included. */
+export function phraseAtoms(folded: string): Atom[] {
+  const atoms: Atom[] = [];
+  if (/\w/.test(folded.charAt(0))) atoms.push(WORD_BOUNDARY);
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charAt(i);
+    if (c === ' ') atoms.push(SPACES);
+    else if (c === '-') atoms.push(SEPARATOR_OPTIONAL);
+    else if (c === "'") atoms.push(APOSTROPHE_OPTIONAL);
+    else if (c === '*') atoms.push(WORD_CHARS);
+    else atoms.push(escapeChar(c));
+  }
+  const last = folded.charAt(folded.length - 1);
+  if (last !== '*' && /\w/.test(last)) atoms.push(WORD_BOUNDARY);
+  return atoms;
+}
+
+/** Literal characters first, wildcards after, the end of a phrase last: the longest phrase wins. */
+function atomRank(a: Atom): number {
+  if (a === WORD_BOUNDARY) return 2;
+  if (a === WORD_CHARS || a === SPACES || a === SEPARATOR_OPTIONAL || a === APOSTROPHE_OPTIONAL) return 1;
+  return 0;
+}
+
+/** A node's children in the order the expression tries them (the sort is stable: insertion order within a rank). */
+function orderedChildren(node: TrieNode): Array<[Atom, TrieNode]> {
+  return [...node.children.entries()].sort((x, y) => atomRank(x[0]) - atomRank(y[0]));
+}
+
+/** The regular-expression source of the trie: one alternation per node with several branches. */
+export function emitSource(node: TrieNode): string {
+  const branches = orderedChildren(node).map(([atom, child]) => atom + emitSource(child));
+  if (node.terminal) branches.push('');
+  if (branches.length === 0) return '';
+  if (branches.length === 1) return branches[0] as string;
+  return `(?:${branches.join('|')})`;
+}
+
+/** What a wildcard or assertion child of a walk node tests. */
+type Step = number;
+const BOUNDARY: Step = 0;
+const SPACE_RUN: Step = 1;
+const SEPARATOR_OR_NOT: Step = 2;
+const APOSTROPHE_OR_NOT: Step = 3;
+const WORD_RUN: Step = 4;
+
+/** A trie node prepared for `matchEnd`. */
+export interface WalkNode {
+  /** Children reached by one literal character, by its code (at most one of them can match). */
+  literal: Map<number, WalkNode> | null;
+  /** The other children, in the order the expression tries them after the literal one. */
+  steps: Step[];
+  next: WalkNode[];
+  terminal: boolean;
+}
+
+function stepOf(atom: Atom): Step | null {
+  if (atom === WORD_BOUNDARY) return BOUNDARY;
+  if (atom === SPACES) return SPACE_RUN;
+  if (atom === SEPARATOR_OPTIONAL) return SEPARATOR_OR_NOT;
+  if (atom === APOSTROPHE_OPTIONAL) return APOSTROPHE_OR_NOT;
+  if (atom === WORD_CHARS) return WORD_RUN;
+  return null;
+}
+
+/** The character an escaped literal atom stands for. */
+function literalCode(atom: Atom): number {
+  return atom.length === 2 && atom.charAt(0) === '\\' ? atom.charCodeAt(1) : atom.charCodeAt(0);
+}
+
+export function compileWalk(node: TrieNode): WalkNode {
+  const out: WalkNode = { literal: null, steps: [], next: [], terminal: node.terminal };
+  for (const [atom, child] of orderedChildren(node)) {
+    const step = stepOf(atom);
+    if (step === null) (out.literal ??= new Map()).set(literalCode(atom), compileWalk(child));
+    else {
+      out.steps.push(step);
+      out.next.push(compileWalk(child));
+    }
+  }
+  return out;
+}
+
+/** `\w` of a regular expression without the `u` flag: ASCII letters, digits and the underscore. */
+export function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
+}
+
+/** `\s` of a regular expression: the ECMAScript white space and line terminators. */
+export function isSpaceCode(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `\b` at `i`: a word character on exactly one side. */
+function atBoundary(s: string, i: number): boolean {
+  const before = i > 0 && isWordCode(s.charCodeAt(i - 1));
+  const after = i < s.length && isWordCode(s.charCodeAt(i));
+  return before !== after;
+}
+
+/** Where the expression's match starting exactly at `i` ends, or -1 when none starts there. */
+export function matchEnd(node: WalkNode, s: string, i: number): number {
+  if (node.literal !== null && i < s.length) {
+    const child = node.literal.get(s.charCodeAt(i));
+    if (child !== undefined) {
+      const end = matchEnd(child, s, i + 1);
+      if (end >= 0) return end;
+    }
+  }
+  const steps = node.steps;
+  for (let k = 0; k < steps.length; k++) {
+    const next = node.next[k] as WalkNode;
+    let end = -1;
+    switch (steps[k]) {
+      case BOUNDARY:
+        if (atBoundary(s, i)) end = matchEnd(next, s, i);
+        break;
+      case SPACE_RUN:
+        end = greedy(next, s, i, i + 1, isSpaceCode);
+        break;
+      case WORD_RUN:
+        end = greedy(next, s, i, i, isWordCode);
+        break;
+      case SEPARATOR_OR_NOT: {
+        const c = s.charCodeAt(i);
+        if (i < s.length && (c === 45 || isSpaceCode(c))) end = matchEnd(next, s, i + 1);
+        if (end < 0) end = matchEnd(next, s, i);
+        break;
+      }
+      case APOSTROPHE_OR_NOT:
+        if (i < s.length && s.charCodeAt(i) === 39) end = matchEnd(next, s, i + 1);
+        if (end < 0) end = matchEnd(next, s, i);
+        break;
+    }
+    if (end >= 0) return end;
+  }
+  return node.terminal ? i : -1;
+}
+
+/** A greedy run of characters `accepts` takes from `i` (at least `min - i` of them), tried longest first. */
+function greedy(next: WalkNode, s: string, i: number, min: number, accepts: (c: number) => boolean): number {
+  let j = i;
+  while (j < s.length && accepts(s.charCodeAt(j))) j++;
+  for (; j >= min; j--) {
+    const end = matchEnd(next, s, j);
+    if (end >= 0) return end;
+  }
+  return -1;
+}
