@@ -1,5 +1,5 @@
 import { foldKey } from './fold';
-import { compileWalk, emitSource, insertAtoms, matchEnd, newTrieNode, phraseAtoms, type TrieNode, type WalkNode } from './phrase-trie';
+import { compileWalk, emitSource, insertAtoms, matchEnd, newTrieNode, phraseAtoms, StartFilter, type TrieNode, type WalkNode } from './phrase-trie';
 
 /**
  * A set of phrases found in one pass over the text, as one regular expression would find them.
@@ -46,6 +46,8 @@ export class PhraseSet {
   private readonly root: TrieNode;
   /** The trie as the walk runs it; null when there are no phrases. */
   private readonly walk: WalkNode | null;
+  /** Where a match may start (see `StartFilter`); null when there are no phrases. */
+  private readonly starts: StartFilter | null;
   private emitted: string | null = null;
   /** The last long text `findWithin` scanned whole, and every match in it. */
   private whole: { text: string; hits: PhraseHit[] } | null = null;
@@ -81,6 +83,7 @@ export class PhraseSet {
     this.wildPrefixLengths = [...prefixLengths].sort((a, b) => b - a);
     this.root = root;
     this.walk = this.phrases.length ? compileWalk(root) : null;
+    this.starts = this.walk ? new StartFilter(this.walk) : null;
   }
 
   /**
@@ -142,10 +145,14 @@ export class PhraseSet {
   private scan(folded: string, from: number, to: number): PhraseHit[] {
     const hits: PhraseHit[] = [];
     const walk = this.walk;
-    if (!walk) return hits;
-    // A match starting after `to` ends after it: the positions past `to` need no trying.
+    const starts = this.starts;
+    if (!walk || !starts) return hits;
+    // A match starting after `to` ends after it: the positions past `to` need no trying. An empty
+    // match is passed over like no match, so only where a longer one may start is tried.
     const last = Math.min(to, folded.length);
     for (let start = Math.max(from, 0); start <= last; ) {
+      start = starts.next(folded, start, last);
+      if (start < 0) break;
       const end = matchEnd(walk, folded, start);
       if (end < 0 || end === start) {
         start++;
@@ -196,10 +203,15 @@ export class PhraseSet {
   /** The first match in `folded` between `from` and `to`, or null. */
   findFirst(folded: string, from = 0, to = folded.length): PhraseHit | null {
     const walk = this.walk;
-    if (!walk) return null;
+    const starts = this.starts;
+    if (!walk || !starts) return null;
     // The first match is the one at the first position that has one; past `to` it would end too late.
     const last = Math.min(to, folded.length);
     for (let start = Math.max(from, 0); start <= last; start++) {
+      if (!starts.nullable) {
+        start = starts.next(folded, start, last);
+        if (start < 0) return null;
+      }
       const end = matchEnd(walk, folded, start);
       if (end < 0) continue;
       if (end > to) return null;

@@ -96,13 +96,21 @@ const WORD_RUN: Step = 4;
 
 /** A trie node prepared for `matchEnd`. */
 export interface WalkNode {
-  /** Children reached by one literal character, by its code (at most one of them can match). */
-  literal: Map<number, WalkNode> | null;
+  /** Literal characters a match through this node reads first: a chain of one-child nodes, merged. */
+  run: string;
+  /** Then the children reached by one literal character (at most one of them can match): codes and nodes. */
+  codes: number[];
+  kids: WalkNode[];
+  /** With many literal children, the child by character below 128 (the others are looked up in `codes`). */
+  table: Array<WalkNode | undefined> | null;
   /** The other children, in the order the expression tries them after the literal one. */
   steps: Step[];
   next: WalkNode[];
   terminal: boolean;
 }
+
+/** From how many literal children a node looks them up in a table rather than in a list. */
+const TABLE_MIN = 6;
 
 function stepOf(atom: Atom): Step | null {
   if (atom === WORD_BOUNDARY) return BOUNDARY;
@@ -118,17 +126,47 @@ function literalCode(atom: Atom): number {
   return atom.length === 2 && atom.charAt(0) === '\\' ? atom.charCodeAt(1) : atom.charCodeAt(0);
 }
 
-export function compileWalk(node: TrieNode): WalkNode {
-  const out: WalkNode = { literal: null, steps: [], next: [], terminal: node.terminal };
+export function compileWalk(start: TrieNode): WalkNode {
+  let run = '';
+  let node = start;
+  // One literal child and nothing else: the expression has a single way on, so it is read as a run.
+  for (let only = soleLiteral(node); only; only = soleLiteral(node)) {
+    run += String.fromCharCode(literalCode(only[0]));
+    node = only[1];
+  }
+  const out: WalkNode = { run, codes: [], kids: [], table: null, steps: [], next: [], terminal: node.terminal };
   for (const [atom, child] of orderedChildren(node)) {
     const step = stepOf(atom);
-    if (step === null) (out.literal ??= new Map()).set(literalCode(atom), compileWalk(child));
-    else {
+    if (step === null) {
+      out.codes.push(literalCode(atom));
+      out.kids.push(compileWalk(child));
+    } else {
       out.steps.push(step);
       out.next.push(compileWalk(child));
     }
   }
+  if (out.codes.length >= TABLE_MIN) {
+    const table: Array<WalkNode | undefined> = new Array<WalkNode | undefined>(128).fill(undefined);
+    out.codes.forEach((c, k) => {
+      if (c < 128) table[c] = out.kids[k];
+    });
+    out.table = table;
+  }
   return out;
+}
+
+function soleLiteral(node: TrieNode): [Atom, TrieNode] | null {
+  if (node.terminal || node.children.size !== 1) return null;
+  const only = node.children.entries().next().value as [Atom, TrieNode];
+  return stepOf(only[0]) === null ? only : null;
+}
+
+/** The literal child of `node` for character `c`, if any. */
+function literalChild(node: WalkNode, c: number): WalkNode | undefined {
+  if (node.table !== null && c < 128) return node.table[c];
+  const codes = node.codes;
+  for (let k = 0; k < codes.length; k++) if (codes[k] === c) return node.kids[k];
+  return undefined;
 }
 
 /** `\w` of a regular expression without the `u` flag: ASCII letters, digits and the underscore. */
@@ -151,9 +189,16 @@ function atBoundary(s: string, i: number): boolean {
 }
 
 /** Where the expression's match starting exactly at `i` ends, or -1 when none starts there. */
-export function matchEnd(node: WalkNode, s: string, i: number): number {
-  if (node.literal !== null && i < s.length) {
-    const child = node.literal.get(s.charCodeAt(i));
+export function matchEnd(node: WalkNode, s: string, at: number): number {
+  const run = node.run;
+  let i = at;
+  if (run.length > 0) {
+    if (i + run.length > s.length) return -1;
+    for (let k = 0; k < run.length; k++) if (s.charCodeAt(i + k) !== run.charCodeAt(k)) return -1;
+    i += run.length;
+  }
+  if (node.codes.length > 0 && i < s.length) {
+    const child = literalChild(node, s.charCodeAt(i));
     if (child !== undefined) {
       const end = matchEnd(child, s, i + 1);
       if (end >= 0) return end;
@@ -198,4 +243,79 @@ function greedy(next: WalkNode, s: string, i: number, min: number, accepts: (c: 
     if (end >= 0) return end;
   }
   return -1;
+}
+
+/**
+ * Where a match of a trie may start: whether a match that consumes a character can start at a
+ * position depends only on that character and on whether the one before it is a word character
+ * (the word boundaries met before the first character is consumed are decided by those two), so
+ * both are looked up in a table instead of walking the trie at every position of the text.
+ */
+export class StartFilter {
+  /** Characters below 128, for a position after a non-word character (0–127) and after a word character (128–255). */
+  private readonly ascii = new Uint8Array(256);
+  /** The same for the other characters (never word characters), after a non-word and after a word character. */
+  private readonly wide: [Set<number>, Set<number>] = [new Set(), new Set()];
+  /** A match that consumes nothing can start anywhere this is true (then only `nullable` callers may skip nothing). */
+  nullable = false;
+
+  constructor(root: WalkNode) {
+    this.collect(root, false);
+  }
+
+  /** The first position in [from, last] where a match consuming at least one character may start, or -1. */
+  next(s: string, from: number, last: number): number {
+    const ascii = this.ascii;
+    let prevWord = from > 0 && isWordCode(s.charCodeAt(from - 1));
+    const end = Math.min(last, s.length - 1);
+    for (let i = from; i <= end; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 128) {
+        if (ascii[prevWord ? 128 + c : c] === 1) return i;
+        prevWord = isWordCode(c);
+      } else {
+        if (this.wide[prevWord ? 1 : 0].has(c)) return i;
+        prevWord = false;
+      }
+    }
+    return -1;
+  }
+
+  /** Walks the part of the trie a match passes before it consumes its first character. */
+  private collect(node: WalkNode, bounded: boolean): void {
+    if (node.run) {
+      this.allow(node.run.charCodeAt(0), bounded);
+      return;
+    }
+    if (node.terminal) this.nullable = true;
+    for (const c of node.codes) this.allow(c, bounded);
+    node.steps.forEach((step, k) => {
+      const next = node.next[k] as WalkNode;
+      if (step === BOUNDARY) this.collect(next, true);
+      else if (step === SPACE_RUN) SPACE_CODES.forEach((c) => this.allow(c, bounded));
+      else {
+        if (step === WORD_RUN) WORD_CODES.forEach((c) => this.allow(c, bounded));
+        else if (step === SEPARATOR_OR_NOT) [45, ...SPACE_CODES].forEach((c) => this.allow(c, bounded));
+        else this.allow(39, bounded);
+        // The optional steps may also consume nothing.
+        this.collect(next, bounded);
+      }
+    });
+  }
+
+  /** `c` may be the first character consumed; after a boundary, only where `c` makes one with the character before. */
+  private allow(c: number, bounded: boolean): void {
+    for (const prevWord of [false, true]) {
+      if (bounded && isWordCode(c) === prevWord) continue;
+      if (c < 128) this.ascii[prevWord ? 128 + c : c] = 1;
+      else this.wide[prevWord ? 1 : 0].add(c);
+    }
+  }
+}
+
+const WORD_CODES: number[] = [];
+const SPACE_CODES: number[] = [];
+for (let c = 0; c < 0x10000; c++) {
+  if (isWordCode(c)) WORD_CODES.push(c);
+  if (isSpaceCode(c)) SPACE_CODES.push(c);
 }
