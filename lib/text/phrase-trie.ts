@@ -107,6 +107,10 @@ export interface WalkNode {
   steps: Step[];
   next: WalkNode[];
   terminal: boolean;
+  /** Nothing but literal children: the one that matches is the only way on (read in a loop, not a call). */
+  literalOnly: boolean;
+  /** After the literal child, nothing but a word boundary: the way on where it holds (read in a loop too). */
+  boundaryOnly: boolean;
 }
 
 /** From how many literal children a node looks them up in a table rather than in a list. */
@@ -134,7 +138,7 @@ export function compileWalk(start: TrieNode): WalkNode {
     run += String.fromCharCode(literalCode(only[0]));
     node = only[1];
   }
-  const out: WalkNode = { run, codes: [], kids: [], table: null, steps: [], next: [], terminal: node.terminal };
+  const out: WalkNode = { run, codes: [], kids: [], table: null, steps: [], next: [], terminal: node.terminal, literalOnly: false, boundaryOnly: false };
   for (const [atom, child] of orderedChildren(node)) {
     const step = stepOf(atom);
     if (step === null) {
@@ -145,6 +149,8 @@ export function compileWalk(start: TrieNode): WalkNode {
       out.next.push(compileWalk(child));
     }
   }
+  out.literalOnly = out.codes.length > 0 && out.steps.length === 0 && !out.terminal;
+  out.boundaryOnly = out.steps.length === 1 && out.steps[0] === BOUNDARY && !out.terminal;
   if (out.codes.length >= TABLE_MIN) {
     const table: Array<WalkNode | undefined> = new Array<WalkNode | undefined>(128).fill(undefined);
     out.codes.forEach((c, k) => {
@@ -189,21 +195,38 @@ function atBoundary(s: string, i: number): boolean {
 }
 
 /** Where the expression's match starting exactly at `i` ends, or -1 when none starts there. */
-export function matchEnd(node: WalkNode, s: string, at: number): number {
-  const run = node.run;
+export function matchEnd(start: WalkNode, s: string, at: number): number {
+  let node = start;
   let i = at;
-  if (run.length > 0) {
-    if (i + run.length > s.length) return -1;
-    for (let k = 0; k < run.length; k++) if (s.charCodeAt(i + k) !== run.charCodeAt(k)) return -1;
-    i += run.length;
-  }
-  if (node.codes.length > 0 && i < s.length) {
-    const child = literalChild(node, s.charCodeAt(i));
-    if (child !== undefined) {
-      const end = matchEnd(child, s, i + 1);
-      if (end >= 0) return end;
+  // Where a node leaves a single way on, the walk goes on in this loop; it calls itself where it may have to come back.
+  for (;;) {
+    const run = node.run;
+    if (run.length > 0) {
+      if (i + run.length > s.length) return -1;
+      for (let k = 0; k < run.length; k++) if (s.charCodeAt(i + k) !== run.charCodeAt(k)) return -1;
+      i += run.length;
     }
+    if (node.codes.length > 0) {
+      const child = i < s.length ? literalChild(node, s.charCodeAt(i)) : undefined;
+      if (node.literalOnly) {
+        if (child === undefined) return -1;
+        node = child;
+        i++;
+        continue;
+      }
+      if (child !== undefined) {
+        const end = matchEnd(child, s, i + 1);
+        if (end >= 0) return end;
+      }
+    }
+    if (!node.boundaryOnly) return otherSteps(node, s, i);
+    if (!atBoundary(s, i)) return -1;
+    node = node.next[0] as WalkNode;
   }
+}
+
+/** The alternatives of `node` after its literal child: wildcards and boundary in order, then the end of a phrase. */
+function otherSteps(node: WalkNode, s: string, i: number): number {
   const steps = node.steps;
   for (let k = 0; k < steps.length; k++) {
     const next = node.next[k] as WalkNode;
