@@ -1,5 +1,5 @@
 import { foldKey } from './fold';
-import { compileWalk, emitSource, insertAtoms, matchEnd, newTrieNode, phraseAtoms, StartFilter, type TrieNode, type WalkNode } from './phrase-trie';
+import { emitSource, finishTrie, insertAtoms, matchEnd, newTrie, phraseAtoms, StartFilter, type WalkNode } from './phrase-trie';
 
 /**
  * A set of phrases found in one pass over the text, as one regular expression would find them.
@@ -43,8 +43,7 @@ export class PhraseSet {
   private readonly wildByPrefix = new Map<string, WildPhrase[]>();
   private readonly wildPrefixLengths: number[] = [];
   private readonly wild: WildPhrase[] = [];
-  private readonly root: TrieNode;
-  /** The trie as the walk runs it; null when there are no phrases. */
+  /** The trie the walk runs; null when there are no phrases. */
   private readonly walk: WalkNode | null;
   /** Where a match may start (see `StartFilter`); null when there are no phrases. */
   private readonly starts: StartFilter | null;
@@ -55,7 +54,7 @@ export class PhraseSet {
   private readonly known = new Map<string, number | WildPhrase[]>();
 
   constructor(phrases: Iterable<string>) {
-    const root = newTrieNode();
+    const root = newTrie();
     const prefixLengths = new Set<number>();
     for (const p of phrases) {
       const folded = foldKey(p);
@@ -65,9 +64,9 @@ export class PhraseSet {
       this.byKey.set(folded, index);
       const atoms = phraseAtoms(folded);
       if (folded.includes('*')) {
-        const alone = newTrieNode();
+        const alone = newTrie();
         insertAtoms(alone, atoms);
-        const entry = { phrase: index, walk: compileWalk(alone) };
+        const entry = { phrase: index, walk: finishTrie(alone) };
         this.wild.push(entry);
         const prefix = literalPrefix(folded);
         const list = this.wildByPrefix.get(prefix);
@@ -81,8 +80,7 @@ export class PhraseSet {
       insertAtoms(root, atoms);
     }
     this.wildPrefixLengths = [...prefixLengths].sort((a, b) => b - a);
-    this.root = root;
-    this.walk = this.phrases.length ? compileWalk(root) : null;
+    this.walk = this.phrases.length ? finishTrie(root) : null;
     this.starts = this.walk ? new StartFilter(this.walk) : null;
   }
 
@@ -120,7 +118,7 @@ export class PhraseSet {
   get source(): string {
     if (!this.walk) return '';
     // As `RegExp.prototype.source` spells it (built only here: the matching itself needs no expression).
-    return (this.emitted ??= new RegExp(emitSource(this.root)).source);
+    return (this.emitted ??= new RegExp(emitSource(this.walk)).source);
   }
 
   /** Index of a phrase given as it was passed to the constructor, or -1. */

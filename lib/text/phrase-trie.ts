@@ -1,7 +1,7 @@
 /**
  * The trie of a phrase set's regular-expression pieces, and two ways to run it: as the source of
  * one regular expression (`emitSource`, what the every-page gate ships prebuilt) and as a walk
- * that needs no regular expression at all (`compileWalk`, `matchEnd`).
+ * that needs no regular expression at all (`matchEnd`).
  *
  * The walk exists because V8 compiles an expression on its first run, and the one for the fact
  * phrases (ten thousand inflected phrases, a source of over 100 KB) took about 600 ms to compile:
@@ -16,33 +16,15 @@
 /** One regex piece of a phrase: an escaped literal character or one of the syntax's wildcards. */
 export type Atom = string;
 
-export const WORD_BOUNDARY = '\\b';
-const SPACES = '\\s+';
-const SEPARATOR_OPTIONAL = '[\\s-]?';
-const APOSTROPHE_OPTIONAL = "'?";
-const WORD_CHARS = '\\w*';
-
-export interface TrieNode {
-  children: Map<Atom, TrieNode>;
-  terminal: boolean;
-}
-
-export function newTrieNode(): TrieNode {
-  return { children: new Map(), terminal: false };
-}
-
-export function insertAtoms(root: TrieNode, atoms: readonly Atom[]): void {
-  let node = root;
-  for (const a of atoms) {
-    let next = node.children.get(a);
-    if (!next) {
-      next = newTrieNode();
-      node.children.set(a, next);
-    }
-    node = next;
-  }
-  node.terminal = true;
-}
+/** What a wildcard or assertion piece tests (a literal character is its code instead). */
+type Step = number;
+const BOUNDARY: Step = 0;
+const SPACE_RUN: Step = 1;
+const SEPARATOR_OR_NOT: Step = 2;
+const APOSTROPHE_OR_NOT: Step = 3;
+const WORD_RUN: Step = 4;
+/** Each step as the expression writes it. */
+const STEP_ATOMS: readonly Atom[] = ['\\b', '\\s+', '[\\s-]?', "'?", '\\w*'];
 
 function escapeChar(c: string): string {
   return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
@@ -51,59 +33,33 @@ function escapeChar(c: string): string {
 /** The regex pieces of one folded phrase, boundaries included. */
 export function phraseAtoms(folded: string): Atom[] {
   const atoms: Atom[] = [];
-  if (/\w/.test(folded.charAt(0))) atoms.push(WORD_BOUNDARY);
+  if (/\w/.test(folded.charAt(0))) atoms.push(STEP_ATOMS[BOUNDARY] as Atom);
   for (let i = 0; i < folded.length; i++) {
     const c = folded.charAt(i);
-    if (c === ' ') atoms.push(SPACES);
-    else if (c === '-') atoms.push(SEPARATOR_OPTIONAL);
-    else if (c === "'") atoms.push(APOSTROPHE_OPTIONAL);
-    else if (c === '*') atoms.push(WORD_CHARS);
+    if (c === ' ') atoms.push(STEP_ATOMS[SPACE_RUN] as Atom);
+    else if (c === '-') atoms.push(STEP_ATOMS[SEPARATOR_OR_NOT] as Atom);
+    else if (c === "'") atoms.push(STEP_ATOMS[APOSTROPHE_OR_NOT] as Atom);
+    else if (c === '*') atoms.push(STEP_ATOMS[WORD_RUN] as Atom);
     else atoms.push(escapeChar(c));
   }
   const last = folded.charAt(folded.length - 1);
-  if (last !== '*' && /\w/.test(last)) atoms.push(WORD_BOUNDARY);
+  if (last !== '*' && /\w/.test(last)) atoms.push(STEP_ATOMS[BOUNDARY] as Atom);
   return atoms;
 }
 
-/** Literal characters first, wildcards after, the end of a phrase last: the longest phrase wins. */
-function atomRank(a: Atom): number {
-  if (a === WORD_BOUNDARY) return 2;
-  if (a === WORD_CHARS || a === SPACES || a === SEPARATOR_OPTIONAL || a === APOSTROPHE_OPTIONAL) return 1;
-  return 0;
-}
-
-/** A node's children in the order the expression tries them (the sort is stable: insertion order within a rank). */
-function orderedChildren(node: TrieNode): Array<[Atom, TrieNode]> {
-  return [...node.children.entries()].sort((x, y) => atomRank(x[0]) - atomRank(y[0]));
-}
-
-/** The regular-expression source of the trie: one alternation per node with several branches. */
-export function emitSource(node: TrieNode): string {
-  const branches = orderedChildren(node).map(([atom, child]) => atom + emitSource(child));
-  if (node.terminal) branches.push('');
-  if (branches.length === 0) return '';
-  if (branches.length === 1) return branches[0] as string;
-  return `(?:${branches.join('|')})`;
-}
-
-/** What a wildcard or assertion child of a walk node tests. */
-type Step = number;
-const BOUNDARY: Step = 0;
-const SPACE_RUN: Step = 1;
-const SEPARATOR_OR_NOT: Step = 2;
-const APOSTROPHE_OR_NOT: Step = 3;
-const WORD_RUN: Step = 4;
-
-/** A trie node prepared for `matchEnd`. */
+/**
+ * A node of the trie. Its branches, in the order the expression tries them: its literal children
+ * (in the order inserted; at most one can match a character), its other steps (wildcards in the
+ * order inserted, then the word boundary), then the end of a phrase.
+ */
 export interface WalkNode {
-  /** Literal characters a match through this node reads first: a chain of one-child nodes, merged. */
+  /** Literal characters a match through this node reads first: a chain of one-way nodes, merged by `finishTrie`. */
   run: string;
-  /** Then the children reached by one literal character (at most one of them can match): codes and nodes. */
+  /** The children reached by one literal character: their codes and nodes. */
   codes: number[];
   kids: WalkNode[];
   /** With many literal children, the child by character below 128 (the others are looked up in `codes`). */
   table: Array<WalkNode | undefined> | null;
-  /** The other children, in the order the expression tries them after the literal one. */
   steps: Step[];
   next: WalkNode[];
   terminal: boolean;
@@ -116,13 +72,12 @@ export interface WalkNode {
 /** From how many literal children a node looks them up in a table rather than in a list. */
 const TABLE_MIN = 6;
 
-function stepOf(atom: Atom): Step | null {
-  if (atom === WORD_BOUNDARY) return BOUNDARY;
-  if (atom === SPACES) return SPACE_RUN;
-  if (atom === SEPARATOR_OPTIONAL) return SEPARATOR_OR_NOT;
-  if (atom === APOSTROPHE_OPTIONAL) return APOSTROPHE_OR_NOT;
-  if (atom === WORD_CHARS) return WORD_RUN;
-  return null;
+export function newTrie(): WalkNode {
+  return { run: '', codes: [], kids: [], table: null, steps: [], next: [], terminal: false, literalOnly: false, boundaryOnly: false };
+}
+
+function stepOf(atom: Atom): Step {
+  return STEP_ATOMS.indexOf(atom);
 }
 
 /** The character an escaped literal atom stands for. */
@@ -130,41 +85,69 @@ function literalCode(atom: Atom): number {
   return atom.length === 2 && atom.charAt(0) === '\\' ? atom.charCodeAt(1) : atom.charCodeAt(0);
 }
 
-export function compileWalk(start: TrieNode): WalkNode {
-  let run = '';
-  let node = start;
-  // One literal child and nothing else: the expression has a single way on, so it is read as a run.
-  for (let only = soleLiteral(node); only; only = soleLiteral(node)) {
-    run += String.fromCharCode(literalCode(only[0]));
-    node = only[1];
-  }
-  const out: WalkNode = { run, codes: [], kids: [], table: null, steps: [], next: [], terminal: node.terminal, literalOnly: false, boundaryOnly: false };
-  for (const [atom, child] of orderedChildren(node)) {
+/** Adds one phrase's pieces to a trie that `finishTrie` has not prepared yet. */
+export function insertAtoms(root: WalkNode, atoms: readonly Atom[]): void {
+  let node = root;
+  for (const atom of atoms) {
     const step = stepOf(atom);
-    if (step === null) {
-      out.codes.push(literalCode(atom));
-      out.kids.push(compileWalk(child));
-    } else {
-      out.steps.push(step);
-      out.next.push(compileWalk(child));
+    if (step < 0) {
+      const code = literalCode(atom);
+      let k = node.codes.indexOf(code);
+      if (k < 0) {
+        k = node.codes.push(code) - 1;
+        node.kids.push(newTrie());
+      }
+      node = node.kids[k] as WalkNode;
+      continue;
     }
+    let k = node.steps.indexOf(step);
+    if (k < 0) {
+      // Wildcards in the order inserted, the word boundary after them.
+      k = step !== BOUNDARY && node.steps[node.steps.length - 1] === BOUNDARY ? node.steps.length - 1 : node.steps.length;
+      node.steps.splice(k, 0, step);
+      node.next.splice(k, 0, newTrie());
+    }
+    node = node.next[k] as WalkNode;
   }
-  out.literalOnly = out.codes.length > 0 && out.steps.length === 0 && !out.terminal;
-  out.boundaryOnly = out.steps.length === 1 && out.steps[0] === BOUNDARY && !out.terminal;
-  if (out.codes.length >= TABLE_MIN) {
-    const table: Array<WalkNode | undefined> = new Array<WalkNode | undefined>(128).fill(undefined);
-    out.codes.forEach((c, k) => {
-      if (c < 128) table[c] = out.kids[k];
-    });
-    out.table = table;
-  }
-  return out;
+  node.terminal = true;
 }
 
-function soleLiteral(node: TrieNode): [Atom, TrieNode] | null {
-  if (node.terminal || node.children.size !== 1) return null;
-  const only = node.children.entries().next().value as [Atom, TrieNode];
-  return stepOf(only[0]) === null ? only : null;
+/** Prepares a trie for `matchEnd` (no more insertions after): merges one-way chains, builds tables. */
+export function finishTrie(node: WalkNode): WalkNode {
+  // One literal child and nothing else: the expression has a single way on, read as a run.
+  while (!node.terminal && node.steps.length === 0 && node.codes.length === 1) {
+    const child = node.kids[0] as WalkNode;
+    node.run += String.fromCharCode(node.codes[0] as number);
+    node.codes = child.codes;
+    node.kids = child.kids;
+    node.steps = child.steps;
+    node.next = child.next;
+    node.terminal = child.terminal;
+  }
+  node.kids.forEach(finishTrie);
+  node.next.forEach(finishTrie);
+  node.literalOnly = node.codes.length > 0 && node.steps.length === 0 && !node.terminal;
+  node.boundaryOnly = node.steps.length === 1 && node.steps[0] === BOUNDARY && !node.terminal;
+  if (node.codes.length >= TABLE_MIN) {
+    const table: Array<WalkNode | undefined> = new Array<WalkNode | undefined>(128).fill(undefined);
+    node.codes.forEach((c, k) => {
+      if (c < 128) table[c] = node.kids[k];
+    });
+    node.table = table;
+  }
+  return node;
+}
+
+/** The regular-expression source of the trie: one alternation per node with several branches, in the walk's order. */
+export function emitSource(node: WalkNode): string {
+  let prefix = '';
+  for (let k = 0; k < node.run.length; k++) prefix += escapeChar(node.run.charAt(k));
+  const branches: string[] = [];
+  node.codes.forEach((c, k) => branches.push(escapeChar(String.fromCharCode(c)) + emitSource(node.kids[k] as WalkNode)));
+  node.steps.forEach((step, k) => branches.push((STEP_ATOMS[step] as Atom) + emitSource(node.next[k] as WalkNode)));
+  if (node.terminal) branches.push('');
+  if (branches.length <= 1) return prefix + (branches[0] ?? '');
+  return `${prefix}(?:${branches.join('|')})`;
 }
 
 /** The literal child of `node` for character `c`, if any. */
