@@ -72,8 +72,11 @@ export interface WalkNode {
 /** From how many literal children a node looks them up in a table rather than in a list. */
 const TABLE_MIN = 6;
 
+/** What a node without children of a kind holds: one shared empty list, replaced on the first insertion (most nodes have one child). */
+const NONE: never[] = [];
+
 export function newTrie(): WalkNode {
-  return { run: '', codes: [], kids: [], table: null, steps: [], next: [], terminal: false, literalOnly: false, boundaryOnly: false };
+  return { run: '', codes: NONE, kids: NONE, table: null, steps: NONE, next: NONE, terminal: false, literalOnly: false, boundaryOnly: false };
 }
 
 function stepOf(atom: Atom): Step {
@@ -94,6 +97,10 @@ export function insertAtoms(root: WalkNode, atoms: readonly Atom[]): void {
       const code = literalCode(atom);
       let k = node.codes.indexOf(code);
       if (k < 0) {
+        if (node.codes === NONE) {
+          node.codes = [];
+          node.kids = [];
+        }
         k = node.codes.push(code) - 1;
         node.kids.push(newTrie());
       }
@@ -102,6 +109,10 @@ export function insertAtoms(root: WalkNode, atoms: readonly Atom[]): void {
     }
     let k = node.steps.indexOf(step);
     if (k < 0) {
+      if (node.steps === NONE) {
+        node.steps = [];
+        node.next = [];
+      }
       // Wildcards in the order inserted, the word boundary after them.
       k = step !== BOUNDARY && node.steps[node.steps.length - 1] === BOUNDARY ? node.steps.length - 1 : node.steps.length;
       node.steps.splice(k, 0, step);
@@ -115,15 +126,17 @@ export function insertAtoms(root: WalkNode, atoms: readonly Atom[]): void {
 /** Prepares a trie for `matchEnd` (no more insertions after): merges one-way chains, builds tables. */
 export function finishTrie(node: WalkNode): WalkNode {
   // One literal child and nothing else: the expression has a single way on, read as a run.
+  let run: number[] | null = null;
   while (!node.terminal && node.steps.length === 0 && node.codes.length === 1) {
     const child = node.kids[0] as WalkNode;
-    node.run += String.fromCharCode(node.codes[0] as number);
+    (run ??= []).push(node.codes[0] as number);
     node.codes = child.codes;
     node.kids = child.kids;
     node.steps = child.steps;
     node.next = child.next;
     node.terminal = child.terminal;
   }
+  if (run) node.run = String.fromCharCode(...run);
   node.kids.forEach(finishTrie);
   node.next.forEach(finishTrie);
   node.literalOnly = node.codes.length > 0 && node.steps.length === 0 && !node.terminal;
