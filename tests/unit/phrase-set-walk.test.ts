@@ -6,6 +6,9 @@ import { foldText } from '../../lib/text/fold';
 import { PhraseSet } from '../../lib/text/phrase-set';
 import { differences, reference, referenceOverlapping, referenceSource, seedPhraseSets, type Reference } from './phrase-set-reference';
 
+/** Every position of every written page against 9 expressions takes a few seconds alone, more on a busy machine. */
+const SLOW = 60_000;
+
 /**
  * `PhraseSet` walks its trie instead of running the regular expression the trie reads as: it must
  * find what that expression finds (same match, same start and end) at every position of every text,
@@ -55,7 +58,7 @@ describe('PhraseSet walk against the expression', () => {
       const ref = refs.get(name) as Reference;
       for (const text of writtenPages) expect(differences(ref, text, cutsOf(text)), name).toEqual([]);
     }
-  });
+  }, SLOW);
 
   it('finds what the expression finds in texts made of each set’s own words', () => {
     for (const [name, set] of seedSets) {
@@ -65,7 +68,7 @@ describe('PhraseSet walk against the expression', () => {
         { numRuns: name === 'fact phrases' ? 150 : 60 },
       );
     }
-  });
+  }, SLOW);
 
   it('tells the same overlapping phrases apart as the expression does, for every phrase', () => {
     for (const [name, set] of seedSets) {
@@ -75,7 +78,7 @@ describe('PhraseSet walk against the expression', () => {
         expect(set.overlapping(i, true), `${name}: ${set.phrases[i]}`).toEqual(referenceOverlapping(ref, i, true));
       }
     }
-  });
+  }, SLOW);
 
   it('follows the branch order on small alphabets, where the order rather than the longest match decides', () => {
     // Few letters and every wildcard: phrases share prefixes and wildcards compete with literal branches.
@@ -90,7 +93,7 @@ describe('PhraseSet walk against the expression', () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, SLOW);
 
   it('reads phrases that begin or end with punctuation, and any whitespace as \\s does', () => {
     const set = new PhraseSet(['$5 million', 'u.s.', '(cecot)', 'x-ray*', "o'neil", 'a - b', '-up', "'til"]);
