@@ -1,5 +1,6 @@
 import { foldKey } from './fold';
-import { emitSource, finishTrie, insertAtoms, matchEnd, newTrie, phraseAtoms, StartFilter, type WalkNode } from './phrase-trie';
+import { StartFilter } from './phrase-starts';
+import { emitSource, finishTrie, insertAtoms, matchEnd, newTrie, phraseAtoms, type WalkNode } from './phrase-trie';
 
 /**
  * A set of phrases found in one pass over the text, as one regular expression would find them.

@@ -17,12 +17,12 @@
 export type Atom = string;
 
 /** What a wildcard or assertion piece tests (a literal character is its code instead). */
-type Step = number;
-const BOUNDARY: Step = 0;
-const SPACE_RUN: Step = 1;
-const SEPARATOR_OR_NOT: Step = 2;
+export type Step = number;
+export const BOUNDARY: Step = 0;
+export const SPACE_RUN: Step = 1;
+export const SEPARATOR_OR_NOT: Step = 2;
 const APOSTROPHE_OR_NOT: Step = 3;
-const WORD_RUN: Step = 4;
+export const WORD_RUN: Step = 4;
 /** Each step as the expression writes it. */
 const STEP_ATOMS: readonly Atom[] = ['\\b', '\\s+', '[\\s-]?', "'?", '\\w*'];
 
@@ -262,79 +262,4 @@ function greedy(next: WalkNode, s: string, i: number, min: number, accepts: (c: 
     if (end >= 0) return end;
   }
   return -1;
-}
-
-/**
- * Where a match of a trie may start: whether a match that consumes a character can start at a
- * position depends only on that character and on whether the one before it is a word character
- * (the word boundaries met before the first character is consumed are decided by those two), so
- * both are looked up in a table instead of walking the trie at every position of the text.
- */
-export class StartFilter {
-  /** Characters below 128, for a position after a non-word character (0–127) and after a word character (128–255). */
-  private readonly ascii = new Uint8Array(256);
-  /** The same for the other characters (never word characters), after a non-word and after a word character. */
-  private readonly wide: [Set<number>, Set<number>] = [new Set(), new Set()];
-  /** A match that consumes nothing can start anywhere this is true (then only `nullable` callers may skip nothing). */
-  nullable = false;
-
-  constructor(root: WalkNode) {
-    this.collect(root, false);
-  }
-
-  /** The first position in [from, last] where a match consuming at least one character may start, or -1. */
-  next(s: string, from: number, last: number): number {
-    const ascii = this.ascii;
-    let prevWord = from > 0 && isWordCode(s.charCodeAt(from - 1));
-    const end = Math.min(last, s.length - 1);
-    for (let i = from; i <= end; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 128) {
-        if (ascii[prevWord ? 128 + c : c] === 1) return i;
-        prevWord = isWordCode(c);
-      } else {
-        if (this.wide[prevWord ? 1 : 0].has(c)) return i;
-        prevWord = false;
-      }
-    }
-    return -1;
-  }
-
-  /** Walks the part of the trie a match passes before it consumes its first character. */
-  private collect(node: WalkNode, bounded: boolean): void {
-    if (node.run) {
-      this.allow(node.run.charCodeAt(0), bounded);
-      return;
-    }
-    if (node.terminal) this.nullable = true;
-    for (const c of node.codes) this.allow(c, bounded);
-    node.steps.forEach((step, k) => {
-      const next = node.next[k] as WalkNode;
-      if (step === BOUNDARY) this.collect(next, true);
-      else if (step === SPACE_RUN) SPACE_CODES.forEach((c) => this.allow(c, bounded));
-      else {
-        if (step === WORD_RUN) WORD_CODES.forEach((c) => this.allow(c, bounded));
-        else if (step === SEPARATOR_OR_NOT) [45, ...SPACE_CODES].forEach((c) => this.allow(c, bounded));
-        else this.allow(39, bounded);
-        // The optional steps may also consume nothing.
-        this.collect(next, bounded);
-      }
-    });
-  }
-
-  /** `c` may be the first character consumed; after a boundary, only where `c` makes one with the character before. */
-  private allow(c: number, bounded: boolean): void {
-    for (const prevWord of [false, true]) {
-      if (bounded && isWordCode(c) === prevWord) continue;
-      if (c < 128) this.ascii[prevWord ? 128 + c : c] = 1;
-      else this.wide[prevWord ? 1 : 0].add(c);
-    }
-  }
-}
-
-const WORD_CODES: number[] = [];
-const SPACE_CODES: number[] = [];
-for (let c = 0; c < 0x10000; c++) {
-  if (isWordCode(c)) WORD_CODES.push(c);
-  if (isSpaceCode(c)) SPACE_CODES.push(c);
 }
