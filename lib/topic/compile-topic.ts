@@ -1,12 +1,12 @@
 import { PhraseSet } from '../text/phrase-set';
 import type { Topic } from './schema';
 
-/** A topic with its phrases compiled once into the regular expressions the gate and recognizer run. */
+/** A topic with its phrases compiled once into the phrase sets (tries) the gate and recognizer run. */
 export interface CompiledTopic {
   readonly topic: Topic;
-  /** Phrases of the gate, in one regular expression. */
+  /** Phrases of the gate, in one phrase set. */
   readonly gate: PhraseSet;
-  /** Phrases of every term and negative, in one regular expression. */
+  /** Phrases of every term and negative, in one phrase set. */
   readonly phrases: PhraseSet;
   /** For each phrase index of `phrases`: the terms (index >= 0) and negatives (~index) it belongs to. */
   readonly owners: number[][];

@@ -18,11 +18,11 @@ export interface GateResult {
 }
 
 /**
- * The cheap first test, run on every page the browser shows: one precompiled
- * regular expression over the title, the URL and the first few KB of text.
+ * The cheap first test, run on every page the browser shows: one search of the
+ * gate's phrase set over the title, the URL and the first few KB of text.
  * It is tuned for recall (any mention of El Salvador, Bukele, CECOT…); the
  * recognizer then decides. On an unrelated page it costs one `toLowerCase` and
- * one regex scan of a few KB, whatever the page's length.
+ * one scan of a few KB, whatever the page's length.
  */
 export function gate(page: PageText, topic: Topic | CompiledTopic): GateResult {
   const t = compileTopic(topic);
