@@ -123,8 +123,17 @@ export function insertAtoms(root: WalkNode, atoms: readonly Atom[]): void {
   node.terminal = true;
 }
 
-/** Prepares a trie for `matchEnd` (no more insertions after): merges one-way chains, builds tables. */
-export function finishTrie(node: WalkNode): WalkNode {
+/**
+ * Prepares a trie for `matchEnd` (no more insertions after): merges one-way chains into runs,
+ * builds tables, and keeps identical subtrees once (the endings many inflected phrases share,
+ * "…ed", "…ing", the closing word boundary), so the trie becomes a graph that walks and reads as
+ * the same expression in less memory.
+ */
+export function finishTrie(root: WalkNode): WalkNode {
+  return finish(root, new Map(), new Map());
+}
+
+function finish(node: WalkNode, shared: Map<string, WalkNode>, ids: Map<WalkNode, number>): WalkNode {
   // One literal child and nothing else: the expression has a single way on, read as a run.
   let run: number[] | null = null;
   while (!node.terminal && node.steps.length === 0 && node.codes.length === 1) {
@@ -137,8 +146,12 @@ export function finishTrie(node: WalkNode): WalkNode {
     node.terminal = child.terminal;
   }
   if (run) node.run = String.fromCharCode(...run);
-  node.kids.forEach(finishTrie);
-  node.next.forEach(finishTrie);
+  for (let k = 0; k < node.kids.length; k++) node.kids[k] = finish(node.kids[k] as WalkNode, shared, ids);
+  for (let k = 0; k < node.next.length; k++) node.next[k] = finish(node.next[k] as WalkNode, shared, ids);
+  // The run goes first, with its length: the rest of the key is numbers only, so no two nodes share one.
+  const key = `${node.run.length}:${node.run}|${node.terminal ? 1 : 0}|${node.codes.join(',')}|${node.kids.map((k) => ids.get(k)).join(',')}|${node.steps.join(',')}|${node.next.map((k) => ids.get(k)).join(',')}`;
+  const same = shared.get(key);
+  if (same) return same;
   node.literalOnly = node.codes.length > 0 && node.steps.length === 0 && !node.terminal;
   node.boundaryOnly = node.steps.length === 1 && node.steps[0] === BOUNDARY && !node.terminal;
   if (node.codes.length >= TABLE_MIN) {
@@ -148,6 +161,8 @@ export function finishTrie(node: WalkNode): WalkNode {
     });
     node.table = table;
   }
+  shared.set(key, node);
+  ids.set(node, ids.size);
   return node;
 }
 
