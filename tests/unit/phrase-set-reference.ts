@@ -130,8 +130,11 @@ export function differences(ref: Reference, text: string, cuts: ReadonlyArray<re
     if (show(within) !== show(expected)) out.push(`findAll ${from}-${to}: ${show(within).slice(0, 300)} instead of ${show(expected).slice(0, 300)}`);
     global.lastIndex = from;
     const m = global.exec(text);
-    const first = m && m.index + m[0].length <= to ? { phrase: set.matchAt(text, m.index)?.phrase ?? -1, start: m.index, end: m.index + m[0].length } : null;
-    if (show(set.findFirst(text, from, to)) !== show(first)) out.push(`findFirst ${from}-${to}: ${show(set.findFirst(text, from, to))} instead of ${show(first)}`);
+    const found = set.findFirst(text, from, to);
+    const first = m && m.index + m[0].length <= to ? { phrase: found?.phrase ?? -1, start: m.index, end: m.index + m[0].length } : null;
+    // Which phrase an empty match is cannot be asked of `matchAt` (it reports none): only where it is, is compared.
+    if (first && first.end > first.start) first.phrase = set.matchAt(text, first.start)?.phrase ?? -1;
+    if (show(found) !== show(first)) out.push(`findFirst ${from}-${to}: ${show(found)} instead of ${show(first)}`);
     if (set.test(text, from, to) !== (first !== null)) out.push(`test ${from}-${to}`);
   }
   return out;

@@ -95,6 +95,14 @@ describe('PhraseSet walk against the expression', () => {
     );
   }, SLOW);
 
+  it('finds the empty matches of phrases made only of optional pieces as the expression does', () => {
+    // No seed phrase is like this, but `findFirst` reports an empty match where the expression has one first.
+    for (const phrases of [['*', 'ab'], ['-', 'x-y'], ["'", 'a b'], ['-*', 'b']]) {
+      const ref = reference(new PhraseSet(phrases));
+      for (const text of ['', 'ab', 'x y ab', "a b 'x-y' b", ' -b- ']) expectSame(ref, text, [[0, text.length], [1, text.length], [2, 3]]);
+    }
+  });
+
   it('reads phrases that begin or end with punctuation, and any whitespace as \\s does', () => {
     const set = new PhraseSet(['$5 million', 'u.s.', '(cecot)', 'x-ray*', "o'neil", 'a - b', '-up', "'til"]);
     const ref = reference(set);
