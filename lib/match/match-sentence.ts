@@ -405,6 +405,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         termSpecific++;
       }
     }
+    // A statement none of whose own words occur: nothing specific points at it and nothing names it
+    // (naming needs its terms), so it is passed over here rather than after weighing its cues.
+    if (!isQuantity && !terms && termSpecific === 0) continue;
     // Words that are both a term of the claim and a cue of its subject count once.
     let cueSum = 0;
     for (const x of cues?.weighted ?? []) if (!terms?.hits.some((t) => t.start < x.hit.end && x.hit.start < t.end)) cueSum += x.weight;
