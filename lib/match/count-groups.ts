@@ -1,4 +1,4 @@
-import type { PhraseHit } from '../text/phrase-set';
+import type { PhraseHit, PhraseSet } from '../text/phrase-set';
 import type { ParsedQuantity } from '../text/parse-quantities';
 import type { Matcher, SubjectInfo } from './build-matcher';
 import type { Bilingual } from './explain';
@@ -59,10 +59,25 @@ export interface GroupReading {
  * the group that contains them all. Null when no group is named.
  */
 export function groupCounted(info: SubjectInfo, folded: string, sentenceEnd: number, q: ParsedQuantity): GroupReading | null {
-  const names = info.groupNames;
-  if (!names) return null;
-  const from = q.numberEnd;
-  const window = folded.slice(from, Math.min(sentenceEnd, q.numberEnd + PHRASE_REACH));
+  if (!info.groupNames) return null;
+  // (A sentence ending before the number reads an empty window either way.)
+  const to = Math.max(q.numberEnd, Math.min(sentenceEnd, q.numberEnd + PHRASE_REACH));
+  // The same number is read for the same subject several times while a sentence is matched: once is enough.
+  let memo = readings.get(info);
+  if (memo?.folded !== folded) readings.set(info, (memo = { folded, byWindow: new Map() }));
+  const key = q.numberEnd * 65536 + (to - q.numberEnd);
+  let reading = memo.byWindow.get(key);
+  if (reading === undefined) memo.byWindow.set(key, (reading = readGroup(info, folded, q.numberEnd, to)));
+  return reading;
+}
+
+/** `groupCounted`'s readings of the last text, per subject, by window (start and length). */
+const readings = new WeakMap<SubjectInfo, { folded: string; byWindow: Map<number, GroupReading | null> }>();
+
+/** The group named in `folded` from `from` (just after the number) to `to`, or null. */
+function readGroup(info: SubjectInfo, folded: string, from: number, to: number): GroupReading | null {
+  const names = info.groupNames as PhraseSet;
+  const window = folded.slice(from, to);
   const hits = names.findAll(window).sort((a, b) => a.start - b.start || b.end - a.end);
   const taken: Array<{ hit: PhraseHit; groups: number[] }> = [];
   let at = 0;
