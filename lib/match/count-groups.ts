@@ -64,7 +64,9 @@ export function groupCounted(info: SubjectInfo, folded: string, sentenceEnd: num
   const to = Math.max(q.numberEnd, Math.min(sentenceEnd, q.numberEnd + PHRASE_REACH));
   // The same number is read for the same subject several times while a sentence is matched: once is enough.
   let memo = readings.get(info);
-  if (memo?.folded !== folded) readings.set(info, (memo = { folded, byWindow: new Map() }));
+  if (memo === undefined || memo.folded !== folded) readings.set(info, (memo = { folded, byWindow: new Map() }));
+  // The same text again as another string (a page analysed twice): keep this one, so later calls compare references, not characters.
+  else memo.folded = folded;
   const key = q.numberEnd * 65536 + (to - q.numberEnd);
   let reading = memo.byWindow.get(key);
   if (reading === undefined) memo.byWindow.set(key, (reading = readGroup(info, folded, q.numberEnd, to)));

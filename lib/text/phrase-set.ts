@@ -173,6 +173,9 @@ export class PhraseSet {
   private findWithin(folded: string, from: number, to: number): PhraseHit[] {
     let whole = this.whole;
     if (!whole || whole.text !== folded) this.whole = whole = { text: folded, hits: this.scan(folded, 0, folded.length) };
+    // The same text again as another string (a page analysed twice): keep this one, so the next
+    // stretches compare references rather than every character (23 µs for a 20,000-word page, each).
+    else whole.text = folded;
     const all = whole.hits;
     // The first whole-text match that ends after `from`.
     let lo = 0;
