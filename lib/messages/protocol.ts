@@ -181,7 +181,8 @@ export interface ReplyData {
   'dataset/claims': Claim[];
   'dataset/sources': Source[];
   'dataset/assessments': CrossAssessment[];
-  'annotations/list': AnnotationList;
+  /** With this install's device id: a kept edit made here is told from one made elsewhere. */
+  'annotations/list': AnnotationList & { thisDevice: string };
   'annotations/anchors': NoteAnchorList;
   'annotations/save': Annotation;
   'annotations/delete': Annotation | null;
