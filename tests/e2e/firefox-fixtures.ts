@@ -1,7 +1,9 @@
+import { test } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './paths';
+import { startStaticServer } from '../../scripts/shared/static-server';
 
 export const FIREFOX_EXT = path.join(ROOT, '.output/firefox-mv3');
 export const GECKO_ID = JSON.parse(fs.readFileSync(path.join(FIREFOX_EXT, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id as string;
@@ -27,6 +29,48 @@ export async function launchFirefox(): Promise<Browser> {
   const installed = await browser.installExtension(FIREFOX_EXT);
   if (installed !== GECKO_ID) throw new Error(`installed ${installed}, expected ${GECKO_ID}`);
   return browser;
+}
+
+type StaticServer = Awaited<ReturnType<typeof startStaticServer>>;
+type ExtraRoute = NonNullable<Parameters<typeof startStaticServer>[1]>;
+
+export interface FirefoxSuite {
+  /** The spec file's Firefox, with the add-on installed. */
+  readonly browser: Browser;
+  /** The server of `demo/pages/` (with `servePages`). */
+  readonly server: StaticServer;
+}
+
+/**
+ * The hooks every Firefox spec file needs, registered in the calling file: one Firefox with the
+ * add-on, launched before the file's first test and closed after its last, so that the file's tests
+ * share a profile and no other file's notes are in it; with `servePages`, the demo pages served on
+ * 127.0.0.1 for as long (`extraRoute` answers the paths it claims, such as generated pages).
+ */
+export function useFirefox(options: { servePages?: boolean | { extraRoute: ExtraRoute } } = {}): FirefoxSuite {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  test.beforeAll(async () => {
+    const { servePages } = options;
+    if (servePages) server = await startStaticServer(path.join(ROOT, 'demo/pages'), servePages === true ? undefined : servePages.extraRoute);
+    browser = await launchFirefox();
+  });
+  test.afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const ready = <T,>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is only there inside a test (useFirefox starts it before the file's first test)`);
+    return value;
+  };
+  return {
+    get browser() {
+      return ready(browser, 'Firefox');
+    },
+    get server() {
+      return ready(server, options.servePages ? 'the demo pages server' : 'a server (ask for servePages)');
+    },
+  };
 }
 
 /** Opens an extension page. Over BiDi this navigation never reports that it finished, so wait for the DOM instead. */
