@@ -1,7 +1,7 @@
 // Firefox: highlights, the sidebar, and an annotation that survives a reload (puppeteer-core over WebDriver BiDi).
 import { test, expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
-import { useFirefox, openExtensionPage, sessionNames, tabIdOf, waitFor, selectText } from './firefox-fixtures';
+import { useFirefox, openExtensionPage, sessionNames, setViewport, tabIdOf, waitFor, selectText } from './firefox-fixtures';
 
 const firefox = useFirefox({ servePages: true });
 
@@ -27,7 +27,7 @@ test('firefox: highlights, sidebar, and an annotation that survives a reload', a
 
   const tabId = await tabIdOf(firefox.browser, page.url());
   const sidebar = await openExtensionPage(firefox.browser, `sidepanel.html?tab=${tabId}`, '[data-testid="sidebar-claim"]');
-  await sidebar.setViewport({ width: 400, height: 900 });
+  await setViewport(sidebar, { width: 400, height: 900 });
   const claimTexts = await sidebar.$$eval('[data-testid="sidebar-claim"]', (els) => els.map((e) => e.textContent ?? ''));
   // A sentence that claims several things is painted once per thing, listed once.
   expect(claimTexts.length).toBeLessThanOrEqual(Object.entries(painted).reduce((s, [, n]) => s + n, 0));

@@ -91,6 +91,19 @@ export async function openExtensionPage(browser: Browser, file: string, readySel
   }
 }
 
+/**
+ * Sets a page's viewport. Puppeteer sends a screen-orientation override with the size, a command
+ * Firefox 140 ESR's WebDriver BiDi does not know; the size itself is applied, which is waited for.
+ */
+export async function setViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+  try {
+    await page.setViewport(size);
+  } catch (error) {
+    if (!/setScreenOrientationOverride/.test(causeChain(error))) throw error;
+  }
+  await waitFor(() => page.evaluate(() => [innerWidth, innerHeight]), ([w, h]) => w === size.width && h === size.height);
+}
+
 /** An error and its causes, as one string (puppeteer nests the protocol error two levels down). */
 function causeChain(error: unknown): string {
   const parts: string[] = [];
