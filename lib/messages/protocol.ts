@@ -214,7 +214,8 @@ export interface ReplyData {
   'layer/visits': ClaimVisit[];
   'layer/visits-clear': null;
   'layer/page-sources': import('../dataset/source-check').PageSourceRef[];
-  'library/list': LibraryList;
+  /** With this install's device id: a kept edit made here is told from one made elsewhere. */
+  'library/list': LibraryList & { thisDevice: string };
   'library/restore': { restored: number };
   'library/bulk': { changed: number };
   'tab/open-note': { tabId: number; opened: 'new' | 'existing' };

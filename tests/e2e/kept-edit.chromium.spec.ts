@@ -196,4 +196,13 @@ test('the sidebar says an edit kept in a deleted note was made on this device wh
   await expect(notice).toContainText('Esta nota se eliminó en otro dispositivo y se cambió en este antes de que le llegara la eliminación.');
   await sidebar.screenshot({ path: `${SHOTS}/chromium-sidebar-kept-edit-here-es.png` });
   await setLanguage(sidebar, 'en');
+
+  // The library's trash says the same of it.
+  const library = await context.newPage();
+  await library.goto(`chrome-extension://${extensionId}/library.html#trash`);
+  const row = library.locator(`[data-note="${id}"]`);
+  await expect(row.getByTestId('kept-edit')).toHaveText('Edited on this device before the deletion made on another reached it: Typed here before the deletion arrived.');
+  await setLanguage(library, 'es');
+  await expect(row.getByTestId('kept-edit')).toHaveText('Editada en este dispositivo antes de que le llegara la eliminación hecha en otro: Typed here before the deletion arrived.');
+  await setLanguage(library, 'en');
 });
