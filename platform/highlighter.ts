@@ -32,11 +32,8 @@ export class Highlighter {
 
   setStyle(colors: HighlightColors, showUnmatched: boolean): void {
     const css = highlightCss(colors, showUnmatched, (kind) => this.names[kind]);
-    if (!this.sheet) {
-      // A constructed sheet adds no node to the page.
-      this.sheet = new CSSStyleSheet();
-      this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
-    }
+    // A constructed sheet adds no node to the page.
+    if (!this.sheet) this.sheet = adoptSheet(this.doc);
     this.sheet.replaceSync(css + '\n' + fallbackCss((kind) => this.names[kind]));
   }
 
@@ -150,4 +147,25 @@ cecot-lens-mark[data-kind="${name('repeats-error')}"] { background: rgb(204 121 
 cecot-lens-mark[data-kind="${name('related')}"] { background: rgb(0 114 178 / 0.14); text-decoration: underline dotted #0072b2; }
 cecot-lens-mark[data-kind="${name('unmatched')}"] { text-decoration: underline dashed #999; }
 ${notes} { background: rgb(245 196 0 / 0.24); text-decoration: overline solid #f5c400 3px; }`;
+}
+
+/**
+ * A new constructed sheet, adopted by `doc`. A Firefox content script sees `adoptedStyleSheets`
+ * through an Xray wrapper that can be neither iterated nor assigned (Firefox 140 ESR: "Accessing
+ * from Xray wrapper is not supported"), so there the sheet is made and adopted on the page's side
+ * of the wrapper; it holds only the highlight colours under the session's random names, which the
+ * page sees in CSS.highlights anyway.
+ */
+function adoptSheet(doc: Document): CSSStyleSheet {
+  try {
+    const sheet = new CSSStyleSheet();
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    return sheet;
+  } catch (error) {
+    const page = (doc.defaultView as (Window & { wrappedJSObject?: Window & typeof globalThis }) | null)?.wrappedJSObject;
+    if (!page) throw error;
+    const sheet = new page.CSSStyleSheet();
+    page.document.adoptedStyleSheets.push(sheet);
+    return sheet;
+  }
 }

@@ -127,6 +127,11 @@ export class Overlay {
       e.preventDefault();
       this.handlers.onAnnotate(true);
     });
+    // Kept through a selection that collapsed as the button took focus (see annotateRange): it goes with the focus.
+    this.annotateButton.addEventListener('blur', () => {
+      const selection = this.doc.getSelection();
+      if (!selection || selection.isCollapsed) this.showAnnotateButton(null);
+    });
     this.live = el(doc, 'div', 'live');
     this.live.setAttribute('role', 'status');
     this.live.setAttribute('aria-live', 'polite');
@@ -284,6 +289,15 @@ export class Overlay {
 
   get annotateButtonFocused(): boolean {
     return this.root.activeElement === this.annotateButton;
+  }
+
+  /**
+   * The passage the shown button is for. Firefox (140 ESR) collapses the page's selection when Tab
+   * moves focus to the button; the session then keeps the button and puts this range back before
+   * reading the selection.
+   */
+  get annotateRange(): Range | null {
+    return this.annotateButton.hidden ? null : this.selection;
   }
 
   /** The button follows its selection while the page scrolls, and goes while the selection is off screen. */

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { LayerImportSummary } from '../../lib/background/dataset-layer-service';
+import { packSizeRefusal, type PackRefusal } from '../../lib/dataset/pack';
 import { ask } from '../../platform/messaging';
 import { downloadText } from '../../platform/download';
 import { useI18n } from '../i18n';
 import { errorText } from '../error-text';
 import { takeChosenFile, useWorded } from '../use-worded';
+import { describePackRefusal } from './pack-refusal-text';
 
 const news = (p: LayerImportSummary) => p.counts.added + p.counts.updated;
 
@@ -28,6 +30,12 @@ export function PackSection({ onChanged }: { onChanged: () => void }) {
     }
   };
 
+  // Worded when shown, so that a switch of language rewords it too.
+  const refuse = (name: string, refusal: PackRefusal) => {
+    setFile(null);
+    setMessage((t) => ({ ok: false, text: t('dataset.importFailed', { file: name, message: describePackRefusal(t, refusal) }) }));
+  };
+
   const pick = async (input: HTMLInputElement) => {
     setPreview(null);
     setMessage(null);
@@ -35,8 +43,13 @@ export function PackSection({ onChanged }: { onChanged: () => void }) {
     if (!chosen) return;
     try {
       const text = await chosen.text();
+      // The message protocol would refuse a text this long in words of its own: say it here.
+      const tooLarge = packSizeRefusal(text.length);
+      if (tooLarge) return refuse(chosen.name, tooLarge);
+      const result = await ask({ type: 'layer/import-preview', text });
+      if ('refused' in result) return refuse(chosen.name, result.refused);
       setFile({ name: chosen.name, text });
-      setPreview(await ask({ type: 'layer/import-preview', text }));
+      setPreview(result);
     } catch (e) {
       setFile(null);
       setMessage((t) => ({ ok: false, text: t('dataset.importFailed', { file: chosen.name, message: errorText(t, e) }) }));
@@ -47,6 +60,10 @@ export function PackSection({ onChanged }: { onChanged: () => void }) {
     if (!file) return;
     try {
       const done = await ask({ type: 'layer/import-apply', text: file.text });
+      if ('refused' in done) {
+        setPreview(null);
+        return refuse(file.name, done.refused);
+      }
       setMessage((t) => ({ ok: true, text: t('dataset.imported', { file: file.name, added: done.counts.added, updated: done.counts.updated }) }));
       setPreview(null);
       setFile(null);

@@ -214,6 +214,7 @@ export function LibraryApp() {
           rows={rows}
           resetKey={JSON.stringify(query)}
           trash={trash}
+          thisDevice={lib.thisDevice}
           orphans={lib.orphans}
           selected={selected}
           onToggle={toggle}

@@ -17,6 +17,8 @@ interface Props {
   /** Changes when the reader changes the query: the list goes back to the top. */
   resetKey: string;
   trash: boolean;
+  /** This install's device id: an edit kept in the trash that was made here is not said to come from another device. */
+  thisDevice: string | null;
   orphans: ReadonlySet<string>;
   selected: ReadonlySet<string>;
   onToggle(id: string): void;
@@ -31,7 +33,7 @@ interface Props {
  * (10,000 notes stay quick). One note at a time is in the tab order; the arrow
  * keys move between notes, Enter opens, Space selects, Delete deletes.
  */
-export function NoteList({ rows, resetKey, trash, orphans, selected, onToggle, onOpen, onEdit, onDelete, onRestore }: Props) {
+export function NoteList({ rows, resetKey, trash, thisDevice, orphans, selected, onToggle, onOpen, onEdit, onDelete, onRestore }: Props) {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -142,6 +144,7 @@ export function NoteList({ rows, resetKey, trash, orphans, selected, onToggle, o
           setsize={rows.length}
           tabbable={tabbable}
           trash={trash}
+          editedHere={row.note.editedAfterDeletion !== undefined && row.note.editedAfterDeletion.deviceId === thisDevice}
           orphan={orphans.has(row.note.id)}
           checked={selected.has(row.note.id)}
           onFocus={() => setActive(i)}
@@ -178,6 +181,8 @@ interface RowProps {
   setsize: number;
   tabbable: boolean;
   trash: boolean;
+  /** The kept edit (in the trash) was made on this device. */
+  editedHere: boolean;
   orphan: boolean;
   checked: boolean;
   onFocus(): void;
@@ -188,7 +193,7 @@ interface RowProps {
   onRestore(note: LibraryNote): void;
 }
 
-function NoteRow({ row, note, style, setsize, tabbable, trash, orphan, checked, onFocus, onToggle, onOpen, onEdit, onDelete, onRestore }: RowProps) {
+function NoteRow({ row, note, style, setsize, tabbable, trash, editedHere, orphan, checked, onFocus, onToggle, onOpen, onEdit, onDelete, onRestore }: RowProps) {
   const { t, locale } = useI18n();
   const tab = tabbable ? 0 : -1;
   const date = formatDate(locale, note.deletedAt ?? note.createdAt, { dateStyle: 'medium' });
@@ -224,7 +229,7 @@ function NoteRow({ row, note, style, setsize, tabbable, trash, orphan, checked, 
         )}
         {trash && note.editedAfterDeletion && (
           <p class="note-text kept-edit" data-testid="kept-edit">
-            {t('library.keptEdit', { text: note.editedAfterDeletion.note || note.editedAfterDeletion.tags.map((tag) => `#${tag}`).join(' ') })}
+            {t(editedHere ? 'library.keptEditHere' : 'library.keptEdit', { text: note.editedAfterDeletion.note || note.editedAfterDeletion.tags.map((tag) => `#${tag}`).join(' ') })}
           </p>
         )}
         <p class="note-meta">

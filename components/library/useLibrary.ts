@@ -11,6 +11,8 @@ export interface LibraryData extends NoteSet {
   error: string | null;
   invalid: InvalidRecord[];
   now: Date;
+  /** This install's device id, once the background has answered. */
+  thisDevice: string | null;
   /** Bumped when the index changed, so that searches run again. */
   indexVersion: number;
   indexReady: boolean;
@@ -30,7 +32,7 @@ const INDEX_SLICE = 1_000;
  */
 export function useLibrary(): LibraryData & { index: NoteIndex } {
   const index = useRef(new NoteIndex()).current;
-  const [data, setData] = useState<LibraryData>({ status: 'loading', error: null, notes: new Map(), orphans: new Set(), invalid: [], now: new Date(), indexVersion: 0, indexReady: false, complete: false });
+  const [data, setData] = useState<LibraryData>({ status: 'loading', error: null, notes: new Map(), orphans: new Set(), invalid: [], now: new Date(), thisDevice: null, indexVersion: 0, indexReady: false, complete: false });
   const current = useRef<NoteSet>({ notes: new Map(), orphans: new Set() });
   const building = useRef(true);
 
@@ -62,7 +64,7 @@ export function useLibrary(): LibraryData & { index: NoteIndex } {
         performance.measure('cecot-lens:library-first-request', { start: asked, end: performance.now() });
         if (!live) return;
         current.current = { notes: new Map(slice.notes.map((n) => [n.id, n])), orphans: new Set(slice.orphans) };
-        setData((d) => ({ ...d, status: 'ready', notes: current.current.notes, orphans: current.current.orphans, invalid: slice.invalid, now: new Date(slice.now) }));
+        setData((d) => ({ ...d, status: 'ready', notes: current.current.notes, orphans: current.current.orphans, invalid: slice.invalid, now: new Date(slice.now), thisDevice: slice.thisDevice }));
         const list = await ask({ type: 'library/list' });
         if (!live) return;
         const whole = applyChanges(current.current, list, null);

@@ -4,6 +4,7 @@ import type { MessageKey, Translate } from '../../lib/i18n';
 import { ask } from '../../platform/messaging';
 import { useT } from '../i18n';
 import { errorText } from '../error-text';
+import { describeProblem } from '../import-problem';
 import { takeChosenFile, useWorded } from '../use-worded';
 
 // A backup's dataset changes count too: a file holding only those is still worth importing.
@@ -16,18 +17,6 @@ const STATUS_LABEL: Record<string, MessageKey> = {
   merged: 'exchange.statusMerged',
 };
 
-const PROBLEM: Record<string, MessageKey> = {
-  missing: 'exchange.problemMissing',
-  'wrong-type': 'exchange.problemWrongType',
-  'not-allowed-value': 'exchange.problemNotAllowed',
-  'bad-date': 'exchange.problemBadDate',
-  'bad-url': 'exchange.problemBadUrl',
-  'bad-id': 'exchange.problemBadId',
-  'not-a-web-page': 'exchange.problemNotWebPage',
-  empty: 'exchange.problemEmpty',
-  'too-long': 'exchange.problemTooLong',
-};
-
 const REASON: Record<ImportRefusal['refused']['reason'], MessageKey> = {
   'not-json': 'exchange.reasonNotJson',
   'not-ours': 'exchange.reasonNotOurs',
@@ -37,7 +26,7 @@ const REASON: Record<ImportRefusal['refused']['reason'], MessageKey> = {
 
 /** A bad record in words: which one, which field, what is wrong (never the validator's own wording). */
 export function describeInvalid(t: Translate, r: InvalidRecordSummary): string {
-  const problem = t(PROBLEM[r.code] ?? 'exchange.problemInvalid', { field: r.field, allowed: (r.allowed ?? []).join(', ') });
+  const problem = describeProblem(t, r);
   return t('exchange.invalidRecord', { number: r.number, id: r.id !== undefined ? t('exchange.invalidId', { id: r.id }) : '', problem });
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { KeptEditOnPage } from '../../lib/library/kept-edits';
+import { whereKeptEditsWereMade, type KeptEditOnPage } from '../../lib/library/kept-edits';
 import { formatDate } from '../../lib/i18n';
 import { useI18n } from '../i18n';
 
@@ -9,9 +9,11 @@ interface Props {
   onRestore: (id: string) => Promise<void>;
 }
 
+const HINT = { here: 'sidebar.keptHintHere', elsewhere: 'sidebar.keptHint', both: 'sidebar.keptHintMixed' } as const;
+
 /**
- * Deleted notes of this page that another device edited before it saw the
- * deletion: the words survive in the trash, so the reader of the page is told,
+ * Deleted notes of this page edited on one device before it saw the deletion made on
+ * another (this device or another one made the edit): the words survive in the trash, so the reader of the page is told,
  * and can bring them back here or see them in the library's trash.
  */
 export function KeptEdits({ kept, onRestore }: Props) {
@@ -29,7 +31,7 @@ export function KeptEdits({ kept, onRestore }: Props) {
   return (
     <section class="kept-edits" aria-labelledby="kept-edits-h" data-testid="sidebar-kept-edits">
       <h3 id="kept-edits-h">{t('sidebar.keptTitle', { count: kept.length })}</h3>
-      <p class="muted kept-hint">{t('sidebar.keptHint', { count: kept.length })}</p>
+      <p class="muted kept-hint">{t(HINT[whereKeptEditsWereMade(kept)], { count: kept.length })}</p>
       <ul>
         {kept.map((k) => (
           <li key={k.id} class="kept-edit" data-testid="sidebar-kept-edit" data-note={k.id}>
@@ -38,7 +40,7 @@ export function KeptEdits({ kept, onRestore }: Props) {
               {k.text || t('sidebar.keptTagsOnly', { tags: k.tags.map((tag) => `#${tag}`).join(' ') })}
             </p>
             <p class="muted kept-when">
-              <span>{t('sidebar.keptEdited', { date: formatDate(locale, k.editedAt) })}</span>
+              <span>{t(k.editedHere ? 'sidebar.keptEditedHere' : 'sidebar.keptEdited', { date: formatDate(locale, k.editedAt) })}</span>
               {' · '}
               <span>{t('sidebar.keptDeleted', { date: formatDate(locale, k.deletedAt) })}</span>
             </p>

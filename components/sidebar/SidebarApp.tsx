@@ -74,9 +74,10 @@ export function SidebarApp() {
       else if (next.focus?.claimKey) setView('claims');
       const url = next.report?.canonicalUrl ?? next.draft?.canonicalUrl;
       // Tombstones too: those holding an edit made elsewhere are announced, the rest stay out of sight.
-      const all = url ? (await ask({ type: 'annotations/list', canonicalUrl: url, includeDeleted: true })).annotations : [];
+      const list = url ? await ask({ type: 'annotations/list', canonicalUrl: url, includeDeleted: true }) : null;
+      const all = list?.annotations ?? [];
       setAnnotations(all.filter((a) => a.deletedAt === null));
-      setKept(keptEditsOnPage(all));
+      setKept(list ? keptEditsOnPage(all, list.thisDevice) : []);
     } catch (e) {
       setError(t('common.error', { message: errorText(t, e) }));
     }

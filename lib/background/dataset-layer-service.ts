@@ -2,7 +2,7 @@ import { FACT_CHECK_SUBJECT, findClaimReviews } from '../dataset/claimreview';
 import { reviewToBilingualClaim } from '../dataset/reader-notes';
 import { makeChange, withdrawChange } from '../dataset/layer-edit';
 import type { ChangeOrigin, LayerChange, LayerEdit, UserClaim, UserTerm } from '../dataset/layer-schema';
-import { buildPack, PackError, readPack } from '../dataset/pack';
+import { buildPack, PackError, readPack, type PackRefusal } from '../dataset/pack';
 import type { Subject } from '../dataset/schema';
 import type { PageReport } from '../page/page-report';
 import type { ClaimVisit, DatasetMeta, LensDb } from '../store/db';
@@ -29,6 +29,21 @@ export interface LayerImportSummary {
   counts: { added: number; updated: number; unchanged: number; keptOurs: number };
   /** What the file holds, by kind of record. */
   records: Record<LayerChange['kind'], number>;
+}
+
+/** A file refused as a whole: why, as data the interface words in its language. Nothing was changed. */
+export interface LayerImportRefusal {
+  refused: PackRefusal;
+}
+
+/** Runs an import step; a refused file comes back as its refusal rather than as an English error. */
+async function orRefusal<T>(step: () => Promise<T>): Promise<T | LayerImportRefusal> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof PackError) return { refused: error.refusal };
+    throw error;
+  }
 }
 
 /** Whitespace-insensitive, so a quote selected across a line break still counts as on the page. */
@@ -111,9 +126,9 @@ export function makeLayerService(db: LensDb, ready: () => Promise<unknown>, tabs
       JSON.parse(text);
       reviews = findClaimReviews([text], 'https://file.invalid/');
     } catch {
-      throw new PackError('not JSON: the file is neither a dataset pack nor a ClaimReview file');
+      throw new PackError({ code: 'not-json' }, 'the file is neither a dataset pack nor a ClaimReview file');
     }
-    if (!reviews.length) throw new PackError('no ClaimReview found in the file, and it is not a dataset pack');
+    if (!reviews.length) throw new PackError({ code: 'no-claimreview' });
     const ctx = { now, deviceId, origin: null, baseVersion: await baseVersion() };
     const { subjects } = await knownIds();
     const changes: LayerChange[] = [
@@ -199,17 +214,21 @@ export function makeLayerService(db: LensDb, ready: () => Promise<unknown>, tabs
       return { fileName: `cecot-lens-dataset-pack-${now.toISOString().slice(0, 10)}.json`, text: JSON.stringify(pack, null, 2) };
     },
 
-    async importPreview(text: string): Promise<LayerImportSummary> {
-      const { kind, title, changes } = await readImport(text);
-      return summarize(kind, title, changes, await mergeLayer(db, changes, false));
+    importPreview(text: string): Promise<LayerImportSummary | LayerImportRefusal> {
+      return orRefusal(async () => {
+        const { kind, title, changes } = await readImport(text);
+        return summarize(kind, title, changes, await mergeLayer(db, changes, false));
+      });
     },
 
-    async importApply(text: string): Promise<LayerImportSummary> {
-      // Read again rather than trusting a preview: the file is the source of truth.
-      const { kind, title, changes } = await readImport(text);
-      const plan = await mergeLayer(db, changes);
-      await afterChange();
-      return summarize(kind, title, changes, plan);
+    importApply(text: string): Promise<LayerImportSummary | LayerImportRefusal> {
+      return orRefusal(async () => {
+        // Read again rather than trusting a preview: the file is the source of truth.
+        const { kind, title, changes } = await readImport(text);
+        const plan = await mergeLayer(db, changes);
+        await afterChange();
+        return summarize(kind, title, changes, plan);
+      });
     },
 
     /** Adds a fact-check found on the tab's page as a claim (the review's URL as its source). */

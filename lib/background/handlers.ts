@@ -76,7 +76,7 @@ export function makeHandlers(
       const wanted = new Set(ids);
       return claims.filter((c) => wanted.has(c.id));
     },
-    'annotations/list': async ({ canonicalUrl, includeDeleted }) => listAnnotationsForPage(db, canonicalUrl, includeDeleted),
+    'annotations/list': async ({ canonicalUrl, includeDeleted }) => ({ ...(await listAnnotationsForPage(db, canonicalUrl, includeDeleted)), thisDevice: await getDeviceId(db) }),
     // The page session's notes: only what drawing them needs, often read already during activation.
     'annotations/anchors': async ({ canonicalUrl }) => notesPrefetch.take(canonicalUrl),
     'dataset/sources': async () => {

@@ -34,9 +34,10 @@ export function makeLibraryHandlers(db: LensDb, tabs: TabRegistry, effects: Libr
     'library/list': async ({ ids, first }, sender) => {
       requireExtensionPage(sender);
       const now = effects.now();
-      if (first && !ids) return listLibraryFirst(db, now, first);
+      const thisDevice = await getDeviceId(db);
+      if (first && !ids) return { ...(await listLibraryFirst(db, now, first)), thisDevice };
       if (!ids) await purgeOldTrash(db, now);
-      return listLibrary(db, now, ids);
+      return { ...(await listLibrary(db, now, ids)), thisDevice };
     },
     'library/restore': async ({ ids }, sender) => {
       requireExtensionPage(sender);

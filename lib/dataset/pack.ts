@@ -2,6 +2,10 @@ import { z } from '../schema/zod';
 import { canonicalJson } from '../merge/canonical-json';
 import { ChangeOrigin, ClaimPatch, LayerChange, UserClaim, UserTerm, WebSource, changeId, type LayerKind } from './layer-schema';
 import { CrossAssessment, Subject } from './schema';
+import { problemOf } from '../exchange/import-error';
+import { PackError, type PackRecordKind, type PackRefusal } from './pack-refusal';
+
+export { PackError, type PackRefusal } from './pack-refusal';
 
 /**
  * A dataset pack: the reader's curation as one JSON file, laid out like
@@ -152,9 +156,9 @@ export async function buildPack(changes: readonly LayerChange[], header: PackHea
   };
 }
 
-/** A pack that cannot be imported: the message says what and where; nothing was changed. */
-export class PackError extends Error {
-  override name = 'PackError';
+/** The refusal of a text too long to be a pack, or null: the page checks it before sending the text, which the message protocol caps. */
+export function packSizeRefusal(length: number): PackRefusal | null {
+  return length > MAX_PACK_TEXT ? { code: 'too-large', size: length, max: MAX_PACK_TEXT } : null;
 }
 
 export interface PackTarget {
@@ -175,52 +179,54 @@ export interface PackTarget {
  * and that every subject and claim it refers to exists here or in the pack.
  */
 export async function readPack(text: string, target: PackTarget): Promise<{ manifest: PackManifest; changes: LayerChange[] }> {
-  if (text.length > MAX_PACK_TEXT) throw new PackError(`the file is too large for a dataset pack (${text.length} characters; at most ${MAX_PACK_TEXT})`);
+  const tooLarge = packSizeRefusal(text.length);
+  if (tooLarge) throw new PackError(tooLarge);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new PackError(`not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new PackError({ code: 'not-json' }, e instanceof Error ? e.message : String(e));
   }
   const head = z.object({ format: z.string(), formatVersion: z.number() }).safeParse(json);
-  if (!head.success || head.data.format !== PACK_FORMAT) throw new PackError(`not a CECOT Lens dataset pack (format must be "${PACK_FORMAT}")`);
-  if (head.data.formatVersion !== PACK_FORMAT_VERSION) throw new PackError(`dataset pack format version ${head.data.formatVersion} is not supported (this version reads ${PACK_FORMAT_VERSION})`);
+  if (!head.success || head.data.format !== PACK_FORMAT) throw new PackError({ code: 'not-a-pack', expected: PACK_FORMAT });
+  if (head.data.formatVersion !== PACK_FORMAT_VERSION) throw new PackError({ code: 'unsupported-version', version: head.data.formatVersion, supported: PACK_FORMAT_VERSION });
   const parsed = DatasetPack.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new PackError(`${describePath(json, issue.path)}: ${issue.message}`);
+    const fieldPath = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    throw new PackError({ code: 'invalid', path: describePath(json, fieldPath), problem: problemOf(issue, fieldPath, json), message: issue.message });
   }
   const pack = parsed.data;
-  if (pack.manifest.topic !== target.topic) throw new PackError(`this pack is for the topic "${pack.manifest.topic}", not "${target.topic}"`);
+  if (pack.manifest.topic !== target.topic) throw new PackError({ code: 'other-topic', topic: pack.manifest.topic, expected: target.topic });
   const actual = await sha256Hex(canonicalJson(packContentOf(pack)));
-  if (actual !== pack.manifest.contentSha256) throw new PackError('the fingerprint (manifest.contentSha256) does not match the content: the file was changed or damaged');
+  if (actual !== pack.manifest.contentSha256) throw new PackError({ code: 'fingerprint' });
 
-  const dup = (what: string, ids: string[]) => {
+  const dup = (kind: PackRecordKind, ids: string[]) => {
     const seen = new Set<string>();
     for (const id of ids) {
-      if (seen.has(id)) throw new PackError(`duplicate ${what} "${id}"`);
+      if (seen.has(id)) throw new PackError({ code: 'duplicate', kind, id });
       seen.add(id);
     }
   };
-  dup('subject key', pack.subjects.subjects.map((s) => s.key));
-  dup('claim id', pack.claims.claims.map((c) => c.id));
-  dup('corrected claim', pack.corrections.corrections.map((c) => c.claim));
-  dup('assessment id', pack.assessments.assessments.map((a) => a.id));
-  dup('term id', pack.topic.terms.map((t) => t.id));
+  dup('subject', pack.subjects.subjects.map((s) => s.key));
+  dup('claim', pack.claims.claims.map((c) => c.id));
+  dup('correction', pack.corrections.corrections.map((c) => c.claim));
+  dup('assessment', pack.assessments.assessments.map((a) => a.id));
+  dup('term', pack.topic.terms.map((t) => t.id));
 
   const subjects = new Set([...target.subjects, ...pack.subjects.subjects.map((s) => s.key)]);
   const claims = new Set([...target.claims, ...pack.claims.claims.map((c) => c.id)]);
   for (const c of pack.claims.claims) {
-    if (target.bundledClaims?.has(c.id)) throw new PackError(`claims.claims [${c.id}]: this id belongs to a bundled claim; a pack changes bundled claims through corrections`);
-    if (!subjects.has(c.subject)) throw new PackError(`claims.claims [${c.id}] subject: unknown subject "${c.subject}"`);
+    if (target.bundledClaims?.has(c.id)) throw new PackError({ code: 'bundled-claim-id', path: `claims.claims [${c.id}]`, claim: c.id });
+    if (!subjects.has(c.subject)) throw new PackError({ code: 'unknown-subject', path: `claims.claims [${c.id}] subject`, subject: c.subject });
   }
-  for (const s of pack.subjects.subjects) if (s.kind === 'quantity' && !s.unit) throw new PackError(`subjects.subjects [${s.key}] unit: a quantity subject needs a unit`);
+  for (const s of pack.subjects.subjects) if (s.kind === 'quantity' && !s.unit) throw new PackError({ code: 'unit-needed', path: `subjects.subjects [${s.key}] unit` });
   for (const k of pack.corrections.corrections) {
-    if (!claims.has(k.claim)) throw new PackError(`corrections.corrections [${k.claim}]: unknown claim "${k.claim}"`);
-    if (k.patch?.subject && !subjects.has(k.patch.subject)) throw new PackError(`corrections.corrections [${k.claim}] patch.subject: unknown subject "${k.patch.subject}"`);
+    if (!claims.has(k.claim)) throw new PackError({ code: 'unknown-claim', path: `corrections.corrections [${k.claim}]`, claim: k.claim });
+    if (k.patch?.subject && !subjects.has(k.patch.subject)) throw new PackError({ code: 'unknown-subject', path: `corrections.corrections [${k.claim}] patch.subject`, subject: k.patch.subject });
   }
   for (const a of pack.assessments.assessments) {
-    for (const id of a.claims) if (!claims.has(id)) throw new PackError(`assessments.assessments [${a.id}] claims: unknown claim "${id}"`);
+    for (const id of a.claims) if (!claims.has(id)) throw new PackError({ code: 'unknown-claim', path: `assessments.assessments [${a.id}] claims`, claim: id });
   }
 
   const now = target.now.toISOString();

@@ -16,8 +16,10 @@ export interface KeptEditOnPage {
   /** The kept note's text, shortened; empty when the edit changed only tags or verdict. */
   text: string;
   tags: string[];
-  /** When the other device saved the edit. */
+  /** When the edit was saved. */
   editedAt: string;
+  /** The edit was made on this device (the deletion came from another): the notice must not say "another device". */
+  editedHere: boolean;
   /** When the note was deleted. */
   deletedAt: string;
 }
@@ -34,13 +36,22 @@ export function shorten(text: string, max = KEPT_TEXT_MAX): string {
   return `${head.replace(/[\s,;:.–—-]+$/u, '')}…`;
 }
 
-/** The page's deleted notes that hold a kept edit, the latest edit first. Live notes and plain tombstones are left out. */
-export function keptEditsOnPage(annotations: readonly Annotation[]): KeptEditOnPage[] {
+/**
+ * The page's deleted notes that hold a kept edit, the latest edit first. Live notes and plain
+ * tombstones are left out. `thisDevice` is this install's device id, which the edits carry.
+ */
+export function keptEditsOnPage(annotations: readonly Annotation[], thisDevice: string): KeptEditOnPage[] {
   const out: KeptEditOnPage[] = [];
   for (const a of annotations) {
     const kept = keptEditOf(a);
     if (!kept || a.deletedAt === null) continue;
-    out.push({ id: a.id, quote: shorten(a.quote), text: shorten(kept.note), tags: kept.tags, editedAt: kept.updatedAt, deletedAt: a.deletedAt });
+    out.push({ id: a.id, quote: shorten(a.quote), text: shorten(kept.note), tags: kept.tags, editedAt: kept.updatedAt, editedHere: kept.deviceId === thisDevice, deletedAt: a.deletedAt });
   }
   return out.sort((x, y) => Date.parse(y.editedAt) - Date.parse(x.editedAt) || x.id.localeCompare(y.id));
+}
+
+/** Where the listed edits were made, for the notice's one sentence about them all. */
+export function whereKeptEditsWereMade(kept: readonly Pick<KeptEditOnPage, 'editedHere'>[]): 'here' | 'elsewhere' | 'both' {
+  const here = kept.filter((k) => k.editedHere).length;
+  return here === 0 ? 'elsewhere' : here === kept.length ? 'here' : 'both';
 }

@@ -14,7 +14,7 @@ import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
 import { ChangeOrigin, LayerEdit, UserClaim, type LayerChange } from '../dataset/layer-schema';
 import { Subject } from '../dataset/schema';
 import type { EffectiveClaim, StrandedChange } from '../dataset/layer';
-import type { LayerImportSummary } from '../background/dataset-layer-service';
+import type { LayerImportRefusal, LayerImportSummary } from '../background/dataset-layer-service';
 import type { ClaimVisit } from '../store/db';
 import { MAX_PACK_TEXT } from '../dataset/pack';
 import { MAX_PAGE_TEXT, MAX_QUOTE, MAX_TITLE, TRIM_MARK } from './limits';
@@ -181,7 +181,8 @@ export interface ReplyData {
   'dataset/claims': Claim[];
   'dataset/sources': Source[];
   'dataset/assessments': CrossAssessment[];
-  'annotations/list': AnnotationList;
+  /** With this install's device id: a kept edit made here is told from one made elsewhere. */
+  'annotations/list': AnnotationList & { thisDevice: string };
   'annotations/anchors': NoteAnchorList;
   'annotations/save': Annotation;
   'annotations/delete': Annotation | null;
@@ -208,12 +209,13 @@ export interface ReplyData {
   'layer/add-claim': { claimId: string };
   'layer/add-review': { claimId: string; added: boolean };
   'layer/export-pack': { fileName: string; text: string };
-  'layer/import-preview': LayerImportSummary;
-  'layer/import-apply': LayerImportSummary;
+  'layer/import-preview': LayerImportSummary | LayerImportRefusal;
+  'layer/import-apply': LayerImportSummary | LayerImportRefusal;
   'layer/visits': ClaimVisit[];
   'layer/visits-clear': null;
   'layer/page-sources': import('../dataset/source-check').PageSourceRef[];
-  'library/list': LibraryList;
+  /** With this install's device id: a kept edit made here is told from one made elsewhere. */
+  'library/list': LibraryList & { thisDevice: string };
   'library/restore': { restored: number };
   'library/bulk': { changed: number };
   'tab/open-note': { tabId: number; opened: 'new' | 'existing' };

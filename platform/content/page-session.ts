@@ -418,13 +418,27 @@ export class PageSession {
   private onSelection(): void {
     const sel = this.doc.getSelection();
     const range = sel && !sel.isCollapsed && sel.rangeCount ? sel.getRangeAt(0) : null;
-    if (!range || !range.toString().trim()) return this.overlay?.showAnnotateButton(null);
+    if (!range || !range.toString().trim()) {
+      // Focus moving to the Annotate button collapsed it (Firefox): the button stays, for its range.
+      if (this.overlay?.annotateButtonFocused && this.overlay.annotateRange) return;
+      return this.overlay?.showAnnotateButton(null);
+    }
     const rects = range.getClientRects();
     this.overlay?.showAnnotateButton(range.cloneRange());
   }
 
+  /** The selection the focused Annotate button is for, put back where focusing the button collapsed it (Firefox). */
+  private restoreButtonSelection(): void {
+    const kept = this.overlay?.annotateRange;
+    const selection = this.doc.getSelection();
+    if (!kept || !selection || !selection.isCollapsed) return;
+    selection.removeAllRanges();
+    selection.addRange(kept);
+  }
+
   /** Turns the reader's selection into a draft and hands it to the sidebar. */
   async annotateSelection({ purpose = 'annotate', byKeyboard = true }: { purpose?: 'annotate' | 'dataset'; byKeyboard?: boolean } = {}): Promise<void> {
+    this.restoreButtonSelection();
     // Checked before any work on it: a selection of millions of characters gets a message, not silence.
     const selected = this.doc.getSelection();
     const length = selected && !selected.isCollapsed ? selected.toString().length : 0;

@@ -1,8 +1,8 @@
 // Firefox: export, import and WebDAV sync from the options page of the built add-on (puppeteer-core over WebDriver BiDi).
 import { test, expect } from '@playwright/test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import path from 'node:path';
-import { launchFirefox, openExtensionPage, waitFor as poll } from './firefox-fixtures';
+import { useFirefox, openExtensionPage, waitFor as poll } from './firefox-fixtures';
 import { ROOT } from './paths';
 import { readImportFile } from '../../lib/exchange/import';
 import { startWebDavServer, storedFiles, type WebDavServer } from '../webdav/server';
@@ -10,15 +10,13 @@ import { startWebDavServer, storedFiles, type WebDavServer } from '../webdav/ser
 const FIXTURE = path.join(ROOT, 'tests/e2e/fixtures/notes.bundle.json');
 const HYPOTHESIS = path.join(ROOT, 'tests/fixtures/hypothesis/client-export.json');
 
-let browser: Browser;
+const firefox = useFirefox();
 let dav: WebDavServer;
 
 test.beforeAll(async () => {
   dav = await startWebDavServer();
-  browser = await launchFirefox();
 });
 test.afterAll(async () => {
-  await browser?.close();
   await dav?.stop();
 });
 
@@ -76,7 +74,7 @@ async function importFile(page: Page, file: string): Promise<void> {
 }
 
 test('firefox: import, export in every format, an empty export, and a Hypothesis file', async () => {
-  const page = await openExtensionPage(browser, 'options.html', '[data-testid="import-form"]');
+  const page = await openExtensionPage(firefox.browser, 'options.html', '[data-testid="import-form"]');
   await captureDownloads(page);
   await importFile(page, FIXTURE);
   await waitFor(() => text(page, '[data-testid="data-stats"]'), (t) => t.includes('3 annotations'));
@@ -116,7 +114,7 @@ test('firefox: import, export in every format, an empty export, and a Hypothesis
 });
 
 test('firefox: sync with the real WebDAV server, a folder address corrected when saved', async () => {
-  const page = await openExtensionPage(browser, 'options.html', '[data-testid="sync-form"]');
+  const page = await openExtensionPage(firefox.browser, 'options.html', '[data-testid="sync-form"]');
   const form = '[data-testid="sync-form"]';
   await page.type(`${form} input[type="url"]`, dav.collectionUrl);
   await page.type(`${form} input[autocomplete="username"]`, dav.username);

@@ -213,3 +213,30 @@ test('a pack exported from one browser imports into another, all or nothing, and
     await other.close();
   }
 });
+
+// A refused pack says why in the interface language: the reason is worded from the importer's code,
+// not shown in the importer's English; the file's own field path stays as written.
+test('a malformed pack is refused with its reason in Spanish in the Spanish interface, and in English in the English one', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.goto(`chrome-extension://${extensionId}/dataset.html`);
+  await setLanguage(page, 'es');
+  const section = page.getByTestId('pack-section');
+  const message = page.getByTestId('pack-message');
+  await expect(section.locator('h2')).not.toHaveText('Share: dataset packs');
+
+  await page.getByTestId('pack-file').setInputFiles({ name: 'cortado.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "cecot-lens-dataset-pack", "formatVersion": 1, "manifest": {"id": "cu') });
+  await expect(message).toHaveText('cortado.json: no es JSON (o está cortado). No se importó nada.');
+
+  const schemaWrong = JSON.stringify({ format: 'cecot-lens-dataset-pack', formatVersion: 1, manifest: {} });
+  await page.getByTestId('pack-file').setInputFiles({ name: 'sin-id.json', mimeType: 'application/json', buffer: Buffer.from(schemaWrong) });
+  await expect(message).toHaveText('sin-id.json: en manifest.id: falta «id». No se importó nada.');
+  await section.screenshot({ path: `${SHOTS}/chromium-dataset-pack-refused-es.png` });
+
+  await setLanguage(page, 'en');
+  await expect(message).toHaveText('sin-id.json: at manifest.id: “id” is missing. Nothing was imported.');
+  await section.screenshot({ path: `${SHOTS}/chromium-dataset-pack-refused-en.png` });
+  await page.getByTestId('pack-file').setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "cecot-lens-dataset-pack", "formatVersion": 7}') });
+  await expect(message).toContainText('newer.json: it was made by a newer CECOT Lens (pack format 7; this one reads format 1)');
+  await expect(page.getByTestId('pack-preview')).toHaveCount(0);
+});

@@ -1,25 +1,12 @@
 // Firefox: highlights, the sidebar, and an annotation that survives a reload (puppeteer-core over WebDriver BiDi).
 import { test, expect } from '@playwright/test';
-import type { Browser, Page } from 'puppeteer-core';
-import path from 'node:path';
-import { launchFirefox, openExtensionPage, sessionNames, tabIdOf, waitFor, selectText } from './firefox-fixtures';
-import { ROOT } from './paths';
-import { startStaticServer } from '../../scripts/shared/static-server';
+import type { Page } from 'puppeteer-core';
+import { useFirefox, openExtensionPage, sessionNames, setViewport, tabIdOf, waitFor, selectText } from './firefox-fixtures';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-
-test.beforeAll(async () => {
-  server = await startStaticServer(path.join(ROOT, 'demo/pages'));
-  browser = await launchFirefox();
-});
-test.afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const firefox = useFirefox({ servePages: true });
 
 async function counts(page: Page): Promise<Record<string, number>> {
-  const names = await sessionNames(browser, page);
+  const names = await sessionNames(firefox.browser, page);
   return page.evaluate((byKind) => {
     const out: Record<string, number> = {};
     for (const [kind, name] of Object.entries(byKind)) {
@@ -32,15 +19,15 @@ async function counts(page: Page): Promise<Record<string, number>> {
 
 
 test('firefox: highlights, sidebar, and an annotation that survives a reload', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/cecot-report.html`);
+  const page = await firefox.browser.newPage();
+  await page.goto(`${firefox.server.url}/cecot-report.html`);
   const painted = await waitFor(() => counts(page), (c) => (c['cecot-lens-agrees'] ?? 0) > 0);
   expect(painted['cecot-lens-conflicts']).toBeGreaterThanOrEqual(1);
   await page.screenshot({ path: 'test-results/screenshots/firefox-highlights.png' });
 
-  const tabId = await tabIdOf(browser, page.url());
-  const sidebar = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`, '[data-testid="sidebar-claim"]');
-  await sidebar.setViewport({ width: 400, height: 900 });
+  const tabId = await tabIdOf(firefox.browser, page.url());
+  const sidebar = await openExtensionPage(firefox.browser, `sidepanel.html?tab=${tabId}`, '[data-testid="sidebar-claim"]');
+  await setViewport(sidebar, { width: 400, height: 900 });
   const claimTexts = await sidebar.$$eval('[data-testid="sidebar-claim"]', (els) => els.map((e) => e.textContent ?? ''));
   // A sentence that claims several things is painted once per thing, listed once.
   expect(claimTexts.length).toBeLessThanOrEqual(Object.entries(painted).reduce((s, [, n]) => s + n, 0));
@@ -65,7 +52,7 @@ test('firefox: highlights, sidebar, and an annotation that survives a reload', a
   await waitFor(() => counts(page), (c) => c['cecot-lens-note-yellow'] === 1);
   await page.reload();
   await waitFor(() => counts(page), (c) => c['cecot-lens-note-yellow'] === 1);
-  const yellow = (await sessionNames(browser, page))['note-yellow'] ?? '(none)';
+  const yellow = (await sessionNames(firefox.browser, page))['note-yellow'] ?? '(none)';
   const text = await page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), yellow);
   expect(text).toEqual(['streets were quiet']);
   await page.close();

@@ -1,7 +1,9 @@
+import { test } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './paths';
+import { startStaticServer } from '../../scripts/shared/static-server';
 
 export const FIREFOX_EXT = path.join(ROOT, '.output/firefox-mv3');
 export const GECKO_ID = JSON.parse(fs.readFileSync(path.join(FIREFOX_EXT, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id as string;
@@ -29,6 +31,48 @@ export async function launchFirefox(): Promise<Browser> {
   return browser;
 }
 
+type StaticServer = Awaited<ReturnType<typeof startStaticServer>>;
+type ExtraRoute = NonNullable<Parameters<typeof startStaticServer>[1]>;
+
+export interface FirefoxSuite {
+  /** The spec file's Firefox, with the add-on installed. */
+  readonly browser: Browser;
+  /** The server of `demo/pages/` (with `servePages`). */
+  readonly server: StaticServer;
+}
+
+/**
+ * The hooks every Firefox spec file needs, registered in the calling file: one Firefox with the
+ * add-on, launched before the file's first test and closed after its last, so that the file's tests
+ * share a profile and no other file's notes are in it; with `servePages`, the demo pages served on
+ * 127.0.0.1 for as long (`extraRoute` answers the paths it claims, such as generated pages).
+ */
+export function useFirefox(options: { servePages?: boolean | { extraRoute: ExtraRoute } } = {}): FirefoxSuite {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  test.beforeAll(async () => {
+    const { servePages } = options;
+    if (servePages) server = await startStaticServer(path.join(ROOT, 'demo/pages'), servePages === true ? undefined : servePages.extraRoute);
+    browser = await launchFirefox();
+  });
+  test.afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const ready = <T,>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is only there inside a test (useFirefox starts it before the file's first test)`);
+    return value;
+  };
+  return {
+    get browser() {
+      return ready(browser, 'Firefox');
+    },
+    get server() {
+      return ready(server, options.servePages ? 'the demo pages server' : 'a server (ask for servePages)');
+    },
+  };
+}
+
 /** Opens an extension page. Over BiDi this navigation never reports that it finished, so wait for the DOM instead. */
 export async function openExtensionPage(browser: Browser, file: string, readySelector: string): Promise<Page> {
   const page = await browser.newPage();
@@ -45,6 +89,19 @@ export async function openExtensionPage(browser: Browser, file: string, readySel
       await new Promise((r) => setTimeout(r, 200));
     }
   }
+}
+
+/**
+ * Sets a page's viewport. Puppeteer sends a screen-orientation override with the size, a command
+ * Firefox 140 ESR's WebDriver BiDi does not know; the size itself is applied, which is waited for.
+ */
+export async function setViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+  try {
+    await page.setViewport(size);
+  } catch (error) {
+    if (!/setScreenOrientationOverride/.test(causeChain(error))) throw error;
+  }
+  await waitFor(() => page.evaluate(() => [innerWidth, innerHeight]), ([w, h]) => w === size.width && h === size.height);
 }
 
 /** An error and its causes, as one string (puppeteer nests the protocol error two levels down). */

@@ -47,14 +47,16 @@ test('the trash shows an edit made elsewhere after the deletion, and Restore bri
   await expect(library.locator(`[data-note="${id}"]`)).toContainText('#visit');
 });
 
-/** A bundle of one tombstone on `url` whose kept version is an edit made on a laptop that had not seen the deletion. */
+/** A bundle of one tombstone on `url` whose kept version is an edit made on a device (a laptop unless told) that had not seen the deletion. */
 function keptEditBundle(
   id: string,
   url: string,
   quote: { exact: string; prefix: string; suffix: string },
   note: string,
   page: { title: string; tags: string[] } = { title: 'Demo report', tags: ['capacity'] },
+  devices: { deletedOn: string; editedOn: string } = { deletedOn: 'desktop', editedOn: 'laptop' },
 ): string {
+  const { deletedOn, editedOn } = devices;
   return JSON.stringify({
     format: 'cecot-lens-annotations',
     formatVersion: 3,
@@ -71,15 +73,25 @@ function keptEditBundle(
         quote: quote.exact,
         updatedAt: '2025-04-01T11:00:00.000Z',
         revision: 2,
-        deviceId: 'desktop',
+        deviceId: deletedOn,
         deletedAt: '2025-04-01T11:00:00.000Z',
-        clock: { desktop: 2 },
+        clock: { [deletedOn]: 2 },
         conflicts: [
-          { note, tags: page.tags, verdict: 'unverified', color: 'blue', claims: [], updatedAt: '2025-04-01T10:00:00.000Z', revision: 2, deviceId: 'laptop', deletedAt: null, clock: { desktop: 1, laptop: 1 } },
+          { note, tags: page.tags, verdict: 'unverified', color: 'blue', claims: [], updatedAt: '2025-04-01T10:00:00.000Z', revision: 2, deviceId: editedOn, deletedAt: null, clock: { [deletedOn]: 1, [editedOn]: 1 } },
         ],
       }),
     ],
   });
+}
+
+/** This install's device id, as the sidebar learns it. */
+async function thisDevice(page: Page, url: string): Promise<string> {
+  const reply = await page.evaluate(async (u) => {
+    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string; data?: { thisDevice: string } }> } } }).chrome;
+    return api.runtime.sendMessage({ type: 'annotations/list', canonicalUrl: u });
+  }, url);
+  expect(reply.ok, reply.error).toBe(true);
+  return reply.data!.thisDevice;
 }
 
 async function importApply(page: Page, text: string) {
@@ -152,4 +164,45 @@ test('the sidebar of the page tells of a deleted note holding an edit made elsew
   await expect(restored).toContainText('#capacity');
   await expect(sidebar.getByTestId('kept-restored')).toHaveText('Note restored.');
   await expect.poll(() => noteHighlights(page)).toBe(1);
+});
+
+// The edit can also be this device's own: it was edited here before a deletion made on another device
+// arrived. The notice then says so, rather than blaming another device.
+test('the sidebar says an edit kept in a deleted note was made on this device when it was (en, es)', async ({ context, extensionId, baseURL }) => {
+  const id = '7d1e2f30-0000-4000-8000-00000000b003';
+  const url = `${baseURL}/cecot-report.html`;
+  const setup = await context.newPage();
+  await setup.goto(`chrome-extension://${extensionId}/library.html`);
+  const here = await thisDevice(setup, url);
+  const bundle = keptEditBundle(id, url, { exact: 'can hold up to 40,000 inmates', prefix: 'prison ', suffix: ', according' }, 'Typed here before the deletion arrived.', undefined, {
+    deletedOn: 'phone',
+    editedOn: here,
+  });
+  await importApply(setup, bundle);
+  await setup.close();
+
+  const { sidebar } = await openWithSidebar(context, baseURL, extensionId, '/cecot-report.html');
+  await sidebar.locator('#tab-notes').click();
+  const notice = sidebar.getByTestId('sidebar-kept-edits');
+  const item = notice.locator(`[data-note="${id}"]`);
+  await expect(item).toContainText('Edited on this device on Apr 1, 2025 · deleted on Apr 1, 2025');
+  await expect(notice).toContainText('This note was deleted on another device, and changed on this one before the deletion reached it.');
+  await expect(notice).not.toContainText('another device changed', { ignoreCase: true });
+  await expect(item).not.toContainText('Edited on another device');
+  await sidebar.screenshot({ path: `${SHOTS}/chromium-sidebar-kept-edit-here-en.png` });
+
+  await setLanguage(sidebar, 'es');
+  await expect(item).toContainText('Editada en este dispositivo el 1 abr 2025 · eliminada el 1 abr 2025');
+  await expect(notice).toContainText('Esta nota se eliminó en otro dispositivo y se cambió en este antes de que le llegara la eliminación.');
+  await sidebar.screenshot({ path: `${SHOTS}/chromium-sidebar-kept-edit-here-es.png` });
+  await setLanguage(sidebar, 'en');
+
+  // The library's trash says the same of it.
+  const library = await context.newPage();
+  await library.goto(`chrome-extension://${extensionId}/library.html#trash`);
+  const row = library.locator(`[data-note="${id}"]`);
+  await expect(row.getByTestId('kept-edit')).toHaveText('Edited on this device before the deletion made on another reached it: Typed here before the deletion arrived.');
+  await setLanguage(library, 'es');
+  await expect(row.getByTestId('kept-edit')).toHaveText('Editada en este dispositivo antes de que le llegara la eliminación hecha en otro: Typed here before the deletion arrived.');
+  await setLanguage(library, 'en');
 });

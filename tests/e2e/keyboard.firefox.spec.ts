@@ -1,36 +1,22 @@
 // Firefox: the in-page keyboard paths (Tab to Annotate, Enter; next claim) and the interface language (puppeteer-core over WebDriver BiDi).
 import { test, expect } from '@playwright/test';
-import type { Browser, Page } from 'puppeteer-core';
-import path from 'node:path';
-import { highlightTexts, launchFirefox, openExtensionPage, sessionNames, tabIdOf, waitFor } from './firefox-fixtures';
-import { ROOT } from './paths';
-import { startStaticServer } from '../../scripts/shared/static-server';
+import { highlightTexts, useFirefox, openExtensionPage, sessionNames, tabIdOf, waitFor } from './firefox-fixtures';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-
-test.beforeAll(async () => {
-  server = await startStaticServer(path.join(ROOT, 'demo/pages'));
-  browser = await launchFirefox();
-});
-test.afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const firefox = useFirefox({ servePages: true });
 
 
 test('firefox: Alt+Shift+J reaches a claim, Tab then Enter annotates, and the sidebar speaks Spanish when asked', async () => {
   // The reader picks Spanish in the options.
-  const options = await openExtensionPage(browser, 'options.html', '[data-testid="language-select"]');
+  const options = await openExtensionPage(firefox.browser, 'options.html', '[data-testid="language-select"]');
   await options.select('[data-testid="language-select"]', 'es');
   await waitFor(() => options.evaluate(() => document.querySelector('h2#dataset-h')?.textContent ?? ''), (t) => t === 'Conjunto de datos curado');
   await options.close();
 
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/megacarcel-es.html`);
-  await waitFor(() => highlightTexts(browser, page, 'cecot-lens-conflicts'), (t) => t.length > 0);
-  const tabId = await tabIdOf(browser, page.url());
-  const sidebar = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`, '[data-testid="sidebar-claim"]');
+  const page = await firefox.browser.newPage();
+  await page.goto(`${firefox.server.url}/megacarcel-es.html`);
+  await waitFor(() => highlightTexts(firefox.browser, page, 'cecot-lens-conflicts'), (t) => t.length > 0);
+  const tabId = await tabIdOf(firefox.browser, page.url());
+  const sidebar = await openExtensionPage(firefox.browser, `sidepanel.html?tab=${tabId}`, '[data-testid="sidebar-claim"]');
   expect(await sidebar.evaluate(() => document.getElementById('tab-claims')?.textContent ?? '')).toMatch(/^Afirmaciones \(\d+\)$/);
   // The page's keys walk the claims in page order (the sidebar groups them, conflicts first): the first is the one that starts first.
   const first = await sidebar.evaluate(() => {
@@ -45,7 +31,7 @@ test('firefox: Alt+Shift+J reaches a claim, Tab then Enter annotates, and the si
   await page.keyboard.press('KeyJ');
   await page.keyboard.up('Shift');
   await page.keyboard.up('Alt');
-  await waitFor(() => highlightTexts(browser, page, 'cecot-lens-focus'), (t) => t.length === 1 && t[0] === first);
+  await waitFor(() => highlightTexts(firefox.browser, page, 'cecot-lens-focus'), (t) => t.length === 1 && t[0] === first);
   // Reading the highlight names goes through an extension page: give the article its focus back.
   await page.bringToFront();
 

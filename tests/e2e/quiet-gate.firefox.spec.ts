@@ -1,22 +1,9 @@
 // Firefox: an off-topic page sends the background nothing; an on-topic page asks (puppeteer-core over WebDriver BiDi).
 import { test, expect } from '@playwright/test';
-import type { Browser, Page } from 'puppeteer-core';
-import path from 'node:path';
-import { launchFirefox, openExtensionPage, waitFor } from './firefox-fixtures';
-import { ROOT } from './paths';
-import { startStaticServer } from '../../scripts/shared/static-server';
+import type { Page } from 'puppeteer-core';
+import { useFirefox, openExtensionPage, waitFor } from './firefox-fixtures';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-
-test.beforeAll(async () => {
-  server = await startStaticServer(path.join(ROOT, 'demo/pages'));
-  browser = await launchFirefox();
-});
-test.afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const firefox = useFirefox({ servePages: true });
 
 type Recorder = { browser: { runtime: { onMessage: { addListener(l: (m: unknown, s: { tab?: unknown; url?: string }) => undefined): void } } }; __fromTabs?: string[] };
 
@@ -25,7 +12,7 @@ type Recorder = { browser: { runtime: { onMessage: { addListener(l: (m: unknown,
  * from a content script reaches every extension page's listeners, the background's and this one's alike.
  */
 async function recordTabMessages(): Promise<Page> {
-  const recorder = await openExtensionPage(browser, 'popup.html', 'main');
+  const recorder = await openExtensionPage(firefox.browser, 'popup.html', 'main');
   await recorder.evaluate(() => {
     const g = globalThis as unknown as Recorder;
     g.__fromTabs = [];
@@ -47,21 +34,21 @@ const gateRan = (page: Page) => page.evaluate(() => performance.getEntriesByName
 test('firefox: an off-topic page sends the background nothing; an on-topic page asks for the session', async () => {
   const recorder = await recordTabMessages();
 
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/off-topic.html`);
+  const page = await firefox.browser.newPage();
+  await page.goto(`${firefox.server.url}/off-topic.html`);
   await waitFor(() => gateRan(page), (ran) => ran);
   await new Promise((r) => setTimeout(r, 500));
   expect(await tabMessages(recorder)).toEqual([]);
 
   // The recorder does hear pages: an on-topic page asks at once.
-  const onTopic = await browser.newPage();
-  await onTopic.goto(`${server.url}/cecot-report.html`);
+  const onTopic = await firefox.browser.newPage();
+  await onTopic.goto(`${firefox.server.url}/cecot-report.html`);
   const heard = await waitFor(() => tabMessages(recorder), (msgs) => msgs.some((m) => m.startsWith('page/activate ') && m.includes('/cecot-report.html')));
   expect(heard.some((m) => m.startsWith('page/activate '))).toBe(true);
 
   // Another off-topic load after that stays silent (the on-topic tab goes on talking: only the off-topic pages count).
-  const other = await browser.newPage();
-  await other.goto(`${server.url}/off-topic.html?another=1`);
+  const other = await firefox.browser.newPage();
+  await other.goto(`${firefox.server.url}/off-topic.html?another=1`);
   await waitFor(() => gateRan(other), (ran) => ran);
   await new Promise((r) => setTimeout(r, 500));
   expect(await fromOffTopic(recorder)).toEqual([]);

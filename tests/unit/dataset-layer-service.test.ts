@@ -78,13 +78,22 @@ describe('the layer service in the background', () => {
     await service.importApply(file);
     const claim = (await readEffectiveDataset(db)).claims.find((c) => c.statement === 'A claim someone made.');
     expect(claim?.webSources?.[0]).toMatchObject({ url: 'https://checker.example/r/1', rating: 'Misleading', publisher: 'Checker' });
-    expect((await service.importPreview(file)).counts).toMatchObject({ added: 0 });
+    expect(await service.importPreview(file)).toMatchObject({ counts: { added: 0 } });
 
     const pack = JSON.parse((await service.exportPack({ title: 'x', curatedBy: '' })).text) as { manifest: { topic: string } };
     pack.manifest.topic = 'another-topic';
     const before = (await listLayer(db)).changes.length;
-    await expect(service.importApply(JSON.stringify(pack))).rejects.toThrow(/for the topic "another-topic"/);
+    // Refused as data the interface words in its language, not as an English error.
+    expect(await service.importApply(JSON.stringify(pack))).toEqual({ refused: { code: 'other-topic', topic: 'another-topic', expected: 'cecot' } });
+    expect(await service.importPreview(JSON.stringify(pack))).toEqual({ refused: { code: 'other-topic', topic: 'another-topic', expected: 'cecot' } });
     expect((await listLayer(db)).changes).toHaveLength(before);
+  });
+
+  it('refuses a file that is neither a pack nor ClaimReview with a code, and a cut-short pack as not JSON', async () => {
+    const { service } = await setup();
+    expect(await service.importPreview('{"claims": [')).toEqual({ refused: { code: 'not-json' } });
+    expect(await service.importPreview('{"format": "cecot-lens-dataset-pack", "formatVersion": 1, "manifest": {')).toEqual({ refused: { code: 'not-json' } });
+    expect(await service.importPreview('{"hello": "world"}')).toEqual({ refused: { code: 'no-claimreview' } });
   });
 
   it('keeps the pages that agreed or conflicted only with the reader’s consent', async () => {

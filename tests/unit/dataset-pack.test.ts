@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSeedsFromDir } from '../../scripts/load-seeds';
 import { makeChange, withdrawChange, type ChangeContext } from '../../lib/dataset/layer-edit';
 import { LayerChange } from '../../lib/dataset/layer-schema';
-import { buildPack, packContentOf, PackError, readPack, sha256Hex, type PackTarget } from '../../lib/dataset/pack';
+import { buildPack, MAX_PACK_TEXT, packContentOf, PackError, readPack, sha256Hex, type PackTarget } from '../../lib/dataset/pack';
 import { canonicalJson } from '../../lib/merge/canonical-json';
 import { applyLayer } from '../../lib/dataset/layer';
 import { userClaim } from './layer-fixtures';
@@ -60,6 +60,45 @@ describe('dataset packs', () => {
     await refuse('{"format":"cecot-lens-annotations"}', /not a CECOT Lens dataset pack/);
     await refuse('{"format":"cecot-lens-dataset-pack","formatVersion":9}', /format version 9/);
     await refuse('{not json', /not JSON/);
+  });
+
+  it('gives every refusal a code and the details to word it in any language (field path, id)', async () => {
+    const pack = await buildPack(layer, header);
+    const refusal = async (p: unknown, size?: number) => {
+      const text = typeof p === 'string' ? p : JSON.stringify(p);
+      const e = await readPack(size === undefined ? text : text.padEnd(size), target()).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(PackError);
+      return (e as PackError).refusal;
+    };
+    const resign = async (p: typeof pack) => ({ ...p, manifest: { ...p.manifest, contentSha256: await sha256Hex(canonicalJson(packContentOf(p))) } });
+    const guards = userClaim.id;
+    expect(await refusal('{}', MAX_PACK_TEXT + 1)).toEqual({ code: 'too-large', size: MAX_PACK_TEXT + 1, max: MAX_PACK_TEXT });
+    expect(await refusal('{"format": "cecot-lens-dataset-pack", "manifest": {')).toEqual({ code: 'not-json' });
+    expect(await refusal('{"format":"cecot-lens-annotations","formatVersion":1}')).toEqual({ code: 'not-a-pack', expected: 'cecot-lens-dataset-pack' });
+    expect(await refusal('{"format":"cecot-lens-dataset-pack","formatVersion":2}')).toEqual({ code: 'unsupported-version', version: 2, supported: 1 });
+    expect(await refusal({ ...pack, claims: { claims: [{ ...userClaim, webSources: [] }] } })).toMatchObject({
+      code: 'invalid',
+      path: `claims.claims [${guards}].webSources`,
+      problem: { field: 'webSources', code: 'empty' },
+    });
+    expect(await refusal({ ...pack, manifest: { ...pack.manifest, title: undefined } })).toMatchObject({ code: 'invalid', path: 'manifest.title', problem: { field: 'title', code: 'missing' } });
+    expect(await refusal({ ...pack, manifest: { ...pack.manifest, version: 'soon' } })).toMatchObject({ code: 'invalid', path: 'manifest.version', problem: { field: 'version', code: 'bad-format' } });
+    expect(await refusal({ ...pack, manifest: { ...pack.manifest, topic: 'another-prison' } })).toEqual({ code: 'other-topic', topic: 'another-prison', expected: 'cecot' });
+    expect(await refusal({ ...pack, claims: { claims: [{ ...userClaim, statement: 'Tampered.' }] } })).toEqual({ code: 'fingerprint' });
+    expect(await refusal(await resign({ ...pack, claims: { claims: [userClaim, userClaim] } }))).toEqual({ code: 'duplicate', kind: 'claim', id: guards });
+    expect(await refusal(await resign({ ...pack, subjects: { subjects: [subject, subject] } }))).toEqual({ code: 'duplicate', kind: 'subject', id: 'cecot.guards' });
+    expect(await refusal(await resign({ ...pack, claims: { claims: [{ ...userClaim, id: seeds.claims[0]!.id }] } }))).toEqual({
+      code: 'bundled-claim-id',
+      path: `claims.claims [${seeds.claims[0]!.id}]`,
+      claim: seeds.claims[0]!.id,
+    });
+    expect(await refusal(await resign({ ...pack, subjects: { subjects: [] } }))).toEqual({ code: 'unknown-subject', path: `claims.claims [${guards}] subject`, subject: 'cecot.guards' });
+    expect(await refusal(await resign({ ...pack, subjects: { subjects: [{ ...subject, unit: undefined }] } }))).toEqual({ code: 'unit-needed', path: 'subjects.subjects [cecot.guards] unit' });
+    expect(await refusal(await resign({ ...pack, corrections: { corrections: [{ claim: 'nope', retired: true, reason: '' }] } }))).toEqual({
+      code: 'unknown-claim',
+      path: 'corrections.corrections [nope]',
+      claim: 'nope',
+    });
   });
 
   it('fuzzed packs give a complete, valid set of records or a PackError, nothing else', async () => {

@@ -59,6 +59,7 @@ export const library = {
     deletedOn: 'Deleted {date}',
     // A deleted note that another device edited without seeing the deletion: the edit is kept, and Restore brings it back.
     keptEdit: 'Edited on another device after the deletion: {text}',
+    keptEditHere: 'Edited on this device before the deletion made on another reached it: {text}',
     keptEditBadge: 'Restore brings this edit back',
     createdOn: 'Noted {date}',
     linkedClaims: { one: '{count} dataset claim', other: '{count} dataset claims' },
@@ -149,6 +150,7 @@ export const library = {
     orphan: 'No se encontró en la página',
     deletedOn: 'Eliminada el {date}',
     keptEdit: 'Editada en otro dispositivo después de eliminarla: {text}',
+    keptEditHere: 'Editada en este dispositivo antes de que le llegara la eliminación hecha en otro: {text}',
     keptEditBadge: 'Al restaurarla vuelve esta edición',
     createdOn: 'Anotada el {date}',
     linkedClaims: { one: '{count} afirmación del conjunto de datos', other: '{count} afirmaciones del conjunto de datos' },

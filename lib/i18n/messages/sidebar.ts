@@ -53,7 +53,14 @@ export const sidebar = {
       one: 'Another device changed this note before it learned it was deleted. Its words are kept: Restore brings the note back with them.',
       other: 'Another device changed these notes before it learned they were deleted. Their words are kept: Restore brings a note back with them.',
     },
+    // Which device made the kept edit: this one (a deletion made elsewhere reached it after the edit), or another.
+    keptHintHere: {
+      one: 'This note was deleted on another device, and changed on this one before the deletion reached it. Its words are kept: Restore brings the note back with them.',
+      other: 'These notes were deleted on another device, and changed on this one before the deletion reached it. Their words are kept: Restore brings a note back with them.',
+    },
+    keptHintMixed: 'These notes were changed on one device before it learned they had been deleted on another. Their words are kept: Restore brings a note back with them.',
     keptEdited: 'Edited on another device on {date}',
+    keptEditedHere: 'Edited on this device on {date}',
     keptDeleted: 'deleted on {date}',
     keptTagsOnly: 'Only tags changed: {tags}',
     keptRestore: 'Restore',
@@ -146,7 +153,13 @@ export const sidebar = {
       one: 'Otro dispositivo cambió esta nota antes de saber que se había eliminado. Su texto se conserva: al restaurarla, la nota vuelve con él.',
       other: 'Otro dispositivo cambió estas notas antes de saber que se habían eliminado. Su texto se conserva: al restaurar una nota, vuelve con él.',
     },
+    keptHintHere: {
+      one: 'Esta nota se eliminó en otro dispositivo y se cambió en este antes de que le llegara la eliminación. Su texto se conserva: al restaurarla, la nota vuelve con él.',
+      other: 'Estas notas se eliminaron en otro dispositivo y se cambiaron en este antes de que le llegara la eliminación. Su texto se conserva: al restaurar una nota, vuelve con él.',
+    },
+    keptHintMixed: 'Estas notas se cambiaron en un dispositivo antes de que supiera que se habían eliminado en otro. Su texto se conserva: al restaurar una nota, vuelve con él.',
     keptEdited: 'Editada en otro dispositivo el {date}',
+    keptEditedHere: 'Editada en este dispositivo el {date}',
     keptDeleted: 'eliminada el {date}',
     keptTagsOnly: 'Solo cambiaron las etiquetas: {tags}',
     keptRestore: 'Restaurar',
