@@ -87,6 +87,7 @@ function speedTable(results: CaseResult[], b: BrowserFigures | null): string {
   add('the gate inside a real page', fig('gateMs'), (v) => `${v.toFixed(2)} ms`, '< 0.5 ms', (v) => v < 0.5);
   add('  p95 of those loads', fig('gateP95Ms'), (v) => `${v.toFixed(2)} ms`, '(reference)', () => true);
   add('  on a site\'s first page (a fresh page process)', fig('gateFreshMs'), (v) => `${v.toFixed(2)} ms`, '(reference)', () => true);
+  add('  on a news-like page (30 metas, links in every paragraph)', fig('gateNewsMs'), (v) => `${v.toFixed(2)} ms`, '(reference)', () => true);
   add('  first run after the browser starts', fig('gateFirstMs'), (v) => `${v.toFixed(2)} ms`, '(reference)', () => true);
   add('messages to the background, off-topic page without notes', fig('offTopicMessagesPerLoad'), (v) => String(v), '0', (v) => v === 0);
   add('page load to highlights, 20,000-word on-topic page', fig('highlightsVsDcl'), (v) => `${v.toFixed(1)}× DOMContentLoaded`, '≤ 2.5×', (v) => v <= 2.5);
