@@ -406,6 +406,11 @@ async function main() {
       offTopicVsWithoutPage: ratio(median(offWith.map(pageMs)), median(offWithout.map(pageMs))),
       noopVsWithoutPage: ratio(median(offNoop.map(pageMs)), median(offWithout.map(pageMs))),
       offTopicVsNoopPage: ratio(median(offWith.map(pageMs)), median(offNoop.map(pageMs))),
+      // Within each round (the three loads back to back), so that the machine's load, which drifts over a run, divides out.
+      offTopicVsWithoutPaired: median(offWith.map((l, i) => l.page / (offWithout[i]?.page ?? NaN))),
+      offTopicVsNoopPaired: median(offWith.map((l, i) => l.page / (offNoop[i]?.page ?? NaN))),
+      // Our script's own main-thread work as a share of the same load: what we add, free of the differences between browsers.
+      scriptShareOfLoad: median(offWith.map((l, i) => (scriptCosts[i] ?? NaN) / l.page)),
       gateMs: median(gateCosts),
       gateMaxMs: Math.max(...gateCosts),
       gateP95Ms: p95(gateCosts),
@@ -434,6 +439,8 @@ async function main() {
       ['unrelated 20,000-word page, load with the extension', `${median(offWith.map(driverMs))} ms`, `${figures.offTopicVsWithout.toFixed(2)} × without any extension (${median(offWithout.map(driverMs))} ms), median of ${offWith.length} loads each; target ≤ 1.05×`],
       ["  with a no-op content script instead (the browser's own cost)", `${median(offNoop.map(driverMs))} ms`, `${figures.noopVsWithout.toFixed(2)} × without: a script of our size at document_start that does nothing`],
       ['  ours against that no-op (what our script adds)', `${figures.offTopicVsNoop.toFixed(2)} ×`, "the part of the first ratio that is ours; the rest is the browser's"],
+      ['  paired, round by round, on the page\'s clock', `${figures.offTopicVsWithoutPaired.toFixed(2)} ×`, `median of each round's with / without; ours / no-op ${figures.offTopicVsNoopPaired.toFixed(2)} ×`],
+      ["  our script's own main-thread work, as a share of that load", `${(100 * figures.scriptShareOfLoad).toFixed(1)} %`, 'its measured work in each load over that load (page clock): what is ours, whatever the browser or the machine does'],
       ["  the same three on the page's own clock (loadEventEnd)", `${median(offWith.map(pageMs)).toFixed(1)} ms`, `${figures.offTopicVsWithoutPage.toFixed(2)} × without (${median(offWithout.map(pageMs)).toFixed(1)} ms); no-op ${figures.noopVsWithoutPage.toFixed(2)} × without (${median(offNoop.map(pageMs)).toFixed(1)} ms); ours ${figures.offTopicVsNoopPage.toFixed(2)} × the no-op`],
       ['  of which the gate itself, inside the page', `${figures.gateMs.toFixed(2)} ms`, `median of ${gateCosts.length} loads of a page whose site is open in the tab (p95 ${figures.gateP95Ms.toFixed(2)} ms; the page's clock is rounded to 0.1 ms); target < 0.5 ms`],
       ["  the gate on a site's first page (a fresh page process)", `${figures.gateFreshMs.toFixed(2)} ms`, `median of ${freshGate.length} cross-origin-isolated loads, 5 µs clock (p95 ${figures.gateFreshP95Ms.toFixed(2)} ms)`],

@@ -83,6 +83,8 @@ function speedTable(results: CaseResult[], b: BrowserFigures | null): string {
   add('  the same with a no-op content script of our size at document_start (the browser\'s own cost)', fig('noopVsWithout'), (v) => `${v.toFixed(2)}×`, '(reference)', () => true);
   add('  ours against that no-op (the part that is ours)', fig('offTopicVsNoop'), (v) => `${v.toFixed(2)}×`, '(reference)', () => true);
   add("  on the page's own clock (loadEventEnd): with vs without", fig('offTopicVsWithoutPage'), (v) => `${v.toFixed(2)}×`, '(reference)', () => true);
+  add('    paired round by round: with vs without / ours vs no-op', fig('offTopicVsWithoutPaired'), (v) => `${v.toFixed(2)}× / ${(fig('offTopicVsNoopPaired') ?? NaN).toFixed(2)}×`, '(reference)', () => true);
+  add("    our script's own main-thread work, share of the load", fig('scriptShareOfLoad'), (v) => `${(100 * v).toFixed(1)} %`, '(reference)', () => true);
   add('    no-op vs without / ours vs no-op', fig('noopVsWithoutPage'), (v) => `${v.toFixed(2)}× / ${(fig('offTopicVsNoopPage') ?? NaN).toFixed(2)}×`, '(reference)', () => true);
   add('the gate inside a real page', fig('gateMs'), (v) => `${v.toFixed(2)} ms`, '< 0.5 ms', (v) => v < 0.5);
   add('  p95 of those loads', fig('gateP95Ms'), (v) => `${v.toFixed(2)} ms`, '(reference)', () => true);
