@@ -71,3 +71,40 @@ export function longHtml(words: number, onTopic: Corpus = true): string {
 <section class="comments"><p>A reader comment with 12,345 numbers in it.</p></section>
 <footer>Footer text</footer></body></html>`;
 }
+
+/**
+ * The unrelated long page as a news site serves it: a head full of meta, link and script
+ * elements, and paragraphs with links and emphasis in them (what the gate walks on most pages).
+ */
+export function newsHtml(words: number): string {
+  const metas = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...['og:type', 'og:site_name', 'og:url', 'og:image', 'og:image:width', 'og:image:height', 'og:locale'].map((p) => `<meta property="${p}" content="${p} value">`),
+    ...['twitter:card', 'twitter:site', 'twitter:image', 'robots', 'author', 'theme-color', 'referrer', 'format-detection'].map((n) => `<meta name="${n}" content="${n} value">`),
+    ...['article:published_time', 'article:modified_time', 'article:section', 'article:author', 'fb:app_id'].map((p) => `<meta property="${p}" content="${p} value">`),
+    '<meta property="og:title" content="A long page about other things">',
+    '<meta name="description" content="An unrelated story, told at length.">',
+  ];
+  const links = Array.from({ length: 10 }, (_, i) => `<link rel="preload" href="/asset-${i}.css" as="style">`);
+  const scripts = Array.from({ length: 6 }, (_, i) => `<script>window.x${i} = ${i};</script>`);
+  let n = 0;
+  const body = longText(words, 'unrelated')
+    .split('\n')
+    .map((p) => {
+      const escaped = p.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      // Every paragraph gets a link and an emphasis around two of its words, as article text has.
+      const words = escaped.split(' ');
+      if (words.length > 8) {
+        words[2] = `<a href="/t/${n++}">${words[2]}</a>`;
+        words[6] = `<em>${words[6]}</em>`;
+      }
+      return `<p>${words.join(' ')}</p>`;
+    })
+    .join('\n');
+  const nav = Array.from({ length: 60 }, (_, i) => `<li><a href="/s/${i}">Section ${i}</a></li>`).join('');
+  return `<!doctype html><html lang="en"><head><title>Long page</title>${[...metas, ...links, ...scripts].join('\n')}</head><body>
+<header><nav><ul>${nav}</ul></nav></header>
+<main><article><h1>Long page</h1>${body}</article></main>
+<footer>Footer text</footer></body></html>`;
+}

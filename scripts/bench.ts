@@ -80,11 +80,16 @@ function speedTable(results: CaseResult[], b: BrowserFigures | null): string {
   const add = (label: string, value: number | null, shown: (v: number) => string, target: string, ok: (v: number) => boolean) =>
     rows.push([label, value === null || Number.isNaN(value) ? 'not run' : shown(value), target, value === null || Number.isNaN(value) ? null : ok(value)]);
   add('unrelated 20,000-word page, load with the extension vs without', fig('offTopicVsWithout'), (v) => `${v.toFixed(2)}×`, '≤ 1.05×', (v) => v <= 1.05);
-  add('  the same with a no-op content script (the browser\'s own cost)', fig('noopVsWithout'), (v) => `${v.toFixed(2)}×`, '(reference)', () => true);
+  add('  the same with a no-op content script of our size at document_start (the browser\'s own cost)', fig('noopVsWithout'), (v) => `${v.toFixed(2)}×`, '(reference)', () => true);
   add('  ours against that no-op (the part that is ours)', fig('offTopicVsNoop'), (v) => `${v.toFixed(2)}×`, '(reference)', () => true);
+  add("  on the page's own clock (loadEventEnd): with vs without", fig('offTopicVsWithoutPage'), (v) => `${v.toFixed(2)}×`, '(reference)', () => true);
+  add('    paired round by round: with vs without / ours vs no-op', fig('offTopicVsWithoutPaired'), (v) => `${v.toFixed(2)}× / ${(fig('offTopicVsNoopPaired') ?? NaN).toFixed(2)}×`, '(reference)', () => true);
+  add("    our script's own main-thread work, share of the load", fig('scriptShareOfLoad'), (v) => `${(100 * v).toFixed(1)} %`, '(reference)', () => true);
+  add('    no-op vs without / ours vs no-op', fig('noopVsWithoutPage'), (v) => `${v.toFixed(2)}× / ${(fig('offTopicVsNoopPage') ?? NaN).toFixed(2)}×`, '(reference)', () => true);
   add('the gate inside a real page', fig('gateMs'), (v) => `${v.toFixed(2)} ms`, '< 0.5 ms', (v) => v < 0.5);
   add('  p95 of those loads', fig('gateP95Ms'), (v) => `${v.toFixed(2)} ms`, '(reference)', () => true);
   add('  on a site\'s first page (a fresh page process)', fig('gateFreshMs'), (v) => `${v.toFixed(2)} ms`, '(reference)', () => true);
+  add('  on a news-like page (30 metas, links in every paragraph)', fig('gateNewsMs'), (v) => `${v.toFixed(2)} ms`, '(reference)', () => true);
   add('  first run after the browser starts', fig('gateFirstMs'), (v) => `${v.toFixed(2)} ms`, '(reference)', () => true);
   add('messages to the background, off-topic page without notes', fig('offTopicMessagesPerLoad'), (v) => String(v), '0', (v) => v === 0);
   add('page load to highlights, 20,000-word on-topic page', fig('highlightsVsDcl'), (v) => `${v.toFixed(1)}× DOMContentLoaded`, '≤ 2.5×', (v) => v <= 2.5);

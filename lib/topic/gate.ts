@@ -62,6 +62,13 @@ export function gateSample(page: PageText, maxChars: number): string {
 const META_KEYS = new Set(['description', 'og:title', 'og:description']);
 
 /**
+ * The head's metas that can be description metas (`take` below is the rule; this only spares the
+ * others): a news page's `<head>` holds dozens of metas, and in a content script every element
+ * handed over costs a wrapper. The name is the key when there is one, else the property.
+ */
+const DESCRIPTION_METAS = `:scope > meta[content]:is(${[...META_KEYS].flatMap((k) => [`[name="${k}" i]`, `:not([name])[property="${k}" i]`]).join(', ')})`;
+
+/**
  * The description and og:title/og:description meta contents: from `<head>`,
  * else from the first children of `<body>` (where some pages and parsers leave
  * them). Never a search of the whole document, which on a huge page would cost
@@ -74,9 +81,8 @@ export function descriptionMetas(doc: Document): string[] {
     const content = el.getAttribute('content');
     if (META_KEYS.has(key) && content) out.push(content);
   };
-  // The head's own meta children in one query: a news page's <head> holds dozens of scripts and links,
-  // and in a content script every element handed over costs a wrapper.
-  const metas = doc.head?.querySelectorAll(':scope > meta');
+  // In one query, which hands over only the candidates (their rule is checked again by `take`).
+  const metas = doc.head?.querySelectorAll(DESCRIPTION_METAS);
   if (metas) for (let i = 0; i < metas.length; i++) take(metas[i] as Element);
   if (out.length) return out;
   let n = 0;
@@ -116,8 +122,9 @@ export function leadingText(root: Node, max: number): string {
         out += ' ';
         descend = node.firstChild !== null;
       } else if (!SKIP.has(el.tagName.toUpperCase())) {
-        // (No child element at all is the common case, a plain paragraph: one getter instead of a selector match.)
-        if (el.firstElementChild === null || el.querySelector(NOT_INLINE) === null) out += ' ' + (el.textContent ?? '');
+        // (No child element at all is the common case, a plain paragraph: one getter instead of a selector match.
+        // A count, not `firstElementChild`, which would wrap a link or emphasis that is then read as text.)
+        if (el.childElementCount === 0 || el.querySelector(NOT_INLINE) === null) out += ' ' + (el.textContent ?? '');
         else {
           out += ' ';
           descend = true;

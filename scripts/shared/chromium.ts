@@ -27,6 +27,9 @@ export function chromiumArgs(extensionDir: string): string[] {
   ];
 }
 
+/** The window every test and bench browser opens, with or without the extension. */
+export const CHROMIUM_VIEWPORT = { width: 1280, height: 860 };
+
 /** Chromium with the built extension loaded, in a fresh profile that is removed on close. */
 export async function launchChromiumWithExtension(extensionDir: string, options: { headless?: boolean; extraArgs?: string[] } = {}) {
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`no Chromium build at ${extensionDir}: run \`npm run build\` first`);
@@ -36,7 +39,7 @@ export async function launchChromiumWithExtension(extensionDir: string, options:
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     args: [...chromiumArgs(extensionDir), ...(options.extraArgs ?? [])],
-    viewport: { width: 1280, height: 860 },
+    viewport: CHROMIUM_VIEWPORT,
   });
   return {
     context,

@@ -55,6 +55,76 @@ describe('pageGate (the always-on script) agrees with gateDocument', () => {
   });
 });
 
+/**
+ * The nodes a read hands over to script: every node a DOM getter or method returns to the read itself
+ * while it runs (in a content script, each one is a wrapper object to build, most of the gate's cost).
+ * Every member of linkedom's node prototypes is watched, so that their own inner walks are not counted.
+ */
+function nodesHandedOver(doc: Document, read: () => void): Set<unknown> {
+  const seen = new Set<unknown>();
+  let depth = 0;
+  const call = (run: () => unknown): unknown => {
+    depth++;
+    try {
+      const v = run();
+      if (depth === 1) {
+        if (v && typeof v === 'object' && 'nodeType' in v) seen.add(v);
+        else if (v && typeof v === 'object' && Symbol.iterator in v && typeof v !== 'string') for (const n of v as Iterable<unknown>) seen.add(n);
+      }
+      return v;
+    } finally {
+      depth--;
+    }
+  };
+  const restore: Array<() => void> = [];
+  const watched = new Set<object>();
+  for (const start of [doc, doc.body]) {
+    for (let proto = Object.getPrototypeOf(start); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      if (watched.has(proto)) continue;
+      watched.add(proto);
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const d = Object.getOwnPropertyDescriptor(proto, name);
+        if (!d?.configurable || name === 'constructor') continue;
+        if (d.get) {
+          const get = d.get;
+          Object.defineProperty(proto, name, { ...d, get(this: unknown) { return call(() => get.call(this)); } });
+        } else if (typeof d.value === 'function') {
+          const fn = d.value as (...a: unknown[]) => unknown;
+          Object.defineProperty(proto, name, { ...d, value(this: unknown, ...args: unknown[]) { return call(() => fn.apply(this, args)); } });
+        } else continue;
+        restore.push(() => Object.defineProperty(proto, name, d));
+      }
+    }
+  }
+  try {
+    read();
+  } finally {
+    for (const r of restore.reverse()) r();
+  }
+  return seen;
+}
+
+describe('what the gate hands over to script (each node a wrapper in a content script)', () => {
+  it('reads a paragraph with links and emphasis whole, without handing over the markup inside it', () => {
+    const { document } = parseHTML('<!doctype html><html><head></head><body><article><p>One <a href="#">linked</a> and <em>stressed</em> word.</p><p>Two.</p></article></body></html>');
+    const article = document.querySelector('article') as unknown as Node;
+    let text = '';
+    const seen = nodesHandedOver(document as unknown as Document, () => void (text = leadingText(article, 1000)));
+    expect(text.replace(/\s+/g, ' ').trim()).toBe('One linked and stressed word. Two.');
+    const inline = [...document.querySelectorAll('a, em')];
+    expect(inline.filter((n) => seen.has(n))).toEqual([]);
+  });
+
+  it("hands over only the head's metas that can be descriptions, not all of them", () => {
+    const others = Array.from({ length: 30 }, (_, i) => `<meta property="og:image:${i}" content="x${i}"><meta name="twitter:${i}" content="y${i}">`).join('');
+    const { document } = parseHTML(`<!doctype html><html><head><title>t</title>${others}<meta name="description" content="the one"></head><body><p>x</p></body></html>`);
+    let metas: string[] = [];
+    const seen = nodesHandedOver(document as unknown as Document, () => void (metas = descriptionMetas(document as unknown as Document)));
+    expect(metas).toEqual(['the one']);
+    expect([...seen].filter((n) => (n as Element).tagName === 'META')).toHaveLength(1);
+  });
+});
+
 describe('leadingText (what the gate reads of a page)', () => {
   const body = (html: string) => parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document.body as unknown as Node;
 
