@@ -12,14 +12,15 @@ import type { PageClaim, PageStatus } from '../../lib/page/page-report';
 import { leadingPart } from '../../lib/page/leading-part';
 import { ANALYSIS_GONE, claimNotesOf } from '../../lib/page/report-ref';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
-import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
+import { isSiteDisabled, readSettings, type Settings } from '../../lib/settings/schema';
 import { pickLocale } from '../../lib/i18n/translate';
 import { areaTranslator } from '../../lib/i18n/area';
 import { overlay as overlayCatalog, type OverlayTranslate } from '../../lib/i18n/messages/overlay';
 import { isEditableTarget, navigationKey } from '../../lib/page/claim-keys';
-import { userTopicStore } from '../../lib/topic/user-terms';
+import { USER_TOPIC_KEY, userTopicStore } from '../../lib/topic/user-terms';
 import type { UserTerm } from '../../lib/dataset/layer-schema';
-import { loadUserTerms } from '../user-topic';
+import { loadUserTerms, userTermsFrom } from '../user-topic';
+import { bootNotes, bootStorage } from './session-boot';
 import { findClaimReviews, jsonLdTexts } from '../../lib/dataset/claimreview';
 import { checkSources, type SourceCheck } from '../../lib/dataset/source-check';
 import { renderBody } from './page-text';
@@ -116,16 +117,27 @@ export class PageSession {
 
   async start(): Promise<void> {
     mark('session-start');
-    // The reader's notes are asked for while the settings load (the answer is only read, never acted on, before they are in).
-    // The local index of pages with notes answers "none here" without a round trip to the background
+    // The reader's notes and the settings were asked for as this script began (session-boot.ts); the answers
+    // are only read, never acted on, before the settings are in. Without the background's key for this page,
+    // the local index of pages with notes answers "none here" without a round trip to the background
     // (the background keeps it in step with every write; a note saved meanwhile brings a new pass anyway).
     const startUrl = location.href;
-    const index = timedAsync('notes-index', () => loadNotesIndex()).catch(() => null);
+    const asked = bootNotes;
+    const key = this.keys.of(this.doc, startUrl);
     this.prefetchedNotes = {
       url: startUrl,
-      list: Promise.all([this.keys.of(this.doc, startUrl), index]).then(([key, notesIndex]) => (notesIndex && !notesIndexHas(notesIndex, key) ? [] : this.fetchAnnotations(key))),
+      list: key.then((canonical) => {
+        if (asked?.url === startUrl && asked.canonicalUrl === canonical) return asked.list.catch(() => this.fetchAnnotations(canonical));
+        const index = timedAsync('notes-index', () => loadNotesIndex()).catch(() => null);
+        return index.then((notesIndex) => (notesIndex && !notesIndexHas(notesIndex, canonical) ? [] : this.fetchAnnotations(canonical)));
+      }),
     };
-    [this.settings, this.userTerms] = await timedAsync('settings', () => Promise.all([loadSettings(), loadUserTerms()]));
+    [this.settings, this.userTerms] = await timedAsync('settings', () =>
+      bootStorage.then(
+        (raw) => [readSettings(raw.settings), userTermsFrom(raw[USER_TOPIC_KEY])] as const,
+        () => Promise.all([loadSettings(), loadUserTerms()]),
+      ),
+    );
     this.t = areaTranslator('overlay', overlayCatalog, pickLocale(this.settings.language, navigator.language));
     watchSettings((s) => this.onSettings(s));
     browser.runtime.onMessage.addListener((message: unknown) => this.onMessage(message));
