@@ -6,7 +6,8 @@ import type { ContentRequest, NotesChanged, TabChanged } from '../lib/messages/c
 import { effectiveDatasetKey, readEffectiveDataset } from '../lib/store/read-effective';
 import { topicWithUserTerms } from '../lib/topic/user-terms';
 import type { UserTerm } from '../lib/dataset/layer-schema';
-import { saveUserTerms } from '../platform/user-topic';
+import { loadUserTerms, saveUserTerms } from '../platform/user-topic';
+import { writeSessionStart } from '../lib/page/session-start';
 import { bundledTopic } from '../lib/topic/bundled';
 import { keepNotesIndex } from '../lib/notes-index/keeper';
 import { notesIndexStorage } from '../platform/notes-index-storage';
@@ -119,6 +120,10 @@ export default defineBackground(() => {
       openSidebar: openSidebarFor,
       injectSession,
       siteDisabled: async (url) => isSiteDisabled(new URL(url).hostname, (await loadSettings()).disabledSites),
+      sessionStart: async () => {
+        const [settings, terms] = await Promise.all([loadSettings(), loadUserTerms()]);
+        return writeSessionStart({ settings, userTerms: terms });
+      },
       timed: (step, work) => timedInWorker(step, work)(),
       broadcastTabChanged: (tabId) => {
         const message: TabChanged = { type: 'tab/changed', tabId };

@@ -17,7 +17,7 @@ import { pickLocale } from '../../lib/i18n/translate';
 import { areaTranslator } from '../../lib/i18n/area';
 import { overlay as overlayCatalog, type OverlayTranslate } from '../../lib/i18n/messages/overlay';
 import { isEditableTarget, navigationKey } from '../../lib/page/claim-keys';
-import { USER_TOPIC_KEY, userTopicStore } from '../../lib/topic/user-terms';
+import { userTopicStore } from '../../lib/topic/user-terms';
 import type { UserTerm } from '../../lib/dataset/layer-schema';
 import { loadUserTerms, userTermsFrom } from '../user-topic';
 import { bootNotes, bootStorage } from './session-boot';
@@ -134,7 +134,7 @@ export class PageSession {
     };
     [this.settings, this.userTerms] = await timedAsync('settings', () =>
       bootStorage.then(
-        (raw) => [readSettings(raw.settings), userTermsFrom(raw[USER_TOPIC_KEY])] as const,
+        (raw) => [readSettings(raw.settings), userTermsFrom(raw.userTopic)] as const,
         () => Promise.all([loadSettings(), loadUserTerms()]),
       ),
     );

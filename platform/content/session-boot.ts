@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { PAGE_KEY_SEED, readPageKey } from '../../lib/page/page-key';
+import { readSessionStart, SESSION_START_SEED } from '../../lib/page/session-start';
 import { USER_TOPIC_KEY } from '../../lib/topic/user-terms';
 import type { NoteAnchor } from '../../lib/store/note-anchors-repo';
 import { ask } from '../messaging';
@@ -12,18 +13,28 @@ import { mark, timedAsync } from './timeline';
  *
  * The session's first questions go from here, so that they are answered while the script's other modules
  * are built (some 15 ms that hold the page's main thread on a long page), not asked after: its settings and
- * the reader's recognition terms (one storage read), and, when the background left the page's key
+ * the reader's recognition terms (one storage read, unless the background handed them over), and, when the background left the page's key
  * (platform/inject-session.ts), the reader's notes on the page. The notes are asked for even where the local
  * notes index would have said "none": the message is on its way before the index could be read, and the
  * background's answer is the index's source.
  */
 mark('session-eval');
 
-/** The raw storage values the session starts from: `settings` and the reader's terms. */
-export const bootStorage: Promise<Record<string, unknown>> = timedAsync('boot-storage', () => browser.storage.local.get(['settings', USER_TOPIC_KEY]));
+const g = globalThis as Record<string, unknown>;
+const given = readSessionStart(g[SESSION_START_SEED]);
+delete g[SESSION_START_SEED];
+
+/**
+ * The raw values the session starts from, to be validated: the settings, and the reader's terms in their
+ * stored form (`{ terms }`). Handed over by the background with the page's key (lib/page/session-start.ts),
+ * else read from storage now.
+ */
+export const bootStorage: Promise<{ settings: unknown; userTopic: unknown }> = given
+  ? Promise.resolve({ settings: given.settings, userTopic: { terms: given.userTerms } })
+  : timedAsync('boot-storage', () => browser.storage.local.get(['settings', USER_TOPIC_KEY])).then((raw) => ({ settings: raw.settings, userTopic: raw[USER_TOPIC_KEY] }));
 bootStorage.catch(() => undefined);
 
-const seed = readPageKey((globalThis as Record<string, unknown>)[PAGE_KEY_SEED]);
+const seed = readPageKey(g[PAGE_KEY_SEED]);
 
 /** The notes of the page the session was injected into, asked for at once; null when the background gave no key. */
 export const bootNotes: { url: string; canonicalUrl: string; list: Promise<NoteAnchor[]> } | null =
