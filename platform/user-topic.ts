@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from '../lib/schema/zod';
-import { UserTerm } from '../lib/dataset/layer-schema';
+import { UserTerm } from '../lib/dataset/user-term';
 import { USER_TOPIC_KEY, userTopicStore, type UserTopicStore } from '../lib/topic/user-terms';
 
 const Stored = z.object({ terms: z.array(UserTerm).max(2000) });

@@ -60,7 +60,7 @@ export function makeHandlers(
 ): Handlers {
   const library = makeLibraryHandlers(db, tabs, { ...effects, now: () => new Date() });
   const timed = effects.timed ?? (<T>(_step: string, work: () => Promise<T>) => work());
-  const notesPrefetch = new PageNotesPrefetch((url) => timed('notes-read', () => listAnchorsForPage(db, url)), () => Date.now());
+  const notesPrefetch = new PageNotesPrefetch((url) => timed('notes-read', () => listAnchorsForPage(db, url, timed)), () => Date.now());
   onAnnotationsWritten(db, () => notesPrefetch.invalidate());
   return {
     ...library,

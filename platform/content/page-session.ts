@@ -18,7 +18,7 @@ import { areaTranslator } from '../../lib/i18n/area';
 import { overlay as overlayCatalog, type OverlayTranslate } from '../../lib/i18n/messages/overlay';
 import { isEditableTarget, navigationKey } from '../../lib/page/claim-keys';
 import { userTopicStore } from '../../lib/topic/user-terms';
-import type { UserTerm } from '../../lib/dataset/layer-schema';
+import type { UserTerm } from '../../lib/dataset/user-term';
 import { loadUserTerms, userTermsFrom } from '../user-topic';
 import { bootNotes, bootStorage } from './session-boot';
 import { findClaimReviews, jsonLdTexts } from '../../lib/dataset/claimreview';
