@@ -25,13 +25,15 @@ const given = readSessionStart(g[SESSION_START_SEED]);
 delete g[SESSION_START_SEED];
 
 /**
- * The raw values the session starts from, to be validated: the settings, and the reader's terms in their
- * stored form (`{ terms }`). Handed over by the background with the page's key (lib/page/session-start.ts),
- * else read from storage now.
+ * What the session starts from: the settings and the reader's terms as the background handed them over with
+ * the page's key (lib/page/session-start.ts), already read through their schemas there; else the raw storage
+ * values (the terms in their stored form, `{ terms }`), read now, for the session to validate.
  */
-export const bootStorage: Promise<{ settings: unknown; userTopic: unknown }> = given
-  ? Promise.resolve({ settings: given.settings, userTopic: { terms: given.userTerms } })
-  : timedAsync('boot-storage', () => browser.storage.local.get(['settings', USER_TOPIC_KEY])).then((raw) => ({ settings: raw.settings, userTopic: raw[USER_TOPIC_KEY] }));
+export type BootStart = { fromBackground: true; settings: unknown; userTerms: unknown } | { fromBackground: false; settings: unknown; userTopic: unknown };
+
+export const bootStorage: Promise<BootStart> = given
+  ? Promise.resolve({ fromBackground: true, settings: given.settings, userTerms: given.userTerms })
+  : timedAsync('boot-storage', () => browser.storage.local.get(['settings', USER_TOPIC_KEY])).then((raw) => ({ fromBackground: false, settings: raw.settings, userTopic: raw[USER_TOPIC_KEY] }));
 bootStorage.catch(() => undefined);
 
 const seed = readPageKey(g[PAGE_KEY_SEED]);
