@@ -6,7 +6,8 @@ import type { ContentRequest, NotesChanged, TabChanged } from '../lib/messages/c
 import { effectiveDatasetKey, readEffectiveDataset } from '../lib/store/read-effective';
 import { topicWithUserTerms } from '../lib/topic/user-terms';
 import type { UserTerm } from '../lib/dataset/layer-schema';
-import { saveUserTerms } from '../platform/user-topic';
+import { loadUserTerms, saveUserTerms } from '../platform/user-topic';
+import { writeSessionStart } from '../lib/page/session-start';
 import { bundledTopic } from '../lib/topic/bundled';
 import { keepNotesIndex } from '../lib/notes-index/keeper';
 import { notesIndexStorage } from '../platform/notes-index-storage';
@@ -30,6 +31,24 @@ function timedInWorker<A extends unknown[], R>(step: string, work: (...args: A) 
       performance.measure(`cecot-lens:${step}`, { start, end: performance.now() });
     }
   };
+}
+/**
+ * Each message from arrival to reply, `cecot-lens:handle:<type>` on the worker's timeline, for the breakdown of
+ * `npm run bench`. The sizes of the request and the reply (JSON characters) are counted only when the bench set
+ * `__cecotLensBenchSizes` in the worker: serialising a page's text twice is not work to do for every reader.
+ */
+function timedMessage<R>(message: unknown, handle: () => Promise<R>): Promise<R> {
+  const start = performance.now();
+  const type = typeof (message as { type?: unknown } | null)?.type === 'string' ? (message as { type: string }).type : 'unknown';
+  const sizes = (globalThis as { __cecotLensBenchSizes?: boolean }).__cecotLensBenchSizes === true;
+  return handle().then((reply) => {
+    const end = performance.now();
+    const name = `cecot-lens:handle:${type}`;
+    // Counted after the reply is on its way, so that the bench does not slow what it measures.
+    if (sizes) setTimeout(() => performance.measure(name, { start, end, detail: { request: JSON.stringify(message).length, reply: JSON.stringify(reply).length } }), 0);
+    else performance.measure(name, { start, end });
+    return reply;
+  });
 }
 const SYNC_ALARM = 'cecot-lens-sync';
 
@@ -57,14 +76,16 @@ export default defineBackground(() => {
     // Returning the promise keeps the channel open for the async reply in both browsers.
     onMessage: (listener) =>
       browser.runtime.onMessage.addListener((message, sender) =>
-        listener(message, {
-          id: sender.id,
-          url: sender.url,
-          // Chrome only; Firefox's sender has no origin, and its url is enough.
-          origin: (sender as { origin?: string }).origin,
-          tabId: sender.tab?.id,
-          frameId: sender.frameId,
-        }),
+        timedMessage(message, () =>
+          listener(message, {
+            id: sender.id,
+            url: sender.url,
+            // Chrome only; Firefox's sender has no origin, and its url is enough.
+            origin: (sender as { origin?: string }).origin,
+            tabId: sender.tab?.id,
+            frameId: sender.frameId,
+          }),
+        ),
       ),
     onInstalled: (listener) =>
       browser.runtime.onInstalled.addListener((details) => {
@@ -99,6 +120,10 @@ export default defineBackground(() => {
       openSidebar: openSidebarFor,
       injectSession,
       siteDisabled: async (url) => isSiteDisabled(new URL(url).hostname, (await loadSettings()).disabledSites),
+      sessionStart: async () => {
+        const [settings, terms] = await Promise.all([loadSettings(), loadUserTerms()]);
+        return writeSessionStart({ settings, userTerms: terms });
+      },
       timed: (step, work) => timedInWorker(step, work)(),
       broadcastTabChanged: (tabId) => {
         const message: TabChanged = { type: 'tab/changed', tabId };

@@ -1,3 +1,5 @@
+// First: marks the start of this script's evaluation, and sends its first questions (see there).
+import '../platform/content/session-boot';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { ScriptLifetime } from '../platform/content/script-lifetime';
 import { PageSession } from '../platform/content/page-session';

@@ -1,13 +1,18 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from '../lib/schema/zod';
-import { UserTerm } from '../lib/dataset/layer-schema';
+import { UserTerm } from '../lib/dataset/user-term';
 import { USER_TOPIC_KEY, userTopicStore, type UserTopicStore } from '../lib/topic/user-terms';
 
 const Stored = z.object({ terms: z.array(UserTerm).max(2000) });
 
 /** The reader's recognition terms as the background left them; malformed storage counts as none. */
 export async function loadUserTerms(): Promise<UserTerm[]> {
-  const parsed = Stored.safeParse(await storage.getItem(`local:${USER_TOPIC_KEY}`));
+  return userTermsFrom(await storage.getItem(`local:${USER_TOPIC_KEY}`));
+}
+
+/** The terms out of the stored value itself (read with others in one storage call); malformed counts as none. */
+export function userTermsFrom(raw: unknown): UserTerm[] {
+  const parsed = Stored.safeParse(raw);
   return parsed.success ? parsed.data.terms : [];
 }
 

@@ -41,6 +41,9 @@ const EXT = process.env.CECOT_BENCH_EXT ?? path.join(ROOT, '.output/chrome-mv3')
 const RUNS = process.argv.includes('--quick') ? 3 : 7;
 const jsonAt = process.argv.indexOf('--json');
 const JSON_OUT = jsonAt >= 0 ? process.argv[jsonAt + 1] : undefined;
+// --session: only the page session's figures (highlights, notes) and their breakdowns, for working on them.
+const SESSION_ONLY = process.argv.includes('--session');
+const OTHER_RUNS = SESSION_ONLY ? 0 : RUNS;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 /** The 95th percentile, nearest rank (of 8 loads, the largest). */
@@ -93,18 +96,66 @@ interface Step {
   name: string;
   start: number;
   duration: number;
+  /** The background's messages: request and reply sizes, in JSON characters. */
+  detail?: { request?: number; reply?: number };
 }
 
-/** The page's DOMContentLoaded and our steps, as the page itself timed them. */
+/** The service worker, whose steps (`bg:`) are put on the page's clock in each load's timeline. */
+let worker: Worker | null = null;
+
+/**
+ * The page's DOMContentLoaded and our steps, as the page itself timed them, with the service worker's steps of
+ * the same load (the messages it handled, the injection, the analyses) moved onto the page's clock: both clocks
+ * count from their own time origin, and the two origins are on the same machine's clock.
+ */
 async function timeline(page: Page): Promise<{ dcl: number; steps: Step[] }> {
-  return page.evaluate(() => {
+  const own = await page.evaluate(async () => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const steps = performance
       .getEntriesByType('measure')
       .filter((e) => e.name.startsWith('cecot-lens:'))
       .map((e) => ({ name: e.name.slice('cecot-lens:'.length), start: e.startTime, duration: e.duration }));
-    return { dcl: nav?.domContentLoadedEventEnd ?? NaN, steps };
+    // The browser's own work in the same load: its first paints, and its long frames (style, layout, scripts).
+    const paints = performance.getEntriesByType('paint').map((e) => ({ name: `page:${e.name}`, start: e.startTime, duration: 0 }));
+    const frames = await new Promise<PerformanceEntry[]>((resolve) => {
+      try {
+        const observer = new PerformanceObserver((list) => {
+          observer.disconnect();
+          resolve(list.getEntries());
+        });
+        observer.observe({ type: 'long-animation-frame', buffered: true });
+        setTimeout(() => resolve([]), 100);
+      } catch {
+        resolve([]);
+      }
+    });
+    const longFrames = frames.map((e, i) => {
+      const f = e as PerformanceEntry & { renderStart?: number; styleAndLayoutStart?: number; scripts?: { invoker: string; duration: number }[] };
+      const render = f.renderStart ? e.startTime + e.duration - f.renderStart : 0;
+      const layout = f.styleAndLayoutStart ? e.startTime + e.duration - f.styleAndLayoutStart : 0;
+      const scripts = (f.scripts ?? []).map((x) => `${x.invoker.slice(0, 30)} ${x.duration.toFixed(0)}`).join('; ');
+      return { name: `page:long-frame ${i} (render ${render.toFixed(0)}, style+layout ${layout.toFixed(0)} ms${scripts ? `; ${scripts}` : ''})`, start: e.startTime, duration: e.duration };
+    });
+    return { dcl: nav?.domContentLoadedEventEnd ?? NaN, steps: [...steps, ...paints, ...longFrames], origin: performance.timeOrigin };
   });
+  const bg = worker
+    ? await worker.evaluate(
+        (origin) =>
+          performance
+            .getEntriesByType('measure')
+            .filter((e) => e.name.startsWith('cecot-lens:'))
+            .map((e) => ({
+              name: `bg:${e.name.slice('cecot-lens:'.length)}`,
+              start: performance.timeOrigin + e.startTime - origin,
+              duration: e.duration,
+              detail: (e as PerformanceMeasure).detail as Step['detail'],
+            }))
+            // This load's own: from its navigation to the next load (each waits ANALYSIS_REFILL_MS first).
+            .filter((s) => s.start >= 0 && s.start < 2_000),
+        own.origin,
+      )
+    : [];
+  return { dcl: own.dcl, steps: [...own.steps, ...bg] };
 }
 
 /**
@@ -169,7 +220,10 @@ async function timeToNotesDrawn(page: Page, url: string, expected: number): Prom
   );
   const drawn = Date.now() - t0;
   const inPage = await timeline(page);
-  return { dcl: inPage.dcl, drawn, frame: (await frame.jsonValue()) as number, inPage };
+  const at = (await frame.jsonValue()) as number;
+  // The frame that drew them, in the breakdown beside the steps that led to it.
+  inPage.steps.push({ name: 'frame drawing them (raf)', start: at, duration: 0 });
+  return { dcl: inPage.dcl, drawn, frame: at, inPage };
 }
 
 /** One load to its load event: as the test driver saw it (ms around `goto`) and on the page's own clock (loadEventEnd). */
@@ -230,6 +284,8 @@ function noopExtension(dir: string, sameSizeAs: string): string {
   return ext;
 }
 
+const kb = (chars: number | undefined) => (chars === undefined ? '?' : chars < 1024 ? `${chars} B` : `${(chars / 1024).toFixed(1)} KB`);
+
 /**
  * One load's timeline, step by step: the load whose first highlight came at the median time, so
  * the steps add up (medians of each step taken apart would mix different loads).
@@ -239,13 +295,14 @@ function breakdown(runs: { dcl: number; steps: Step[] }[]): string[] {
   const sorted = [...runs].sort((a, b) => firstHighlight(a) - firstHighlight(b));
   const run = sorted[Math.floor(sorted.length / 2)];
   if (!run) return [];
-  const out = [`    ${'DOMContentLoaded'.padEnd(22)} at ${run.dcl.toFixed(1).padStart(6)} ms`];
+  const out = [`    ${'DOMContentLoaded'.padEnd(34)} at ${run.dcl.toFixed(1).padStart(6)} ms`];
   const seen = new Set<string>();
   for (const s of [...run.steps].sort((a, b) => a.start - b.start)) {
     // The first time each step ran in that load (later refreshes are not on the critical path).
     if (seen.has(s.name)) continue;
     seen.add(s.name);
-    out.push(`    ${s.name.padEnd(22)} at ${s.start.toFixed(1).padStart(6)} ms  takes ${s.duration.toFixed(1).padStart(6)} ms`);
+    const sizes = s.detail ? `  (request ${kb(s.detail.request)}, reply ${kb(s.detail.reply)})` : '';
+    out.push(`    ${s.name.padEnd(34)} at ${s.start.toFixed(1).padStart(6)} ms  takes ${s.duration.toFixed(1).padStart(6)} ms${sizes}`);
   }
   return out;
 }
@@ -282,6 +339,9 @@ async function main() {
   try {
     const extId = await extensionIdOf(withExt.context);
     const sw = withExt.context.serviceWorkers()[0] ?? (await withExt.context.waitForEvent('serviceworker'));
+    worker = sw;
+    // The sizes of the messages, for the breakdown (counted after each reply is sent: entrypoints/background.ts).
+    await sw.evaluate(() => void ((globalThis as { __cecotLensBenchSizes?: boolean }).__cecotLensBenchSizes = true));
     const page = await withExt.context.newPage();
     // The gate's very first run in this browser (nothing compiled or cached yet), before any other page.
     await loadTime(page, `${server.url}/isolated/long-off.html?first`);
@@ -332,7 +392,7 @@ async function main() {
     // A 5% difference on a 70 ms load is a few ms, within one load's noise: three times the loads, the three
     // browsers in turn, each first in a third of the rounds (the first load of a round meets a machine the
     // other browsers have just been using). The first round warms each browser up and is dropped.
-    const offRounds = 3 * RUNS + 1;
+    const offRounds = 3 * OTHER_RUNS + 1;
     for (let i = 0; i < offRounds; i++) {
       const url = `${server.url}/long-off.html?run=${i}`;
       const turns = [
@@ -352,7 +412,7 @@ async function main() {
     // The gate on a site's first page in a tab: each load in a fresh page process, timed to 5 µs.
     const freshGate: number[] = [];
     const freshScript: number[] = [];
-    for (let i = 0; i < 2 * RUNS; i++) {
+    for (let i = 0; i < 2 * OTHER_RUNS; i++) {
       await loadTime(page, `${server.url}/isolated/long-off.html?run=${i}`);
       const steps = await ourSteps(page);
       freshGate.push(steps.gate);
@@ -361,7 +421,7 @@ async function main() {
     // The gate on a page marked up as news sites do (the same site open in the tab, as above).
     const newsGate: number[] = [];
     const newsScript: number[] = [];
-    for (let i = 0; i < RUNS + 1; i++) {
+    for (let i = 0; i < OTHER_RUNS + 1; i++) {
       await loadTime(page, `${server.url}/long-news.html?run=${i}`);
       const steps = await ourSteps(page);
       newsGate.push(steps.gate);
@@ -374,7 +434,7 @@ async function main() {
     for (const loads of [offWith, offWithout, offNoop, gateCosts, lookupCosts, scriptCosts]) loads.shift();
     const nearWith: Load[] = [];
     const nearWithout: Load[] = [];
-    for (let i = 0; i < RUNS + 1; i++) {
+    for (let i = 0; i < OTHER_RUNS + 1; i++) {
       nearWith.push(await loadTime(page, `${server.url}/long-near.html?run=${i}`));
       nearWithout.push(await loadTime(plainPage, `${server.url}/long-near.html?run=${i}`));
     }
@@ -395,7 +455,7 @@ async function main() {
     const bgNotesRead = median(await sw.evaluate(() => performance.getEntriesByName('cecot-lens:notes-read').map((e) => e.duration)));
     const stepMedian = (name: string) => median(noteRuns.map((r) => r.inPage.steps.find((s) => s.name === name)?.duration ?? NaN));
 
-    const libraryRows = await libraryBrowserRows(withExt.context, await extensionIdOf(withExt.context), RUNS);
+    const libraryRows = SESSION_ONLY ? [] : await libraryBrowserRows(withExt.context, await extensionIdOf(withExt.context), RUNS);
     const gate = gz('gate.js');
     const session = gz('page-session.js');
     const ratio = (a: number, b: number) => a / Math.max(b, 1);

@@ -25,7 +25,9 @@ export interface BackgroundEffects extends Omit<LibraryEffects, 'now'> {
   /** Tells extension pages that a tab's state changed. */
   broadcastTabChanged(tabId: number): void;
   /** Loads the full page session into a tab (idempotent), handing it the key its page is filed under when known. */
-  injectSession(tabId: number, key?: PageKey): Promise<void>;
+  injectSession(tabId: number, key?: PageKey, start?: string): Promise<void>;
+  /** The settings and the reader's terms for a session about to be loaded (lib/page/session-start.ts), as JSON text. */
+  sessionStart?(): Promise<string>;
   /** Tells every analysed tab that annotations may have changed (after an import or a sync). */
   notifyAllAnnotationsChanged(): void;
   /** Opens the add-to-dataset form (Dataset page) for a tab's draft. */
@@ -58,7 +60,7 @@ export function makeHandlers(
 ): Handlers {
   const library = makeLibraryHandlers(db, tabs, { ...effects, now: () => new Date() });
   const timed = effects.timed ?? (<T>(_step: string, work: () => Promise<T>) => work());
-  const notesPrefetch = new PageNotesPrefetch((url) => timed('notes-read', () => listAnchorsForPage(db, url)), () => Date.now());
+  const notesPrefetch = new PageNotesPrefetch((url) => timed('notes-read', () => listAnchorsForPage(db, url, timed)), () => Date.now());
   onAnnotationsWritten(db, () => notesPrefetch.invalidate());
   return {
     ...library,
@@ -124,9 +126,11 @@ export function makeHandlers(
       // The page's notes are read while the session is injected: its first request takes that read (page-notes-prefetch.ts).
       const disabled = url === undefined ? false : (effects.siteDisabled?.(url) ?? false);
       notesPrefetch.prefetch(canonicalUrl);
+      // Read alongside: the session then starts without a storage read of its own (it reads one when this fails).
+      const start = effects.sessionStart?.().catch(() => undefined);
       if (await disabled) return { activated: false };
       const activated = gatePassed || selection || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).first()) !== undefined;
-      if (activated) await effects.injectSession(tabId, url === undefined ? undefined : { url, canonicalHref: canonicalHref ?? null, canonicalUrl });
+      if (activated) await effects.injectSession(tabId, url === undefined ? undefined : { url, canonicalHref: canonicalHref ?? null, canonicalUrl }, await start);
       return { activated };
     },
     'page/key': async ({ url, canonicalHref }) => ({ canonicalUrl: safeCanonical(url, canonicalHref) }),

@@ -1,6 +1,11 @@
 import { z } from '../schema/zod';
 import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
 import { Claim, Claimant, ClaimAssessment, CrossAssessment, Entity, Quantity, Subject, Terms } from './schema';
+import { LayerId, UserTerm } from './user-term';
+
+// In a module of their own, so that the page session (which validates the reader's terms) is built without
+// the dataset's schemas; re-exported here, where the rest of the layer's schema lives.
+export { LayerId, UserTerm } from './user-term';
 
 /**
  * The reader's own layer over the bundled dataset: every addition, correction,
@@ -12,8 +17,6 @@ import { Claim, Claimant, ClaimAssessment, CrossAssessment, Entity, Quantity, Su
  * deviceId, deletedAt) so that two devices' layers merge with the same total
  * order (layer-merge.ts).
  */
-
-export const LayerId = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lower-case letters, digits, ".", "_" or "-"').max(200);
 
 /** The page a change was made from: the "from which page" of every change. */
 export const ChangeOrigin = z.object({
@@ -77,16 +80,6 @@ export const ClaimPatch = z
   .partial();
 export type ClaimPatch = z.infer<typeof ClaimPatch>;
 
-/** A recognition term the curator adds: a new name, place or event. */
-export const UserTerm = z.object({
-  id: LayerId,
-  kind: z.enum(['name', 'place', 'event']),
-  label: z.string().min(1).max(200),
-  phrases: z.array(z.string().trim().min(2).max(200)).min(1).max(50),
-  /** Strong: enough alone to put a page on topic; supporting: counts with other terms. */
-  strength: z.enum(['strong', 'supporting']).default('supporting'),
-});
-export type UserTerm = z.infer<typeof UserTerm>;
 
 const Common = {
   /** The record's own id: `<kind>:<target>`, one record per thing changed. */

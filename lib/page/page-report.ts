@@ -1,4 +1,4 @@
-import { ExplainDetail } from '../match/explain';
+import { ExplainDetail } from '../match/explain-schema';
 import { z } from '../schema/zod';
 import { FoundReview, MAX_REVIEWS } from '../dataset/claimreview';
 import { SourceCheck } from '../dataset/source-check';

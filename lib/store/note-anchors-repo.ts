@@ -53,9 +53,13 @@ export function readAnchorsBack(rows: readonly unknown[]): NoteAnchorList {
 }
 
 /** The live notes filed under a canonical URL, in one indexed read. */
-export async function listAnchorsForPage(db: LensDb, canonicalUrl: string): Promise<NoteAnchorList> {
-  return readAnchorsBack(await db.annotations.where('canonicalUrl').equals(canonicalUrl).toArray());
+export async function listAnchorsForPage(db: LensDb, canonicalUrl: string, timed: StepTimer = (_step, work) => work()): Promise<NoteAnchorList> {
+  const rows = await timed('notes-read-db', () => db.annotations.where('canonicalUrl').equals(canonicalUrl).toArray());
+  return timed('notes-read-validate', async () => readAnchorsBack(rows));
 }
+
+/** Times one step (the background's timeline, for `npm run bench`). */
+type StepTimer = <T>(step: string, work: () => Promise<T>) => Promise<T>;
 
 /**
  * Calls `onWrite` after every committed write transaction touching the

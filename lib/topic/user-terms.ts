@@ -1,4 +1,4 @@
-import type { UserTerm } from '../dataset/layer-schema';
+import type { UserTerm } from '../dataset/user-term';
 import type { Topic } from './schema';
 
 /** The browser.storage.local key under which the background leaves the reader's terms for the page scripts. */

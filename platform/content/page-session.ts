@@ -3,7 +3,6 @@ import type { NoteAnchor } from '../../lib/store/note-anchors-repo';
 import { extractMainText } from '../../lib/extract/extract-main-text';
 import { loadReadability, type ReadabilityLike } from '../../lib/extract/readability-content';
 import type { TextMap } from '../../lib/extract/text-map';
-import { ContentRequest } from '../../lib/messages/content-protocol';
 import type { PageAnalysis } from '../../lib/messages/protocol';
 import { MAX_PAGE_TEXT, MAX_QUOTE } from '../../lib/messages/limits';
 import { security as securityCatalog } from '../../lib/i18n/messages/security';
@@ -12,22 +11,23 @@ import type { PageClaim, PageStatus } from '../../lib/page/page-report';
 import { leadingPart } from '../../lib/page/leading-part';
 import { ANALYSIS_GONE, claimNotesOf } from '../../lib/page/report-ref';
 import { RefreshScheduler } from '../../lib/page/refresh-scheduler';
-import { isSiteDisabled, type Settings } from '../../lib/settings/schema';
+import type { Settings } from '../../lib/settings/schema';
+import { isSiteDisabled } from '../../lib/settings/site-match';
 import { pickLocale } from '../../lib/i18n/translate';
 import { areaTranslator } from '../../lib/i18n/area';
 import { overlay as overlayCatalog, type OverlayTranslate } from '../../lib/i18n/messages/overlay';
 import { isEditableTarget, navigationKey } from '../../lib/page/claim-keys';
 import { userTopicStore } from '../../lib/topic/user-terms';
-import type { UserTerm } from '../../lib/dataset/layer-schema';
-import { loadUserTerms } from '../user-topic';
-import { findClaimReviews, jsonLdTexts } from '../../lib/dataset/claimreview';
-import { checkSources, type SourceCheck } from '../../lib/dataset/source-check';
+import type { UserTerm } from '../../lib/dataset/user-term';
+import type * as Checks from './session-checks';
+import type { ContentRequest } from '../../lib/messages/content-protocol';
+import { bootNotes, bootStorage } from './session-boot';
+import type { SourceCheck } from '../../lib/dataset/source-check';
 import { renderBody } from './page-text';
 import { pageGate } from '../../lib/topic/page-gate';
 import { Highlighter, type Mark } from '../highlighter';
 import { ask } from '../messaging';
 import { Overlay } from '../overlay';
-import { loadSettings, watchSettings } from '../settings-store';
 import { loadNotesIndex } from '../settings-lite';
 import { notesIndexHas } from '../../lib/notes-index/notes-index';
 import { anchorNotes } from './note-anchors';
@@ -39,6 +39,12 @@ import { isTextChange } from './page-mutations';
 import { announceClaim, focusAfterNote, nextClaim } from './claim-navigation';
 import { mark, timed, timedAsync } from './timeline';
 import { nearestRect, rangesIntersect, scrollToRange, textRange } from './text-ranges';
+
+/** The session's Zod-built parts (session-checks.ts), evaluated on first use, after the first highlight as a rule. */
+let checks: Promise<typeof Checks> | null = null;
+function later(): Promise<typeof Checks> {
+  return (checks ??= import('./session-checks'));
+}
 
 /** About the first screens of an article (some 2,000 words): analysed first on long pages. */
 const FIRST_PART_CHARS = 12_000;
@@ -102,6 +108,7 @@ export class PageSession {
   /** The claim last reached with the next/previous keys. */
   private navKey: string | null = null;
   private painted = false;
+  private settingsWatched = false;
   private passes: Promise<unknown> = Promise.resolve();
   private prefetchedNotes: { url: string; list: Promise<NoteAnchor[]> } | null = null;
   private readonly keys = new PageKeys();
@@ -116,23 +123,34 @@ export class PageSession {
 
   async start(): Promise<void> {
     mark('session-start');
-    // The reader's notes are asked for while the settings load (the answer is only read, never acted on, before they are in).
-    // The local index of pages with notes answers "none here" without a round trip to the background
+    // The reader's notes and the settings were asked for as this script began (session-boot.ts); the answers
+    // are only read, never acted on, before the settings are in. Without the background's key for this page,
+    // the local index of pages with notes answers "none here" without a round trip to the background
     // (the background keeps it in step with every write; a note saved meanwhile brings a new pass anyway).
     const startUrl = location.href;
-    const index = timedAsync('notes-index', () => loadNotesIndex()).catch(() => null);
+    const asked = bootNotes;
+    const key = this.keys.of(this.doc, startUrl);
     this.prefetchedNotes = {
       url: startUrl,
-      list: Promise.all([this.keys.of(this.doc, startUrl), index]).then(([key, notesIndex]) => (notesIndex && !notesIndexHas(notesIndex, key) ? [] : this.fetchAnnotations(key))),
+      list: key.then((canonical) => {
+        if (asked?.url === startUrl && asked.canonicalUrl === canonical) return asked.list.catch(() => this.fetchAnnotations(canonical));
+        const index = timedAsync('notes-index', () => loadNotesIndex()).catch(() => null);
+        return index.then((notesIndex) => (notesIndex && !notesIndexHas(notesIndex, canonical) ? [] : this.fetchAnnotations(canonical)));
+      }),
     };
-    [this.settings, this.userTerms] = await timedAsync('settings', () => Promise.all([loadSettings(), loadUserTerms()]));
+    [this.settings, this.userTerms] = await timedAsync('settings', async () => {
+      const start = await bootStorage.catch(() => null);
+      // The background read these through the same schemas (loadSettings, loadUserTerms) a moment ago.
+      if (start?.fromBackground) return [start.settings as Settings, start.userTerms as UserTerm[]] as const;
+      const { readSettings, userTermsFrom, loadSettings, loadUserTerms } = await later();
+      return start ? ([readSettings(start.settings), userTermsFrom(start.userTopic)] as const) : Promise.all([loadSettings(), loadUserTerms()]);
+    });
     this.t = areaTranslator('overlay', overlayCatalog, pickLocale(this.settings.language, navigator.language));
-    watchSettings((s) => this.onSettings(s));
     browser.runtime.onMessage.addListener((message: unknown) => this.onMessage(message));
     // Single-page-app navigation, read from location.href itself (no event a page could forge).
     this.ctx.watchLocation(() => this.onNavigate());
     this.ctx.onInvalidated(() => this.dispose());
-    if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return;
+    if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return this.watchSettings();
     // The Annotate button works on every page the session is on; a selection made before it loaded counts.
     this.overlay ??= this.makeOverlay();
     this.onSelection();
@@ -140,6 +158,23 @@ export class PageSession {
     // the page makes meanwhile must bring another pass.
     this.observe();
     await this.refresh();
+    this.watchSettings();
+  }
+
+  /**
+   * The settings are watched once the Zod-built parts are in (after the first highlight, or the first pass
+   * where nothing is drawn): a change made before that, after the settings above were read, is caught by
+   * reading them once more then, and applied only if they differ.
+   */
+  private watchSettings(): void {
+    if (this.settingsWatched) return;
+    this.settingsWatched = true;
+    void later().then(({ watchSettings, loadSettings }) => {
+      watchSettings((s) => this.onSettings(s));
+      void loadSettings()
+        .then((s) => JSON.stringify(s) !== JSON.stringify(this.settings) && this.onSettings(s))
+        .catch(() => undefined);
+    });
   }
 
   /** Something broke: say so in the sidebar rather than fail silently. */
@@ -291,7 +326,8 @@ export class PageSession {
   /** The reader's dataset claims quoting this page: is each quote still here? (Shown in the sidebar.) */
   private async checkDatasetSources(canonical: string): Promise<void> {
     try {
-      const refs = await ask({ type: 'layer/page-sources', canonicalUrl: canonical });
+      // The Zod-built parts are evaluated while the background answers, if they are not in yet.
+      const [refs, { checkSources }] = await Promise.all([ask({ type: 'layer/page-sources', canonicalUrl: canonical }), later()]);
       this.sourceChecks = refs.length ? checkSources(renderBody(this.doc).text, refs) : [];
     } catch {
       this.sourceChecks = [];
@@ -320,6 +356,8 @@ export class PageSession {
     if (!this.painted && (claimMarks.length || noteMarks.length)) {
       this.painted = true;
       mark('first-highlight');
+      // Once that highlight is on screen.
+      this.ctx.setTimeout(() => this.watchSettings(), 0);
     }
   }
 
@@ -358,6 +396,7 @@ export class PageSession {
   }
 
   private async report(url: string, canonical: string, error?: string): Promise<void> {
+    const { findClaimReviews, jsonLdTexts } = await later();
     const report = buildReport({
       url,
       canonicalUrl: canonical,
@@ -495,9 +534,15 @@ export class PageSession {
   }
 
   private onMessage(message: unknown): undefined {
-    const parsed = ContentRequest.safeParse(message);
-    if (!parsed.success) return undefined;
-    const m = parsed.data;
+    // Nothing is answered (the background expects no reply): read once the validating schema is in.
+    void later().then(({ ContentRequest, loadUserTerms }) => {
+      const parsed = ContentRequest.safeParse(message);
+      if (parsed.success) this.handle(parsed.data, loadUserTerms);
+    });
+    return undefined;
+  }
+
+  private handle(m: ContentRequest, loadUserTerms: () => Promise<UserTerm[]>): void {
     switch (m.type) {
       case 'content/scroll-to': {
         const range = m.claimKey ? this.main?.ranges.get(m.claimKey) : m.annotationId ? this.noteRanges.get(m.annotationId) : undefined;
@@ -529,7 +574,6 @@ export class PageSession {
         });
         break;
     }
-    return undefined;
   }
 
   private flash(range: Range): void {

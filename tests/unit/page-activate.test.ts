@@ -6,6 +6,7 @@ import type { DataService } from '../../lib/background/data-service';
 import type { LayerService } from '../../lib/background/dataset-layer-service';
 import type { PageKey } from '../../lib/page/page-key';
 import { freshDbs } from './fresh-db';
+import { readSessionStart, writeSessionStart } from '../../lib/page/session-start';
 
 /**
  * The always-on script asks for its session the moment the gate passes, before its own storage read
@@ -14,12 +15,13 @@ import { freshDbs } from './fresh-db';
 describe('page/activate', () => {
   const freshDb = freshDbs('page-activate');
 
-  async function setUp(disabledHosts: string[]) {
+  async function setUp(disabledHosts: string[], sessionStart?: () => Promise<string>) {
     const db = await freshDb();
-    const injected: Array<{ tabId: number; key?: PageKey }> = [];
+    const injected: Array<{ tabId: number; key?: PageKey; start?: string }> = [];
     const effects = {
-      injectSession: async (tabId: number, key?: PageKey) => void injected.push({ tabId, key }),
+      injectSession: async (tabId: number, key?: PageKey, start?: string) => void injected.push({ tabId, key, ...(start === undefined ? {} : { start }) }),
       siteDisabled: async (url: string) => disabledHosts.includes(new URL(url).hostname),
+      ...(sessionStart ? { sessionStart } : {}),
     } as unknown as BackgroundEffects;
     const handlers = makeHandlers(db, async () => ({}) as never, new TabRegistry(), effects, {} as DataService, {} as LayerService);
     return { handlers, injected };
@@ -29,6 +31,23 @@ describe('page/activate', () => {
 
   it('injects the session into a page that passed the gate, with its key', async () => {
     const { handlers, injected } = await setUp(['other.example']);
+    expect(await handlers['page/activate'](ask, tab)).toEqual({ activated: true });
+    expect(injected).toEqual([{ tabId: 3, key: { url: ask.url, canonicalHref: null, canonicalUrl: ask.url } }]);
+  });
+
+  it('hands the session the settings and terms it read, so that the session starts without a storage read', async () => {
+    const start = writeSessionStart({ settings: { language: 'es', showUnmatched: null }, userTerms: [] });
+    const { handlers, injected } = await setUp([], async () => start);
+    expect(await handlers['page/activate'](ask, tab)).toEqual({ activated: true });
+    expect(injected).toEqual([{ tabId: 3, key: { url: ask.url, canonicalHref: null, canonicalUrl: ask.url }, start }]);
+    // Null values survive the trip (JSON text: executeScript drops a null property from its arguments).
+    expect(readSessionStart(injected[0]?.start)).toEqual({ settings: { language: 'es', showUnmatched: null }, userTerms: [] });
+  });
+
+  it('still loads the session, without the hand-over, when reading the settings for it fails', async () => {
+    const { handlers, injected } = await setUp([], async () => {
+      throw new Error('storage unavailable');
+    });
     expect(await handlers['page/activate'](ask, tab)).toEqual({ activated: true });
     expect(injected).toEqual([{ tabId: 3, key: { url: ask.url, canonicalHref: null, canonicalUrl: ask.url } }]);
   });

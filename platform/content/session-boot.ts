@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import { PAGE_KEY_SEED, readPageKey } from '../../lib/page/page-key';
+import { readSessionStart, SESSION_START_SEED } from '../../lib/page/session-start';
+import { USER_TOPIC_KEY } from '../../lib/topic/user-terms';
+import type { NoteAnchor } from '../../lib/store/note-anchors-repo';
+import { ask } from '../messaging';
+import { mark, timedAsync } from './timeline';
+
+/**
+ * Imported first by entrypoints/page-session.ts (its own imports are a few small modules), so this runs
+ * before the rest of the session is evaluated: from here to `session-start` is the script's evaluation,
+ * and before here its injection, in the breakdown of `npm run bench`.
+ *
+ * The session's first questions go from here, so that they are answered while the script's other modules
+ * are built (some 15 ms that hold the page's main thread on a long page), not asked after: its settings and
+ * the reader's recognition terms (one storage read, unless the background handed them over), and, when the background left the page's key
+ * (platform/inject-session.ts), the reader's notes on the page. The notes are asked for even where the local
+ * notes index would have said "none": the message is on its way before the index could be read, and the
+ * background's answer is the index's source.
+ */
+mark('session-eval');
+
+const g = globalThis as Record<string, unknown>;
+const given = readSessionStart(g[SESSION_START_SEED]);
+delete g[SESSION_START_SEED];
+
+/**
+ * What the session starts from: the settings and the reader's terms as the background handed them over with
+ * the page's key (lib/page/session-start.ts), already read through their schemas there; else the raw storage
+ * values (the terms in their stored form, `{ terms }`), read now, for the session to validate.
+ */
+export type BootStart = { fromBackground: true; settings: unknown; userTerms: unknown } | { fromBackground: false; settings: unknown; userTopic: unknown };
+
+export const bootStorage: Promise<BootStart> = given
+  ? Promise.resolve({ fromBackground: true, settings: given.settings, userTerms: given.userTerms })
+  : timedAsync('boot-storage', () => browser.storage.local.get(['settings', USER_TOPIC_KEY])).then((raw) => ({ fromBackground: false, settings: raw.settings, userTopic: raw[USER_TOPIC_KEY] }));
+bootStorage.catch(() => undefined);
+
+const seed = readPageKey(g[PAGE_KEY_SEED]);
+
+/** The notes of the page the session was injected into, asked for at once; null when the background gave no key. */
+export const bootNotes: { url: string; canonicalUrl: string; list: Promise<NoteAnchor[]> } | null =
+  seed && seed.url === location.href
+    ? { url: seed.url, canonicalUrl: seed.canonicalUrl, list: ask({ type: 'annotations/anchors', canonicalUrl: seed.canonicalUrl }).then((reply) => reply.notes) }
+    : null;
+bootNotes?.list.catch(() => undefined);
