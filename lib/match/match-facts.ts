@@ -132,7 +132,7 @@ function keyFactsOf(m: Matcher): number[][] {
 }
 
 /** Words allowed between a basis word and the law's name: "under the rarely used Alien Enemies Act", "bajo la controvertida Ley…". */
-const LAW_GAP = /^\s*(?:(?:the|a|an|la|el|una|un|rarely[- ]used|little[- ]used|controversial|controvertida|polemica|wartime|centuries[- ]old|\d{4}|18th[- ]century|u\.s\.|us|so[- ]called|llamada)\s+)*$/;
+const LAW_GAP = /^\s*(?:(?:the|a|an|la|el|una|un|rarely[- ]used|rarely[- ]invoked|little[- ]used|little[- ]known|obscure|controversial|controvertida|polemica|wartime|centuries[- ]old|\d{4}|18th[- ]century|u\.s\.|us|so[- ]called|llamada)\s+)*$/;
 /** How far from the law's name the action resting on it may stand. */
 const LAW_ACTION_REACH = 120;
 

@@ -86,6 +86,16 @@ describe('a law: its century and the legal basis', () => {
     expect(p?.kind).toBe(kind);
   });
 
+  it.each([
+    ['The removals went ahead under a little-known wartime law.'],
+    ['Trump invoked an obscure wartime statute to expel the men.'],
+    ['A judge tried to halt deportations under the 18th-century wartime declaration.'],
+  ])('the Act described rather than named is the same basis: %s', (text) => {
+    const p = part(text, 'c003-alien-enemies-act');
+    expect(p?.relation).toBe('agrees');
+    expect(p?.kind).toBe('law');
+  });
+
   it('another law conflicts only for the action the dataset’s law is the basis of', () => {
     expect(part('Trump invoked the Insurrection Act in another city last week, CECOT aside.', 'c003-alien-enemies-act')).toBeUndefined();
   });
