@@ -126,6 +126,11 @@ describe('2. counts are compared with the group they count', () => {
     const c = sentence('El penal fue construido para albergar a 40.000 reos.', 'es')!;
     expect(c.matches.map((m) => [m.claimId, m.relation])).toEqual([['c000-capacity-40000', 'agrees']]);
   });
+
+  it('treats "designed to imprison up to 40,000" as a capacity', () => {
+    const c = sentence('The complex, designed to imprison up to 40,000 men, is the centrepiece of his policy.')!;
+    expect(c.matches.map((m) => [m.claimId, m.relation])).toEqual([['c000-capacity-40000', 'agrees']]);
+  });
 });
 
 describe('3. statements without numbers that say what a dataset claim says agree', () => {
