@@ -29,7 +29,7 @@ export interface SubjectInfo {
 }
 
 /** The role a phrase plays in a typed fact. */
-export type FactRole = 'of' | 'ref' | 'person' | 'title' | 'otherTitle' | 'actor' | 'action' | 'object' | 'marker' | 'law' | 'otherLaw' | 'payer' | 'payee' | 'otherSum';
+export type FactRole = 'of' | 'ref' | 'person' | 'title' | 'otherTitle' | 'actor' | 'action' | 'object' | 'marker' | 'law' | 'otherLaw' | 'payer' | 'payee' | 'otherSum' | 'named';
 
 export interface FactInfo {
   fact: Fact;
@@ -219,6 +219,8 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
       add(both(fact.markers), 'marker');
       add(both(fact.law), 'law');
       add(both(fact.otherLaws), 'otherLaw');
+    } else if (fact.kind === 'name') {
+      add(both(fact.of), 'named');
     } else if (fact.kind === 'money') {
       add(both(fact.payer), 'payer');
       add(both(fact.payee), 'payee');

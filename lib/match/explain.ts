@@ -95,6 +95,8 @@ export const ExplainDetail = z.discriminatedUnion('type', [
   }),
   /** The law something rests on: the page's as written, the dataset's in both languages. */
   z.object({ type: z.literal('law'), slot: Bilingual, page: z.string(), data: Bilingual }),
+  /** A full name written beside a short one: the page's as written, the dataset's in both languages. */
+  z.object({ type: z.literal('name'), slot: Bilingual, page: z.string(), data: Bilingual }),
   /** The day of the week of an event: the page's word, the dataset's day. */
   z.object({ type: z.literal('date'), slot: Bilingual, page: z.string(), data: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']) }),
   z.object({
@@ -268,6 +270,8 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
     }
     case 'law':
       return t(relation === 'conflicts' ? 'matching.lawConflicts' : 'matching.lawAgrees', { page: d.page, data: pick(d.data), slot: pick(d.slot) });
+    case 'name':
+      return t(relation === 'conflicts' ? 'matching.nameConflicts' : 'matching.nameAgrees', { page: d.page, data: pick(d.data), slot: pick(d.slot) });
     case 'event':
       return t(
         d.neighbour ? 'matching.eventNeighbour' : d.doubted ? 'matching.eventDoubted' : d.mention ? 'matching.eventMention' : d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees',

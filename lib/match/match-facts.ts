@@ -1,4 +1,5 @@
-import type { EventFact, LawFact, TitleFact, YearFact } from '../dataset/schema';
+import type { EventFact, LawFact, NameFact, TitleFact, YearFact } from '../dataset/schema';
+import { foldText } from '../text/fold';
 import type { PhraseHit } from '../text/phrase-set';
 import type { ParsedQuantity } from '../text/parse-quantities';
 import type { FactRole, Matcher } from './build-matcher';
@@ -10,7 +11,7 @@ import type { ExplainDetail } from './explain';
 export interface FactFinding {
   claim: number;
   factId: string;
-  kind: 'year' | 'date' | 'title' | 'event' | 'law';
+  kind: 'year' | 'date' | 'title' | 'event' | 'law' | 'name';
   relation: 'agrees' | 'conflicts' | 'related';
   /** The words compared, [start, end) in the text: the year and what it is of, the title and the name, the clause. */
   span: [number, number];
@@ -108,7 +109,9 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
           ? matchTitle(s, fact, roles, s.nearFacts?.has(fi) ?? false, (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'title' && o.fact !== fi))
           : fact.kind === 'law'
             ? matchLaw(s, fact, roles)
-            : matchEvent(s, fact, roles);
+            : fact.kind === 'name'
+              ? matchName(s, fact, roles)
+              : matchEvent(s, fact, roles);
     if (found) out.push({ claim, factId: fact.id, ...found });
   }
   // One predicate has one object: when two events read the same action ("drew criticism"), the one
@@ -125,7 +128,7 @@ const keyFactLists = new WeakMap<Matcher, number[][]>();
 function keyFactsOf(m: Matcher): number[][] {
   let lists = keyFactLists.get(m);
   if (!lists) {
-    lists = m.factOwners.map((owners) => owners.filter((o) => o.role === 'action' || o.role === 'of' || o.role === 'person').map((o) => o.fact));
+    lists = m.factOwners.map((owners) => owners.filter((o) => o.role === 'action' || o.role === 'of' || o.role === 'person' || o.role === 'named').map((o) => o.fact));
     keyFactLists.set(m, lists);
   }
   return lists;
@@ -160,6 +163,66 @@ function matchLaw(s: FactSentence, fact: LawFact, roles: Map<FactRole, PhraseHit
 }
 
 type Found = Omit<FactFinding, 'claim' | 'factId'>;
+
+/** Small words a full name holds between its capitalised ones: "Center for the Confinement of Terrorism", "Centro de Confinamiento del Terrorismo". */
+const NAME_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'against', 'and', 'on', 'de', 'del', 'la', 'el', 'los', 'las', 'y', 'contra', 'para']);
+const NAME_MAX_WORDS = 9;
+
+/**
+ * A name's words, for comparing names written in another order or spelling: folded, without the
+ * small words, "centre" as "center", "terrorist"/"terrorism" as "terror" ("Center for Terrorism
+ * Confinement" is the Terrorism Confinement Center; "Detention Center Against Terrorism" is not).
+ */
+function nameKey(name: string): string {
+  return foldText(name)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !NAME_JOINERS.has(w))
+    .map((w) => (w === 'centre' ? 'center' : /^terror/.test(w) ? 'terror' : w))
+    .sort()
+    .join(' ');
+}
+
+/** "Terrorism Confinement Center (CECOT)": the capitalised words right before the short name in brackets, or null. */
+function nameBefore(text: string, at: number): [number, number] | null {
+  const open = /\(\s*$/.exec(text.slice(0, at));
+  if (!open) return null;
+  const end = open.index;
+  const words = [...text.slice(0, end).matchAll(/\S+/g)];
+  let capitals = 0;
+  let first = -1;
+  for (let i = words.length - 1; i >= 0 && words.length - i <= NAME_MAX_WORDS; i--) {
+    const word = (words[i] as RegExpMatchArray)[0];
+    // Punctuation or a possessive ends the name: "El Salvador’s Terrorism Confinement Center".
+    if (/[,.;:!?)"“”]$/.test(word) || /['’]s$/.test(word)) break;
+    if (/^\p{Lu}/u.test(word)) {
+      capitals++;
+      first = i;
+    } else if (!NAME_JOINERS.has(word.toLowerCase())) break;
+  }
+  if (capitals < 2 || first < 0) return null;
+  return [(words[first] as RegExpMatchArray).index ?? end, text.slice(0, end).trimEnd().length];
+}
+
+function matchName(s: FactSentence, fact: NameFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
+  const own = new Set([...fact.names.en, ...fact.names.es].map(nameKey));
+  for (const h of roles.get('named') ?? []) {
+    const at = nameBefore(s.text, h.start);
+    if (!at) continue;
+    // A leading article is the sentence's, not the name's: "the Terrorism Confinement Center".
+    const article = /^(?:the|el|la)\s+/i.exec(s.text.slice(at[0], at[1]))?.[0].length ?? 0;
+    const page = s.text.slice(at[0] + article, at[1]);
+    const agrees = own.has(nameKey(page));
+    return {
+      kind: 'name',
+      relation: agrees ? 'agrees' : 'conflicts',
+      span: [at[0] + article, h.end],
+      page,
+      dataset: fact.value,
+      detail: { type: 'name', slot: { en: fact.label, es: fact.labelEs }, page, data: { en: fact.value, es: fact.valueEs } },
+    };
+  }
+  return null;
+}
 
 function matchYear(s: FactSentence, fact: YearFact, roles: Map<FactRole, PhraseHit[]>, near: boolean): Found | null {
   // The thing's own name, then the words standing for it once the page has named it nearby ("esta ley").

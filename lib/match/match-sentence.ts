@@ -17,7 +17,7 @@ export type Relation = 'agrees' | 'conflicts' | 'related' | 'repeats-error';
 export const RELATIONS: readonly Relation[] = ['conflicts', 'repeats-error', 'agrees', 'related'];
 
 /** What was compared: a number (by its category), a year, a title, an event, or the words of a statement. */
-export type PartKind = 'count' | 'money' | 'percent' | 'duration' | 'quantity' | 'year' | 'date' | 'title' | 'law' | 'event' | 'statement';
+export type PartKind = 'count' | 'money' | 'percent' | 'duration' | 'quantity' | 'year' | 'date' | 'title' | 'law' | 'name' | 'event' | 'statement';
 
 /** Curator verdicts that make an agreement a repeated error. */
 const FLAGGED = new Set(['erroneous', 'inconsistent']);

@@ -173,3 +173,36 @@ describe('money: payer, payee, period, other figures of the deal', () => {
     );
   });
 });
+
+describe('the full name written beside "(CECOT)"', () => {
+  it.each([
+    ['The men were taken to the Terrorism Confinement Center (CECOT) in Tecoluca.', 'agrees'],
+    ['The men were taken to the Center for Terrorism Confinement (CECOT) in Tecoluca.', 'agrees'],
+    ['Los llevaron al Centro de Confinamiento del Terrorismo (CECOT), en Tecoluca.', 'agrees'],
+    ['The men were taken to the Detention Center Against Terrorism (CECOT) in Tecoluca.', 'conflicts'],
+    ['They went to the National Anti-Gang Prison (CECOT) that evening.', 'conflicts'],
+  ])('%s', (text, relation) => {
+    const p = part(text, 'c003-name-terrorism-confinement-center');
+    expect(p?.relation).toBe(relation);
+    expect(p?.kind).toBe('name');
+  });
+
+  it('names both names when they differ, and stops at a possessive', () => {
+    expect(part('The men were taken to the Detention Center Against Terrorism (CECOT) in Tecoluca.', 'c003-name-terrorism-confinement-center')?.explanation).toBe(
+      'The page gives “Detention Center Against Terrorism” as the full name of CECOT; the dataset’s source gives Terrorism Confinement Center.',
+    );
+    expect(part('Reporters toured El Salvador’s Terrorism Confinement Center (CECOT) on Monday.', 'c003-name-terrorism-confinement-center')?.text).toBe('Terrorism Confinement Center (CECOT');
+  });
+
+  it('the right name is a part only when nothing else in the sentence is', () => {
+    expect(part('The Terrorism Confinement Center (CECOT) sits in Tecoluca.', 'c003-name-terrorism-confinement-center')).toMatchObject({ kind: 'name', text: 'Terrorism Confinement Center (CECOT' });
+    const ps = parts('Kristi Noem toured the Terrorism Confinement Center (CECOT) on Wednesday.');
+    expect(ps.some((p) => p.claimId === 'c003-noem-visit')).toBe(true);
+    expect(ps.some((p) => p.kind === 'name')).toBe(false);
+  });
+
+  it('a wrong name conflicts; a lower-case description in brackets names nothing', () => {
+    expect(part('They were flown to the Anti-Gang Detention Center (CECOT) at night.', 'c003-name-terrorism-confinement-center')?.relation).toBe('conflicts');
+    expect(part('They were flown to the mega-prison (CECOT) at night.', 'c003-name-terrorism-confinement-center')?.kind).not.toBe('name');
+  });
+});
