@@ -206,3 +206,13 @@ describe('the full name written beside "(CECOT)"', () => {
     expect(part('They were flown to the mega-prison (CECOT) at night.', 'c003-name-terrorism-confinement-center')?.kind).not.toBe('name');
   });
 });
+
+describe('events read from what real pages write', () => {
+  it('"notoriously harsh" is the prison’s reputation, also when the prison is named by where it is', () => {
+    expect(part('Families marched for the men held in a notoriously harsh prison in El Salvador.', 'c003-harsh-conditions-reputation')?.relation).toBe('agrees');
+  });
+
+  it('the deportation, as a noun, of people to the prison', () => {
+    expect(part("Lawyers challenged the Trump administration's deportation of Venezuelan men to a prison in El Salvador.", 'c000-deportees-held-in-cecot')?.relation).toBe('agrees');
+  });
+});
