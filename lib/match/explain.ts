@@ -88,6 +88,8 @@ export const ExplainDetail = z.discriminatedUnion('type', [
     unattributed: z.boolean(),
     /** The page questions the evidence for it ("no evidence that…"). */
     doubted: z.boolean().optional(),
+    /** The page reports someone denying what the article gives only as a claim. */
+    disputed: z.boolean().optional(),
     /** The page names it without saying whether it happened (a fact whose `opposite` is "related"). */
     mention: z.boolean().optional(),
     /** The page reports a neighbouring fact of the claim (`EventFact.neighbour`). */
@@ -274,7 +276,7 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       return t(relation === 'conflicts' ? 'matching.nameConflicts' : 'matching.nameAgrees', { page: d.page, data: pick(d.data), slot: pick(d.slot) });
     case 'event':
       return t(
-        d.neighbour ? 'matching.eventNeighbour' : d.doubted ? 'matching.eventDoubted' : d.mention ? 'matching.eventMention' : d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees',
+        d.neighbour ? 'matching.eventNeighbour' : d.disputed ? 'matching.eventDisputed' : d.doubted ? 'matching.eventDoubted' : d.mention ? 'matching.eventMention' : d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees',
         { slot: pick(d.slot) },
       );
     case 'statement': {

@@ -384,6 +384,10 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     if (needsActor && !actor) continue;
     const object = needsObject ? nearest(objects, a, actor ? [a, actor] : [a]) : null;
     if (needsObject && !object) continue;
+    // Of two actions before one object, a denial of the nearer one denies the event: "allege that many have
+    // no ties to Tren de Aragua" denies the ties, it does not report the allegation of them.
+    const inner = object ? actions.filter((b) => b !== a && b.start >= a.end && b.end <= object.start).pop() : undefined;
+    const denied = inner ?? a;
     const parts = [a, ...(actor ? [actor] : []), ...(object ? [object] : [])];
     const start = Math.min(...parts.map((x) => x.start));
     const end = Math.max(...parts.map((x) => x.end));
@@ -392,10 +396,13 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     if (clauseBreak(s.folded.slice(start, end))) continue;
     // "No evidence that they belong to…" doubts the claim without denying it; "accused without
     // evidence of belonging to…" still reports the accusation, and denies nothing.
-    const deniedHere = deniedBefore(s, a.start);
-    const noEvidence = deniedHere && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), a.start));
+    const deniedHere = deniedBefore(s, a.start) || (inner !== undefined && deniedBefore(s, inner.start));
+    const noEvidence = deniedHere && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), denied.start));
     const accused = noEvidence && fact.attributed && ACCUSED.test(s.folded.slice(Math.max(s.start, start - 40), end));
-    const doubted = noEvidence && !accused;
+    // Someone reported denying what the article itself gives only as a claim ("the declarations allege that many
+    // have no ties to…") disputes the claim; it does not contradict that the claim was made.
+    const disputed = deniedHere && !noEvidence && fact.attributed && ATTRIBUTED.test(s.folded.slice(Math.max(s.start, denied.start - 60), denied.start));
+    const doubted = (noEvidence && !accused) || disputed;
     // A denial on the page contradicts what the article reports, and agrees with what the article denies.
     const denial = !accused && deniedHere;
     const negated = denial !== fact.negative;
@@ -445,7 +452,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
         slot: { en: fact.label, es: fact.labelEs },
         negated: negated && !doubted && fact.opposite === 'conflicts',
         unattributed,
-        ...(doubted ? { doubted: true } : negated && fact.opposite === 'related' ? { mention: true } : {}),
+        ...(disputed ? { disputed: true } : doubted ? { doubted: true } : negated && fact.opposite === 'related' ? { mention: true } : {}),
       },
     };
   }

@@ -212,6 +212,19 @@ describe('events read from what real pages write', () => {
     expect(part('Families marched for the men held in a notoriously harsh prison in El Salvador.', 'c003-harsh-conditions-reputation')?.relation).toBe('agrees');
   });
 
+  it('someone reported denying what the article gives only as a claim disputes it: related, not the claim agreed', () => {
+    const p = part('Court filings allege that many of the men do not have ties to the Tren de Aragua gang.', 'c003-tren-de-aragua-link');
+    expect(p?.relation).toBe('related');
+    expect(p?.detail).toMatchObject({ type: 'event', disputed: true });
+    expect(p?.explanation).toBe(
+      'The page reports that some dispute the alleged link to Tren de Aragua; the dataset’s source gives it only as a claim, so neither contradicts the other.',
+    );
+  });
+
+  it('"no criminal records" for a share of the men, with no other topic word, is the neighbouring fact', () => {
+    expect(part('A television investigation found no criminal records for 75 percent of these individuals.', 'c003-many-not-convicted')?.relation).toBe('related');
+  });
+
   it('the deportation, as a noun, of people to the prison', () => {
     expect(part("Lawyers challenged the Trump administration's deportation of Venezuelan men to a prison in El Salvador.", 'c000-deportees-held-in-cecot')?.relation).toBe('agrees');
   });
