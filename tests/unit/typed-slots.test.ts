@@ -225,6 +225,10 @@ describe('events read from what real pages write', () => {
     expect(part('A television investigation found no criminal records for 75 percent of these individuals.', 'c003-many-not-convicted')?.relation).toBe('related');
   });
 
+  it('a sentence that only says the men have no access to lawyers is compared: the neighbouring fact of due process', () => {
+    expect(part('Since then, the men have had no access to lawyers or to their families.', 'c003-no-due-process')?.relation).toBe('related');
+  });
+
   it('the deportation, as a noun, of people to the prison', () => {
     expect(part("Lawyers challenged the Trump administration's deportation of Venezuelan men to a prison in El Salvador.", 'c000-deportees-held-in-cecot')?.relation).toBe('agrees');
   });
