@@ -116,6 +116,11 @@ export const Subject = z.object({
    * prisoners are locked in). Such a number is not this subject's.
    */
   otherMeasures: Terms.optional(),
+  /**
+   * For hours a day: words beside a duration saying it is the time out of the cell ("leave their
+   * cells for 30 minutes", "30 minutes of exercise"): the rest of the day is the time confined.
+   */
+  timeOut: Terms.optional(),
 });
 export type Subject = z.infer<typeof Subject>;
 

@@ -26,6 +26,8 @@ export interface SubjectInfo {
   otherEvents: PhraseSet | null;
   /** For quantities: the words that say a number measures another thing (`subjects[].otherMeasures`). */
   otherMeasures: PhraseSet | null;
+  /** For hours a day: the words that say a duration is the time out of the cell (`subjects[].timeOut`). */
+  timeOut: PhraseSet | null;
 }
 
 /** The role a phrase plays in a typed fact. */
@@ -111,6 +113,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
       groupOf: [],
       otherEvents: null,
       otherMeasures: null,
+      timeOut: null,
     };
   });
   for (const info of subjects) {
@@ -118,6 +121,8 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
     if (other.length) info.otherEvents = new PhraseSet(other);
     const measures = [...(info.subject.otherMeasures?.en ?? []), ...(info.subject.otherMeasures?.es ?? [])].map((n) => foldKey(n));
     if (measures.length) info.otherMeasures = new PhraseSet(measures);
+    const out = [...(info.subject.timeOut?.en ?? []), ...(info.subject.timeOut?.es ?? [])].map((n) => foldKey(n));
+    if (out.length) info.timeOut = new PhraseSet(out);
     if (!info.groups.length) continue;
     const lists = info.groups.map((g) => [...g.names.en, ...g.names.es].map((n) => foldKey(n)));
     info.groupNames = new PhraseSet(lists.flat());

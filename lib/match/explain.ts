@@ -47,6 +47,10 @@ export const ExplainDetail = z.discriminatedUnion('type', [
     parts: z.array(z.object({ value: z.number(), group: Bilingual })).optional(),
     /** The page's number counts another event about the same people (a release, a return home). */
     otherEvent: z.boolean().optional(),
+    /** The page gives the time out of the cell; `page` is the rest of the day, confined. */
+    timeOut: z
+      .object({ qualifier: ValueText.shape.qualifier, value: z.number().optional(), min: z.number().optional(), max: z.number().optional(), unit: z.enum(['minutes', 'hours']) })
+      .optional(),
     /** A sum compared with a money fact: another figure of the deal, payer and payee swapped, the periods. */
     money: z
       .object({
@@ -136,6 +140,8 @@ const UNIT: Record<string, MatchingKey> = {
   people: 'matching.unitPeople',
   'people/cell': 'matching.unitPeoplePerCell',
   'hours/day': 'matching.unitHoursPerDay',
+  minutes: 'matching.unitMinutes',
+  hours: 'matching.unitHours',
   cases: 'matching.unitCases',
   days: 'matching.unitDays',
   percent: 'matching.unitPercent',
@@ -224,6 +230,10 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       const page = renderValue(d.page, locale);
       const data = renderValue(d.data, locale);
       if (d.otherEvent) return t('matching.qtyOtherEvent', { page, data, subject });
+      if (d.timeOut) {
+        const out = renderValue({ ...d.timeOut, unit: d.timeOut.unit }, locale);
+        return t(d.compatible ? 'matching.qtyTimeOutFits' : 'matching.qtyTimeOutConflicts', { out, page, data, subject });
+      }
       const money = d.money;
       if (money) {
         const payer = pick(money.payer);

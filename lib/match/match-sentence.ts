@@ -7,6 +7,7 @@ import { explain, type ExplainDetail, type Locale } from './explain';
 import { HEDGE_NEAR, matchFacts } from './match-facts';
 import { readMoney } from './money-slots';
 import { groupCounted, readCounts, within } from './count-groups';
+import { readTimeOut } from './time-out';
 
 /**
  * How a page's claim stands against a dataset claim. `repeats-error`: it
@@ -141,8 +142,15 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
 
   const locale = s.locale ?? 'en';
   const folded = s.folded ?? s.text.toLowerCase();
-  const quantities = s.quantities.filter((q) => q.category !== 'year');
-  const counted = readCounts(m, s, folded, quantities, (q) => assignSubject(m, s, q, quantities));
+  const parsed = s.quantities.filter((q) => q.category !== 'year');
+  // Time out of the cell stands for the rest of the day confined ("30 minutes to exercise": 23.5 hours in).
+  const timeOut = readTimeOut(m, s, folded, parsed);
+  const quantities = timeOut.size ? parsed.map((q) => timeOut.get(q)?.confined ?? q) : parsed;
+  const outOf = new Map([...timeOut.values()].map((t) => [t.confined, t]));
+  const counted = readCounts(m, s, folded, quantities, (q) => {
+    const t = outOf.get(q);
+    return t ? { index: t.subject, score: 1 } : assignSubject(m, s, q, quantities);
+  });
   for (const k of counted) {
     const { q, info } = k;
     comparedSubjects.add(k.subject);
@@ -206,6 +214,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         ...(k.parts ? { parts: k.parts } : {}),
         ...(k.otherEvent ? { otherEvent: true } : {}),
         ...(money ? { money } : {}),
+        ...(outOf.get(q) ? { timeOut: (outOf.get(q) as { out: NonNullable<Extract<ExplainDetail, { type: 'quantity' }>['timeOut']> }).out } : {}),
       };
       out.push({
         claimId: c.claim.id,

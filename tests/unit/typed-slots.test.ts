@@ -233,3 +233,30 @@ describe('events read from what real pages write', () => {
     expect(part("Lawyers challenged the Trump administration's deportation of Venezuelan men to a prison in El Salvador.", 'c000-deportees-held-in-cecot')?.relation).toBe('agrees');
   });
 });
+
+describe('time out of the cell read as the rest of the day confined', () => {
+  it.each([
+    ['Prisoners may leave their cells for only 30 minutes, to exercise or see a judge.', 'agrees'],
+    ['Each man gets 30 minutes a day of exercise in a corridor.', 'agrees'],
+    ['Los reos solo pueden salir de sus celdas durante 30 minutos.', 'agrees'],
+    ['Inmates get four hours a day in the yard.', 'conflicts'],
+  ])('%s', (text, relation) => {
+    const p = part(text, 'c003-confinement-24h');
+    expect(p?.relation).toBe(relation);
+    expect(p?.detail).toMatchObject({ type: 'quantity', timeOut: { unit: expect.any(String) } });
+  });
+
+  it('says both the time out and what it leaves', () => {
+    expect(part('Inmates get four hours a day in the yard.', 'c003-confinement-24h')?.explanation).toBe(
+      'The page says 4 hours out of the cell, which leaves 20 hours a day confined; the dataset’s source says nearly 24 hours a day for hours confined per day. Both cannot be true.',
+    );
+  });
+
+  it('the time-out words belong to the nearest duration: the hours locked in stay hours locked in', () => {
+    const ps = parts('Inmates stay locked up for 23.5 hours a day and may leave their cells for 30 minutes.').filter((p) => p.claimId === 'c003-confinement-24h');
+    expect(ps.map((p) => [p.text, p.relation, p.detail.type === 'quantity' && !!p.detail.timeOut])).toEqual([
+      ['23.5 hours', 'agrees', false],
+      ['30 minutes', 'agrees', true],
+    ]);
+  });
+});

@@ -27,6 +27,8 @@ export const matching = {
 
     // Explanations. {page} and {data} are values as a reader writes them; {subject} a slot.
     qtyFits: 'The page says {page}; the dataset’s source says {data} for {subject}. The figures fit together.',
+    qtyTimeOutFits: 'The page says {out} out of the cell, which leaves {page} confined; the dataset’s source says {data} for {subject}. The figures fit together.',
+    qtyTimeOutConflicts: 'The page says {out} out of the cell, which leaves {page} confined; the dataset’s source says {data} for {subject}. Both cannot be true.',
     qtyConflicts: 'The page says {page}; the dataset’s source says {data} for {subject}. Both cannot be true.',
     qtyNarrower: 'The page counts {page} {pageGroup}; the dataset’s source counts {data} {dataGroup} ({subject}). A narrower group, so both can be true.',
     qtyBroader: 'The page counts {page} {pageGroup}; the dataset’s source counts {data} {dataGroup} ({subject}). A broader group, so both can be true.',
@@ -134,6 +136,8 @@ export const matching = {
     unitPeople: '{v} people',
     unitPeoplePerCell: '{v} people per cell',
     unitHoursPerDay: '{v} hours a day',
+    unitMinutes: '{v} minutes',
+    unitHours: '{v} hours',
     unitCases: '{v} cases',
     unitDays: '{v} days',
     unitPerYear: '{v} a year',
@@ -163,6 +167,8 @@ export const matching = {
     meanUnmatched: 'verificable, pero el conjunto de datos no lo cubre',
 
     qtyFits: 'La página dice {page}; la fuente del conjunto de datos dice {data} ({subject}). Las cifras son compatibles.',
+    qtyTimeOutFits: 'La página dice {out} fuera de la celda, lo que deja {page} de encierro; la fuente del conjunto de datos dice {data} ({subject}). Las cifras son compatibles.',
+    qtyTimeOutConflicts: 'La página dice {out} fuera de la celda, lo que deja {page} de encierro; la fuente del conjunto de datos dice {data} ({subject}). No pueden ser ciertas las dos.',
     qtyConflicts: 'La página dice {page}; la fuente del conjunto de datos dice {data} ({subject}). No pueden ser ciertas las dos.',
     qtyNarrower: 'La página cuenta {page} {pageGroup}; la fuente del conjunto de datos cuenta {data} {dataGroup} ({subject}). Es un grupo más reducido, así que ambas cifras pueden ser ciertas.',
     qtyBroader: 'La página cuenta {page} {pageGroup}; la fuente del conjunto de datos cuenta {data} {dataGroup} ({subject}). Es un grupo más amplio, así que ambas cifras pueden ser ciertas.',
@@ -269,6 +275,8 @@ export const matching = {
     unitPeople: '{v} personas',
     unitPeoplePerCell: '{v} personas por celda',
     unitHoursPerDay: '{v} horas al día',
+    unitMinutes: '{v} minutos',
+    unitHours: '{v} horas',
     unitCases: '{v} casos',
     unitDays: '{v} días',
     unitPerYear: '{v} al año',
