@@ -442,6 +442,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // "Related" needs something specific besides the topic's own words (CECOT, El Salvador, the deal).
     const own = (terms?.own ?? 0) + (cues?.own ?? 0);
     if ((specific === 0 && !named) || (!says && (own === 0 || evidence < (isQuantity ? RELATED_QUANTITY_MIN : RELATED_MIN)))) continue;
+    // A figure's subject without the figure is related through its own words ("the deportation flights") or a
+    // name of its claim alone ("Cristosal"), not through a name many claims share ("the Trump administration sent Abrego to CECOT").
+    if (isQuantity && !(cues?.specific ?? 0) && !(terms?.unique ?? 0)) continue;
     let relation: Relation = 'related';
     // Terms often carry their own negation ("not been convicted"), so only a
     // negation the page puts before a term of a positive claim counts.

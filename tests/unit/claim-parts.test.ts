@@ -195,6 +195,13 @@ describe('5. "related" needs something specific, not the topic’s own words', (
     const c = sentence('Reporters from El Salvador and abroad gathered outside CECOT on Tuesday, officials said.');
     expect(c?.matches.filter((m) => m.relation === 'related') ?? []).toEqual([]);
   });
+
+  it('a name many claims share does not relate one man’s case to the count of deportees', () => {
+    const c = sentence('The Trump administration admitted a clerical mistake in the case of one Salvadoran father held at CECOT.');
+    expect(c?.matches.some((m) => m.claimId === 'c000-deportees-261') ?? false).toBe(false);
+    // A name of that claim alone still relates it: the group that counted the deaths.
+    expect(sentence('Cristosal has documented deaths in custody since the crackdown began.')?.matches.some((m) => m.claimId === 'c003-cristosal-174-cases' && m.relation === 'related')).toBe(true);
+  });
 });
 
 describe('6. agreeing with what the curator flagged is a repeated error, not a green agreement', () => {
