@@ -229,6 +229,12 @@ describe('events read from what real pages write', () => {
     expect(part('Since then, the men have had no access to lawyers or to their families.', 'c003-no-due-process')?.relation).toBe('related');
   });
 
+  it('Bukele offering to house deportees from the US is the offer Rubio announced (its first half)', () => {
+    const p = part('Bukele, known for his crackdown on the gangs, has offered to house U.S. deportees in his prisons.', 'c003-rubio-us-citizens-offer');
+    expect(p?.relation).toBe('agrees');
+    expect(p?.explanation).toBe("The page reports El Salvador's offer to take deportees from the US, as the dataset’s source does.");
+  });
+
   it('the deportation, as a noun, of people to the prison', () => {
     expect(part("Lawyers challenged the Trump administration's deportation of Venezuelan men to a prison in El Salvador.", 'c000-deportees-held-in-cecot')?.relation).toBe('agrees');
   });
