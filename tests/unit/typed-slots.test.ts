@@ -235,6 +235,10 @@ describe('events read from what real pages write', () => {
     expect(p?.explanation).toBe("The page reports El Salvador's offer to take deportees from the US, as the dataset’s source does.");
   });
 
+  it('a country sending its own citizens to foreign jails is compared, with no other topic word', () => {
+    expect(part('It would be close to unheard of for a democracy to send its own citizens to prisons abroad.', 'c003-us-citizens-illegal')?.relation).toBe('related');
+  });
+
   it('the deportation, as a noun, of people to the prison', () => {
     expect(part("Lawyers challenged the Trump administration's deportation of Venezuelan men to a prison in El Salvador.", 'c000-deportees-held-in-cecot')?.relation).toBe('agrees');
   });
