@@ -182,12 +182,17 @@ function nameKey(name: string): string {
     .join(' ');
 }
 
+/** How far before the short name its full name may start: nine words, most of them long. */
+const NAME_REACH = 120;
+
 /** "Terrorism Confinement Center (CECOT)": the capitalised words right before the short name in brackets, or null. */
-function nameBefore(text: string, at: number): [number, number] | null {
-  const open = /\(\s*$/.exec(text.slice(0, at));
+function nameBefore(text: string, from: number, at: number): [number, number] | null {
+  // Only the words just before it are read: `text` is the whole page.
+  const lo = Math.max(from, at - NAME_REACH);
+  const head = text.slice(lo, at);
+  const open = /\(\s*$/.exec(head);
   if (!open) return null;
-  const end = open.index;
-  const words = [...text.slice(0, end).matchAll(/\S+/g)];
+  const words = [...head.slice(0, open.index).matchAll(/\S+/g)];
   let capitals = 0;
   let first = -1;
   for (let i = words.length - 1; i >= 0 && words.length - i <= NAME_MAX_WORDS; i--) {
@@ -200,13 +205,13 @@ function nameBefore(text: string, at: number): [number, number] | null {
     } else if (!NAME_JOINERS.has(word.toLowerCase())) break;
   }
   if (capitals < 2 || first < 0) return null;
-  return [(words[first] as RegExpMatchArray).index ?? end, text.slice(0, end).trimEnd().length];
+  return [lo + ((words[first] as RegExpMatchArray).index ?? 0), lo + head.slice(0, open.index).trimEnd().length];
 }
 
 function matchName(s: FactSentence, fact: NameFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
   const own = new Set([...fact.names.en, ...fact.names.es].map(nameKey));
   for (const h of roles.get('named') ?? []) {
-    const at = nameBefore(s.text, h.start);
+    const at = nameBefore(s.text, s.start, h.start);
     if (!at) continue;
     // A leading article is the sentence's, not the name's: "the Terrorism Confinement Center".
     const article = /^(?:the|el|la)\s+/i.exec(s.text.slice(at[0], at[1]))?.[0].length ?? 0;
