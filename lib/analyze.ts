@@ -191,7 +191,8 @@ export function analyzeText(
     let matches: DatasetMatch[] = [];
     let restOf: ((a: number, b: number) => DatasetMatch[]) | null = null;
     // Words a typed fact uses ("said", "visited") are common: alone, only a name or a dated law makes a sentence worth comparing.
-    if (doMatch && (tHits.length || cHits.length || xHits.some((h) => m.factAnchor[h.phrase]) || qs.some((q) => q.label))) {
+    // A duration may be time out of the cell, told without any of the subject's words ("30 minutes a day of exercise").
+    if (doMatch && (tHits.length || cHits.length || xHits.some((h) => m.factAnchor[h.phrase]) || qs.some((q) => q.label || q.category === 'duration'))) {
       const { anchored, rival, anchorSpans, ownWords } = topicContext(t, pHits);
       const nearFacts = named.near(s.start, s.end);
       // A sentence about another prison (and not about this one) is not compared with the dataset.

@@ -116,6 +116,11 @@ export const Subject = z.object({
    * prisoners are locked in). Such a number is not this subject's.
    */
   otherMeasures: Terms.optional(),
+  /**
+   * For hours a day: words beside a duration saying it is the time out of the cell ("leave their
+   * cells for 30 minutes", "30 minutes of exercise"): the rest of the day is the time confined.
+   */
+  timeOut: Terms.optional(),
 });
 export type Subject = z.infer<typeof Subject>;
 
@@ -289,6 +294,24 @@ export const LawFact = z.object({
 });
 export type LawFact = z.infer<typeof LawFact>;
 /**
+ * The full name a page spells out beside a short one ("Terrorism Confinement Center (CECOT)").
+ * A name whose words are those of one of `names`, in any order and either spelling ("Center for
+ * Terrorism Confinement"), agrees; any other name written there ("Detention Center Against
+ * Terrorism (CECOT)") conflicts.
+ */
+export const NameFact = z.object({
+  kind: z.literal('name'),
+  ...FactBase,
+  /** The short name the full one is written beside: "CECOT". */
+  of: Terms,
+  /** The full name as pages may write it, in either language. */
+  names: Terms,
+  /** The name as the article gives it, for explanations. */
+  value: z.string().min(1),
+  valueEs: z.string().min(1),
+});
+export type NameFact = z.infer<typeof NameFact>;
+/**
  * A sum of money with who pays whom and over what period. `period` is null
  * when the article gives none: then a page's period cannot be refuted.
  */
@@ -308,7 +331,7 @@ export type MoneyFact = z.infer<typeof MoneyFact>;
 export type YearFact = z.infer<typeof YearFact>;
 export type TitleFact = z.infer<typeof TitleFact>;
 export type EventFact = z.infer<typeof EventFact>;
-export const Fact = z.discriminatedUnion('kind', [YearFact, TitleFact, EventFact, LawFact, MoneyFact]);
+export const Fact = z.discriminatedUnion('kind', [YearFact, TitleFact, EventFact, LawFact, MoneyFact, NameFact]);
 export type Fact = z.infer<typeof Fact>;
 export type FactKind = Fact['kind'];
 

@@ -26,10 +26,12 @@ export interface SubjectInfo {
   otherEvents: PhraseSet | null;
   /** For quantities: the words that say a number measures another thing (`subjects[].otherMeasures`). */
   otherMeasures: PhraseSet | null;
+  /** For hours a day: the words that say a duration is the time out of the cell (`subjects[].timeOut`). */
+  timeOut: PhraseSet | null;
 }
 
 /** The role a phrase plays in a typed fact. */
-export type FactRole = 'of' | 'ref' | 'person' | 'title' | 'otherTitle' | 'actor' | 'action' | 'object' | 'marker' | 'law' | 'otherLaw' | 'payer' | 'payee' | 'otherSum';
+export type FactRole = 'of' | 'ref' | 'person' | 'title' | 'otherTitle' | 'actor' | 'action' | 'object' | 'marker' | 'law' | 'otherLaw' | 'payer' | 'payee' | 'otherSum' | 'named';
 
 export interface FactInfo {
   fact: Fact;
@@ -111,6 +113,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
       groupOf: [],
       otherEvents: null,
       otherMeasures: null,
+      timeOut: null,
     };
   });
   for (const info of subjects) {
@@ -118,6 +121,8 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
     if (other.length) info.otherEvents = new PhraseSet(other);
     const measures = [...(info.subject.otherMeasures?.en ?? []), ...(info.subject.otherMeasures?.es ?? [])].map((n) => foldKey(n));
     if (measures.length) info.otherMeasures = new PhraseSet(measures);
+    const out = [...(info.subject.timeOut?.en ?? []), ...(info.subject.timeOut?.es ?? [])].map((n) => foldKey(n));
+    if (out.length) info.timeOut = new PhraseSet(out);
     if (!info.groups.length) continue;
     const lists = info.groups.map((g) => [...g.names.en, ...g.names.es].map((n) => foldKey(n)));
     info.groupNames = new PhraseSet(lists.flat());
@@ -219,6 +224,8 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
       add(both(fact.markers), 'marker');
       add(both(fact.law), 'law');
       add(both(fact.otherLaws), 'otherLaw');
+    } else if (fact.kind === 'name') {
+      add(both(fact.of), 'named');
     } else if (fact.kind === 'money') {
       add(both(fact.payer), 'payer');
       add(both(fact.payee), 'payee');

@@ -47,15 +47,18 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
   // membership stated as fact) speaks before a count that only relates to the dataset's: the warning is what matters.
   const repeatsError = (m: DatasetMatch) =>
     !!m.flagged && m.relation === 'repeats-error' && (m.kind === 'event' || m.kind === 'statement') && matches.some((v) => VALUE_KINDS.has(v.kind) && v.relation === 'related' && v.span[0] < m.span[1] && m.span[0] < v.span[1]);
-  const rank = (m: DatasetMatch) => (repeatsError(m) ? -1 : named(m) ? 2 : VALUE_KINDS.has(m.kind) ? 0 : 1);
+  // The prison's right full name ("Terrorism Confinement Center (CECOT)") is how most pages name the topic:
+  // a part only when nothing else in the sentence is, so it never takes the place of what the sentence claims.
+  const rightName = (m: DatasetMatch) => m.kind === 'name' && m.relation === 'agrees';
+  const rank = (m: DatasetMatch) => (repeatsError(m) ? -1 : named(m) || rightName(m) ? 2 : VALUE_KINDS.has(m.kind) ? 0 : 1);
   const ordered = [...matches].sort((a, b) => rank(a) - rank(b));
   for (const m of ordered) {
     if (parts.length >= MAX_PARTS) break;
     // One part per dataset claim, except numbers: "261 people, 238 of them Venezuelans" compares two.
-    const key = m.kind === 'statement' || m.kind === 'event' || m.kind === 'title' || m.kind === 'year' || m.kind === 'law' ? m.claimId : `${m.claimId}@${m.span[0]}`;
+    const key = m.kind === 'statement' || m.kind === 'event' || m.kind === 'title' || m.kind === 'year' || m.kind === 'law' || m.kind === 'name' ? m.claimId : `${m.claimId}@${m.span[0]}`;
     if (claims.has(key) || (m.kind === 'statement' && [...claims].some((k) => k.startsWith(`${m.claimId}@`)))) continue;
     // Shared words are the weakest evidence: beside other parts, a mere "related" is listed, not painted.
-    if (m.kind === 'statement' && parts.length && (m.relation === 'related' || m.topicWordsOnly)) continue;
+    if ((m.kind === 'statement' || rightName(m)) && parts.length && (m.relation === 'related' || m.topicWordsOnly || rightName(m))) continue;
     // A clause or a statement that takes in a compared value is about that value: the value speaks for it.
     // An event that only shares the words of what was counted ("238 members of the gang") and has an
     // actor, action or object of its own outside them claims something more.

@@ -36,6 +36,10 @@ export const ExplainDetail = z.discriminatedUnion('type', [
     parts: z.array(z.object({ value: z.number(), group: Bilingual })).optional(),
     /** The page's number counts another event about the same people (a release, a return home). */
     otherEvent: z.boolean().optional(),
+    /** The page gives the time out of the cell; `page` is the rest of the day, confined. */
+    timeOut: z
+      .object({ qualifier: ValueText.shape.qualifier, value: z.number().optional(), min: z.number().optional(), max: z.number().optional(), unit: z.enum(['minutes', 'hours']) })
+      .optional(),
     /** A sum compared with a money fact: another figure of the deal, payer and payee swapped, the periods. */
     money: z
       .object({
@@ -77,6 +81,8 @@ export const ExplainDetail = z.discriminatedUnion('type', [
     unattributed: z.boolean(),
     /** The page questions the evidence for it ("no evidence that…"). */
     doubted: z.boolean().optional(),
+    /** The page reports someone denying what the article gives only as a claim. */
+    disputed: z.boolean().optional(),
     /** The page names it without saying whether it happened (a fact whose `opposite` is "related"). */
     mention: z.boolean().optional(),
     /** The page reports a neighbouring fact of the claim (`EventFact.neighbour`). */
@@ -84,6 +90,8 @@ export const ExplainDetail = z.discriminatedUnion('type', [
   }),
   /** The law something rests on: the page's as written, the dataset's in both languages. */
   z.object({ type: z.literal('law'), slot: Bilingual, page: z.string(), data: Bilingual }),
+  /** A full name written beside a short one: the page's as written, the dataset's in both languages. */
+  z.object({ type: z.literal('name'), slot: Bilingual, page: z.string(), data: Bilingual }),
   /** The day of the week of an event: the page's word, the dataset's day. */
   z.object({ type: z.literal('date'), slot: Bilingual, page: z.string(), data: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']) }),
   z.object({

@@ -38,6 +38,8 @@ const UNIT: Record<string, MatchingKey> = {
   people: 'matching.unitPeople',
   'people/cell': 'matching.unitPeoplePerCell',
   'hours/day': 'matching.unitHoursPerDay',
+  minutes: 'matching.unitMinutes',
+  hours: 'matching.unitHours',
   cases: 'matching.unitCases',
   days: 'matching.unitDays',
   percent: 'matching.unitPercent',
@@ -126,6 +128,10 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       const page = renderValue(d.page, locale);
       const data = renderValue(d.data, locale);
       if (d.otherEvent) return t('matching.qtyOtherEvent', { page, data, subject });
+      if (d.timeOut) {
+        const out = renderValue({ ...d.timeOut, unit: d.timeOut.unit }, locale);
+        return t(d.compatible ? 'matching.qtyTimeOutFits' : 'matching.qtyTimeOutConflicts', { out, page, data, subject });
+      }
       const money = d.money;
       if (money) {
         const payer = pick(money.payer);
@@ -174,9 +180,11 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
     }
     case 'law':
       return t(relation === 'conflicts' ? 'matching.lawConflicts' : 'matching.lawAgrees', { page: d.page, data: pick(d.data), slot: pick(d.slot) });
+    case 'name':
+      return t(relation === 'conflicts' ? 'matching.nameConflicts' : 'matching.nameAgrees', { page: d.page, data: pick(d.data), slot: pick(d.slot) });
     case 'event':
       return t(
-        d.neighbour ? 'matching.eventNeighbour' : d.doubted ? 'matching.eventDoubted' : d.mention ? 'matching.eventMention' : d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees',
+        d.neighbour ? 'matching.eventNeighbour' : d.disputed ? 'matching.eventDisputed' : d.doubted ? 'matching.eventDoubted' : d.mention ? 'matching.eventMention' : d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees',
         { slot: pick(d.slot) },
       );
     case 'statement': {

@@ -1,4 +1,5 @@
-import type { EventFact, LawFact, TitleFact, YearFact } from '../dataset/schema';
+import type { EventFact, LawFact, NameFact, TitleFact, YearFact } from '../dataset/schema';
+import { foldText } from '../text/fold';
 import type { PhraseHit } from '../text/phrase-set';
 import type { ParsedQuantity } from '../text/parse-quantities';
 import type { FactRole, Matcher } from './build-matcher';
@@ -10,7 +11,7 @@ import type { ExplainDetail } from './explain';
 export interface FactFinding {
   claim: number;
   factId: string;
-  kind: 'year' | 'date' | 'title' | 'event' | 'law';
+  kind: 'year' | 'date' | 'title' | 'event' | 'law' | 'name';
   relation: 'agrees' | 'conflicts' | 'related';
   /** The words compared, [start, end) in the text: the year and what it is of, the title and the name, the clause. */
   span: [number, number];
@@ -108,7 +109,9 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
           ? matchTitle(s, fact, roles, s.nearFacts?.has(fi) ?? false, (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'title' && o.fact !== fi))
           : fact.kind === 'law'
             ? matchLaw(s, fact, roles)
-            : matchEvent(s, fact, roles);
+            : fact.kind === 'name'
+              ? matchName(s, fact, roles)
+              : matchEvent(s, fact, roles);
     if (found) out.push({ claim, factId: fact.id, ...found });
   }
   // One predicate has one object: when two events read the same action ("drew criticism"), the one
@@ -125,14 +128,14 @@ const keyFactLists = new WeakMap<Matcher, number[][]>();
 function keyFactsOf(m: Matcher): number[][] {
   let lists = keyFactLists.get(m);
   if (!lists) {
-    lists = m.factOwners.map((owners) => owners.filter((o) => o.role === 'action' || o.role === 'of' || o.role === 'person').map((o) => o.fact));
+    lists = m.factOwners.map((owners) => owners.filter((o) => o.role === 'action' || o.role === 'of' || o.role === 'person' || o.role === 'named').map((o) => o.fact));
     keyFactLists.set(m, lists);
   }
   return lists;
 }
 
 /** Words allowed between a basis word and the law's name: "under the rarely used Alien Enemies Act", "bajo la controvertida Ley…". */
-const LAW_GAP = /^\s*(?:(?:the|a|an|la|el|una|un|rarely[- ]used|little[- ]used|controversial|controvertida|polemica|wartime|centuries[- ]old|\d{4}|18th[- ]century|u\.s\.|us|so[- ]called|llamada)\s+)*$/;
+const LAW_GAP = /^\s*(?:(?:the|a|an|la|el|una|un|rarely[- ]used|rarely[- ]invoked|little[- ]used|little[- ]known|obscure|controversial|controvertida|polemica|wartime|centuries[- ]old|\d{4}|18th[- ]century|u\.s\.|us|so[- ]called|llamada)\s+)*$/;
 /** How far from the law's name the action resting on it may stand. */
 const LAW_ACTION_REACH = 120;
 
@@ -160,6 +163,71 @@ function matchLaw(s: FactSentence, fact: LawFact, roles: Map<FactRole, PhraseHit
 }
 
 type Found = Omit<FactFinding, 'claim' | 'factId'>;
+
+/** Small words a full name holds between its capitalised ones: "Center for the Confinement of Terrorism", "Centro de Confinamiento del Terrorismo". */
+const NAME_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'against', 'and', 'on', 'de', 'del', 'la', 'el', 'los', 'las', 'y', 'contra', 'para']);
+const NAME_MAX_WORDS = 9;
+
+/**
+ * A name's words, for comparing names written in another order or spelling: folded, without the
+ * small words, "centre" as "center", "terrorist"/"terrorism" as "terror" ("Center for Terrorism
+ * Confinement" is the Terrorism Confinement Center; "Detention Center Against Terrorism" is not).
+ */
+function nameKey(name: string): string {
+  return foldText(name)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !NAME_JOINERS.has(w))
+    .map((w) => (w === 'centre' ? 'center' : /^terror/.test(w) ? 'terror' : w))
+    .sort()
+    .join(' ');
+}
+
+/** How far before the short name its full name may start: nine words, most of them long. */
+const NAME_REACH = 120;
+
+/** "Terrorism Confinement Center (CECOT)": the capitalised words right before the short name in brackets, or null. */
+function nameBefore(text: string, from: number, at: number): [number, number] | null {
+  // Only the words just before it are read: `text` is the whole page.
+  const lo = Math.max(from, at - NAME_REACH);
+  const head = text.slice(lo, at);
+  const open = /\(\s*$/.exec(head);
+  if (!open) return null;
+  const words = [...head.slice(0, open.index).matchAll(/\S+/g)];
+  let capitals = 0;
+  let first = -1;
+  for (let i = words.length - 1; i >= 0 && words.length - i <= NAME_MAX_WORDS; i--) {
+    const word = (words[i] as RegExpMatchArray)[0];
+    // Punctuation or a possessive ends the name: "El Salvador’s Terrorism Confinement Center".
+    if (/[,.;:!?)"“”]$/.test(word) || /['’]s$/.test(word)) break;
+    if (/^\p{Lu}/u.test(word)) {
+      capitals++;
+      first = i;
+    } else if (!NAME_JOINERS.has(word.toLowerCase())) break;
+  }
+  if (capitals < 2 || first < 0) return null;
+  return [lo + ((words[first] as RegExpMatchArray).index ?? 0), lo + head.slice(0, open.index).trimEnd().length];
+}
+
+function matchName(s: FactSentence, fact: NameFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
+  const own = new Set([...fact.names.en, ...fact.names.es].map(nameKey));
+  for (const h of roles.get('named') ?? []) {
+    const at = nameBefore(s.text, s.start, h.start);
+    if (!at) continue;
+    // A leading article is the sentence's, not the name's: "the Terrorism Confinement Center".
+    const article = /^(?:the|el|la)\s+/i.exec(s.text.slice(at[0], at[1]))?.[0].length ?? 0;
+    const page = s.text.slice(at[0] + article, at[1]);
+    const agrees = own.has(nameKey(page));
+    return {
+      kind: 'name',
+      relation: agrees ? 'agrees' : 'conflicts',
+      span: [at[0] + article, h.end],
+      page,
+      dataset: fact.value,
+      detail: { type: 'name', slot: { en: fact.label, es: fact.labelEs }, page, data: { en: fact.value, es: fact.valueEs } },
+    };
+  }
+  return null;
+}
 
 function matchYear(s: FactSentence, fact: YearFact, roles: Map<FactRole, PhraseHit[]>, near: boolean): Found | null {
   // The thing's own name, then the words standing for it once the page has named it nearby ("esta ley").
@@ -321,6 +389,10 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     if (needsActor && !actor) continue;
     const object = needsObject ? nearest(objects, a, actor ? [a, actor] : [a]) : null;
     if (needsObject && !object) continue;
+    // Of two actions before one object, a denial of the nearer one denies the event: "allege that many have
+    // no ties to Tren de Aragua" denies the ties, it does not report the allegation of them.
+    const inner = object ? actions.filter((b) => b !== a && b.start >= a.end && b.end <= object.start).pop() : undefined;
+    const denied = inner ?? a;
     const parts = [a, ...(actor ? [actor] : []), ...(object ? [object] : [])];
     const start = Math.min(...parts.map((x) => x.start));
     const end = Math.max(...parts.map((x) => x.end));
@@ -329,10 +401,13 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     if (clauseBreak(s.folded.slice(start, end))) continue;
     // "No evidence that they belong to…" doubts the claim without denying it; "accused without
     // evidence of belonging to…" still reports the accusation, and denies nothing.
-    const deniedHere = deniedBefore(s, a.start);
-    const noEvidence = deniedHere && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), a.start));
+    const deniedHere = deniedBefore(s, a.start) || (inner !== undefined && deniedBefore(s, inner.start));
+    const noEvidence = deniedHere && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), denied.start));
     const accused = noEvidence && fact.attributed && ACCUSED.test(s.folded.slice(Math.max(s.start, start - 40), end));
-    const doubted = noEvidence && !accused;
+    // Someone reported denying what the article itself gives only as a claim ("the declarations allege that many
+    // have no ties to…") disputes the claim; it does not contradict that the claim was made.
+    const disputed = deniedHere && !noEvidence && fact.attributed && ATTRIBUTED.test(s.folded.slice(Math.max(s.start, denied.start - 60), denied.start));
+    const doubted = (noEvidence && !accused) || disputed;
     // A denial on the page contradicts what the article reports, and agrees with what the article denies.
     const denial = !accused && deniedHere;
     const negated = denial !== fact.negative;
@@ -382,7 +457,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
         slot: { en: fact.label, es: fact.labelEs },
         negated: negated && !doubted && fact.opposite === 'conflicts',
         unattributed,
-        ...(doubted ? { doubted: true } : negated && fact.opposite === 'related' ? { mention: true } : {}),
+        ...(disputed ? { disputed: true } : doubted ? { doubted: true } : negated && fact.opposite === 'related' ? { mention: true } : {}),
       },
     };
   }

@@ -7,6 +7,7 @@ import { explain, type ExplainDetail, type Locale } from './explain';
 import { HEDGE_NEAR, matchFacts } from './match-facts';
 import { readMoney } from './money-slots';
 import { groupCounted, readCounts, within } from './count-groups';
+import { readTimeOut } from './time-out';
 
 /**
  * How a page's claim stands against a dataset claim. `repeats-error`: it
@@ -17,7 +18,7 @@ export type Relation = 'agrees' | 'conflicts' | 'related' | 'repeats-error';
 export const RELATIONS: readonly Relation[] = ['conflicts', 'repeats-error', 'agrees', 'related'];
 
 /** What was compared: a number (by its category), a year, a title, an event, or the words of a statement. */
-export type PartKind = 'count' | 'money' | 'percent' | 'duration' | 'quantity' | 'year' | 'date' | 'title' | 'law' | 'event' | 'statement';
+export type PartKind = 'count' | 'money' | 'percent' | 'duration' | 'quantity' | 'year' | 'date' | 'title' | 'law' | 'name' | 'event' | 'statement';
 
 /** Curator verdicts that make an agreement a repeated error. */
 const FLAGGED = new Set(['erroneous', 'inconsistent']);
@@ -141,8 +142,15 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
 
   const locale = s.locale ?? 'en';
   const folded = s.folded ?? s.text.toLowerCase();
-  const quantities = s.quantities.filter((q) => q.category !== 'year');
-  const counted = readCounts(m, s, folded, quantities, (q) => assignSubject(m, s, q, quantities));
+  const parsed = s.quantities.filter((q) => q.category !== 'year');
+  // Time out of the cell stands for the rest of the day confined ("30 minutes to exercise": 23.5 hours in).
+  const timeOut = readTimeOut(m, s, folded, parsed);
+  const quantities = timeOut.size ? parsed.map((q) => timeOut.get(q)?.confined ?? q) : parsed;
+  const outOf = new Map([...timeOut.values()].map((t) => [t.confined, t]));
+  const counted = readCounts(m, s, folded, quantities, (q) => {
+    const t = outOf.get(q);
+    return t ? { index: t.subject, score: 1 } : assignSubject(m, s, q, quantities);
+  });
   for (const k of counted) {
     const { q, info } = k;
     comparedSubjects.add(k.subject);
@@ -206,6 +214,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         ...(k.parts ? { parts: k.parts } : {}),
         ...(k.otherEvent ? { otherEvent: true } : {}),
         ...(money ? { money } : {}),
+        ...(outOf.get(q) ? { timeOut: (outOf.get(q) as { out: NonNullable<Extract<ExplainDetail, { type: 'quantity' }>['timeOut']> }).out } : {}),
       };
       out.push({
         claimId: c.claim.id,
@@ -436,6 +445,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // "Related" needs something specific besides the topic's own words (CECOT, El Salvador, the deal).
     const own = (terms?.own ?? 0) + (cues?.own ?? 0);
     if ((specific === 0 && !named) || (!says && (own === 0 || evidence < (isQuantity ? RELATED_QUANTITY_MIN : RELATED_MIN)))) continue;
+    // A figure's subject without the figure is related through its own words ("the deportation flights") or a
+    // name of its claim alone ("Cristosal"), not through a name many claims share ("the Trump administration sent Abrego to CECOT").
+    if (isQuantity && !(cues?.specific ?? 0) && !(terms?.unique ?? 0)) continue;
     let relation: Relation = 'related';
     // Terms often carry their own negation ("not been convicted"), so only a
     // negation the page puts before a term of a positive claim counts.

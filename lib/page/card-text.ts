@@ -34,6 +34,7 @@ export const PART_KIND_KEY: Record<PagePart['kind'], MatchingKey> = {
   date: 'matching.kindDate',
   title: 'matching.kindTitle',
   law: 'matching.kindLaw',
+  name: 'matching.kindName',
   event: 'matching.kindEvent',
   statement: 'matching.kindStatement',
 };

@@ -28,7 +28,7 @@ export const PagePart = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   text: z.string(),
-  kind: z.enum(['count', 'money', 'percent', 'duration', 'quantity', 'year', 'date', 'title', 'law', 'event', 'statement']),
+  kind: z.enum(['count', 'money', 'percent', 'duration', 'quantity', 'year', 'date', 'title', 'law', 'name', 'event', 'statement']),
   relation: MatchRelation,
   claimId: z.string(),
   slot: z.string().optional(),

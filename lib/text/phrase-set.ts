@@ -103,7 +103,9 @@ export class PhraseSet {
     if (contained) {
       for (let k = 0; k < phrase.length; k++) {
         if (k > 0 && /\w/.test(phrase.charAt(k - 1))) continue;
-        const hit = this.matchAt(phrase, k);
+        // At the phrase's own start the longest match is the phrase itself: look in all but its last
+        // character for the shorter ones it hides there ("prison" in "prison in el salvador").
+        const hit = this.matchAt(k === 0 ? phrase.slice(0, -1) : phrase, k);
         if (hit && hit.phrase !== i && hit.phrase >= 0 && !out.includes(hit.phrase)) out.push(hit.phrase);
       }
     }

@@ -126,6 +126,11 @@ describe('2. counts are compared with the group they count', () => {
     const c = sentence('El penal fue construido para albergar a 40.000 reos.', 'es')!;
     expect(c.matches.map((m) => [m.claimId, m.relation])).toEqual([['c000-capacity-40000', 'agrees']]);
   });
+
+  it('treats "designed to imprison up to 40,000" as a capacity', () => {
+    const c = sentence('The complex, designed to imprison up to 40,000 men, is the centrepiece of his policy.')!;
+    expect(c.matches.map((m) => [m.claimId, m.relation])).toEqual([['c000-capacity-40000', 'agrees']]);
+  });
 });
 
 describe('3. statements without numbers that say what a dataset claim says agree', () => {
@@ -189,6 +194,13 @@ describe('5. "related" needs something specific, not the topic’s own words', (
   it('naming El Salvador and CECOT relates a sentence to nothing', () => {
     const c = sentence('Reporters from El Salvador and abroad gathered outside CECOT on Tuesday, officials said.');
     expect(c?.matches.filter((m) => m.relation === 'related') ?? []).toEqual([]);
+  });
+
+  it('a name many claims share does not relate one man’s case to the count of deportees', () => {
+    const c = sentence('The Trump administration admitted a clerical mistake in the case of one Salvadoran father held at CECOT.');
+    expect(c?.matches.some((m) => m.claimId === 'c000-deportees-261') ?? false).toBe(false);
+    // A name of that claim alone still relates it: the group that counted the deaths.
+    expect(sentence('Cristosal has documented deaths in custody since the crackdown began.')?.matches.some((m) => m.claimId === 'c003-cristosal-174-cases' && m.relation === 'related')).toBe(true);
   });
 });
 

@@ -84,6 +84,11 @@ describe('PhraseSet', () => {
     expect(set.overlapping(set.indexOf('flown to el salvador'), true)).toEqual([set.indexOf('el salvador')]);
   });
 
+  it('finds a contained phrase at the longer one’s own start too', () => {
+    const set = new PhraseSet(['prison in el salvador', 'prison', 'el salvador']);
+    expect(set.overlapping(set.indexOf('prison in el salvador'), true).sort()).toEqual([set.indexOf('prison'), set.indexOf('el salvador')].sort());
+  });
+
   it('folds keys the same way as texts', () => {
     expect(foldKey('  Centro  de Confinamiento ')).toBe('centro de confinamiento');
   });

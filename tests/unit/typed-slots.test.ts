@@ -86,6 +86,16 @@ describe('a law: its century and the legal basis', () => {
     expect(p?.kind).toBe(kind);
   });
 
+  it.each([
+    ['The removals went ahead under a little-known wartime law.'],
+    ['Trump invoked an obscure wartime statute to expel the men.'],
+    ['A judge tried to halt deportations under the 18th-century wartime declaration.'],
+  ])('the Act described rather than named is the same basis: %s', (text) => {
+    const p = part(text, 'c003-alien-enemies-act');
+    expect(p?.relation).toBe('agrees');
+    expect(p?.kind).toBe('law');
+  });
+
   it('another law conflicts only for the action the dataset’s law is the basis of', () => {
     expect(part('Trump invoked the Insurrection Act in another city last week, CECOT aside.', 'c003-alien-enemies-act')).toBeUndefined();
   });
@@ -161,5 +171,102 @@ describe('money: payer, payee, period, other figures of the deal', () => {
     expect(explain(detail, 'agrees', 'es')).toBe(
       'La página cuenta 238 venezolanos y 23 salvadoreños, 261 en total; la fuente del conjunto de datos da 261 personas (número de deportados enviados al CECOT). Las cifras son compatibles.',
     );
+  });
+});
+
+describe('the full name written beside "(CECOT)"', () => {
+  it.each([
+    ['The men were taken to the Terrorism Confinement Center (CECOT) in Tecoluca.', 'agrees'],
+    ['The men were taken to the Center for Terrorism Confinement (CECOT) in Tecoluca.', 'agrees'],
+    ['Los llevaron al Centro de Confinamiento del Terrorismo (CECOT), en Tecoluca.', 'agrees'],
+    ['The men were taken to the Detention Center Against Terrorism (CECOT) in Tecoluca.', 'conflicts'],
+    ['They went to the National Anti-Gang Prison (CECOT) that evening.', 'conflicts'],
+  ])('%s', (text, relation) => {
+    const p = part(text, 'c003-name-terrorism-confinement-center');
+    expect(p?.relation).toBe(relation);
+    expect(p?.kind).toBe('name');
+  });
+
+  it('names both names when they differ, and stops at a possessive', () => {
+    expect(part('The men were taken to the Detention Center Against Terrorism (CECOT) in Tecoluca.', 'c003-name-terrorism-confinement-center')?.explanation).toBe(
+      'The page gives “Detention Center Against Terrorism” as the full name of CECOT; the dataset’s source gives Terrorism Confinement Center.',
+    );
+    expect(part('Reporters toured El Salvador’s Terrorism Confinement Center (CECOT) on Monday.', 'c003-name-terrorism-confinement-center')?.text).toBe('Terrorism Confinement Center (CECOT');
+  });
+
+  it('the right name is a part only when nothing else in the sentence is', () => {
+    expect(part('The Terrorism Confinement Center (CECOT) sits in Tecoluca.', 'c003-name-terrorism-confinement-center')).toMatchObject({ kind: 'name', text: 'Terrorism Confinement Center (CECOT' });
+    const ps = parts('Kristi Noem toured the Terrorism Confinement Center (CECOT) on Wednesday.');
+    expect(ps.some((p) => p.claimId === 'c003-noem-visit')).toBe(true);
+    expect(ps.some((p) => p.kind === 'name')).toBe(false);
+  });
+
+  it('a wrong name conflicts; a lower-case description in brackets names nothing', () => {
+    expect(part('They were flown to the Anti-Gang Detention Center (CECOT) at night.', 'c003-name-terrorism-confinement-center')?.relation).toBe('conflicts');
+    expect(part('They were flown to the mega-prison (CECOT) at night.', 'c003-name-terrorism-confinement-center')?.kind).not.toBe('name');
+  });
+});
+
+describe('events read from what real pages write', () => {
+  it('"notoriously harsh" is the prison’s reputation, also when the prison is named by where it is', () => {
+    expect(part('Families marched for the men held in a notoriously harsh prison in El Salvador.', 'c003-harsh-conditions-reputation')?.relation).toBe('agrees');
+  });
+
+  it('someone reported denying what the article gives only as a claim disputes it: related, not the claim agreed', () => {
+    const p = part('Court filings allege that many of the men do not have ties to the Tren de Aragua gang.', 'c003-tren-de-aragua-link');
+    expect(p?.relation).toBe('related');
+    expect(p?.detail).toMatchObject({ type: 'event', disputed: true });
+    expect(p?.explanation).toBe(
+      'The page reports that some dispute the alleged link to Tren de Aragua; the dataset’s source gives it only as a claim, so neither contradicts the other.',
+    );
+  });
+
+  it('"no criminal records" for a share of the men, with no other topic word, is the neighbouring fact', () => {
+    expect(part('A television investigation found no criminal records for 75 percent of these individuals.', 'c003-many-not-convicted')?.relation).toBe('related');
+  });
+
+  it('a sentence that only says the men have no access to lawyers is compared: the neighbouring fact of due process', () => {
+    expect(part('Since then, the men have had no access to lawyers or to their families.', 'c003-no-due-process')?.relation).toBe('related');
+  });
+
+  it('Bukele offering to house deportees from the US is the offer Rubio announced (its first half)', () => {
+    const p = part('Bukele, known for his crackdown on the gangs, has offered to house U.S. deportees in his prisons.', 'c003-rubio-us-citizens-offer');
+    expect(p?.relation).toBe('agrees');
+    expect(p?.explanation).toBe("The page reports El Salvador's offer to take deportees from the US, as the dataset’s source does.");
+  });
+
+  it('a country sending its own citizens to foreign jails is compared, with no other topic word', () => {
+    expect(part('It would be close to unheard of for a democracy to send its own citizens to prisons abroad.', 'c003-us-citizens-illegal')?.relation).toBe('related');
+  });
+
+  it('the deportation, as a noun, of people to the prison', () => {
+    expect(part("Lawyers challenged the Trump administration's deportation of Venezuelan men to a prison in El Salvador.", 'c000-deportees-held-in-cecot')?.relation).toBe('agrees');
+  });
+});
+
+describe('time out of the cell read as the rest of the day confined', () => {
+  it.each([
+    ['Prisoners may leave their cells for only 30 minutes, to exercise or see a judge.', 'agrees'],
+    ['Each man gets 30 minutes a day of exercise in a corridor.', 'agrees'],
+    ['Los reos solo pueden salir de sus celdas durante 30 minutos.', 'agrees'],
+    ['Inmates get four hours a day in the yard.', 'conflicts'],
+  ])('%s', (text, relation) => {
+    const p = part(text, 'c003-confinement-24h');
+    expect(p?.relation).toBe(relation);
+    expect(p?.detail).toMatchObject({ type: 'quantity', timeOut: { unit: expect.any(String) } });
+  });
+
+  it('says both the time out and what it leaves', () => {
+    expect(part('Inmates get four hours a day in the yard.', 'c003-confinement-24h')?.explanation).toBe(
+      'The page says 4 hours out of the cell, which leaves 20 hours a day confined; the dataset’s source says nearly 24 hours a day for hours confined per day. Both cannot be true.',
+    );
+  });
+
+  it('the time-out words belong to the nearest duration: the hours locked in stay hours locked in', () => {
+    const ps = parts('Inmates stay locked up for 23.5 hours a day and may leave their cells for 30 minutes.').filter((p) => p.claimId === 'c003-confinement-24h');
+    expect(ps.map((p) => [p.text, p.relation, p.detail.type === 'quantity' && !!p.detail.timeOut])).toEqual([
+      ['23.5 hours', 'agrees', false],
+      ['30 minutes', 'agrees', true],
+    ]);
   });
 });

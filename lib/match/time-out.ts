@@ -1,0 +1,99 @@
+import type { ParsedQuantity } from '../text/parse-quantities';
+import type { Matcher } from './build-matcher';
+
+/**
+ * Time out of the cell read as time confined: "they may leave their cells for 30 minutes to
+ * exercise" says they are locked in for 23.5 hours a day. A duration written with a subject's
+ * `timeOut` words (`subjects[].timeOut`) is compared with that subject's hours a day as what is
+ * left of the day, and the explanation names both (`detail.timeOut`).
+ */
+export interface TimeOutReading {
+  /** The subject whose hours a day it is. */
+  subject: number;
+  /** The page's time out, as written. */
+  out: { qualifier: ParsedQuantity['qualifier']; value?: number; min?: number; max?: number; unit: 'minutes' | 'hours' };
+}
+
+/** How far from the duration its time-out words may stand, within the clause. */
+const REACH_BEFORE = 50;
+const REACH_AFTER = 50;
+const DAY_HOURS = 24;
+
+/** A hedge on the time out bounds the time confined the other way ("at most an hour out": at least 23 hours in). */
+const FLIPPED: Partial<Record<ParsedQuantity['qualifier'], ParsedQuantity['qualifier']>> = {
+  'up-to': 'at-least',
+  'at-least': 'up-to',
+  'more-than': 'less-than',
+  'less-than': 'more-than',
+  nearly: 'about',
+};
+
+/**
+ * Per duration written with time-out words: the quantity of hours confined it stands for, whose
+ * subject, and the time out as written. Other quantities are not in the map.
+ */
+export function readTimeOut(
+  m: Matcher,
+  s: { start: number; end: number },
+  folded: string,
+  quantities: readonly ParsedQuantity[],
+): Map<ParsedQuantity, TimeOutReading & { confined: ParsedQuantity }> {
+  const out = new Map<ParsedQuantity, TimeOutReading & { confined: ParsedQuantity }>();
+  const subjects = timeOutSubjects(m);
+  if (!subjects.length) return out;
+  const durations = quantities.filter((q) => q.category === 'duration' && (q.unit === 'minutes' || q.unit === 'hours'));
+  const gap = (h: { start: number; end: number }, q: ParsedQuantity) => (h.end <= q.start ? q.start - h.end : h.start - q.end);
+  for (const q of durations) {
+    const perHour = q.unit === 'minutes' ? 1 / 60 : 1;
+    const hours = (n: number | undefined) => (n === undefined ? undefined : n * perHour);
+    // Only a part of one day: "36 hours" or "two hours a week" is not what is left of a day.
+    const top = hours(q.value ?? q.max) ?? DAY_HOURS;
+    if (top >= DAY_HOURS || /^\s*(?:a|per|each|every|por|a la|cada)\s+(?:week|month|semana|mes)\b/.test(folded.slice(q.end, q.end + 16))) continue;
+    for (const index of subjects) {
+      const set = m.subjects[index]?.timeOut;
+      if (!set) continue;
+      const from = Math.max(s.start, q.start - REACH_BEFORE);
+      const to = Math.min(s.end, q.end + REACH_AFTER);
+      // Time-out words belong to the duration nearest them: "locked for 23.5 hours a day and can leave
+      // their cells for 30 minutes" gives the time out as the 30 minutes, not the 23.5 hours.
+      const near = set
+        .findAll(folded, from, to)
+        .some((h) => !/[;.]/.test(h.end <= q.start ? folded.slice(h.end, q.start) : folded.slice(q.end, h.start)) && durations.every((o) => o === q || gap(h, o) > gap(h, q)));
+      if (!near) continue;
+      const confined: ParsedQuantity = {
+        ...q,
+        qualifier: FLIPPED[q.qualifier] ?? q.qualifier,
+        unit: 'hours',
+        ...(q.value !== undefined ? { value: round(DAY_HOURS - (hours(q.value) as number)) } : {}),
+        ...(q.max !== undefined ? { min: round(DAY_HOURS - (hours(q.max) as number)) } : {}),
+        ...(q.min !== undefined ? { max: round(DAY_HOURS - (hours(q.min) as number)) } : {}),
+      };
+      out.set(q, {
+        confined,
+        subject: index,
+        out: {
+          qualifier: q.qualifier,
+          unit: q.unit as 'minutes' | 'hours',
+          ...(q.value !== undefined ? { value: q.value } : {}),
+          ...(q.min !== undefined ? { min: q.min } : {}),
+          ...(q.max !== undefined ? { max: q.max } : {}),
+        },
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+const lists = new WeakMap<Matcher, number[]>();
+/** Indexes of the subjects with time-out words and quantity claims (listed once per matcher). */
+function timeOutSubjects(m: Matcher): number[] {
+  let list = lists.get(m);
+  if (!list) {
+    list = m.subjects.flatMap((info, i) => (info.timeOut && info.quantityClaims.length ? [i] : []));
+    lists.set(m, list);
+  }
+  return list;
+}
