@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../lib/analyze';
+import { bundledDataset } from '../../lib/dataset/bundled';
+import { bundledTopic } from '../../lib/topic/bundled';
+
+/**
+ * Spanish wordings real pages use for what the dataset says (issue 8, the Spanish side of the
+ * real-page evaluation): a title with the nationality inside it, the law named without "de",
+ * the two capitals for the two governments, the offer for other nationalities. Sentences in our
+ * own words.
+ */
+const dataset = bundledDataset();
+const topic = bundledTopic();
+const LEAD = 'El CECOT y el acuerdo de deportación. ';
+/** The parts found in `text`, not in the lead sentence that puts the page on topic. */
+const parts = (text: string) =>
+  analyzeText({ text: LEAD + text }, dataset, topic, { matchOffTopic: true, locale: 'es' })
+    .claims.flatMap((c) => c.parts ?? [])
+    .filter((p) => p.start >= LEAD.length);
+const relationTo = (text: string, claimId: string) => parts(text).find((p) => p.claimId === claimId)?.relation;
+
+describe('Spanish wordings of the dataset’s claims', () => {
+  it.each([
+    ['a title with the nationality inside it', 'La secretaria estadounidense de Seguridad Interior, Kristi Noem, llegó al penal.', 'c003-noem-role', 'agrees'],
+    ['the law named without "de"', 'Los hombres fueron enviados al CECOT bajo la ley Enemigos Extranjeros.', 'c003-alien-enemies-act', 'agrees'],
+    ['the two capitals for the two governments', 'Llegaron en virtud de un polémico acuerdo entre Washington y San Salvador.', 'c000-deal-deportation', 'agrees'],
+    ['the offer, for other nationalities only', 'El Salvador accedió a recibir deportados de otras nacionalidades.', 'c003-rubio-us-citizens-offer', 'related'],
+  ])('%s', (_name, text, claimId, relation) => {
+    expect(relationTo(text, claimId)).toBe(relation);
+  });
+
+  it('deportees "from the United States" alone do not say the debate on their treatment grew', () => {
+    expect(relationTo('Unos 180 venezolanos que habían sido deportados desde Estados Unidos volvieron a Caracas.', 'c000-american-deportees-discussion')).toBeUndefined();
+  });
+});
