@@ -33,3 +33,19 @@ describe('Spanish wordings of the dataset’s claims', () => {
     expect(relationTo('Unos 180 venezolanos que habían sido deportados desde Estados Unidos volvieron a Caracas.', 'c000-american-deportees-discussion')).toBeUndefined();
   });
 });
+
+describe('an event whose clause goes on with the subject named before it', () => {
+  it.each([
+    ['es', 'Levantado para albergar a 40.000 reos, el CECOT pasó a ser la vitrina de la ofensiva del presidente contra las maras en todo el país y buena parte de la región, pero es duramente cuestionado por organizaciones de derechos humanos.'],
+    ['en', 'Built to hold 40,000 inmates, CECOT became the showcase of the president’s crackdown on the gangs across the country and much of the region, but is heavily criticized by human rights groups.'],
+  ])('finds the condemnation however long the first clause (%s), and highlights the clause that says it', (_lang, text) => {
+    const p = parts(text).find((x) => x.claimId === 'c000-rights-groups-condemn');
+    expect(p?.relation).toBe('agrees');
+    expect(p?.text).toMatch(/^(?:es|is) /);
+  });
+
+  it('another subject after "pero" is another clause', () => {
+    const text = 'Levantado para albergar a 40.000 reos, el CECOT pasó a ser la vitrina de la ofensiva del presidente contra las maras en todo el país y buena parte de la región, pero los expertos lo han cuestionado.';
+    expect(relationTo(text, 'c000-rights-groups-condemn')).toBeUndefined();
+  });
+});
