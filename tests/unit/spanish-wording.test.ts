@@ -49,3 +49,14 @@ describe('an event whose clause goes on with the subject named before it', () =>
     expect(relationTo(text, 'c000-rights-groups-condemn')).toBeUndefined();
   });
 });
+
+describe('"miembros de pandillas": the membership and the gangs in one phrase', () => {
+  it('stated as fact, repeats the error the curator flagged', () => {
+    const text = 'El país aceptó alojar a deportados de EE. UU., muchos de ellos miembros de pandillas extranjeras como el Tren de Aragua, a cambio de dinero.';
+    expect(relationTo(text, 'c003-deportees-gang-members')).toBe('repeats-error');
+  });
+
+  it('attributed, agrees with the alleged link', () => {
+    expect(relationTo('Entre los enviados había, dicen las autoridades, miembros de pandillas como el Tren de Aragua.', 'c003-tren-de-aragua-link')).toBe('agrees');
+  });
+});
