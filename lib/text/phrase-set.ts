@@ -230,7 +230,7 @@ export class PhraseSet {
   private candidates(text: string): number | Array<{ phrase: number; re: RegExp }> {
     const exact = this.exact.get(matchKey(text));
     if (exact !== undefined) return exact;
-    const spaced = /\s/.test(text) ? text.replace(/\s+/g, ' ') : text;
+    const spaced = /\s/.test(text) ? text.replace(/"?\s+"?/g, ' ') : text;
     const out: Array<{ phrase: number; re: RegExp }> = [];
     for (const len of this.wildPrefixLengths) {
       if (len > spaced.length) continue;
@@ -246,12 +246,12 @@ const WHOLE_MIN = 2000;
 
 /** How many matched texts a phrase set remembers (then it starts over). */
 const KNOWN_MAX = 5000;
-const SEPARATOR = /[\s'-]/;
+const SEPARATOR = /[\s'"-]/;
 
-/** What two spellings of the same phrase have in common: no spaces, hyphens or apostrophes. */
+/** What two spellings of the same phrase have in common: no spaces, hyphens, apostrophes or quote marks. */
 function matchKey(text: string): string {
   // Most matches are single words: only a match holding one of those characters needs the replace.
-  return SEPARATOR.test(text) ? text.replace(/[\s'-]+/g, '') : text;
+  return SEPARATOR.test(text) ? text.replace(/[\s'"-]+/g, '') : text;
 }
 
 /** The phrase up to its first hyphen, apostrophe or `*`, spaces kept single. */
@@ -264,13 +264,19 @@ function escapeChar(c: string): string {
   return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
 }
 
+/**
+ * A space between two words of a phrase: any run of whitespace, with a quote mark on either side,
+ * since a page may set one word of a phrase apart (peligrosos "criminales" estadounidenses).
+ */
+const SPACE = '"?\\s+"?';
+
 /** The regex pieces of one folded phrase, boundaries included. */
 function phraseAtoms(folded: string): Atom[] {
   const atoms: Atom[] = [];
   if (/\w/.test(folded.charAt(0))) atoms.push(WORD_BOUNDARY);
   for (let i = 0; i < folded.length; i++) {
     const c = folded.charAt(i);
-    if (c === ' ') atoms.push('\\s+');
+    if (c === ' ') atoms.push(SPACE);
     else if (c === '-') atoms.push('[\\s-]?');
     else if (c === "'") atoms.push("'?");
     else if (c === '*') atoms.push('\\w*');
@@ -302,7 +308,7 @@ function insert(root: TrieNode, atoms: Atom[]): void {
 /** Literal characters first, wildcards after, the end of a phrase last: the longest phrase wins. */
 function atomRank(a: Atom): number {
   if (a === WORD_BOUNDARY) return 2;
-  if (a === '\\w*' || a === '\\s+' || a === '[\\s-]?' || a === "'?") return 1;
+  if (a === '\\w*' || a === SPACE || a === '[\\s-]?' || a === "'?") return 1;
   return 0;
 }
 

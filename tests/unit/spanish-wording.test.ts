@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../lib/analyze';
 import { bundledDataset } from '../../lib/dataset/bundled';
+import { foldText } from '../../lib/text/fold';
+import { PhraseSet } from '../../lib/text/phrase-set';
 import { bundledTopic } from '../../lib/topic/bundled';
 
 /**
@@ -18,6 +20,11 @@ const parts = (text: string) =>
     .claims.flatMap((c) => c.parts ?? [])
     .filter((p) => p.start >= LEAD.length);
 const relationTo = (text: string, claimId: string) => parts(text).find((p) => p.claimId === claimId)?.relation;
+
+// The first analysis compiles the dataset's matcher: done once here, not inside the first test's time.
+beforeAll(() => {
+  parts('');
+}, 60_000);
 
 describe('Spanish wordings of the dataset’s claims', () => {
   it.each([
@@ -58,5 +65,21 @@ describe('"miembros de pandillas": the membership and the gangs in one phrase', 
 
   it('attributed, agrees with the alleged link', () => {
     expect(relationTo('Entre los enviados había, dicen las autoridades, miembros de pandillas como el Tren de Aragua.', 'c003-tren-de-aragua-link')).toBe('agrees');
+  });
+});
+
+describe('a word of a phrase set apart in quote marks', () => {
+  it('still reads the phrase, and names it', () => {
+    const set = new PhraseSet(['criminales estadounidenses', 'criminales', 'deport* masiv*']);
+    const text = foldText('Ofreció encerrar a peligrosos “criminales” estadounidenses y habló de "deportaciones" masivas.');
+    const hits = set.findAll(text).map((h) => [set.phrases[h.phrase], text.slice(h.start, h.end)]);
+    expect(hits).toEqual([
+      ['criminales estadounidenses', 'criminales" estadounidenses'],
+      ['deport* masiv*', 'deportaciones" masivas'],
+    ]);
+  });
+
+  it('makes the offer to take US criminals agree', () => {
+    expect(relationTo('Bukele ofreció encerrar en su cárcel a peligrosos "criminales" estadounidenses.', 'c003-rubio-us-citizens-offer')).toBe('agrees');
   });
 });
