@@ -31,6 +31,7 @@ describe('Spanish wordings of the dataset’s claims', () => {
     ['a title with the nationality inside it', 'La secretaria estadounidense de Seguridad Interior, Kristi Noem, llegó al penal.', 'c003-noem-role', 'agrees'],
     ['the law named without "de"', 'Los hombres fueron enviados al CECOT bajo la ley Enemigos Extranjeros.', 'c003-alien-enemies-act', 'agrees'],
     ['the two capitals for the two governments', 'Llegaron en virtud de un polémico acuerdo entre Washington y San Salvador.', 'c000-deal-deportation', 'agrees'],
+    ['a sum the deal "includes", beside another subject’s "anuales"', 'El pacto con Washington, que incluye $6 millones anuales para las cárceles del país, sigue en pie.', 'c000-payment-6-million', 'agrees'],
     ['the offer, for other nationalities only', 'El Salvador accedió a recibir deportados de otras nacionalidades.', 'c003-rubio-us-citizens-offer', 'related'],
   ])('%s', (_name, text, claimId, relation) => {
     expect(relationTo(text, claimId)).toBe(relation);
