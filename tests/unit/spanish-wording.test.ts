@@ -37,6 +37,10 @@ describe('Spanish wordings of the dataset’s claims', () => {
     expect(relationTo(text, claimId)).toBe(relation);
   });
 
+  it('"megacárcel", the topic’s own word, says nothing about the status of the offer', () => {
+    expect(relationTo('La megacárcel de Bukele, el CECOT, está en El Salvador.', 'c003-us-citizens-not-finalized')).toBeUndefined();
+  });
+
   it('deportees "from the United States" alone do not say the debate on their treatment grew', () => {
     expect(relationTo('Unos 180 venezolanos que habían sido deportados desde Estados Unidos volvieron a Caracas.', 'c000-american-deportees-discussion')).toBeUndefined();
   });
