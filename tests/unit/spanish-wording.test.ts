@@ -88,3 +88,18 @@ describe('a word of a phrase set apart in quote marks', () => {
     expect(relationTo('Bukele ofreció encerrar en su cárcel a peligrosos "criminales" estadounidenses.', 'c003-rubio-us-citizens-offer')).toBe('agrees');
   });
 });
+
+describe('let out briefly: locked in the rest of the day', () => {
+  it.each([
+    ['es', 'A los internos solo se les permite salir media hora al día al patio.'],
+    ['en', 'Inmates can only leave their cells for 30 minutes to exercise.'],
+  ])('agrees with confinement for nearly 24 hours a day (%s), and the half hour is not compared as hours confined', (_lang, text) => {
+    const found = parts(text);
+    expect(found.find((p) => p.claimId === 'c003-confinement-24h')?.relation).toBe('agrees');
+    expect(found.some((p) => p.relation === 'conflicts')).toBe(false);
+  });
+
+  it('half an hour of something else a day is not that', () => {
+    expect(relationTo('Los reos reciben media hora de televisión al día.', 'c003-confinement-24h')).not.toBe('agrees');
+  });
+});
