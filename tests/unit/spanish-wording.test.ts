@@ -103,3 +103,17 @@ describe('let out briefly: locked in the rest of the day', () => {
     expect(relationTo('Los reos reciben media hora de televisión al día.', 'c003-confinement-24h')).not.toBe('agrees');
   });
 });
+
+describe('watched by guards, without "round the clock"', () => {
+  it('is related to the round-the-clock watch, not the same fact', () => {
+    expect(relationTo('De noche los reos siguen vigilados por custodios armados en cada pabellón.', 'c003-round-the-clock-surveillance')).toBe('related');
+  });
+
+  it('with "las 24 horas" it agrees', () => {
+    expect(relationTo('Los presos son vigilados las 24 horas por custodios.', 'c003-round-the-clock-surveillance')).toBe('agrees');
+  });
+
+  it('a prison guarded by soldiers is not prisoners watched', () => {
+    expect(relationTo('La cárcel estará resguardada por 500 soldados y 200 policías.', 'c003-round-the-clock-surveillance')).toBeUndefined();
+  });
+});
