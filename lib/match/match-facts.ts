@@ -326,8 +326,11 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     const end = Math.max(...parts.map((x) => x.end));
     // "The prison, built for…, became…, but is questioned by rights groups": the clause that goes on
     // with the subject before it may stand farther from that subject than one clause's reach.
-    const from = end - start > EVENT_WINDOW ? sameSubjectClause(s.folded, start, a.start, end) : start;
-    if (from === null) continue;
+    const reach = end - start > EVENT_WINDOW ? sameSubjectClause(s.folded, start, a.start, end) : start;
+    if (reach === null) continue;
+    // "CECOT, which opened in 2023 and which became a symbol of the war on gangs": the event is told
+    // in the second relative clause; the first one (a date, a place) is not part of what it says.
+    const from = secondRelative(s.folded, reach, a.start);
     // Actor, action and object of one event stand in one clause: not across "; " or ", but".
     if (clauseBreak(s.folded.slice(start, end))) continue;
     // "No evidence that they belong to…" doubts the claim without denying it; "accused without
@@ -417,6 +420,14 @@ function sameSubjectClause(folded: string, start: number, action: number, end: n
   }
   if (at === null || at - start > EVENT_WINDOW || end - at > EVENT_WINDOW) return null;
   return at + (folded.slice(at).length - folded.slice(at).trimStart().length);
+}
+/** Two relative clauses of one noun, joined: the second one's start. */
+const SECOND_RELATIVE = /\b(?:y|e|and) (?:que|which|that|who)\b/g;
+/** Where the clause with the action starts, when it is the second of two relative clauses after the noun; else `from`. */
+function secondRelative(folded: string, from: number, action: number): number {
+  let at = from;
+  for (const b of folded.slice(from, action).matchAll(SECOND_RELATIVE)) at = from + (b.index ?? 0) + b[0].indexOf(' ') + 1;
+  return at;
 }
 function clauseBreak(stretch: string): boolean {
   for (const b of stretch.matchAll(CLAUSE_BREAK)) {

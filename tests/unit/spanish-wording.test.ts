@@ -117,3 +117,14 @@ describe('watched by guards, without "round the clock"', () => {
     expect(relationTo('La cárcel estará resguardada por 500 soldados y 200 policías.', 'c003-round-the-clock-surveillance')).toBeUndefined();
   });
 });
+
+describe('two relative clauses of one noun', () => {
+  it.each([
+    ['es', 'Hablamos del CECOT, que abrió sus puertas en febrero de 2023 y que se volvió el emblema de la guerra contra las pandillas.', /^que se volvió/],
+    ['en', 'This is CECOT, which opened in February 2023 and which became a symbol of the war on gangs.', /^which became/],
+  ])('the event is the clause that tells it, not the date before it (%s)', (_lang, text, starts) => {
+    const p = parts(text).find((x) => x.claimId === 'c003-cecot-gang-violence-solution');
+    expect(p?.relation).toBe('agrees');
+    expect(p?.text).toMatch(starts);
+  });
+});
