@@ -396,7 +396,13 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     const parts = [a, ...(actor ? [actor] : []), ...(object ? [object] : [])];
     const start = Math.min(...parts.map((x) => x.start));
     const end = Math.max(...parts.map((x) => x.end));
-    if (end - start > EVENT_WINDOW) continue;
+    // "The prison, built for…, became…, but is questioned by rights groups": the clause that goes on
+    // with the subject before it may stand farther from that subject than one clause's reach.
+    const reach = end - start > EVENT_WINDOW ? sameSubjectClause(s.folded, start, a.start, end) : start;
+    if (reach === null) continue;
+    // "CECOT, which opened in 2023 and which became a symbol of the war on gangs": the event is told
+    // in the second relative clause; the first one (a date, a place) is not part of what it says.
+    const from = secondRelative(s.folded, reach, a.start);
     // Actor, action and object of one event stand in one clause: not across "; " or ", but".
     if (clauseBreak(s.folded.slice(start, end))) continue;
     // "No evidence that they belong to…" doubts the claim without denying it; "accused without
@@ -437,8 +443,8 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
         kind: 'event',
         action: [a.start, a.end],
         relation: 'related',
-        span: [start, end],
-        page: s.text.slice(start, end),
+        span: [from, end],
+        page: s.text.slice(from, end),
         dataset: fact.label,
         detail: { type: 'event', slot: { en: fact.label, es: fact.labelEs }, negated: false, unattributed: false, neighbour: true },
       };
@@ -449,8 +455,8 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       ...(object ? { object: [object.start, object.end] as [number, number] } : {}),
       roles: parts.map((x) => [x.start, x.end] as [number, number]),
       relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
-      span: [start, end],
-      page: s.text.slice(start, end),
+      span: [from, end],
+      page: s.text.slice(from, end),
       dataset: fact.label,
       detail: {
         type: 'event',
@@ -477,6 +483,27 @@ const CLAUSE_BREAK = /;|,\s*(?:but|while|although|whereas|yet|pero|aunque|mientr
  * with no subject of its own goes on with the subject before it, so it is no boundary.
  */
 const SAME_SUBJECT = /^\s*(?:is|was|has been|have been|remains|es|fue|ha sido|han sido|esta|sigue siendo)\b/;
+/**
+ * Where the clause carrying the action starts, when it goes on with a subject named before it
+ * (", but is…", ", pero es…") and each side fits one clause's reach; null otherwise.
+ */
+function sameSubjectClause(folded: string, start: number, action: number, end: number): number | null {
+  let at: number | null = null;
+  for (const b of folded.slice(start, action).matchAll(CLAUSE_BREAK)) {
+    const after = start + (b.index ?? 0) + b[0].length;
+    if (b[0] !== ';' && SAME_SUBJECT.test(folded.slice(after, action))) at = after;
+  }
+  if (at === null || at - start > EVENT_WINDOW || end - at > EVENT_WINDOW) return null;
+  return at + (folded.slice(at).length - folded.slice(at).trimStart().length);
+}
+/** Two relative clauses of one noun, joined: the second one's start. */
+const SECOND_RELATIVE = /\b(?:y|e|and) (?:que|which|that|who)\b/g;
+/** Where the clause with the action starts, when it is the second of two relative clauses after the noun; else `from`. */
+function secondRelative(folded: string, from: number, action: number): number {
+  let at = from;
+  for (const b of folded.slice(from, action).matchAll(SECOND_RELATIVE)) at = from + (b.index ?? 0) + b[0].indexOf(' ') + 1;
+  return at;
+}
 function clauseBreak(stretch: string): boolean {
   for (const b of stretch.matchAll(CLAUSE_BREAK)) {
     if (b[0] === ';' || !SAME_SUBJECT.test(stretch.slice((b.index ?? 0) + b[0].length))) return true;

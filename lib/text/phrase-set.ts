@@ -265,7 +265,7 @@ export class PhraseSet {
   private candidates(text: string): number | WildPhrase[] {
     const exact = this.exact.get(matchKey(text));
     if (exact !== undefined) return exact;
-    const spaced = /\s/.test(text) ? text.replace(/\s+/g, ' ') : text;
+    const spaced = /\s/.test(text) ? text.replace(/"?\s+"?/g, ' ') : text;
     const out: WildPhrase[] = [];
     for (const len of this.wildPrefixLengths) {
       if (len > spaced.length) continue;
@@ -281,12 +281,12 @@ const WHOLE_MIN = 2000;
 
 /** How many matched texts a phrase set remembers (then it starts over). */
 const KNOWN_MAX = 5000;
-const SEPARATOR = /[\s'-]/;
+const SEPARATOR = /[\s'"-]/;
 
-/** What two spellings of the same phrase have in common: no spaces, hyphens or apostrophes. */
+/** What two spellings of the same phrase have in common: no spaces, hyphens, apostrophes or quote marks. */
 function matchKey(text: string): string {
   // Most matches are single words: only a match holding one of those characters needs the replace.
-  return SEPARATOR.test(text) ? text.replace(/[\s'-]+/g, '') : text;
+  return SEPARATOR.test(text) ? text.replace(/[\s'"-]+/g, '') : text;
 }
 
 /** The phrase up to its first hyphen, apostrophe or `*`, spaces kept single. */

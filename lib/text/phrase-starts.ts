@@ -68,7 +68,7 @@ function firstChars(node: WalkNode, bounded: boolean, prevWord: boolean, mark: (
   node.steps.forEach((step, k) => {
     const next = node.next[k] as WalkNode;
     if (step === BOUNDARY) firstChars(next, true, prevWord, mark, end);
-    else if (step === SPACE_RUN) SPACE_CODES.forEach(allow);
+    else if (step === SPACE_RUN) [34, ...SPACE_CODES].forEach(allow); // a quote mark may open it
     else {
       if (step === WORD_RUN) WORD_CODES.forEach(allow);
       else if (step === SEPARATOR_OR_NOT) [45, ...SPACE_CODES].forEach(allow);

@@ -24,7 +24,9 @@ export const SEPARATOR_OR_NOT: Step = 2;
 const APOSTROPHE_OR_NOT: Step = 3;
 export const WORD_RUN: Step = 4;
 /** Each step as the expression writes it. */
-const STEP_ATOMS: readonly Atom[] = ['\\b', '\\s+', '[\\s-]?', "'?", '\\w*'];
+// A space between two words takes a quote mark on either side too: a page may set one word of a
+// phrase apart (peligrosos "criminales" estadounidenses).
+const STEP_ATOMS: readonly Atom[] = ['\\b', '"?\\s+"?', '[\\s-]?', "'?", '\\w*'];
 
 function escapeChar(c: string): string {
   return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
@@ -247,7 +249,9 @@ function otherSteps(node: WalkNode, s: string, i: number): number {
         if (atBoundary(s, i)) end = matchEnd(next, s, i);
         break;
       case SPACE_RUN:
-        end = greedy(next, s, i, i + 1, isSpaceCode);
+        // `"?\s+"?`: the opening quote tried with first, as the engine does.
+        if (i < s.length && s.charCodeAt(i) === QUOTE) end = spacesThenQuote(next, s, i + 1);
+        if (end < 0) end = spacesThenQuote(next, s, i);
         break;
       case WORD_RUN:
         end = greedy(next, s, i, i, isWordCode);
@@ -266,6 +270,23 @@ function otherSteps(node: WalkNode, s: string, i: number): number {
     if (end >= 0) return end;
   }
   return node.terminal ? i : -1;
+}
+
+const QUOTE = 34;
+
+/** `\s+"?` from `i` on: the run of spaces longest first, at each length the closing quote tried with, then without. */
+function spacesThenQuote(next: WalkNode, s: string, i: number): number {
+  let j = i;
+  while (j < s.length && isSpaceCode(s.charCodeAt(j))) j++;
+  for (; j > i; j--) {
+    if (j < s.length && s.charCodeAt(j) === QUOTE) {
+      const end = matchEnd(next, s, j + 1);
+      if (end >= 0) return end;
+    }
+    const end = matchEnd(next, s, j);
+    if (end >= 0) return end;
+  }
+  return -1;
 }
 
 /** A greedy run of characters `accepts` takes from `i` (at least `min - i` of them), tried longest first. */

@@ -33,7 +33,7 @@ export function referenceSource(phrases: Iterable<string>): string {
     }
     node.end = true;
   }
-  const rank = (atom: string) => (atom === '\\b' ? 2 : ['\\s+', '[\\s-]?', "'?", '\\w*'].includes(atom) ? 1 : 0);
+  const rank = (atom: string) => (atom === '\\b' ? 2 : ['"?\\s+"?', '[\\s-]?', "'?", '\\w*'].includes(atom) ? 1 : 0);
   const emit = (node: Node): string => {
     const branches = [...node.kids].sort((x, y) => rank(x[0]) - rank(y[0])).map(([atom, kid]) => atom + emit(kid));
     if (node.end) branches.push('');
@@ -42,13 +42,13 @@ export function referenceSource(phrases: Iterable<string>): string {
   return emit(root);
 }
 
-/** One folded phrase as regex pieces: a space is `\s+`, a hyphen `[\s-]?`, an apostrophe `'?`, `*` is `\w*`, words whole. */
+/** One folded phrase as regex pieces: a space is `"?\s+"?`, a hyphen `[\s-]?`, an apostrophe `'?`, `*` is `\w*`, words whole. */
 function referenceAtoms(folded: string): string[] {
   const atoms: string[] = [];
   if (/\w/.test(folded.charAt(0))) atoms.push('\\b');
   for (let i = 0; i < folded.length; i++) {
     const c = folded.charAt(i);
-    const wildcard = { ' ': '\\s+', '-': '[\\s-]?', "'": "'?", '*': '\\w*' }[c];
+    const wildcard = { ' ': '"?\\s+"?', '-': '[\\s-]?', "'": "'?", '*': '\\w*' }[c];
     atoms.push(wildcard ?? c.replace(/[.*+?^${}()|[\]\\/]/, '\\$&'));
   }
   const last = folded.charAt(folded.length - 1);
