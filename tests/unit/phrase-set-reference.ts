@@ -155,10 +155,12 @@ export function referenceOverlapping(ref: Reference, i: number, contained: boole
   if (!contained) return out;
   for (let k = 0; k < phrase.length; k++) {
     if (k > 0 && /\w/.test(phrase.charAt(k - 1))) continue;
+    // At the phrase's own start, the shorter phrases it begins with: the expression on all but its last character.
+    const subject = k === 0 ? phrase.slice(0, -1) : phrase;
     global.lastIndex = k;
-    const m = global.exec(phrase);
+    const m = global.exec(subject);
     if (!m || m.index !== k || m[0].length === 0) continue;
-    const p = set.matchAt(phrase, k)?.phrase ?? -1;
+    const p = set.matchAt(subject, k)?.phrase ?? -1;
     if (p !== i && p >= 0 && !out.includes(p)) out.push(p);
   }
   return out;
