@@ -2,6 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startGate } from '../platform/content/gate-script';
 import { ScriptLifetime } from '../platform/content/script-lifetime';
 import { loadGateState } from '../platform/settings-lite';
+import { measure } from '../platform/content/timeline';
 
 /**
  * The only script on every page, so it is kept small: it runs the cheap gate
@@ -35,6 +36,6 @@ export default defineUnlistedScript(() => {
   const parsing = document.readyState === 'loading';
   if (parsing) window.addEventListener('DOMContentLoaded', gate, { once: true });
   // Its work at document_start, for `npm run bench` (with the two parts timed in startGate, all of its own main-thread time).
-  performance.measure('cecot-lens:script-load', { start: began, end: performance.now() });
+  measure('script-load', began, performance.now());
   if (!parsing) gate();
 });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { asNotesIndex, NOTES_INDEX_KEY, type NotesIndex } from '../lib/notes-index/notes-index';
 import { USER_TOPIC_KEY } from '../lib/topic/user-terms';
+import { TIMELINE_KEY } from './content/timeline';
 
 /** What the always-on script reads from extension storage: one read, no message to the background. */
 export interface GateState {
@@ -8,6 +9,8 @@ export interface GateState {
   notesIndex: NotesIndex | null;
   /** The reader's own recognition terms (the Dataset page), as gate phrases. */
   userPhrases: string[];
+  /** Whether our steps go on the page's performance timeline (platform/content/timeline.ts): off unless a bench or test set it. */
+  timeline: boolean;
 }
 
 /**
@@ -17,8 +20,13 @@ export interface GateState {
  * page validates what it writes), and an unreadable index as none.
  */
 export async function loadGateState(): Promise<GateState> {
-  const raw = await browser.storage.local.get(['settings', NOTES_INDEX_KEY, USER_TOPIC_KEY]);
-  return { disabledSites: disabledSitesOf(raw.settings), notesIndex: asNotesIndex(raw[NOTES_INDEX_KEY]), userPhrases: userGatePhrasesOf(raw[USER_TOPIC_KEY]) };
+  const raw = await browser.storage.local.get(['settings', NOTES_INDEX_KEY, USER_TOPIC_KEY, TIMELINE_KEY]);
+  return {
+    disabledSites: disabledSitesOf(raw.settings),
+    notesIndex: asNotesIndex(raw[NOTES_INDEX_KEY]),
+    userPhrases: userGatePhrasesOf(raw[USER_TOPIC_KEY]),
+    timeline: raw[TIMELINE_KEY] === true,
+  };
 }
 
 function disabledSitesOf(settings: unknown): string[] {

@@ -342,6 +342,8 @@ async function main() {
     worker = sw;
     // The sizes of the messages, for the breakdown (counted after each reply is sent: entrypoints/background.ts).
     await sw.evaluate(() => void ((globalThis as { __cecotLensBenchSizes?: boolean }).__cecotLensBenchSizes = true));
+    // Our steps on the pages' timelines, which the breakdowns read (off by default: platform/content/timeline.ts).
+    await sw.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ diagnosticTimeline: true }));
     const page = await withExt.context.newPage();
     // The gate's very first run in this browser (nothing compiled or cached yet), before any other page.
     await loadTime(page, `${server.url}/isolated/long-off.html?first`);

@@ -4,7 +4,7 @@ import { notesIndexHas, notesIndexSize, type NotesIndex } from '../../lib/notes-
 import { pageGate } from '../../lib/topic/page-gate';
 import type { ScriptLifetime } from './script-lifetime';
 import { canonicalKeyCandidates } from '../../lib/url/canonical-key';
-import { timed, timedAsync } from './timeline';
+import { measure, setTimeline, timed, timedAsync } from './timeline';
 import { ask } from '../messaging';
 import { loadGateState, watchNotesIndex, type GateState } from '../settings-lite';
 
@@ -42,8 +42,9 @@ export async function startGate(ctx: ScriptLifetime, stateRead?: Promise<GateSta
   // answer can come long after DOMContentLoaded (behind the page's first layout), and that wait was
   // on the way to the first highlight. The background checks switched-off sites itself.
   const activating = early.passed ? activate(early.url, true, false, document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null) : null;
-  performance.measure('cecot-lens:script-start', { start: began, end: performance.now() });
+  measure('script-start', began, performance.now());
   const state = await reading;
+  setTimeline(state.timeline);
   await activating;
   const settling = performance.now();
   meanwhile?.disconnect();
@@ -103,14 +104,14 @@ export async function startGate(ctx: ScriptLifetime, stateRead?: Promise<GateSta
     scheduler.dispose();
   });
   // (On a page that activated, this span holds the round trip to the background: the session times its own steps.)
-  if (!activated) performance.measure('cecot-lens:script-settle', { start: settling, end: performance.now() });
+  if (!activated) measure('script-settle', settling, performance.now());
 }
 
 /** The gate on the live page, measured for `npm run bench` (what it costs inside a real page). */
 function gateNow(url: string, userPhrases: readonly string[] = []): boolean {
   const started = performance.now();
   const passed = pageGate(document, url, userPhrases);
-  performance.measure('cecot-lens:gate', { start: started, end: performance.now() });
+  measure('gate', started, performance.now());
   return passed;
 }
 

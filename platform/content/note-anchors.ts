@@ -1,6 +1,7 @@
 import { anchorAll, type AnchorTarget } from '../../lib/anchoring/anchor-many';
 import { renderBody } from './page-text';
 import { textRange } from './text-ranges';
+import { measure } from './timeline';
 
 export interface NoteAnchors {
   ranges: Map<string, Range>;
@@ -30,9 +31,9 @@ export function anchorNotes(doc: Document, annotations: ReadonlyArray<AnchorTarg
     else orphans.push(note.id);
   });
   const done = performance.now();
-  performance.measure('cecot-lens:reattach-text', { start: started, end: rendered });
-  performance.measure('cecot-lens:reattach-anchor', { start: rendered, end: anchored });
-  performance.measure('cecot-lens:reattach-ranges', { start: anchored, end: done });
-  performance.measure('cecot-lens:reattach', { start: started, end: done, detail: { annotations: annotations.length } });
+  measure('reattach-text', started, rendered);
+  measure('reattach-anchor', rendered, anchored);
+  measure('reattach-ranges', anchored, done);
+  measure('reattach', started, done, { annotations: annotations.length });
   return { ranges, orphans };
 }

@@ -45,6 +45,18 @@ export async function serviceWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
+/**
+ * Switches on our steps on pages' performance timelines (platform/content/timeline.ts), for tests that
+ * read them: off by default, so that a page cannot see the extension there. Pages loaded after this see it.
+ */
+export async function showTimeline(context: BrowserContext): Promise<void> {
+  const sw = await serviceWorker(context);
+  await sw.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
+    await api.storage.local.set({ diagnosticTimeline: true });
+  });
+}
+
 /** The browser's id of the tab showing `url`. */
 export async function tabIdOf(context: BrowserContext, url: string): Promise<number> {
   const sw = await serviceWorker(context);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, ROOT } from './chromium-fixtures';
+import { showTimeline } from './helpers';
 
 /**
  * A long on-topic page: its first screens are analysed on their own and painted first, then the
@@ -19,6 +20,7 @@ function longReport(): string {
 test('a long page: the first screens are painted first, then every claim down to the last paragraph', async ({ context, baseURL }) => {
   const html = longReport();
   expect(html.length).toBeGreaterThan(40_000);
+  await showTimeline(context);
   await context.route(`${baseURL}/long-report.html`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   const page = await context.newPage();
   await page.goto(`${baseURL}/long-report.html`);

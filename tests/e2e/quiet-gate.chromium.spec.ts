@@ -2,7 +2,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { exportBundleJson } from '../../lib/exchange/bundle';
 import type { Annotation } from '../../lib/annotations/schema';
 import { test, expect } from './chromium-fixtures';
-import { highlightCounts, serviceWorker } from './helpers';
+import { highlightCounts, serviceWorker, showTimeline } from './helpers';
 
 type Sw = { chrome: { runtime: { onMessage: { addListener(l: (m: unknown, s: { tab?: unknown; url?: string }) => undefined): void } } }; __fromTabs?: string[] };
 
@@ -58,6 +58,7 @@ function noteOn(url: string, quote: string): Annotation {
 
 test('an off-topic page without notes sends the background nothing; notes or an on-topic page do', async ({ context, baseURL, extensionId }) => {
   const sw = await recordTabMessages(context);
+  await showTimeline(context);
   // The background writes its (empty) index at start; the gate reads it from storage, not by message.
   await expect.poll(() => storedIndexKeys(sw)).toBe('');
 
@@ -105,4 +106,22 @@ test('an off-topic page without notes sends the background nothing; notes or an 
   await gateRan(other);
   await other.waitForTimeout(500);
   expect((await tabMessages(sw)).length).toBe(count);
+});
+
+test('by default a page cannot see the extension on its performance timeline, on topic or not', async ({ context, baseURL }) => {
+  // The steps the bench reads are written only when the diagnostic switch is on (platform/content/timeline.ts).
+  const ours = (page: Page) => page.evaluate(() => performance.getEntries().filter((e) => e.name.includes('cecot-lens')).map((e) => e.name));
+  const onTopic = await context.newPage();
+  await onTopic.goto(`${baseURL}/cecot-report.html`);
+  // Painted, so the gate, the session's start and its analysis have all run here.
+  await expect.poll(async () => Object.values(await highlightCounts(onTopic)).reduce((a, b) => a + b, 0), { timeout: 15_000 }).toBeGreaterThan(0);
+  expect(await ours(onTopic)).toEqual([]);
+  const offTopic = await context.newPage();
+  await offTopic.goto(`${baseURL}/off-topic.html`);
+  await offTopic.waitForTimeout(500);
+  expect(await ours(offTopic)).toEqual([]);
+  // Switched on, the same page shows them: the check above can fail.
+  await showTimeline(context);
+  await onTopic.reload();
+  await expect.poll(() => ours(onTopic), { timeout: 15_000 }).toContain('cecot-lens:gate');
 });

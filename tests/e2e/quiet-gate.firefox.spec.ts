@@ -33,6 +33,8 @@ const gateRan = (page: Page) => page.evaluate(() => performance.getEntriesByName
 
 test('firefox: an off-topic page sends the background nothing; an on-topic page asks for the session', async () => {
   const recorder = await recordTabMessages();
+  // Our steps on the page's timeline, which `gateRan` reads, are written only with this switch (off by default).
+  await recorder.evaluate(() => (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } } } }).browser.storage.local.set({ diagnosticTimeline: true }));
 
   const page = await firefox.browser.newPage();
   await page.goto(`${firefox.server.url}/off-topic.html`);
