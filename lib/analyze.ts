@@ -17,6 +17,7 @@ import { loadReadability } from './extract/readability-content';
 import type { TextMap } from './extract/text-map';
 import { buildMatcher, type Matcher, type MatcherDataset } from './match/build-matcher';
 import { claimParts, type ClaimPart } from './match/claim-parts';
+import { carriedReferences } from './match/carried-reference';
 import type { Locale } from './match/explain';
 import { matchSentence, type DatasetMatch, type Relation } from './match/match-sentence';
 import { checkWorthiness, FEATURE_PHRASES, reportsOnly, sentenceFeatures, type ClaimFeatures } from './text/claim-features';
@@ -175,6 +176,8 @@ export function analyzeText(
   const wrongTitles = new Set<string>();
 
   const claims: AnalyzedClaim[] = [];
+  // The previous sentence's fact hits: "she", "they", "there" in this one may stand for what it named.
+  let previousHits: readonly PhraseHit[] = [];
   for (const s of sentences) {
     const fHits = features.take(s.start, s.end);
     const qs = quantities.take(s.start, s.end);
@@ -182,6 +185,8 @@ export function analyzeText(
     const tHits = terms.take(s.start, s.end);
     const pHits = topicHits.take(s.start, s.end);
     const xHits = factHits.take(s.start, s.end);
+    const carried = doMatch ? carriedReferences(m, { text, folded, start: s.start, end: s.end }, previousHits) : [];
+    previousHits = xHits;
     const f = sentenceFeatures(text, s.start, s.end, fHits, qs);
     f.topical = new Set(tHits.map((h) => h.phrase)).size + (cHits.length ? 1 : 0);
     // Only a finished statement's score uses it.
@@ -192,7 +197,8 @@ export function analyzeText(
     let restOf: ((a: number, b: number) => DatasetMatch[]) | null = null;
     // Words a typed fact uses ("said", "visited") are common: alone, only a name or a dated law makes a sentence worth comparing.
     // A duration may be time out of the cell, told without any of the subject's words ("30 minutes a day of exercise").
-    if (doMatch && (tHits.length || cHits.length || xHits.some((h) => m.factAnchor[h.phrase]) || qs.some((q) => q.label || q.category === 'duration'))) {
+    // "Ellos permanecen allí": a reference to what the previous sentence named, with an event's words, is compared too.
+    if (doMatch && (tHits.length || cHits.length || xHits.some((h) => m.factAnchor[h.phrase]) || (carried.length && xHits.length) || qs.some((q) => q.label || q.category === 'duration'))) {
       const { anchored, rival, anchorSpans, ownWords } = topicContext(t, pHits);
       const nearFacts = named.near(s.start, s.end);
       // A sentence about another prison (and not about this one) is not compared with the dataset.
@@ -214,6 +220,7 @@ export function analyzeText(
           attributed,
           nearFacts,
           wrongTitles,
+          carried,
           locale: options.locale ?? 'en',
         });
         for (const x of matches) if (x.kind === 'title' && x.relation === 'conflicts' && x.factId) wrongTitles.add(x.factId);
@@ -234,6 +241,7 @@ export function analyzeText(
             attributed,
             nearFacts,
             wrongTitles,
+            carried: inside(carried),
             locale: options.locale ?? 'en',
           });
         };

@@ -3,6 +3,7 @@ import { foldText } from '../text/fold';
 import type { PhraseHit } from '../text/phrase-set';
 import type { ParsedQuantity } from '../text/parse-quantities';
 import type { FactRole, Matcher } from './build-matcher';
+import type { CarriedHit } from './carried-reference';
 import { findWeekdays } from '../text/weekdays';
 import { toInterval } from './compare-quantities';
 import type { ExplainDetail } from './explain';
@@ -40,6 +41,8 @@ export interface FactSentence {
   nearFacts?: ReadonlySet<number>;
   /** Title facts the page gave a wrong title earlier: its "the governor" stands for the person. */
   wrongTitles?: ReadonlySet<string>;
+  /** The previous sentence's actors and places where a pronoun or "there" stands for them: a role this sentence leaves empty. */
+  carried?: readonly CarriedHit[];
 }
 
 /** Words allowed between a law's name and its year: "Act of 1798", "Ley de Enemigos Extranjeros de 1798", "Act (1798)". */
@@ -93,6 +96,18 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
       const list = roles.get(o.role);
       if (list) list.push(h);
       else roles.set(o.role, [h]);
+    }
+  }
+  // "She toured the prison": the actor the previous sentence named fills an event's empty actor (or place) role.
+  for (const h of s.carried ?? []) {
+    if (h.start < s.start || h.end > s.end) continue;
+    for (const o of m.factOwners[h.phrase] ?? []) {
+      const roles = byFact.get(o.fact);
+      if (!roles || o.role !== h.role || m.facts[o.fact]?.fact.kind !== 'event') continue;
+      const list = roles.get(o.role);
+      if (!list) roles.set(o.role, [h]);
+      else if (list.includes(h) || !list.every((x) => x.start === h.start)) continue;
+      else list.push(h);
     }
   }
   const out: FactFinding[] = [];

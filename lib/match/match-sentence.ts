@@ -1,5 +1,6 @@
 import type { MoneyFact } from '../dataset/schema';
 import type { PhraseHit } from '../text/phrase-set';
+import type { CarriedHit } from './carried-reference';
 import type { ParsedQuantity } from '../text/parse-quantities';
 import type { ClaimInfo, Matcher, SubjectInfo } from './build-matcher';
 import { compareQuantities, describeQuantity, toInterval } from './compare-quantities';
@@ -93,6 +94,8 @@ export interface SentenceInput {
   nearFacts?: ReadonlySet<number>;
   /** Title facts the page gave a wrong title earlier (for "the governor" standing for the person). */
   wrongTitles?: ReadonlySet<string>;
+  /** Fact phrases of the previous sentence placed where "she", "they", "there" stands for them (`carriedReferences`). */
+  carried?: readonly CarriedHit[];
   /** Language of the explanations. Default 'en'. */
   locale?: Locale;
 }
@@ -239,7 +242,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const factClaims = new Set<string>();
   const eventObjects: Array<[number, number]> = [];
   if (s.factHits?.length) {
-    for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false, nearFacts: s.nearFacts, wrongTitles: s.wrongTitles })) {
+    for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false, nearFacts: s.nearFacts, wrongTitles: s.wrongTitles, carried: s.carried })) {
       const c = m.claims[f.claim];
       if (!c) continue;
       // "238 Venezuelans were deported to CECOT" is a count: when the event is what the number counts

@@ -10,6 +10,7 @@ import {
   SCALES,
   UNIT_NOUNS,
   UNIT_STOP,
+  WORD_DURATIONS,
   type QuantityCategory,
 } from './quantity-lexicon';
 
@@ -102,9 +103,50 @@ export function parseQuantities(text: string, options: ParseOptions = {}): Parse
       CANDIDATE.lastIndex = Math.max(CANDIDATE.lastIndex, q.numberEnd);
     }
   }
-  const labelled = gluedLabels(text, f, from, to);
-  if (!labelled.length) return out;
-  return [...out, ...labelled].sort((a, b) => a.start - b.start);
+  const durations = wordDurations(text, f, from, to, out);
+  // "a quarter of an hour" is a duration, not a share: the fraction read inside it goes.
+  const kept = durations.length ? out.filter((q) => q.category !== 'fraction' || !durations.some((d) => overlaps(d, q))) : out;
+  const extra = [...gluedLabels(text, f, from, to), ...durations];
+  if (!extra.length) return kept;
+  return [...kept, ...extra].sort((a, b) => a.start - b.start);
+}
+
+const WORD_DURATION_AT = new RegExp(`\\b(${WORD_DURATIONS.map(([w]) => w.replace(/ /g, '[- ]')).join('|')})\\b`, 'g');
+const WORD_DURATION_OF = new Map(WORD_DURATIONS.map(([w, value, unit, qualifier]) => [w, { value, unit, qualifier }]));
+// "$2 an hour", "60 miles an hour": a rate, not a duration.
+const RATE_BEFORE = /(?:\d|dollars?|dolares|euros?|miles|kilometers|kilometros|km)\s+$/;
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/**
+ * Durations written in words ("half an hour", "media hora"): time-out-of-cell statements say them
+ * as often as with a numeral. A phrase inside a quantity already read ("una hora y media") is left.
+ */
+function wordDurations(text: string, f: string, from: number, to: number, found: readonly ParsedQuantity[]): ParsedQuantity[] {
+  const out: ParsedQuantity[] = [];
+  WORD_DURATION_AT.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_DURATION_AT.exec(f)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (start >= to) break;
+    const info = WORD_DURATION_OF.get(m[0].replace(/-/g, ' '));
+    if (!info || found.some((q) => q.category !== 'fraction' && overlaps(q, { start, end }))) continue;
+    if (RATE_BEFORE.test(f.slice(Math.max(0, start - 16), start))) continue;
+    const hedge = qualifierBefore(f, start);
+    out.push({
+      text: text.slice(hedge.qStart, end),
+      start: hedge.qStart,
+      end,
+      value: info.value,
+      qualifier: hedge.qualifier === 'exact' ? info.qualifier : hedge.qualifier,
+      unit: info.unit,
+      category: 'duration',
+      numberStart: start,
+      numberEnd: end,
+    });
+  }
+  return out;
 }
 
 /** A line that starts with a capitalised label glued to a number: "Capacity40,000", "Population15,200 (as of 2024)". */

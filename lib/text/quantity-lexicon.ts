@@ -220,3 +220,27 @@ export function unitCategory(unit: string | null | undefined): QuantityCategory 
   const known = UNIT_NOUNS[u] ?? UNIT_NOUNS[`${u}s`];
   return known ? known.category : 'count';
 }
+
+/**
+ * Durations written without a numeral ("half an hour", "media hora"), folded, longest first where
+ * one begins another. A space also matches a hyphen ("half-hour"). "una hora", "quince minutos"
+ * need no entry: a number word before a unit noun is read already.
+ */
+export const WORD_DURATIONS: ReadonlyArray<readonly [string, number, 'minutes' | 'hours', Qualifier]> = [
+  ['an hour and a half', 1.5, 'hours', 'exact'],
+  ['a quarter of an hour', 15, 'minutes', 'exact'],
+  ['quarter of an hour', 15, 'minutes', 'exact'],
+  ['a quarter hour', 15, 'minutes', 'exact'],
+  ['half an hour', 30, 'minutes', 'exact'],
+  ['a half hour', 30, 'minutes', 'exact'],
+  ['half hour', 30, 'minutes', 'exact'],
+  ['a couple of hours', 2, 'hours', 'about'],
+  ['a single hour', 1, 'hours', 'exact'],
+  ['an hour', 1, 'hours', 'exact'],
+  ['un cuarto de hora', 15, 'minutes', 'exact'],
+  ['cuarto de hora', 15, 'minutes', 'exact'],
+  ['hora y media', 1.5, 'hours', 'exact'],
+  ['media hora', 30, 'minutes', 'exact'],
+  ['un par de horas', 2, 'hours', 'about'],
+  ['una sola hora', 1, 'hours', 'exact'],
+];

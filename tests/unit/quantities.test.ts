@@ -176,3 +176,32 @@ describe('parseNumeral', () => {
     );
   });
 });
+
+describe('durations written in words', () => {
+  it.each([
+    ['they may leave their cells for half an hour a day', 30, 'minutes', 'exact'],
+    ['let out for a half-hour', 30, 'minutes', 'exact'],
+    ['let out for a quarter of an hour', 15, 'minutes', 'exact'],
+    ['allowed out for an hour and a half', 1.5, 'hours', 'exact'],
+    ['allowed out for less than an hour', 1, 'hours', 'less-than'],
+    ['salen de sus celdas media hora al día', 30, 'minutes', 'exact'],
+    ['salen un cuarto de hora', 15, 'minutes', 'exact'],
+    ['salen durante hora y media', 1.5, 'hours', 'exact'],
+    ['salen un par de horas', 2, 'hours', 'about'],
+  ])('%s', (text, value, unit, qualifier) => {
+    const qs = parseQuantities(text);
+    expect(qs.map((q) => [q.value, q.unit, q.category, q.qualifier])).toEqual([[value, unit, 'duration', qualifier]]);
+  });
+
+  it('keeps the reading of a numeral phrase that contains one ("una hora y media")', () => {
+    expect(parseQuantities('salen una hora y media').map((q) => [q.text, q.value])).toEqual([['una hora y media', 1.5]]);
+  });
+
+  it('reads a rate as no duration ("$2 an hour")', () => {
+    expect(parseQuantities('paid $2 an hour').map((q) => q.unit)).toEqual(['USD']);
+  });
+
+  it('keeps a share that is not of an hour ("a quarter of the men")', () => {
+    expect(parseQuantities('a quarter of the men').map((q) => q.category)).toEqual(['fraction']);
+  });
+});

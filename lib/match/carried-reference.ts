@@ -1,0 +1,93 @@
+import type { PhraseHit } from '../text/phrase-set';
+import type { Matcher } from './build-matcher';
+
+/**
+ * Words that stand for something the previous sentence named: "She toured the prison…" after a
+ * sentence naming Noem, "They were sent there…" after one naming the deportees and CECOT. Each
+ * reference is given the previous sentence's phrase for the role it can take (an actor, an
+ * object), placed where the reference stands, so an event is read in this sentence as if the name
+ * were written there. Only the previous sentence is looked at, and a person is carried only when
+ * it names no one else.
+ */
+
+/** A subject pronoun or a title with its article, at the start of the sentence (folded; "él" is read on the text). */
+const PERSON_SUBJECT = /^[\s"“'‘(]*(she|he|ella|the secretary|the official|la secretaria|la funcionaria|el funcionario)\b/;
+const PERSON_SUBJECT_ACCENTED = /^[\s"“'‘(]*(Él)(?![\p{L}])/u;
+/** A plural subject pronoun at the start: the group the previous sentence named. */
+const GROUP_SUBJECT = /^[\s"“'‘(]*(they|ellos|ellas)\b/;
+/** A place adverb standing for the place the previous sentence named; the "there" of "there may be" says no place. */
+const PLACE = /\b(?:there(?!\s+(?:is|are|was|were|will|would|may|might|could|can|should|must|has|have|had|seems?|seemed|appears?|appeared|remains?|remained|exists?|existed|being|been|be)\b)|alli|ahi)\b/g;
+
+/** How far into the sentence "there" may stand: the clause that the subject opens. */
+const PLACE_REACH = 120;
+
+/** A phrase of the previous sentence placed at the word standing for it, with the role it fills there. */
+export interface CarriedHit extends PhraseHit {
+  role: 'actor' | 'object';
+}
+
+export interface CarrySentence {
+  text: string;
+  folded: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The hits the sentence borrows from the previous one: for each reference, one hit per phrase of
+ * the previous sentence that can fill the reference's role, at the reference's offsets.
+ */
+export function carriedReferences(m: Matcher, s: CarrySentence, previous: readonly PhraseHit[]): CarriedHit[] {
+  if (!previous.length) return [];
+  const out: CarriedHit[] = [];
+  const head = s.folded.slice(s.start, Math.min(s.end, s.start + 40));
+  const person = PERSON_SUBJECT.exec(head) ?? PERSON_SUBJECT_ACCENTED.exec(s.text.slice(s.start, Math.min(s.end, s.start + 40)));
+  const group = person ? null : GROUP_SUBJECT.exec(head);
+  const subject = person ?? group;
+  if (subject?.[1]) {
+    const at = s.start + subject.index + subject[0].length - subject[1].length;
+    // "She" is one person: a previous sentence naming two people says nothing about which one.
+    const people = outermost(previous.filter((h) => isPerson(m, h)));
+    const actors = outermost(previous.filter((h) => hasRole(m, h, 'actor') && (!person || isPerson(m, h))));
+    if (actors.length && (!person || samePerson(m, people))) {
+      for (const h of actors) out.push({ phrase: h.phrase, start: at, end: at + subject[1].length, role: 'actor' });
+    }
+  }
+  const places = outermost(previous.filter((h) => hasRole(m, h, 'object')));
+  if (places.length) {
+    PLACE.lastIndex = s.start;
+    let p: RegExpExecArray | null;
+    while ((p = PLACE.exec(s.folded)) !== null && p.index < Math.min(s.end, s.start + PLACE_REACH)) {
+      for (const h of places) out.push({ phrase: h.phrase, start: p.index, end: p.index + p[0].length, role: 'object' });
+    }
+  }
+  return out;
+}
+
+function hasRole(m: Matcher, h: PhraseHit, role: 'actor' | 'object' | 'person' | 'title'): boolean {
+  return (m.factOwners[h.phrase] ?? []).some((o) => o.role === role);
+}
+
+/** A person's name or title, as the dataset's title facts give them ("Noem", "Homeland Security Secretary"); "San Salvador" is not one. */
+const isPerson = (m: Matcher, h: PhraseHit) => hasRole(m, h, 'person') || hasRole(m, h, 'title');
+
+/** The hits not inside a longer one ("Noem" in "Kristi Noem"). */
+function outermost(hits: readonly PhraseHit[]): PhraseHit[] {
+  return hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+}
+
+/**
+ * The people named are one person when every phrase plays its roles in the same facts as the
+ * others ("Homeland Security Secretary Kristi Noem": both name the visitor); Noem and Bukele are two.
+ */
+function samePerson(m: Matcher, people: readonly PhraseHit[]): boolean {
+  const factsOf = (h: PhraseHit) =>
+    new Set((m.factOwners[h.phrase] ?? []).filter((o) => o.role === 'actor' || o.role === 'person' || o.role === 'title').map((o) => o.fact));
+  const first = people[0];
+  if (!first) return false;
+  const base = factsOf(first);
+  return people.every((h) => {
+    const own = factsOf(h);
+    return [...own].some((f) => base.has(f));
+  });
+}
