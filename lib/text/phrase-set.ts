@@ -1,6 +1,6 @@
 import { foldKey } from './fold';
 import { StartFilter } from './phrase-starts';
-import { emitSource, finishTrie, insertPhrase, matchEnd, newTrie, phraseAtoms, type WalkNode } from './phrase-trie';
+import { emitSource, finishTrie, insertPhrase, isWordCode, matchEnd, newTrie, phraseAtoms, type WalkNode } from './phrase-trie';
 
 /**
  * A set of phrases found in one pass over the text, as one regular expression would find them.
@@ -101,7 +101,7 @@ export class PhraseSet {
     }
     if (contained) {
       for (let k = 0; k < phrase.length; k++) {
-        if (k > 0 && /\w/.test(phrase.charAt(k - 1))) continue;
+        if (k > 0 && isWordCode(phrase.charCodeAt(k - 1))) continue;
         // At the phrase's own start the longest match is the phrase itself: look in all but its last
         // character for the shorter ones it hides there ("prison" in "prison in el salvador").
         const hit = this.matchAt(k === 0 ? phrase.slice(0, -1) : phrase, k);
