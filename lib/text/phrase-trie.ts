@@ -32,21 +32,29 @@ function escapeChar(c: string): string {
   return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
 }
 
+/** A literal character of a phrase, or one of the syntax's steps (as `-1 - step`). */
+type Piece = number;
+
+/** The pieces of one folded phrase, boundaries included (what `insertPhrase` adds and `phraseAtoms` writes out). */
+function phrasePieces(folded: string): Piece[] {
+  const pieces: Piece[] = [];
+  if (isWordCode(folded.charCodeAt(0))) pieces.push(-1 - BOUNDARY);
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (c === 32) pieces.push(-1 - SPACE_RUN);
+    else if (c === 45) pieces.push(-1 - SEPARATOR_OR_NOT);
+    else if (c === 39) pieces.push(-1 - APOSTROPHE_OR_NOT);
+    else if (c === 42) pieces.push(-1 - WORD_RUN);
+    else pieces.push(c);
+  }
+  const last = folded.charCodeAt(folded.length - 1);
+  if (last !== 42 && isWordCode(last)) pieces.push(-1 - BOUNDARY);
+  return pieces;
+}
+
 /** The regex pieces of one folded phrase, boundaries included. */
 export function phraseAtoms(folded: string): Atom[] {
-  const atoms: Atom[] = [];
-  if (/\w/.test(folded.charAt(0))) atoms.push(STEP_ATOMS[BOUNDARY] as Atom);
-  for (let i = 0; i < folded.length; i++) {
-    const c = folded.charAt(i);
-    if (c === ' ') atoms.push(STEP_ATOMS[SPACE_RUN] as Atom);
-    else if (c === '-') atoms.push(STEP_ATOMS[SEPARATOR_OR_NOT] as Atom);
-    else if (c === "'") atoms.push(STEP_ATOMS[APOSTROPHE_OR_NOT] as Atom);
-    else if (c === '*') atoms.push(STEP_ATOMS[WORD_RUN] as Atom);
-    else atoms.push(escapeChar(c));
-  }
-  const last = folded.charAt(folded.length - 1);
-  if (last !== '*' && /\w/.test(last)) atoms.push(STEP_ATOMS[BOUNDARY] as Atom);
-  return atoms;
+  return phrasePieces(folded).map((p) => (p >= 0 ? escapeChar(String.fromCharCode(p)) : (STEP_ATOMS[-1 - p] as Atom)));
 }
 
 /**
@@ -79,35 +87,6 @@ const NONE: never[] = [];
 
 export function newTrie(): WalkNode {
   return { run: '', codes: NONE, kids: NONE, table: null, steps: NONE, next: NONE, terminal: false, literalOnly: false, boundaryOnly: false };
-}
-
-function stepOf(atom: Atom): Step {
-  return STEP_ATOMS.indexOf(atom);
-}
-
-/** The character an escaped literal atom stands for. */
-function literalCode(atom: Atom): number {
-  return atom.length === 2 && atom.charAt(0) === '\\' ? atom.charCodeAt(1) : atom.charCodeAt(0);
-}
-
-/** A literal character of a phrase, or one of the syntax's steps (as `-1 - step`). */
-type Piece = number;
-
-/** The pieces of one folded phrase, boundaries included: `phraseAtoms` as numbers. */
-function phrasePieces(folded: string): Piece[] {
-  const pieces: Piece[] = [];
-  if (isWordCode(folded.charCodeAt(0))) pieces.push(-1 - BOUNDARY);
-  for (let i = 0; i < folded.length; i++) {
-    const c = folded.charCodeAt(i);
-    if (c === 32) pieces.push(-1 - SPACE_RUN);
-    else if (c === 45) pieces.push(-1 - SEPARATOR_OR_NOT);
-    else if (c === 39) pieces.push(-1 - APOSTROPHE_OR_NOT);
-    else if (c === 42) pieces.push(-1 - WORD_RUN);
-    else pieces.push(c);
-  }
-  const last = folded.charCodeAt(folded.length - 1);
-  if (last !== 42 && isWordCode(last)) pieces.push(-1 - BOUNDARY);
-  return pieces;
 }
 
 /**
