@@ -1,6 +1,6 @@
 import { foldKey } from './fold';
 import { StartFilter } from './phrase-starts';
-import { emitSource, finishTrie, insertAtoms, matchEnd, newTrie, phraseAtoms, type WalkNode } from './phrase-trie';
+import { emitSource, finishTrie, insertPhrase, isWordCode, matchEnd, newTrie, phraseAtoms, type WalkNode } from './phrase-trie';
 
 /**
  * A set of phrases found in one pass over the text, as one regular expression would find them.
@@ -63,10 +63,9 @@ export class PhraseSet {
       const index = this.phrases.length;
       this.phrases.push(folded);
       this.byKey.set(folded, index);
-      const atoms = phraseAtoms(folded);
       if (folded.includes('*')) {
         const alone = newTrie();
-        insertAtoms(alone, atoms);
+        insertPhrase(alone, folded);
         const entry = { phrase: index, walk: finishTrie(alone) };
         this.wild.push(entry);
         const prefix = literalPrefix(folded);
@@ -78,7 +77,7 @@ export class PhraseSet {
         const key = matchKey(folded);
         if (!this.exact.has(key)) this.exact.set(key, index);
       }
-      insertAtoms(root, atoms);
+      insertPhrase(root, folded);
     }
     this.wildPrefixLengths = [...prefixLengths].sort((a, b) => b - a);
     this.walk = this.phrases.length ? finishTrie(root) : null;
@@ -102,7 +101,7 @@ export class PhraseSet {
     }
     if (contained) {
       for (let k = 0; k < phrase.length; k++) {
-        if (k > 0 && /\w/.test(phrase.charAt(k - 1))) continue;
+        if (k > 0 && isWordCode(phrase.charCodeAt(k - 1))) continue;
         // At the phrase's own start the longest match is the phrase itself: look in all but its last
         // character for the shorter ones it hides there ("prison" in "prison in el salvador").
         const hit = this.matchAt(k === 0 ? phrase.slice(0, -1) : phrase, k);

@@ -32,21 +32,29 @@ function escapeChar(c: string): string {
   return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
 }
 
+/** A literal character of a phrase, or one of the syntax's steps (as `-1 - step`). */
+type Piece = number;
+
+/** The pieces of one folded phrase, boundaries included (what `insertPhrase` adds and `phraseAtoms` writes out). */
+function phrasePieces(folded: string): Piece[] {
+  const pieces: Piece[] = [];
+  if (isWordCode(folded.charCodeAt(0))) pieces.push(-1 - BOUNDARY);
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (c === 32) pieces.push(-1 - SPACE_RUN);
+    else if (c === 45) pieces.push(-1 - SEPARATOR_OR_NOT);
+    else if (c === 39) pieces.push(-1 - APOSTROPHE_OR_NOT);
+    else if (c === 42) pieces.push(-1 - WORD_RUN);
+    else pieces.push(c);
+  }
+  const last = folded.charCodeAt(folded.length - 1);
+  if (last !== 42 && isWordCode(last)) pieces.push(-1 - BOUNDARY);
+  return pieces;
+}
+
 /** The regex pieces of one folded phrase, boundaries included. */
 export function phraseAtoms(folded: string): Atom[] {
-  const atoms: Atom[] = [];
-  if (/\w/.test(folded.charAt(0))) atoms.push(STEP_ATOMS[BOUNDARY] as Atom);
-  for (let i = 0; i < folded.length; i++) {
-    const c = folded.charAt(i);
-    if (c === ' ') atoms.push(STEP_ATOMS[SPACE_RUN] as Atom);
-    else if (c === '-') atoms.push(STEP_ATOMS[SEPARATOR_OR_NOT] as Atom);
-    else if (c === "'") atoms.push(STEP_ATOMS[APOSTROPHE_OR_NOT] as Atom);
-    else if (c === '*') atoms.push(STEP_ATOMS[WORD_RUN] as Atom);
-    else atoms.push(escapeChar(c));
-  }
-  const last = folded.charAt(folded.length - 1);
-  if (last !== '*' && /\w/.test(last)) atoms.push(STEP_ATOMS[BOUNDARY] as Atom);
-  return atoms;
+  return phrasePieces(folded).map((p) => (p >= 0 ? escapeChar(String.fromCharCode(p)) : (STEP_ATOMS[-1 - p] as Atom)));
 }
 
 /**
@@ -55,7 +63,7 @@ export function phraseAtoms(folded: string): Atom[] {
  * order inserted, then the word boundary), then the end of a phrase.
  */
 export interface WalkNode {
-  /** Literal characters a match through this node reads first: a chain of one-way nodes, merged by `finishTrie`. */
+  /** Literal characters a match through this node reads first (a chain of one-way nodes, kept as one by `insertPhrase` and `finishTrie`). */
   run: string;
   /** The children reached by one literal character: their codes and nodes. */
   codes: number[];
@@ -81,34 +89,52 @@ export function newTrie(): WalkNode {
   return { run: '', codes: NONE, kids: NONE, table: null, steps: NONE, next: NONE, terminal: false, literalOnly: false, boundaryOnly: false };
 }
 
-function stepOf(atom: Atom): Step {
-  return STEP_ATOMS.indexOf(atom);
-}
-
-/** The character an escaped literal atom stands for. */
-function literalCode(atom: Atom): number {
-  return atom.length === 2 && atom.charAt(0) === '\\' ? atom.charCodeAt(1) : atom.charCodeAt(0);
-}
-
-/** Adds one phrase's pieces to a trie that `finishTrie` has not prepared yet. */
-export function insertAtoms(root: WalkNode, atoms: readonly Atom[]): void {
+/**
+ * Adds one folded phrase to a trie that `finishTrie` has not prepared yet. Literal characters no
+ * other phrase shares go into one node's run rather than a node each (a node with a run reads it,
+ * then branches), which is what `finishTrie` would merge them into: the same trie, built from a
+ * third of the nodes (ten thousand fact phrases: 29,000 instead of 71,000).
+ */
+export function insertPhrase(root: WalkNode, folded: string): void {
+  const pieces = phrasePieces(folded);
   let node = root;
-  for (const atom of atoms) {
-    const step = stepOf(atom);
-    if (step < 0) {
-      const code = literalCode(atom);
-      let k = node.codes.indexOf(code);
+  // How many characters of `node.run` the phrase has read.
+  let at = 0;
+  for (let i = 0; i < pieces.length; ) {
+    const piece = pieces[i] as Piece;
+    if (at < node.run.length) {
+      if (piece === node.run.charCodeAt(at)) {
+        at++;
+        i++;
+        continue;
+      }
+      splitRun(node, at);
+    }
+    if (piece >= 0) {
+      // A node this phrase has just made (nothing after its run yet): its literal characters extend the run.
+      if (node.codes.length === 0 && node.steps.length === 0 && !node.terminal) {
+        let j = i;
+        while (j < pieces.length && (pieces[j] as Piece) >= 0) j++;
+        node.run += String.fromCharCode(...pieces.slice(i, j));
+        at = node.run.length;
+        i = j;
+        continue;
+      }
+      let k = node.codes.indexOf(piece);
       if (k < 0) {
         if (node.codes === NONE) {
           node.codes = [];
           node.kids = [];
         }
-        k = node.codes.push(code) - 1;
+        k = node.codes.push(piece) - 1;
         node.kids.push(newTrie());
       }
       node = node.kids[k] as WalkNode;
+      at = 0;
+      i++;
       continue;
     }
+    const step = -1 - piece;
     let k = node.steps.indexOf(step);
     if (k < 0) {
       if (node.steps === NONE) {
@@ -121,8 +147,22 @@ export function insertAtoms(root: WalkNode, atoms: readonly Atom[]): void {
       node.next.splice(k, 0, newTrie());
     }
     node = node.next[k] as WalkNode;
+    at = 0;
+    i++;
   }
+  if (at < node.run.length) splitRun(node, at);
   node.terminal = true;
+}
+
+/** Cuts `node.run` after `at` characters: the node branches there, its character `at` leading to the rest as before. */
+function splitRun(node: WalkNode, at: number): void {
+  const rest: WalkNode = { ...node, run: node.run.slice(at + 1) };
+  node.codes = [node.run.charCodeAt(at)];
+  node.kids = [rest];
+  node.steps = NONE;
+  node.next = NONE;
+  node.terminal = false;
+  node.run = node.run.slice(0, at);
 }
 
 /**
@@ -137,21 +177,19 @@ export function finishTrie(root: WalkNode): WalkNode {
 
 function finish(node: WalkNode, shared: Map<string, WalkNode>, ids: Map<WalkNode, number>): WalkNode {
   // One literal child and nothing else: the expression has a single way on, read as a run.
-  let run: number[] | null = null;
   while (!node.terminal && node.steps.length === 0 && node.codes.length === 1) {
     const child = node.kids[0] as WalkNode;
-    (run ??= []).push(node.codes[0] as number);
+    node.run += String.fromCharCode(node.codes[0] as number) + child.run;
     node.codes = child.codes;
     node.kids = child.kids;
     node.steps = child.steps;
     node.next = child.next;
     node.terminal = child.terminal;
   }
-  if (run) node.run = String.fromCharCode(...run);
   for (let k = 0; k < node.kids.length; k++) node.kids[k] = finish(node.kids[k] as WalkNode, shared, ids);
   for (let k = 0; k < node.next.length; k++) node.next[k] = finish(node.next[k] as WalkNode, shared, ids);
   // The run goes first, with its length: the rest of the key is numbers only, so no two nodes share one.
-  const key = `${node.run.length}:${node.run}|${node.terminal ? 1 : 0}|${node.codes.join(',')}|${node.kids.map((k) => ids.get(k)).join(',')}|${node.steps.join(',')}|${node.next.map((k) => ids.get(k)).join(',')}`;
+  const key = nodeKey(node, ids);
   const same = shared.get(key);
   if (same) return same;
   node.literalOnly = node.codes.length > 0 && node.steps.length === 0 && !node.terminal;
@@ -166,6 +204,17 @@ function finish(node: WalkNode, shared: Map<string, WalkNode>, ids: Map<WalkNode
   shared.set(key, node);
   ids.set(node, ids.size);
   return node;
+}
+
+/**
+ * What identifies a node whose children are already kept once: its run, then numbers only (so no two
+ * nodes share one). Written out in a loop: thirty thousand nodes for the fact phrases.
+ */
+function nodeKey(node: WalkNode, ids: Map<WalkNode, number>): string {
+  let key = `${node.run.length}:${node.run}|${node.terminal ? 1 : 0}`;
+  for (let k = 0; k < node.codes.length; k++) key += `|${node.codes[k] as number}>${ids.get(node.kids[k] as WalkNode) as number}`;
+  for (let k = 0; k < node.steps.length; k++) key += `|s${node.steps[k] as number}>${ids.get(node.next[k] as WalkNode) as number}`;
+  return key;
 }
 
 /** The regular-expression source of the trie: one alternation per node with several branches, in the walk's order. */
