@@ -14,6 +14,7 @@ import type { LayerService } from './dataset-layer-service';
 import { readEffectiveDataset } from '../store/read-effective';
 import { afterTabReport, makeLibraryHandlers, type LibraryEffects } from './library-handlers';
 import { listAnchorsForPage, onAnnotationsWritten } from '../store/note-anchors-repo';
+import { packNoteAnchors } from '../store/note-anchors-packed';
 import { PageNotesPrefetch } from './page-notes-prefetch';
 
 /** What the handlers need from the browser, kept behind functions so that they are testable in Node. */
@@ -60,7 +61,8 @@ export function makeHandlers(
 ): Handlers {
   const library = makeLibraryHandlers(db, tabs, { ...effects, now: () => new Date() });
   const timed = effects.timed ?? (<T>(_step: string, work: () => Promise<T>) => work());
-  const notesPrefetch = new PageNotesPrefetch((url) => timed('notes-read', () => listAnchorsForPage(db, url, timed)), () => Date.now());
+  // Packed while the session is being injected, so the reply is ready in its compact form when asked for.
+  const notesPrefetch = new PageNotesPrefetch((url) => timed('notes-read', () => listAnchorsForPage(db, url, timed).then(packNoteAnchors)), () => Date.now());
   onAnnotationsWritten(db, () => notesPrefetch.invalidate());
   return {
     ...library,
@@ -79,7 +81,7 @@ export function makeHandlers(
       return claims.filter((c) => wanted.has(c.id));
     },
     'annotations/list': async ({ canonicalUrl, includeDeleted }) => ({ ...(await listAnnotationsForPage(db, canonicalUrl, includeDeleted)), thisDevice: await getDeviceId(db) }),
-    // The page session's notes: only what drawing them needs, often read already during activation.
+    // The page session's notes: only what drawing them needs, in columns, often read already during activation.
     'annotations/anchors': async ({ canonicalUrl }) => notesPrefetch.take(canonicalUrl),
     'dataset/sources': async () => {
       await ready();

@@ -1,5 +1,3 @@
-import type { NoteAnchorList } from '../store/note-anchors-repo';
-
 /** A prefetched read older than this is not trusted: the session it was meant for never asked. */
 export const PREFETCH_TTL_MS = 10_000;
 
@@ -16,11 +14,11 @@ export const PREFETCH_TTL_MS = 10_000;
  * except by the few milliseconds a write may race with it, and that write
  * tells the tab to draw again anyway.
  */
-export class PageNotesPrefetch {
-  private readonly entries = new Map<string, { at: number; list: Promise<NoteAnchorList> }>();
+export class PageNotesPrefetch<List> {
+  private readonly entries = new Map<string, { at: number; list: Promise<List> }>();
 
   constructor(
-    private readonly read: (canonicalUrl: string) => Promise<NoteAnchorList>,
+    private readonly read: (canonicalUrl: string) => Promise<List>,
     private readonly now: () => number,
   ) {}
 
@@ -35,7 +33,7 @@ export class PageNotesPrefetch {
   }
 
   /** The page's notes: the prefetched read when one is fresh, else a read now. */
-  take(canonicalUrl: string): Promise<NoteAnchorList> {
+  take(canonicalUrl: string): Promise<List> {
     const entry = this.entries.get(canonicalUrl);
     this.entries.delete(canonicalUrl);
     if (entry && this.now() - entry.at <= PREFETCH_TTL_MS) return entry.list;

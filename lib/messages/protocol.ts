@@ -7,7 +7,7 @@ import type { SyncConfigView, SyncStatus } from '../data/sync-config';
 import type { Claim, CrossAssessment, Source } from '../dataset/schema';
 import type { AnnotationList } from '../store/annotations-repo';
 import type { LibraryList } from '../store/library-repo';
-import type { NoteAnchorList } from '../store/note-anchors-repo';
+import type { PackedNoteAnchors } from '../store/note-anchors-packed';
 import { PageReport } from '../page/page-report';
 import type { PublicAnalysis } from '../analyze';
 import { TextPositionSelector, TextQuoteSelector } from '../schema/selectors';
@@ -183,7 +183,7 @@ export interface ReplyData {
   'dataset/assessments': CrossAssessment[];
   /** With this install's device id: a kept edit made here is told from one made elsewhere. */
   'annotations/list': AnnotationList & { thisDevice: string };
-  'annotations/anchors': NoteAnchorList;
+  'annotations/anchors': PackedNoteAnchors;
   'annotations/save': Annotation;
   'annotations/delete': Annotation | null;
   'tab/report': null;

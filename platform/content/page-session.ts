@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { NoteAnchor } from '../../lib/store/note-anchors-repo';
+import { unpackNoteAnchors } from '../../lib/store/note-anchors-packed';
 import { extractMainText } from '../../lib/extract/extract-main-text';
 import { loadReadability, type ReadabilityLike } from '../../lib/extract/readability-content';
 import type { TextMap } from '../../lib/extract/text-map';
@@ -309,7 +310,7 @@ export class PageSession {
 
   private fetchAnnotations(canonical: string): Promise<NoteAnchor[]> {
     return timedAsync('notes-list', () => ask({ type: 'annotations/anchors', canonicalUrl: canonical })).then(
-      (reply) => reply.notes,
+      unpackNoteAnchors,
       () => [],
     );
   }

@@ -3,6 +3,7 @@ import { PAGE_KEY_SEED, readPageKey } from '../../lib/page/page-key';
 import { readSessionStart, SESSION_START_SEED } from '../../lib/page/session-start';
 import { USER_TOPIC_KEY } from '../../lib/topic/user-terms';
 import type { NoteAnchor } from '../../lib/store/note-anchors-repo';
+import { unpackNoteAnchors } from '../../lib/store/note-anchors-packed';
 import { ask } from '../messaging';
 import { mark, timedAsync } from './timeline';
 
@@ -41,6 +42,6 @@ const seed = readPageKey(g[PAGE_KEY_SEED]);
 /** The notes of the page the session was injected into, asked for at once; null when the background gave no key. */
 export const bootNotes: { url: string; canonicalUrl: string; list: Promise<NoteAnchor[]> } | null =
   seed && seed.url === location.href
-    ? { url: seed.url, canonicalUrl: seed.canonicalUrl, list: ask({ type: 'annotations/anchors', canonicalUrl: seed.canonicalUrl }).then((reply) => reply.notes) }
+    ? { url: seed.url, canonicalUrl: seed.canonicalUrl, list: ask({ type: 'annotations/anchors', canonicalUrl: seed.canonicalUrl }).then(unpackNoteAnchors) }
     : null;
 bootNotes?.list.catch(() => undefined);
