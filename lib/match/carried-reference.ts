@@ -55,10 +55,16 @@ export function carriedReferences(m: Matcher, s: CarrySentence, previous: readon
   }
   const places = outermost(previous.filter((h) => hasRole(m, h, 'object')));
   if (places.length) {
-    PLACE.lastIndex = s.start;
+    // Searched in the clause's own stretch: from the sentence on, the whole page would be searched for
+    // the next "there" at every sentence.
+    // (A little past it, so that a word or a "there is" running on beyond it reads as on the page.)
+    const limit = Math.min(s.end, s.start + PLACE_REACH) - s.start;
+    const reach = s.folded.slice(s.start, s.start + limit + 48);
+    PLACE.lastIndex = 0;
     let p: RegExpExecArray | null;
-    while ((p = PLACE.exec(s.folded)) !== null && p.index < Math.min(s.end, s.start + PLACE_REACH)) {
-      for (const h of places) out.push({ phrase: h.phrase, start: p.index, end: p.index + p[0].length, role: 'object' });
+    while ((p = PLACE.exec(reach)) !== null && p.index < limit) {
+      const at = s.start + p.index;
+      for (const h of places) out.push({ phrase: h.phrase, start: at, end: at + p[0].length, role: 'object' });
     }
   }
   return out;

@@ -223,8 +223,16 @@ function nameBefore(text: string, from: number, at: number): [number, number] | 
   return [lo + ((words[first] as RegExpMatchArray).index ?? 0), lo + head.slice(0, open.index).trimEnd().length];
 }
 
+/** A name fact's own names as `nameKey`s, worked out once per fact (every sentence with a short name asks). */
+const OWN_NAME_KEYS = new WeakMap<NameFact, ReadonlySet<string>>();
+function ownNameKeys(fact: NameFact): ReadonlySet<string> {
+  let keys = OWN_NAME_KEYS.get(fact);
+  if (!keys) OWN_NAME_KEYS.set(fact, (keys = new Set([...fact.names.en, ...fact.names.es].map(nameKey))));
+  return keys;
+}
+
 function matchName(s: FactSentence, fact: NameFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
-  const own = new Set([...fact.names.en, ...fact.names.es].map(nameKey));
+  const own = ownNameKeys(fact);
   for (const h of roles.get('named') ?? []) {
     const at = nameBefore(s.text, s.start, h.start);
     if (!at) continue;
