@@ -1,5 +1,6 @@
 // Hostile variants of the demo article, served by the hostile-page suites (Chromium and Firefox).
 import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { ROOT } from './paths';
 
@@ -50,3 +51,12 @@ export function hostilePage(url: URL): string | null {
   }
 }
 
+/** The generated hostile pages, beside the demo pages. */
+export function hostileRoute(req: IncomingMessage, res: ServerResponse): boolean {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (!url.pathname.startsWith('/hostile/')) return false;
+  const html = hostilePage(url);
+  res.writeHead(html === null ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(html ?? 'not found');
+  return true;
+}

@@ -10,7 +10,7 @@ import { EXPECTED, messageSamples } from '../fixtures/message-samples';
 import { CHROME_EXT } from './chromium-fixtures';
 import { highlightCounts, highlightTexts, selectText, serviceWorker, tabIdOf } from './helpers';
 import { ROOT } from './paths';
-import { hostilePage } from './hostile-pages';
+import { hostileRoute } from './hostile-pages';
 import type { RequestType } from '../../lib/messages/protocol';
 
 type Reply = { ok: boolean; error?: string; data?: unknown };
@@ -18,14 +18,7 @@ type Reply = { ok: boolean; error?: string; data?: unknown };
 const test = base.extend<{}, { server: string; lens: { context: BrowserContext; extensionId: string } }>({
   server: [
     async ({}, use) => {
-      const server = await startStaticServer(path.join(ROOT, 'demo/pages'), (req, res) => {
-        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-        if (!url.pathname.startsWith('/hostile/')) return false;
-        const html = hostilePage(url);
-        res.writeHead(html === null ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(html ?? 'not found');
-        return true;
-      });
+      const server = await startStaticServer(path.join(ROOT, 'demo/pages'), hostileRoute);
       await use(server.url);
       await server.close();
     },

@@ -2,23 +2,13 @@
 // world; the extension's own content-script sandbox is reached with scripting.executeScript instead).
 import { test, expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { useFirefox, openExtensionPage, waitFor as until, selectText } from './firefox-fixtures';
-import { hostilePage } from './hostile-pages';
+import { hostileRoute } from './hostile-pages';
 import { EXPECTED, messageSamples } from '../fixtures/message-samples';
 import type { RequestType } from '../../lib/messages/protocol';
 
 type Reply = { ok: boolean; error?: string };
 
-/** The generated hostile pages, beside the demo pages. */
-function hostileRoute(req: IncomingMessage, res: ServerResponse): boolean {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  if (!url.pathname.startsWith('/hostile/')) return false;
-  const html = hostilePage(url);
-  res.writeHead(html === null ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(html ?? 'not found');
-  return true;
-}
 
 const firefox = useFirefox({ servePages: { extraRoute: hostileRoute } });
 

@@ -9,6 +9,7 @@ import { putAnnotations, tombstoneAnnotation } from '../../lib/store/annotations
 import { packNoteAnchors, unpackNoteAnchors, type PackedNoteAnchors } from '../../lib/store/note-anchors-packed';
 import type { NoteAnchor } from '../../lib/store/note-anchors-repo';
 import { freshDbs } from './fresh-db';
+import { makeAnnotation } from './exchange-fixtures';
 
 const PAGE = 'https://news.example/long-read';
 
@@ -70,7 +71,7 @@ describe("the background's answer to the page session's notes request", () => {
 
   function note(n: number, over: Partial<Annotation> = {}): Annotation {
     const a = anchor(n);
-    return {
+    return makeAnnotation({
       id: a.id,
       url: PAGE,
       canonicalUrl: PAGE,
@@ -81,14 +82,11 @@ describe("the background's answer to the page session's notes request", () => {
       note: `what the reader thinks of ${n}`,
       tags: ['private tag'],
       verdict: 'misleading',
-      claims: [],
       createdAt: '2026-11-01T00:00:00.000Z',
       updatedAt: '2026-11-01T00:00:00.000Z',
-      revision: 1,
       deviceId: 'dev',
-      deletedAt: null,
       ...over,
-    };
+    });
   }
 
   it("is the page's live notes, packed, without their text, read fresh after a write", async () => {

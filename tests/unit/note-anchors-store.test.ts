@@ -5,13 +5,14 @@ import { PageNotesPrefetch, PREFETCH_TTL_MS } from '../../lib/background/page-no
 import { putAnnotation, putAnnotations, tombstoneAnnotation } from '../../lib/store/annotations-repo';
 import { listAnchorsForPage, onAnnotationsWritten, readAnchorsBack, type NoteAnchorList } from '../../lib/store/note-anchors-repo';
 import { freshDbs } from './fresh-db';
+import { makeAnnotation } from './exchange-fixtures';
 
 const freshDb = freshDbs('note-anchors');
 const PAGE = 'https://news.example/cecot';
 
 function note(n: number, over: Partial<Annotation> = {}): Annotation {
   const exact = `quoted words ${n}`;
-  return {
+  return makeAnnotation({
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     url: PAGE,
     canonicalUrl: PAGE,
@@ -22,14 +23,11 @@ function note(n: number, over: Partial<Annotation> = {}): Annotation {
     note: `what the reader wrote about ${n}`,
     tags: ['private tag'],
     verdict: 'misleading',
-    claims: [],
     createdAt: '2026-11-01T00:00:00.000Z',
     updatedAt: '2026-11-01T00:00:00.000Z',
-    revision: 1,
     deviceId: 'dev',
-    deletedAt: null,
     ...over,
-  };
+  });
 }
 
 describe("a page's notes as the page session receives them", () => {
