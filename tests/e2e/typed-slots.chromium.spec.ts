@@ -1,7 +1,7 @@
 import { test, expect } from './chromium-fixtures';
 import { highlightTexts, openWithSidebar, textBox } from './helpers';
 
-test('typed slots: a swapped payer and a wrong legal basis are conflicts naming both values, in English and Spanish', async ({ context, baseURL, extensionId }) => {
+test('typed slots: a swapped payer, a wrong legal basis and a wrong full name are conflicts naming both values, in English and Spanish', async ({ context, baseURL, extensionId }) => {
   const { page, sidebar } = await openWithSidebar(context, baseURL, extensionId, '/typed-slots.html', 'cecot-lens-conflicts');
 
   const conflicts = await highlightTexts(page, 'cecot-lens-conflicts');
@@ -12,6 +12,12 @@ test('typed slots: a swapped payer and a wrong legal basis are conflicts naming 
   await expect(money).toContainText('The page has El Salvador paying the United States; in the dataset’s source it is the United States that pays El Salvador');
   const law = sidebar.getByTestId('sidebar-claim').filter({ hasText: 'Insurrection Act' });
   await expect(law.locator('[data-testid="claim-part"][data-kind="law"]')).toContainText('the dataset’s source gives the Alien Enemies Act');
+  // A full name written beside the short one is compared with the article's.
+  const name = sidebar.getByTestId('sidebar-claim').filter({ hasText: 'Detention Center Against Terrorism' });
+  await expect(name).toContainText('The page gives “Detention Center Against Terrorism” as the');
+  await expect(name).toContainText('Terrorism Confinement Center');
+  await name.scrollIntoViewIfNeeded();
+  await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-name.png' });
   await sidebar.evaluate(() => window.scrollTo(0, 0));
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-slots.png' });
 
@@ -23,6 +29,10 @@ test('typed slots: a swapped payer and a wrong legal basis are conflicts naming 
   await sidebar.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { language: 'es' } }));
   await expect(sidebar.getByTestId('sidebar-claim').filter({ hasText: 'paid the United States' })).toContainText('Según la página, El Salvador le paga a Estados Unidos');
   await expect(sidebar.getByTestId('sidebar-claim').filter({ hasText: 'Insurrection Act' })).toContainText('Base legal');
+  const nombre = sidebar.getByTestId('sidebar-claim').filter({ hasText: 'Detention Center Against Terrorism' });
+  await expect(nombre).toContainText('La página da «Detention Center Against Terrorism» como');
+  await nombre.scrollIntoViewIfNeeded();
+  await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-name-es.png' });
   await sidebar.evaluate(() => window.scrollTo(0, 0));
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-slots-es.png' });
   const lawBox = await textBox(page, '#m2', 'under the Insurrection Act');
