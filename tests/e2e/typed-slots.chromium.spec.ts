@@ -1,7 +1,7 @@
 import { test, expect } from './chromium-fixtures';
 import { highlightTexts, openWithSidebar, textBox } from './helpers';
 
-test('typed slots: a swapped payer, a wrong legal basis and a wrong full name are conflicts naming both values, in English and Spanish', async ({ context, baseURL, extensionId }) => {
+test('typed slots: a swapped payer, a wrong legal basis and a wrong full name are conflicts naming both values; time out of the cell and a disputed link are explained, in English and Spanish', async ({ context, baseURL, extensionId }) => {
   const { page, sidebar } = await openWithSidebar(context, baseURL, extensionId, '/typed-slots.html', 'cecot-lens-conflicts');
 
   const conflicts = await highlightTexts(page, 'cecot-lens-conflicts');
@@ -18,6 +18,14 @@ test('typed slots: a swapped payer, a wrong legal basis and a wrong full name ar
   await expect(name).toContainText('Terrorism Confinement Center');
   await name.scrollIntoViewIfNeeded();
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-name.png' });
+  // Time out of the cell is read as the rest of the day confined; a reported denial of an alleged link is related.
+  const timeOut = sidebar.getByTestId('sidebar-claim').filter({ hasText: 'leave their cells' });
+  await expect(timeOut).toContainText('The page says 30 minutes out of the cell, which leaves 23.5 hours a day confined');
+  const disputed = sidebar.getByTestId('sidebar-claim').filter({ hasText: 'Court filings allege' });
+  await expect(disputed).toHaveAttribute('data-relation', 'related');
+  await expect(disputed).toContainText('The page reports that some dispute the alleged link to Tren de Aragua');
+  await timeOut.scrollIntoViewIfNeeded();
+  await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-time-out.png' });
   await sidebar.evaluate(() => window.scrollTo(0, 0));
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-slots.png' });
 
@@ -33,6 +41,11 @@ test('typed slots: a swapped payer, a wrong legal basis and a wrong full name ar
   await expect(nombre).toContainText('La página da «Detention Center Against Terrorism» como');
   await nombre.scrollIntoViewIfNeeded();
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-name-es.png' });
+  const fuera = sidebar.getByTestId('sidebar-claim').filter({ hasText: 'leave their cells' });
+  await expect(fuera).toContainText('fuera de la celda, lo que deja');
+  await expect(sidebar.getByTestId('sidebar-claim').filter({ hasText: 'Court filings allege' })).toContainText('La página recoge que hay quien niega');
+  await fuera.scrollIntoViewIfNeeded();
+  await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-time-out-es.png' });
   await sidebar.evaluate(() => window.scrollTo(0, 0));
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-slots-es.png' });
   const lawBox = await textBox(page, '#m2', 'under the Insurrection Act');
