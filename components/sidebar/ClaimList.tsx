@@ -79,14 +79,16 @@ function ClaimRow({
       <div class="claim-head">
         <RelationBadge relation={c.relation} />
         {c.annotationIds.length > 0 && <span class="pill">{t('matching.annotated')}</span>}
-        <button type="button" class="link" onClick={() => onShow(c)} aria-label={t('matching.showOnPageLabel', { text: c.text.slice(0, 80) })}>
-          {t('matching.showOnPage')}
-        </button>
-        {onAddToDataset && (
-          <button type="button" class="link" onClick={() => onAddToDataset(c)} data-testid="claim-add-to-dataset">
-            {t('dataset.addToDataset')}
+        <span class="claim-actions">
+          <button type="button" class="link" onClick={() => onShow(c)} aria-label={t('matching.showOnPageLabel', { text: c.text.slice(0, 80) })}>
+            {t('matching.showOnPage')}
           </button>
-        )}
+          {onAddToDataset && (
+            <button type="button" class="link" onClick={() => onAddToDataset(c)} data-testid="claim-add-to-dataset">
+              {t('dataset.addToDataset')}
+            </button>
+          )}
+        </span>
       </div>
       <p class="page-text">
         <MarkedText claim={c} />

@@ -20,8 +20,10 @@ export type ExplainRelation = 'agrees' | 'conflicts' | 'related' | 'repeats-erro
 /** The curator's verdict on a dataset claim, when it is an error flagged in the dataset. */
 export type FlaggedStatus = 'erroneous' | 'inconsistent';
 
-// "Number of deportees" → "number of deportees", "Current CECOT population" → "current CECOT population"; "Kristi Noem’s visit" stays.
-const lower = (s: string): string => (/^[A-Z][a-z]+ (?:[a-z]|[A-Z]{2,}\b)/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+// A subject's label inside a sentence: "Number of deportees" → "number of deportees", "Current CECOT population" →
+// "current CECOT population", "Duración de la gira de Noem" → "duración de la gira de Noem"; "Kristi Noem’s visit" stays.
+// Only the first letter: lowercasing the whole label would also lowercase the names in it ("noem").
+const lower = (s: string): string => (/^\p{Lu}\p{Ll}+ (?:\p{Ll}|\p{Lu}{2,}(?!\p{L}))/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 const QUALIFIER: Record<ValueText['qualifier'], MatchingKey> = {
   exact: 'matching.qExact',
@@ -33,6 +35,9 @@ const QUALIFIER: Record<ValueText['qualifier'], MatchingKey> = {
   nearly: 'matching.qNearly',
   range: 'matching.qRange',
 };
+
+/** Units whose noun is feminine in Spanish: "unas 40.000 personas", not "unos". The English forms are the same. */
+const FEMININE_UNITS = new Set(['people', 'people/cell', 'hours/day', 'hours']);
 
 const UNIT: Record<string, MatchingKey> = {
   people: 'matching.unitPeople',
@@ -79,11 +84,14 @@ function compile(template: string): Compiled {
 }
 
 type MatchingKey = Extract<MessageKey, `matching.${string}`>;
+const plural = { en: new Intl.PluralRules('en'), es: new Intl.PluralRules('es') };
 function translate(locale: Locale): (key: MatchingKey, params?: Readonly<Record<string, string>>) => string {
   const catalog = matching[locale] as Readonly<Record<string, string | { one: string; other: string }>>;
   return (key, params = {}) => {
     const message = catalog[key.slice(9)];
-    const template = typeof message === 'string' ? message : (message?.other ?? key);
+    // Plural forms are chosen by `count` as the interface's translator does ("1 hour", "2 hours").
+    const count = params.count === undefined ? undefined : Number(params.count);
+    const template = typeof message === 'string' ? message : message ? (count !== undefined && plural[locale].select(count) === 'one' ? message.one : message.other) : key;
     let out = '';
     for (const piece of compile(template)) out += typeof piece === 'string' ? piece : (params[piece.name] ?? `{${piece.name}}`);
     return out;
@@ -103,11 +111,13 @@ export function renderValue(v: ValueText, locale: Locale): string {
     if (Math.abs(n) >= 1e6 && n % 1e4 === 0) return t('matching.moneyMillion', { n: formatNumber(locale, n / 1e6) });
     return t('matching.money', { n: formatNumber(locale, n) });
   };
-  const body =
-    v.qualifier === 'range' ? t(QUALIFIER.range, { min: num(v.min ?? 0), max: num(v.max ?? 0) }) : t(QUALIFIER[v.qualifier], { v: num(v.value ?? 0) });
+  const qualifier = v.qualifier === 'about' && FEMININE_UNITS.has(unit) ? 'matching.qAboutFeminine' : QUALIFIER[v.qualifier];
+  const body = v.qualifier === 'range' ? t(QUALIFIER.range, { min: num(v.min ?? 0), max: num(v.max ?? 0) }) : t(qualifier, { v: num(v.value ?? 0) });
   if (money) return unit.endsWith('/year') ? t('matching.unitPerYear', { v: body }) : body;
   const key = UNIT[unit];
-  return key ? t(key, { v: body }) : unit ? `${body} ${unit}` : body;
+  // A range counts as many ("1–2 hours"); one value as itself ("1 hour", "up to 1 hour").
+  const count = v.qualifier === 'range' ? String(v.max ?? 2) : String(v.value ?? 0);
+  return key ? t(key, { v: body, count }) : unit ? `${body} ${unit}` : body;
 }
 
 /** One plain sentence (or two) saying what the page says, what the dataset's source says, and how they stand. */
@@ -124,7 +134,7 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
   const pick = (b: Bilingual) => (es ? b.es : b.en);
   switch (d.type) {
     case 'quantity': {
-      const subject = es ? pick(d.subject).toLowerCase().replace(/cecot/g, 'CECOT') : lower(d.subject.en);
+      const subject = lower(pick(d.subject));
       const page = renderValue(d.page, locale);
       const data = renderValue(d.data, locale);
       if (d.otherEvent) return t('matching.qtyOtherEvent', { page, data, subject });
@@ -188,7 +198,8 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
         { slot: pick(d.slot) },
       );
     case 'statement': {
-      const subject = es ? pick(d.subject).toLowerCase().replace(/cecot/g, 'CECOT') : lower(d.subject.en);
+      // Quoted as the dataset names it: a label such as "Tren de Aragua" or "Quote: Manuel Flores" is a name, not a phrase to fit into the sentence.
+      const subject = pick(d.subject);
       const quoted = d.words.slice(0, 3).map((w) => (es ? `«${w}»` : `“${w}”`)).join(', ');
       const words = d.words.length ? t('matching.sharedWords', { words: quoted }) : '';
       const key = d.negated ? 'matching.stmtNegated' : d.says ? 'matching.stmtSays' : d.noFigure ? 'matching.stmtNoFigure' : 'matching.stmtRelated';

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { watchLocation, type LocationWatchMode, type TriggerTarget } from '../../lib/page/location-watch';
 
 /**
  * The life of our script in one page: timers and listeners that stop when the
@@ -56,17 +57,28 @@ export class ScriptLifetime {
   }
 
   /**
-   * Calls `onChange` when the page's address really changes (single-page-app
-   * navigation), checked once a second. A page can change its own address, but
-   * not make us believe it did, and not faster than we look.
+   * Calls `onChange` when the page's address really changes (single-page-app navigation). A page can
+   * change its own address, but not make us believe it did: the Navigation API's event, or a timer
+   * only while the tab is visible where there is no such API (Firefox 140 ESR), is only a reason to
+   * read `location.href` again (lib/page/location-watch.ts).
    */
-  watchLocation(onChange: (href: string) => void, everyMs = 1_000): void {
-    let last = location.href;
-    this.setInterval(() => {
-      const now = location.href;
-      if (now === last) return;
-      last = now;
-      onChange(now);
-    }, everyMs);
+  watchLocation(onChange: (href: string) => void, everyMs = 1_000): LocationWatchMode {
+    const nav = (globalThis as { navigation?: TriggerTarget }).navigation;
+    // No timer wakes us now to notice that the extension was reloaded or removed: the reader coming back to the tab does.
+    this.addEventListener(document, 'visibilitychange', () => undefined);
+    return watchLocation(
+      {
+        href: () => location.href,
+        navigation: nav && typeof nav.addEventListener === 'function' ? nav : null,
+        window,
+        document,
+        setInterval: (fn, ms) => setInterval(fn, ms),
+        clearInterval: (id) => clearInterval(id as ReturnType<typeof setInterval>),
+        signal: this.signal,
+        alive: () => this.isValid,
+      },
+      onChange,
+      everyMs,
+    );
   }
 }

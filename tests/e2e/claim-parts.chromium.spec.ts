@@ -17,7 +17,7 @@ test('a sentence that claims several things gets a highlight and a row per thing
   const visit = sidebar.getByTestId('sidebar-claim').filter({ hasText: 'who toured the prison' });
   await expect(visit.getByTestId('claim-part')).toHaveCount(2);
   await expect(visit.locator('[data-testid="claim-part"][data-kind="event"]')).toContainText('Noem');
-  await expect(visit.locator('[data-testid="claim-part"][data-kind="count"]')).toContainText('narrower group');
+  await expect(visit.locator('[data-testid="claim-part"][data-kind="count"]')).toContainText('group is narrower');
   await visit.scrollIntoViewIfNeeded();
   await visit.screenshot({ path: 'test-results/screenshots/chromium-sidebar-multi-claim.png' });
 
@@ -25,7 +25,7 @@ test('a sentence that claims several things gets a highlight and a row per thing
   const first = sidebar.getByTestId('sidebar-claim').first();
   await expect(first).toHaveAttribute('data-relation', 'conflicts');
   const year = sidebar.getByTestId('sidebar-claim').filter({ hasText: '1789' });
-  await expect(year).toContainText('The page says 1789; the dataset’s source says 1798 for the year of the Alien Enemies Act.');
+  await expect(year).toContainText('The page gives 1789 as the year of the Alien Enemies Act; the dataset’s source gives 1798.');
   await expect(year).toContainText('medium reliability');
   // A repeated error shows the curator's verdict openly, not in a collapsed note.
   const flagged = sidebar.locator('[data-testid="sidebar-claim"][data-relation="repeats-error"]');
@@ -49,7 +49,7 @@ test('a sentence that claims several things gets a highlight and a row per thing
 
   // The same sidebar in Spanish.
   await sidebar.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { language: 'es' } }));
-  await expect(sidebar.getByTestId('sidebar-claim').filter({ hasText: '1789' })).toContainText('La página dice 1789; la fuente del conjunto de datos dice 1798');
+  await expect(sidebar.getByTestId('sidebar-claim').filter({ hasText: '1789' })).toContainText('La página da 1789 como año de la Ley de Enemigos Extranjeros; la fuente del conjunto de datos da 1798.');
   await sidebar.evaluate(() => window.scrollTo(0, 0));
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-page-errors-es.png' });
 });

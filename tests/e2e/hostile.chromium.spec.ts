@@ -180,12 +180,25 @@ test('no started postMessage; forged WXT events neither tear the session down no
         window.postMessage({ type: `${id}:${entry}:wxt:content-script-started`, contentScriptName: entry, messageId: `forged${i}` }, '*');
       }
       window.dispatchEvent(new Event('wxt:locationchange'));
+      // The events that now tell us to read the address again: the page's own copies are ignored.
+      const nav = (window as unknown as { navigation: EventTarget }).navigation;
+      nav.dispatchEvent(new Event('currententrychange'));
+      nav.dispatchEvent(new Event('navigatesuccess'));
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      document.dispatchEvent(new Event('visibilitychange'));
     }
   }, extensionId);
   await page.waitForTimeout(3_000);
   expect(await world.evaluate<number>('globalThis.__analyses')).toBe(0);
-  // Still painted, and still alive: a real single-page-app navigation with new text is analysed.
+  // Our world has the Navigation API, so the address is followed by its event, with no timer (lib/page/location-watch.ts).
+  expect(await world.evaluate<string>('typeof navigation.addEventListener')).toBe('function');
+  // Still painted, and still alive: a real single-page-app navigation alone, with the same text, is noticed
+  // from the address and the view analysed afresh; then one with new text.
   expect(await highlightCounts(page)).toEqual(before);
+  await page.evaluate(() => history.pushState({}, '', '/hostile/listener?view=1'));
+  await expect.poll(() => world.evaluate<number>('globalThis.__analyses'), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+  await world.evaluate('globalThis.__analyses = 0');
   await page.evaluate(() => {
     history.pushState({}, '', '/hostile/listener?view=2');
     document.querySelector('#p7')!.textContent = 'Officials said the prison also held 85 people from other countries.';

@@ -20,7 +20,7 @@ test('typed slots: a swapped payer, a wrong legal basis and a wrong full name ar
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-name.png' });
   // Time out of the cell is read as the rest of the day confined; a reported denial of an alleged link is related.
   const timeOut = sidebar.getByTestId('sidebar-claim').filter({ hasText: 'leave their cells' });
-  await expect(timeOut).toContainText('The page says 30 minutes out of the cell, which leaves 23.5 hours a day confined');
+  await expect(timeOut).toContainText('The page says prisoners leave their cells for 30 minutes a day, so they are confined 23.5 hours a day; the dataset’s source says they are confined nearly 24 hours a day.');
   const disputed = sidebar.getByTestId('sidebar-claim').filter({ hasText: 'Court filings allege' });
   await expect(disputed).toHaveAttribute('data-relation', 'related');
   await expect(disputed).toContainText('The page reports that some dispute the alleged link to Tren de Aragua');
@@ -42,7 +42,7 @@ test('typed slots: a swapped payer, a wrong legal basis and a wrong full name ar
   await nombre.scrollIntoViewIfNeeded();
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-name-es.png' });
   const fuera = sidebar.getByTestId('sidebar-claim').filter({ hasText: 'leave their cells' });
-  await expect(fuera).toContainText('fuera de la celda, lo que deja');
+  await expect(fuera).toContainText('La página dice que los presos salen de sus celdas 30 minutos al día, así que pasan encerrados 23,5 horas al día; la fuente del conjunto de datos dice que pasan encerrados casi 24 horas al día.');
   await expect(sidebar.getByTestId('sidebar-claim').filter({ hasText: 'Court filings allege' })).toContainText('La página recoge que hay quien niega');
   await fuera.scrollIntoViewIfNeeded();
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-time-out-es.png' });

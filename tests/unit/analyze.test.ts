@@ -77,7 +77,7 @@ describe('analyzeText', () => {
     // 238 Venezuelans are a narrower group than the dataset's 261 people: both can be true.
     const count = r.claims[1]?.matches.find((m) => m.claimId === 'c000-deportees-261');
     expect(count).toMatchObject({ relation: 'related', kind: 'count' });
-    expect(count?.explanation).toMatch(/238 Venezuelans.*261 people.*narrower group/);
+    expect(count?.explanation).toMatch(/238 Venezuelans.*261 people.*group is narrower/);
   });
 
   it('does not compare off-topic pages with the dataset, unless asked', () => {

@@ -159,7 +159,7 @@ describe('4. errors a fact-checker is paid to catch are conflicts naming both va
   it('a wrong year for the Alien Enemies Act', () => {
     const m = sentence('Trump invoked the Alien Enemies Act of 1789 to send the Venezuelans to CECOT.')!.matches[0]!;
     expect(m).toMatchObject({ claimId: 'c003-alien-enemies-act', relation: 'conflicts', kind: 'year' });
-    expect(m.explanation).toBe('The page says 1789; the dataset’s source says 1798 for the year of the Alien Enemies Act.');
+    expect(m.explanation).toBe('The page gives 1789 as the year of the Alien Enemies Act; the dataset’s source gives 1798.');
     expect(relationTo('Trump invocó la Ley de Enemigos Extranjeros de 1798 para enviar a los venezolanos al CECOT.', 'c003-alien-enemies-act', 'es')).toBe('agrees');
   });
 
@@ -176,7 +176,7 @@ describe('4. errors a fact-checker is paid to catch are conflicts naming both va
   it('the day of an event: another weekday than the article’s conflicts, a later day for something else does not', () => {
     const m = sentence('Kristi Noem toured CECOT on Monday, officials said.')!.matches.find((x) => x.claimId === 'c003-noem-visit')!;
     expect(m).toMatchObject({ relation: 'conflicts', kind: 'date' });
-    expect(m.explanation).toBe('The page says Monday; the dataset’s source says Wednesday for Noem\'s visit to CECOT.');
+    expect(m.explanation).toBe('The page puts Noem\'s visit to CECOT on a Monday; the dataset’s source says it was a Wednesday.');
     expect(relationTo('Noem, who toured the prison on Wednesday, spoke to reporters on Thursday.', 'c003-noem-visit')).toBe('agrees');
     expect(relationTo('Kristi Noem recorrió el CECOT el lunes.', 'c003-noem-visit', 'es')).toBe('conflicts');
   });
@@ -224,13 +224,13 @@ describe('6. agreeing with what the curator flagged is a repeated error, not a g
 describe('7. explanations a reader understands', () => {
   it('are plain sentences in English and Spanish, naming both values and the slot', () => {
     const es = sentence('Trump invocó la Ley de Enemigos Extranjeros de 1789.', 'es', 'es')!.matches[0]!;
-    expect(es.explanation).toBe('La página dice 1789; la fuente del conjunto de datos dice 1798 (año de la Ley de Enemigos Extranjeros).');
+    expect(es.explanation).toBe('La página da 1789 como año de la Ley de Enemigos Extranjeros; la fuente del conjunto de datos da 1798.');
     const count = sentence('Estados Unidos deportó a 238 venezolanos al CECOT.', 'es', 'es')!.matches.find((m) => m.kind === 'count')!;
     expect(count.explanation).toBe(
       'La página cuenta 238 venezolanos; la fuente del conjunto de datos cuenta 261 personas (número de deportados enviados al CECOT). Es un grupo más reducido, así que ambas cifras pueden ser ciertas.',
     );
     expect(explain(count.detail, count.relation, 'en')).toBe(
-      'The page counts 238 Venezuelans; the dataset’s source counts 261 people (number of deportees sent to CECOT). A narrower group, so both can be true.',
+      'The page counts 238 Venezuelans; the dataset’s source counts 261 people (number of deportees sent to CECOT). The page’s group is narrower, so both figures can be true.',
     );
   });
 

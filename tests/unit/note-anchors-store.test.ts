@@ -5,29 +5,19 @@ import { PageNotesPrefetch, PREFETCH_TTL_MS } from '../../lib/background/page-no
 import { putAnnotation, putAnnotations, tombstoneAnnotation } from '../../lib/store/annotations-repo';
 import { listAnchorsForPage, onAnnotationsWritten, readAnchorsBack, type NoteAnchorList } from '../../lib/store/note-anchors-repo';
 import { freshDbs } from './fresh-db';
-import { makeAnnotation } from './exchange-fixtures';
+import { PRIVATE_WORDS, privateNote } from './note-anchors-fixtures';
 
 const freshDb = freshDbs('note-anchors');
 const PAGE = 'https://news.example/cecot';
 
 function note(n: number, over: Partial<Annotation> = {}): Annotation {
   const exact = `quoted words ${n}`;
-  return makeAnnotation({
+  const anchor = {
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    url: PAGE,
-    canonicalUrl: PAGE,
-    title: 'A page',
     selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: 'before ', suffix: ' after' }, position: { type: 'TextPositionSelector', start: n * 100, end: n * 100 + exact.length } },
-    quote: exact,
     color: n % 2 ? 'green' : 'yellow',
-    note: `what the reader wrote about ${n}`,
-    tags: ['private tag'],
-    verdict: 'misleading',
-    createdAt: '2026-11-01T00:00:00.000Z',
-    updatedAt: '2026-11-01T00:00:00.000Z',
-    deviceId: 'dev',
-    ...over,
-  });
+  } as const;
+  return privateNote(PAGE, n, anchor, over);
 }
 
 describe("a page's notes as the page session receives them", () => {
@@ -40,7 +30,9 @@ describe("a page's notes as the page session receives them", () => {
     expect(list.notes.map((n) => n.id)).toEqual([note(1).id, note(2).id]);
     expect(list.notes[1]).toEqual({ id: note(2).id, color: 'yellow', selectors: note(2).selectors });
     const sent = JSON.stringify(list);
-    for (const secret of ['what the reader wrote', 'private tag', 'misleading', 'A page']) expect(sent).not.toContain(secret);
+    // The notes stored do carry every private word, so their absence from what is sent means something.
+    for (const secret of PRIVATE_WORDS) expect(JSON.stringify(note(1))).toContain(secret);
+    for (const secret of PRIVATE_WORDS) expect(sent).not.toContain(secret);
   });
 
   it('reports a record that no longer validates by its id, and still sends the valid ones', () => {

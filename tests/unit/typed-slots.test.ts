@@ -258,7 +258,14 @@ describe('time out of the cell read as the rest of the day confined', () => {
 
   it('says both the time out and what it leaves', () => {
     expect(part('Inmates get four hours a day in the yard.', 'c003-confinement-24h')?.explanation).toBe(
-      'The page says 4 hours out of the cell, which leaves 20 hours a day confined; the dataset’s source says nearly 24 hours a day for hours confined per day. Both cannot be true.',
+      'The page says prisoners leave their cells for 4 hours a day, so they are confined 20 hours a day; the dataset’s source says they are confined nearly 24 hours a day. They cannot both be true.',
+    );
+  });
+
+  it('says both in Spanish as well, as a plain sentence', () => {
+    const p = part('Los reos solo pueden salir de sus celdas durante 30 minutos.', 'c003-confinement-24h');
+    expect(p && explain(p.detail, p.relation, 'es')).toBe(
+      'La página dice que los presos salen de sus celdas 30 minutos al día, así que pasan encerrados 23,5 horas al día; la fuente del conjunto de datos dice que pasan encerrados casi 24 horas al día. Las cifras son compatibles.',
     );
   });
 

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { explain, renderValue, type ExplainDetail } from '../../lib/match/explain';
+
+// The grammar of explanations that the pages in the evaluation do not all reach: agreement, singular
+// units, and labels that are names.
+const quantity = (over: Partial<Extract<ExplainDetail, { type: 'quantity' }>>): ExplainDetail => ({
+  type: 'quantity',
+  subject: { en: 'CECOT capacity', es: 'Capacidad del CECOT' },
+  page: { qualifier: 'about', value: 40000, unit: 'people' },
+  data: { qualifier: 'up-to', value: 40000, unit: 'people' },
+  compatible: true,
+  ...over,
+});
+
+describe('values in explanations', () => {
+  it('agree in gender in Spanish: unas personas, unas horas, unos dólares', () => {
+    expect(renderValue({ qualifier: 'about', value: 40000, unit: 'people' }, 'es')).toBe('unas 40.000 personas');
+    expect(renderValue({ qualifier: 'about', value: 23, unit: 'hours/day' }, 'es')).toBe('unas 23 horas al día');
+    expect(renderValue({ qualifier: 'about', value: 24000, unit: 'USD' }, 'es')).toBe('unos 24.000 dólares');
+    expect(renderValue({ qualifier: 'about', value: 40000, unit: 'people' }, 'en')).toBe('about 40,000 people');
+  });
+
+  it('one of a unit is singular, a range and a fraction are not', () => {
+    expect(renderValue({ qualifier: 'up-to', value: 1, unit: 'hours' }, 'en')).toBe('up to 1 hour');
+    expect(renderValue({ qualifier: 'exact', value: 1, unit: 'hours/day' }, 'es')).toBe('1 hora al día');
+    expect(renderValue({ qualifier: 'exact', value: 1.5, unit: 'hours' }, 'en')).toBe('1.5 hours');
+    expect(renderValue({ qualifier: 'range', min: 1, max: 2, unit: 'hours' }, 'en')).toBe('1–2 hours');
+    expect(renderValue({ qualifier: 'exact', value: 1, unit: 'people' }, 'en')).toBe('1 person');
+  });
+});
+
+describe('subjects in explanations', () => {
+  it('name the subject in brackets, lowercasing only its first letter, so names in it keep their capitals', () => {
+    const d = quantity({
+      subject: { en: 'Length of Noem’s Latin America tour', es: 'Duración de la gira de Noem' },
+      page: { qualifier: 'exact', value: 4, unit: 'days' },
+      data: { qualifier: 'exact', value: 3, unit: 'days' },
+      compatible: false,
+    });
+    expect(explain(d, 'conflicts', 'en')).toBe('The page says 4 days; the dataset’s source says 3 days (length of Noem’s Latin America tour). They cannot both be true.');
+    expect(explain(d, 'conflicts', 'es')).toBe('La página dice 4 días; la fuente del conjunto de datos dice 3 días (duración de la gira de Noem). No pueden ser ciertas las dos.');
+  });
+
+  it('quote a statement’s subject as the dataset names it', () => {
+    const d: ExplainDetail = { type: 'statement', subject: { en: 'Tren de Aragua', es: 'Tren de Aragua' }, words: ['gang'], says: false, negated: false, noFigure: false };
+    expect(explain(d, 'related', 'en')).toBe('The page touches on the subject “Tren de Aragua” (shared words: “gang”); it neither confirms nor contradicts the dataset.');
+    expect(explain(d, 'related', 'es')).toBe('La página toca el tema «Tren de Aragua» (palabras en común: «gang»); no confirma ni contradice el conjunto de datos.');
+  });
+
+  it('quote an age as the page writes it', () => {
+    const d: ExplainDetail = { type: 'year', slot: { en: 'year of the Alien Enemies Act', es: 'año de la Ley de Enemigos Extranjeros' }, page: 1798, data: 1798, age: 'más de 200 años', fits: true };
+    expect(explain(d, 'agrees', 'en')).toBe('The page says “más de 200 años”, an age that fits 1798, the year of the Alien Enemies Act in the dataset’s source.');
+  });
+});
+
+describe('a time out of the cell', () => {
+  it('reads as a sentence about leaving the cell and being confined, in both languages', () => {
+    const d = quantity({
+      subject: { en: 'Hours confined per day', es: 'Horas de encierro al día' },
+      page: { qualifier: 'at-least', value: 23, unit: 'hours/day' },
+      data: { qualifier: 'nearly', value: 24, unit: 'hours/day' },
+      timeOut: { qualifier: 'up-to', value: 1, unit: 'hours' },
+    });
+    expect(explain(d, 'agrees', 'en')).toBe(
+      'The page says prisoners leave their cells for up to 1 hour a day, so they are confined at least 23 hours a day; the dataset’s source says they are confined nearly 24 hours a day. The figures fit together.',
+    );
+    expect(explain(d, 'agrees', 'es')).toBe(
+      'La página dice que los presos salen de sus celdas hasta 1 hora al día, así que pasan encerrados al menos 23 horas al día; la fuente del conjunto de datos dice que pasan encerrados casi 24 horas al día. Las cifras son compatibles.',
+    );
+  });
+});
