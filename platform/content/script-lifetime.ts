@@ -38,14 +38,6 @@ export class ScriptLifetime {
     return id;
   }
 
-  setInterval(fn: () => void, ms: number): ReturnType<typeof setInterval> {
-    const id = setInterval(() => {
-      if (this.isValid) fn();
-    }, ms);
-    this.onInvalidated(() => clearInterval(id));
-    return id;
-  }
-
   addEventListener<E extends Event>(target: EventTarget, type: string, handler: (event: E) => void, options?: AddEventListenerOptions): void {
     target.addEventListener(
       type,
@@ -64,8 +56,9 @@ export class ScriptLifetime {
    */
   watchLocation(onChange: (href: string) => void, everyMs = 1_000): LocationWatchMode {
     const nav = (globalThis as { navigation?: TriggerTarget }).navigation;
-    // No timer wakes us now to notice that the extension was reloaded or removed: the reader coming back to the tab does.
-    this.addEventListener(document, 'visibilitychange', () => undefined);
+    // No timer wakes us now to notice that the extension was reloaded or removed: the reader coming back to the
+    // tab does, since asking `isValid` is what tears an orphaned script down.
+    document.addEventListener('visibilitychange', () => void this.isValid, { signal: this.signal });
     return watchLocation(
       {
         href: () => location.href,
