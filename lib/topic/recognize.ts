@@ -96,11 +96,11 @@ export function recognizeTopic(page: PageText, topic: Topic | CompiledTopic, opt
   for (const [c, combo] of combos.entries()) {
     const members = combo.all.map((id) => t.termIndex.get(id) ?? -1);
     if (members.some((m) => m < 0 || (termCount[m] ?? 0) <= 0)) continue;
-    // Where the combo holds in the body, for the comparison rule's passages (0: the title, or anywhere).
+    // Where the combo first holds in the body, for the comparison rule's sentences (0: the title, or anywhere).
     const at =
       combo.within === undefined || members.every((m) => termInTitle[m])
         ? Math.max(0, ...members.map((m) => positions[m]?.[0] ?? 0))
-        : windowStart(members.map((m) => positions[m] ?? []), combo.within);
+        : windowEnd(members.map((m) => positions[m] ?? []), combo.within);
     if (at < 0) continue;
     comboAt[c] = at;
     const part: Contribution = { reason: `speaks of ${combo.label}`, part: { kind: 'combo', ...labels(combo) }, value: combo.weight };
@@ -233,11 +233,11 @@ function factCount(positions: readonly number[], body: string, by: 'fact' | 'sen
  * sweep, linear in the total number of positions.
  */
 export function withinWindow(lists: number[][], size: number): boolean {
-  return windowStart(lists, size) >= 0;
+  return windowEnd(lists, size) >= 0;
 }
 
-/** Where the first such window begins (its leftmost position), or -1 when there is none. */
-export function windowStart(lists: number[][], size: number): number {
+/** Where the first such window is complete (its rightmost position), or -1 when there is none. */
+export function windowEnd(lists: number[][], size: number): number {
   const k = lists.length;
   const merged: Array<[number, number]> = [];
   lists.forEach((list, kind) => list.forEach((pos) => merged.push([pos, kind])));
@@ -252,7 +252,7 @@ export function windowStart(lists: number[][], size: number): number {
     while (kinds === k) {
       const first = merged[left];
       if (!first) break;
-      if (pos - first[0] <= size) return first[0];
+      if (pos - first[0] <= size) return pos;
       const left1 = (have[first[1]] ?? 1) - 1;
       have[first[1]] = left1;
       if (left1 === 0) kinds--;

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recognizeTopic } from '../../lib/topic';
+import { windowEnd } from '../../lib/topic/recognize';
 import { bundledTopic } from '../../lib/topic/bundled';
 import { parseTopic, type TopicInput } from '../../lib/topic/schema';
 
@@ -107,6 +109,9 @@ describe('comparison rule (mechanism)', () => {
     const background = `${nearMiss} Men were transferred to Northland under the treaty.`;
     expect(recognizeTopic({ text: background }, bySentence).onTopic).toBe(false);
     expect(verdict(background).onTopic).toBe(true);
+    // A combo is placed where it first holds (its last term), not where its first term was.
+    const completedLater = 'Southland wants a prison like the Hub. Northland is close. Southland has no money. Men were transferred there under the treaty.';
+    expect(recognizeTopic({ text: completedLater }, bySentence).onTopic).toBe(false);
     const apart = `${nearMiss} Men were transferred to Northland. The treaty was signed.`;
     expect(recognizeTopic({ text: apart }, bySentence).onTopic).toBe(true);
   });
@@ -183,5 +188,17 @@ describe('comparison rule (seeds/topic.json)', () => {
     const v = on(title, text);
     expect(v.onTopic, v.reasons.join('; ')).toBe(true);
     expect(v.reasons.some((r) => r.includes("another country's model"))).toBe(false);
+  });
+});
+
+describe('windowEnd', () => {
+  it('is the first position at which a window of the size holds a position of every list (brute force)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.nat(300), { maxLength: 5 }), { minLength: 1, maxLength: 4 }), fc.nat(120), (raw, size) => {
+        const lists = raw.map((l) => [...l].sort((a, b) => a - b));
+        const ends = lists.flat().filter((e) => lists.every((l) => l.some((p) => p <= e && e - p <= size)));
+        expect(windowEnd(lists, size)).toBe(ends.length ? Math.min(...ends) : -1);
+      }),
+    );
   });
 });
