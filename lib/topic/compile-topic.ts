@@ -1,5 +1,17 @@
 import { PhraseSet } from '../text/phrase-set';
-import type { Topic } from './schema';
+import type { Topic, TopicComparison } from './schema';
+
+/** A comparison rule with its phrases compiled; its phrase sets run only on pages that would be on topic. */
+export interface CompiledComparison {
+  readonly rule: TopicComparison;
+  /** Term indexes of its models and of the place the subject must outnumber. */
+  readonly models: readonly number[];
+  readonly outnumbers: readonly number[];
+  readonly cues: PhraseSet;
+  readonly subjects: PhraseSet;
+  /** Each fact's term indexes, combo indexes and phrases (null when it has none). */
+  readonly facts: ReadonlyArray<{ terms: readonly number[]; combos: readonly number[]; phrases: PhraseSet | null }>;
+}
 
 /** A topic with its phrases compiled once into the phrase sets (tries) the gate and recognizer run. */
 export interface CompiledTopic {
@@ -15,6 +27,7 @@ export interface CompiledTopic {
   readonly anchors: ReadonlySet<number>;
   /** Negative indexes marked as rivals. */
   readonly rivals: ReadonlySet<number>;
+  readonly comparisons: readonly CompiledComparison[];
 }
 
 const cache = new WeakMap<Topic, CompiledTopic>();
@@ -52,6 +65,23 @@ export function compileTopic(topic: Topic | CompiledTopic): CompiledTopic {
   const anchors = new Set(topic.anchors.map((id) => termIndex.get(id)).filter((i): i is number => i !== undefined));
   const rivals = new Set(topic.negatives.flatMap((n, i) => (n.rival ? [i] : [])));
 
+  const comboIndex = new Map(topic.combos.map((c, i) => [c.id, i] as const));
+  const indexes = (ids: readonly string[], of: ReadonlyMap<string, number>) => ids.map((id) => of.get(id)).filter((i): i is number => i !== undefined);
+  const comparisons = topic.comparisons.map(
+    (rule): CompiledComparison => ({
+      rule,
+      models: indexes(rule.models, termIndex),
+      outnumbers: indexes(rule.outnumbers, termIndex),
+      cues: new PhraseSet(rule.cues),
+      subjects: new PhraseSet(rule.subjects),
+      facts: rule.facts.map((f) => ({
+        terms: indexes(f.terms, termIndex),
+        combos: indexes(f.combos, comboIndex),
+        phrases: f.phrases.length ? new PhraseSet(f.phrases) : null,
+      })),
+    }),
+  );
+
   const compiled: CompiledTopic = {
     topic,
     gate: new PhraseSet(topic.gate.phrases),
@@ -60,6 +90,7 @@ export function compileTopic(topic: Topic | CompiledTopic): CompiledTopic {
     termIndex,
     anchors,
     rivals,
+    comparisons,
   };
   cache.set(topic, compiled);
   return compiled;

@@ -1,6 +1,6 @@
 import { foldText } from '../text/fold';
-import type { PhraseHit } from '../text/phrase-set';
-import { compileTopic, type CompiledTopic } from './compile-topic';
+import type { PhraseHit, PhraseSet } from '../text/phrase-set';
+import { compileTopic, type CompiledComparison, type CompiledTopic } from './compile-topic';
 import { urlWords, type PageText } from './gate';
 import type { Topic } from './schema';
 
@@ -92,14 +92,17 @@ export function recognizeTopic(page: PageText, topic: Topic | CompiledTopic, opt
   });
 
   const strongestOfGroup = new Map<string, Contribution>();
-  for (const combo of combos) {
+  const comboAt = new Float64Array(combos.length).fill(-1);
+  for (const [c, combo] of combos.entries()) {
     const members = combo.all.map((id) => t.termIndex.get(id) ?? -1);
     if (members.some((m) => m < 0 || (termCount[m] ?? 0) <= 0)) continue;
-    const together =
-      combo.within === undefined ||
-      members.every((m) => termInTitle[m]) ||
-      withinWindow(members.map((m) => positions[m] ?? []), combo.within);
-    if (!together) continue;
+    // Where the combo first holds in the body, for the comparison rule's sentences (0: the title, or anywhere).
+    const at =
+      combo.within === undefined || members.every((m) => termInTitle[m])
+        ? Math.max(0, ...members.map((m) => positions[m]?.[0] ?? 0))
+        : windowEnd(members.map((m) => positions[m] ?? []), combo.within);
+    if (at < 0) continue;
+    comboAt[c] = at;
     const part: Contribution = { reason: `speaks of ${combo.label}`, part: { kind: 'combo', ...labels(combo) }, value: combo.weight };
     if (combo.group === undefined) parts.push(part);
     else if ((strongestOfGroup.get(combo.group)?.value ?? -Infinity) < combo.weight) strongestOfGroup.set(combo.group, part);
@@ -113,10 +116,24 @@ export function recognizeTopic(page: PageText, topic: Topic | CompiledTopic, opt
     parts.push({ reason: `speaks of ${neg.label}, which points away from the topic`, part: { kind: 'negative', ...labels(neg) }, value: -neg.weight * (1 + Math.log(n)) });
   });
 
-  const raw = parts.reduce((sum, p) => sum + p.value, 0);
+  let raw = parts.reduce((sum, p) => sum + p.value, 0);
+  let nearMiss: Contribution | undefined;
   const threshold = t.topic.threshold;
+  if (raw >= threshold) {
+    const seen: Seen = { title, url, body, termCount, termInTitle, positions, comboAt, titleBoost: t.topic.titleBoost, urlBoost: t.topic.urlBoost };
+    const comparison = t.comparisons.find((c) => onlyAModel(c, seen));
+    if (comparison) {
+      // Another country's model: what the page scored for the topic is outweighed, whatever it was.
+      const positive = parts.reduce((sum, p) => sum + Math.max(p.value, 0), 0);
+      const rule = comparison.rule;
+      nearMiss = { reason: `speaks of ${rule.label}, which points away from the topic`, part: { kind: 'negative', ...labels(rule) }, value: -positive };
+      raw -= positive;
+    }
+  }
   const score = raw > 0 ? raw / (raw + threshold) : 0;
   parts.sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
+  // What decided the verdict comes first.
+  if (nearMiss) parts.unshift(nearMiss);
   return {
     onTopic: raw >= threshold,
     score: Math.round(score * 1000) / 1000,
@@ -125,12 +142,102 @@ export function recognizeTopic(page: PageText, topic: Topic | CompiledTopic, opt
   };
 }
 
+interface Seen {
+  title: string;
+  url: string;
+  body: string;
+  termCount: Float64Array;
+  termInTitle: Uint8Array;
+  positions: number[][];
+  /** Where each combo holds in the body (0 for the title), -1 where it does not. */
+  comboAt: Float64Array;
+  titleBoost: number;
+  urlBoost: number;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether the page names the topic only as another country's model: a model term with a cue
+ * within `within` characters (or both in the title), another country named up front or at least as
+ * often as the topic's own place, and no more than `maxFacts` of the topic's own facts (or sentences holding them). The cheap tests
+ * come first; the rule's own phrase sets run only on a page that passed them.
+ */
+function onlyAModel(c: CompiledComparison, s: Seen): boolean {
+  const { rule } = c;
+  if (!c.models.some((m) => (s.termCount[m] ?? 0) > 0)) return false;
+  // Where each of the topic's own facts is first seen (0: in the title or URL only); phrase facts wait.
+  const factAt: number[] = [];
+  const phraseFacts: PhraseSet[] = [];
+  for (const f of c.facts) {
+    const at = [
+      ...f.terms.filter((i) => (s.termCount[i] ?? 0) > 0).map((i) => s.positions[i]?.[0] ?? 0),
+      ...f.combos.map((i) => s.comboAt[i] ?? -1).filter((p) => p >= 0),
+    ];
+    if (at.length) factAt.push(Math.min(...at));
+    else if (f.phrases) phraseFacts.push(f.phrases);
+  }
+  if (factCount(factAt, s.body, rule.countFactsBy, rule.maxFacts) > rule.maxFacts) return false;
+
+  const compared =
+    c.models.some((m) => s.termInTitle[m] === 1 && c.cues.test(s.title)) ||
+    c.models.some((m) =>
+      (s.positions[m] ?? []).some((at) => {
+        let from = Math.max(0, at - rule.within);
+        while (from > 0 && WORD.test(s.body[from - 1] ?? '')) from--;
+        let to = Math.min(s.body.length, at + rule.within);
+        while (to < s.body.length && WORD.test(s.body[to] ?? '')) to++;
+        return c.cues.test(s.body, from, to);
+      }),
+    );
+  if (!compared) return false;
+
+  const inTitle = c.subjects.findAll(s.title).length;
+  const inBody = c.subjects.findAll(s.body);
+  const named = inTitle * s.titleBoost + c.subjects.findAll(s.url).length * s.urlBoost + inBody.length;
+  if (named === 0 || named < rule.minMentions) return false;
+  const upFront = inTitle > 0 || (inBody[0] !== undefined && inBody[0].start < rule.lead);
+  if (!upFront && named < c.outnumbers.reduce((sum, i) => sum + (s.termCount[i] ?? 0), 0)) return false;
+
+  for (const set of phraseFacts) {
+    const at = set.test(s.title) ? 0 : (set.findFirst(s.body)?.start ?? -1);
+    if (at < 0) continue;
+    factAt.push(at);
+    if (factCount(factAt, s.body, rule.countFactsBy, rule.maxFacts) > rule.maxFacts) return false;
+  }
+  return true;
+}
+
+/** Where a sentence ends: a full stop, question or exclamation mark before a space (an abbreviation splits too, to the safe side). */
+const SENTENCE_END = /[.!?]["'”»)]*\s/;
+
+/**
+ * How many of the topic's own facts the page carries, by their first positions: one each, or with
+ * `by` "sentence" one per sentence holding some (counted up to `max` + 1, which is enough to decide).
+ */
+function factCount(positions: readonly number[], body: string, by: 'fact' | 'sentence', max: number): number {
+  if (by === 'fact' || positions.length <= max) return positions.length;
+  const sorted = [...positions].sort((a, b) => a - b);
+  let count = 1;
+  for (let i = 1; i < sorted.length && count <= max; i++) {
+    const a = sorted[i - 1] as number;
+    const b = sorted[i] as number;
+    if (b > a && SENTENCE_END.test(body.slice(a, b))) count++;
+  }
+  return count;
+}
+
 /**
  * True when some window of `size` characters holds at least one position from
  * every list (lists sorted ascending): the smallest-window-covering-all-kinds
  * sweep, linear in the total number of positions.
  */
 export function withinWindow(lists: number[][], size: number): boolean {
+  return windowEnd(lists, size) >= 0;
+}
+
+/** Where the first such window is complete (its rightmost position), or -1 when there is none. */
+export function windowEnd(lists: number[][], size: number): number {
   const k = lists.length;
   const merged: Array<[number, number]> = [];
   lists.forEach((list, kind) => list.forEach((pos) => merged.push([pos, kind])));
@@ -145,12 +252,12 @@ export function withinWindow(lists: number[][], size: number): boolean {
     while (kinds === k) {
       const first = merged[left];
       if (!first) break;
-      if (pos - first[0] <= size) return true;
+      if (pos - first[0] <= size) return pos;
       const left1 = (have[first[1]] ?? 1) - 1;
       have[first[1]] = left1;
       if (left1 === 0) kinds--;
       left++;
     }
   }
-  return false;
+  return -1;
 }

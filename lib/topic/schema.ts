@@ -73,6 +73,63 @@ export const TopicNegative = z.object({
 });
 export type TopicNegative = z.infer<typeof TopicNegative>;
 
+/**
+ * A near-miss that names the topic only as another country's model ("a prison like CECOT" for
+ * Honduras, "el modelo Bukele" in Ecuador): the page is off topic when a model term is mentioned
+ * with a comparison cue close by, another country is the page's subject, and the page carries at
+ * most `maxFacts` of the topic's own facts (a page about the deal that compares in passing stays).
+ */
+export const TopicComparison = z.object({
+  id: Id,
+  /** As shown: "speaks of {label}, which points away from the topic". */
+  label: z.string().min(1),
+  labelEs: z.string().min(1).optional(),
+  /** Term ids another country may take as its model (CECOT, Bukele). */
+  models: z.array(Id).min(1),
+  /** Words that make a mention a comparison ("modelo", "al estilo", "like", "inspired by"). */
+  cues: Phrases,
+  /** How close, in characters, a cue must be to a model's mention. */
+  within: z.number().int().positive().default(150),
+  /** Another country as a subject: its names, people, leaders. */
+  subjects: Phrases,
+  /** A subject is named at least this many times (title and URL occurrences boosted as for terms): one mention is in passing. */
+  minMentions: z.number().int().min(1).default(1),
+  /**
+   * Term ids of the topic's own place (El Salvador): the other country must be named at least as
+   * often as these together (title occurrences boosted alike), or up front (see `lead`), so that a
+   * page about the topic naming a neighbour in passing keeps its subject. Empty: one mention is enough.
+   */
+  outnumbers: z.array(Id).default([]),
+  /**
+   * A country named in the title or in the text's first `lead` characters is the page's subject
+   * however often the topic's own place is named (a page on a neighbour's copy names the original's
+   * country at every comparison).
+   */
+  lead: z.number().int().min(0).default(400),
+  /**
+   * The topic's own facts (the deal, the deportees, the law, the prison's own conditions): each
+   * is present when one of its terms occurs, one of its combos holds or one of its phrases is found.
+   */
+  facts: z
+    .array(
+      z.object({
+        id: Id,
+        terms: z.array(Id).default([]),
+        combos: z.array(Id).default([]),
+        phrases: z.array(z.string().min(1)).default([]),
+      }),
+    )
+    .min(1),
+  /** A page with more of the topic's own facts than this is about the topic, whatever it compares. */
+  maxFacts: z.number().int().min(0).default(1),
+  /**
+   * "fact": each fact present counts; "sentence": facts first seen in one sentence count once (one
+   * background sentence, "since the US sent its deportees there under a deal", is one fact).
+   */
+  countFactsBy: z.enum(['fact', 'sentence']).default('fact'),
+});
+export type TopicComparison = z.infer<typeof TopicComparison>;
+
 export const Topic = z
   .object({
     id: Id,
@@ -99,6 +156,7 @@ export const Topic = z
     terms: z.array(TopicTerm).min(1),
     combos: z.array(TopicCombo).default([]),
     negatives: z.array(TopicNegative).default([]),
+    comparisons: z.array(TopicComparison).default([]),
   })
   .superRefine((t, ctx) => {
     const ids = new Set<string>();
@@ -114,6 +172,23 @@ export const Topic = z
     for (const [i, n] of t.negatives.entries()) {
       for (const [j, id] of n.unless.entries()) {
         if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['negatives', i, 'unless', j], message: `unknown term "${id}"` });
+      }
+    }
+    const comboIds = new Set(t.combos.map((c) => c.id));
+    for (const [i, c] of t.comparisons.entries()) {
+      const term = (path: Array<string | number>, id: string) => {
+        if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['comparisons', i, ...path], message: `unknown term "${id}"` });
+      };
+      c.models.forEach((id, j) => term(['models', j], id));
+      c.outnumbers.forEach((id, j) => term(['outnumbers', j], id));
+      for (const [k, f] of c.facts.entries()) {
+        f.terms.forEach((id, j) => term(['facts', k, 'terms', j], id));
+        for (const [j, id] of f.combos.entries()) {
+          if (!comboIds.has(id)) ctx.addIssue({ code: 'custom', path: ['comparisons', i, 'facts', k, 'combos', j], message: `unknown combo "${id}"` });
+        }
+        if (!f.terms.length && !f.combos.length && !f.phrases.length) {
+          ctx.addIssue({ code: 'custom', path: ['comparisons', i, 'facts', k], message: 'a fact needs terms, combos or phrases' });
+        }
       }
     }
     for (const [i, id] of t.anchors.entries()) {
