@@ -48,7 +48,7 @@ function view(meta: SyncMeta): SyncConfigView {
  * failure leaves both as they were. Returns how many layer records changed.
  */
 async function mergeSyncIntoStore(db: LensDb, notes: readonly Annotation[], layer: readonly LayerChange[]) {
-  return db.transaction('rw', [db.annotations, db.layer, db.meta], async () => {
+  return db.transaction('rw', [db.annotations, db.pageAnchors, db.layer, db.meta], async () => {
     const preview = await mergeIntoStore(db, notes);
     const layerPlan = layer.length ? await mergeLayer(db, layer) : null;
     return { preview, layerChanged: layerPlan ? layerPlan.put.length : 0 };

@@ -13,8 +13,8 @@ import { ANALYSIS_RATE, analysisCost, FIRST_PART_MAX, RateLimiter } from './rate
 import type { LayerService } from './dataset-layer-service';
 import { readEffectiveDataset } from '../store/read-effective';
 import { afterTabReport, makeLibraryHandlers, type LibraryEffects } from './library-handlers';
-import { listAnchorsForPage, onAnnotationsWritten } from '../store/note-anchors-repo';
-import { packNoteAnchors } from '../store/note-anchors-packed';
+import { onAnnotationsWritten } from '../store/note-anchors-repo';
+import { readPageAnchors } from '../store/page-anchors';
 import { PageNotesPrefetch } from './page-notes-prefetch';
 
 /** What the handlers need from the browser, kept behind functions so that they are testable in Node. */
@@ -61,8 +61,8 @@ export function makeHandlers(
 ): Handlers {
   const library = makeLibraryHandlers(db, tabs, { ...effects, now: () => new Date() });
   const timed = effects.timed ?? (<T>(_step: string, work: () => Promise<T>) => work());
-  // Packed while the session is being injected, so the reply is ready in its compact form when asked for.
-  const notesPrefetch = new PageNotesPrefetch((url) => timed('notes-read', () => listAnchorsForPage(db, url, timed).then(packNoteAnchors)), () => Date.now());
+  // Read while the session is being injected, in its compact form (one stored record per page: lib/store/page-anchors.ts).
+  const notesPrefetch = new PageNotesPrefetch((url) => timed('notes-read', () => readPageAnchors(db, url, timed)), () => Date.now());
   onAnnotationsWritten(db, () => notesPrefetch.invalidate());
   return {
     ...library,

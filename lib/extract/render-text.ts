@@ -27,9 +27,11 @@ export interface RenderedText {
   map: TextMap;
 }
 
-function isWs(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0;
-}
+/**
+ * A run of text in which whitespace is only single plain spaces between words; whitespace, which rendering
+ * collapses, is space, newline, tab, carriage return, form feed and no-break space.
+ */
+const RUN = /[^ \n\t\r\f\u00a0]+(?: [^ \n\t\r\f\u00a0]+)*/g;
 
 /**
  * Renders the Text nodes under `root` for which `include(node)` is true.
@@ -62,36 +64,25 @@ export function renderText(
     pendingBreak = pendingSpace = false;
   };
 
+  // Found by one regular expression rather than a character loop: the first walk of a page in a fresh
+  // script runs before the loop is compiled, and 130,000 characters read one by one in the interpreter
+  // cost 14-24 ms against 1 ms for the same runs found by the regex engine (Node, cold, the bench page's text).
   const addText = (node: Text): void => {
     const s = node.data;
-    const n = s.length;
-    let i = 0;
-    while (i < n) {
-      if (isWs(s.charCodeAt(i))) {
-        pendingSpace = true;
-        i++;
-        continue;
-      }
-      // A run of text in which whitespace is only single plain spaces between words.
-      let j = i + 1;
-      while (j < n) {
-        const c = s.charCodeAt(j);
-        if (!isWs(c)) {
-          j++;
-          continue;
-        }
-        if (c === 32 && j + 1 < n && !isWs(s.charCodeAt(j + 1))) {
-          j++;
-          continue;
-        }
-        break;
-      }
+    let last = 0;
+    RUN.lastIndex = 0;
+    for (let m = RUN.exec(s); m; m = RUN.exec(s)) {
+      const run = m[0];
+      const i = m.index;
+      // Whatever lies between two runs (or before the first) is whitespace.
+      if (i > last) pendingSpace = true;
       emitSeparator();
-      segments.push({ node, nodeStart: i, start: length, end: length + (j - i) });
-      parts.push(s.slice(i, j));
-      length += j - i;
-      i = j;
+      segments.push({ node, nodeStart: i, start: length, end: length + run.length });
+      parts.push(run);
+      length += run.length;
+      last = i + run.length;
     }
+    if (last < s.length) pendingSpace = true;
   };
 
   const visit = (node: Node): void => {

@@ -3,6 +3,7 @@ import { Annotation } from '../annotations/schema';
 import { applyEdit, type AnnotationEdit } from '../annotations/edit';
 import type { LensDb, StoredAnnotation } from './db';
 import { hostOf } from './host-of';
+import { writeNotes } from './page-anchors';
 
 /** A stored record that no longer validates: reported, never silently dropped. */
 export interface InvalidRecord {
@@ -36,16 +37,14 @@ export function readBack(rows: readonly unknown[]): AnnotationList {
 
 export async function putAnnotation(db: LensDb, input: unknown): Promise<Annotation> {
   const annotation = Annotation.parse(input);
-  await db.annotations.put(toStored(annotation));
+  await writeNotes(db, [toStored(annotation)]);
   return annotation;
 }
 
 /** Writes many records in one transaction: all of them land, or none. */
 export async function putAnnotations(db: LensDb, records: readonly Annotation[]): Promise<void> {
   const stored = records.map((r) => toStored(Annotation.parse(r)));
-  await db.transaction('rw', db.annotations, async () => {
-    await db.annotations.bulkPut(stored);
-  });
+  await writeNotes(db, stored);
 }
 
 export async function listAnnotationsForPage(db: LensDb, canonicalUrl: string, includeDeleted = false): Promise<AnnotationList> {
@@ -64,37 +63,59 @@ export async function listAllAnnotations(db: LensDb): Promise<AnnotationList> {
  * that sync can tell other devices the note was deleted rather than never made.
  */
 export async function tombstoneAnnotation(db: LensDb, id: string, deviceId: string, now: Date = new Date()): Promise<Annotation | null> {
-  return db.transaction('rw', db.annotations, db.trash, async () => {
-    const row = await db.annotations.get(id);
-    if (!row) return null;
-    const current = Annotation.parse(row);
-    if (current.deletedAt) return current;
+  const [gone] = await tombstoneAnnotations(db, [id], deviceId, now);
+  return gone ?? null;
+}
+
+/**
+ * Tombstones many notes in one transaction, written together (so that their pages' anchors are rebuilt
+ * once, not once per note). Returns, for each id, its tombstone (a note deleted before comes back as it
+ * is), or null when there is no such note.
+ */
+export async function tombstoneAnnotations(db: LensDb, ids: readonly string[], deviceId: string, now: Date = new Date()): Promise<Array<Annotation | null>> {
+  return db.transaction('rw', db.annotations, db.trash, db.pageAnchors, async () => {
+    const rows = await db.annotations.bulkGet([...ids]);
     const stamp = now.toISOString();
-    // What the note said stays on this device for the trash's 30 days, so that a restore brings it back.
-    await db.trash.put({ id, deletedAt: stamp, fields: { note: current.note, tags: current.tags, verdict: current.verdict, color: current.color, claims: current.claims } });
-    const tombstone: Annotation = {
-      ...current,
-      note: '',
-      tags: [],
-      verdict: null,
-      claims: [],
-      updatedAt: stamp,
-      deletedAt: stamp,
-      // Revision and version clock as for any edit (lib/merge/versions.ts); kept versions stay with the record.
-      ...stampWrite(current, deviceId),
-      deviceId,
-    };
-    await db.annotations.put(toStored(tombstone));
-    return tombstone;
+    const out: Array<Annotation | null> = [];
+    const written = new Map<string, Annotation>();
+    for (const [i, row] of rows.entries()) {
+      if (!row) {
+        out.push(null);
+        continue;
+      }
+      const current = written.get(row.id) ?? Annotation.parse(row);
+      if (current.deletedAt) {
+        out.push(current);
+        continue;
+      }
+      // What the note said stays on this device for the trash's 30 days, so that a restore brings it back.
+      await db.trash.put({ id: ids[i] as string, deletedAt: stamp, fields: { note: current.note, tags: current.tags, verdict: current.verdict, color: current.color, claims: current.claims } });
+      const tombstone: Annotation = {
+        ...current,
+        note: '',
+        tags: [],
+        verdict: null,
+        claims: [],
+        updatedAt: stamp,
+        deletedAt: stamp,
+        // Revision and version clock as for any edit (lib/merge/versions.ts); kept versions stay with the record.
+        ...stampWrite(current, deviceId),
+        deviceId,
+      };
+      written.set(tombstone.id, tombstone);
+      out.push(tombstone);
+    }
+    await writeNotes(db, [...written.values()].map(toStored));
+    return out;
   });
 }
 
 /** Creates or updates one annotation from the editor, read-modify-write in one transaction. */
 export async function saveEdit(db: LensDb, edit: AnnotationEdit, deviceId: string, now: Date = new Date()): Promise<Annotation> {
-  return db.transaction('rw', db.annotations, async () => {
+  return db.transaction('rw', db.annotations, db.pageAnchors, async () => {
     const existing = 'id' in edit ? await db.annotations.get(edit.id) : undefined;
     const record = applyEdit(existing ? Annotation.parse(existing) : null, edit, { deviceId, now, newId: () => crypto.randomUUID() });
-    await db.annotations.put(toStored(record));
+    await writeNotes(db, [toStored(record)]);
     return record;
   });
 }

@@ -4,6 +4,7 @@ import type { Annotation } from '../annotations/schema';
 import { hostOf } from './host-of';
 import type { AnchorStatus } from '../library/anchor-status';
 import type { TrashCopy } from './trash';
+import { pageAnchorsFromNotes, type PageAnchorsRow } from './page-anchors';
 
 /** The one database of the extension. It lives in the extension's origin only. */
 export const DB_NAME = 'cecot-lens';
@@ -53,6 +54,7 @@ export type LensDb = Dexie & {
   claimVisits: import('dexie').Table<ClaimVisit, [string, string]>;
   anchorStatus: EntityTable<AnchorStatus, 'id'>;
   trash: EntityTable<TrashCopy, 'id'>;
+  pageAnchors: EntityTable<PageAnchorsRow, 'canonicalUrl'>;
 };
 
 /** A page the reader opened that agreed or conflicted with a dataset claim; kept only with their consent (a setting, off by default). */
@@ -103,7 +105,46 @@ export const SCHEMA_V4 = {
   trash: 'id, deletedAt',
 } as const;
 
-export const SCHEMA_VERSION = 4;
+/**
+ * Version 5: per canonical page, the selectors and colours its notes need to be re-attached, in columns
+ * (lib/store/page-anchors.ts): what the page session asks for, in one record instead of every note in full.
+ * Derived from the notes table, built from it on upgrade, and written in the same transactions.
+ */
+export const SCHEMA_V5 = {
+  pageAnchors: 'canonicalUrl',
+} as const;
+
+export const SCHEMA_VERSION = 5;
+
+/**
+ * Refuses a write to the notes in a transaction that does not also hold `pageAnchors`: every writer must keep
+ * it in step (lib/store/page-anchors.ts `writeNotes`), and one that cannot would leave a page drawing notes that
+ * are gone or missing new ones. Schema upgrades (a versionchange transaction holds every table) are let through.
+ */
+function keepsPageAnchors(db: Dexie): void {
+  db.use({
+    stack: 'dbcore',
+    name: 'notes-with-page-anchors',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'annotations') return table;
+        return {
+          ...table,
+          mutate: (req) => {
+            const trans = req.trans as unknown as Partial<IDBTransaction>;
+            const stores = trans.objectStoreNames;
+            if (trans.mode !== 'versionchange' && stores && !stores.contains('pageAnchors')) {
+              return Promise.reject(new Error('notes written in a transaction without pageAnchors: use writeNotes (lib/store/page-anchors.ts)'));
+            }
+            return table.mutate(req);
+          },
+        };
+      },
+    }),
+  });
+}
 
 export interface OpenOptions {
   /** For Node tests: fake-indexeddb's factory and key range. Browsers use their globals. */
@@ -130,5 +171,13 @@ export function openLensDb(options: OpenOptions = {}): LensDb {
   db.version(3).stores(SCHEMA_V3);
   // New tables only: nothing to convert.
   db.version(4).stores(SCHEMA_V4);
+  // Built from the notes as they are; a record that no longer validates is counted there, as on any read.
+  db.version(5)
+    .stores(SCHEMA_V5)
+    .upgrade(async (tx) => {
+      const rows = await tx.table('annotations').toArray();
+      await tx.table('pageAnchors').bulkPut(pageAnchorsFromNotes(rows));
+    });
+  keepsPageAnchors(db);
   return db;
 }

@@ -7,8 +7,9 @@ import type { KeptVersion } from '../annotations/schema';
 import type { PageReport } from '../page/page-report';
 import type { LensDb, StoredAnnotation } from './db';
 import { hostOf } from './host-of';
-import { readBack, tombstoneAnnotation, type InvalidRecord } from './annotations-repo';
+import { readBack, tombstoneAnnotations, type InvalidRecord } from './annotations-repo';
 import { TrashCopy } from './trash';
+import { writeNotes } from './page-anchors';
 
 export interface LibraryList {
   notes: LibraryNote[];
@@ -58,7 +59,7 @@ export async function listLibraryFirst(db: LensDb, now: Date, count: number): Pr
  * back from this device's trash copy. One transaction for all of them.
  */
 export async function restoreAnnotations(db: LensDb, ids: readonly string[], deviceId: string, now: Date = new Date()): Promise<Annotation[]> {
-  return db.transaction('rw', db.annotations, db.trash, async () => {
+  return db.transaction('rw', db.annotations, db.trash, db.pageAnchors, async () => {
     const restored: Annotation[] = [];
     const rows = await db.annotations.bulkGet([...ids]);
     const copies = await db.trash.bulkGet([...ids]);
@@ -80,7 +81,7 @@ export async function restoreAnnotations(db: LensDb, ids: readonly string[], dev
       // instead of both staying as concurrent versions.
       restored.push(Annotation.parse({ ...current, ...fields, ...stampWrite(current, deviceId), deletedAt: null, updatedAt: now.toISOString(), deviceId }));
     });
-    await db.annotations.bulkPut(restored.map(toStored));
+    await writeNotes(db, restored.map(toStored));
     await db.trash.bulkDelete(restored.map((a) => a.id));
     return restored;
   });
@@ -108,7 +109,7 @@ function restoreEditStamp(current: Annotation, kept: KeptVersion, deviceId: stri
 export async function addTagToAnnotations(db: LensDb, ids: readonly string[], tag: string, deviceId: string, now: Date = new Date()): Promise<Annotation[]> {
   const clean = tag.trim();
   if (!clean || clean.length > 100) throw new Error('a tag is 1 to 100 characters');
-  return db.transaction('rw', db.annotations, async () => {
+  return db.transaction('rw', db.annotations, db.pageAnchors, async () => {
     const changed: Annotation[] = [];
     for (const row of await db.annotations.bulkGet([...ids])) {
       if (!row) continue;
@@ -117,22 +118,18 @@ export async function addTagToAnnotations(db: LensDb, ids: readonly string[], ta
       if (current.tags.length >= 50) throw new Error(`a note can have at most 50 tags (note ${current.id})`);
       changed.push({ ...current, tags: normaliseTags([...current.tags, clean]), updatedAt: now.toISOString(), revision: current.revision + 1, deviceId });
     }
-    await db.annotations.bulkPut(changed.map(toStored));
+    await writeNotes(db, changed.map(toStored));
     return changed;
   });
 }
 
 /** Deletes many notes, all or none (each becomes a tombstone with its trash copy). */
 export async function deleteAnnotations(db: LensDb, ids: readonly string[], deviceId: string, now: Date = new Date()): Promise<Annotation[]> {
-  return db.transaction('rw', db.annotations, db.trash, async () => {
-    const gone: Annotation[] = [];
-    for (const id of ids) {
-      const before = await db.annotations.get(id);
-      if (!before || before.deletedAt !== null) continue;
-      const tomb = await tombstoneAnnotation(db, id, deviceId, now);
-      if (tomb) gone.push(tomb);
-    }
-    return gone;
+  return db.transaction('rw', db.annotations, db.trash, db.pageAnchors, async () => {
+    // Only the live ones: a note deleted before is not deleted again (nor returned).
+    const live = (await db.annotations.bulkGet([...ids])).filter((row) => row !== undefined && row.deletedAt === null).map((row) => (row as StoredAnnotation).id);
+    const gone = await tombstoneAnnotations(db, [...new Set(live)], deviceId, now);
+    return gone.filter((a): a is Annotation => a !== null);
   });
 }
 

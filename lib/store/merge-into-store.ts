@@ -2,6 +2,7 @@ import { Annotation } from '../annotations/schema';
 import { planImport, type ImportPreview } from '../exchange/import-plan';
 import type { LensDb } from './db';
 import { hostOf } from './host-of';
+import { writeNotes } from './page-anchors';
 
 /**
  * Merges records into the store in one transaction: every record lands, or
@@ -10,11 +11,11 @@ import { hostOf } from './host-of';
  * network is merged, not overwritten.
  */
 export async function mergeIntoStore(db: LensDb, incoming: readonly Annotation[]): Promise<ImportPreview> {
-  return db.transaction('rw', db.annotations, async () => {
+  return db.transaction('rw', db.annotations, db.pageAnchors, async () => {
     const current = await db.annotations.bulkGet(incoming.map((a) => a.id));
     const existing = current.filter((r) => r !== undefined).map((r) => Annotation.parse(r));
     const plan = planImport(existing, incoming);
-    await db.annotations.bulkPut(plan.put.map((a) => ({ ...a, host: hostOf(a.canonicalUrl) })));
+    await writeNotes(db, plan.put.map((a) => ({ ...a, host: hostOf(a.canonicalUrl) })));
     return plan.preview;
   });
 }
