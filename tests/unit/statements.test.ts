@@ -100,3 +100,16 @@ describe('the government’s guarantee of equal treatment', () => {
     expect(ps.find((p) => p.claimId === 'c000-government-guarantees-equal-treatment')?.relation).toBe('agrees');
   });
 });
+
+describe('what a claim is about, told without who says it', () => {
+  it.each([
+    ['Several of the men said they were beaten by guards during their months at CECOT.'],
+    ['Varios de los hombres contaron que fueron golpeados por custodios durante sus meses en el CECOT.'],
+  ])('abuse of detainees without the rights groups is related to their condemnation: %s', (text) => {
+    expect(part(text, 'c000-rights-groups-condemn')?.relation).toBe('related');
+  });
+
+  it.each([['Since 2023 the prison has drawn international media attention.'], ['Desde 2023 la cárcel atrae la atención mediática internacional.']])('%s', (text) => {
+    expect(part(text, 'c000-international-attention')?.relation).toBe('agrees');
+  });
+});
