@@ -113,3 +113,9 @@ describe('what a claim is about, told without who says it', () => {
     expect(part(text, 'c000-international-attention')?.relation).toBe('agrees');
   });
 });
+
+describe('a purpose told as a noun', () => {
+  it.each([['El Salvador agreed to use the funds only for the holding of the men.'], ['El dinero se destinará a la custodia de los hombres.']])('%s', (text) => {
+    expect(part(text, 'c000-payment-purpose')?.relation).toBe('agrees');
+  });
+});
