@@ -1,7 +1,7 @@
 import type { Claim, CountGroup, Fact, Subject } from '../dataset/schema';
 import { foldKey, foldText } from '../text/fold';
 import { PhraseSet } from '../text/phrase-set';
-import { GENERIC_WORDS, inflectPhrase, stemCue, unitCues } from './cue-variants';
+import { GENERIC_WORDS, inflectPhrase, passiveForms, stemCue, unitCues } from './cue-variants';
 import { unitCategory, type QuantityCategory } from '../text/quantity-lexicon';
 
 /** The parts of the dataset the matcher reads (a `Dataset` fits). */
@@ -233,7 +233,8 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
     } else {
       add(both(fact.actor), 'actor');
       // A predicate in any tense or person: "criticized", "criticizes", "criticizing"; "condenó", "condenaron".
-      const forms = (lang: 'en' | 'es') => fact.action[lang].flatMap((p) => inflectPhrase(foldKey(p), lang));
+      // A passive in any tense: "were sent to", "have been sent to"; "fueron enviados", "han sido enviadas".
+      const forms = (lang: 'en' | 'es') => fact.action[lang].flatMap((p) => [...inflectPhrase(foldKey(p), lang), ...passiveForms(foldKey(p), lang)]);
       add([...both(fact.action), ...forms('en'), ...forms('es')], 'action');
       add(both(fact.object), 'object');
     }
@@ -257,8 +258,24 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
     for (const o of inside) for (const [k, v] of owners[o] ?? []) if (EVENT_ROLES.has(v.role)) owners[i]?.set(k, v);
   });
   const factOwners = owners.map((m) => [...m.values()]);
-  const factAnchor = factOwners.map((list) => list.some((o) => o.role === 'person' || o.role === 'of' || o.role === 'title' || o.role === 'otherTitle' || o.role === 'law' || o.role === 'otherLaw'));
+  // An event told by its action alone ("still awaiting trial", "sin debido proceso") is named by a phrase
+  // of two words or more: that, too, makes a sentence worth comparing. (A neighbouring fact's does not.)
+  const selfSufficient = (f: number) => {
+    const x = facts[f]?.fact;
+    return x?.kind === 'event' && !x.neighbour && !x.actor.en.length && !x.actor.es.length && !x.object.en.length && !x.object.es.length;
+  };
+  const factAnchor = factOwners.map(
+    (list, phrase) =>
+      list.some((o) => o.role === 'person' || o.role === 'of' || o.role === 'title' || o.role === 'otherTitle' || o.role === 'law' || o.role === 'otherLaw') ||
+      (contentWordCount(factPhrases.phrases[phrase] ?? '') >= 2 && list.some((o) => o.role === 'action' && selfSufficient(o.fact))),
+  );
   return { facts, factPhrases, factOwners, factAnchor };
+}
+
+const SMALL_WORDS = new Set(['the', 'and', 'for', 'with', 'been', 'have', 'has', 'was', 'were', 'los', 'las', 'del', 'que', 'una', 'por', 'sin', 'ser', 'han', 'sido', 'their', 'sus']);
+/** Words of three letters or more that are not function words: what a phrase says. */
+function contentWordCount(phrase: string): number {
+  return phrase.split(/[\s-]+/).filter((w) => w.length >= 3 && !SMALL_WORDS.has(w)).length;
 }
 
 /** A match is reported under one phrase; give it the owners of every phrase that also matches there. */

@@ -58,7 +58,13 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
     const key = m.kind === 'statement' || m.kind === 'event' || m.kind === 'title' || m.kind === 'year' || m.kind === 'law' || m.kind === 'name' ? m.claimId : `${m.claimId}@${m.span[0]}`;
     if (claims.has(key) || (m.kind === 'statement' && [...claims].some((k) => k.startsWith(`${m.claimId}@`)))) continue;
     // Shared words are the weakest evidence: beside other parts, a mere "related" is listed, not painted.
-    if ((m.kind === 'statement' || rightName(m)) && parts.length && (m.relation === 'related' || m.topicWordsOnly || rightName(m))) continue;
+    if (m.kind === 'statement' && parts.length && (m.relation === 'related' || m.topicWordsOnly)) continue;
+    // The right name beside what the sentence claims is a part of its own only where nothing claimed
+    // takes it in ("denied due process inside the Terrorism Confinement Center (CECOT)"), not as the
+    // object of an event ("toured the Terrorism Confinement Center (CECOT)").
+    // Beside a compared number it is where the people counted are ("250 Venezuelans held in the … (CECOT)"): the number speaks.
+    if (rightName(m) && parts.some((p) => VALUE_KINDS.has(p.kind))) continue;
+    if (rightName(m) && parts.length && matches.some((o) => o !== m && (o.kind === 'event' || parts.some((p) => p.claimId === o.claimId)) && o.span[0] < m.span[1] && m.span[0] < o.span[1])) continue;
     // A clause or a statement that takes in a compared value is about that value: the value speaks for it.
     // An event that only shares the words of what was counted ("238 members of the gang") and has an
     // actor, action or object of its own outside them claims something more.

@@ -121,3 +121,37 @@ export function inflectPhrase(folded: string, lang: 'en' | 'es'): string[] {
   out.delete(folded);
   return [...out];
 }
+
+// Auxiliaries a passive or a state is written with, interchangeable for what a sentence reports
+// ("were sent to", "have been sent to"; "fueron enviados", "han sido enviados").
+const AUX = {
+  en: [
+    ['was', 'were', 'is', 'are', 'has been', 'have been', 'had been', 'will be', 'being', 'been'],
+  ],
+  es: [
+    ['fue', 'fueron', 'es', 'son', 'ha sido', 'han sido', 'habia sido', 'habian sido', 'sera', 'seran', 'sido', 'ser'],
+    ['esta', 'estan', 'estaba', 'estaban', 'estuvo', 'estuvieron', 'ha estado', 'han estado', 'sigue', 'siguen', 'permanece', 'permanecen'],
+  ],
+} as const;
+
+/**
+ * The other ways of writing a passive predicate written once in the data: its auxiliary in every
+ * tense and person ("were sent to" → "have been sent to", "had been sent to", "being sent to";
+ * "fueron enviados" → "han sido enviados", "fue enviada"), and in Spanish the participle in either
+ * gender and number. A phrase that does not start with an auxiliary has none.
+ */
+export function passiveForms(folded: string, lang: 'en' | 'es'): string[] {
+  if (folded.includes('*')) return [];
+  const out = new Set<string>();
+  for (const group of AUX[lang]) {
+    // Longest auxiliary first: "has been sent" is "has been" + "sent", not "has" + "been sent".
+    const aux = [...group].sort((a, b) => b.length - a.length).find((a) => folded.startsWith(`${a} `));
+    if (!aux) continue;
+    const rest = folded.slice(aux.length + 1);
+    const [head = '', ...tail] = rest.split(' ');
+    const participles = lang === 'es' && /(?:ad|id)[oa]s?$/.test(head) ? ['o', 'a', 'os', 'as'].map((e) => head.replace(/[oa]s?$/, e)) : [head];
+    for (const a of group) for (const p of participles) out.add([a, p, ...tail].join(' '));
+  }
+  out.delete(folded);
+  return [...out];
+}

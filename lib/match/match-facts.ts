@@ -26,6 +26,8 @@ export interface FactFinding {
   object?: [number, number];
   /** For events: where the actor, the action and the object stand. */
   roles?: Array<[number, number]>;
+  /** For events: how many facts take the object's words as their object (the prison: many; "inhumane conditions": few). */
+  objectShare?: number;
 }
 
 export interface FactSentence {
@@ -126,12 +128,18 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
             ? matchLaw(s, fact, roles)
             : fact.kind === 'name'
               ? matchName(s, fact, roles)
-              : matchEvent(s, fact, roles);
+              : matchEvent(s, fact, roles, (h) => objectShareOf(m, h));
     if (found) out.push({ claim, factId: fact.id, ...found });
   }
   // One predicate has one object: when two events read the same action ("drew criticism"), the one
   // whose actor and object stand nearest to it is the reading ("a move that drew criticism", not the prison named before).
-  const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && g.span[1] - g.span[0] < f.span[1] - f.span[0])));
+  // An object many facts share (the prison itself) yields to a specific one of the same action:
+  // "criticized the prison's inhumane conditions" is about the conditions, "slammed as inhumane" about what is inhumane.
+  const beats = (g: FactFinding, f: FactFinding) =>
+    g.objectShare !== undefined && f.objectShare !== undefined && g.objectShare !== f.objectShare
+      ? g.objectShare < f.objectShare
+      : g.span[1] - g.span[0] < f.span[1] - f.span[0];
+  const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && beats(g, f))));
   // Per claim the first finding is kept: conflicts first, then the narrowest slots (a year before the law it dates).
   // A neighbouring fact comes after the claim's own.
   const rank = (f: FactFinding) => (f.relation === 'conflicts' ? 0 : 2) + (f.kind === 'law' || f.kind === 'event' ? 1 : 0) + (f.detail.type === 'event' && f.detail.neighbour ? 0.5 : 0);
@@ -223,6 +231,41 @@ function nameBefore(text: string, from: number, at: number): [number, number] | 
   return [lo + ((words[first] as RegExpMatchArray).index ?? 0), lo + head.slice(0, open.index).trimEnd().length];
 }
 
+/** How far into a bracket the short name may stand after the full name it glosses: "(Spanish: …, abbreviated as CECOT)". */
+const GLOSS_REACH = 160;
+
+/**
+ * "The Terrorism Confinement Center (Spanish: Centro de Confinamiento del Terrorismo, commonly
+ * referred to as CECOT)": the short name later inside the bracket that follows the full name. Where
+ * the bracket opens, or null when the short name is not inside one.
+ */
+function glossOpen(text: string, from: number, at: number): number | null {
+  const lo = Math.max(from, at - GLOSS_REACH);
+  const open = text.lastIndexOf('(', at - 1);
+  if (open < lo || text.slice(open, at).includes(')')) return null;
+  // Only a gloss ("Spanish:", "or", "known as", "abbreviated"), not a bracket that merely contains the name.
+  if (!/\b(?:spanish|espanol|español|known|conocid[oa]|abbreviat\w*|abreviad[oa]|sigla\w*|acronym\w*|referred|or|o)\b/i.test(text.slice(open, at))) return null;
+  return open + 1;
+}
+
+/** "CECOT (Terrorism Confinement Center)": the capitalised words that fill the bracket right after the short name, or null. */
+function nameAfter(text: string, end: number, to: number): [number, number] | null {
+  const tail = text.slice(end, Math.min(to, end + NAME_REACH));
+  const m = /^\s*\(([^()]*)\)/.exec(tail);
+  if (!m) return null;
+  const inner = (m[1] as string).trim();
+  const words = inner.split(/\s+/).filter(Boolean);
+  if (words.length < 2 || words.length > NAME_MAX_WORDS) return null;
+  let capitals = 0;
+  for (const w of words) {
+    if (/^\p{Lu}/u.test(w)) capitals++;
+    else if (!NAME_JOINERS.has(w.toLowerCase())) return null;
+  }
+  if (capitals < 2 || !/^\p{Lu}/u.test(words[0] as string)) return null;
+  const start = end + tail.indexOf(inner);
+  return [start, start + inner.length];
+}
+
 /** A name fact's own names as `nameKey`s, worked out once per fact (every sentence with a short name asks). */
 const OWN_NAME_KEYS = new WeakMap<NameFact, ReadonlySet<string>>();
 function ownNameKeys(fact: NameFact): ReadonlySet<string> {
@@ -231,19 +274,37 @@ function ownNameKeys(fact: NameFact): ReadonlySet<string> {
   return keys;
 }
 
+const OWN_NAME_WORDS = new WeakMap<NameFact, ReadonlySet<string>>();
+/** The words of a name fact's own names (`nameKey` words). */
+function ownNameWords(fact: NameFact): ReadonlySet<string> {
+  let words = OWN_NAME_WORDS.get(fact);
+  if (!words) OWN_NAME_WORDS.set(fact, (words = new Set([...ownNameKeys(fact)].flatMap((k) => k.split(' ')))));
+  return words;
+}
+
 function matchName(s: FactSentence, fact: NameFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
   const own = ownNameKeys(fact);
   for (const h of roles.get('named') ?? []) {
-    const at = nameBefore(s.text, s.start, h.start);
+    // The full name before the short one in brackets, in a gloss the short name ends, or in brackets after it.
+    const open = nameBefore(s.text, s.start, h.start) ? null : glossOpen(s.text, s.start, h.start);
+    const before = nameBefore(s.text, s.start, open ?? h.start);
+    const after = before ? null : nameAfter(s.text, h.end, s.end);
+    const at = before ?? after;
     if (!at) continue;
     // A leading article is the sentence's, not the name's: "the Terrorism Confinement Center".
     const article = /^(?:the|el|la)\s+/i.exec(s.text.slice(at[0], at[1]))?.[0].length ?? 0;
     const page = s.text.slice(at[0] + article, at[1]);
-    const agrees = own.has(nameKey(page));
+    const key = nameKey(page);
+    const agrees = own.has(key);
+    // In brackets after the short name or in a gloss, only a name of the same kind of place is its full name
+    // ("CECOT (El Salvador)" names where it is): it shares a word with the dataset's names.
+    if (!agrees && (after || open !== null) && !key.split(' ').some((w) => ownNameWords(fact).has(w))) continue;
+    // A gloss after the name ("(Spanish: …") is not part of what is compared: the span ends at the name.
+    const end = after ? at[1] : open !== null ? at[1] : h.end;
     return {
       kind: 'name',
       relation: agrees ? 'agrees' : 'conflicts',
-      span: [at[0] + article, h.end],
+      span: [after ? h.start : at[0] + article, end],
       page,
       dataset: fact.value,
       detail: { type: 'name', slot: { en: fact.label, es: fact.labelEs }, page, data: { en: fact.value, es: fact.valueEs } },
@@ -397,7 +458,14 @@ function titleStandingFor(s: FactSentence, fact: TitleFact, titles: ReadonlyArra
   return null;
 }
 
-function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
+/** How many facts take phrase `h` as their object. */
+function objectShareOf(m: Matcher, h: PhraseHit): number {
+  let n = 0;
+  for (const o of m.factOwners[h.phrase] ?? []) if (o.role === 'object') n++;
+  return n;
+}
+
+function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, PhraseHit[]>, objectShare: (h: PhraseHit) => number = () => 0): Found | null {
   const actors = roles.get('actor') ?? [];
   const actions = roles.get('action') ?? [];
   const objects = roles.get('object') ?? [];
@@ -475,7 +543,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     return {
       kind: 'event',
       action: [a.start, a.end],
-      ...(object ? { object: [object.start, object.end] as [number, number] } : {}),
+      ...(object ? { object: [object.start, object.end] as [number, number], objectShare: objectShare(object) } : {}),
       roles: parts.map((x) => [x.start, x.end] as [number, number]),
       relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
       span: [from, end],
@@ -541,7 +609,7 @@ const ACCUSED = /\b(?:accus\w*|alleg\w*|acusad\w*|acusa\w*|senalad\w*|tildad\w*)
 const NO_EVIDENCE = /\b(?:evidence|proof|proven|pruebas?|evidencias?|demostrad[oa]s?|comprobad[oa]s?)\b/;
 /** Words in the clause that attribute it ("said to be", "accused of", "presuntos"). */
 const ATTRIBUTED =
-  /\b(?:said|says|say|claim\w*|alleg\w*|accus\w*|insist\w*|label\w*|brand\w*|deem\w*|suspect\w*|purported\w*|reported\w*|according to|so-called|dijo|dice|dicen|afirm\w*|asegur\w*|acus\w*|senal\w*|presunt\w*|supuest\w*|insist\w*|segun|tild\w*|calific\w*|sostien\w*|consider\w*|design\w*)\b/;
+  /\b(?:said|says|say|claim\w*|alleg\w*|accus\w*|insist\w*|label\w*|brand\w*|deem\w*|suspect\w*|purported\w*|reported\w*|according to|so-called|dijo|dice|dicen|dicho|afirm\w*|asegur\w*|acus\w*|senal\w*|presunt\w*|supuest\w*|insist\w*|segun|tild\w*|calific\w*|sostien\w*|consider\w*|design\w*)\b/;
 function deniedBefore(s: FactSentence, at: number): boolean {
   const before = s.folded.slice(Math.max(s.start, at - 50), at);
   if (NEGATED.test(before)) return true;
