@@ -83,7 +83,7 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   for (const h of s.factHits) {
     for (const fact of keyFacts[h.phrase] ?? []) keyed.add(fact);
     // A reference or a title alone is key only for a fact the page names nearby ("esta ley", "the governor").
-    if (near?.size) for (const o of m.factOwners[h.phrase] ?? []) if ((o.role === 'ref' || o.role === 'title' || o.role === 'otherTitle') && near.has(o.fact)) keyed.add(o.fact);
+    if (near?.size) for (const fact of refFactsOf(m)[h.phrase] ?? []) if (near.has(fact)) keyed.add(fact);
   }
   if (!keyed.size) return [];
   // Hits per fact and role.
@@ -134,8 +134,22 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && g.span[1] - g.span[0] < f.span[1] - f.span[0])));
   // Per claim the first finding is kept: conflicts first, then the narrowest slots (a year before the law it dates).
   // A neighbouring fact comes after the claim's own.
-  const rank = (f: FactFinding) => (f.relation === 'conflicts' ? 0 : 2) + (f.kind === 'law' || f.kind === 'event' ? 1 : 0) + (f.detail.type === 'event' && f.detail.neighbour ? 0.5 : 0);
-  return kept.sort((a, b) => rank(a) - rank(b));
+  return kept.sort((a, b) => findingRank(a) - findingRank(b));
+}
+
+function findingRank(f: FactFinding): number {
+  return (f.relation === 'conflicts' ? 0 : 2) + (f.kind === 'law' || f.kind === 'event' ? 1 : 0) + (f.detail.type === 'event' && f.detail.neighbour ? 0.5 : 0);
+}
+
+const refFactLists = new WeakMap<Matcher, number[][]>();
+/** Per fact phrase: the facts it is a reference or a title of (key only where the page names the fact nearby); listed once per matcher. */
+function refFactsOf(m: Matcher): number[][] {
+  let lists = refFactLists.get(m);
+  if (!lists) {
+    lists = m.factOwners.map((owners) => owners.filter((o) => o.role === 'ref' || o.role === 'title' || o.role === 'otherTitle').map((o) => o.fact));
+    refFactLists.set(m, lists);
+  }
+  return lists;
 }
 
 const keyFactLists = new WeakMap<Matcher, number[][]>();
@@ -397,6 +411,10 @@ function titleStandingFor(s: FactSentence, fact: TitleFact, titles: ReadonlyArra
   return null;
 }
 
+function spanGap(d: { start: number; end: number }, start: number, end: number): number {
+  return d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;
+}
+
 function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
   const actors = roles.get('actor') ?? [];
   const actions = roles.get('action') ?? [];
@@ -446,8 +464,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       !HEDGE_NEAR.test(s.folded.slice(Math.max(s.start, start - 30), end));
     // The day the page gives the event, near it: another day than the article's is a wrong date.
     if (fact.weekday && !negated) {
-      const gap = (d: { start: number; end: number }) => (d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0);
-      const days = findWeekdays(s.folded, Math.max(s.start, start - 40), Math.min(s.end, end + 40)).sort((x, y) => gap(x) - gap(y));
+      const days = findWeekdays(s.folded, Math.max(s.start, start - 40), Math.min(s.end, end + 40)).sort((x, y) => spanGap(x, start, end) - spanGap(y, start, end));
       const day = days[0];
       if (day && day.day !== fact.weekday) {
         const page = s.text.slice(day.start, day.end);

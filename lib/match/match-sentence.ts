@@ -159,12 +159,14 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     comparedSubjects.add(k.subject);
     compared.push({ q, subject: info.subject.key });
     const pageGroup = k.group;
+    // What the page says, written once for all the subject's claims.
+    let page: string | undefined;
     for (const ci of info.quantityClaims) {
       const c = m.claims[ci];
       const dq = c?.claim.quantity;
       if (!c || !dq) continue;
       const cmp = compareQuantities(q, dq);
-      const page = describeQuantity({ ...q, unit: info.subject.unit ?? q.unit });
+      page ??= describeQuantity({ ...q, unit: info.subject.unit ?? q.unit });
       const data = describeQuantity(dq);
       let relation: Relation = cmp.compatible ? 'agrees' : 'conflicts';
       let group: Extract<ExplainDetail, { type: 'quantity' }>['group'];
@@ -191,8 +193,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       const mf = moneyFactOf(m, ci);
       if (mf && q.category === 'money') {
         const r = readMoney(m, mf.index, mf.fact, s, folded, q);
-        const name = (t: { en: string[]; es: string[] }) => ({ en: t.en[0] ?? '', es: t.es[0] ?? t.en[0] ?? '' });
-        money = { otherSum: r.otherSum, swapped: r.swapped, payer: name(mf.fact.payer), payee: name(mf.fact.payee), pagePeriod: r.period, dataPeriod: mf.fact.period };
+        money = { otherSum: r.otherSum, swapped: r.swapped, payer: firstName(mf.fact.payer), payee: firstName(mf.fact.payee), pagePeriod: r.period, dataPeriod: mf.fact.period };
         if (!r.otherSum) moneySpan = r.span;
         if (r.otherSum) relation = 'related';
         else if (r.swapped) relation = 'conflicts';
@@ -200,18 +201,13 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       }
       const score = round(Math.min(0.99, 0.45 + 0.35 * Math.min(1, k.score) + (cmp.compatible ? 0.2 * cmp.closeness : 0.2)));
       // With the group named ("238 Venezuelans"), the unit ("people") goes without saying.
-      const value = (v: { qualifier: ParsedQuantity['qualifier']; value?: number; min?: number; max?: number }) => ({
-        qualifier: v.qualifier,
-        ...(v.value !== undefined ? { value: v.value } : {}),
-        ...(v.min !== undefined ? { min: v.min } : {}),
-        ...(v.max !== undefined ? { max: v.max } : {}),
-        ...(group ? {} : { unit: info.subject.unit ?? dq.unit }),
-      });
+      const withUnit = !group;
+      const unit = info.subject.unit ?? dq.unit;
       const detail: ExplainDetail = {
         type: 'quantity',
         subject: { en: info.subject.label, es: info.subject.labelEs },
-        page: value(q),
-        data: value(dq),
+        page: detailValue(q, withUnit, unit),
+        data: detailValue(dq, withUnit, unit),
         compatible: cmp.compatible,
         ...(group ? { group } : {}),
         ...(k.parts ? { parts: k.parts } : {}),
@@ -248,7 +244,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       // "238 Venezuelans were deported to CECOT" is a count: when the event is what the number counts
       // (`yieldsTo`), the comparison of the number (written with what it counts, in the clause or just
       // before it) speaks for the clause. A bare number set off by commas ("Noem, 53,") does not.
-      const yieldsTo = m.facts.find((x) => x.fact.id === f.factId)?.fact;
+      const yieldsTo = factById(m, f.factId);
       if (
         yieldsTo?.kind === 'event' &&
         compared.some(
@@ -330,14 +326,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // last and only add to claims other evidence already points at: they never
   // make a match on their own, and skipping them saves most of the work.
   const topicTerms: PhraseHit[] = [];
-  const topicWord = (h: PhraseHit) => within_(s.topicSpans, h);
   // Words inside an event found for a claim of one subject are that event's ("no current plans to deport
   // American citizens"): they do not make a claim of another subject say the same thing, only relate to it.
   const events = out.filter((x) => x.kind === 'event').map((x) => ({ span: x.span, subject: x.subject }));
-  const othersEvent = (h: PhraseHit, owner: number) => {
-    const subject = m.subjects[m.claims[owner]?.subject ?? -1]?.subject.key;
-    return events.some((e) => e.subject !== subject && e.span[0] <= h.start && h.end <= e.span[1]);
-  };
   for (const h of s.termHits) {
     if (s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end)) {
       topicTerms.push(h);
@@ -354,9 +345,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       e.hits.push(h);
       e.weight += o.weight;
       if ((m.termOwners[h.phrase]?.length ?? 0) === 1) e.unique++;
-      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !othersEvent(h, o.owner)) {
+      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !othersEvent(m, events, h, o.owner)) {
         e.specific += strength;
-        if (!topicWord(h)) e.own += strength;
+        if (!within_(s.topicSpans, h)) e.own += strength;
       }
       negated ??= NEGATION_BEFORE.test(before(s, h.start));
       if (negated) e.negatedHit = true;
@@ -375,7 +366,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const cueEvidence = new Map<number, CueEvidence>();
   for (const h of s.cueHits) {
     const generic = m.cueGeneric[h.phrase] === true || s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end) === true;
-    const own = !generic && !topicWord(h);
+    const own = !generic && !within_(s.topicSpans, h);
     for (const o of m.cueOwners[h.phrase] ?? []) {
       let e = cueEvidence.get(o.owner);
       if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, seen: [], specificHits: [], weighted: [] }));
@@ -465,7 +456,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   for (const k of candidates.slice(0, Math.max(0, MAX_MATCHES - out.length))) {
     const c = m.claims[k.ci] as ClaimInfo;
     const info = m.subjects[c.subject] as SubjectInfo;
-    const hits = [...(k.terms?.hits ?? []), ...(k.cues?.specificHits ?? [])].filter((h) => !topicWord(h));
+    const hits = [...(k.terms?.hits ?? []), ...(k.cues?.specificHits ?? [])].filter((h) => !within_(s.topicSpans, h));
     const spanHits = hits.length ? hits : [...(k.terms?.hits ?? []), ...(k.cues?.weighted.map((w) => w.hit) ?? [])];
     const span: [number, number] = spanHits.length
       ? [Math.min(...spanHits.map((h) => h.start)), Math.max(...spanHits.map((h) => h.end))]
@@ -638,8 +629,47 @@ interface CueEvidence {
 /** Share of the claim's own terms, in the better-covered language, that the sentence uses. */
 function coverage(terms: TermEvidence | undefined, c: ClaimInfo): number {
   if (!terms) return 0;
-  const share = (list: number[]) => (list.length ? list.filter((i) => terms.seen.includes(i)).length / list.length : 0);
-  return Math.max(share(c.termsEn), share(c.termsEs));
+  return Math.max(shareSeen(c.termsEn, terms.seen), shareSeen(c.termsEs, terms.seen));
+}
+
+function shareSeen(list: readonly number[], seen: readonly number[]): number {
+  if (!list.length) return 0;
+  let n = 0;
+  for (const i of list) if (seen.includes(i)) n++;
+  return n / list.length;
+}
+
+/** Words inside an event found for a claim of another subject (`events`) are that event's. */
+function othersEvent(m: Matcher, events: ReadonlyArray<{ span: [number, number]; subject: string }>, h: PhraseHit, owner: number): boolean {
+  if (!events.length) return false;
+  const subject = m.subjects[m.claims[owner]?.subject ?? -1]?.subject.key;
+  return events.some((e) => e.subject !== subject && e.span[0] <= h.start && h.end <= e.span[1]);
+}
+
+/** A value of a quantity comparison's detail; with the group named ("238 Venezuelans"), without the unit. */
+function detailValue(v: { qualifier: ParsedQuantity['qualifier']; value?: number; min?: number; max?: number }, withUnit: boolean, unit: string | undefined) {
+  const out: { qualifier: ParsedQuantity['qualifier']; value?: number; min?: number; max?: number; unit?: string } = { qualifier: v.qualifier };
+  if (v.value !== undefined) out.value = v.value;
+  if (v.min !== undefined) out.min = v.min;
+  if (v.max !== undefined) out.max = v.max;
+  if (withUnit) out.unit = unit;
+  return out;
+}
+
+function firstName(t: { en: string[]; es: string[] }): { en: string; es: string } {
+  return { en: t.en[0] ?? '', es: t.es[0] ?? t.en[0] ?? '' };
+}
+
+const factsById = new WeakMap<Matcher, Map<string, Matcher['facts'][number]['fact']>>();
+/** The first typed fact with an id (`m.facts.find`, looked up once per matcher). */
+function factById(m: Matcher, id: string | undefined): Matcher['facts'][number]['fact'] | undefined {
+  let map = factsById.get(m);
+  if (!map) {
+    map = new Map();
+    for (const x of m.facts) if (!map.has(x.fact.id)) map.set(x.fact.id, x.fact);
+    factsById.set(m, map);
+  }
+  return id === undefined ? undefined : map.get(id);
 }
 
 const FUNCTION_WORDS = new Set([
