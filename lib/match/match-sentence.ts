@@ -149,7 +149,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // Time out of the cell stands for the rest of the day confined ("30 minutes to exercise": 23.5 hours in).
   const timeOut = readTimeOut(m, s, folded, parsed);
   const quantities = timeOut.size ? parsed.map((q) => timeOut.get(q)?.confined ?? q) : parsed;
-  const outOf = new Map([...timeOut.values()].map((t) => [t.confined, t]));
+  const outOf = timeOut.size ? new Map([...timeOut.values()].map((t) => [t.confined, t])) : new Map<ParsedQuantity, never>();
   const counted = readCounts(m, s, folded, quantities, (q) => {
     const t = outOf.get(q);
     return t ? { index: t.subject, score: 1 } : assignSubject(m, s, q, quantities);
@@ -166,7 +166,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       const dq = c?.claim.quantity;
       if (!c || !dq) continue;
       const cmp = compareQuantities(q, dq);
-      page ??= describeQuantity({ ...q, unit: info.subject.unit ?? q.unit });
+      // (Only its value and unit are read: no copy of the whole quantity.)
+      page ??= describeQuantity({ qualifier: q.qualifier, value: q.value, min: q.min, max: q.max, unit: info.subject.unit ?? q.unit });
       const data = describeQuantity(dq);
       let relation: Relation = cmp.compatible ? 'agrees' : 'conflicts';
       let group: Extract<ExplainDetail, { type: 'quantity' }>['group'];
@@ -203,18 +204,20 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       // With the group named ("238 Venezuelans"), the unit ("people") goes without saying.
       const withUnit = !group;
       const unit = info.subject.unit ?? dq.unit;
-      const detail: ExplainDetail = {
+      // Keys in a fixed order, the optional ones only when set.
+      const detail: Extract<ExplainDetail, { type: 'quantity' }> = {
         type: 'quantity',
         subject: { en: info.subject.label, es: info.subject.labelEs },
         page: detailValue(q, withUnit, unit),
         data: detailValue(dq, withUnit, unit),
         compatible: cmp.compatible,
-        ...(group ? { group } : {}),
-        ...(k.parts ? { parts: k.parts } : {}),
-        ...(k.otherEvent ? { otherEvent: true } : {}),
-        ...(money ? { money } : {}),
-        ...(outOf.get(q) ? { timeOut: (outOf.get(q) as { out: NonNullable<Extract<ExplainDetail, { type: 'quantity' }>['timeOut']> }).out } : {}),
       };
+      if (group) detail.group = group;
+      if (k.parts) detail.parts = k.parts;
+      if (k.otherEvent) detail.otherEvent = true;
+      if (money) detail.money = money;
+      const timeOutOf = outOf.get(q) as { out: NonNullable<Extract<ExplainDetail, { type: 'quantity' }>['timeOut']> } | undefined;
+      if (timeOutOf) detail.timeOut = timeOutOf.out;
       out.push({
         claimId: c.claim.id,
         statement: c.claim.statement,
@@ -476,7 +479,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       negated: k.relation === 'conflicts',
       noFigure: !!c.claim.quantity,
     };
-    out.push({
+    // Keys in a fixed order, the optional ones only when set.
+    const match = {
       claimId: c.claim.id,
       statement: c.claim.statement,
       statementEs: c.claim.statementEs,
@@ -486,11 +490,12 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       subject: info.subject.key,
       kind: 'statement',
       span,
-      ...(shared.length ? { shared } : {}),
-      slot: info.subject.label,
-      detail,
-      ...(k.ownWords ? {} : { topicWordsOnly: true }),
-    });
+    } as DatasetMatch;
+    if (shared.length) match.shared = shared;
+    match.slot = info.subject.label;
+    match.detail = detail;
+    if (!k.ownWords) match.topicWordsOnly = true;
+    out.push(match);
   }
   // Agreeing with what the curator marked as an error is repeating the error,
   // unless the page hedges what the article stated as fact: then it says what the article's own hedged claim says.
