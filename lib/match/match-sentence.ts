@@ -388,13 +388,27 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
 
   const already = new Set(out.map((x) => x.claimId));
   const candidates: Candidate[] = [];
-  const claimIndexes = new Set<number>(termEvidence.keys());
-  for (const subject of cueEvidence.keys()) for (const ci of m.subjects[subject]?.claims ?? []) claimIndexes.add(ci);
+  // The claims with terms in the sentence, then those of the subjects its cues name, each once, in that order.
+  const claimIndexes: number[] = [...termEvidence.keys()];
+  if (cueEvidence.size) {
+    const listed = new Uint8Array(m.claims.length);
+    for (const ci of claimIndexes) listed[ci] = 1;
+    for (const subject of cueEvidence.keys()) {
+      for (const ci of m.subjects[subject]?.claims ?? []) {
+        if (listed[ci] === 1) continue;
+        listed[ci] = 1;
+        claimIndexes.push(ci);
+      }
+    }
+  }
   for (const ci of claimIndexes) {
     const c = m.claims[ci];
-    if (!c || already.has(c.claim.id) || factClaims.has(c.claim.id)) continue;
+    if (!c) continue;
     const terms = termEvidence.get(ci);
     const cues = cueEvidence.get(c.subject);
+    // (A statement with none of its terms here is passed over below unless a cue is one of its own words: told first, as it is most of them.)
+    if (!terms && !c.claim.quantity && !cues?.specificHits.some((h) => c.statementCues.has(h.phrase))) continue;
+    if (already.has(c.claim.id) || factClaims.has(c.claim.id)) continue;
     const info = m.subjects[c.subject] as SubjectInfo;
     const isQuantity = !!c.claim.quantity;
     // A quantity subject is "related" only when the sentence has no number it
