@@ -77,20 +77,31 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   if (!s.factHits.length || !m.facts.length) return [];
   // Only facts whose key role is in the sentence (an action, a dated thing, a person) can be found:
   // names such as "CECOT" are objects of many facts and would otherwise make every one of them a candidate.
-  const keyed = new Set<number>();
+  // (Marked per fact index: a fact outside `m.facts` is never compared, keyed or not.)
+  const keyed = new Uint8Array(m.facts.length);
+  let keyedCount = 0;
   const keyFacts = keyFactsOf(m);
   const near = s.nearFacts;
   for (const h of s.factHits) {
-    for (const fact of keyFacts[h.phrase] ?? []) keyed.add(fact);
+    for (const fact of keyFacts[h.phrase] ?? []) {
+      if (keyed[fact] !== 0) continue;
+      keyed[fact] = 1;
+      keyedCount++;
+    }
     // A reference or a title alone is key only for a fact the page names nearby ("esta ley", "the governor").
-    if (near?.size) for (const fact of refFactsOf(m)[h.phrase] ?? []) if (near.has(fact)) keyed.add(fact);
+    if (!near?.size) continue;
+    for (const fact of refFactsOf(m)[h.phrase] ?? []) {
+      if (keyed[fact] !== 0 || !near.has(fact)) continue;
+      keyed[fact] = 1;
+      keyedCount++;
+    }
   }
-  if (!keyed.size) return [];
+  if (!keyedCount) return [];
   // Hits per fact and role.
   const byFact = new Map<number, Map<FactRole, PhraseHit[]>>();
   for (const h of s.factHits) {
     for (const o of m.factOwners[h.phrase] ?? []) {
-      if (!keyed.has(o.fact)) continue;
+      if (keyed[o.fact] !== 1) continue;
       let roles = byFact.get(o.fact);
       if (!roles) byFact.set(o.fact, (roles = new Map()));
       const list = roles.get(o.role);
