@@ -185,7 +185,8 @@ export function analyzeText(
     const tHits = terms.take(s.start, s.end);
     const pHits = topicHits.take(s.start, s.end);
     const xHits = factHits.take(s.start, s.end);
-    const carried = doMatch ? carriedReferences(m, { text, folded, start: s.start, end: s.end }, previousHits) : [];
+    // What is carried fills a role of a typed fact: only a sentence with fact phrases of its own can use it.
+    const carried = doMatch && xHits.length ? carriedReferences(m, { text, folded, start: s.start, end: s.end }, previousHits) : [];
     previousHits = xHits;
     const f = sentenceFeatures(text, s.start, s.end, fHits, qs);
     f.topical = new Set(tHits.map((h) => h.phrase)).size + (cHits.length ? 1 : 0);
