@@ -189,7 +189,7 @@ export function analyzeText(
     const carried = doMatch && xHits.length ? carriedReferences(m, { text, folded, start: s.start, end: s.end }, previousHits) : [];
     previousHits = xHits;
     const f = sentenceFeatures(text, s.start, s.end, fHits, qs);
-    f.topical = new Set(tHits.map((h) => h.phrase)).size + (cHits.length ? 1 : 0);
+    f.topical = distinctPhrases(tHits) + (cHits.length ? 1 : 0);
     // Only a finished statement's score uses it.
     f.specific = f.complete ? specificTerms(t, pHits, tHits, cHits) : 0;
     let cw = checkWorthiness(f, countWords(text, s.start, s.end));
@@ -255,7 +255,7 @@ export function analyzeText(
       // Names alone never make a clause worth listing.
       if (!matchable && !rh.length) continue;
       const rf = sentenceFeatures(text, a, b, rh, rq);
-      rf.topical = new Set(rt.map((h) => h.phrase)).size + (rc.length ? 1 : 0);
+      rf.topical = distinctPhrases(rt) + (rc.length ? 1 : 0);
       rf.specific = specificTerms(t, inside(pHits, a, b), rt, rc);
       // A clause is not a statement of its own: only its numbers, names, attributions and terms count.
       rf.complete = false;
@@ -417,6 +417,19 @@ function toClaimQuantity(q: ParsedQuantity): ClaimQuantity {
   if (q.min !== undefined) out.min = q.min;
   if (q.max !== undefined) out.max = q.max;
   return out;
+}
+
+/** How many different phrases the hits are of (a sentence has a few: compared pairwise, no set built). */
+function distinctPhrases(hits: readonly PhraseHit[]): number {
+  if (hits.length > 16) return new Set(hits.map((h) => h.phrase)).size;
+  let n = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const p = (hits[i] as PhraseHit).phrase;
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = (hits[j] as PhraseHit).phrase === p;
+    if (!seen) n++;
+  }
+  return n;
 }
 
 function countWords(text: string, start: number, end: number): number {
