@@ -17,7 +17,7 @@ import { loadReadability } from './extract/readability-content';
 import type { TextMap } from './extract/text-map';
 import { buildMatcher, type Matcher, type MatcherDataset } from './match/build-matcher';
 import { claimParts, type ClaimPart } from './match/claim-parts';
-import { carriedReferences } from './match/carried-reference';
+import { carriedReferences, type CarriedHit } from './match/carried-reference';
 import type { Locale } from './match/explain';
 import { matchSentence, type DatasetMatch, type Relation } from './match/match-sentence';
 import { checkWorthiness, FEATURE_PHRASES, reportsOnly, sentenceFeatures, type ClaimFeatures } from './text/claim-features';
@@ -185,16 +185,18 @@ export function analyzeText(
     const tHits = terms.take(s.start, s.end);
     const pHits = topicHits.take(s.start, s.end);
     const xHits = factHits.take(s.start, s.end);
-    const carried = doMatch ? carriedReferences(m, { text, folded, start: s.start, end: s.end }, previousHits) : [];
+    // What is carried fills a role of a typed fact: only a sentence with fact phrases of its own can use it.
+    const carried = doMatch && xHits.length ? carriedReferences(m, { text, folded, start: s.start, end: s.end }, previousHits) : [];
     previousHits = xHits;
     const f = sentenceFeatures(text, s.start, s.end, fHits, qs);
-    f.topical = new Set(tHits.map((h) => h.phrase)).size + (cHits.length ? 1 : 0);
+    f.topical = distinctPhrases(tHits) + (cHits.length ? 1 : 0);
     // Only a finished statement's score uses it.
     f.specific = f.complete ? specificTerms(t, pHits, tHits, cHits) : 0;
     let cw = checkWorthiness(f, countWords(text, s.start, s.end));
 
     let matches: DatasetMatch[] = [];
-    let restOf: ((a: number, b: number) => DatasetMatch[]) | null = null;
+    // What the sentence was compared with, for its other clauses (`restOf`).
+    let rest: RestContext | null = null;
     // Words a typed fact uses ("said", "visited") are common: alone, only a name or a dated law makes a sentence worth comparing.
     // A duration may be time out of the cell, told without any of the subject's words ("30 minutes a day of exercise").
     // "Ellos permanecen allí": a reference to what the previous sentence named, with an event's words, is compared too.
@@ -224,27 +226,7 @@ export function analyzeText(
           locale: options.locale ?? 'en',
         });
         for (const x of matches) if (x.kind === 'title' && x.relation === 'conflicts' && x.factId) wrongTitles.add(x.factId);
-        restOf = (a: number, b: number): DatasetMatch[] => {
-          const inside = <T extends { start: number; end: number }>(xs: readonly T[]): T[] => xs.filter((x) => x.start >= a && x.end <= b);
-          return matchSentence(m, {
-            text,
-            folded,
-            start: a,
-            end: b,
-            quantities: inside(qs),
-            cueHits: inside(cHits),
-            termHits: inside(tHits),
-            anchored,
-            anchorSpans: inside(anchorSpans),
-            topicSpans: inside(ownWords),
-            factHits: inside(xHits),
-            attributed,
-            nearFacts,
-            wrongTitles,
-            carried: inside(carried),
-            locale: options.locale ?? 'en',
-          });
-        };
+        rest = { qs, cHits, tHits, anchored, anchorSpans, ownWords, xHits, attributed, nearFacts, wrongTitles, carried };
       }
       // The dataset is a list of claims worth checking: a sentence that restates one is worth checking too.
       const best = matches[0];
@@ -262,20 +244,19 @@ export function analyzeText(
       matches,
       parts,
     });
-    if (!parts.length || !restOf) continue;
+    if (!parts.length || !rest) continue;
     // The parts are the sentence's strongest claims; a clause beside them may claim something else.
     for (const [a, b] of restClauses(text, s, parts)) {
-      const inside = (h: { start: number; end: number }) => h.start >= a && h.end <= b;
-      const rh = fHits.filter(inside);
-      const rt = tHits.filter(inside);
-      const rc = cHits.filter(inside);
-      const rq = qs.filter(inside);
-      const matchable = rt.length > 0 || rc.length > 0 || rq.length > 0 || xHits.some(inside);
+      const rh = inside(fHits, a, b);
+      const rt = inside(tHits, a, b);
+      const rc = inside(cHits, a, b);
+      const rq = inside(qs, a, b);
+      const matchable = rt.length > 0 || rc.length > 0 || rq.length > 0 || xHits.some((h) => h.start >= a && h.end <= b);
       // Names alone never make a clause worth listing.
       if (!matchable && !rh.length) continue;
       const rf = sentenceFeatures(text, a, b, rh, rq);
-      rf.topical = new Set(rt.map((h) => h.phrase)).size + (rc.length ? 1 : 0);
-      rf.specific = specificTerms(t, pHits.filter(inside), rt, rc);
+      rf.topical = distinctPhrases(rt) + (rc.length ? 1 : 0);
+      rf.specific = specificTerms(t, inside(pHits, a, b), rt, rc);
       // A clause is not a statement of its own: only its numbers, names, attributions and terms count.
       rf.complete = false;
       // "Rubio told reporters in San Salvador": the frame of the sentence's claim, not a claim of its own.
@@ -283,7 +264,7 @@ export function analyzeText(
       let rcw = frame ? 0 : checkWorthiness(rf, countWords(text, a, b));
       // What it says, not a mere "related" on shared words (which beside the sentence's parts is noise);
       // a related typed fact (a year, a title, an event reported another way) still says something checkable.
-      const found = matchable ? restOf(a, b).filter((x) => x.relation !== 'related' || (x.kind !== 'statement' && !x.topicWordsOnly)) : [];
+      const found = matchable ? restOf(m, text, folded, rest, a, b, options.locale ?? 'en').filter((x) => x.relation !== 'related' || (x.kind !== 'statement' && !x.topicWordsOnly)) : [];
       const best = found[0];
       if (best) rcw = Math.max(rcw, Math.max(0.5, best.score * 0.8));
       if (rcw < minCw) continue;
@@ -291,6 +272,49 @@ export function analyzeText(
     }
   }
   return { title: input.title ?? '', language, topic: verdict, claims };
+}
+
+/** What a sentence was compared with, for comparing its other clauses on their own (`restOf`). */
+interface RestContext {
+  qs: readonly ParsedQuantity[];
+  cHits: readonly PhraseHit[];
+  tHits: readonly PhraseHit[];
+  anchored: boolean;
+  anchorSpans: readonly PhraseHit[];
+  ownWords: readonly PhraseHit[];
+  xHits: readonly PhraseHit[];
+  attributed: boolean;
+  nearFacts: ReadonlySet<number> | undefined;
+  /** The page's wrong titles so far (the live set). */
+  wrongTitles: ReadonlySet<string>;
+  carried: readonly CarriedHit[];
+}
+
+/** The items inside [a, b). */
+function inside<T extends { start: number; end: number }>(xs: readonly T[], a: number, b: number): T[] {
+  return xs.filter((x) => x.start >= a && x.end <= b);
+}
+
+/** The matches of one clause [a, b) of a sentence compared already (`RestContext`). */
+function restOf(m: Matcher, text: string, folded: string, r: RestContext, a: number, b: number, locale: Locale): DatasetMatch[] {
+  return matchSentence(m, {
+    text,
+    folded,
+    start: a,
+    end: b,
+    quantities: inside(r.qs, a, b),
+    cueHits: inside(r.cHits, a, b),
+    termHits: inside(r.tHits, a, b),
+    anchored: r.anchored,
+    anchorSpans: inside(r.anchorSpans, a, b),
+    topicSpans: inside(r.ownWords, a, b),
+    factHits: inside(r.xHits, a, b),
+    attributed: r.attributed,
+    nearFacts: r.nearFacts,
+    wrongTitles: r.wrongTitles,
+    carried: inside(r.carried, a, b),
+    locale,
+  });
 }
 
 /** Extracts the main text of `doc` and analyses it; offsets map to `doc`'s own Text nodes through `map`. */
@@ -353,15 +377,20 @@ function topicContext(t: CompiledTopic, hits: readonly PhraseHit[]): { anchored:
 function specificTerms(t: CompiledTopic, topicHits: readonly PhraseHit[], termHits: readonly PhraseHit[], cueHits: readonly PhraseHit[]): number {
   if (!termHits.length && !cueHits.length) return 0;
   const background = topicHits.filter((h) => (t.owners[h.phrase] ?? []).some((o) => o >= 0 && (t.topic.terms[o]?.weight ?? 1) <= OWN_WORD_MAX));
-  const inBackground = (h: PhraseHit) => background.some((b) => b.start <= h.start && h.end <= b.end);
   const phrases = new Set<number>();
-  for (const h of termHits) if (!inBackground(h)) phrases.add(h.phrase);
-  return phrases.size + (cueHits.some((h) => !inBackground(h)) ? 1 : 0);
+  for (const h of termHits) if (!inSpans(background, h)) phrases.add(h.phrase);
+  return phrases.size + (cueHits.some((h) => !inSpans(background, h)) ? 1 : 0);
+}
+
+function inSpans(spans: readonly PhraseHit[], h: PhraseHit): boolean {
+  for (const b of spans) if (b.start <= h.start && h.end <= b.end) return true;
+  return false;
 }
 
 /** Where a sentence's clauses break: a comma (not inside "15,000"), semicolon, colon, dash (not in "80 - 100") or bracket. */
 const CLAUSE_BREAK = /(?<!\d),|,(?!\d)|[;:()\u2014]|(?<!\d)\s[-\u2013]\s(?!\d)/g;
 const CLAUSE_MIN_WORDS = 4;
+const CLAUSE_TRIMMED = /[\s"“”«»'’.]/;
 
 /** The clauses of a sentence no part touches, each long enough to claim something. */
 function restClauses(text: string, s: { start: number; end: number }, parts: readonly ClaimPart[]): Array<[number, number]> {
@@ -374,8 +403,8 @@ function restClauses(text: string, s: { start: number; end: number }, parts: rea
   for (const [a, b] of [...cuts, [s.end, s.end] as [number, number]]) {
     let x = at;
     let y = a;
-    while (x < y && /[\s"“”«»'’.]/.test(text.charAt(x))) x++;
-    while (y > x && /[\s"“”«»'’.]/.test(text.charAt(y - 1))) y--;
+    while (x < y && CLAUSE_TRIMMED.test(text.charAt(x))) x++;
+    while (y > x && CLAUSE_TRIMMED.test(text.charAt(y - 1))) y--;
     if (y > x && !parts.some((p) => p.start < y && x < p.end) && countWords(text, x, y) >= CLAUSE_MIN_WORDS) out.push([x, y]);
     at = b;
   }
@@ -388,6 +417,19 @@ function toClaimQuantity(q: ParsedQuantity): ClaimQuantity {
   if (q.min !== undefined) out.min = q.min;
   if (q.max !== undefined) out.max = q.max;
   return out;
+}
+
+/** How many different phrases the hits are of (a sentence has a few: compared pairwise, no set built). */
+function distinctPhrases(hits: readonly PhraseHit[]): number {
+  if (hits.length > 16) return new Set(hits.map((h) => h.phrase)).size;
+  let n = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const p = (hits[i] as PhraseHit).phrase;
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = (hits[j] as PhraseHit).phrase === p;
+    if (!seen) n++;
+  }
+  return n;
 }
 
 function countWords(text: string, start: number, end: number): number {

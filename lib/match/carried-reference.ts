@@ -70,8 +70,22 @@ export function carriedReferences(m: Matcher, s: CarrySentence, previous: readon
   return out;
 }
 
+const ROLE_BITS = { actor: 1, object: 2, person: 4, title: 8 } as const;
+const roleMasks = new WeakMap<Matcher, Uint8Array>();
+
 function hasRole(m: Matcher, h: PhraseHit, role: 'actor' | 'object' | 'person' | 'title'): boolean {
-  return (m.factOwners[h.phrase] ?? []).some((o) => o.role === role);
+  // The roles each fact phrase plays, worked out once per matcher.
+  let masks = roleMasks.get(m);
+  if (!masks) {
+    masks = new Uint8Array(m.factOwners.length);
+    m.factOwners.forEach((owners, phrase) => {
+      let bits = 0;
+      for (const o of owners) if (o.role === 'actor' || o.role === 'object' || o.role === 'person' || o.role === 'title') bits |= ROLE_BITS[o.role];
+      (masks as Uint8Array)[phrase] = bits;
+    });
+    roleMasks.set(m, masks);
+  }
+  return ((masks[h.phrase] ?? 0) & ROLE_BITS[role]) !== 0;
 }
 
 /** A person's name or title, as the dataset's title facts give them ("Noem", "Homeland Security Secretary"); "San Salvador" is not one. */
@@ -87,13 +101,15 @@ function outermost(hits: readonly PhraseHit[]): PhraseHit[] {
  * others ("Homeland Security Secretary Kristi Noem": both name the visitor); Noem and Bukele are two.
  */
 function samePerson(m: Matcher, people: readonly PhraseHit[]): boolean {
-  const factsOf = (h: PhraseHit) =>
-    new Set((m.factOwners[h.phrase] ?? []).filter((o) => o.role === 'actor' || o.role === 'person' || o.role === 'title').map((o) => o.fact));
   const first = people[0];
   if (!first) return false;
-  const base = factsOf(first);
+  const base = personFacts(m, first);
   return people.every((h) => {
-    const own = factsOf(h);
+    const own = personFacts(m, h);
     return [...own].some((f) => base.has(f));
   });
+}
+
+function personFacts(m: Matcher, h: PhraseHit): Set<number> {
+  return new Set((m.factOwners[h.phrase] ?? []).filter((o) => o.role === 'actor' || o.role === 'person' || o.role === 'title').map((o) => o.fact));
 }

@@ -35,28 +35,18 @@ const MIN_PART = 3;
  */
 export function claimParts(text: string, matches: readonly DatasetMatch[]): ClaimPart[] {
   const parts: ClaimPart[] = [];
+  // Most sentences listed match nothing: they have no parts.
+  if (!matches.length) return parts;
   const claims = new Set<string>();
   /** Where the compared numbers (or years) stand. */
   const values: number[] = [];
   // Compared values take their spans first (they are the narrowest), then clauses and statements, each group best first.
-  // A title given right to someone the event is done to or with ("met with President Nayib Bukele") only
-  // names who is meant: the event, begun before it, comes first. The actor's own title ("Secretary Noem toured") keeps its place.
-  const named = (m: DatasetMatch) =>
-    m.kind === 'title' && m.relation === 'agrees' && matches.some((e) => e.kind === 'event' && e.span[0] < m.span[0] && m.span[0] < e.span[1]);
-  // A clause that repeats what the curator flagged as an error ("more than 100 members of Tren de Aragua",
-  // membership stated as fact) speaks before a count that only relates to the dataset's: the warning is what matters.
-  const repeatsError = (m: DatasetMatch) =>
-    !!m.flagged && m.relation === 'repeats-error' && (m.kind === 'event' || m.kind === 'statement') && matches.some((v) => VALUE_KINDS.has(v.kind) && v.relation === 'related' && v.span[0] < m.span[1] && m.span[0] < v.span[1]);
-  // The prison's right full name ("Terrorism Confinement Center (CECOT)") is how most pages name the topic:
-  // a part only when nothing else in the sentence is, so it never takes the place of what the sentence claims.
-  const rightName = (m: DatasetMatch) => m.kind === 'name' && m.relation === 'agrees';
-  const rank = (m: DatasetMatch) => (repeatsError(m) ? -1 : named(m) || rightName(m) ? 2 : VALUE_KINDS.has(m.kind) ? 0 : 1);
-  const ordered = [...matches].sort((a, b) => rank(a) - rank(b));
+  const ordered = matches.length === 1 ? [matches[0] as DatasetMatch] : [...matches].sort((a, b) => partRank(a, matches) - partRank(b, matches));
   for (const m of ordered) {
     if (parts.length >= MAX_PARTS) break;
     // One part per dataset claim, except numbers: "261 people, 238 of them Venezuelans" compares two.
     const key = m.kind === 'statement' || m.kind === 'event' || m.kind === 'title' || m.kind === 'year' || m.kind === 'law' || m.kind === 'name' ? m.claimId : `${m.claimId}@${m.span[0]}`;
-    if (claims.has(key) || (m.kind === 'statement' && [...claims].some((k) => k.startsWith(`${m.claimId}@`)))) continue;
+    if (claims.has(key) || (m.kind === 'statement' && claims.size && someStartsWith(claims, `${m.claimId}@`))) continue;
     // Shared words are the weakest evidence: beside other parts, a mere "related" is listed, not painted.
     if (m.kind === 'statement' && parts.length && (m.relation === 'related' || m.topicWordsOnly)) continue;
     // The right name beside what the sentence claims is a part of its own only where nothing claimed
@@ -69,9 +59,7 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
     // An event that only shares the words of what was counted ("238 members of the gang") and has an
     // actor, action or object of its own outside them claims something more.
     if (m.kind === 'statement' || m.kind === 'event') {
-      const touched = parts.filter((p) => VALUE_KINDS.has(p.kind) && p.start < m.span[1] && m.span[0] < p.end);
-      const ownRole = (r: readonly [number, number]) => !parts.some((p) => p.start < r[1] && r[0] < p.end);
-      if (touched.length && (m.kind === 'statement' || values.some((at) => m.span[0] <= at && at < m.span[1]) || !m.roles?.some(ownRole))) continue;
+      if (touchesValue(parts, m.span) && (m.kind === 'statement' || values.some((at) => m.span[0] <= at && at < m.span[1]) || !m.roles?.some((r) => !parts.some((p) => p.start < r[1] && r[0] < p.end)))) continue;
     }
     const span = freeSpan(text, m.span, parts) ?? sharedSpan(text, m, parts);
     if (!span) continue;
@@ -97,6 +85,44 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
   return parts.sort((a, b) => a.start - b.start);
 }
 
+// A title given right to someone the event is done to or with ("met with President Nayib Bukele") only
+// names who is meant: the event, begun before it, comes first. The actor's own title ("Secretary Noem toured") keeps its place.
+function named(m: DatasetMatch, matches: readonly DatasetMatch[]): boolean {
+  return m.kind === 'title' && m.relation === 'agrees' && matches.some((e) => e.kind === 'event' && e.span[0] < m.span[0] && m.span[0] < e.span[1]);
+}
+
+// A clause that repeats what the curator flagged as an error ("more than 100 members of Tren de Aragua",
+// membership stated as fact) speaks before a count that only relates to the dataset's: the warning is what matters.
+function repeatsError(m: DatasetMatch, matches: readonly DatasetMatch[]): boolean {
+  return (
+    !!m.flagged &&
+    m.relation === 'repeats-error' &&
+    (m.kind === 'event' || m.kind === 'statement') &&
+    matches.some((v) => VALUE_KINDS.has(v.kind) && v.relation === 'related' && v.span[0] < m.span[1] && m.span[0] < v.span[1])
+  );
+}
+
+// The prison's right full name ("Terrorism Confinement Center (CECOT)") is how most pages name the topic:
+// a part only when nothing else in the sentence is, so it never takes the place of what the sentence claims.
+function rightName(m: DatasetMatch): boolean {
+  return m.kind === 'name' && m.relation === 'agrees';
+}
+
+function partRank(m: DatasetMatch, matches: readonly DatasetMatch[]): number {
+  return repeatsError(m, matches) ? -1 : named(m, matches) || rightName(m) ? 2 : VALUE_KINDS.has(m.kind) ? 0 : 1;
+}
+
+function someStartsWith(keys: ReadonlySet<string>, prefix: string): boolean {
+  for (const k of keys) if (k.startsWith(prefix)) return true;
+  return false;
+}
+
+/** A compared value's part overlaps `span`. */
+function touchesValue(parts: readonly ClaimPart[], span: readonly [number, number]): boolean {
+  for (const p of parts) if (VALUE_KINDS.has(p.kind) && p.start < span[1] && span[0] < p.end) return true;
+  return false;
+}
+
 /** When other parts took a statement's span: the stretch of the words it shares that no part covers ("… to discuss more deportation flights"). */
 function sharedSpan(text: string, m: DatasetMatch, taken: readonly ClaimPart[]): [number, number] | null {
   const free = (m.shared ?? []).filter(([a, b]) => !taken.some((t) => t.start < b && a < t.end));
@@ -112,6 +138,8 @@ function numberAt(text: string, span: readonly [number, number]): number {
   }
   return span[0];
 }
+
+const TRIMMED = /[\s,;:.()"“”«»'’—–-]/;
 
 /** The longest stretch of `span` no earlier part covers, trimmed of spaces and punctuation; null if too short. */
 function freeSpan(text: string, span: readonly [number, number], taken: readonly ClaimPart[]): [number, number] | null {
@@ -129,8 +157,8 @@ function freeSpan(text: string, span: readonly [number, number], taken: readonly
   }
   let best: [number, number] | null = null;
   for (let [a, b] of pieces) {
-    while (a < b && /[\s,;:.()"“”«»'’—–-]/.test(text.charAt(a))) a++;
-    while (b > a && /[\s,;:.()"“”«»'’—–-]/.test(text.charAt(b - 1))) b--;
+    while (a < b && TRIMMED.test(text.charAt(a))) a++;
+    while (b > a && TRIMMED.test(text.charAt(b - 1))) b--;
     if (b - a >= MIN_PART && (!best || b - a > best[1] - best[0])) best = [a, b];
   }
   return best;

@@ -101,8 +101,7 @@ const QUALIFIER_WORDS: Record<Qualifier, string> = {
 export function describeQuantity(q: QuantityValue & { unit?: string | null }): string {
   const unit = q.unit ?? '';
   const money = /^(usd|us\$|\$)/i.test(unit);
-  const fmt = (n: number): string => formatNumber(n, money, unit);
-  const body = q.qualifier === 'range' ? `${fmt(q.min ?? 0)}–${fmt(q.max ?? 0)}` : fmt(q.value ?? 0);
+  const body = q.qualifier === 'range' ? `${formatNumber(q.min ?? 0, money, unit)}–${formatNumber(q.max ?? 0, money, unit)}` : formatNumber(q.value ?? 0, money, unit);
   let suffix = '';
   if (money) suffix = unit.includes('/') ? `/${unit.split('/')[1]}` : '';
   else if (unit === 'percent') suffix = '%';

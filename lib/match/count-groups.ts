@@ -222,18 +222,8 @@ export function readCounts(
   assign: (q: ParsedQuantity) => { index: number; score: number } | null,
 ): CountReading[] {
   const out: CountReading[] = [];
-  const eventHits = new Map<number, PhraseHit[]>();
-  const eventsOf = (subject: number, info: SubjectInfo): PhraseHit[] => {
-    let hits = eventHits.get(subject);
-    if (!hits) eventHits.set(subject, (hits = info.otherEvents ? info.otherEvents.findAll(folded, s.start, s.end) : []));
-    return hits;
-  };
-  // Whether the sentence uses a subject's own words (its cues) outside the count's noun phrase [from, to).
-  let cueHits: PhraseHit[] | null = null;
-  const cuedFor = (subject: number, from: number, to: number): boolean => {
-    cueHits ??= m.cues.findAll(folded, s.start, s.end);
-    return cueHits.some((h) => (h.end <= from || h.start >= to) && (m.cueOwners[h.phrase] ?? []).some((o) => o.owner === subject));
-  };
+  if (!quantities.length) return out;
+  const words = new SentenceWords(m, s, folded);
   for (const q of quantities) {
     // The second of two joined counts ("238 Venezuelans and 23 Salvadorans") counts what the first does.
     const prev = out[out.length - 1];
@@ -255,7 +245,7 @@ export function readCounts(
       for (const [index, info] of m.subjects.entries()) {
         if (!info.groups.length || !info.quantityClaims.length || q.category !== 'count') continue;
         const r = groupCounted(info, folded, s.end, q);
-        if (r?.specific && !r.outside && cuedFor(index, q.start, r.end)) {
+        if (r?.specific && !r.outside && words.cuedFor(index, q.start, r.end)) {
           a = { index, score: 0.5 };
           break;
         }
@@ -268,8 +258,8 @@ export function readCounts(
     if (reading?.outside) continue;
     // "2,000 gang members filed into the prison": without the subject's own words, a count of a group
     // held there in thousands besides the subject's people is someone else's count.
-    const otherEvent = otherEventNear(eventsOf(a.index, info), q);
-    if (reading && info.groups[reading.group]?.heldBesides && !joined && !otherEvent && !cuedFor(a.index, q.start, reading.end)) continue;
+    const otherEvent = otherEventNear(words.eventsOf(a.index, info), q);
+    if (reading && info.groups[reading.group]?.heldBesides && !joined && !otherEvent && !words.cuedFor(a.index, q.start, reading.end)) continue;
     out.push({
       q,
       subject: a.index,
@@ -289,7 +279,6 @@ export function readCounts(
     if (!joinedCounts(folded, { end: x.span[1] }, y.q)) continue;
     const common = commonAncestor(x.info, [x.group, y.group]);
     if (common === null) continue;
-    const label = (g: number): Bilingual => ({ en: x.info.groups[g]?.label ?? '', es: x.info.groups[g]?.labelEs ?? '' });
     const sum: ParsedQuantity = { ...x.q, value: x.q.value + y.q.value, end: y.q.end, text: folded.slice(x.q.start, y.span[1]) };
     out.splice(i, 2, {
       ...x,
@@ -297,11 +286,39 @@ export function readCounts(
       group: common,
       span: [x.span[0], y.span[1]],
       parts: [
-        { value: x.q.value, group: label(x.group) },
-        { value: y.q.value, group: label(y.group) },
+        { value: x.q.value, group: groupLabel(x.info, x.group) },
+        { value: y.q.value, group: groupLabel(x.info, y.group) },
       ],
       otherEvent: x.otherEvent || y.otherEvent,
     });
   }
   return out;
+}
+
+function groupLabel(info: SubjectInfo, g: number): Bilingual {
+  return { en: info.groups[g]?.label ?? '', es: info.groups[g]?.labelEs ?? '' };
+}
+
+/** A sentence's other-event words per subject and its cues, each found once, when first asked for. */
+class SentenceWords {
+  private readonly eventHits = new Map<number, PhraseHit[]>();
+  private cueHits: PhraseHit[] | null = null;
+  constructor(
+    private readonly m: Matcher,
+    private readonly s: { start: number; end: number },
+    private readonly folded: string,
+  ) {}
+
+  eventsOf(subject: number, info: SubjectInfo): PhraseHit[] {
+    let hits = this.eventHits.get(subject);
+    if (!hits) this.eventHits.set(subject, (hits = info.otherEvents ? info.otherEvents.findAll(this.folded, this.s.start, this.s.end) : []));
+    return hits;
+  }
+
+  /** Whether the sentence uses a subject's own words (its cues) outside the count's noun phrase [from, to). */
+  cuedFor(subject: number, from: number, to: number): boolean {
+    const m = this.m;
+    this.cueHits ??= m.cues.findAll(this.folded, this.s.start, this.s.end);
+    return this.cueHits.some((h) => (h.end <= from || h.start >= to) && (m.cueOwners[h.phrase] ?? []).some((o) => o.owner === subject));
+  }
 }

@@ -23,7 +23,17 @@ export type FlaggedStatus = 'erroneous' | 'inconsistent';
 // A subject's label inside a sentence: "Number of deportees" → "number of deportees", "Current CECOT population" →
 // "current CECOT population", "Duración de la gira de Noem" → "duración de la gira de Noem"; "Kristi Noem’s visit" stays.
 // Only the first letter: lowercasing the whole label would also lowercase the names in it ("noem").
-const lower = (s: string): string => (/^\p{Lu}\p{Ll}+ (?:\p{Ll}|\p{Lu}{2,}(?!\p{L}))/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+const LOWERED_LABEL = /^\p{Lu}\p{Ll}+ (?:\p{Ll}|\p{Lu}{2,}(?!\p{L}))/u;
+const lowered = new Map<string, string>();
+const lower = (s: string): string => {
+  // Subject labels are few and repeated on every sentence: each is worked out once.
+  let out = lowered.get(s);
+  if (out === undefined) {
+    if (lowered.size > 2000) lowered.clear();
+    lowered.set(s, (out = LOWERED_LABEL.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s));
+  }
+  return out;
+};
 
 const QUALIFIER: Record<ValueText['qualifier'], MatchingKey> = {
   exact: 'matching.qExact',
@@ -102,22 +112,36 @@ const translators = { en: translate('en'), es: translate('es') };
 /** "up to 40,000 people", "hasta 40.000 personas", "$200 million a year", "200 millones de dólares al año". */
 export function renderValue(v: ValueText, locale: Locale): string {
   const t = translators[locale];
-  const formatNumber = fmt;
   const unit = v.unit ?? '';
-  const money = /^(usd|us\$|\$)/i.test(unit);
-  const num = (n: number): string => {
-    if (!money) return formatNumber(locale, n);
-    if (Math.abs(n) >= 1e9 && n % 1e7 === 0) return t('matching.moneyBillion', { n: formatNumber(locale, n / 1e9) });
-    if (Math.abs(n) >= 1e6 && n % 1e4 === 0) return t('matching.moneyMillion', { n: formatNumber(locale, n / 1e6) });
-    return t('matching.money', { n: formatNumber(locale, n) });
-  };
+  const money = MONEY_UNIT.test(unit);
   const qualifier = v.qualifier === 'about' && FEMININE_UNITS.has(unit) ? 'matching.qAboutFeminine' : QUALIFIER[v.qualifier];
-  const body = v.qualifier === 'range' ? t(QUALIFIER.range, { min: num(v.min ?? 0), max: num(v.max ?? 0) }) : t(qualifier, { v: num(v.value ?? 0) });
+  const body =
+    v.qualifier === 'range'
+      ? t(QUALIFIER.range, { min: renderNumber(v.min ?? 0, money, locale), max: renderNumber(v.max ?? 0, money, locale) })
+      : t(qualifier, { v: renderNumber(v.value ?? 0, money, locale) });
   if (money) return unit.endsWith('/year') ? t('matching.unitPerYear', { v: body }) : body;
   const key = UNIT[unit];
   // A range counts as many ("1–2 hours"); one value as itself ("1 hour", "up to 1 hour").
   const count = v.qualifier === 'range' ? String(v.max ?? 2) : String(v.value ?? 0);
   return key ? t(key, { v: body, count }) : unit ? `${body} ${unit}` : body;
+}
+
+const MONEY_UNIT = /^(usd|us\$|\$)/i;
+
+function renderNumber(n: number, money: boolean, locale: Locale): string {
+  if (!money) return fmt(locale, n);
+  const t = translators[locale];
+  if (Math.abs(n) >= 1e9 && n % 1e7 === 0) return t('matching.moneyBillion', { n: fmt(locale, n / 1e9) });
+  if (Math.abs(n) >= 1e6 && n % 1e4 === 0) return t('matching.moneyMillion', { n: fmt(locale, n / 1e6) });
+  return t('matching.money', { n: fmt(locale, n) });
+}
+
+function pickIn(b: Bilingual, es: boolean): string {
+  return es ? b.es : b.en;
+}
+
+function periodWords(t: (key: MatchingKey) => string, p: 'year' | 'month' | 'once'): string {
+  return t(p === 'year' ? 'matching.periodYear' : p === 'month' ? 'matching.periodMonth' : 'matching.periodOnce');
 }
 
 /** One plain sentence (or two) saying what the page says, what the dataset's source says, and how they stand. */
@@ -131,10 +155,9 @@ export function explain(d: ExplainDetail, relation: ExplainRelation, locale: Loc
 function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale): string {
   const t = translators[locale];
   const es = locale === 'es';
-  const pick = (b: Bilingual) => (es ? b.es : b.en);
   switch (d.type) {
     case 'quantity': {
-      const subject = lower(pick(d.subject));
+      const subject = lower(pickIn(d.subject, es));
       const page = renderValue(d.page, locale);
       const data = renderValue(d.data, locale);
       if (d.otherEvent) return t('matching.qtyOtherEvent', { page, data, subject });
@@ -144,27 +167,26 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       }
       const money = d.money;
       if (money) {
-        const payer = pick(money.payer);
-        const payee = pick(money.payee);
+        const payer = pickIn(money.payer, es);
+        const payee = pickIn(money.payee, es);
         if (money.otherSum) return t('matching.moneyOtherSum', { page, data, subject });
         if (money.swapped) return t('matching.moneySwapped', { page, data, subject, payer, payee });
-        const per = (p: 'year' | 'month' | 'once') => t(p === 'year' ? 'matching.periodYear' : p === 'month' ? 'matching.periodMonth' : 'matching.periodOnce');
         if (money.pagePeriod && money.dataPeriod && money.pagePeriod !== money.dataPeriod)
-          return t('matching.moneyPeriodDiffers', { page: `${page} ${per(money.pagePeriod)}`, data: `${data} ${per(money.dataPeriod)}`, subject });
+          return t('matching.moneyPeriodDiffers', { page: `${page} ${periodWords(t, money.pagePeriod)}`, data: `${data} ${periodWords(t, money.dataPeriod)}`, subject });
         if (money.pagePeriod && !money.dataPeriod) {
-          const base = t(d.compatible ? 'matching.qtyFits' : 'matching.qtyConflicts', { page: `${page} ${per(money.pagePeriod)}`, data, subject });
+          const base = t(d.compatible ? 'matching.qtyFits' : 'matching.qtyConflicts', { page: `${page} ${periodWords(t, money.pagePeriod)}`, data, subject });
           return `${base} ${t('matching.moneyNoPeriod')}`;
         }
       }
       if (d.parts?.length) {
-        const list = d.parts.map((p) => `${fmt(locale, p.value)} ${pick(p.group)}`);
+        const list = d.parts.map((p) => `${fmt(locale, p.value)} ${pickIn(p.group, es)}`);
         const parts = list.length > 1 ? t('matching.listAnd', { a: list.slice(0, -1).join(', '), b: list[list.length - 1] as string }) : (list[0] ?? '');
         const params = { parts, page: fmt(locale, d.page.value ?? 0), data, subject };
         return t(d.compatible ? 'matching.qtySumFits' : 'matching.qtySumConflicts', params);
       }
       const g = d.group;
       if (g) {
-        const params = { page, data, subject, pageGroup: pick(g.page), dataGroup: pick(g.data) };
+        const params = { page, data, subject, pageGroup: pickIn(g.page, es), dataGroup: pickIn(g.data, es) };
         if (g.relation === 'other') return t('matching.qtyOtherGroup', params);
         if (relation === 'conflicts') return t(g.relation === 'narrower' ? 'matching.qtyNarrowerExceeds' : 'matching.qtyBroaderBelow', params);
         return t(g.relation === 'narrower' ? 'matching.qtyNarrower' : 'matching.qtyBroader', params);
@@ -175,31 +197,31 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       if (d.century) {
         const century = es ? t('matching.centuryName', { n: toRoman(d.page) }) : t('matching.centuryName', { n: ordinal(d.page) });
         const agrees = Math.floor((d.data - 1) / 100) + 1 === d.page;
-        return t(agrees ? 'matching.centurySame' : 'matching.centuryDiffers', { page: century, data: String(d.data), slot: pick(d.slot) });
+        return t(agrees ? 'matching.centurySame' : 'matching.centuryDiffers', { page: century, data: String(d.data), slot: pickIn(d.slot, es) });
       }
-      if (d.age !== undefined) return t(d.fits ? 'matching.ageSame' : 'matching.ageDiffers', { page: d.age, data: String(d.data), slot: pick(d.slot) });
-      return t(d.page === d.data ? 'matching.yearSame' : 'matching.yearDiffers', { page: String(d.page), data: String(d.data), slot: pick(d.slot) });
+      if (d.age !== undefined) return t(d.fits ? 'matching.ageSame' : 'matching.ageDiffers', { page: d.age, data: String(d.data), slot: pickIn(d.slot, es) });
+      return t(d.page === d.data ? 'matching.yearSame' : 'matching.yearDiffers', { page: String(d.page), data: String(d.data), slot: pickIn(d.slot, es) });
     case 'title': {
-      const params = { person: d.person, page: d.page, data: pick(d.data) };
+      const params = { person: d.person, page: d.page, data: pickIn(d.data, es) };
       if (d.former) return t('matching.titleFormer', params);
       return t(relation === 'conflicts' ? 'matching.titleConflicts' : 'matching.titleAgrees', params);
     }
     case 'date': {
       const day = t(`matching.day${d.data.charAt(0).toUpperCase()}${d.data.slice(1)}` as MatchingKey);
-      return t('matching.dateDiffers', { page: d.page, data: day, slot: pick(d.slot) });
+      return t('matching.dateDiffers', { page: d.page, data: day, slot: pickIn(d.slot, es) });
     }
     case 'law':
-      return t(relation === 'conflicts' ? 'matching.lawConflicts' : 'matching.lawAgrees', { page: d.page, data: pick(d.data), slot: pick(d.slot) });
+      return t(relation === 'conflicts' ? 'matching.lawConflicts' : 'matching.lawAgrees', { page: d.page, data: pickIn(d.data, es), slot: pickIn(d.slot, es) });
     case 'name':
-      return t(relation === 'conflicts' ? 'matching.nameConflicts' : 'matching.nameAgrees', { page: d.page, data: pick(d.data), slot: pick(d.slot) });
+      return t(relation === 'conflicts' ? 'matching.nameConflicts' : 'matching.nameAgrees', { page: d.page, data: pickIn(d.data, es), slot: pickIn(d.slot, es) });
     case 'event':
       return t(
         d.neighbour ? 'matching.eventNeighbour' : d.disputed ? 'matching.eventDisputed' : d.doubted ? 'matching.eventDoubted' : d.mention ? 'matching.eventMention' : d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees',
-        { slot: pick(d.slot) },
+        { slot: pickIn(d.slot, es) },
       );
     case 'statement': {
       // Quoted as the dataset names it: a label such as "Tren de Aragua" or "Quote: Manuel Flores" is a name, not a phrase to fit into the sentence.
-      const subject = pick(d.subject);
+      const subject = pickIn(d.subject, es);
       const quoted = d.words.slice(0, 3).map((w) => (es ? `«${w}»` : `“${w}”`)).join(', ');
       const words = d.words.length ? t('matching.sharedWords', { words: quoted }) : '';
       const key = d.negated ? 'matching.stmtNegated' : d.says ? 'matching.stmtSays' : d.noFigure ? 'matching.stmtNoFigure' : 'matching.stmtRelated';

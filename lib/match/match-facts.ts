@@ -79,20 +79,31 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   if (!s.factHits.length || !m.facts.length) return [];
   // Only facts whose key role is in the sentence (an action, a dated thing, a person) can be found:
   // names such as "CECOT" are objects of many facts and would otherwise make every one of them a candidate.
-  const keyed = new Set<number>();
+  // (Marked per fact index: a fact outside `m.facts` is never compared, keyed or not.)
+  const keyed = new Uint8Array(m.facts.length);
+  let keyedCount = 0;
   const keyFacts = keyFactsOf(m);
   const near = s.nearFacts;
   for (const h of s.factHits) {
-    for (const fact of keyFacts[h.phrase] ?? []) keyed.add(fact);
+    for (const fact of keyFacts[h.phrase] ?? []) {
+      if (keyed[fact] !== 0) continue;
+      keyed[fact] = 1;
+      keyedCount++;
+    }
     // A reference or a title alone is key only for a fact the page names nearby ("esta ley", "the governor").
-    if (near?.size) for (const o of m.factOwners[h.phrase] ?? []) if ((o.role === 'ref' || o.role === 'title' || o.role === 'otherTitle') && near.has(o.fact)) keyed.add(o.fact);
+    if (!near?.size) continue;
+    for (const fact of refFactsOf(m)[h.phrase] ?? []) {
+      if (keyed[fact] !== 0 || !near.has(fact)) continue;
+      keyed[fact] = 1;
+      keyedCount++;
+    }
   }
-  if (!keyed.size) return [];
+  if (!keyedCount) return [];
   // Hits per fact and role.
   const byFact = new Map<number, Map<FactRole, PhraseHit[]>>();
   for (const h of s.factHits) {
     for (const o of m.factOwners[h.phrase] ?? []) {
-      if (!keyed.has(o.fact)) continue;
+      if (keyed[o.fact] !== 1) continue;
       let roles = byFact.get(o.fact);
       if (!roles) byFact.set(o.fact, (roles = new Map()));
       const list = roles.get(o.role);
@@ -142,8 +153,22 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && beats(g, f))));
   // Per claim the first finding is kept: conflicts first, then the narrowest slots (a year before the law it dates).
   // A neighbouring fact comes after the claim's own.
-  const rank = (f: FactFinding) => (f.relation === 'conflicts' ? 0 : 2) + (f.kind === 'law' || f.kind === 'event' ? 1 : 0) + (f.detail.type === 'event' && f.detail.neighbour ? 0.5 : 0);
-  return kept.sort((a, b) => rank(a) - rank(b));
+  return kept.sort((a, b) => findingRank(a) - findingRank(b));
+}
+
+function findingRank(f: FactFinding): number {
+  return (f.relation === 'conflicts' ? 0 : 2) + (f.kind === 'law' || f.kind === 'event' ? 1 : 0) + (f.detail.type === 'event' && f.detail.neighbour ? 0.5 : 0);
+}
+
+const refFactLists = new WeakMap<Matcher, number[][]>();
+/** Per fact phrase: the facts it is a reference or a title of (key only where the page names the fact nearby); listed once per matcher. */
+function refFactsOf(m: Matcher): number[][] {
+  let lists = refFactLists.get(m);
+  if (!lists) {
+    lists = m.factOwners.map((owners) => owners.filter((o) => o.role === 'ref' || o.role === 'title' || o.role === 'otherTitle').map((o) => o.fact));
+    refFactLists.set(m, lists);
+  }
+  return lists;
 }
 
 const keyFactLists = new WeakMap<Matcher, number[][]>();
@@ -465,6 +490,10 @@ function objectShareOf(m: Matcher, h: PhraseHit): number {
   return n;
 }
 
+function spanGap(d: { start: number; end: number }, start: number, end: number): number {
+  return d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;
+}
+
 function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, PhraseHit[]>, objectShare: (h: PhraseHit) => number = () => 0): Found | null {
   const actors = roles.get('actor') ?? [];
   const actions = roles.get('action') ?? [];
@@ -514,8 +543,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       !HEDGE_NEAR.test(s.folded.slice(Math.max(s.start, start - 30), end));
     // The day the page gives the event, near it: another day than the article's is a wrong date.
     if (fact.weekday && !negated) {
-      const gap = (d: { start: number; end: number }) => (d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0);
-      const days = findWeekdays(s.folded, Math.max(s.start, start - 40), Math.min(s.end, end + 40)).sort((x, y) => gap(x) - gap(y));
+      const days = findWeekdays(s.folded, Math.max(s.start, start - 40), Math.min(s.end, end + 40)).sort((x, y) => spanGap(x, start, end) - spanGap(y, start, end));
       const day = days[0];
       if (day && day.day !== fact.weekday) {
         const page = s.text.slice(day.start, day.end);

@@ -149,7 +149,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // Time out of the cell stands for the rest of the day confined ("30 minutes to exercise": 23.5 hours in).
   const timeOut = readTimeOut(m, s, folded, parsed);
   const quantities = timeOut.size ? parsed.map((q) => timeOut.get(q)?.confined ?? q) : parsed;
-  const outOf = new Map([...timeOut.values()].map((t) => [t.confined, t]));
+  const outOf = timeOut.size ? new Map([...timeOut.values()].map((t) => [t.confined, t])) : new Map<ParsedQuantity, never>();
   const counted = readCounts(m, s, folded, quantities, (q) => {
     const t = outOf.get(q);
     return t ? { index: t.subject, score: 1 } : assignSubject(m, s, q, quantities);
@@ -159,12 +159,15 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     comparedSubjects.add(k.subject);
     compared.push({ q, subject: info.subject.key });
     const pageGroup = k.group;
+    // What the page says, written once for all the subject's claims.
+    let page: string | undefined;
     for (const ci of info.quantityClaims) {
       const c = m.claims[ci];
       const dq = c?.claim.quantity;
       if (!c || !dq) continue;
       const cmp = compareQuantities(q, dq);
-      const page = describeQuantity({ ...q, unit: info.subject.unit ?? q.unit });
+      // (Only its value and unit are read: no copy of the whole quantity.)
+      page ??= describeQuantity({ qualifier: q.qualifier, value: q.value, min: q.min, max: q.max, unit: info.subject.unit ?? q.unit });
       const data = describeQuantity(dq);
       let relation: Relation = cmp.compatible ? 'agrees' : 'conflicts';
       let group: Extract<ExplainDetail, { type: 'quantity' }>['group'];
@@ -191,8 +194,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       const mf = moneyFactOf(m, ci);
       if (mf && q.category === 'money') {
         const r = readMoney(m, mf.index, mf.fact, s, folded, q);
-        const name = (t: { en: string[]; es: string[] }) => ({ en: t.en[0] ?? '', es: t.es[0] ?? t.en[0] ?? '' });
-        money = { otherSum: r.otherSum, swapped: r.swapped, payer: name(mf.fact.payer), payee: name(mf.fact.payee), pagePeriod: r.period, dataPeriod: mf.fact.period };
+        money = { otherSum: r.otherSum, swapped: r.swapped, payer: firstName(mf.fact.payer), payee: firstName(mf.fact.payee), pagePeriod: r.period, dataPeriod: mf.fact.period };
         if (!r.otherSum) moneySpan = r.span;
         if (r.otherSum) relation = 'related';
         else if (r.swapped) relation = 'conflicts';
@@ -200,25 +202,22 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       }
       const score = round(Math.min(0.99, 0.45 + 0.35 * Math.min(1, k.score) + (cmp.compatible ? 0.2 * cmp.closeness : 0.2)));
       // With the group named ("238 Venezuelans"), the unit ("people") goes without saying.
-      const value = (v: { qualifier: ParsedQuantity['qualifier']; value?: number; min?: number; max?: number }) => ({
-        qualifier: v.qualifier,
-        ...(v.value !== undefined ? { value: v.value } : {}),
-        ...(v.min !== undefined ? { min: v.min } : {}),
-        ...(v.max !== undefined ? { max: v.max } : {}),
-        ...(group ? {} : { unit: info.subject.unit ?? dq.unit }),
-      });
-      const detail: ExplainDetail = {
+      const withUnit = !group;
+      const unit = info.subject.unit ?? dq.unit;
+      // Keys in a fixed order, the optional ones only when set.
+      const detail: Extract<ExplainDetail, { type: 'quantity' }> = {
         type: 'quantity',
         subject: { en: info.subject.label, es: info.subject.labelEs },
-        page: value(q),
-        data: value(dq),
+        page: detailValue(q, withUnit, unit),
+        data: detailValue(dq, withUnit, unit),
         compatible: cmp.compatible,
-        ...(group ? { group } : {}),
-        ...(k.parts ? { parts: k.parts } : {}),
-        ...(k.otherEvent ? { otherEvent: true } : {}),
-        ...(money ? { money } : {}),
-        ...(outOf.get(q) ? { timeOut: (outOf.get(q) as { out: NonNullable<Extract<ExplainDetail, { type: 'quantity' }>['timeOut']> }).out } : {}),
       };
+      if (group) detail.group = group;
+      if (k.parts) detail.parts = k.parts;
+      if (k.otherEvent) detail.otherEvent = true;
+      if (money) detail.money = money;
+      const timeOutOf = outOf.get(q) as { out: NonNullable<Extract<ExplainDetail, { type: 'quantity' }>['timeOut']> } | undefined;
+      if (timeOutOf) detail.timeOut = timeOutOf.out;
       out.push({
         claimId: c.claim.id,
         statement: c.claim.statement,
@@ -248,7 +247,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       // "238 Venezuelans were deported to CECOT" is a count: when the event is what the number counts
       // (`yieldsTo`), the comparison of the number (written with what it counts, in the clause or just
       // before it) speaks for the clause. A bare number set off by commas ("Noem, 53,") does not.
-      const yieldsTo = m.facts.find((x) => x.fact.id === f.factId)?.fact;
+      const yieldsTo = factById(m, f.factId);
       if (
         yieldsTo?.kind === 'event' &&
         compared.some(
@@ -330,14 +329,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // last and only add to claims other evidence already points at: they never
   // make a match on their own, and skipping them saves most of the work.
   const topicTerms: PhraseHit[] = [];
-  const topicWord = (h: PhraseHit) => within_(s.topicSpans, h);
   // Words inside an event found for a claim of one subject are that event's ("no current plans to deport
   // American citizens"): they do not make a claim of another subject say the same thing, only relate to it.
   const events = out.filter((x) => x.kind === 'event').map((x) => ({ span: x.span, subject: x.subject }));
-  const othersEvent = (h: PhraseHit, owner: number) => {
-    const subject = m.subjects[m.claims[owner]?.subject ?? -1]?.subject.key;
-    return events.some((e) => e.subject !== subject && e.span[0] <= h.start && h.end <= e.span[1]);
-  };
   for (const h of s.termHits) {
     if (s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end)) {
       topicTerms.push(h);
@@ -354,9 +348,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       e.hits.push(h);
       e.weight += o.weight;
       if ((m.termOwners[h.phrase]?.length ?? 0) === 1) e.unique++;
-      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !othersEvent(h, o.owner)) {
+      if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !othersEvent(m, events, h, o.owner)) {
         e.specific += strength;
-        if (!topicWord(h)) e.own += strength;
+        if (!within_(s.topicSpans, h)) e.own += strength;
       }
       negated ??= NEGATION_BEFORE.test(before(s, h.start));
       if (negated) e.negatedHit = true;
@@ -375,7 +369,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const cueEvidence = new Map<number, CueEvidence>();
   for (const h of s.cueHits) {
     const generic = m.cueGeneric[h.phrase] === true || s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end) === true;
-    const own = !generic && !topicWord(h);
+    const own = !generic && !within_(s.topicSpans, h);
     for (const o of m.cueOwners[h.phrase] ?? []) {
       let e = cueEvidence.get(o.owner);
       if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, seen: [], specificHits: [], weighted: [] }));
@@ -394,13 +388,27 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
 
   const already = new Set(out.map((x) => x.claimId));
   const candidates: Candidate[] = [];
-  const claimIndexes = new Set<number>(termEvidence.keys());
-  for (const subject of cueEvidence.keys()) for (const ci of m.subjects[subject]?.claims ?? []) claimIndexes.add(ci);
+  // The claims with terms in the sentence, then those of the subjects its cues name, each once, in that order.
+  const claimIndexes: number[] = [...termEvidence.keys()];
+  if (cueEvidence.size) {
+    const listed = new Uint8Array(m.claims.length);
+    for (const ci of claimIndexes) listed[ci] = 1;
+    for (const subject of cueEvidence.keys()) {
+      for (const ci of m.subjects[subject]?.claims ?? []) {
+        if (listed[ci] === 1) continue;
+        listed[ci] = 1;
+        claimIndexes.push(ci);
+      }
+    }
+  }
   for (const ci of claimIndexes) {
     const c = m.claims[ci];
-    if (!c || already.has(c.claim.id) || factClaims.has(c.claim.id)) continue;
+    if (!c) continue;
     const terms = termEvidence.get(ci);
     const cues = cueEvidence.get(c.subject);
+    // (A statement with none of its terms here is passed over below unless a cue is one of its own words: told first, as it is most of them.)
+    if (!terms && !c.claim.quantity && !cues?.specificHits.some((h) => c.statementCues.has(h.phrase))) continue;
+    if (already.has(c.claim.id) || factClaims.has(c.claim.id)) continue;
     const info = m.subjects[c.subject] as SubjectInfo;
     const isQuantity = !!c.claim.quantity;
     // A quantity subject is "related" only when the sentence has no number it
@@ -465,7 +473,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   for (const k of candidates.slice(0, Math.max(0, MAX_MATCHES - out.length))) {
     const c = m.claims[k.ci] as ClaimInfo;
     const info = m.subjects[c.subject] as SubjectInfo;
-    const hits = [...(k.terms?.hits ?? []), ...(k.cues?.specificHits ?? [])].filter((h) => !topicWord(h));
+    const hits = [...(k.terms?.hits ?? []), ...(k.cues?.specificHits ?? [])].filter((h) => !within_(s.topicSpans, h));
     const spanHits = hits.length ? hits : [...(k.terms?.hits ?? []), ...(k.cues?.weighted.map((w) => w.hit) ?? [])];
     const span: [number, number] = spanHits.length
       ? [Math.min(...spanHits.map((h) => h.start)), Math.max(...spanHits.map((h) => h.end))]
@@ -485,7 +493,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       negated: k.relation === 'conflicts',
       noFigure: !!c.claim.quantity,
     };
-    out.push({
+    // Keys in a fixed order, the optional ones only when set.
+    const match = {
       claimId: c.claim.id,
       statement: c.claim.statement,
       statementEs: c.claim.statementEs,
@@ -495,11 +504,12 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       subject: info.subject.key,
       kind: 'statement',
       span,
-      ...(shared.length ? { shared } : {}),
-      slot: info.subject.label,
-      detail,
-      ...(k.ownWords ? {} : { topicWordsOnly: true }),
-    });
+    } as DatasetMatch;
+    if (shared.length) match.shared = shared;
+    match.slot = info.subject.label;
+    match.detail = detail;
+    if (!k.ownWords) match.topicWordsOnly = true;
+    out.push(match);
   }
   // Agreeing with what the curator marked as an error is repeating the error,
   // unless the page hedges what the article stated as fact: then it says what the article's own hedged claim says.
@@ -638,8 +648,47 @@ interface CueEvidence {
 /** Share of the claim's own terms, in the better-covered language, that the sentence uses. */
 function coverage(terms: TermEvidence | undefined, c: ClaimInfo): number {
   if (!terms) return 0;
-  const share = (list: number[]) => (list.length ? list.filter((i) => terms.seen.includes(i)).length / list.length : 0);
-  return Math.max(share(c.termsEn), share(c.termsEs));
+  return Math.max(shareSeen(c.termsEn, terms.seen), shareSeen(c.termsEs, terms.seen));
+}
+
+function shareSeen(list: readonly number[], seen: readonly number[]): number {
+  if (!list.length) return 0;
+  let n = 0;
+  for (const i of list) if (seen.includes(i)) n++;
+  return n / list.length;
+}
+
+/** Words inside an event found for a claim of another subject (`events`) are that event's. */
+function othersEvent(m: Matcher, events: ReadonlyArray<{ span: [number, number]; subject: string }>, h: PhraseHit, owner: number): boolean {
+  if (!events.length) return false;
+  const subject = m.subjects[m.claims[owner]?.subject ?? -1]?.subject.key;
+  return events.some((e) => e.subject !== subject && e.span[0] <= h.start && h.end <= e.span[1]);
+}
+
+/** A value of a quantity comparison's detail; with the group named ("238 Venezuelans"), without the unit. */
+function detailValue(v: { qualifier: ParsedQuantity['qualifier']; value?: number; min?: number; max?: number }, withUnit: boolean, unit: string | undefined) {
+  const out: { qualifier: ParsedQuantity['qualifier']; value?: number; min?: number; max?: number; unit?: string } = { qualifier: v.qualifier };
+  if (v.value !== undefined) out.value = v.value;
+  if (v.min !== undefined) out.min = v.min;
+  if (v.max !== undefined) out.max = v.max;
+  if (withUnit) out.unit = unit;
+  return out;
+}
+
+function firstName(t: { en: string[]; es: string[] }): { en: string; es: string } {
+  return { en: t.en[0] ?? '', es: t.es[0] ?? t.en[0] ?? '' };
+}
+
+const factsById = new WeakMap<Matcher, Map<string, Matcher['facts'][number]['fact']>>();
+/** The first typed fact with an id (`m.facts.find`, looked up once per matcher). */
+function factById(m: Matcher, id: string | undefined): Matcher['facts'][number]['fact'] | undefined {
+  let map = factsById.get(m);
+  if (!map) {
+    map = new Map();
+    for (const x of m.facts) if (!map.has(x.fact.id)) map.set(x.fact.id, x.fact);
+    factsById.set(m, map);
+  }
+  return id === undefined ? undefined : map.get(id);
 }
 
 const FUNCTION_WORDS = new Set([

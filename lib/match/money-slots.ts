@@ -57,11 +57,8 @@ export function readMoney(
       else hits.set(o.role, [h]);
     }
   }
-  const gap = (h: PhraseHit, x: ParsedQuantity) => (h.end <= x.start ? x.start - h.end : h.start >= x.end ? h.start - x.end : 0);
-  const near = (h: PhraseHit) => gap(h, q) <= REACH;
   // "$20,000 per prisoner a year, totalling $6 million": the words of a rate are the nearer sum's, not every sum's.
-  const nearerSum = (h: PhraseHit) => (s.quantities ?? []).some((x) => x !== q && x.category === 'money' && x.start !== q.start && gap(h, x) < gap(h, q));
-  const otherSum = (hits.get('otherSum') ?? []).some((h) => near(h) && !(h.start >= q.start && h.end <= q.numberStart) && !nearerSum(h));
+  const otherSum = (hits.get('otherSum') ?? []).some((h) => gap(h, q) <= REACH && !(h.start >= q.start && h.end <= q.numberStart) && !nearerSum(s.quantities, h, q));
 
   let period: MoneyReading['period'] = null;
   const after = folded.slice(q.end, Math.min(s.end, q.end + 30));
@@ -73,22 +70,12 @@ export function readMoney(
   const span: [number, number] = [q.start, q.end];
   const clause = folded.slice(Math.max(s.start, q.start - REACH * 2), Math.min(s.end, q.end + REACH * 2));
   if (PAY.test(clause)) {
-    const role = (h: PhraseHit): 'gives' | 'receives' | null => {
-      const b = folded.slice(Math.max(s.start, h.start - 12), h.start);
-      if (RECEIVES.test(b)) return 'receives';
-      if (GIVES.test(b)) return 'gives';
-      // "the United States paid El Salvador $6 million": the one right before the verb pays, the one right after is paid.
-      if (PAYS_NEXT.test(folded.slice(h.end, Math.min(s.end, h.end + 24)))) return 'gives';
-      if (/\b(?:pay|pays|paid|paying)\s+$/.test(folded.slice(Math.max(s.start, h.start - 8), h.start))) return 'receives';
-      return null;
-    };
-    const close = (h: PhraseHit) => Math.abs(h.start - q.start) <= REACH * 2;
     const parties = [
       ...(hits.get('payee') ?? []).filter((h) => !overlapsOther(h, hits.get('payer'))).map((h) => ({ h, payee: true })),
       ...(hits.get('payer') ?? []).filter((h) => !overlapsOther(h, hits.get('payee'))).map((h) => ({ h, payee: false })),
-    ].filter((p) => close(p.h));
+    ].filter((p) => Math.abs(p.h.start - q.start) <= REACH * 2);
     for (const p of parties) {
-      const r = role(p.h);
+      const r = partyRole(folded, s, p.h);
       if (!r) continue;
       if ((p.payee && r === 'gives') || (!p.payee && r === 'receives')) swapped = true;
       span[0] = Math.min(span[0], p.h.start);
@@ -96,6 +83,28 @@ export function readMoney(
     }
   }
   return { otherSum, period, swapped, span };
+}
+
+function gap(h: PhraseHit, x: ParsedQuantity): number {
+  return h.end <= x.start ? x.start - h.end : h.start >= x.end ? h.start - x.end : 0;
+}
+
+/** Another sum of the sentence stands nearer the words `h` than `q` does. */
+function nearerSum(quantities: readonly ParsedQuantity[] | undefined, h: PhraseHit, q: ParsedQuantity): boolean {
+  return (quantities ?? []).some((x) => x !== q && x.category === 'money' && x.start !== q.start && gap(h, x) < gap(h, q));
+}
+
+const PAID_BEFORE = /\b(?:pay|pays|paid|paying)\s+$/;
+
+/** Whether a party named at `h` gives or receives the sum, by the words around it. */
+function partyRole(folded: string, s: { start: number; end: number }, h: PhraseHit): 'gives' | 'receives' | null {
+  const b = folded.slice(Math.max(s.start, h.start - 12), h.start);
+  if (RECEIVES.test(b)) return 'receives';
+  if (GIVES.test(b)) return 'gives';
+  // "the United States paid El Salvador $6 million": the one right before the verb pays, the one right after is paid.
+  if (PAYS_NEXT.test(folded.slice(h.end, Math.min(s.end, h.end + 24)))) return 'gives';
+  if (PAID_BEFORE.test(folded.slice(Math.max(s.start, h.start - 8), h.start))) return 'receives';
+  return null;
 }
 
 /** A payee's name inside a longer payer's name (or the reverse) is not a party of its own. */

@@ -42,13 +42,11 @@ export function readTimeOut(
   const subjects = timeOutSubjects(m);
   if (!subjects.length) return out;
   const durations = quantities.filter((q) => q.category === 'duration' && (q.unit === 'minutes' || q.unit === 'hours'));
-  const gap = (h: { start: number; end: number }, q: ParsedQuantity) => (h.end <= q.start ? q.start - h.end : h.start - q.end);
   for (const q of durations) {
     const perHour = q.unit === 'minutes' ? 1 / 60 : 1;
-    const hours = (n: number | undefined) => (n === undefined ? undefined : n * perHour);
     // Only a part of one day: "36 hours" or "two hours a week" is not what is left of a day.
-    const top = hours(q.value ?? q.max) ?? DAY_HOURS;
-    if (top >= DAY_HOURS || /^\s*(?:a|per|each|every|por|a la|cada)\s+(?:week|month|semana|mes)\b/.test(folded.slice(q.end, q.end + 16))) continue;
+    const top = hoursOf(q.value ?? q.max, perHour) ?? DAY_HOURS;
+    if (top >= DAY_HOURS || PER_WEEK_OR_MONTH.test(folded.slice(q.end, q.end + 16))) continue;
     for (const index of subjects) {
       const set = m.subjects[index]?.timeOut;
       if (!set) continue;
@@ -58,15 +56,15 @@ export function readTimeOut(
       // their cells for 30 minutes" gives the time out as the 30 minutes, not the 23.5 hours.
       const near = set
         .findAll(folded, from, to)
-        .some((h) => !/[;.]/.test(h.end <= q.start ? folded.slice(h.end, q.start) : folded.slice(q.end, h.start)) && durations.every((o) => o === q || gap(h, o) > gap(h, q)));
+        .some((h) => !SENTENCE_BREAK.test(h.end <= q.start ? folded.slice(h.end, q.start) : folded.slice(q.end, h.start)) && durations.every((o) => o === q || gap(h, o) > gap(h, q)));
       if (!near) continue;
       const confined: ParsedQuantity = {
         ...q,
         qualifier: FLIPPED[q.qualifier] ?? q.qualifier,
         unit: 'hours',
-        ...(q.value !== undefined ? { value: round(DAY_HOURS - (hours(q.value) as number)) } : {}),
-        ...(q.max !== undefined ? { min: round(DAY_HOURS - (hours(q.max) as number)) } : {}),
-        ...(q.min !== undefined ? { max: round(DAY_HOURS - (hours(q.min) as number)) } : {}),
+        ...(q.value !== undefined ? { value: round(DAY_HOURS - (hoursOf(q.value, perHour) as number)) } : {}),
+        ...(q.max !== undefined ? { min: round(DAY_HOURS - (hoursOf(q.max, perHour) as number)) } : {}),
+        ...(q.min !== undefined ? { max: round(DAY_HOURS - (hoursOf(q.min, perHour) as number)) } : {}),
       };
       out.set(q, {
         confined,
@@ -86,6 +84,17 @@ export function readTimeOut(
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+const PER_WEEK_OR_MONTH = /^\s*(?:a|per|each|every|por|a la|cada)\s+(?:week|month|semana|mes)\b/;
+const SENTENCE_BREAK = /[;.]/;
+
+function gap(h: { start: number; end: number }, q: ParsedQuantity): number {
+  return h.end <= q.start ? q.start - h.end : h.start - q.end;
+}
+
+function hoursOf(n: number | undefined, perHour: number): number | undefined {
+  return n === undefined ? undefined : n * perHour;
+}
 
 const lists = new WeakMap<Matcher, number[]>();
 /** Indexes of the subjects with time-out words and quantity claims (listed once per matcher). */

@@ -110,6 +110,8 @@ export function reportsOnly(hits: readonly PhraseHit[]): boolean {
 }
 
 const OPEN_QUOTE = /["“«]/;
+/** A capitalised word after a space or an opening bracket. */
+const NAME_WORD = /(?<=[\s(])\p{Lu}[\p{Ll}\p{Lu}]+/gu;
 /** A full stop or exclamation at the end, possibly inside a closing quote or bracket ("…inhumane." ”). */
 const FINISHED = /[.!…]["”»'’)\]]*$/;
 /** Twenty words or more (longer than a headline): a sentence, even where the page (or its excerpt) cut it before its full stop. */
@@ -141,7 +143,11 @@ export function sentenceFeatures(
   const s = text.slice(start, end);
   const quote = OPEN_QUOTE.test(s) && /["“«][^"”»]{12,}["”»]?/.test(s);
   // Names: capitalised words not at the start of the sentence or after a quote opening.
-  const names = (s.slice(1).match(/(?<=[\s(])\p{Lu}[\p{Ll}\p{Lu}]+/gu) ?? []).length;
+  // (Counted one match at a time: no list of them is needed.)
+  const body = s.slice(1);
+  let names = 0;
+  NAME_WORD.lastIndex = 0;
+  while (NAME_WORD.exec(body) !== null) names++;
   const question = /\?["”»']?$/.test(s) && !quote;
   const complete = !question && (FINISHED.test(s) || LONG_UNFINISHED.test(s));
   return { quantities: count, attribution, quote, date, legal, names, question, topical: 0, specific: 0, complete };

@@ -198,8 +198,13 @@ export class PhraseSet {
 
   /** The matches `scan` finds that a phrase claims. */
   private scanHits(folded: string, from: number, to: number): PhraseHit[] {
-    const hits: PhraseHit[] = [];
-    for (const h of this.scan(folded, from, to)) if (h.phrase >= 0) hits.push(h);
+    const all = this.scan(folded, from, to);
+    // Most scans meet no match that no phrase claims: then the scan's own list is the answer (no copy of a page's hits).
+    let k = 0;
+    while (k < all.length && (all[k] as PhraseHit).phrase >= 0) k++;
+    if (k === all.length) return all;
+    const hits = all.slice(0, k);
+    for (; k < all.length; k++) if ((all[k] as PhraseHit).phrase >= 0) hits.push(all[k] as PhraseHit);
     return hits;
   }
 
