@@ -9,6 +9,7 @@ import { HEDGE_NEAR, matchFacts } from './match-facts';
 import { readMoney } from './money-slots';
 import { groupCounted, readCounts, within } from './count-groups';
 import { readTimeOut } from './time-out';
+import { widerScope } from './count-scope';
 
 /**
  * How a page's claim stands against a dataset claim. `repeats-error`: it
@@ -377,6 +378,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const generic = m.cueGeneric[h.phrase] === true || s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end) === true;
     const own = !generic && !topicWord(h);
     for (const o of m.cueOwners[h.phrase] ?? []) {
+      // "La población carcelaria del país": the subject's word, said of a wider population.
+      const owner = m.subjects[o.owner];
+      if (owner?.scopeWider && widerScope(owner, s, folded, h, quantities)) continue;
       let e = cueEvidence.get(o.owner);
       if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, seen: [], specificHits: [], weighted: [] }));
       if (e.seen.includes(h.phrase)) continue;
@@ -735,6 +739,8 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
   let best: Assignment | null = null;
   for (const [index, raw] of scores) {
     if (measuresOther(m.subjects[index], s, folded, q)) continue;
+    // "El Salvador's prison population of 110,000": a count of a wider population than the subject's.
+    if (widerScope(m.subjects[index] as SubjectInfo, s, folded, q, all)) continue;
     // A rate or a saving ("$20,000 per prisoner") is far smaller than the deal's sum, and still about the deal.
     const score = raw * (otherSumOf(m, index, s, folded, q) ? 1 : plausibility(m, index, q));
     if (!best || score > best.score) best = { index, score };
