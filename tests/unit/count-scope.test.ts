@@ -41,6 +41,8 @@ describe('the population a count counts', () => {
   it('keeps the prison’s own count when the clause names the country only beside it', () => {
     expect(relationFor('CECOT, the biggest prison in the country, was built to hold 40,000 inmates.', 'c000-capacity-40000')).toBe('agrees');
     expect(relationFor('El CECOT, la cárcel más grande del país, tiene capacidad para 40.000 presos.', 'c000-capacity-40000')).toBe('agrees');
+    // Where the prisoners come from is not where they are held.
+    expect(relationFor('Bukele abrió el viernes la nueva megacárcel, diseñada para encerrar a 40.000 pandilleros de El Salvador.', 'c000-capacity-40000')).toBe('agrees');
     expect(relationFor('Of the roughly 80,000 arrested in the crackdown, about 15,000 are held at CECOT today.', 'c000-population-10000-20000')).toBe('repeats-error');
     expect(relationFor('The Trump administration deported 261 people to CECOT in March, under the state of exception there.', 'c000-deportees-261')).toBe('agrees');
   });
