@@ -70,6 +70,12 @@ export const TopicNegative = z.object({
    * marked `anchor`, is not compared with the dataset.
    */
   rival: z.boolean().default(false),
+  /**
+   * True for contexts that name another prison or another country: a later sentence of the same
+   * paragraph that refers to "the prison", "its cells", "la cárcel" without naming one speaks of
+   * that place, not of the topic's (`ParagraphPlace` in lib/match/carried-reference.ts).
+   */
+  place: z.boolean().default(false),
 });
 export type TopicNegative = z.infer<typeof TopicNegative>;
 
