@@ -48,7 +48,8 @@ export function widerScope(info: SubjectInfo, s: Span, folded: string, at: Span,
   const mine = (h: PhraseHit) => others.every((o) => (o.start === at.start && o.end === at.end) || gap(h, o) > gap(h, at)) && !setOff(folded, from, h, at);
   const wide = wider.findAll(folded, from, to).filter(mine);
   if (!wide.length) return false;
-  const own = info.scopeOwn?.findAll(folded, from, to).filter(mine) ?? [];
+  // "Prison" in "prison population" is the population's word, not the prison's own name.
+  const own = info.scopeOwn?.findAll(folded, from, to).filter((h) => mine(h) && !wide.some((w) => w.start < h.end && h.start < w.end)) ?? [];
   return own.length === 0;
 }
 

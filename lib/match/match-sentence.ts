@@ -708,6 +708,8 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
     for (const o of m.cueOwners[h.phrase] ?? []) {
       const info = m.subjects[o.owner];
       if (!info?.category || !info.quantityClaims.length || !unitsFit(info, q)) continue;
+      // "…, nearly half the number of inmates in the UK": the subject's word said of another population.
+      if (info.scopeWider && widerScope(info, s, s.folded ?? s.text.toLowerCase(), h, all)) continue;
       const v = o.weight / (1 + gap / DECAY);
       scores.set(o.owner, (scores.get(o.owner) ?? 0) + v);
     }

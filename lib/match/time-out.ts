@@ -16,7 +16,7 @@ export interface TimeOutReading {
 }
 
 /** How far from the duration its time-out words may stand, within the clause. */
-const REACH_BEFORE = 50;
+const REACH_BEFORE = 70;
 const REACH_AFTER = 50;
 const DAY_HOURS = 24;
 

@@ -47,6 +47,16 @@ describe('the population a count counts', () => {
     expect(relationFor('The Trump administration deported 261 people to CECOT in March, under the state of exception there.', 'c000-deportees-261')).toBe('agrees');
   });
 
+  it('does not let a population word said of another country take the prison’s capacity', () => {
+    expect(relationFor('Opened two years ago, CECOT has a huge capacity for 40,000 prisoners, close to half the total number of inmates in the UK.', 'c000-capacity-40000')).toBe('agrees');
+    expect(relationFor('Opened two years ago, CECOT has a huge capacity for 40,000 prisoners, close to half the total number of inmates in the UK.', 'c000-population-10000-20000')).toBeNull();
+  });
+
+  it('reads "the country’s" before the prison’s own name as the prison’s, not the country’s population', () => {
+    expect(relationFor('CECOT is in Tecoluca. Bukele meant the country’s Center for the Confinement of Terrorism, which opened in 2023 and has capacity for 40,000 prisoners.', 'c000-capacity-40000')).toBe('agrees');
+    expect(relationFor('CECOT is in Tecoluca. The prison population has passed 105,000 across El Salvador.', 'c000-population-10000-20000')).toBeNull();
+  });
+
   it('does not relate a country-wide "población carcelaria" without a figure to CECOT’s population', () => {
     expect(relationFor('Los deportados fueron llevados al CECOT. Bajo Bukele, el país tiene la mayor población carcelaria del continente.', 'c000-population-10000-20000')).toBeNull();
     expect(relationFor('Nadie sabe cuál es la población carcelaria del CECOT hoy.', 'c000-population-10000-20000')).toBe('related');
@@ -61,6 +71,17 @@ describe('time out of the cell told with a word of leaving and a word for the ce
     'En el CECOT, a los presos los sacan media hora al día de sus celdas.',
     'En el CECOT, los reos salen de sus celdas treinta minutos al día.',
   ])('reads it as the rest of the day confined: %s', (text) => {
+    const a = analyzeText({ text }, matcher, topic);
+    const part = a.claims.flatMap((c) => c.parts).find((p) => p.claimId === 'c003-confinement-24h');
+    expect(part?.relation).toBe('agrees');
+    expect(part?.detail).toMatchObject({ type: 'quantity', timeOut: { value: 30, unit: 'minutes' } });
+  });
+
+  it.each([
+    'In CECOT, prisoners are let out of their cells, which hold as many as 80 men, for only half an hour a day.',
+    'In CECOT, men are confined to their cells for all but 30 minutes a day.',
+    'En el CECOT, los reos pasan encerrados todo el día, salvo 30 minutos de ejercicio.',
+  ])('reads the time out where the cell is named farther off, or the day confined but for it: %s', (text) => {
     const a = analyzeText({ text }, matcher, topic);
     const part = a.claims.flatMap((c) => c.parts).find((p) => p.claimId === 'c003-confinement-24h');
     expect(part?.relation).toBe('agrees');
