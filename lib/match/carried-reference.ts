@@ -103,7 +103,7 @@ function samePerson(m: Matcher, people: readonly PhraseHit[]): boolean {
  * stands for the prison the paragraph last named.
  */
 const PRISON_REFERENCE =
-  /\b(?:the|this|that|its|la|esta|esa|dicha|el|este|ese|dicho|las|los|sus?)\s+(?:(?:new|nueva|nuevo)\s+)?(?:prison|jail|facility|mega-?prison|megaprison|penitentiary|cells?|carcel|megacarcel|penal|recinto|centro penal|celdas?)\b/;
+  /\b(?:the|this|that|its|la|esta|esa|dicha|el|este|ese|dicho|las|los|sus?)\s+(?:[\w-]+\s+){0,2}?(?:prison|jail|facility|mega-?prison|megaprison|penitentiary|compound|complex|cells?|carcel|megacarcel|prision|penal|recinto|complejo|centro penal|centro penitenciario|celdas?)\b/;
 
 /** Where a paragraph's sentences are: the topic's own prison (CECOT) or another prison or country. */
 export type Place = 'own' | 'other';

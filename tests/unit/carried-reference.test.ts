@@ -66,6 +66,13 @@ describe('"the prison", "la cárcel" stand for the prison the paragraph last nam
     expect(relationOn(es, 'es', 'La cárcel tendrá', 'c000-capacity-40000')).toBe('none');
   });
 
+  it('reads "la nueva prisión", "the new maximum-security prison" as references too', () => {
+    const es = EN + 'Honduras planea una megacárcel propia en una isla. La nueva prisión tendrá capacidad para 20.000 reos.';
+    expect(relationOn(es, 'es', 'La nueva prisión', 'c000-capacity-40000')).toBe('none');
+    const text = ON + 'Honduras plans a prison of its own on an island. The new maximum-security prison will have capacity for 20,000 inmates.';
+    expect(relationOn(text, 'en', 'maximum-security prison will have', 'c000-capacity-40000')).toBe('none');
+  });
+
   it('does not compare the jail of a prison in the United States with CECOT', () => {
     const text = ON + 'Rikers Island in New York is often compared with it. The jail has capacity for about 15,000 people.';
     expect(relationOn(text, 'en', 'The jail has capacity', 'c000-capacity-40000')).toBe('none');
