@@ -464,9 +464,14 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     if (relation === 'agrees' && c.claim.category !== 'attribution' && terms?.hits.some((h) => HEDGE_BEFORE.test(before(s, h.start)))) relation = 'related';
     candidates.push({ ci, relation, score: round(Math.min(0.95, evidence / 2.5)), terms, cues, ownWords: own > 0, naming });
   }
-  candidates.sort((a, b) => b.score - a.score);
+  // What the sentence says before what it only touches on: beside other claims a "related" is listed, never painted,
+  // so it does not take the last place from a statement the sentence makes ("… por un acuerdo entre Washington y San Salvador").
+  candidates.sort((a, b) => Number(a.relation === 'related') - Number(b.relation === 'related') || b.score - a.score);
   // Explanations are written only for the matches kept.
-  for (const k of candidates.slice(0, Math.max(0, MAX_MATCHES - out.length))) {
+  // The prison's right name ("Centro de Confinamiento del Terrorismo (Cecot)") is how the page names the topic,
+  // a part only when nothing else is: it takes no place from a claim the sentence makes besides.
+  const taken = out.filter((x) => !(x.kind === 'name' && x.relation === 'agrees')).length;
+  for (const k of candidates.slice(0, Math.max(0, MAX_MATCHES - taken))) {
     const c = m.claims[k.ci] as ClaimInfo;
     const info = m.subjects[c.subject] as SubjectInfo;
     const hits = [...(k.terms?.hits ?? []), ...(k.cues?.specificHits ?? [])].filter((h) => !topicWord(h));

@@ -41,6 +41,12 @@ describe('1. a sentence carries several claims, each with its own span and relat
     ]);
   });
 
+  it('gives a fifth claim its row when the prison is named in full and a weak "related" stands beside it', () => {
+    const parts = partsOf('En marzo, la secretaria de Seguridad Nacional Kristi Noem recorrió el Centro de Confinamiento del Terrorismo (CECOT), la cárcel de máxima seguridad de Bukele, donde ya están presos 238 venezolanos deportados por un acuerdo entre Washington y San Salvador muy criticado.', 'es');
+    expect(parts.map((p) => p[3])).toEqual(['c003-noem-role', 'c003-noem-visit', 'c000-deportees-261', 'c000-deal-deportation']);
+    expect(parts[3]).toEqual(['acuerdo entre Washington y San Salvador', 'statement', 'agrees', 'c000-deal-deportation']);
+  });
+
   it('leaves the clause set off after the actor to the claim it carries, not to the event', () => {
     const parts = partsOf('Noem, who is known for hard words on crime, toured the notorious Terrorism Confinement Center, a prison known for its brutal conditions.');
     const visit = parts.find((p) => p[3] === 'c003-noem-visit');
