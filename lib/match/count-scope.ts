@@ -43,6 +43,18 @@ const gap = (h: Span, q: Span) => (h.end <= q.start ? q.start - h.end : h.start 
 export function widerScope(info: SubjectInfo, s: Span, folded: string, at: Span, others: readonly Span[] = []): boolean {
   const wider = info.scopeWider;
   if (!wider) return false;
+  // A cue is asked about once per number of its sentence: read it once (per subject, sentence and numbers).
+  let memo = memos.get(info);
+  if (!memo || memo.folded !== folded || memo.start !== s.start || memo.end !== s.end || memo.others !== others) memos.set(info, (memo = { folded, start: s.start, end: s.end, others, byAt: new Map() }));
+  const key = at.start * 65536 + (at.end - at.start);
+  let found = memo.byAt.get(key);
+  if (found === undefined) memo.byAt.set(key, (found = readScope(info, wider, s, folded, at, others)));
+  return found;
+}
+
+const memos = new WeakMap<SubjectInfo, { folded: string; start: number; end: number; others: readonly Span[]; byAt: Map<number, boolean> }>();
+
+function readScope(info: SubjectInfo, wider: NonNullable<SubjectInfo['scopeWider']>, s: Span, folded: string, at: Span, others: readonly Span[]): boolean {
   const from = clauseStart(folded, Math.max(s.start, at.start - BEFORE), at.start);
   const to = phraseEnd(folded, at.end, Math.min(s.end, at.end + AFTER));
   const mine = (h: PhraseHit) => others.every((o) => (o.start === at.start && o.end === at.end) || gap(h, o) > gap(h, at)) && !setOff(folded, from, h, at);
