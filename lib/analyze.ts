@@ -350,16 +350,19 @@ function topicContext(t: CompiledTopic, hits: readonly PhraseHit[]): { anchored:
   return { anchored: anchorSpans.length > 0, rival, anchorSpans, ownWords };
 }
 
-/** The place a sentence names itself: the topic's own (an anchor: CECOT), or another prison or country (a negative marked `place`). */
+/** The place a sentence names itself: the topic's own (an anchor: CECOT; or its country, `places`), or another prison or country (a negative marked `place`). */
 function namedPlace(t: CompiledTopic, hits: readonly PhraseHit[]): Place | null {
   let other = false;
+  let country = false;
   for (const h of hits) {
     for (const owner of t.owners[h.phrase] ?? []) {
       if (owner >= 0 && t.anchors.has(owner)) return 'own';
+      if (owner >= 0 && t.topic.places.includes(t.topic.terms[owner]?.id ?? '')) country = true;
       if (owner < 0 && t.topic.negatives[~owner]?.place) other = true;
     }
   }
-  return other ? 'other' : null;
+  // "The Salvadoran prison, by contrast, …" speaks of the topic's country; beside another country it does not say which.
+  return other ? 'other' : country ? 'own' : null;
 }
 
 /**

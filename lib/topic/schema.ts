@@ -94,6 +94,12 @@ export const Topic = z
     urlBoost: z.number().min(0).default(1),
     /** Term ids naming the topic itself; sentences naming one are always compared with the dataset. */
     anchors: z.array(Id).default([]),
+    /**
+     * Term ids naming the topic's own country ("El Salvador", "Salvadoran"): a sentence naming one
+     * and no other prison or country speaks of the topic's place, so "the prison" after it is not
+     * another country's (see negatives' `place`).
+     */
+    places: z.array(Id).default([]),
     gate: z.object({
       /**
        * Any of these in the title, URL or first `maxChars` of text lets the page
@@ -124,6 +130,9 @@ export const Topic = z
     }
     for (const [i, id] of t.anchors.entries()) {
       if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['anchors', i], message: `unknown term "${id}"` });
+    }
+    for (const [i, id] of t.places.entries()) {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['places', i], message: `unknown term "${id}"` });
     }
   });
 export type Topic = z.infer<typeof Topic>;

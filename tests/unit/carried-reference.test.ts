@@ -73,6 +73,13 @@ describe('"the prison", "la cárcel" stand for the prison the paragraph last nam
     expect(relationOn(text, 'en', 'maximum-security prison will have', 'c000-capacity-40000')).toBe('none');
   });
 
+  it('reads "the Salvadoran prison" after another country as the topic’s own again', () => {
+    const text = ON + 'Honduras plans a prison of its own on an island. The Salvadoran prison, by contrast, has capacity for 40,000 inmates.';
+    expect(relationOn(text, 'en', 'has capacity for 40,000', 'c000-capacity-40000')).toBe('agrees');
+    const after = ON + 'Honduras plans a prison of its own on an island. Still, El Salvador says CECOT is the model. The prison has capacity for 40,000 inmates.';
+    expect(relationOn(after, 'en', 'The prison has capacity', 'c000-capacity-40000')).toBe('agrees');
+  });
+
   it('does not compare the jail of a prison in the United States with CECOT', () => {
     const text = ON + 'Rikers Island in New York is often compared with it. The jail has capacity for about 15,000 people.';
     expect(relationOn(text, 'en', 'The jail has capacity', 'c000-capacity-40000')).toBe('none');
