@@ -17,7 +17,7 @@ import { loadReadability } from './extract/readability-content';
 import type { TextMap } from './extract/text-map';
 import { buildMatcher, type Matcher, type MatcherDataset } from './match/build-matcher';
 import { claimParts, type ClaimPart } from './match/claim-parts';
-import { carriedReferences, type CarriedHit } from './match/carried-reference';
+import { carriedReferences, ParagraphPlace, type CarriedHit, type Place } from './match/carried-reference';
 import type { Locale } from './match/explain';
 import { matchSentence, type DatasetMatch, type Relation } from './match/match-sentence';
 import { checkWorthiness, FEATURE_PHRASES, reportsOnly, sentenceFeatures, type ClaimFeatures } from './text/claim-features';
@@ -178,6 +178,8 @@ export function analyzeText(
   const claims: AnalyzedClaim[] = [];
   // The previous sentence's fact hits: "she", "they", "there" in this one may stand for what it named.
   let previousHits: readonly PhraseHit[] = [];
+  // The prison the paragraph last named: "the prison", "la cárcel" in a later sentence of it stands for that one.
+  const paragraph = new ParagraphPlace(text);
   for (const s of sentences) {
     const fHits = features.take(s.start, s.end);
     const qs = quantities.take(s.start, s.end);
@@ -188,6 +190,7 @@ export function analyzeText(
     // What is carried fills a role of a typed fact: only a sentence with fact phrases of its own can use it.
     const carried = doMatch && xHits.length ? carriedReferences(m, { text, folded, start: s.start, end: s.end }, previousHits) : [];
     previousHits = xHits;
+    const refersTo = doMatch ? paragraph.refersTo(s, folded, namedPlace(t, pHits)) : null;
     const f = sentenceFeatures(text, s.start, s.end, fHits, qs);
     f.topical = distinctPhrases(tHits) + (cHits.length ? 1 : 0);
     // Only a finished statement's score uses it.
@@ -203,8 +206,9 @@ export function analyzeText(
     if (doMatch && (tHits.length || cHits.length || xHits.some((h) => m.factAnchor[h.phrase]) || (carried.length && xHits.length) || qs.some((q) => q.label || q.category === 'duration'))) {
       const { anchored, rival, anchorSpans, ownWords } = topicContext(t, pHits);
       const nearFacts = named.near(s.start, s.end);
-      // A sentence about another prison (and not about this one) is not compared with the dataset.
-      if (!rival || anchored) {
+      // A sentence about another prison (and not about this one) is not compared with the dataset;
+      // nor is one whose "the prison" stands for another prison or country its paragraph named.
+      if ((!rival || anchored) && refersTo !== 'other') {
         // "Confirmed", "reconoció" vouch for what follows: only a verb that merely reports hedges it.
         const attributed = reportsOnly(fHits) || HEDGED.test(folded.slice(s.start, s.end));
         matches = matchSentence(m, {
@@ -215,7 +219,7 @@ export function analyzeText(
           quantities: qs,
           cueHits: cHits,
           termHits: tHits,
-          anchored,
+          anchored: anchored || refersTo === 'own',
           anchorSpans,
           topicSpans: ownWords,
           factHits: xHits,
@@ -368,6 +372,21 @@ function topicContext(t: CompiledTopic, hits: readonly PhraseHit[]): { anchored:
     }
   }
   return { anchored: anchorSpans.length > 0, rival, anchorSpans, ownWords };
+}
+
+/** The place a sentence names itself: the topic's own (an anchor: CECOT; or its country, `places`), or another prison or country (a negative marked `place`). */
+function namedPlace(t: CompiledTopic, hits: readonly PhraseHit[]): Place | null {
+  let other = false;
+  let country = false;
+  for (const h of hits) {
+    for (const owner of t.owners[h.phrase] ?? []) {
+      if (owner >= 0 && t.anchors.has(owner)) return 'own';
+      if (owner >= 0 && t.topic.places.includes(t.topic.terms[owner]?.id ?? '')) country = true;
+      if (owner < 0 && t.topic.negatives[~owner]?.place) other = true;
+    }
+  }
+  // "The Salvadoran prison, by contrast, …" speaks of the topic's country; beside another country it does not say which.
+  return other ? 'other' : country ? 'own' : null;
 }
 
 /**

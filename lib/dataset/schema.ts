@@ -121,6 +121,21 @@ export const Subject = z.object({
    * cells for 30 minutes", "30 minutes of exercise"): the rest of the day is the time confined.
    */
   timeOut: Terms.optional(),
+  /**
+   * For hours a day: time out of the cell told in two parts, a word of leaving and a word for the
+   * cell a few words after it ("let each man out of his cell", "los sacan media hora de sus celdas");
+   * "let out of prison" or "released" names no cell and is not time out of it.
+   */
+  timeOutParts: z.object({ leave: Terms, cell: Terms }).optional(),
+  /**
+   * For counts of people: whose count a number is, read from its noun phrase and its clause.
+   * `wider` names a wider population or place than the subject's (the country's prisons, the people
+   * arrested under the state of exception): a number they stand beside counts another group and is
+   * not this subject's, nor is a cue of the subject they stand beside. `own` names the subject's own
+   * place or people ("CECOT", "the prison", "la cárcel"): beside the number, it keeps the count the
+   * subject's whatever wider place the clause also names ("CECOT, the largest prison in the country").
+   */
+  scope: z.object({ wider: Terms, own: Terms }).optional(),
 });
 export type Subject = z.infer<typeof Subject>;
 

@@ -28,6 +28,12 @@ export interface SubjectInfo {
   otherMeasures: PhraseSet | null;
   /** For hours a day: the words that say a duration is the time out of the cell (`subjects[].timeOut`). */
   timeOut: PhraseSet | null;
+  /** For hours a day: the two parts of time out of the cell (`subjects[].timeOutParts`). */
+  timeOutLeave: PhraseSet | null;
+  timeOutCell: PhraseSet | null;
+  /** For counts: the words naming a wider population, and the subject's own place (`subjects[].scope`). */
+  scopeWider: PhraseSet | null;
+  scopeOwn: PhraseSet | null;
 }
 
 /** The role a phrase plays in a typed fact. */
@@ -114,6 +120,10 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
       otherEvents: null,
       otherMeasures: null,
       timeOut: null,
+      timeOutLeave: null,
+      timeOutCell: null,
+      scopeWider: null,
+      scopeOwn: null,
     };
   });
   for (const info of subjects) {
@@ -123,6 +133,11 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
     if (measures.length) info.otherMeasures = new PhraseSet(measures);
     const out = [...(info.subject.timeOut?.en ?? []), ...(info.subject.timeOut?.es ?? [])].map((n) => foldKey(n));
     if (out.length) info.timeOut = new PhraseSet(out);
+    const terms = (t: { en: string[]; es: string[] } | undefined) => (t && t.en.length + t.es.length ? new PhraseSet([...t.en, ...t.es].map((n) => foldKey(n))) : null);
+    info.timeOutLeave = terms(info.subject.timeOutParts?.leave);
+    info.timeOutCell = terms(info.subject.timeOutParts?.cell);
+    info.scopeWider = terms(info.subject.scope?.wider);
+    info.scopeOwn = terms(info.subject.scope?.own);
     if (!info.groups.length) continue;
     const lists = info.groups.map((g) => [...g.names.en, ...g.names.es].map((n) => foldKey(n)));
     info.groupNames = new PhraseSet(lists.flat());

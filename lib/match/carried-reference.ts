@@ -113,3 +113,39 @@ function samePerson(m: Matcher, people: readonly PhraseHit[]): boolean {
 function personFacts(m: Matcher, h: PhraseHit): Set<number> {
   return new Set((m.factOwners[h.phrase] ?? []).filter((o) => o.role === 'actor' || o.role === 'person' || o.role === 'title').map((o) => o.fact));
 }
+
+/**
+ * A definite reference to a prison, folded ("the prison", "its cells", "la cárcel", "el penal"): it
+ * stands for the prison the paragraph last named.
+ */
+const PRISON_REFERENCE =
+  /\b(?:the|this|that|its|la|esta|esa|dicha|el|este|ese|dicho|las|los|sus?)\s+(?:[\w-]+\s+){0,2}?(?:prison|jail|facility|mega-?prison|megaprison|penitentiary|compound|complex|cells?|carcel|megacarcel|prision|penal|recinto|complejo|centro penal|centro penitenciario|celdas?)\b/;
+
+/** Where a paragraph's sentences are: the topic's own prison (CECOT) or another prison or country. */
+export type Place = 'own' | 'other';
+
+/**
+ * The place a paragraph last named, carried to its later sentences that refer to "the prison", "its
+ * cells", "la cárcel" without naming one: "CECOT opened in 2023. The prison holds…" is about CECOT;
+ * "Honduras is building a mega-prison. The prison will hold…" is not, and a reference never carries
+ * past the paragraph (a "\n"). Sentences are given in order.
+ */
+export class ParagraphPlace {
+  private place: Place | null = null;
+  private end = 0;
+  constructor(private readonly text: string) {}
+
+  /**
+   * The place the sentence's reference stands for, or null (no reference, or nothing named before it
+   * in the paragraph). `named`: the place the sentence names itself, which it speaks of instead.
+   */
+  refersTo(s: { start: number; end: number }, folded: string, named: Place | null): Place | null {
+    if (this.text.slice(this.end, s.start).includes('\n')) this.place = null;
+    this.end = s.end;
+    if (named) {
+      this.place = named;
+      return null;
+    }
+    return this.place && PRISON_REFERENCE.test(folded.slice(s.start, s.end)) ? this.place : null;
+  }
+}

@@ -58,10 +58,13 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
     // A clause or a statement that takes in a compared value is about that value: the value speaks for it.
     // An event that only shares the words of what was counted ("238 members of the gang") and has an
     // actor, action or object of its own outside them claims something more.
+    // "Noem, who said 238 Venezuelans were sent there, toured CECOT": the clause set off between the
+    // actor and the action is not the event's; the event rests on its action and what follows.
+    const own = m.kind === 'event' && m.roles?.length ? eventClause(text, m.span, m.roles) : m.span;
     if (m.kind === 'statement' || m.kind === 'event') {
-      if (touchesValue(parts, m.span) && (m.kind === 'statement' || values.some((at) => m.span[0] <= at && at < m.span[1]) || !m.roles?.some((r) => !parts.some((p) => p.start < r[1] && r[0] < p.end)))) continue;
+      if (touchesValue(parts, own) && (m.kind === 'statement' || values.some((at) => own[0] <= at && at < own[1]) || !m.roles?.some((r) => !parts.some((p) => p.start < r[1] && r[0] < p.end)))) continue;
     }
-    const span = freeSpan(text, m.span, parts) ?? sharedSpan(text, m, parts);
+    const span = freeSpan(text, own, parts) ?? sharedSpan(text, m, parts);
     if (!span) continue;
     claims.add(key);
     const part: ClaimPart = {
@@ -121,6 +124,28 @@ function someStartsWith(keys: ReadonlySet<string>, prefix: string): boolean {
 function touchesValue(parts: readonly ClaimPart[], span: readonly [number, number]): boolean {
   for (const p of parts) if (VALUE_KINDS.has(p.kind) && p.start < span[1] && span[0] < p.end) return true;
   return false;
+}
+
+/** A stretch set off by commas, brackets or dashes, with a word or more inside: ", who toured the prison on Wednesday, ". */
+const SET_OFF = /^\s*[,(\u2014\u2013]\s*[^\s,()\u2014\u2013][\s\S]*[,)\u2014\u2013]\s*$/;
+
+/**
+ * An event's own clause: its span, less what stands before a stretch set off between two of its
+ * roles ahead of the action (`roles[0]`): "Noem, who said 238 Venezuelans were sent there, toured
+ * CECOT" rests on "toured CECOT", and the relative clause is left to the claim it carries.
+ */
+export function eventClause(text: string, span: readonly [number, number], roles: ReadonlyArray<readonly [number, number]>): [number, number] {
+  const action = roles[0];
+  if (!action) return [span[0], span[1]];
+  const sorted = [...roles].sort((a, b) => a[0] - b[0]);
+  let start = span[0];
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1] as readonly [number, number];
+    const cur = sorted[i] as readonly [number, number];
+    if (cur[0] > action[0]) break;
+    if (cur[0] > prev[1] && SET_OFF.test(text.slice(prev[1], cur[0]))) start = Math.max(start, cur[0]);
+  }
+  return [start, span[1]];
 }
 
 /** When other parts took a statement's span: the stretch of the words it shares that no part covers ("… to discuss more deportation flights"). */

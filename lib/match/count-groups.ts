@@ -2,6 +2,7 @@ import type { PhraseHit, PhraseSet } from '../text/phrase-set';
 import type { ParsedQuantity } from '../text/parse-quantities';
 import type { Matcher, SubjectInfo } from './build-matcher';
 import type { Bilingual } from './explain';
+import { widerScope } from './count-scope';
 
 /**
  * The group a count counts ("238 Venezuelans", "250 suspected Tren de Aragua
@@ -245,7 +246,7 @@ export function readCounts(
       for (const [index, info] of m.subjects.entries()) {
         if (!info.groups.length || !info.quantityClaims.length || q.category !== 'count') continue;
         const r = groupCounted(info, folded, s.end, q);
-        if (r?.specific && !r.outside && words.cuedFor(index, q.start, r.end)) {
+        if (r?.specific && !r.outside && words.cuedFor(index, q.start, r.end) && !widerScope(info, s, folded, q, quantities)) {
           a = { index, score: 0.5 };
           break;
         }

@@ -9,6 +9,7 @@ import { HEDGE_NEAR, matchFacts } from './match-facts';
 import { readMoney } from './money-slots';
 import { groupCounted, readCounts, within } from './count-groups';
 import { readTimeOut } from './time-out';
+import { widerScope } from './count-scope';
 
 /**
  * How a page's claim stands against a dataset claim. `repeats-error`: it
@@ -371,6 +372,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const generic = m.cueGeneric[h.phrase] === true || s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end) === true;
     const own = !generic && !within_(s.topicSpans, h);
     for (const o of m.cueOwners[h.phrase] ?? []) {
+      // "La población carcelaria del país": the subject's word, said of a wider population.
+      const owner = m.subjects[o.owner];
+      if (owner?.scopeWider && widerScope(owner, s, folded, h, quantities)) continue;
       let e = cueEvidence.get(o.owner);
       if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, seen: [], specificHits: [], weighted: [] }));
       if (e.seen.includes(h.phrase)) continue;
@@ -468,9 +472,14 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     if (relation === 'agrees' && c.claim.category !== 'attribution' && terms?.hits.some((h) => HEDGE_BEFORE.test(before(s, h.start)))) relation = 'related';
     candidates.push({ ci, relation, score: round(Math.min(0.95, evidence / 2.5)), terms, cues, ownWords: own > 0, naming });
   }
-  candidates.sort((a, b) => b.score - a.score);
+  // What the sentence says before what it only touches on: beside other claims a "related" is listed, never painted,
+  // so it does not take the last place from a statement the sentence makes ("… por un acuerdo entre Washington y San Salvador").
+  candidates.sort((a, b) => Number(a.relation === 'related') - Number(b.relation === 'related') || b.score - a.score);
   // Explanations are written only for the matches kept.
-  for (const k of candidates.slice(0, Math.max(0, MAX_MATCHES - out.length))) {
+  // The prison's right name ("Centro de Confinamiento del Terrorismo (Cecot)") is how the page names the topic,
+  // a part only when nothing else is: it takes no place from a claim the sentence makes besides.
+  const taken = out.filter((x) => !(x.kind === 'name' && x.relation === 'agrees')).length;
+  for (const k of candidates.slice(0, Math.max(0, MAX_MATCHES - taken))) {
     const c = m.claims[k.ci] as ClaimInfo;
     const info = m.subjects[c.subject] as SubjectInfo;
     const hits = [...(k.terms?.hits ?? []), ...(k.cues?.specificHits ?? [])].filter((h) => !within_(s.topicSpans, h));
@@ -753,6 +762,8 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
     for (const o of m.cueOwners[h.phrase] ?? []) {
       const info = m.subjects[o.owner];
       if (!info?.category || !info.quantityClaims.length || !unitsFit(info, q)) continue;
+      // "…, nearly half the number of inmates in the UK": the subject's word said of another population.
+      if (info.scopeWider && widerScope(info, s, s.folded ?? s.text.toLowerCase(), h, all)) continue;
       const v = o.weight / (1 + gap / DECAY);
       scores.set(o.owner, (scores.get(o.owner) ?? 0) + v);
     }
@@ -784,6 +795,8 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
   let best: Assignment | null = null;
   for (const [index, raw] of scores) {
     if (measuresOther(m.subjects[index], s, folded, q)) continue;
+    // "El Salvador's prison population of 110,000": a count of a wider population than the subject's.
+    if (widerScope(m.subjects[index] as SubjectInfo, s, folded, q, all)) continue;
     // A rate or a saving ("$20,000 per prisoner") is far smaller than the deal's sum, and still about the deal.
     const score = raw * (otherSumOf(m, index, s, folded, q) ? 1 : plausibility(m, index, q));
     if (!best || score > best.score) best = { index, score };

@@ -1,4 +1,5 @@
 import type { ParsedQuantity } from '../text/parse-quantities';
+import type { PhraseHit } from '../text/phrase-set';
 import type { Matcher } from './build-matcher';
 
 /**
@@ -15,7 +16,7 @@ export interface TimeOutReading {
 }
 
 /** How far from the duration its time-out words may stand, within the clause. */
-const REACH_BEFORE = 50;
+const REACH_BEFORE = 70;
 const REACH_AFTER = 50;
 const DAY_HOURS = 24;
 
@@ -54,8 +55,7 @@ export function readTimeOut(
       const to = Math.min(s.end, q.end + REACH_AFTER);
       // Time-out words belong to the duration nearest them: "locked for 23.5 hours a day and can leave
       // their cells for 30 minutes" gives the time out as the 30 minutes, not the 23.5 hours.
-      const near = set
-        .findAll(folded, from, to)
+      const near = [...set.findAll(folded, from, to), ...twoPartTimeOut(m.subjects[index], folded, from, to)]
         .some((h) => !SENTENCE_BREAK.test(h.end <= q.start ? folded.slice(h.end, q.start) : folded.slice(q.end, h.start)) && durations.every((o) => o === q || gap(h, o) > gap(h, q)));
       if (!near) continue;
       const confined: ParsedQuantity = {
@@ -94,6 +94,26 @@ function gap(h: { start: number; end: number }, q: ParsedQuantity): number {
 
 function hoursOf(n: number | undefined, perHour: number): number | undefined {
   return n === undefined ? undefined : n * perHour;
+}
+
+/** How far after a word of leaving the cell may be named ("let each man out of his cell", "los sacan media hora al día de sus celdas"). */
+const CELL_REACH = 40;
+
+/**
+ * Time out of the cell told in two parts (`subjects[].timeOutParts`): a word of leaving, then a
+ * word for the cell within the clause, as one hit from the first to the second. "Let out of
+ * prison", "released" name no cell and give none.
+ */
+function twoPartTimeOut(info: Matcher['subjects'][number] | undefined, folded: string, from: number, to: number): PhraseHit[] {
+  const leave = info?.timeOutLeave;
+  const cell = info?.timeOutCell;
+  if (!leave || !cell) return [];
+  const out: PhraseHit[] = [];
+  for (const l of leave.findAll(folded, from, to)) {
+    const c = cell.findAll(folded, l.end, Math.min(to, l.end + CELL_REACH)).find((h) => !/[,;.]/.test(folded.slice(l.end, h.start).replace(/(\d)[.,](\d)/g, '$1$2')));
+    if (c) out.push({ phrase: l.phrase, start: l.start, end: c.end });
+  }
+  return out;
 }
 
 const lists = new WeakMap<Matcher, number[]>();

@@ -70,6 +70,12 @@ export const TopicNegative = z.object({
    * marked `anchor`, is not compared with the dataset.
    */
   rival: z.boolean().default(false),
+  /**
+   * True for contexts that name another prison or another country: a later sentence of the same
+   * paragraph that refers to "the prison", "its cells", "la cárcel" without naming one speaks of
+   * that place, not of the topic's (`ParagraphPlace` in lib/match/carried-reference.ts).
+   */
+  place: z.boolean().default(false),
 });
 export type TopicNegative = z.infer<typeof TopicNegative>;
 
@@ -145,6 +151,12 @@ export const Topic = z
     urlBoost: z.number().min(0).default(1),
     /** Term ids naming the topic itself; sentences naming one are always compared with the dataset. */
     anchors: z.array(Id).default([]),
+    /**
+     * Term ids naming the topic's own country ("El Salvador", "Salvadoran"): a sentence naming one
+     * and no other prison or country speaks of the topic's place, so "the prison" after it is not
+     * another country's (see negatives' `place`).
+     */
+    places: z.array(Id).default([]),
     gate: z.object({
       /**
        * Any of these in the title, URL or first `maxChars` of text lets the page
@@ -193,6 +205,9 @@ export const Topic = z
     }
     for (const [i, id] of t.anchors.entries()) {
       if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['anchors', i], message: `unknown term "${id}"` });
+    }
+    for (const [i, id] of t.places.entries()) {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['places', i], message: `unknown term "${id}"` });
     }
   });
 export type Topic = z.infer<typeof Topic>;

@@ -46,3 +46,49 @@ describe('a "there" that names no place', () => {
     expect(relationOn(text, 'en', 'They say there are', 'c000-deportees-held-in-cecot')).toBe('none');
   });
 });
+
+describe('"the prison", "la cárcel" stand for the prison the paragraph last named', () => {
+  // A first paragraph that puts the page on topic, as the pages where this happens are.
+  const ON = 'CECOT, El Salvador’s mega-prison in Tecoluca, holds the deportees sent from the United States.\n\n';
+  const EN = 'El CECOT, la megacárcel de Tecoluca, recibe a los deportados desde Estados Unidos.\n\n';
+  it('compares "the prison" as CECOT’s after a sentence of the paragraph naming CECOT', () => {
+    const text = 'CECOT was opened early in 2023 outside Tecoluca. Officials boast that the prison can hold 40,000 inmates.';
+    expect(relationOn(text, 'en', 'the prison can hold', 'c000-capacity-40000')).toBe('agrees');
+    const es = 'El CECOT se inauguró a inicios de 2023 en Tecoluca. La cárcel tiene capacidad para 40.000 reos, dice el gobierno.';
+    expect(relationOn(es, 'es', 'La cárcel tiene capacidad', 'c000-capacity-40000')).toBe('agrees');
+  });
+
+  it('does not compare "the prison", "its cells" of another country’s prison with CECOT', () => {
+    const text = ON + 'Honduras plans a prison of its own on an island, copied from Bukele’s. The prison will have capacity for 20,000, and its cells will hold 100 men each.';
+    expect(relationOn(text, 'en', 'capacity for 20,000', 'c000-capacity-40000')).toBe('none');
+    expect(relationOn(text, 'en', 'capacity for 20,000', 'c003-cell-occupancy-65-70')).toBe('none');
+    const es = EN + 'Honduras planea una megacárcel propia en una isla. La cárcel tendrá capacidad para 20.000 reos.';
+    expect(relationOn(es, 'es', 'La cárcel tendrá', 'c000-capacity-40000')).toBe('none');
+  });
+
+  it('reads "la nueva prisión", "the new maximum-security prison" as references too', () => {
+    const es = EN + 'Honduras planea una megacárcel propia en una isla. La nueva prisión tendrá capacidad para 20.000 reos.';
+    expect(relationOn(es, 'es', 'La nueva prisión', 'c000-capacity-40000')).toBe('none');
+    const text = ON + 'Honduras plans a prison of its own on an island. The new maximum-security prison will have capacity for 20,000 inmates.';
+    expect(relationOn(text, 'en', 'maximum-security prison will have', 'c000-capacity-40000')).toBe('none');
+  });
+
+  it('reads "the Salvadoran prison" after another country as the topic’s own again', () => {
+    const text = ON + 'Honduras plans a prison of its own on an island. The Salvadoran prison, by contrast, has capacity for 40,000 inmates.';
+    expect(relationOn(text, 'en', 'has capacity for 40,000', 'c000-capacity-40000')).toBe('agrees');
+    const after = ON + 'Honduras plans a prison of its own on an island. Still, El Salvador says CECOT is the model. The prison has capacity for 40,000 inmates.';
+    expect(relationOn(after, 'en', 'The prison has capacity', 'c000-capacity-40000')).toBe('agrees');
+  });
+
+  it('does not compare the jail of a prison in the United States with CECOT', () => {
+    const text = ON + 'Rikers Island in New York is often compared with it. The jail has capacity for about 15,000 people.';
+    expect(relationOn(text, 'en', 'The jail has capacity', 'c000-capacity-40000')).toBe('none');
+  });
+
+  it('never carries past the paragraph, nor over a sentence naming CECOT again', () => {
+    const next = 'CECOT, the Terrorism Confinement Center, is El Salvador’s mega-prison.\n\nHonduras plans a prison of its own on an island.\n\nThe prison, opened in 2023, has capacity for 40,000 inmates.';
+    expect(relationOn(next, 'en', 'has capacity for 40,000', 'c000-capacity-40000')).toBe('agrees');
+    const back = ON + 'Honduras plans a prison of its own on an island. CECOT, by contrast, opened in 2023. The prison has capacity for 40,000 inmates.';
+    expect(relationOn(back, 'en', 'The prison has capacity', 'c000-capacity-40000')).toBe('agrees');
+  });
+});

@@ -30,6 +30,29 @@ const partsOf = (s: string, language: 'en' | 'es' = 'en') => (sentence(s, langua
 const relationTo = (s: string, claimId: string, language: 'en' | 'es' = 'en') => sentence(s, language)?.matches.find((m) => m.claimId === claimId)?.relation ?? 'none';
 
 describe('1. a sentence carries several claims, each with its own span and relation', () => {
+  it('keeps the visit when a clause with a count stands between the visitor and the visit', () => {
+    expect(partsOf('Noem, who claimed 238 Venezuelans had been flown there, toured CECOT on a Wednesday.')).toEqual([
+      ['238 Venezuelans', 'count', 'related', 'c000-deportees-261'],
+      ['toured CECOT', 'event', 'agrees', 'c003-noem-visit'],
+    ]);
+    expect(partsOf('La secretaria Noem, que afirmó que 238 venezolanos habían sido enviados allí, recorrió el CECOT un miércoles.', 'es')).toEqual([
+      ['238 venezolanos', 'count', 'related', 'c000-deportees-261'],
+      ['recorrió el CECOT', 'event', 'agrees', 'c003-noem-visit'],
+    ]);
+  });
+
+  it('gives a fifth claim its row when the prison is named in full and a weak "related" stands beside it', () => {
+    const parts = partsOf('En marzo, la secretaria de Seguridad Nacional Kristi Noem recorrió el Centro de Confinamiento del Terrorismo (CECOT), la cárcel de máxima seguridad de Bukele, donde ya están presos 238 venezolanos deportados por un acuerdo entre Washington y San Salvador muy criticado.', 'es');
+    expect(parts.map((p) => p[3])).toEqual(['c003-noem-role', 'c003-noem-visit', 'c000-deportees-261', 'c000-deal-deportation']);
+    expect(parts[3]).toEqual(['acuerdo entre Washington y San Salvador', 'statement', 'agrees', 'c000-deal-deportation']);
+  });
+
+  it('leaves the clause set off after the actor to the claim it carries, not to the event', () => {
+    const parts = partsOf('Noem, who is known for hard words on crime, toured the notorious Terrorism Confinement Center, a prison known for its brutal conditions.');
+    const visit = parts.find((p) => p[3] === 'c003-noem-visit');
+    expect(visit?.[0]).toBe('toured the notorious Terrorism Confinement Center');
+  });
+
   it('splits the visit from the count', () => {
     const parts = partsOf('Noem, who toured the prison on Wednesday, said 238 Venezuelans were transferred to CECOT.');
     expect(parts).toEqual([
