@@ -74,50 +74,89 @@ export const GENERIC_WORDS = new Set([
   'firmado', 'firmo', 'acordo', 'anuncio', 'defiende', 'denuncian', 'condenado', 'condenados', 'procesados',
 ]);
 
-// What an English or Spanish verb is written with after its stem, longest first (for stripping).
-const STRIP = {
-  en: ['ings', 'ing', 'ied', 'ies', 'ed', 'es', 's', 'e'],
-  es: ['aciones', 'acion', 'ieron', 'aron', 'iendo', 'ando', 'aban', 'aba', 'ados', 'adas', 'idos', 'idas', 'ado', 'ada', 'ido', 'ida', 'an', 'en', 'ar', 'er', 'ir', 'io', 'o', 'a', 'e'],
-} as const;
+// A Spanish verb's endings, by conjugation, longest first when stripping: "-ar" verbs ("torturados",
+// "condenaron", "denuncian") and "-er"/"-ir" verbs ("detenidos", "recibieron", "exigen"). The class
+// the written word shows decides the forms generated, so "torturados" never takes the endings of the
+// other class, nor the present subjunctive ("torture", "abuse"), which reads as English.
+// A bare "-o" ("condenó", "traslado") is taken for an "-ar" verb, the most common class.
+const ES_ENDINGS: ReadonlyArray<readonly [string, 'ar' | 'ir']> = (
+  [
+    ...['aciones', 'acion', 'aron', 'ando', 'aban', 'aba', 'ados', 'adas', 'ado', 'ada', 'arian', 'aria', 'ara', 'an', 'ar', 'a', 'o'].map((e) => [e, 'ar'] as const),
+    ...['ieron', 'iendo', 'idos', 'idas', 'ido', 'ida', 'en', 'er', 'ir', 'io', 'e'].map((e) => [e, 'ir'] as const),
+  ] as Array<readonly [string, 'ar' | 'ir']>
+).sort((a, b) => b[0].length - a[0].length);
 // The forms generated from a stem: the verb's tenses and persons (not its nouns, which name other
 // things: "deportees", "detainees"; curators list a noun where it says the same, "criticism").
-const FORMS = {
-  en: ['', 'e', 's', 'es', 'ed', 'd', 'ing'],
-  es: ['a', 'an', 'o', 'e', 'en', 'ar', 'er', 'ir', 'io', 'aron', 'ieron', 'ado', 'ada', 'ados', 'adas', 'ido', 'ida', 'idos', 'idas', 'ando', 'iendo', 'aba', 'aban', 'ara', 'aria', 'arian'],
+const ES_FORMS = {
+  ar: ['a', 'an', 'o', 'ar', 'aron', 'ado', 'ada', 'ados', 'adas', 'ando', 'aba', 'aban', 'ara', 'aria', 'arian'],
+  ir: ['e', 'en', 'o', 'io', 'ieron', 'ido', 'ida', 'idos', 'idas', 'iendo', 'er', 'ir'],
 } as const;
+
+/** Spanish: the stem and class of the word, and every form of that class. Not a verb form, none. */
+function spanishForms(word: string): string[] {
+  const hit = ES_ENDINGS.find(([e]) => word.endsWith(e) && word.length - e.length >= 4);
+  if (!hit) return [];
+  const [ending, cls] = hit;
+  const stem = word.slice(0, -ending.length);
+  // An infinitive says which of "-er" and "-ir" it is; other forms do not, and take both.
+  const inf = ending === 'er' || ending === 'ir' ? ending : undefined;
+  return ES_FORMS[cls].filter((f) => !inf || (f !== 'er' && f !== 'ir') || f === inf).map((f) => stem + f);
+}
+
+// English: a stem left by "-ed"/"-ing" that lost a silent "e" ("criticiz", "releas", "tortur",
+// "violat", "decid"), not one that never had it ("deport", "mistreat", "confirm", "visit").
+const LOST_E = /(?:c|v|z|u|dg|rg|eg|[ae]ng|[^aeiou]ar|[^aeioulrnsw]l|[^cs]s|[^aeiou][aeiou][dkm]|[^aeiou]in|[^a]ir|[^o]ur|[^aeo]at|[^aeiou][uo]t|rib|[^aeiou]ap)$/;
+
+const MODALS = new Set(['will', 'shall', 'would', 'could', 'should', 'might', 'must']);
+
+/** English: the base of the word ("transferred" → "transfer"), then its -s, -ed and -ing forms. */
+function englishForms(word: string): string[] {
+  let base = word;
+  let doubled = false;
+  const m = /^(.{4,}?)(ings|ing|ied|ies|ed|es|s)$/.exec(word);
+  if (m && !/(?:ss|us|is)$/.test(word)) {
+    const [, stem = '', ending] = m;
+    if (ending === 'ied' || ending === 'ies') base = `${stem}y`;
+    else if (ending === 's') base = stem;
+    else if (ending === 'es') base = /(?:ss|x|ch|sh|zz)$/.test(stem) ? stem : `${stem}e`;
+    else if (/([b-df-hj-kmnp-rtv-z])\1$/.test(stem) || (/ll$/.test(stem) && stem.length >= 6)) {
+      // "transferred" → "transfer", "stopped" → "stop", "expelled" → "expel" (not "killed", "pressed").
+      base = stem.slice(0, -1);
+      doubled = true;
+    } else if (/e$/.test(stem)) base = `${stem}e`; // "agreed" → "agree"
+    else base = LOST_E.test(stem) ? `${stem}e` : stem;
+  }
+  // "willing" is not a form of "will".
+  if (MODALS.has(base)) return [];
+  const y = /[^aeiou]y$/.test(base);
+  const third = y ? `${base.slice(0, -1)}ies` : /(?:s|x|z|ch|sh)$/.test(base) ? `${base}es` : `${base}s`;
+  const double = doubled ? base.slice(-1) : '';
+  const past = y ? `${base.slice(0, -1)}ied` : /e$/.test(base) ? `${base}d` : `${base}${double}ed`;
+  const ing = /ie$/.test(base) ? `${base.slice(0, -2)}ying` : /[^e]e$/.test(base) ? `${base.slice(0, -1)}ing` : `${base}${double}ing`;
+  return [base, third, past, ing];
+}
+
+const AUX_WORDS = (lang: 'en' | 'es') => new Set(AUX[lang].flat().map((a) => a.split(' ')[0]));
 
 /**
  * The other forms of a predicate phrase written once in the data
  * ("criticized" → "criticize", "criticizes", "criticizing"; "condenaron" →
  * "condena", "condenó", "condenado"…): its first word of six letters or more
- * loses its ending and takes each ending of the same language. Whole words
- * are generated, not a prefix, so the nouns that share the stem ("deportees",
- * "detainees") are not taken for the verb, and the scan stays one trie.
- * Short words are kept as they are ("sent", "held", "met").
+ * loses its ending and takes each ending of the same language and, in Spanish,
+ * of the same conjugation. Whole words are generated, not a prefix, so the
+ * nouns that share the stem ("deportees", "detainees") are not taken for the
+ * verb, and the scan stays one trie. Short words are kept as they are ("sent",
+ * "held", "met"); a passive ("fueron golpeados") is passiveForms'.
  */
 export function inflectPhrase(folded: string, lang: 'en' | 'es'): string[] {
   if (folded.includes('*')) return [];
   const words = folded.split(' ');
+  if (words.length > 1 && AUX_WORDS(lang).has(words[0] as string)) return [];
   const at = words.findIndex((w) => w.length >= 6 && /^[a-z]+$/.test(w));
   if (at < 0) return [];
   const word = words[at] as string;
-  let stem = word;
-  for (const e of STRIP[lang]) {
-    if (word.endsWith(e) && word.length - e.length >= 4) {
-      stem = word.slice(0, -e.length);
-      break;
-    }
-  }
-  // "transferred" → "transfer", "stopped" → "stop".
-  if (lang === 'en' && /([b-df-hj-np-tv-z])\1$/.test(stem) && /(?:ed|ing)$/.test(word)) stem = stem.slice(0, -1);
   const out = new Set<string>();
-  for (const f of FORMS[lang]) {
-    let form = stem + f;
-    if (lang === 'en' && f === 'd' && !stem.endsWith('e')) continue;
-    if (lang === 'en' && stem.endsWith('e') && (f === 'e' || f === 'ed' || f === 'es' || f === 'ing')) form = f === 'ing' ? stem.slice(0, -1) + 'ing' : stem + f.slice(1);
-    if (lang === 'en' && stem.endsWith('y') && (f === 'es' || f === 'ed')) form = stem.slice(0, -1) + (f === 'es' ? 'ies' : 'ied');
-    if (form.length >= 3) out.add(words.with(at, form).join(' '));
-  }
+  for (const form of lang === 'es' ? spanishForms(word) : englishForms(word)) if (form.length >= 3) out.add(words.with(at, form).join(' '));
   out.delete(folded);
   return [...out];
 }
