@@ -92,3 +92,26 @@ describe('"the prison", "la cárcel" stand for the prison the paragraph last nam
     expect(relationOn(back, 'en', 'The prison has capacity', 'c000-capacity-40000')).toBe('agrees');
   });
 });
+
+describe('"the men", "el informe" stand for the group the previous sentence named', () => {
+  it('"The men arrived at CECOT" after a sentence naming the migrants agrees that the deportees are held there', () => {
+    const text = 'The Trump administration put dozens of Venezuelan migrants on charter flights in March. The men arrived at CECOT in shackles.';
+    expect(relationOn(text, 'en', 'The men arrived', 'c000-deportees-held-in-cecot')).toBe('agrees');
+    const es = 'La administración Trump subió a decenas de migrantes venezolanos a vuelos en marzo. Los hombres llegaron al CECOT esposados.';
+    expect(relationOn(es, 'es', 'Los hombres llegaron', 'c000-deportees-held-in-cecot')).toBe('agrees');
+  });
+
+  it('"The report warns…" after a sentence naming Human Rights Watch, on its own line, agrees with the rights groups’ finding', () => {
+    const text = 'CECOT holds the deportees.\nHuman Rights Watch interviewed forty former prisoners this summer.\nThe report warns that the beatings constitute inhuman treatment.';
+    expect(relationOn(text, 'en', 'The report warns', 'c003-dplf-inhumane-treatment')).toBe('agrees');
+    const es = 'El CECOT recibe a los deportados.\nHuman Rights Watch entrevistó a cuarenta exreclusos este verano.\nEl informe advierte que las golpizas constituyen trato inhumano.';
+    expect(relationOn(es, 'es', 'El informe advierte', 'c003-dplf-inhumane-treatment')).toBe('agrees');
+  });
+
+  it('does not carry the group from two sentences back', () => {
+    const text = 'CECOT holds the deportees.\nHuman Rights Watch interviewed forty former prisoners this summer.\nThe weather in Caracas was hot that week.\nThe report warns that the beatings constitute inhuman treatment.';
+    expect(relationOn(text, 'en', 'The report warns', 'c003-dplf-inhumane-treatment')).toBe('none');
+    const es = 'El CECOT recibe a los deportados.\nHuman Rights Watch entrevistó a cuarenta exreclusos este verano.\nEn Caracas hizo calor esa semana.\nEl informe advierte que las golpizas constituyen trato inhumano.';
+    expect(relationOn(es, 'es', 'El informe advierte', 'c003-dplf-inhumane-treatment')).toBe('none');
+  });
+});
