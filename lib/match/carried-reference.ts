@@ -23,8 +23,12 @@ const GROUP_SUBJECT = /^[\s"“'‘(]*(they|ellos|ellas)\b/;
  */
 const DEFINITE_SUBJECT =
   /^[\s"“'‘(]*((?:the|these|those)\s+(?:men|women|report|reports|study|investigation|group|groups|organi[sz]ations?|researchers|activists)|(?:el|este|dicho)\s+(?:informe|reporte|estudio|grupo|organismo)|(?:la|esta|dicha)\s+(?:investigacion|organizacion)|(?:los|estos)\s+(?:hombres|informes|grupos|organismos|investigadores)|(?:las|estas)\s+(?:mujeres|organizaciones))\b/;
-/** A place adverb standing for the place the previous sentence named; the "there" of "there may be" says no place. */
-const PLACE = /\b(?:there(?!\s+(?:is|are|was|were|will|would|may|might|could|can|should|must|has|have|had|seems?|seemed|appears?|appeared|remains?|remained|exists?|existed|being|been|be)\b)|alli|ahi)\b/g;
+/**
+ * A place adverb standing for the place the previous sentence named (the "there" of "there may be" says
+ * no place), or "the authorities", "las autoridades": those who run it ("…deaths inside El Salvador's
+ * prisons. They accuse the authorities of…" accuses the prisons').
+ */
+const PLACE = /\b(?:(?:the|its|sus?|las)\s+(?:prison\s+)?(?:authorities|autoridades(?:\s+penitenciarias)?)|there(?!\s+(?:is|are|was|were|will|would|may|might|could|can|should|must|has|have|had|seems?|seemed|appears?|appeared|remains?|remained|exists?|existed|being|been|be)\b)|alli|ahi)\b/g;
 
 /** How far into the sentence "there" may stand: the clause that the subject opens. */
 const PLACE_REACH = 120;

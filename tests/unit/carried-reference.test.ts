@@ -115,3 +115,19 @@ describe('"the men", "el informe" stand for the group the previous sentence name
     expect(relationOn(es, 'es', 'El informe advierte', 'c003-dplf-inhumane-treatment')).toBe('none');
   });
 });
+
+describe('"the authorities", "las autoridades" stand for those of the prison the previous sentence named', () => {
+  it('"They accuse the authorities…" after a sentence naming rights activists and the prisons agrees with their condemnation', () => {
+    const text = "CECOT holds the deportees.\nHuman rights activists have counted dozens of deaths inside El Salvador's prisons since the crackdown began. They accuse the authorities of harsh methods meant to crush the inmates' will.";
+    expect(relationOn(text, 'en', 'They accuse the authorities', 'c000-rights-groups-condemn')).toBe('agrees');
+    const es = 'El CECOT recibe a los deportados.\nActivistas de derechos humanos han contado decenas de muertes en las cárceles de El Salvador desde que empezó la ofensiva. Ellos acusan a las autoridades de métodos duros para quebrar la voluntad de los reos.';
+    expect(relationOn(es, 'es', 'Ellos acusan a las autoridades', 'c000-rights-groups-condemn')).toBe('agrees');
+  });
+
+  it('carries no prison the previous sentence did not name', () => {
+    const text = 'CECOT holds the deportees.\nHuman rights activists have counted dozens of deaths since the crackdown began. They accuse the authorities of harsh methods meant to crush the inmates\' will.';
+    expect(relationOn(text, 'en', 'They accuse the authorities', 'c000-rights-groups-condemn')).toBe('none');
+    const es = 'El CECOT recibe a los deportados.\nActivistas de derechos humanos han contado decenas de muertes desde que empezó la ofensiva. Ellos acusan a las autoridades de métodos duros para quebrar la voluntad de los reos.';
+    expect(relationOn(es, 'es', 'Ellos acusan a las autoridades', 'c000-rights-groups-condemn')).toBe('none');
+  });
+});
