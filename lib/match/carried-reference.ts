@@ -6,8 +6,8 @@ import type { Matcher } from './build-matcher';
  * sentence naming Noem, "They were sent there…" after one naming the deportees and CECOT. Each
  * reference is given the previous sentence's phrase for the role it can take (an actor, an
  * object), placed where the reference stands, so an event is read in this sentence as if the name
- * were written there. Only the previous sentence is looked at, and a person is carried only when
- * it names no one else.
+ * were written there. Only the previous sentence is looked at (a sentence naming no one in between
+ * carries nothing on), and a person is carried only when it names no one else.
  */
 
 /** A subject pronoun or a title with its article, at the start of the sentence (folded; "él" is read on the text). */
@@ -15,8 +15,20 @@ const PERSON_SUBJECT = /^[\s"“'‘(]*(she|he|ella|the secretary|the official|l
 const PERSON_SUBJECT_ACCENTED = /^[\s"“'‘(]*(Él)(?![\p{L}])/u;
 /** A plural subject pronoun at the start: the group the previous sentence named. */
 const GROUP_SUBJECT = /^[\s"“'‘(]*(they|ellos|ellas)\b/;
-/** A place adverb standing for the place the previous sentence named; the "there" of "there may be" says no place. */
-const PLACE = /\b(?:there(?!\s+(?:is|are|was|were|will|would|may|might|could|can|should|must|has|have|had|seems?|seemed|appears?|appeared|remains?|remained|exists?|existed|being|been|be)\b)|alli|ahi)\b/g;
+/**
+ * A definite description of a group or of what a group wrote, at the start (folded): "The men arrived…"
+ * after a sentence naming the deportees, "El informe advierte…" after one naming Human Rights Watch. It
+ * stands for a group or an organisation the previous sentence named, never for a person. Words that
+ * are themselves a dataset phrase ("the deportees", "los detenidos") need no carrying and are not here.
+ */
+const DEFINITE_SUBJECT =
+  /^[\s"“'‘(]*((?:the|these|those)\s+(?:men|women|report|reports|study|investigation|group|groups|organi[sz]ations?|researchers|activists)|(?:el|este|dicho)\s+(?:informe|reporte|estudio|grupo|organismo)|(?:la|esta|dicha)\s+(?:investigacion|organizacion)|(?:los|estos)\s+(?:hombres|informes|grupos|organismos|investigadores)|(?:las|estas)\s+(?:mujeres|organizaciones))\b/;
+/**
+ * A place adverb standing for the place the previous sentence named (the "there" of "there may be" says
+ * no place), or "the authorities", "las autoridades": those who run it ("…deaths inside El Salvador's
+ * prisons. They accuse the authorities of…" accuses the prisons').
+ */
+const PLACE = /\b(?:(?:the|its|sus?|las)\s+(?:prison\s+)?(?:authorities|autoridades(?:\s+penitenciarias)?)|there(?!\s+(?:is|are|was|were|will|would|may|might|could|can|should|must|has|have|had|seems?|seemed|appears?|appeared|remains?|remained|exists?|existed|being|been|be)\b)|alli|ahi)\b/g;
 
 /** How far into the sentence "there" may stand: the clause that the subject opens. */
 const PLACE_REACH = 120;
@@ -43,12 +55,13 @@ export function carriedReferences(m: Matcher, s: CarrySentence, previous: readon
   const head = s.folded.slice(s.start, Math.min(s.end, s.start + 40));
   const person = PERSON_SUBJECT.exec(head) ?? PERSON_SUBJECT_ACCENTED.exec(s.text.slice(s.start, Math.min(s.end, s.start + 40)));
   const group = person ? null : GROUP_SUBJECT.exec(head);
-  const subject = person ?? group;
+  const definite = person || group ? null : DEFINITE_SUBJECT.exec(head);
+  const subject = person ?? group ?? definite;
   if (subject?.[1]) {
     const at = s.start + subject.index + subject[0].length - subject[1].length;
     // "She" is one person: a previous sentence naming two people says nothing about which one.
     const people = outermost(previous.filter((h) => isPerson(m, h)));
-    const actors = outermost(previous.filter((h) => hasRole(m, h, 'actor') && (!person || isPerson(m, h))));
+    const actors = outermost(previous.filter((h) => hasRole(m, h, 'actor') && (person ? isPerson(m, h) : !definite || !isPerson(m, h))));
     if (actors.length && (!person || samePerson(m, people))) {
       for (const h of actors) out.push({ phrase: h.phrase, start: at, end: at + subject[1].length, role: 'actor' });
     }

@@ -64,7 +64,12 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
     if (m.kind === 'statement' || m.kind === 'event') {
       if (touchesValue(parts, own) && (m.kind === 'statement' || values.some((at) => own[0] <= at && at < own[1]) || !m.roles?.some((r) => !parts.some((p) => p.start < r[1] && r[0] < p.end)))) continue;
     }
-    const span = freeSpan(text, own, parts) ?? sharedSpan(text, m, parts);
+    const free = freeSpan(text, own, parts) ?? sharedSpan(text, m, parts);
+    // What an earlier part left of an event, when it opens with "and", "y" (the next member of the
+    // earlier part's list), is painted from the event's own words on: "denounced by rights groups and
+    // Democrats in Congress for its reputation" leaves the reputation its word, not "and Democrats in
+    // Congress for its". ("Members of the criminal organization Tren de Aragua" keeps its words.)
+    const span = free && m.kind === 'event' && m.roles?.length && free[0] > own[0] && JOINED.test(text.slice(free[0], free[1])) ? ownWordsFrom(free, m.roles) : free;
     if (!span) continue;
     claims.add(key);
     const part: ClaimPart = {
@@ -146,6 +151,16 @@ export function eventClause(text: string, span: readonly [number, number], roles
     if (cur[0] > prev[1] && SET_OFF.test(text.slice(prev[1], cur[0]))) start = Math.max(start, cur[0]);
   }
   return [start, span[1]];
+}
+
+/** A stretch that opens with a conjunction joining it to what stands before. */
+const JOINED = /^(?:and|or|as well as|y|e|o|u|así como)\s/i;
+
+/** `span` from the first of the event's roles inside it on; `span` itself when none is. */
+function ownWordsFrom(span: readonly [number, number], roles: ReadonlyArray<readonly [number, number]>): [number, number] {
+  const inside = roles.filter((r) => r[0] >= span[0] && r[1] <= span[1]);
+  if (!inside.length) return [span[0], span[1]];
+  return [Math.min(...inside.map((r) => r[0])), span[1]];
 }
 
 /** When other parts took a statement's span: the stretch of the words it shares that no part covers ("… to discuss more deportation flights"). */

@@ -343,7 +343,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     let negated: boolean | null = null;
     for (const o of m.termOwners[h.phrase] ?? []) {
       let e = termEvidence.get(o.owner);
-      if (!e) termEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, unique: 0, seen: [], hits: [], named: [], negatedHit: false }));
+      if (!e) termEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, unique: 0, seen: [], hits: [], named: [], negatedHit: false, specificPhrases: [] }));
       if (e.seen.includes(h.phrase)) continue;
       e.seen.push(h.phrase);
       e.hits.push(h);
@@ -351,6 +351,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if ((m.termOwners[h.phrase]?.length ?? 0) === 1) e.unique++;
       if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !othersEvent(m, events, h, o.owner)) {
         e.specific += strength;
+        e.specificPhrases.push([h.phrase, strength]);
         if (!within_(s.topicSpans, h)) e.own += strength;
       }
       negated ??= NEGATION_BEFORE.test(before(s, h.start));
@@ -420,7 +421,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // the sentence is about (compared above, or assigned to another subject).
     if (isQuantity && (comparedSubjects.has(c.subject) || quantities.some((q) => unitsFit(info, q)))) continue;
     let termWeight = terms?.weight ?? 0;
-    let termSpecific = terms?.specific ?? 0;
+    let termSpecific = terms ? oneLanguage(terms, c) : 0;
     // Cues its own statement uses count as terms of the claim, unless they are
     // the very words a term already counted ("Tren de Aragua" is both).
     for (const h of cues?.specificHits ?? []) {
@@ -642,6 +643,34 @@ interface TermEvidence {
   /** The claim's terms that name the topic itself ("Terrorism Confinement Center"): no evidence, but part of what is said where they touch its words. */
   named: PhraseHit[];
   negatedHit: boolean;
+  /** The specific terms counted, with what each counted (`specific` is their sum). */
+  specificPhrases: Array<[phrase: number, strength: number]>;
+}
+
+/**
+ * The specific terms of a claim, counted in one language: a page that says it in both ("guards —
+ * custodios", a translation set beside the original) says one thing, not two. When both the claim's
+ * English and its Spanish terms occur (and not only words both lists share, such as a name), the
+ * larger of the two counts stands.
+ */
+function oneLanguage(terms: TermEvidence, c: ClaimInfo): number {
+  let en = 0;
+  let es = 0;
+  let both = 0;
+  let onlyEn = false;
+  let onlyEs = false;
+  for (const [phrase, strength] of terms.specificPhrases) {
+    const inEn = c.termsEn.includes(phrase);
+    const inEs = c.termsEs.includes(phrase);
+    if (inEn && !inEs) {
+      en += strength;
+      onlyEn = true;
+    } else if (inEs && !inEn) {
+      es += strength;
+      onlyEs = true;
+    } else both += strength;
+  }
+  return onlyEn && onlyEs ? both + Math.max(en, es) : terms.specific;
 }
 
 interface CueEvidence {

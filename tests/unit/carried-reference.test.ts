@@ -92,3 +92,42 @@ describe('"the prison", "la cárcel" stand for the prison the paragraph last nam
     expect(relationOn(back, 'en', 'The prison has capacity', 'c000-capacity-40000')).toBe('agrees');
   });
 });
+
+describe('"the men", "el informe" stand for the group the previous sentence named', () => {
+  it('"The men arrived at CECOT" after a sentence naming the migrants agrees that the deportees are held there', () => {
+    const text = 'The Trump administration put dozens of Venezuelan migrants on charter flights in March. The men arrived at CECOT in shackles.';
+    expect(relationOn(text, 'en', 'The men arrived', 'c000-deportees-held-in-cecot')).toBe('agrees');
+    const es = 'La administración Trump subió a decenas de migrantes venezolanos a vuelos en marzo. Los hombres llegaron al CECOT esposados.';
+    expect(relationOn(es, 'es', 'Los hombres llegaron', 'c000-deportees-held-in-cecot')).toBe('agrees');
+  });
+
+  it('"The report warns…" after a sentence naming Human Rights Watch, on its own line, agrees with the rights groups’ finding', () => {
+    const text = 'CECOT holds the deportees.\nHuman Rights Watch interviewed forty former prisoners this summer.\nThe report warns that the beatings constitute inhuman treatment.';
+    expect(relationOn(text, 'en', 'The report warns', 'c003-dplf-inhumane-treatment')).toBe('agrees');
+    const es = 'El CECOT recibe a los deportados.\nHuman Rights Watch entrevistó a cuarenta exreclusos este verano.\nEl informe advierte que las golpizas constituyen trato inhumano.';
+    expect(relationOn(es, 'es', 'El informe advierte', 'c003-dplf-inhumane-treatment')).toBe('agrees');
+  });
+
+  it('does not carry the group from two sentences back', () => {
+    const text = 'CECOT holds the deportees.\nHuman Rights Watch interviewed forty former prisoners this summer.\nThe weather in Caracas was hot that week.\nThe report warns that the beatings constitute inhuman treatment.';
+    expect(relationOn(text, 'en', 'The report warns', 'c003-dplf-inhumane-treatment')).toBe('none');
+    const es = 'El CECOT recibe a los deportados.\nHuman Rights Watch entrevistó a cuarenta exreclusos este verano.\nEn Caracas hizo calor esa semana.\nEl informe advierte que las golpizas constituyen trato inhumano.';
+    expect(relationOn(es, 'es', 'El informe advierte', 'c003-dplf-inhumane-treatment')).toBe('none');
+  });
+});
+
+describe('"the authorities", "las autoridades" stand for those of the prison the previous sentence named', () => {
+  it('"They accuse the authorities…" after a sentence naming rights activists and the prisons agrees with their condemnation', () => {
+    const text = "CECOT holds the deportees.\nHuman rights activists have counted dozens of deaths inside El Salvador's prisons since the crackdown began. They accuse the authorities of harsh methods meant to crush the inmates' will.";
+    expect(relationOn(text, 'en', 'They accuse the authorities', 'c000-rights-groups-condemn')).toBe('agrees');
+    const es = 'El CECOT recibe a los deportados.\nActivistas de derechos humanos han contado decenas de muertes en las cárceles de El Salvador desde que empezó la ofensiva. Ellos acusan a las autoridades de métodos duros para quebrar la voluntad de los reos.';
+    expect(relationOn(es, 'es', 'Ellos acusan a las autoridades', 'c000-rights-groups-condemn')).toBe('agrees');
+  });
+
+  it('carries no prison the previous sentence did not name', () => {
+    const text = 'CECOT holds the deportees.\nHuman rights activists have counted dozens of deaths since the crackdown began. They accuse the authorities of harsh methods meant to crush the inmates\' will.';
+    expect(relationOn(text, 'en', 'They accuse the authorities', 'c000-rights-groups-condemn')).toBe('none');
+    const es = 'El CECOT recibe a los deportados.\nActivistas de derechos humanos han contado decenas de muertes desde que empezó la ofensiva. Ellos acusan a las autoridades de métodos duros para quebrar la voluntad de los reos.';
+    expect(relationOn(es, 'es', 'Ellos acusan a las autoridades', 'c000-rights-groups-condemn')).toBe('none');
+  });
+});

@@ -292,3 +292,14 @@ describe('7. explanations a reader understands', () => {
     expect(focused.lines[0]).toMatchObject({ focused: true, label: 'Hecho · Coincide' });
   });
 });
+
+describe('what an earlier part leaves of an event after "and", "y" is painted from the event’s own words on', () => {
+  it('"condemned by rights groups and members of Congress for its reputation": the reputation keeps only its word', () => {
+    const en = partsOf("Bukele's CECOT prison was condemned by human rights groups and several members of Congress for its reputation as a place where inmates are tortured.");
+    expect(en).toContainEqual(['prison was condemned by human rights groups', 'event', 'agrees', 'c000-rights-groups-condemn']);
+    expect(en).toContainEqual(['reputation', 'event', 'agrees', 'c003-harsh-conditions-reputation']);
+    const es = partsOf('La cárcel fue denunciada por organizaciones de derechos humanos y varios congresistas por su reputación de infierno.', 'es');
+    expect(es).toContainEqual(['cárcel fue denunciada por organizaciones de derechos humanos', 'event', 'agrees', 'c000-rights-groups-condemn']);
+    expect(es).toContainEqual(['reputación', 'event', 'agrees', 'c003-harsh-conditions-reputation']);
+  });
+});
