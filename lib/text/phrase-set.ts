@@ -141,7 +141,7 @@ export class PhraseSet {
       // The whole of a long text: kept for the stretches asked of it later (a sentence's, see `findWithin`).
       const all = this.scan(folded, 0, folded.length);
       this.whole = { text: folded, hits: all };
-      return all.filter((h) => h.phrase >= 0);
+      return claimed(all);
     }
     return this.scanHits(folded, from, to);
   }
@@ -218,14 +218,7 @@ export class PhraseSet {
 
   /** The matches `scan` finds that a phrase claims. */
   private scanHits(folded: string, from: number, to: number): PhraseHit[] {
-    const all = this.scan(folded, from, to);
-    // Most scans meet no match that no phrase claims: then the scan's own list is the answer (no copy of a page's hits).
-    let k = 0;
-    while (k < all.length && (all[k] as PhraseHit).phrase >= 0) k++;
-    if (k === all.length) return all;
-    const hits = all.slice(0, k);
-    for (; k < all.length; k++) if ((all[k] as PhraseHit).phrase >= 0) hits.push(all[k] as PhraseHit);
-    return hits;
+    return claimed(this.scan(folded, from, to));
   }
 
   /** The first match in `folded` between `from` and `to`, or null. */
@@ -298,6 +291,17 @@ export class PhraseSet {
     }
     return out;
   }
+}
+
+/** The matches of a scan that a phrase claims. */
+function claimed(all: PhraseHit[]): PhraseHit[] {
+  // Most scans meet no match that no phrase claims: then the scan's own list is the answer (no copy of a page's hits).
+  let k = 0;
+  while (k < all.length && (all[k] as PhraseHit).phrase >= 0) k++;
+  if (k === all.length) return all;
+  const hits = all.slice(0, k);
+  for (; k < all.length; k++) if ((all[k] as PhraseHit).phrase >= 0) hits.push(all[k] as PhraseHit);
+  return hits;
 }
 
 /** Texts at least this long are scanned whole once for the stretches asked of them (`findWithin`). */
