@@ -51,6 +51,8 @@ export class PhraseSet {
   private emitted: string | null = null;
   /** The last long text `findWithin` scanned whole, and every match in it. */
   private whole: { text: string; hits: PhraseHit[] } | null = null;
+  /** The last long text stretches were asked of without a whole-text scan, and how many characters they held. */
+  private asked: { text: string; chars: number } | null = null;
   /** Matched text → what `identify` needs to know about it (see `candidates`). */
   private readonly known = new Map<string, number | WildPhrase[]>();
 
@@ -134,7 +136,13 @@ export class PhraseSet {
 
   /** Every match in `folded` (a `foldText` result) between `from` and `to`, left to right, not overlapping. */
   findAll(folded: string, from = 0, to = folded.length): PhraseHit[] {
-    if ((from > 0 || to < folded.length) && folded.length >= WHOLE_MIN) return this.findWithin(folded, from, to);
+    if (folded.length >= WHOLE_MIN) {
+      if (from > 0 || to < folded.length) return this.findWithin(folded, from, to);
+      // The whole of a long text: kept for the stretches asked of it later (a sentence's, see `findWithin`).
+      const all = this.scan(folded, 0, folded.length);
+      this.whole = { text: folded, hits: all };
+      return claimed(all);
+    }
     return this.scanHits(folded, from, to);
   }
 
@@ -170,10 +178,22 @@ export class PhraseSet {
    * expression matches at a position whatever the search started from, so from `from` on a scan
    * meets the same matches as the whole-text scan, unless a whole-text match straddles `from`
    * (then the stretch is scanned itself). Spares scanning on past the stretch for the next match.
+   * The whole-text scan is made once the stretches asked add up to half the text (or kept from
+   * `findAll` of the whole text): before that each stretch is scanned itself, which finds the same.
    */
   private findWithin(folded: string, from: number, to: number): PhraseHit[] {
     let whole = this.whole;
-    if (!whole || whole.text !== folded) this.whole = whole = { text: folded, hits: this.scan(folded, 0, folded.length) };
+    if (!whole || whole.text !== folded) {
+      // Until the stretches asked of a text add up to half of it, each is scanned itself: the sets
+      // consulted for a few sentences only (a count's scope, time out of the cell) then never read
+      // the whole page. Past that, one whole-text scan serves the rest, as before.
+      let asked = this.asked;
+      if (!asked || asked.text !== folded) this.asked = asked = { text: folded, chars: 0 };
+      else asked.text = folded;
+      asked.chars += to - from;
+      if (asked.chars <= folded.length / 2) return this.scanHits(folded, from, to);
+      this.whole = whole = { text: folded, hits: this.scan(folded, 0, folded.length) };
+    }
     // The same text again as another string (a page analysed twice): keep this one, so the next
     // stretches compare references rather than every character (23 µs for a 20,000-word page, each).
     else whole.text = folded;
@@ -198,14 +218,7 @@ export class PhraseSet {
 
   /** The matches `scan` finds that a phrase claims. */
   private scanHits(folded: string, from: number, to: number): PhraseHit[] {
-    const all = this.scan(folded, from, to);
-    // Most scans meet no match that no phrase claims: then the scan's own list is the answer (no copy of a page's hits).
-    let k = 0;
-    while (k < all.length && (all[k] as PhraseHit).phrase >= 0) k++;
-    if (k === all.length) return all;
-    const hits = all.slice(0, k);
-    for (; k < all.length; k++) if ((all[k] as PhraseHit).phrase >= 0) hits.push(all[k] as PhraseHit);
-    return hits;
+    return claimed(this.scan(folded, from, to));
   }
 
   /** The first match in `folded` between `from` and `to`, or null. */
@@ -278,6 +291,17 @@ export class PhraseSet {
     }
     return out;
   }
+}
+
+/** The matches of a scan that a phrase claims. */
+function claimed(all: PhraseHit[]): PhraseHit[] {
+  // Most scans meet no match that no phrase claims: then the scan's own list is the answer (no copy of a page's hits).
+  let k = 0;
+  while (k < all.length && (all[k] as PhraseHit).phrase >= 0) k++;
+  if (k === all.length) return all;
+  const hits = all.slice(0, k);
+  for (; k < all.length; k++) if ((all[k] as PhraseHit).phrase >= 0) hits.push(all[k] as PhraseHit);
+  return hits;
 }
 
 /** Texts at least this long are scanned whole once for the stretches asked of them (`findWithin`). */
