@@ -207,6 +207,8 @@ export interface CountReading {
   /** For a count told in parts ("238 Venezuelans and 23 Salvadorans"): the parts, the sum being `q`. */
   parts?: Array<{ value: number; group: Bilingual }>;
   otherEvent: boolean;
+  /** The number counts people harmed ("40 migrants were beaten"): `subject` is the subject of abuse cases, `span` reaches the words of harm. */
+  harmed?: boolean;
 }
 
 /**
@@ -226,6 +228,12 @@ export function readCounts(
   if (!quantities.length) return out;
   const words = new SentenceWords(m, s, folded);
   for (const q of quantities) {
+    // "At least 40 migrants were beaten": a count of people told by what happened to them counts people harmed.
+    const harm = harmedCount(m, s, folded, q, quantities);
+    if (harm) {
+      out.push({ q, subject: harm.subject, info: m.subjects[harm.subject] as SubjectInfo, score: 1, group: null, span: [q.start, Math.max(q.end, harm.end)], otherEvent: true, harmed: true });
+      continue;
+    }
     // The second of two joined counts ("238 Venezuelans and 23 Salvadorans") counts what the first does.
     const prev = out[out.length - 1];
     const joined = prev && prev.group !== null && joinedCounts(folded, { end: prev.span[1] }, q) ? { index: prev.subject, score: prev.score } : null;
@@ -294,6 +302,50 @@ export function readCounts(
     });
   }
   return out;
+}
+
+/** How far after a count of people what happened to them may be told ("40 migrants deported from … and held in …, suffered torture"). */
+const HARM_REACH = 170;
+/** Words between a count and a word of harm that start another clause about other people or another time ("where they were beaten"). */
+const HARM_BREAK = /\b(?:where|when|after|then|later|while|they|whom|donde|cuando|tras|luego|despues|mientras|ellos|ellas)\b|[.;:]/;
+
+/**
+ * A count of people (a group some subject counts, not guards or soldiers) followed, in its
+ * clause and before the sentence's next number, by a word of harm said of them (`subjects[].peopleHarmed`:
+ * "were beaten", "have died", "sufrieron torturas"): it counts people harmed, the subject of abuse
+ * cases, not the people sent or held.
+ */
+/** Between two numbers, the words of a part and its whole ("40 of the 252", "40 de los 252"). */
+const PARTITIVE = /^\s*(?:of|of the|out of|out of the|among the|de|de los|de las|entre los|entre las)\s*$/;
+
+function harmedCount(m: Matcher, s: { start: number; end: number }, folded: string, q: ParsedQuantity, quantities: readonly ParsedQuantity[]): { subject: number; end: number } | null {
+  if (q.category !== 'count') return null;
+  const i = quantities.indexOf(q);
+  const prev = quantities[i - 1];
+  // "40 of the 252 migrants … suffered torture": the whole of a part is not who was harmed.
+  if (prev && prev.end <= q.start && PARTITIVE.test(folded.slice(prev.end, q.start))) return null;
+  const whole = quantities[i + 1];
+  const partOf = whole && whole.start >= q.end && PARTITIVE.test(folded.slice(q.end, whole.start)) ? whole : null;
+  const counted = partOf ?? q;
+  let people: GroupReading | null = null;
+  for (const info of m.subjects) {
+    if (!info.groupNames) continue;
+    const r = groupCounted(info, folded, s.end, counted);
+    if (r && !r.outside) {
+      people = r;
+      break;
+    }
+  }
+  if (!people) return null;
+  const next = quantities.find((o) => o !== q && o !== partOf && o.start >= counted.end)?.start ?? s.end;
+  const to = Math.min(s.end, next, q.end + HARM_REACH);
+  for (const [subject, info] of m.subjects.entries()) {
+    if (!info.peopleHarmed || !info.quantityClaims.length) continue;
+    const hit = info.peopleHarmed.findAll(folded, people.end, to).find((h) => !HARM_BREAK.test(folded.slice(people.end, h.start)));
+    // The highlight reaches what happened to them: "40 migrants … suffered torture".
+    if (hit) return { subject, end: hit.end };
+  }
+  return null;
 }
 
 function groupLabel(info: SubjectInfo, g: number): Bilingual {

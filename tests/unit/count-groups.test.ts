@@ -42,3 +42,34 @@ describe('who a count counts', () => {
     expect(rels).toContain('related');
   });
 });
+
+describe('people harmed', () => {
+  it('reads a count of people told by what happened to them as people harmed, related to the abuse cases, not the deportees', () => {
+    for (const text of [
+      'A rights report says that at least 55 migrants were beaten and humiliated by guards in CECOT.',
+      'Un informe afirma que al menos 55 migrantes fueron golpeados y humillados por los custodios del CECOT.',
+      'Former detainees say more than 150 inmates have died inside CECOT since it opened.',
+      'Antiguos reos aseguran que más de 150 presos han muerto dentro del CECOT desde su apertura.',
+    ]) {
+      expect(relationFor(text, 'c003-cristosal-174-cases')).toBe('related');
+      expect(relationFor(text, 'c000-deportees-261')).toBeNull();
+    }
+  });
+
+  it('gives the harm to the part, not to the whole it is part of', () => {
+    const en = analyzeText({ text: 'According to the report, 31 of the 252 Venezuelan men held in CECOT suffered torture.' }, matcher, topic);
+    const es = analyzeText({ text: 'Según el informe, 31 de los 252 venezolanos recluidos en el CECOT sufrieron torturas.' }, matcher, topic);
+    for (const a of [en, es]) {
+      const ms = a.claims.flatMap((c) => c.matches);
+      const harmed = ms.find((m) => m.claimId === 'c003-cristosal-174-cases');
+      expect(harmed?.relation).toBe('related');
+      expect(harmed?.detail?.type === 'quantity' ? harmed.detail.page.value : null).toBe(31);
+      expect(ms.find((m) => m.claimId === 'c000-deportees-261')?.relation).toBe('related');
+    }
+  });
+
+  it('leaves the count alone when the harm is told in another clause ("where they were beaten")', () => {
+    expect(relationFor('In March the United States sent 261 deportees to CECOT, where they were beaten on arrival.', 'c000-deportees-261')).toBe('agrees');
+    expect(relationFor('En marzo Estados Unidos envió 261 deportados al CECOT, donde fueron golpeados al llegar.', 'c000-deportees-261')).toBe('agrees');
+  });
+});
