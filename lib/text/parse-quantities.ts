@@ -58,7 +58,7 @@ const NUMBER_WORD_AT = new RegExp(`(?:(${DIGITS})|(${WORD_NUMBERS})\\b)`, 'y');
 
 /** The units word after a tens word: "-four", " five", " y cuatro". */
 const TENS_UNIT_AT = /(?:-| y | )(one|two|three|four|five|six|seven|eight|nine|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b/y;
-const SCALE_AT = new RegExp(`\\s*(${SCALES.map(([w]) => w).join('|')})\\b`, 'y');
+const SCALE_AT = new RegExp(`(?:-|\\s*)(${SCALES.map(([w]) => w).join('|')})\\b`, 'y');
 const ATTACHED_SCALE_AT = /([kmb])\b/y;
 const PERCENT_AT = /\s*(%|percent\b|per cent\b|por ciento\b)/y;
 const CURRENCY_AFTER_AT = /\s*(?:de\s+)?(dollars?|dolares|usd|euros?)\b/y;

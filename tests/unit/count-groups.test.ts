@@ -73,3 +73,17 @@ describe('people harmed', () => {
     expect(relationFor('En marzo Estados Unidos envió 261 deportados al CECOT, donde fueron golpeados al llegar.', 'c000-deportees-261')).toBe('agrees');
   });
 });
+
+describe('capacity and population words', () => {
+  it('reads what a prison will hold as its capacity, not its population', () => {
+    expect(relationFor('Officials described CECOT as a fortress that will hold 40,000 prisoners once full.', 'c000-capacity-40000')).toBe('agrees');
+    expect(relationFor('Officials described CECOT as a fortress that will hold 40,000 prisoners once full.', 'c000-population-10000-20000')).toBeNull();
+    expect(relationFor('El gobierno presentó el CECOT como una fortaleza que albergará a 40.000 reos.', 'c000-capacity-40000')).toBe('agrees');
+    expect(relationFor('El gobierno presentó el CECOT como una fortaleza que albergará a 40.000 reos.', 'c000-population-10000-20000')).toBeNull();
+  });
+
+  it('reads what the prison holds as its population', () => {
+    expect(relationFor('By the count of a lawyer who visited it, CECOT holds about 15,000 inmates.', 'c000-population-10000-20000')).toBe('repeats-error');
+    expect(relationFor('Según la cuenta de un abogado que lo visitó, el CECOT retiene a unos 15.000 presos.', 'c000-population-10000-20000')).toBe('repeats-error');
+  });
+});
