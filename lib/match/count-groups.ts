@@ -269,6 +269,9 @@ export function readCounts(
     // held there in thousands besides the subject's people is someone else's count.
     const otherEvent = otherEventNear(words.eventsOf(a.index, info), q);
     if (reading && info.groups[reading.group]?.heldBesides && !joined && !otherEvent && !words.cuedFor(a.index, q.start, reading.end)) continue;
+    // "Police moved the first 2,000 gang members to CECOT": more of a group held besides than all the
+    // subject's people, told without the subject's own words (deported, flights), is another group's count.
+    if (reading && info.groups[reading.group]?.heldBesides && !joined && !otherEvent && exceedsWhole(m, info, q) && !words.ownFor(info, q.start, reading.end)) continue;
     out.push({
       q,
       subject: a.index,
@@ -348,6 +351,13 @@ function harmedCount(m: Matcher, s: { start: number; end: number }, folded: stri
   return null;
 }
 
+/** The number is larger than every value the dataset gives for the subject's count: it cannot be a part of it. */
+function exceedsWhole(m: Matcher, info: SubjectInfo, q: ParsedQuantity): boolean {
+  const lo = q.qualifier === 'range' ? (q.min ?? 0) : (q.value ?? 0);
+  const values = info.quantityClaims.map((ci) => m.claims[ci]?.claim.quantity).map((dq) => (dq ? (dq.qualifier === 'range' ? (dq.max ?? 0) : (dq.value ?? 0)) : 0));
+  return values.length > 0 && values.every((v) => lo > v);
+}
+
 function groupLabel(info: SubjectInfo, g: number): Bilingual {
   return { en: info.groups[g]?.label ?? '', es: info.groups[g]?.labelEs ?? '' };
 }
@@ -366,6 +376,12 @@ class SentenceWords {
     let hits = this.eventHits.get(subject);
     if (!hits) this.eventHits.set(subject, (hits = info.otherEvents ? info.otherEvents.findAll(this.folded, this.s.start, this.s.end) : []));
     return hits;
+  }
+
+  /** Whether the sentence names the subject's own place or people (`subjects[].scope.own`) outside the count's noun phrase [from, to). */
+  ownFor(info: SubjectInfo, from: number, to: number): boolean {
+    if (!info.scopeOwn) return true;
+    return info.scopeOwn.findAll(this.folded, this.s.start, this.s.end).some((h) => h.end <= from || h.start >= to);
   }
 
   /** Whether the sentence uses a subject's own words (its cues) outside the count's noun phrase [from, to). */

@@ -87,3 +87,15 @@ describe('capacity and population words', () => {
     expect(relationFor('Según la cuenta de un abogado que lo visitó, el CECOT retiene a unos 15.000 presos.', 'c000-population-10000-20000')).toBe('repeats-error');
   });
 });
+
+describe('a group held besides, more than all the subject counts', () => {
+  it('is not the deportees without the words of deportation', () => {
+    expect(relationFor('In the small hours, Salvadoran police transferred the first 4,000 gang members to CECOT.', 'c000-deportees-261')).toBeNull();
+    expect(relationFor('De madrugada, la policía salvadoreña trasladó a los primeros 4.000 pandilleros al CECOT.', 'c000-deportees-261')).toBeNull();
+  });
+
+  it('is still compared with them when the sentence says they were deported', () => {
+    expect(relationFor('The United States deported 300 alleged gang members to CECOT.', 'c000-deportees-261')).toBe('conflicts');
+    expect(relationFor('Estados Unidos deportó a 300 presuntos pandilleros al CECOT.', 'c000-deportees-261')).toBe('conflicts');
+  });
+});
