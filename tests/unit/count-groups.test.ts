@@ -99,3 +99,20 @@ describe('a group held besides, more than all the subject counts', () => {
     expect(relationFor('Estados Unidos deportó a 300 presuntos pandilleros al CECOT.', 'c000-deportees-261')).toBe('conflicts');
   });
 });
+
+describe('children, entering, sums sent', () => {
+  it('never reads a count of children or relatives as the deportees', () => {
+    expect(relationFor('After the exchange, nine Venezuelan migrant children separated during the deportations to CECOT were reunited with their families.', 'c000-deportees-261')).toBeNull();
+    expect(relationFor('Tras el canje, nueve niños venezolanos migrantes separados durante las deportaciones al CECOT volvieron con sus familias.', 'c000-deportees-261')).toBeNull();
+  });
+
+  it('reads the people who entered the prison as the deportees sent there', () => {
+    expect(relationFor('Over that weekend, 261 people entered CECOT under heavy guard.', 'c000-deportees-261')).toBe('agrees');
+    expect(relationFor('Aquel fin de semana, 261 personas ingresaron al CECOT bajo fuerte custodia.', 'c000-deportees-261')).toBe('agrees');
+  });
+
+  it('reads a sum funneled or set aside for the deportees as the payment', () => {
+    expect(relationFor('Washington funneled about $6 million to El Salvador to keep the deportees in CECOT.', 'c000-payment-6-million')).toBe('agrees');
+    expect(relationFor('Washington destinó unos US$6 millones a El Salvador para mantener a los deportados en el CECOT.', 'c000-payment-6-million')).toBe('agrees');
+  });
+});
