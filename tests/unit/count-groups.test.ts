@@ -111,6 +111,11 @@ describe('children, entering, sums sent', () => {
     expect(relationFor('Aquel fin de semana, 261 personas ingresaron al CECOT bajo fuerte custodia.', 'c000-deportees-261')).toBe('agrees');
   });
 
+  it('reads the people a fee keeps in custody as the deportees, held under the deal: related, not their count', () => {
+    expect(relationFor('The president said Washington pays a small fee for El Salvador to keep the 238 prisoners in CECOT in custody for a year.', 'c000-deportees-261')).toBe('related');
+    expect(relationFor('El presidente dijo que Washington paga una tarifa pequeña para que El Salvador mantenga a los 238 presos en el CECOT bajo custodia durante un año.', 'c000-deportees-261')).toBe('related');
+  });
+
   it('reads a sum funneled or set aside for the deportees as the payment', () => {
     expect(relationFor('Washington funneled about $6 million to El Salvador to keep the deportees in CECOT.', 'c000-payment-6-million')).toBe('agrees');
     expect(relationFor('Washington destinó unos US$6 millones a El Salvador para mantener a los deportados en el CECOT.', 'c000-payment-6-million')).toBe('agrees');
