@@ -14,6 +14,11 @@ import { widerScope } from './count-scope';
 /** Words after a number and before a subgroup ("of them", "de ellos") that say it counts a part. */
 const PART_OF = /\b(?:of (?:whom|them)|among them|including|de (?:ellos|ellas|los cuales|las cuales|quienes)|entre ellos|entre ellas|incluidos|incluidas)\b/;
 /**
+ * "Of the 261 deported, 238 were Venezuelan", "de las cuales 238 eran venezolanas": the group named
+ * right after the number and a copula, with nothing named before it, is the group the number counts.
+ */
+const COPULA = /^\s+(?:of (?:them|whom) )?(?:were|are|was|is|eran|son|fueron|era|es)\s+(?:(?:all|mostly|todos|todas)\s+)?$/;
+/**
  * Words that end the noun phrase of a count: a verb, a preposition, a
  * relative pronoun. What stands between the number and a group's name must be
  * modifiers ("238 alleged Venezuelan gang members", "250 suspected members").
@@ -90,7 +95,7 @@ function readGroup(info: SubjectInfo, folded: string, from: number, to: number):
     const gap = window.slice(at, h.start);
     const first = taken.length === 0;
     const join = !first && JOINED.test(gap);
-    const ok = modifiersOnly(gap) || (first && PART_OF.test(gap) && gap.length <= 20) || join || ofGroup(gap);
+    const ok = modifiersOnly(gap) || (first && (PART_OF.test(gap) || COPULA.test(gap)) && gap.length <= 20) || join || ofGroup(gap);
     if (!ok) break;
     if (join) joined = true;
     // "members of MS-13": the name after "of" says which members, so it goes first among equals.

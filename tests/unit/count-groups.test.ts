@@ -121,3 +121,19 @@ describe('children, entering, sums sent', () => {
     expect(relationFor('Washington destinó unos US$6 millones a El Salvador para mantener a los deportados en el CECOT.', 'c000-payment-6-million')).toBe('agrees');
   });
 });
+
+describe('the group named after a copula', () => {
+  /** The relations of the sentence's matches to the count of deportees, by the value the page gives. */
+  function byValue(text: string): Record<number, string> {
+    const out: Record<number, string> = {};
+    const a = analyzeText({ text }, matcher, topic);
+    for (const c of a.claims) for (const m of c.matches) if (m.claimId === 'c000-deportees-261' && m.detail?.type === 'quantity' && m.detail.page.value !== undefined) out[m.detail.page.value] = m.relation;
+    return out;
+  }
+
+  it('reads "238 were Venezuelan" after the whole as a part of it, not another value of the whole', () => {
+    expect(byValue('Of the 261 people flown to CECOT that weekend, 238 were Venezuelan.')).toEqual({ 261: 'agrees', 238: 'related' });
+    expect(byValue('Estados Unidos envió al CECOT a 261 personas, de las cuales 238 eran venezolanas.')).toEqual({ 261: 'agrees', 238: 'related' });
+    expect(byValue('De los 261 hombres deportados al CECOT, 23 eran salvadoreños.')).toEqual({ 261: 'agrees', 23: 'related' });
+  });
+});
