@@ -234,7 +234,7 @@ export function readCounts(
   const words = new SentenceWords(m, s, folded);
   for (const q of quantities) {
     // "At least 40 migrants were beaten": a count of people told by what happened to them counts people harmed.
-    const harm = harmedCount(m, s, folded, q, quantities);
+    const harm = words.anyHarm() ? harmedCount(m, s, folded, q, quantities) : null;
     if (harm) {
       out.push({ q, subject: harm.subject, info: m.subjects[harm.subject] as SubjectInfo, score: 1, group: null, span: [q.start, Math.max(q.end, harm.end)], otherEvent: true, harmed: true });
       continue;
@@ -381,6 +381,13 @@ class SentenceWords {
     let hits = this.eventHits.get(subject);
     if (!hits) this.eventHits.set(subject, (hits = info.otherEvents ? info.otherEvents.findAll(this.folded, this.s.start, this.s.end) : []));
     return hits;
+  }
+
+  private harm: boolean | null = null;
+  /** Whether the sentence has any word of harm (`subjects[].peopleHarmed`): read once, before any count is read for it. */
+  anyHarm(): boolean {
+    this.harm ??= this.m.subjects.some((info) => !!info.peopleHarmed && info.peopleHarmed.findAll(this.folded, this.s.start, this.s.end).length > 0);
+    return this.harm;
   }
 
   /** Whether the sentence names the subject's own place or people (`subjects[].scope.own`) outside the count's noun phrase [from, to). */
