@@ -111,6 +111,13 @@ export const Subject = z.object({
    */
   otherEvents: Terms.optional(),
   /**
+   * For counts of cases of abuse: words said of a count of people, as what happened to them
+   * ("40 migrants were beaten", "more than 200 detainees have died"): the number counts people
+   * harmed, related to this subject's count and never another subject's count of those people
+   * (the deportees sent, the inmates held).
+   */
+  peopleHarmed: Terms.optional(),
+  /**
    * For quantities: words right before a number saying it measures another
    * thing than the subject ("lights on 24 hours a day" is not how long the
    * prisoners are locked in). Such a number is not this subject's.

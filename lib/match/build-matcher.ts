@@ -24,6 +24,8 @@ export interface SubjectInfo {
   groupOf: number[][];
   /** For counts: the words that say a number counts another event (`subjects[].otherEvents`). */
   otherEvents: PhraseSet | null;
+  /** For counts of abuse cases: the words saying a count of people counts people harmed (`subjects[].peopleHarmed`). */
+  peopleHarmed: PhraseSet | null;
   /** For quantities: the words that say a number measures another thing (`subjects[].otherMeasures`). */
   otherMeasures: PhraseSet | null;
   /** For hours a day: the words that say a duration is the time out of the cell (`subjects[].timeOut`). */
@@ -118,6 +120,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
       groupNames: null,
       groupOf: [],
       otherEvents: null,
+      peopleHarmed: null,
       otherMeasures: null,
       timeOut: null,
       timeOutLeave: null,
@@ -138,6 +141,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
     info.timeOutCell = terms(info.subject.timeOutParts?.cell);
     info.scopeWider = terms(info.subject.scope?.wider);
     info.scopeOwn = terms(info.subject.scope?.own);
+    info.peopleHarmed = terms(info.subject.peopleHarmed);
     if (!info.groups.length) continue;
     const lists = info.groups.map((g) => [...g.names.en, ...g.names.es].map((n) => foldKey(n)));
     info.groupNames = new PhraseSet(lists.flat());

@@ -14,6 +14,11 @@ import { widerScope } from './count-scope';
 /** Words after a number and before a subgroup ("of them", "de ellos") that say it counts a part. */
 const PART_OF = /\b(?:of (?:whom|them)|among them|including|de (?:ellos|ellas|los cuales|las cuales|quienes)|entre ellos|entre ellas|incluidos|incluidas)\b/;
 /**
+ * "Of the 261 deported, 238 were Venezuelan", "de las cuales 238 eran venezolanas": the group named
+ * right after the number and a copula, with nothing named before it, is the group the number counts.
+ */
+const COPULA = /^\s+(?:of (?:them|whom) )?(?:were|are|was|is|eran|son|fueron|era|es)\s+(?:(?:all|mostly|todos|todas)\s+)?$/;
+/**
  * Words that end the noun phrase of a count: a verb, a preposition, a
  * relative pronoun. What stands between the number and a group's name must be
  * modifiers ("238 alleged Venezuelan gang members", "250 suspected members").
@@ -90,7 +95,7 @@ function readGroup(info: SubjectInfo, folded: string, from: number, to: number):
     const gap = window.slice(at, h.start);
     const first = taken.length === 0;
     const join = !first && JOINED.test(gap);
-    const ok = modifiersOnly(gap) || (first && PART_OF.test(gap) && gap.length <= 20) || join || ofGroup(gap);
+    const ok = modifiersOnly(gap) || (first && (PART_OF.test(gap) || COPULA.test(gap)) && gap.length <= 20) || join || ofGroup(gap);
     if (!ok) break;
     if (join) joined = true;
     // "members of MS-13": the name after "of" says which members, so it goes first among equals.
@@ -207,6 +212,8 @@ export interface CountReading {
   /** For a count told in parts ("238 Venezuelans and 23 Salvadorans"): the parts, the sum being `q`. */
   parts?: Array<{ value: number; group: Bilingual }>;
   otherEvent: boolean;
+  /** The number counts people harmed ("40 migrants were beaten"): `subject` is the subject of abuse cases, `span` reaches the words of harm. */
+  harmed?: boolean;
 }
 
 /**
@@ -226,6 +233,12 @@ export function readCounts(
   if (!quantities.length) return out;
   const words = new SentenceWords(m, s, folded);
   for (const q of quantities) {
+    // "At least 40 migrants were beaten": a count of people told by what happened to them counts people harmed.
+    const harm = words.anyHarm() ? harmedCount(m, s, folded, q, quantities) : null;
+    if (harm) {
+      out.push({ q, subject: harm.subject, info: m.subjects[harm.subject] as SubjectInfo, score: 1, group: null, span: [q.start, Math.max(q.end, harm.end)], otherEvent: true, harmed: true });
+      continue;
+    }
     // The second of two joined counts ("238 Venezuelans and 23 Salvadorans") counts what the first does.
     const prev = out[out.length - 1];
     const joined = prev && prev.group !== null && joinedCounts(folded, { end: prev.span[1] }, q) ? { index: prev.subject, score: prev.score } : null;
@@ -261,6 +274,9 @@ export function readCounts(
     // held there in thousands besides the subject's people is someone else's count.
     const otherEvent = otherEventNear(words.eventsOf(a.index, info), q);
     if (reading && info.groups[reading.group]?.heldBesides && !joined && !otherEvent && !words.cuedFor(a.index, q.start, reading.end)) continue;
+    // "Police moved the first 2,000 gang members to CECOT": more of a group held besides than all the
+    // subject's people, told without the subject's own words (deported, flights), is another group's count.
+    if (reading && info.groups[reading.group]?.heldBesides && !joined && !otherEvent && exceedsWhole(m, info, q) && !words.ownFor(info, q.start, reading.end)) continue;
     out.push({
       q,
       subject: a.index,
@@ -296,6 +312,57 @@ export function readCounts(
   return out;
 }
 
+/** How far after a count of people what happened to them may be told ("40 migrants deported from … and held in …, suffered torture"). */
+const HARM_REACH = 170;
+/** Words between a count and a word of harm that start another clause about other people or another time ("where they were beaten"). */
+const HARM_BREAK = /\b(?:where|when|after|then|later|while|they|whom|donde|cuando|tras|luego|despues|mientras|ellos|ellas)\b|[.;:]/;
+
+/**
+ * A count of people (a group some subject counts, not guards or soldiers) followed, in its
+ * clause and before the sentence's next number, by a word of harm said of them (`subjects[].peopleHarmed`:
+ * "were beaten", "have died", "sufrieron torturas"): it counts people harmed, the subject of abuse
+ * cases, not the people sent or held.
+ */
+/** Between two numbers, the words of a part and its whole ("40 of the 252", "40 de los 252"). */
+const PARTITIVE = /^\s*(?:of|of the|out of|out of the|among the|de|de los|de las|entre los|entre las)\s*$/;
+
+function harmedCount(m: Matcher, s: { start: number; end: number }, folded: string, q: ParsedQuantity, quantities: readonly ParsedQuantity[]): { subject: number; end: number } | null {
+  if (q.category !== 'count') return null;
+  const i = quantities.indexOf(q);
+  const prev = quantities[i - 1];
+  // "40 of the 252 migrants … suffered torture": the whole of a part is not who was harmed.
+  if (prev && prev.end <= q.start && PARTITIVE.test(folded.slice(prev.end, q.start))) return null;
+  const whole = quantities[i + 1];
+  const partOf = whole && whole.start >= q.end && PARTITIVE.test(folded.slice(q.end, whole.start)) ? whole : null;
+  const counted = partOf ?? q;
+  let people: GroupReading | null = null;
+  for (const info of m.subjects) {
+    if (!info.groupNames) continue;
+    const r = groupCounted(info, folded, s.end, counted);
+    if (r && !r.outside) {
+      people = r;
+      break;
+    }
+  }
+  if (!people) return null;
+  const next = quantities.find((o) => o !== q && o !== partOf && o.start >= counted.end)?.start ?? s.end;
+  const to = Math.min(s.end, next, q.end + HARM_REACH);
+  for (const [subject, info] of m.subjects.entries()) {
+    if (!info.peopleHarmed || !info.quantityClaims.length) continue;
+    const hit = info.peopleHarmed.findAll(folded, people.end, to).find((h) => !HARM_BREAK.test(folded.slice(people.end, h.start)));
+    // The highlight reaches what happened to them: "40 migrants … suffered torture".
+    if (hit) return { subject, end: hit.end };
+  }
+  return null;
+}
+
+/** The number is larger than every value the dataset gives for the subject's count: it cannot be a part of it. */
+function exceedsWhole(m: Matcher, info: SubjectInfo, q: ParsedQuantity): boolean {
+  const lo = q.qualifier === 'range' ? (q.min ?? 0) : (q.value ?? 0);
+  const values = info.quantityClaims.map((ci) => m.claims[ci]?.claim.quantity).map((dq) => (dq ? (dq.qualifier === 'range' ? (dq.max ?? 0) : (dq.value ?? 0)) : 0));
+  return values.length > 0 && values.every((v) => lo > v);
+}
+
 function groupLabel(info: SubjectInfo, g: number): Bilingual {
   return { en: info.groups[g]?.label ?? '', es: info.groups[g]?.labelEs ?? '' };
 }
@@ -314,6 +381,19 @@ class SentenceWords {
     let hits = this.eventHits.get(subject);
     if (!hits) this.eventHits.set(subject, (hits = info.otherEvents ? info.otherEvents.findAll(this.folded, this.s.start, this.s.end) : []));
     return hits;
+  }
+
+  private harm: boolean | null = null;
+  /** Whether the sentence has any word of harm (`subjects[].peopleHarmed`): read once, before any count is read for it. */
+  anyHarm(): boolean {
+    this.harm ??= this.m.subjects.some((info) => !!info.peopleHarmed && info.peopleHarmed.findAll(this.folded, this.s.start, this.s.end).length > 0);
+    return this.harm;
+  }
+
+  /** Whether the sentence names the subject's own place or people (`subjects[].scope.own`) outside the count's noun phrase [from, to). */
+  ownFor(info: SubjectInfo, from: number, to: number): boolean {
+    if (!info.scopeOwn) return true;
+    return info.scopeOwn.findAll(this.folded, this.s.start, this.s.end).some((h) => h.end <= from || h.start >= to);
   }
 
   /** Whether the sentence uses a subject's own words (its cues) outside the count's noun phrase [from, to). */

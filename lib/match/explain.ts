@@ -160,6 +160,7 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       const subject = lower(pickIn(d.subject, es));
       const page = renderValue(d.page, locale);
       const data = renderValue(d.data, locale);
+      if (d.harmed) return t('matching.qtyPeopleHarmed', { page, data, subject });
       if (d.otherEvent) return t('matching.qtyOtherEvent', { page, data, subject });
       if (d.timeOut) {
         const out = renderValue({ ...d.timeOut, unit: d.timeOut.unit }, locale);

@@ -168,7 +168,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (!c || !dq) continue;
       const cmp = compareQuantities(q, dq);
       // (Only its value and unit are read: no copy of the whole quantity.)
-      page ??= describeQuantity({ qualifier: q.qualifier, value: q.value, min: q.min, max: q.max, unit: info.subject.unit ?? q.unit });
+      // People harmed are counted in people, whatever the subject's unit (cases).
+      page ??= describeQuantity({ qualifier: q.qualifier, value: q.value, min: q.min, max: q.max, unit: k.harmed ? 'people' : (info.subject.unit ?? q.unit) });
       const data = describeQuantity(dq);
       let relation: Relation = cmp.compatible ? 'agrees' : 'conflicts';
       let group: Extract<ExplainDetail, { type: 'quantity' }>['group'];
@@ -209,13 +210,14 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       const detail: Extract<ExplainDetail, { type: 'quantity' }> = {
         type: 'quantity',
         subject: { en: info.subject.label, es: info.subject.labelEs },
-        page: detailValue(q, withUnit, unit),
+        page: detailValue(q, withUnit, k.harmed ? 'people' : unit),
         data: detailValue(dq, withUnit, unit),
         compatible: cmp.compatible,
       };
       if (group) detail.group = group;
       if (k.parts) detail.parts = k.parts;
       if (k.otherEvent) detail.otherEvent = true;
+      if (k.harmed) detail.harmed = true;
       if (money) detail.money = money;
       const timeOutOf = outOf.get(q) as { out: NonNullable<Extract<ExplainDetail, { type: 'quantity' }>['timeOut']> } | undefined;
       if (timeOutOf) detail.timeOut = timeOutOf.out;

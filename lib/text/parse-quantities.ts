@@ -49,7 +49,8 @@ export interface ParseOptions {
   to?: number;
 }
 
-const DIGITS = String.raw`\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
+// "40 000", "40\u202f000": thousands grouped by a space (as Spanish and French style guides write them) are one number.
+const DIGITS = String.raw`\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?`;
 const WORD_NUMBERS = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|');
 const FRACTION_WORDS = FRACTIONS.map(([w]) => w.replace('-', '[- ]')).join('|');
 // One scan finds every candidate: digits (not glued to letters, as in "MS-13"), number words, fractions.
@@ -58,7 +59,7 @@ const NUMBER_WORD_AT = new RegExp(`(?:(${DIGITS})|(${WORD_NUMBERS})\\b)`, 'y');
 
 /** The units word after a tens word: "-four", " five", " y cuatro". */
 const TENS_UNIT_AT = /(?:-| y | )(one|two|three|four|five|six|seven|eight|nine|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b/y;
-const SCALE_AT = new RegExp(`\\s*(${SCALES.map(([w]) => w).join('|')})\\b`, 'y');
+const SCALE_AT = new RegExp(`(?:-|\\s*)(${SCALES.map(([w]) => w).join('|')})\\b`, 'y');
 const ATTACHED_SCALE_AT = /([kmb])\b/y;
 const PERCENT_AT = /\s*(%|percent\b|per cent\b|por ciento\b)/y;
 const CURRENCY_AFTER_AT = /\s*(?:de\s+)?(dollars?|dolares|usd|euros?)\b/y;
@@ -431,7 +432,8 @@ function matchAt(re: RegExp, f: string, at: number): { end: number; groups: Arra
  * both languages); "6.5" and "6,5" are six and a half; with both marks the
  * last one is the decimal point ("1,234.5", "1.234,5").
  */
-export function parseNumeral(s: string): number {
+export function parseNumeral(raw: string): number {
+  const s = raw.replace(/[ \u00a0\u2009\u202f]/g, '');
   const dots = s.split('.').length - 1;
   const commas = s.split(',').length - 1;
   if (dots && commas) {

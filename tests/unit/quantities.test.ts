@@ -138,6 +138,20 @@ describe('parseQuantities: number words and table rows', () => {
     expect(parseQuantities('veinticuatro horas al día').map((q) => q.value)).toEqual([24]);
   });
 
+  it('reads thousands grouped by a space, a no-break space or a narrow space as one number', () => {
+    expect(parseQuantities('hasta 40 000 reos').map((q) => q.value)).toEqual([40000]);
+    expect(parseQuantities('built for 60\u202f000 inmates').map((q) => q.value)).toEqual([60000]);
+    expect(parseQuantities('entre 10\u00a0000 y 20\u00a0000 presos').map((q) => [q.min, q.max])).toEqual([[10000, 20000]]);
+    // A year or a longer number before another is not one group of thousands.
+    expect(parseQuantities('in 2025 261 people').map((q) => q.value)).toContain(261);
+  });
+
+  it('reads a scale joined to its number by a hyphen ("forty-thousand", "$6-million")', () => {
+    expect(parseQuantities('can house forty-thousand inmates').map((q) => q.value)).toEqual([40000]);
+    expect(parseQuantities('a $6-million deal').map((q) => q.value)).toEqual([6e6]);
+    expect(parseQuantities('cuarenta-mil presos').map((q) => q.value)).toEqual([40000]);
+  });
+
   it('reads a number glued to its row label at the start of a line, with the label, and not past the line', () => {
     const text = 'Status\nCapacity40,000\nInmates today\nPopulation15,200 (as of 2024)';
     const qs = parseQuantities(text).filter((q) => q.category !== 'year');
