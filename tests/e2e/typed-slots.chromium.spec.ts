@@ -1,7 +1,7 @@
 import { test, expect } from './chromium-fixtures';
 import { highlightTexts, openWithSidebar, textBox } from './helpers';
 
-test('typed slots: a swapped payer, a wrong legal basis and a wrong full name are conflicts naming both values; time out of the cell and a disputed link are explained, in English and Spanish', async ({ context, baseURL, extensionId }) => {
+test('typed slots: a swapped payer, a wrong legal basis and a wrong full name are conflicts naming both values; time out of the cell, a disputed link and a count of people harmed are explained, in English and Spanish', async ({ context, baseURL, extensionId }) => {
   const { page, sidebar } = await openWithSidebar(context, baseURL, extensionId, '/typed-slots.html', 'cecot-lens-conflicts');
 
   const conflicts = await highlightTexts(page, 'cecot-lens-conflicts');
@@ -26,6 +26,12 @@ test('typed slots: a swapped payer, a wrong legal basis and a wrong full name ar
   await expect(disputed).toContainText('The page reports that some dispute the alleged link to Tren de Aragua');
   await timeOut.scrollIntoViewIfNeeded();
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-time-out.png' });
+  // A count of people harmed is not the count of documented cases: related, and said so.
+  const harmed = sidebar.getByTestId('sidebar-claim').filter({ hasText: 'were beaten' });
+  await expect(harmed).toHaveAttribute('data-relation', 'related');
+  await expect(harmed).toContainText('The page counts at least 40 people who were harmed (beaten, tortured or killed)');
+  await harmed.scrollIntoViewIfNeeded();
+  await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-harmed.png' });
   await sidebar.evaluate(() => window.scrollTo(0, 0));
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-slots.png' });
 
@@ -46,6 +52,10 @@ test('typed slots: a swapped payer, a wrong legal basis and a wrong full name ar
   await expect(sidebar.getByTestId('sidebar-claim').filter({ hasText: 'Court filings allege' })).toContainText('La página recoge que hay quien niega');
   await fuera.scrollIntoViewIfNeeded();
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-time-out-es.png' });
+  const danos = sidebar.getByTestId('sidebar-claim').filter({ hasText: 'were beaten' });
+  await expect(danos).toContainText('La página cuenta al menos 40 personas que sufrieron daños');
+  await danos.scrollIntoViewIfNeeded();
+  await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-harmed-es.png' });
   await sidebar.evaluate(() => window.scrollTo(0, 0));
   await sidebar.screenshot({ path: 'test-results/screenshots/chromium-sidebar-typed-slots-es.png' });
   const lawBox = await textBox(page, '#m2', 'under the Insurrection Act');
