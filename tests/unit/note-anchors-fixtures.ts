@@ -27,3 +27,14 @@ export function privateNote(page: string, n: number, anchor: Pick<Annotation, 'i
     ...over,
   });
 }
+
+/** Note number `n` on `page`: its own quote ("quoted words n") at offset n·100, green or yellow by parity. */
+export function numberedNote(page: string, n: number, over: Partial<Annotation> = {}): Annotation {
+  const exact = `quoted words ${n}`;
+  const anchor = {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: 'before ', suffix: ' after' }, position: { type: 'TextPositionSelector', start: n * 100, end: n * 100 + exact.length } },
+    color: n % 2 ? 'green' : 'yellow',
+  } as const;
+  return privateNote(page, n, anchor, over);
+}

@@ -5,19 +5,13 @@ import { PageNotesPrefetch, PREFETCH_TTL_MS } from '../../lib/background/page-no
 import { putAnnotation, putAnnotations, tombstoneAnnotation } from '../../lib/store/annotations-repo';
 import { listAnchorsForPage, onAnnotationsWritten, readAnchorsBack, type NoteAnchorList } from '../../lib/store/note-anchors-repo';
 import { freshDbs } from './fresh-db';
-import { PRIVATE_WORDS, privateNote } from './note-anchors-fixtures';
+import { PRIVATE_WORDS, numberedNote } from './note-anchors-fixtures';
 
 const freshDb = freshDbs('note-anchors');
 const PAGE = 'https://news.example/cecot';
 
 function note(n: number, over: Partial<Annotation> = {}): Annotation {
-  const exact = `quoted words ${n}`;
-  const anchor = {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: 'before ', suffix: ' after' }, position: { type: 'TextPositionSelector', start: n * 100, end: n * 100 + exact.length } },
-    color: n % 2 ? 'green' : 'yellow',
-  } as const;
-  return privateNote(PAGE, n, anchor, over);
+  return numberedNote(PAGE, n, over);
 }
 
 describe("a page's notes as the page session receives them", () => {

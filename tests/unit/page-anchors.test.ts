@@ -11,20 +11,14 @@ import { packNoteAnchors, unpackNoteAnchors } from '../../lib/store/note-anchors
 import { buildPageAnchors, readPageAnchors, writeNotes } from '../../lib/store/page-anchors';
 import { hostOf } from '../../lib/store/host-of';
 import { openedDbs } from './fresh-db';
-import { PRIVATE_WORDS, privateNote } from './note-anchors-fixtures';
+import { PRIVATE_WORDS, numberedNote } from './note-anchors-fixtures';
 
 const open = openedDbs('page-anchors');
 const PAGE = 'https://news.example/cecot';
 const OTHER = 'https://news.example/other';
 
 function note(n: number, page = PAGE, over: Partial<Annotation> = {}): Annotation {
-  const exact = `quoted words ${n}`;
-  const anchor = {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: 'before ', suffix: ' after' }, position: { type: 'TextPositionSelector', start: n * 100, end: n * 100 + exact.length } },
-    color: n % 2 ? 'green' : 'yellow',
-  } as const;
-  return privateNote(page, n, anchor, over);
+  return numberedNote(page, n, over);
 }
 
 const stored = (a: Annotation) => ({ ...a, host: hostOf(a.canonicalUrl) });
