@@ -161,6 +161,22 @@ describe('one event, one clause', () => {
     expect(found).not.toContain('agrees c000-rights-groups-condemn');
   });
 
+  it('reads a shared verb as the event whose actor and object are both on the page, in both languages', () => {
+    // "questioned"/"accused" are also actions of facts with no actor (the due-process worry, the alleged
+    // link); with rights groups questioning the prison, the predicate is theirs.
+    for (const text of [
+      'The prison has been questioned by human rights groups over the lack of due process for the men held there.',
+      'Human rights groups accused the mega-prison of holding men linked to Tren de Aragua without any trial.',
+      'La cárcel ha sido cuestionada por organizaciones de derechos humanos por la falta de debido proceso.',
+      'Organizaciones de derechos humanos acusan a la megacárcel de retener a hombres vinculados al Tren de Aragua sin juicio.',
+    ]) {
+      expect(parts(text)[0], text).toBe('agrees c000-rights-groups-condemn');
+    }
+    // Without the groups, the verb stays with the fact that needs no actor.
+    expect(parts('US officials accused the men sent to the prison of belonging to Tren de Aragua.')).toEqual(['agrees c003-tren-de-aragua-link']);
+    expect(parts('Los periodistas cuestionaron al director sobre el debido proceso que recibieron los detenidos.')).toEqual(['agrees c003-no-due-process']);
+  });
+
   it('still reports an accusation made without evidence', () => {
     const found = matches('Muchos fueron acusados sin pruebas de pertenecer al Tren de Aragua.');
     expect(found).toContain('agrees c003-tren-de-aragua-link');
