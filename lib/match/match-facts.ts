@@ -150,17 +150,27 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // "criticized the prison's inhumane conditions" is about the conditions, "slammed as inhumane" about what is inhumane.
   // An event the page tells whole, its actor with the action and the object, is the reading over one
   // that has no actor to find ("la cárcel fue cuestionada por organizaciones de derechos humanos por la
-  // falta de debido proceso": the groups questioned the prison; the due-process worry has no one saying it).
+  // falta de debido proceso": the groups questioned the prison; the due-process worry has no one saying it),
+  // unless the other's object stands nearer the verb ("quiere deportar a criminales estadounidenses a la
+  // megacárcel": whom he would deport, not only where).
   const beats = (g: FactFinding, f: FactFinding) =>
-    g.whole !== f.whole && g.object !== undefined && f.object !== undefined
-      ? g.whole === true
-      : g.objectShare !== undefined && f.objectShare !== undefined && g.objectShare !== f.objectShare
+    g.whole !== f.whole && g.whole === true && g.object && f.object && objectGap(g) <= objectGap(f)
+      ? true
+      : f.whole === true && g.whole !== true && g.object && f.object && objectGap(f) <= objectGap(g)
+        ? false
+        : g.objectShare !== undefined && f.objectShare !== undefined && g.objectShare !== f.objectShare
       ? g.objectShare < f.objectShare
       : g.span[1] - g.span[0] < f.span[1] - f.span[0];
   const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && beats(g, f))));
   // Per claim the first finding is kept: conflicts first, then the narrowest slots (a year before the law it dates).
   // A neighbouring fact comes after the claim's own.
   return kept.sort((a, b) => findingRank(a) - findingRank(b));
+}
+
+/** How far an event's object stands from its action. */
+function objectGap(f: FactFinding): number {
+  if (!f.action || !f.object) return Infinity;
+  return f.object[0] >= f.action[1] ? f.object[0] - f.action[1] : Math.max(0, f.action[0] - f.object[1]);
 }
 
 function findingRank(f: FactFinding): number {

@@ -177,6 +177,20 @@ describe('one event, one clause', () => {
     expect(parts('Los periodistas cuestionaron al director sobre el debido proceso que recibieron los detenidos.')).toEqual(['agrees c003-no-due-process']);
   });
 
+  it('reads a plan to send US citizens as the offer, with the object nearest the verb, in both languages', () => {
+    for (const text of [
+      'The president plans to send convicted US citizens to CECOT.',
+      "He is the man who wants to deport America's most violent offenders to the mega-prison.",
+      'El presidente quiere deportar a los delincuentes más violentos de Estados Unidos a la megacárcel.',
+      'La Casa Blanca pretende enviar a criminales estadounidenses al CECOT.',
+    ]) {
+      expect(parts(text)[0], text).toBe('agrees c003-rubio-us-citizens-offer');
+    }
+    // A plan to send more of the deportees is not the offer about citizens; "no plans" stays a mention.
+    expect(matches('The administration plans to send more Venezuelan deportees to CECOT.')).not.toContain('agrees c003-rubio-us-citizens-offer');
+    expect(matches('An official said there were no plans to deport American citizens to CECOT.')).not.toContain('agrees c003-rubio-us-citizens-offer');
+  });
+
   it('still reports an accusation made without evidence', () => {
     const found = matches('Muchos fueron acusados sin pruebas de pertenecer al Tren de Aragua.');
     expect(found).toContain('agrees c003-tren-de-aragua-link');
