@@ -153,8 +153,13 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // falta de debido proceso": the groups questioned the prison; the due-process worry has no one saying it),
   // unless the other's object stands nearer the verb ("quiere deportar a criminales estadounidenses a la
   // megacárcel": whom he would deport, not only where).
+  // What only neighbours a claim never takes the verb from that claim's own fact ("rights groups and Democrats
+  // criticized the deal": the activists' criticism, not only the lawmakers').
+  const neighbour = (f: FactFinding) => f.detail.type === 'event' && f.detail.neighbour === true;
   const beats = (g: FactFinding, f: FactFinding) =>
-    g.whole !== f.whole && g.whole === true && g.object && f.object && objectGap(g) <= objectGap(f)
+    g.claim === f.claim && neighbour(g) !== neighbour(f)
+      ? !neighbour(g)
+      : g.whole !== f.whole && g.whole === true && g.object && f.object && objectGap(g) <= objectGap(f)
       ? true
       : f.whole === true && g.whole !== true && g.object && f.object && objectGap(f) <= objectGap(g)
         ? false

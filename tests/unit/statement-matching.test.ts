@@ -191,6 +191,15 @@ describe('one event, one clause', () => {
     expect(matches('An official said there were no plans to deport American citizens to CECOT.')).not.toContain('agrees c003-rubio-us-citizens-offer');
   });
 
+  it('gives lawmakers questioning the deal as related, and leaves the activists\' criticism its own, in both languages', () => {
+    expect(parts('Senators from both parties pressed for answers about the payments under the deal.')).toEqual(['related c000-deal-criticised']);
+    expect(parts('Varios senadores exigieron explicaciones sobre el acuerdo con El Salvador.')).toEqual(['related c000-deal-criticised']);
+    // The lawmakers named nearer the verb do not take it from the rights groups.
+    expect(parts('Rights groups and Democrats criticized the deal with El Salvador.')).toEqual(['agrees c000-deal-criticised']);
+    expect(parts('Organizaciones de derechos humanos y senadores demócratas criticaron el acuerdo.')).toEqual(['agrees c000-deal-criticised']);
+    expect(matches('A group of senators toured the mega-prison in Tecoluca.')).not.toContain('related c000-deal-criticised');
+  });
+
   it('still reports an accusation made without evidence', () => {
     const found = matches('Muchos fueron acusados sin pruebas de pertenecer al Tren de Aragua.');
     expect(found).toContain('agrees c003-tren-de-aragua-link');
