@@ -200,6 +200,17 @@ describe('one event, one clause', () => {
     expect(matches('A group of senators toured the mega-prison in Tecoluca.')).not.toContain('related c000-deal-criticised');
   });
 
+  it('reads a prison regarded by rights groups as a place of abuse as their condemnation, in both languages', () => {
+    expect(parts('Human Rights Watch regards CECOT as a place of systematic abuse.')).toEqual(['agrees c000-rights-groups-condemn']);
+    expect(parts('Es una cárcel considerada por organizaciones de derechos humanos como un centro de torturas.')).toEqual(['agrees c000-rights-groups-condemn']);
+    // Regarded so by the government, it is no condemnation.
+    expect(matches('The prison is regarded by Salvadoran officials as the safest in the Americas.')).not.toContain('agrees c000-rights-groups-condemn');
+    expect(matches('La cárcel es considerada por el gobierno como la más segura del continente.')).not.toContain('agrees c000-rights-groups-condemn');
+    // Men who say they were beaten there tell of abuse: near the condemnation, not the same fact.
+    expect(parts('The men said they were subjected to beatings at CECOT.')).toEqual(['related c000-rights-groups-condemn']);
+    expect(parts('Los hombres contaron que en el CECOT fueron sometidos a palizas.')).toEqual(['related c000-rights-groups-condemn']);
+  });
+
   it('still reports an accusation made without evidence', () => {
     const found = matches('Muchos fueron acusados sin pruebas de pertenecer al Tren de Aragua.');
     expect(found).toContain('agrees c003-tren-de-aragua-link');
