@@ -28,6 +28,8 @@ export interface FactFinding {
   roles?: Array<[number, number]>;
   /** For events: how many facts take the object's words as their object (the prison: many; "inhumane conditions": few). */
   objectShare?: number;
+  /** For events: the page names the actor, the action and the object, all three the fact has. */
+  whole?: boolean;
 }
 
 export interface FactSentence {
@@ -146,14 +148,34 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // whose actor and object stand nearest to it is the reading ("a move that drew criticism", not the prison named before).
   // An object many facts share (the prison itself) yields to a specific one of the same action:
   // "criticized the prison's inhumane conditions" is about the conditions, "slammed as inhumane" about what is inhumane.
+  // An event the page tells whole, its actor with the action and the object, is the reading over one
+  // that has no actor to find ("la cárcel fue cuestionada por organizaciones de derechos humanos por la
+  // falta de debido proceso": the groups questioned the prison; the due-process worry has no one saying it),
+  // unless the other's object stands nearer the verb ("quiere deportar a criminales estadounidenses a la
+  // megacárcel": whom he would deport, not only where).
+  // What only neighbours a claim never takes the verb from that claim's own fact ("rights groups and Democrats
+  // criticized the deal": the activists' criticism, not only the lawmakers').
+  const neighbour = (f: FactFinding) => f.detail.type === 'event' && f.detail.neighbour === true;
   const beats = (g: FactFinding, f: FactFinding) =>
-    g.objectShare !== undefined && f.objectShare !== undefined && g.objectShare !== f.objectShare
+    g.claim === f.claim && neighbour(g) !== neighbour(f)
+      ? !neighbour(g)
+      : g.whole !== f.whole && g.whole === true && g.object && f.object && objectGap(g) <= objectGap(f)
+      ? true
+      : f.whole === true && g.whole !== true && g.object && f.object && objectGap(f) <= objectGap(g)
+        ? false
+        : g.objectShare !== undefined && f.objectShare !== undefined && g.objectShare !== f.objectShare
       ? g.objectShare < f.objectShare
       : g.span[1] - g.span[0] < f.span[1] - f.span[0];
   const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && beats(g, f))));
   // Per claim the first finding is kept: conflicts first, then the narrowest slots (a year before the law it dates).
   // A neighbouring fact comes after the claim's own.
   return kept.sort((a, b) => findingRank(a) - findingRank(b));
+}
+
+/** How far an event's object stands from its action. */
+function objectGap(f: FactFinding): number {
+  if (!f.action || !f.object) return Infinity;
+  return f.object[0] >= f.action[1] ? f.object[0] - f.action[1] : Math.max(0, f.action[0] - f.object[1]);
 }
 
 function findingRank(f: FactFinding): number {
@@ -572,6 +594,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       kind: 'event',
       action: [a.start, a.end],
       ...(object ? { object: [object.start, object.end] as [number, number], objectShare: objectShare(object) } : {}),
+      whole: actor !== null && object !== null,
       roles: parts.map((x) => [x.start, x.end] as [number, number]),
       relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
       span: [from, end],

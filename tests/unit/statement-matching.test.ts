@@ -161,6 +161,56 @@ describe('one event, one clause', () => {
     expect(found).not.toContain('agrees c000-rights-groups-condemn');
   });
 
+  it('reads a shared verb as the event whose actor and object are both on the page, in both languages', () => {
+    // "questioned"/"accused" are also actions of facts with no actor (the due-process worry, the alleged
+    // link); with rights groups questioning the prison, the predicate is theirs.
+    for (const text of [
+      'The prison has been questioned by human rights groups over the lack of due process for the men held there.',
+      'Human rights groups accused the mega-prison of holding men linked to Tren de Aragua without any trial.',
+      'La cárcel ha sido cuestionada por organizaciones de derechos humanos por la falta de debido proceso.',
+      'Organizaciones de derechos humanos acusan a la megacárcel de retener a hombres vinculados al Tren de Aragua sin juicio.',
+    ]) {
+      expect(parts(text)[0], text).toBe('agrees c000-rights-groups-condemn');
+    }
+    // Without the groups, the verb stays with the fact that needs no actor.
+    expect(parts('US officials accused the men sent to the prison of belonging to Tren de Aragua.')).toEqual(['agrees c003-tren-de-aragua-link']);
+    expect(parts('Los periodistas cuestionaron al director sobre el debido proceso que recibieron los detenidos.')).toEqual(['agrees c003-no-due-process']);
+  });
+
+  it('reads a plan to send US citizens as the offer, with the object nearest the verb, in both languages', () => {
+    for (const text of [
+      'The president plans to send convicted US citizens to CECOT.',
+      "He is the man who wants to deport America's most violent offenders to the mega-prison.",
+      'El presidente quiere deportar a los delincuentes más violentos de Estados Unidos a la megacárcel.',
+      'La Casa Blanca pretende enviar a criminales estadounidenses al CECOT.',
+    ]) {
+      expect(parts(text)[0], text).toBe('agrees c003-rubio-us-citizens-offer');
+    }
+    // A plan to send more of the deportees is not the offer about citizens; "no plans" stays a mention.
+    expect(matches('The administration plans to send more Venezuelan deportees to CECOT.')).not.toContain('agrees c003-rubio-us-citizens-offer');
+    expect(matches('An official said there were no plans to deport American citizens to CECOT.')).not.toContain('agrees c003-rubio-us-citizens-offer');
+  });
+
+  it('gives lawmakers questioning the deal as related, and leaves the activists\' criticism its own, in both languages', () => {
+    expect(parts('Senators from both parties pressed for answers about the payments under the deal.')).toEqual(['related c000-deal-criticised']);
+    expect(parts('Varios senadores exigieron explicaciones sobre el acuerdo con El Salvador.')).toEqual(['related c000-deal-criticised']);
+    // The lawmakers named nearer the verb do not take it from the rights groups.
+    expect(parts('Rights groups and Democrats criticized the deal with El Salvador.')).toEqual(['agrees c000-deal-criticised']);
+    expect(parts('Organizaciones de derechos humanos y senadores demócratas criticaron el acuerdo.')).toEqual(['agrees c000-deal-criticised']);
+    expect(matches('A group of senators toured the mega-prison in Tecoluca.')).not.toContain('related c000-deal-criticised');
+  });
+
+  it('reads a prison regarded by rights groups as a place of abuse as their condemnation, in both languages', () => {
+    expect(parts('Human Rights Watch regards CECOT as a place of systematic abuse.')).toEqual(['agrees c000-rights-groups-condemn']);
+    expect(parts('Es una cárcel considerada por organizaciones de derechos humanos como un centro de torturas.')).toEqual(['agrees c000-rights-groups-condemn']);
+    // Regarded so by the government, it is no condemnation.
+    expect(matches('The prison is regarded by Salvadoran officials as the safest in the Americas.')).not.toContain('agrees c000-rights-groups-condemn');
+    expect(matches('La cárcel es considerada por el gobierno como la más segura del continente.')).not.toContain('agrees c000-rights-groups-condemn');
+    // Men who say they were beaten there tell of abuse: near the condemnation, not the same fact.
+    expect(parts('The men said they were subjected to beatings at CECOT.')).toEqual(['related c000-rights-groups-condemn']);
+    expect(parts('Los hombres contaron que en el CECOT fueron sometidos a palizas.')).toEqual(['related c000-rights-groups-condemn']);
+  });
+
   it('still reports an accusation made without evidence', () => {
     const found = matches('Muchos fueron acusados sin pruebas de pertenecer al Tren de Aragua.');
     expect(found).toContain('agrees c003-tren-de-aragua-link');
