@@ -34,14 +34,28 @@ const MIN_PART = 3;
  * nothing else was found.
  */
 export function claimParts(text: string, matches: readonly DatasetMatch[]): ClaimPart[] {
-  const parts: ClaimPart[] = [];
   // Most sentences listed match nothing: they have no parts.
-  if (!matches.length) return parts;
+  if (!matches.length) return [];
+  if (matches.length === 1) return partsInOrder(text, matches, matches);
+  // Compared values take their spans first (they are the narrowest), then clauses and statements, each group best first.
+  const parts = partsInOrder(text, [...matches].sort((a, b) => partRank(a, matches) - partRank(b, matches)), matches);
+  // A repeated flagged error beside a count that only relates speaks first only when it rests on the
+  // count's own words ("17 members of the Tren de Aragua gang": the count would take them all and the
+  // warning would be lost). When it has words of its own beside what is counted ("238 members of the
+  // Venezuelan | criminal organization known as Tren de Aragua"), the count keeps what it counts and
+  // the error what is left, each a part of its own.
+  if (!matches.some((m) => repeatsError(m, matches))) return parts;
+  const countFirst = partsInOrder(text, [...matches].sort((a, b) => valueRank(a, matches) - valueRank(b, matches)), matches);
+  const kept = (ps: readonly ClaimPart[]) => matches.every((m) => !repeatsError(m, matches) || ps.some((p) => p.claimId === m.claimId && p.relation === m.relation));
+  return kept(countFirst) ? countFirst : parts;
+}
+
+/** The parts that `ordered` (the sentence's matches in the order they take their spans) leaves, sorted by where they start. */
+function partsInOrder(text: string, ordered: readonly DatasetMatch[], matches: readonly DatasetMatch[]): ClaimPart[] {
+  const parts: ClaimPart[] = [];
   const claims = new Set<string>();
   /** Where the compared numbers (or years) stand. */
   const values: number[] = [];
-  // Compared values take their spans first (they are the narrowest), then clauses and statements, each group best first.
-  const ordered = matches.length === 1 ? [matches[0] as DatasetMatch] : [...matches].sort((a, b) => partRank(a, matches) - partRank(b, matches));
   for (const m of ordered) {
     if (parts.length >= MAX_PARTS) break;
     // One part per dataset claim, except numbers: "261 people, 238 of them Venezuelans" compares two.
@@ -117,7 +131,12 @@ function rightName(m: DatasetMatch): boolean {
 }
 
 function partRank(m: DatasetMatch, matches: readonly DatasetMatch[]): number {
-  return repeatsError(m, matches) ? -1 : named(m, matches) || rightName(m) ? 2 : VALUE_KINDS.has(m.kind) ? 0 : 1;
+  return repeatsError(m, matches) ? -1 : valueRank(m, matches);
+}
+
+/** Compared values first, then clauses and statements, then names that only say who is meant. */
+function valueRank(m: DatasetMatch, matches: readonly DatasetMatch[]): number {
+  return named(m, matches) || rightName(m) ? 2 : VALUE_KINDS.has(m.kind) ? 0 : 1;
 }
 
 function someStartsWith(keys: ReadonlySet<string>, prefix: string): boolean {
