@@ -33,9 +33,10 @@ const MIN_PART = 3;
  * A weak "related" on the sentence's words alone becomes a part only when
  * nothing else was found.
  */
-export function claimParts(text: string, matches: readonly DatasetMatch[]): ClaimPart[] {
+export function claimParts(text: string, given: readonly DatasetMatch[]): ClaimPart[] {
   // Most sentences listed match nothing: they have no parts.
-  if (!matches.length) return [];
+  if (!given.length) return [];
+  const matches = given.length === 1 ? given : given.map((m) => withMeasuredNoun(text, m, given));
   if (matches.length === 1) return partsInOrder(text, matches, matches);
   // Compared values take their spans first (they are the narrowest), then clauses and statements, each group best first.
   const parts = partsInOrder(text, [...matches].sort((a, b) => partRank(a, matches) - partRank(b, matches)), matches);
@@ -105,6 +106,29 @@ function partsInOrder(text: string, ordered: readonly DatasetMatch[], matches: r
     parts.push(part);
   }
   return parts.sort((a, b) => a.start - b.start);
+}
+
+/** "compensation of", "un pago de": the stretch between what an amount measures and the amount. */
+const OF_AMOUNT = /^\s+(?:of|de)\s+$/i;
+const ARTICLE_BEFORE = /(?<![\p{L}\p{N}])(?:a|an|the|un|una|el|la)\s+$/iu;
+
+/**
+ * An amount joined by "of", "de" to the noun it measures ("a payment of $6 million", "una compensación
+ * económica de US$ 6 millones") is the most specific claim those words support: its part takes in that
+ * noun, when the noun is the object of an event beside it, and the event keeps its actor and action
+ * ("El Salvador obtendrá una"). Other matches are returned as they are.
+ */
+function withMeasuredNoun(text: string, m: DatasetMatch, matches: readonly DatasetMatch[]): DatasetMatch {
+  if (m.kind !== 'money') return m;
+  for (const e of matches) {
+    if (e.kind !== 'event' || !e.roles || e.roles.length < 2) continue;
+    const object = e.roles[e.roles.length - 1] as readonly [number, number];
+    if (object[1] > m.span[0] || object === e.roles[0] || !OF_AMOUNT.test(text.slice(object[1], m.span[0]))) continue;
+    // The article goes with its noun: "El Salvador will get | a payment of $6 million".
+    const article = ARTICLE_BEFORE.exec(text.slice(Math.max(0, object[0] - 8), object[0]));
+    return { ...m, span: [object[0] - (article ? article[0].length : 0), m.span[1]] };
+  }
+  return m;
 }
 
 // A title given right to someone the event is done to or with ("met with President Nayib Bukele") only

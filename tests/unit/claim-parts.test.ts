@@ -120,6 +120,17 @@ describe('1b. claims the listing used to hide', () => {
 });
 
 describe('2. counts are compared with the group they count', () => {
+  it('an amount joined by "of", "de" to what it measures takes that noun into its part; the receiving event keeps its actor and action', () => {
+    expect(partsOf('For keeping them for a year, El Salvador will get a payment of $6 million.')).toEqual([
+      ['El Salvador will get', 'event', 'agrees', 'c000-housing-deportees-financial-support'],
+      ['a payment of $6 million', 'money', 'agrees', 'c000-payment-6-million'],
+    ]);
+    expect(partsOf('Por tenerlos durante un año, El Salvador recibirá una compensación económica de US$ 6 millones.', 'es')).toEqual([
+      ['El Salvador recibirá', 'event', 'agrees', 'c000-housing-deportees-financial-support'],
+      ['una compensación económica de US$ 6 millones', 'money', 'agrees', 'c000-payment-6-million'],
+    ]);
+  });
+
   it('reads 238 Venezuelans as a narrower group than 261 people, in both languages', () => {
     expect(relationTo('The United States sent 238 Venezuelans to the CECOT prison last month.', 'c000-deportees-261')).toBe('related');
     expect(relationTo('Estados Unidos deportó a 238 venezolanos al CECOT.', 'c000-deportees-261', 'es')).toBe('related');
