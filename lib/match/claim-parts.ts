@@ -119,6 +119,7 @@ const ARTICLE_BEFORE = /(?<![\p{L}\p{N}])(?:a|an|the|un|una|el|la)\s+$/iu;
  * ("El Salvador obtendrá una"). Other matches are returned as they are.
  */
 function withMeasuredNoun(text: string, m: DatasetMatch, matches: readonly DatasetMatch[]): DatasetMatch {
+  if (m.kind === 'count') return withWhatWasDone(text, m, matches);
   if (m.kind !== 'money') return m;
   for (const e of matches) {
     if (e.kind !== 'event' || !e.roles || e.roles.length < 2) continue;
@@ -129,6 +130,21 @@ function withMeasuredNoun(text: string, m: DatasetMatch, matches: readonly Datas
     return { ...m, span: [object[0] - (article ? article[0].length : 0), m.span[1]] };
   }
   return m;
+}
+
+/** A participle right after the people counted, saying what was done to them ("removed", "deported", "trasladados"). */
+const DONE_TO = /^\s+(?:[a-z]+ed|sent|flown|taken|held|[a-záéíóú]+(?:ados|idos|adas|idas))\s[^,;:()\u2014\u2013]*$/i;
+
+/**
+ * "238 men removed under an 18th-century law": the participle that says what was done to the people
+ * counted describes who was counted, so the count's part reaches over it, up to where the next
+ * match's words begin (the law keeps its own words).
+ */
+function withWhatWasDone(text: string, m: DatasetMatch, matches: readonly DatasetMatch[]): DatasetMatch {
+  let next = Infinity;
+  for (const o of matches) if (o !== m && o.span[0] >= m.span[1] && o.span[0] < next) next = o.span[0];
+  if (!Number.isFinite(next) || next - m.span[1] > 40 || !DONE_TO.test(text.slice(m.span[1], next))) return m;
+  return { ...m, span: [m.span[0], next] };
 }
 
 // A title given right to someone the event is done to or with ("met with President Nayib Bukele") only

@@ -120,6 +120,17 @@ describe('1b. claims the listing used to hide', () => {
 });
 
 describe('2. counts are compared with the group they count', () => {
+  it('a count takes in the participle saying what was done to the people counted, up to the next claim’s words', () => {
+    expect(partsOf('In March the planes carried to El Salvador 238 men removed under an 18th-century wartime law, the Alien Enemies Act, or on old removal orders.')).toEqual([
+      ['238 men removed under an', 'count', 'conflicts', 'c000-deportees-261'],
+      ['18th-century wartime law', 'year', 'agrees', 'c003-alien-enemies-act'],
+    ]);
+    expect(partsOf('En marzo, los aviones llevaron a El Salvador a 238 hombres expulsados en virtud de una ley de guerra del siglo XVIII o por órdenes de deportación.', 'es')).toEqual([
+      ['238 hombres expulsados en virtud de una', 'count', 'conflicts', 'c000-deportees-261'],
+      ['ley de guerra del siglo XVIII', 'statement', 'agrees', 'c003-alien-enemies-act'],
+    ]);
+  });
+
   it('an amount joined by "of", "de" to what it measures takes that noun into its part; the receiving event keeps its actor and action', () => {
     expect(partsOf('For keeping them for a year, El Salvador will get a payment of $6 million.')).toEqual([
       ['El Salvador will get', 'event', 'agrees', 'c000-housing-deportees-financial-support'],
