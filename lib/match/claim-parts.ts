@@ -33,15 +33,30 @@ const MIN_PART = 3;
  * A weak "related" on the sentence's words alone becomes a part only when
  * nothing else was found.
  */
-export function claimParts(text: string, matches: readonly DatasetMatch[]): ClaimPart[] {
-  const parts: ClaimPart[] = [];
+export function claimParts(text: string, given: readonly DatasetMatch[]): ClaimPart[] {
   // Most sentences listed match nothing: they have no parts.
-  if (!matches.length) return parts;
+  if (!given.length) return [];
+  const matches = given.length === 1 ? given : given.map((m) => withMeasuredNoun(text, m, given));
+  if (matches.length === 1) return partsInOrder(text, matches, matches);
+  // Compared values take their spans first (they are the narrowest), then clauses and statements, each group best first.
+  const parts = partsInOrder(text, [...matches].sort((a, b) => partRank(a, matches) - partRank(b, matches)), matches);
+  // A repeated flagged error beside a count that only relates speaks first only when it rests on the
+  // count's own words ("17 members of the Tren de Aragua gang": the count would take them all and the
+  // warning would be lost). When it has words of its own beside what is counted ("238 members of the
+  // Venezuelan | criminal organization known as Tren de Aragua"), the count keeps what it counts and
+  // the error what is left, each a part of its own.
+  if (!matches.some((m) => repeatsError(m, matches))) return parts;
+  const countFirst = partsInOrder(text, [...matches].sort((a, b) => valueRank(a, matches) - valueRank(b, matches)), matches);
+  const kept = (ps: readonly ClaimPart[]) => matches.every((m) => !repeatsError(m, matches) || ps.some((p) => p.claimId === m.claimId && p.relation === m.relation));
+  return kept(countFirst) ? countFirst : parts;
+}
+
+/** The parts that `ordered` (the sentence's matches in the order they take their spans) leaves, sorted by where they start. */
+function partsInOrder(text: string, ordered: readonly DatasetMatch[], matches: readonly DatasetMatch[]): ClaimPart[] {
+  const parts: ClaimPart[] = [];
   const claims = new Set<string>();
   /** Where the compared numbers (or years) stand. */
   const values: number[] = [];
-  // Compared values take their spans first (they are the narrowest), then clauses and statements, each group best first.
-  const ordered = matches.length === 1 ? [matches[0] as DatasetMatch] : [...matches].sort((a, b) => partRank(a, matches) - partRank(b, matches));
   for (const m of ordered) {
     if (parts.length >= MAX_PARTS) break;
     // One part per dataset claim, except numbers: "261 people, 238 of them Venezuelans" compares two.
@@ -93,6 +108,45 @@ export function claimParts(text: string, matches: readonly DatasetMatch[]): Clai
   return parts.sort((a, b) => a.start - b.start);
 }
 
+/** "compensation of", "un pago de": the stretch between what an amount measures and the amount. */
+const OF_AMOUNT = /^\s+(?:of|de)\s+$/i;
+const ARTICLE_BEFORE = /(?<![\p{L}\p{N}])(?:a|an|the|un|una|el|la)\s+$/iu;
+
+/**
+ * An amount joined by "of", "de" to the noun it measures ("a payment of $6 million", "una compensación
+ * económica de US$ 6 millones") is the most specific claim those words support: its part takes in that
+ * noun, when the noun is the object of an event beside it, and the event keeps its actor and action
+ * ("El Salvador obtendrá una"). Other matches are returned as they are.
+ */
+function withMeasuredNoun(text: string, m: DatasetMatch, matches: readonly DatasetMatch[]): DatasetMatch {
+  if (m.kind === 'count') return withWhatWasDone(text, m, matches);
+  if (m.kind !== 'money') return m;
+  for (const e of matches) {
+    if (e.kind !== 'event' || !e.roles || e.roles.length < 2) continue;
+    const object = e.roles[e.roles.length - 1] as readonly [number, number];
+    if (object[1] > m.span[0] || object === e.roles[0] || !OF_AMOUNT.test(text.slice(object[1], m.span[0]))) continue;
+    // The article goes with its noun: "El Salvador will get | a payment of $6 million".
+    const article = ARTICLE_BEFORE.exec(text.slice(Math.max(0, object[0] - 8), object[0]));
+    return { ...m, span: [object[0] - (article ? article[0].length : 0), m.span[1]] };
+  }
+  return m;
+}
+
+/** A participle right after the people counted, saying what was done to them ("removed", "deported", "trasladados"). */
+const DONE_TO = /^\s+(?:[a-z]+ed|sent|flown|taken|held|[a-záéíóú]+(?:ados|idos|adas|idas))\s[^,;:()\u2014\u2013]*$/i;
+
+/**
+ * "238 men removed under an 18th-century law": the participle that says what was done to the people
+ * counted describes who was counted, so the count's part reaches over it, up to where the next
+ * match's words begin (the law keeps its own words).
+ */
+function withWhatWasDone(text: string, m: DatasetMatch, matches: readonly DatasetMatch[]): DatasetMatch {
+  let next = Infinity;
+  for (const o of matches) if (o !== m && o.span[0] >= m.span[1] && o.span[0] < next) next = o.span[0];
+  if (!Number.isFinite(next) || next - m.span[1] > 40 || !DONE_TO.test(text.slice(m.span[1], next))) return m;
+  return { ...m, span: [m.span[0], next] };
+}
+
 // A title given right to someone the event is done to or with ("met with President Nayib Bukele") only
 // names who is meant: the event, begun before it, comes first. The actor's own title ("Secretary Noem toured") keeps its place.
 function named(m: DatasetMatch, matches: readonly DatasetMatch[]): boolean {
@@ -117,7 +171,12 @@ function rightName(m: DatasetMatch): boolean {
 }
 
 function partRank(m: DatasetMatch, matches: readonly DatasetMatch[]): number {
-  return repeatsError(m, matches) ? -1 : named(m, matches) || rightName(m) ? 2 : VALUE_KINDS.has(m.kind) ? 0 : 1;
+  return repeatsError(m, matches) ? -1 : valueRank(m, matches);
+}
+
+/** Compared values first, then clauses and statements, then names that only say who is meant. */
+function valueRank(m: DatasetMatch, matches: readonly DatasetMatch[]): number {
+  return named(m, matches) || rightName(m) ? 2 : VALUE_KINDS.has(m.kind) ? 0 : 1;
 }
 
 function someStartsWith(keys: ReadonlySet<string>, prefix: string): boolean {

@@ -120,6 +120,28 @@ describe('1b. claims the listing used to hide', () => {
 });
 
 describe('2. counts are compared with the group they count', () => {
+  it('a count takes in the participle saying what was done to the people counted, up to the next claim’s words', () => {
+    expect(partsOf('In March the planes carried to El Salvador 238 men removed under an 18th-century wartime law, the Alien Enemies Act, or on old removal orders.')).toEqual([
+      ['238 men removed under an', 'count', 'conflicts', 'c000-deportees-261'],
+      ['18th-century wartime law', 'year', 'agrees', 'c003-alien-enemies-act'],
+    ]);
+    expect(partsOf('En marzo, los aviones llevaron a El Salvador a 238 hombres expulsados en virtud de una ley de guerra del siglo XVIII o por órdenes de deportación.', 'es')).toEqual([
+      ['238 hombres expulsados en virtud de una', 'count', 'conflicts', 'c000-deportees-261'],
+      ['ley de guerra del siglo XVIII', 'statement', 'agrees', 'c003-alien-enemies-act'],
+    ]);
+  });
+
+  it('an amount joined by "of", "de" to what it measures takes that noun into its part; the receiving event keeps its actor and action', () => {
+    expect(partsOf('For keeping them for a year, El Salvador will get a payment of $6 million.')).toEqual([
+      ['El Salvador will get', 'event', 'agrees', 'c000-housing-deportees-financial-support'],
+      ['a payment of $6 million', 'money', 'agrees', 'c000-payment-6-million'],
+    ]);
+    expect(partsOf('Por tenerlos durante un año, El Salvador recibirá una compensación económica de US$ 6 millones.', 'es')).toEqual([
+      ['El Salvador recibirá', 'event', 'agrees', 'c000-housing-deportees-financial-support'],
+      ['una compensación económica de US$ 6 millones', 'money', 'agrees', 'c000-payment-6-million'],
+    ]);
+  });
+
   it('reads 238 Venezuelans as a narrower group than 261 people, in both languages', () => {
     expect(relationTo('The United States sent 238 Venezuelans to the CECOT prison last month.', 'c000-deportees-261')).toBe('related');
     expect(relationTo('Estados Unidos deportó a 238 venezolanos al CECOT.', 'c000-deportees-261', 'es')).toBe('related');
@@ -228,6 +250,36 @@ describe('5. "related" needs something specific, not the topic’s own words', (
 });
 
 describe('6. agreeing with what the curator flagged is a repeated error, not a green agreement', () => {
+  it('a count that only relates keeps what it counts when the flagged error has words of its own beside it', () => {
+    // The count's row covers the number and the people counted; the error's row the gang it names. The warning
+    // stays a part of its own, but does not take the words the count stands on.
+    expect(partsOf('Soldiers at the gate processed 238 members of the Venezuelan criminal organization called Tren de Aragua before dawn.')).toEqual([
+      ['238 members of the Venezuelan', 'count', 'related', 'c000-deportees-261'],
+      ['criminal organization called Tren de Aragua', 'event', 'repeats-error', 'c003-deportees-gang-members'],
+    ]);
+    expect(partsOf('Al amanecer, los soldados registraron en la cárcel a 238 integrantes de la banda criminal venezolana Tren de Aragua.', 'es')).toEqual([
+      ['238 integrantes', 'count', 'related', 'c000-deportees-261'],
+      ['de la banda criminal', 'event', 'repeats-error', 'c003-deportees-gang-members'],
+    ]);
+  });
+  it('a flagged error that rests on the count’s own words still speaks first', () => {
+    // "12 members of the gang and members of MS-13": the count would take every word the error rests on.
+    const parts = partsOf('Pictured: 12 members of the Tren de Aragua gang and members of MS-13, deported from the United States, in a prison yard.');
+    expect(parts[0]).toEqual(['members of the Tren de Aragua', 'event', 'repeats-error', 'c003-deportees-gang-members']);
+    expect(parts.map((p) => p[3])).toContain('c000-deportees-261');
+    expect(partsOf('Pictured: 238 members of the Tren de Aragua gang, deported from the United States, wait in a prison yard.')).toEqual([
+      ['238', 'count', 'related', 'c000-deportees-261'],
+      ['members of the Tren de Aragua', 'event', 'repeats-error', 'c003-deportees-gang-members'],
+    ]);
+    // In Spanish the same photo caption reads the membership as the flagged error (no count of the deal's deportees is read in it).
+    expect(partsOf('En la foto, 238 miembros del Tren de Aragua deportados desde Estados Unidos esperan en el patio del penal.', 'es')[0]).toEqual([
+      'miembros del Tren de Aragua',
+      'event',
+      'repeats-error',
+      'c003-deportees-gang-members',
+    ]);
+  });
+
   it('the "Investor-State Agreement" label and the 10,000-20,000 population', () => {
     const label = sentence('The deal is an Investor-State Agreement between the two countries.')!.matches[0]!;
     expect(label).toMatchObject({ claimId: 'c000-deal-investor-state', relation: 'repeats-error', flagged: 'erroneous' });
