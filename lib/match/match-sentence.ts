@@ -335,22 +335,30 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // Words inside an event found for a claim of one subject are that event's ("no current plans to deport
   // American citizens"): they do not make a claim of another subject say the same thing, only relate to it.
   const events = out.filter((x) => x.kind === 'event').map((x) => ({ span: x.span, subject: x.subject }));
-  for (const h of s.termHits) {
-    if (s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end)) {
+  for (let hi = 0; hi < s.termHits.length; hi++) {
+    const h = s.termHits[hi] as PhraseHit;
+    if (overlapsAny(s.anchorSpans, h)) {
       topicTerms.push(h);
       continue;
     }
+    const owners = m.termOwners[h.phrase];
+    if (!owners) continue;
     // A long phrase found word for word ("the treatment is completely identical") says as much as two terms.
     const strength = termContentWords(m, h.phrase) >= 4 ? 2 : 1;
     let negated: boolean | null = null;
-    for (const o of m.termOwners[h.phrase] ?? []) {
+    for (let oi = 0; oi < owners.length; oi++) {
+      const o = owners[oi] as (typeof owners)[number];
       let e = termEvidence.get(o.owner);
-      if (!e) termEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, unique: 0, seen: [], hits: [], named: [], negatedHit: false, specificPhrases: [] }));
-      if (e.seen.includes(h.phrase)) continue;
-      e.seen.push(h.phrase);
-      e.hits.push(h);
+      if (!e) {
+        // (Made with the first phrase in: an array grown from empty reserves room for 16.)
+        termEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, unique: 0, seen: [h.phrase], hits: [h], named: [], negatedHit: false, specificPhrases: [] }));
+      } else {
+        if (e.seen.includes(h.phrase)) continue;
+        e.seen.push(h.phrase);
+        e.hits.push(h);
+      }
       e.weight += o.weight;
-      if ((m.termOwners[h.phrase]?.length ?? 0) === 1) e.unique++;
+      if (owners.length === 1) e.unique++;
       if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !othersEvent(m, events, h, o.owner)) {
         e.specific += strength;
         e.specificPhrases.push([h.phrase, strength]);
@@ -360,29 +368,40 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (negated) e.negatedHit = true;
     }
   }
-  for (const h of topicTerms) {
-    for (const o of m.termOwners[h.phrase] ?? []) {
-      const e = termEvidence.get(o.owner);
+  for (let hi = 0; hi < topicTerms.length; hi++) {
+    const h = topicTerms[hi] as PhraseHit;
+    const owners = m.termOwners[h.phrase];
+    if (!owners) continue;
+    for (let oi = 0; oi < owners.length; oi++) {
+      const e = termEvidence.get((owners[oi] as (typeof owners)[number]).owner);
       if (e && !e.seen.includes(h.phrase)) {
         e.seen.push(h.phrase);
         e.named.push(h);
-        e.weight += o.weight * 0.3;
+        e.weight += (owners[oi] as (typeof owners)[number]).weight * 0.3;
       }
     }
   }
   const cueEvidence = new Map<number, CueEvidence>();
-  for (const h of s.cueHits) {
-    const generic = m.cueGeneric[h.phrase] === true || s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end) === true;
+  for (let hi = 0; hi < s.cueHits.length; hi++) {
+    const h = s.cueHits[hi] as PhraseHit;
+    const owners = m.cueOwners[h.phrase];
+    if (!owners) continue;
+    const generic = m.cueGeneric[h.phrase] === true || overlapsAny(s.anchorSpans, h);
     const own = !generic && !within_(s.topicSpans, h);
-    for (const o of m.cueOwners[h.phrase] ?? []) {
+    for (let oi = 0; oi < owners.length; oi++) {
+      const o = owners[oi] as (typeof owners)[number];
       // "La población carcelaria del país": the subject's word, said of a wider population.
       const owner = m.subjects[o.owner];
       if (owner?.scopeWider && widerScope(owner, s, folded, h, quantities)) continue;
       let e = cueEvidence.get(o.owner);
-      if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, seen: [], specificHits: [], weighted: [] }));
+      const w = generic ? o.weight * 0.3 : o.weight;
+      if (!e) {
+        // (Made with the first cue in: an array grown from empty reserves room for 16.)
+        cueEvidence.set(o.owner, (e = { weight: w, specific: generic ? 0 : 1, own: own ? 1 : 0, seen: [h.phrase], specificHits: generic ? [] : [h], weighted: [{ hit: h, weight: w }] }));
+        continue;
+      }
       if (e.seen.includes(h.phrase)) continue;
       e.seen.push(h.phrase);
-      const w = generic ? o.weight * 0.3 : o.weight;
       e.weight += w;
       e.weighted.push({ hit: h, weight: w });
       if (!generic) {
@@ -615,6 +634,16 @@ function partKind(q: ParsedQuantity): PartKind {
     default:
       return 'quantity';
   }
+}
+
+/** Whether `h` overlaps one of `spans` (`spans.some(…)` without a closure per hit). */
+function overlapsAny(spans: ReadonlyArray<{ start: number; end: number }> | undefined, h: { start: number; end: number }): boolean {
+  if (!spans) return false;
+  for (let i = 0; i < spans.length; i++) {
+    const a = spans[i] as { start: number; end: number };
+    if (a.start < h.end && h.start < a.end) return true;
+  }
+  return false;
 }
 
 /** Whether `h` lies inside one of `spans` (sorted by start, not overlapping): a binary search, since long sentences have many of both. */
