@@ -101,6 +101,11 @@ export interface SentenceInput {
   locale?: Locale;
 }
 
+const NO_QUANTITIES: readonly ParsedQuantity[] = Object.freeze([]);
+const NO_TIME_OUT: ReadonlyMap<ParsedQuantity, ReturnType<typeof readTimeOut> extends Map<ParsedQuantity, infer V> ? V : never> = new Map<ParsedQuantity, never>();
+const NO_TIME_OUT_OF: ReadonlyMap<ParsedQuantity, never> = new Map<ParsedQuantity, never>();
+const NO_HITS: readonly PhraseHit[] = Object.freeze([]);
+
 /** Cue evidence decays with distance from the number: halved 25 characters away. */
 const DECAY = 25;
 const MIN_ASSIGN = 0.25;
@@ -146,11 +151,12 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
 
   const locale = s.locale ?? 'en';
   const folded = s.folded ?? s.text.toLowerCase();
-  const parsed = s.quantities.filter((q) => q.category !== 'year');
+  // (Most sentences have no number: they share one empty list and one empty map.)
+  const parsed = s.quantities.length ? s.quantities.filter((q) => q.category !== 'year') : NO_QUANTITIES;
   // Time out of the cell stands for the rest of the day confined ("30 minutes to exercise": 23.5 hours in).
-  const timeOut = readTimeOut(m, s, folded, parsed);
+  const timeOut = parsed.length ? readTimeOut(m, s, folded, parsed) : NO_TIME_OUT;
   const quantities = timeOut.size ? parsed.map((q) => timeOut.get(q)?.confined ?? q) : parsed;
-  const outOf = timeOut.size ? new Map([...timeOut.values()].map((t) => [t.confined, t])) : new Map<ParsedQuantity, never>();
+  const outOf = timeOut.size ? new Map([...timeOut.values()].map((t) => [t.confined, t])) : NO_TIME_OUT_OF;
   const counted = readCounts(m, s, folded, quantities, (q) => {
     const t = outOf.get(q);
     return t ? { index: t.subject, score: 1 } : assignSubject(m, s, q, quantities);
@@ -417,7 +423,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // The claims with terms in the sentence, then those of the subjects its cues name, each once, in that order.
   const claimIndexes: number[] = [...termEvidence.keys()];
   if (cueEvidence.size) {
-    const listed = new Uint8Array(m.claims.length);
+    const listed = listedBuffer(m);
     for (const ci of claimIndexes) listed[ci] = 1;
     for (const subject of cueEvidence.keys()) {
       for (const ci of m.subjects[subject]?.claims ?? []) {
@@ -426,6 +432,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         claimIndexes.push(ci);
       }
     }
+    // (The buffer is the matcher's, cleared for the next sentence.)
+    for (const ci of claimIndexes) listed[ci] = 0;
   }
   for (const ci of claimIndexes) {
     const c = m.claims[ci];
@@ -433,20 +441,22 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const terms = termEvidence.get(ci);
     const cues = cueEvidence.get(c.subject);
     // (A statement with none of its terms here is passed over below unless a cue is one of its own words: told first, as it is most of them.)
-    if (!terms && !c.claim.quantity && !cues?.specificHits.some((h) => c.statementCues.has(h.phrase))) continue;
+    if (!terms && !c.claim.quantity && !anyStatementCue(cues?.specificHits, c)) continue;
     if (already.has(c.claim.id) || factClaims.has(c.claim.id)) continue;
     const info = m.subjects[c.subject] as SubjectInfo;
     const isQuantity = !!c.claim.quantity;
     // A quantity subject is "related" only when the sentence has no number it
     // could be about: when it has one, the numbers already said which subject
     // the sentence is about (compared above, or assigned to another subject).
-    if (isQuantity && (comparedSubjects.has(c.subject) || quantities.some((q) => unitsFit(info, q)))) continue;
+    if (isQuantity && (comparedSubjects.has(c.subject) || anyFits(info, quantities))) continue;
     let termWeight = terms?.weight ?? 0;
     let termSpecific = terms ? oneLanguage(terms, c) : 0;
     // Cues its own statement uses count as terms of the claim, unless they are
     // the very words a term already counted ("Tren de Aragua" is both).
-    for (const h of cues?.specificHits ?? []) {
-      if (c.statementCues.has(h.phrase) && !terms?.hits.some((t) => t.start < h.end && h.start < t.end)) {
+    const cueHits = cues?.specificHits ?? NO_HITS;
+    for (let i = 0; i < cueHits.length; i++) {
+      const h = cueHits[i] as PhraseHit;
+      if (c.statementCues.has(h.phrase) && !overlapsAny(terms?.hits, h)) {
         termWeight += STATEMENT_CUE;
         termSpecific++;
       }
@@ -456,7 +466,12 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     if (!isQuantity && !terms && termSpecific === 0) continue;
     // Words that are both a term of the claim and a cue of its subject count once.
     let cueSum = 0;
-    for (const x of cues?.weighted ?? []) if (!terms?.hits.some((t) => t.start < x.hit.end && x.hit.start < t.end)) cueSum += x.weight;
+    if (cues) {
+      for (let i = 0; i < cues.weighted.length; i++) {
+        const x = cues.weighted[i] as CueEvidence['weighted'][number];
+        if (!overlapsAny(terms?.hits, x.hit)) cueSum += x.weight;
+      }
+    }
     const cueWeight = Math.min(cueSum, 1.2);
     // Quantity claims' terms are mostly numbers, left out of the index: their subject's cues are their words.
     const evidence = termWeight + cueWeight * (isQuantity ? 1 : 0.6) + (s.anchored ? 0.3 : 0);
@@ -469,7 +484,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const covered = coverage(terms, c);
     // A name the claim is about, right after its subject's own words ("known as Terrorism Confinement Center"),
     // is said, not merely used: every page names the topic, few say what it is called.
-    const naming = (terms?.named ?? []).filter(
+    const naming = !terms?.named.length ? NO_HITS : terms.named.filter(
       (h) => contentWords(m.terms.phrases[h.phrase] ?? '') >= 2 && (cues?.specificHits ?? []).some((c) => h.start >= c.end && h.start - c.end <= NAMED_GAP),
     );
     const named = !isQuantity && naming.length > 0;
@@ -636,6 +651,27 @@ function partKind(q: ParsedQuantity): PartKind {
   }
 }
 
+/** Whether one of the cues `hits` is a word of the claim's own statement. */
+function anyStatementCue(hits: readonly PhraseHit[] | undefined, c: ClaimInfo): boolean {
+  if (!hits) return false;
+  for (let i = 0; i < hits.length; i++) if (c.statementCues.has((hits[i] as PhraseHit).phrase)) return true;
+  return false;
+}
+
+/** Whether the units of one of `quantities` fit the subject's. */
+function anyFits(info: SubjectInfo, quantities: readonly ParsedQuantity[]): boolean {
+  for (let i = 0; i < quantities.length; i++) if (unitsFit(info, quantities[i] as ParsedQuantity)) return true;
+  return false;
+}
+
+const listedBuffers = new WeakMap<Matcher, Uint8Array>();
+/** One zeroed byte per claim, reused by every sentence (each clears what it set). */
+function listedBuffer(m: Matcher): Uint8Array {
+  let b = listedBuffers.get(m);
+  if (!b || b.length !== m.claims.length) listedBuffers.set(m, (b = new Uint8Array(m.claims.length)));
+  return b;
+}
+
 /** Whether `h` overlaps one of `spans` (`spans.some(…)` without a closure per hit). */
 function overlapsAny(spans: ReadonlyArray<{ start: number; end: number }> | undefined, h: { start: number; end: number }): boolean {
   if (!spans) return false;
@@ -788,7 +824,7 @@ interface Candidate {
   /** Something besides the topic's own words was shared. */
   ownWords: boolean;
   /** The topic's full names the sentence gives right after the subject's words ("known as …"). */
-  naming: PhraseHit[];
+  naming: readonly PhraseHit[];
 }
 
 function evidenceWords(text: string, hits: readonly PhraseHit[]): string[] {
