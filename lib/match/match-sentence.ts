@@ -334,6 +334,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
 
   // Statements, and quantity subjects the sentence is about without a number to compare.
   const termEvidence = new Map<number, TermEvidence>();
+  // The claims with terms in the sentence, in the order their evidence was made (the map's key order).
+  const claimIndexes: number[] = [];
   // Terms that name the topic itself ("CECOT", shared by half the claims) come
   // last and only add to claims other evidence already points at: they never
   // make a match on their own, and skipping them saves most of the work.
@@ -358,6 +360,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (!e) {
         // (Made with the first phrase in: an array grown from empty reserves room for 16.)
         termEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, unique: 0, seen: [h.phrase], hits: [h], named: [], negatedHit: false, specificPhrases: [] }));
+        claimIndexes.push(o.owner);
       } else {
         if (e.seen.includes(h.phrase)) continue;
         e.seen.push(h.phrase);
@@ -388,6 +391,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     }
   }
   const cueEvidence = new Map<number, CueEvidence>();
+  // The subjects with cues in the sentence, in the order their evidence was made (the map's key order).
+  const cueSubjects: number[] = [];
   for (let hi = 0; hi < s.cueHits.length; hi++) {
     const h = s.cueHits[hi] as PhraseHit;
     const owners = m.cueOwners[h.phrase];
@@ -403,6 +408,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       const w = generic ? o.weight * 0.3 : o.weight;
       if (!e) {
         // (Made with the first cue in: an array grown from empty reserves room for 16.)
+        cueSubjects.push(o.owner);
         cueEvidence.set(o.owner, (e = { weight: w, specific: generic ? 0 : 1, own: own ? 1 : 0, seen: [h.phrase], specificHits: generic ? [] : [h], weighted: [{ hit: h, weight: w }] }));
         continue;
       }
@@ -421,21 +427,24 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const already = new Set(out.map((x) => x.claimId));
   const candidates: Candidate[] = [];
   // The claims with terms in the sentence, then those of the subjects its cues name, each once, in that order.
-  const claimIndexes: number[] = [...termEvidence.keys()];
-  if (cueEvidence.size) {
+  if (cueSubjects.length) {
     const listed = listedBuffer(m);
-    for (const ci of claimIndexes) listed[ci] = 1;
-    for (const subject of cueEvidence.keys()) {
-      for (const ci of m.subjects[subject]?.claims ?? []) {
+    for (let i = 0; i < claimIndexes.length; i++) listed[claimIndexes[i] as number] = 1;
+    for (let j = 0; j < cueSubjects.length; j++) {
+      const claims = m.subjects[cueSubjects[j] as number]?.claims;
+      if (!claims) continue;
+      for (let i = 0; i < claims.length; i++) {
+        const ci = claims[i] as number;
         if (listed[ci] === 1) continue;
         listed[ci] = 1;
         claimIndexes.push(ci);
       }
     }
     // (The buffer is the matcher's, cleared for the next sentence.)
-    for (const ci of claimIndexes) listed[ci] = 0;
+    for (let i = 0; i < claimIndexes.length; i++) listed[claimIndexes[i] as number] = 0;
   }
-  for (const ci of claimIndexes) {
+  for (let cii = 0; cii < claimIndexes.length; cii++) {
+    const ci = claimIndexes[cii] as number;
     const c = m.claims[ci];
     if (!c) continue;
     const terms = termEvidence.get(ci);
@@ -726,7 +735,10 @@ function oneLanguage(terms: TermEvidence, c: ClaimInfo): number {
   let both = 0;
   let onlyEn = false;
   let onlyEs = false;
-  for (const [phrase, strength] of terms.specificPhrases) {
+  for (let i = 0; i < terms.specificPhrases.length; i++) {
+    const t = terms.specificPhrases[i] as [number, number];
+    const phrase = t[0];
+    const strength = t[1];
     const inEn = c.termsEn.includes(phrase);
     const inEs = c.termsEs.includes(phrase);
     if (inEn && !inEs) {
@@ -759,7 +771,7 @@ function coverage(terms: TermEvidence | undefined, c: ClaimInfo): number {
 function shareSeen(list: readonly number[], seen: readonly number[]): number {
   if (!list.length) return 0;
   let n = 0;
-  for (const i of list) if (seen.includes(i)) n++;
+  for (let j = 0; j < list.length; j++) if (seen.includes(list[j] as number)) n++;
   return n / list.length;
 }
 
