@@ -105,6 +105,12 @@ const NO_QUANTITIES: readonly ParsedQuantity[] = Object.freeze([]);
 const NO_TIME_OUT: ReadonlyMap<ParsedQuantity, ReturnType<typeof readTimeOut> extends Map<ParsedQuantity, infer V> ? V : never> = new Map<ParsedQuantity, never>();
 const NO_TIME_OUT_OF: ReadonlyMap<ParsedQuantity, never> = new Map<ParsedQuantity, never>();
 const NO_HITS: readonly PhraseHit[] = Object.freeze([]);
+// Shared empty collections for the many sentences without numbers, facts, terms or cues: never added to.
+const NO_SUBJECTS: ReadonlySet<number> = new Set<number>();
+const NO_CLAIMS: ReadonlySet<string> = new Set<string>();
+const NO_TERMS: ReadonlyMap<number, TermEvidence> = new Map<number, TermEvidence>();
+const NO_CUES: ReadonlyMap<number, CueEvidence> = new Map<number, CueEvidence>();
+const NO_EVENTS: ReadonlyArray<{ span: [number, number]; subject: string }> = Object.freeze([]);
 
 /** Cue evidence decays with distance from the number: halved 25 characters away. */
 const DECAY = 25;
@@ -146,7 +152,6 @@ const NEGATION_BEFORE = /(?:\b(?:not|never|no|nunca|jamas|jamás|tampoco)|n't)\s
  */
 export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const out: DatasetMatch[] = [];
-  const comparedSubjects = new Set<number>();
   const compared: Array<{ q: ParsedQuantity; subject: string }> = [];
 
   const locale = s.locale ?? 'en';
@@ -161,6 +166,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const t = outOf.get(q);
     return t ? { index: t.subject, score: 1 } : assignSubject(m, s, q, quantities);
   });
+  // (Shared and never added to when nothing was counted, as in most sentences.)
+  const comparedSubjects = counted.length ? new Set<number>() : (NO_SUBJECTS as Set<number>);
   for (const k of counted) {
     const { q, info } = k;
     comparedSubjects.add(k.subject);
@@ -247,7 +254,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   }
 
   // Typed facts: a year, a title, an event compared slot by slot; they decide for their claim.
-  const factClaims = new Set<string>();
+  const factClaims = s.factHits?.length ? new Set<string>() : (NO_CLAIMS as Set<string>);
   const eventObjects: Array<[number, number]> = [];
   if (s.factHits?.length) {
     for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false, nearFacts: s.nearFacts, wrongTitles: s.wrongTitles, carried: s.carried })) {
@@ -333,7 +340,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   }
 
   // Statements, and quantity subjects the sentence is about without a number to compare.
-  const termEvidence = new Map<number, TermEvidence>();
+  const termEvidence = s.termHits.length ? new Map<number, TermEvidence>() : (NO_TERMS as Map<number, TermEvidence>);
   // The claims with terms in the sentence, in the order their evidence was made (the map's key order).
   const claimIndexes: number[] = [];
   // Terms that name the topic itself ("CECOT", shared by half the claims) come
@@ -342,7 +349,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const topicTerms: PhraseHit[] = [];
   // Words inside an event found for a claim of one subject are that event's ("no current plans to deport
   // American citizens"): they do not make a claim of another subject say the same thing, only relate to it.
-  const events = out.filter((x) => x.kind === 'event').map((x) => ({ span: x.span, subject: x.subject }));
+  const events = out.length ? out.filter((x) => x.kind === 'event').map((x) => ({ span: x.span, subject: x.subject })) : NO_EVENTS;
   for (let hi = 0; hi < s.termHits.length; hi++) {
     const h = s.termHits[hi] as PhraseHit;
     if (overlapsAny(s.anchorSpans, h)) {
@@ -390,7 +397,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       }
     }
   }
-  const cueEvidence = new Map<number, CueEvidence>();
+  const cueEvidence = s.cueHits.length ? new Map<number, CueEvidence>() : (NO_CUES as Map<number, CueEvidence>);
   // The subjects with cues in the sentence, in the order their evidence was made (the map's key order).
   const cueSubjects: number[] = [];
   for (let hi = 0; hi < s.cueHits.length; hi++) {
@@ -424,7 +431,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     }
   }
 
-  const already = new Set(out.map((x) => x.claimId));
+  const already = out.length ? new Set(out.map((x) => x.claimId)) : (NO_CLAIMS as Set<string>);
   const candidates: Candidate[] = [];
   // The claims with terms in the sentence, then those of the subjects its cues name, each once, in that order.
   if (cueSubjects.length) {
@@ -520,11 +527,12 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   }
   // What the sentence says before what it only touches on: beside other claims a "related" is listed, never painted,
   // so it does not take the last place from a statement the sentence makes ("… por un acuerdo entre Washington y San Salvador").
-  candidates.sort((a, b) => Number(a.relation === 'related') - Number(b.relation === 'related') || b.score - a.score);
+  if (candidates.length > 1) candidates.sort((a, b) => Number(a.relation === 'related') - Number(b.relation === 'related') || b.score - a.score);
   // Explanations are written only for the matches kept.
   // The prison's right name ("Centro de Confinamiento del Terrorismo (Cecot)") is how the page names the topic,
   // a part only when nothing else is: it takes no place from a claim the sentence makes besides.
-  const taken = out.filter((x) => !(x.kind === 'name' && x.relation === 'agrees')).length;
+  let taken = 0;
+  for (let i = 0; i < out.length; i++) if (!((out[i] as DatasetMatch).kind === 'name' && (out[i] as DatasetMatch).relation === 'agrees')) taken++;
   for (const k of candidates.slice(0, Math.max(0, MAX_MATCHES - taken))) {
     const c = m.claims[k.ci] as ClaimInfo;
     const info = m.subjects[c.subject] as SubjectInfo;
@@ -601,6 +609,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     }
   }
   // Conflicts and repeated errors first; then what was compared value by value; then the strongest.
+  if (out.length < 2) return out;
   return out.sort((a, b) => RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation) || kindRank(a.kind) - kindRank(b.kind) || b.score - a.score);
 }
 
