@@ -377,7 +377,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (owners.length === 1) e.unique++;
       if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !othersEvent(m, events, h, o.owner)) {
         e.specific += strength;
-        e.specificPhrases.push([h.phrase, strength]);
+        // (The first made with it in: an array grown from empty reserves room for 16.)
+        if (e.specificPhrases.length) e.specificPhrases.push([h.phrase, strength]);
+        else e.specificPhrases = [[h.phrase, strength]];
         if (!within_(s.topicSpans, h)) e.own += strength;
       }
       negated ??= NEGATION_BEFORE.test(before(s, h.start));
@@ -392,7 +394,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       const e = termEvidence.get((owners[oi] as (typeof owners)[number]).owner);
       if (e && !e.seen.includes(h.phrase)) {
         e.seen.push(h.phrase);
-        e.named.push(h);
+        if (e.named.length) e.named.push(h);
+        else e.named = [h];
         e.weight += (owners[oi] as (typeof owners)[number]).weight * 0.3;
       }
     }
@@ -500,9 +503,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const covered = coverage(terms, c);
     // A name the claim is about, right after its subject's own words ("known as Terrorism Confinement Center"),
     // is said, not merely used: every page names the topic, few say what it is called.
-    const naming = !terms?.named.length ? NO_HITS : terms.named.filter(
-      (h) => contentWords(m.terms.phrases[h.phrase] ?? '') >= 2 && (cues?.specificHits ?? []).some((c) => h.start >= c.end && h.start - c.end <= NAMED_GAP),
-    );
+    const naming = !terms?.named.length ? NO_HITS : namingHits(m, terms.named, cues?.specificHits ?? NO_HITS);
     const named = !isQuantity && naming.length > 0;
     const says =
       !isQuantity &&
@@ -667,6 +668,23 @@ function partKind(q: ParsedQuantity): PartKind {
     default:
       return 'quantity';
   }
+}
+
+/** The names among `named` of two words or more standing right after one of the subject's cues (a function, not a closure in the claim loop). */
+function namingHits(m: Matcher, named: readonly PhraseHit[], cues: readonly PhraseHit[]): PhraseHit[] {
+  const out: PhraseHit[] = [];
+  for (let i = 0; i < named.length; i++) {
+    const h = named[i] as PhraseHit;
+    if (termContentWords(m, h.phrase) < 2) continue;
+    for (let j = 0; j < cues.length; j++) {
+      const c = cues[j] as PhraseHit;
+      if (h.start >= c.end && h.start - c.end <= NAMED_GAP) {
+        out.push(h);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Whether one of the cues `hits` is a word of the claim's own statement. */
