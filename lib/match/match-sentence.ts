@@ -923,7 +923,8 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
   }
   // The words of another figure of a deal ("set aside", "maintenance fee", "per prisoner") tie a sum to that deal.
   if (q.category === 'money') {
-    for (const [index, info] of m.subjects.entries()) {
+    for (let index = 0; index < m.subjects.length; index++) {
+      const info = m.subjects[index] as SubjectInfo;
       if (info.category === 'money' && unitsFit(info, q) && otherSumOf(m, index, s, folded, q)) scores.set(index, (scores.get(index) ?? 0) + GROUP_CUE);
     }
   }
