@@ -254,7 +254,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   }
 
   // Typed facts: a year, a title, an event compared slot by slot; they decide for their claim.
-  const factClaims = s.factHits?.length ? new Set<string>() : (NO_CLAIMS as Set<string>);
+  // (Made when a fact decides a claim: most sentences with fact phrases match none.)
+  let factClaims: Set<string> | null = null;
   const eventObjects: Array<[number, number]> = [];
   if (s.factHits?.length) {
     for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false, nearFacts: s.nearFacts, wrongTitles: s.wrongTitles, carried: s.carried })) {
@@ -288,7 +289,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
           : undefined;
       if (repeated && !out.some((x) => x.claimId === repeated.claim.id)) {
         const rinfo = m.subjects[repeated.subject] as SubjectInfo;
-        factClaims.add(repeated.claim.id);
+        (factClaims ??= new Set<string>()).add(repeated.claim.id);
         out.push({
           claimId: repeated.claim.id,
           statement: repeated.claim.statement,
@@ -308,7 +309,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         });
         continue;
       }
-      factClaims.add(c.claim.id);
+      (factClaims ??= new Set<string>()).add(c.claim.id);
       if (f.object && f.relation === 'agrees' && s.quantities.some((q) => (f.object as [number, number])[0] <= q.numberStart && q.numberStart < (f.object as [number, number])[1])) eventObjects.push(f.object);
       out.push({
         claimId: c.claim.id,
@@ -461,7 +462,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const cues = cueEvidence.get(c.subject);
     // (A statement with none of its terms here is passed over below unless a cue is one of its own words: told first, as it is most of them.)
     if (!terms && !c.claim.quantity && !anyStatementCue(cues?.specificHits, c)) continue;
-    if (already.has(c.claim.id) || factClaims.has(c.claim.id)) continue;
+    if (already.has(c.claim.id) || factClaims?.has(c.claim.id)) continue;
     const info = m.subjects[c.subject] as SubjectInfo;
     const isQuantity = !!c.claim.quantity;
     // A quantity subject is "related" only when the sentence has no number it
