@@ -503,14 +503,18 @@ class Cursor<T extends { start: number; end: number }> {
   take(start: number, end: number): T[] {
     const items = this.items;
     while (this.i < items.length && (items[this.i] as T).start < start) this.i++;
-    const out: T[] = [];
-    let j = this.i;
+    const from = this.i;
+    let j = from;
+    let inside = 0;
     while (j < items.length && (items[j] as T).start < end) {
-      const it = items[j] as T;
-      if (it.end <= end) out.push(it);
+      if ((items[j] as T).end <= end) inside++;
       j++;
     }
     this.i = j;
+    // (Most often none or all of them: a list of just their size, not one grown from empty with room for 16.)
+    if (inside === j - from) return items.slice(from, j);
+    const out: T[] = [];
+    for (let k = from; k < j; k++) if ((items[k] as T).end <= end) out.push(items[k] as T);
     return out;
   }
 }

@@ -256,7 +256,9 @@ export function readCounts(
     if (!a) {
       // "had also sent 23 members of MS-13": a named part of the subject's people, in a sentence in the
       // subject's own words, is a count of that part however small beside the whole.
-      for (const [index, info] of m.subjects.entries()) {
+      // (Indexed: `entries()` makes a pair per subject.)
+      for (let index = 0; index < m.subjects.length; index++) {
+        const info = m.subjects[index] as SubjectInfo;
         if (!info.groups.length || !info.quantityClaims.length || q.category !== 'count') continue;
         const r = groupCounted(info, folded, s.end, q);
         if (r?.specific && !r.outside && words.cuedFor(index, q.start, r.end) && !widerScope(info, s, folded, q, quantities)) {
@@ -347,7 +349,8 @@ function harmedCount(m: Matcher, s: { start: number; end: number }, folded: stri
   if (!people) return null;
   const next = quantities.find((o) => o !== q && o !== partOf && o.start >= counted.end)?.start ?? s.end;
   const to = Math.min(s.end, next, q.end + HARM_REACH);
-  for (const [subject, info] of m.subjects.entries()) {
+  for (let subject = 0; subject < m.subjects.length; subject++) {
+    const info = m.subjects[subject] as SubjectInfo;
     if (!info.peopleHarmed || !info.quantityClaims.length) continue;
     const hit = info.peopleHarmed.findAll(folded, people.end, to).find((h) => !HARM_BREAK.test(folded.slice(people.end, h.start)));
     // The highlight reaches what happened to them: "40 migrants … suffered torture".

@@ -44,15 +44,26 @@ export function widerScope(info: SubjectInfo, s: Span, folded: string, at: Span,
   const wider = info.scopeWider;
   if (!wider) return false;
   // A cue is asked about once per number of its sentence: read it once (per subject, sentence and numbers).
+  // (One memo per subject, emptied for each new sentence: no map made per sentence; a sentence asks about a few spans.)
   let memo = memos.get(info);
-  if (!memo || memo.folded !== folded || memo.start !== s.start || memo.end !== s.end || memo.others !== others) memos.set(info, (memo = { folded, start: s.start, end: s.end, others, byAt: new Map() }));
+  if (!memo) memos.set(info, (memo = { folded, start: s.start, end: s.end, others, keys: [], found: [], n: 0 }));
+  else if (memo.folded !== folded || memo.start !== s.start || memo.end !== s.end || memo.others !== others) {
+    memo.folded = folded;
+    memo.start = s.start;
+    memo.end = s.end;
+    memo.others = others;
+    memo.n = 0;
+  }
   const key = at.start * 65536 + (at.end - at.start);
-  let found = memo.byAt.get(key);
-  if (found === undefined) memo.byAt.set(key, (found = readScope(info, wider, s, folded, at, others)));
+  for (let i = 0; i < memo.n; i++) if (memo.keys[i] === key) return memo.found[i] as boolean;
+  const found = readScope(info, wider, s, folded, at, others);
+  memo.keys[memo.n] = key;
+  memo.found[memo.n] = found;
+  memo.n++;
   return found;
 }
 
-const memos = new WeakMap<SubjectInfo, { folded: string; start: number; end: number; others: readonly Span[]; byAt: Map<number, boolean> }>();
+const memos = new WeakMap<SubjectInfo, { folded: string; start: number; end: number; others: readonly Span[]; keys: number[]; found: boolean[]; n: number }>();
 
 function readScope(info: SubjectInfo, wider: NonNullable<SubjectInfo['scopeWider']>, s: Span, folded: string, at: Span, others: readonly Span[]): boolean {
   const from = clauseStart(folded, Math.max(s.start, at.start - BEFORE), at.start);

@@ -101,6 +101,17 @@ export interface SentenceInput {
   locale?: Locale;
 }
 
+const NO_QUANTITIES: readonly ParsedQuantity[] = Object.freeze([]);
+const NO_TIME_OUT: ReadonlyMap<ParsedQuantity, ReturnType<typeof readTimeOut> extends Map<ParsedQuantity, infer V> ? V : never> = new Map<ParsedQuantity, never>();
+const NO_TIME_OUT_OF: ReadonlyMap<ParsedQuantity, never> = new Map<ParsedQuantity, never>();
+const NO_HITS: readonly PhraseHit[] = Object.freeze([]);
+// Shared empty collections for the many sentences without numbers, facts, terms or cues: never added to.
+const NO_SUBJECTS: ReadonlySet<number> = new Set<number>();
+const NO_CLAIMS: ReadonlySet<string> = new Set<string>();
+const NO_TERMS: ReadonlyMap<number, TermEvidence> = new Map<number, TermEvidence>();
+const NO_CUES: ReadonlyMap<number, CueEvidence> = new Map<number, CueEvidence>();
+const NO_EVENTS: ReadonlyArray<{ span: [number, number]; subject: string }> = Object.freeze([]);
+
 /** Cue evidence decays with distance from the number: halved 25 characters away. */
 const DECAY = 25;
 const MIN_ASSIGN = 0.25;
@@ -141,20 +152,22 @@ const NEGATION_BEFORE = /(?:\b(?:not|never|no|nunca|jamas|jamás|tampoco)|n't)\s
  */
 export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const out: DatasetMatch[] = [];
-  const comparedSubjects = new Set<number>();
   const compared: Array<{ q: ParsedQuantity; subject: string }> = [];
 
   const locale = s.locale ?? 'en';
   const folded = s.folded ?? s.text.toLowerCase();
-  const parsed = s.quantities.filter((q) => q.category !== 'year');
+  // (Most sentences have no number: they share one empty list and one empty map.)
+  const parsed = s.quantities.length ? s.quantities.filter((q) => q.category !== 'year') : NO_QUANTITIES;
   // Time out of the cell stands for the rest of the day confined ("30 minutes to exercise": 23.5 hours in).
-  const timeOut = readTimeOut(m, s, folded, parsed);
+  const timeOut = parsed.length ? readTimeOut(m, s, folded, parsed) : NO_TIME_OUT;
   const quantities = timeOut.size ? parsed.map((q) => timeOut.get(q)?.confined ?? q) : parsed;
-  const outOf = timeOut.size ? new Map([...timeOut.values()].map((t) => [t.confined, t])) : new Map<ParsedQuantity, never>();
+  const outOf = timeOut.size ? new Map([...timeOut.values()].map((t) => [t.confined, t])) : NO_TIME_OUT_OF;
   const counted = readCounts(m, s, folded, quantities, (q) => {
     const t = outOf.get(q);
     return t ? { index: t.subject, score: 1 } : assignSubject(m, s, q, quantities);
   });
+  // (Shared and never added to when nothing was counted, as in most sentences.)
+  const comparedSubjects = counted.length ? new Set<number>() : (NO_SUBJECTS as Set<number>);
   for (const k of counted) {
     const { q, info } = k;
     comparedSubjects.add(k.subject);
@@ -241,7 +254,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   }
 
   // Typed facts: a year, a title, an event compared slot by slot; they decide for their claim.
-  const factClaims = new Set<string>();
+  // (Made when a fact decides a claim: most sentences with fact phrases match none.)
+  let factClaims: Set<string> | null = null;
   const eventObjects: Array<[number, number]> = [];
   if (s.factHits?.length) {
     for (const f of matchFacts(m, { text: s.text, folded, start: s.start, end: s.end, quantities: s.quantities, factHits: s.factHits, attributed: s.attributed ?? false, nearFacts: s.nearFacts, wrongTitles: s.wrongTitles, carried: s.carried })) {
@@ -275,7 +289,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
           : undefined;
       if (repeated && !out.some((x) => x.claimId === repeated.claim.id)) {
         const rinfo = m.subjects[repeated.subject] as SubjectInfo;
-        factClaims.add(repeated.claim.id);
+        (factClaims ??= new Set<string>()).add(repeated.claim.id);
         out.push({
           claimId: repeated.claim.id,
           statement: repeated.claim.statement,
@@ -295,7 +309,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         });
         continue;
       }
-      factClaims.add(c.claim.id);
+      (factClaims ??= new Set<string>()).add(c.claim.id);
       if (f.object && f.relation === 'agrees' && s.quantities.some((q) => (f.object as [number, number])[0] <= q.numberStart && q.numberStart < (f.object as [number, number])[1])) eventObjects.push(f.object);
       out.push({
         claimId: c.claim.id,
@@ -327,62 +341,90 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   }
 
   // Statements, and quantity subjects the sentence is about without a number to compare.
-  const termEvidence = new Map<number, TermEvidence>();
+  const termEvidence = s.termHits.length ? new Map<number, TermEvidence>() : (NO_TERMS as Map<number, TermEvidence>);
+  // The claims with terms in the sentence, in the order their evidence was made (the map's key order).
+  const claimIndexes: number[] = [];
   // Terms that name the topic itself ("CECOT", shared by half the claims) come
   // last and only add to claims other evidence already points at: they never
   // make a match on their own, and skipping them saves most of the work.
   const topicTerms: PhraseHit[] = [];
   // Words inside an event found for a claim of one subject are that event's ("no current plans to deport
   // American citizens"): they do not make a claim of another subject say the same thing, only relate to it.
-  const events = out.filter((x) => x.kind === 'event').map((x) => ({ span: x.span, subject: x.subject }));
-  for (const h of s.termHits) {
-    if (s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end)) {
+  const events = out.length ? out.filter((x) => x.kind === 'event').map((x) => ({ span: x.span, subject: x.subject })) : NO_EVENTS;
+  for (let hi = 0; hi < s.termHits.length; hi++) {
+    const h = s.termHits[hi] as PhraseHit;
+    if (overlapsAny(s.anchorSpans, h)) {
       topicTerms.push(h);
       continue;
     }
+    const owners = m.termOwners[h.phrase];
+    if (!owners) continue;
     // A long phrase found word for word ("the treatment is completely identical") says as much as two terms.
     const strength = termContentWords(m, h.phrase) >= 4 ? 2 : 1;
     let negated: boolean | null = null;
-    for (const o of m.termOwners[h.phrase] ?? []) {
+    for (let oi = 0; oi < owners.length; oi++) {
+      const o = owners[oi] as (typeof owners)[number];
       let e = termEvidence.get(o.owner);
-      if (!e) termEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, unique: 0, seen: [], hits: [], named: [], negatedHit: false, specificPhrases: [] }));
-      if (e.seen.includes(h.phrase)) continue;
-      e.seen.push(h.phrase);
-      e.hits.push(h);
+      if (!e) {
+        // (Made with the first phrase in: an array grown from empty reserves room for 16.)
+        termEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, unique: 0, seen: [h.phrase], hits: [h], named: [], negatedHit: false, specificPhrases: [] }));
+        claimIndexes.push(o.owner);
+      } else {
+        if (e.seen.includes(h.phrase)) continue;
+        e.seen.push(h.phrase);
+        e.hits.push(h);
+      }
       e.weight += o.weight;
-      if ((m.termOwners[h.phrase]?.length ?? 0) === 1) e.unique++;
+      if (owners.length === 1) e.unique++;
       if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !othersEvent(m, events, h, o.owner)) {
         e.specific += strength;
-        e.specificPhrases.push([h.phrase, strength]);
+        // (The first made with it in: an array grown from empty reserves room for 16.)
+        if (e.specificPhrases.length) e.specificPhrases.push([h.phrase, strength]);
+        else e.specificPhrases = [[h.phrase, strength]];
         if (!within_(s.topicSpans, h)) e.own += strength;
       }
       negated ??= NEGATION_BEFORE.test(before(s, h.start));
       if (negated) e.negatedHit = true;
     }
   }
-  for (const h of topicTerms) {
-    for (const o of m.termOwners[h.phrase] ?? []) {
-      const e = termEvidence.get(o.owner);
+  for (let hi = 0; hi < topicTerms.length; hi++) {
+    const h = topicTerms[hi] as PhraseHit;
+    const owners = m.termOwners[h.phrase];
+    if (!owners) continue;
+    for (let oi = 0; oi < owners.length; oi++) {
+      const e = termEvidence.get((owners[oi] as (typeof owners)[number]).owner);
       if (e && !e.seen.includes(h.phrase)) {
         e.seen.push(h.phrase);
-        e.named.push(h);
-        e.weight += o.weight * 0.3;
+        if (e.named.length) e.named.push(h);
+        else e.named = [h];
+        e.weight += (owners[oi] as (typeof owners)[number]).weight * 0.3;
       }
     }
   }
-  const cueEvidence = new Map<number, CueEvidence>();
-  for (const h of s.cueHits) {
-    const generic = m.cueGeneric[h.phrase] === true || s.anchorSpans?.some((a) => a.start < h.end && h.start < a.end) === true;
+  const cueEvidence = s.cueHits.length ? new Map<number, CueEvidence>() : (NO_CUES as Map<number, CueEvidence>);
+  // The subjects with cues in the sentence, in the order their evidence was made (the map's key order).
+  const cueSubjects: number[] = [];
+  for (let hi = 0; hi < s.cueHits.length; hi++) {
+    const h = s.cueHits[hi] as PhraseHit;
+    const owners = m.cueOwners[h.phrase];
+    if (!owners) continue;
+    const generic = m.cueGeneric[h.phrase] === true || overlapsAny(s.anchorSpans, h);
     const own = !generic && !within_(s.topicSpans, h);
-    for (const o of m.cueOwners[h.phrase] ?? []) {
+    for (let oi = 0; oi < owners.length; oi++) {
+      const o = owners[oi] as (typeof owners)[number];
       // "La población carcelaria del país": the subject's word, said of a wider population.
       const owner = m.subjects[o.owner];
       if (owner?.scopeWider && widerScope(owner, s, folded, h, quantities)) continue;
       let e = cueEvidence.get(o.owner);
-      if (!e) cueEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, seen: [], specificHits: [], weighted: [] }));
+      const w = generic ? o.weight * 0.3 : o.weight;
+      if (!e) {
+        // (Made with the first cue in: an array grown from empty reserves room for 16.)
+        cueSubjects.push(o.owner);
+        cueEvidence.set(o.owner, (e = { weight: w, specific: generic ? 0 : 1, own: own ? 1 : 0, seen: [h.phrase], specificHits: generic ? [] : [h], weighted: [{ hit: h, weight: w }] }));
+        continue;
+      }
       if (e.seen.includes(h.phrase)) continue;
       e.seen.push(h.phrase);
-      const w = generic ? o.weight * 0.3 : o.weight;
       e.weight += w;
       e.weighted.push({ hit: h, weight: w });
       if (!generic) {
@@ -393,41 +435,48 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     }
   }
 
-  const already = new Set(out.map((x) => x.claimId));
+  const already = out.length ? new Set(out.map((x) => x.claimId)) : (NO_CLAIMS as Set<string>);
   const candidates: Candidate[] = [];
   // The claims with terms in the sentence, then those of the subjects its cues name, each once, in that order.
-  const claimIndexes: number[] = [...termEvidence.keys()];
-  if (cueEvidence.size) {
-    const listed = new Uint8Array(m.claims.length);
-    for (const ci of claimIndexes) listed[ci] = 1;
-    for (const subject of cueEvidence.keys()) {
-      for (const ci of m.subjects[subject]?.claims ?? []) {
+  if (cueSubjects.length) {
+    const listed = listedBuffer(m);
+    for (let i = 0; i < claimIndexes.length; i++) listed[claimIndexes[i] as number] = 1;
+    for (let j = 0; j < cueSubjects.length; j++) {
+      const claims = m.subjects[cueSubjects[j] as number]?.claims;
+      if (!claims) continue;
+      for (let i = 0; i < claims.length; i++) {
+        const ci = claims[i] as number;
         if (listed[ci] === 1) continue;
         listed[ci] = 1;
         claimIndexes.push(ci);
       }
     }
+    // (The buffer is the matcher's, cleared for the next sentence.)
+    for (let i = 0; i < claimIndexes.length; i++) listed[claimIndexes[i] as number] = 0;
   }
-  for (const ci of claimIndexes) {
+  for (let cii = 0; cii < claimIndexes.length; cii++) {
+    const ci = claimIndexes[cii] as number;
     const c = m.claims[ci];
     if (!c) continue;
     const terms = termEvidence.get(ci);
     const cues = cueEvidence.get(c.subject);
     // (A statement with none of its terms here is passed over below unless a cue is one of its own words: told first, as it is most of them.)
-    if (!terms && !c.claim.quantity && !cues?.specificHits.some((h) => c.statementCues.has(h.phrase))) continue;
-    if (already.has(c.claim.id) || factClaims.has(c.claim.id)) continue;
+    if (!terms && !c.claim.quantity && !anyStatementCue(cues?.specificHits, c)) continue;
+    if (already.has(c.claim.id) || factClaims?.has(c.claim.id)) continue;
     const info = m.subjects[c.subject] as SubjectInfo;
     const isQuantity = !!c.claim.quantity;
     // A quantity subject is "related" only when the sentence has no number it
     // could be about: when it has one, the numbers already said which subject
     // the sentence is about (compared above, or assigned to another subject).
-    if (isQuantity && (comparedSubjects.has(c.subject) || quantities.some((q) => unitsFit(info, q)))) continue;
+    if (isQuantity && (comparedSubjects.has(c.subject) || anyFits(info, quantities))) continue;
     let termWeight = terms?.weight ?? 0;
     let termSpecific = terms ? oneLanguage(terms, c) : 0;
     // Cues its own statement uses count as terms of the claim, unless they are
     // the very words a term already counted ("Tren de Aragua" is both).
-    for (const h of cues?.specificHits ?? []) {
-      if (c.statementCues.has(h.phrase) && !terms?.hits.some((t) => t.start < h.end && h.start < t.end)) {
+    const cueHits = cues?.specificHits ?? NO_HITS;
+    for (let i = 0; i < cueHits.length; i++) {
+      const h = cueHits[i] as PhraseHit;
+      if (c.statementCues.has(h.phrase) && !overlapsAny(terms?.hits, h)) {
         termWeight += STATEMENT_CUE;
         termSpecific++;
       }
@@ -437,7 +486,12 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     if (!isQuantity && !terms && termSpecific === 0) continue;
     // Words that are both a term of the claim and a cue of its subject count once.
     let cueSum = 0;
-    for (const x of cues?.weighted ?? []) if (!terms?.hits.some((t) => t.start < x.hit.end && x.hit.start < t.end)) cueSum += x.weight;
+    if (cues) {
+      for (let i = 0; i < cues.weighted.length; i++) {
+        const x = cues.weighted[i] as CueEvidence['weighted'][number];
+        if (!overlapsAny(terms?.hits, x.hit)) cueSum += x.weight;
+      }
+    }
     const cueWeight = Math.min(cueSum, 1.2);
     // Quantity claims' terms are mostly numbers, left out of the index: their subject's cues are their words.
     const evidence = termWeight + cueWeight * (isQuantity ? 1 : 0.6) + (s.anchored ? 0.3 : 0);
@@ -450,9 +504,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const covered = coverage(terms, c);
     // A name the claim is about, right after its subject's own words ("known as Terrorism Confinement Center"),
     // is said, not merely used: every page names the topic, few say what it is called.
-    const naming = (terms?.named ?? []).filter(
-      (h) => contentWords(m.terms.phrases[h.phrase] ?? '') >= 2 && (cues?.specificHits ?? []).some((c) => h.start >= c.end && h.start - c.end <= NAMED_GAP),
-    );
+    const naming = !terms?.named.length ? NO_HITS : namingHits(m, terms.named, cues?.specificHits ?? NO_HITS);
     const named = !isQuantity && naming.length > 0;
     const says =
       !isQuantity &&
@@ -477,11 +529,12 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   }
   // What the sentence says before what it only touches on: beside other claims a "related" is listed, never painted,
   // so it does not take the last place from a statement the sentence makes ("… por un acuerdo entre Washington y San Salvador").
-  candidates.sort((a, b) => Number(a.relation === 'related') - Number(b.relation === 'related') || b.score - a.score);
+  if (candidates.length > 1) candidates.sort((a, b) => Number(a.relation === 'related') - Number(b.relation === 'related') || b.score - a.score);
   // Explanations are written only for the matches kept.
   // The prison's right name ("Centro de Confinamiento del Terrorismo (Cecot)") is how the page names the topic,
   // a part only when nothing else is: it takes no place from a claim the sentence makes besides.
-  const taken = out.filter((x) => !(x.kind === 'name' && x.relation === 'agrees')).length;
+  let taken = 0;
+  for (let i = 0; i < out.length; i++) if (!((out[i] as DatasetMatch).kind === 'name' && (out[i] as DatasetMatch).relation === 'agrees')) taken++;
   for (const k of candidates.slice(0, Math.max(0, MAX_MATCHES - taken))) {
     const c = m.claims[k.ci] as ClaimInfo;
     const info = m.subjects[c.subject] as SubjectInfo;
@@ -558,6 +611,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     }
   }
   // Conflicts and repeated errors first; then what was compared value by value; then the strongest.
+  if (out.length < 2) return out;
   return out.sort((a, b) => RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation) || kindRank(a.kind) - kindRank(b.kind) || b.score - a.score);
 }
 
@@ -617,6 +671,54 @@ function partKind(q: ParsedQuantity): PartKind {
   }
 }
 
+/** The names among `named` of two words or more standing right after one of the subject's cues (a function, not a closure in the claim loop). */
+function namingHits(m: Matcher, named: readonly PhraseHit[], cues: readonly PhraseHit[]): PhraseHit[] {
+  const out: PhraseHit[] = [];
+  for (let i = 0; i < named.length; i++) {
+    const h = named[i] as PhraseHit;
+    if (termContentWords(m, h.phrase) < 2) continue;
+    for (let j = 0; j < cues.length; j++) {
+      const c = cues[j] as PhraseHit;
+      if (h.start >= c.end && h.start - c.end <= NAMED_GAP) {
+        out.push(h);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether one of the cues `hits` is a word of the claim's own statement. */
+function anyStatementCue(hits: readonly PhraseHit[] | undefined, c: ClaimInfo): boolean {
+  if (!hits) return false;
+  for (let i = 0; i < hits.length; i++) if (c.statementCues.has((hits[i] as PhraseHit).phrase)) return true;
+  return false;
+}
+
+/** Whether the units of one of `quantities` fit the subject's. */
+function anyFits(info: SubjectInfo, quantities: readonly ParsedQuantity[]): boolean {
+  for (let i = 0; i < quantities.length; i++) if (unitsFit(info, quantities[i] as ParsedQuantity)) return true;
+  return false;
+}
+
+const listedBuffers = new WeakMap<Matcher, Uint8Array>();
+/** One zeroed byte per claim, reused by every sentence (each clears what it set). */
+function listedBuffer(m: Matcher): Uint8Array {
+  let b = listedBuffers.get(m);
+  if (!b || b.length !== m.claims.length) listedBuffers.set(m, (b = new Uint8Array(m.claims.length)));
+  return b;
+}
+
+/** Whether `h` overlaps one of `spans` (`spans.some(…)` without a closure per hit). */
+function overlapsAny(spans: ReadonlyArray<{ start: number; end: number }> | undefined, h: { start: number; end: number }): boolean {
+  if (!spans) return false;
+  for (let i = 0; i < spans.length; i++) {
+    const a = spans[i] as { start: number; end: number };
+    if (a.start < h.end && h.start < a.end) return true;
+  }
+  return false;
+}
+
 /** Whether `h` lies inside one of `spans` (sorted by start, not overlapping): a binary search, since long sentences have many of both. */
 function within_(spans: ReadonlyArray<{ start: number; end: number }> | undefined, h: { start: number; end: number }): boolean {
   if (!spans?.length) return false;
@@ -661,7 +763,10 @@ function oneLanguage(terms: TermEvidence, c: ClaimInfo): number {
   let both = 0;
   let onlyEn = false;
   let onlyEs = false;
-  for (const [phrase, strength] of terms.specificPhrases) {
+  for (let i = 0; i < terms.specificPhrases.length; i++) {
+    const t = terms.specificPhrases[i] as [number, number];
+    const phrase = t[0];
+    const strength = t[1];
     const inEn = c.termsEn.includes(phrase);
     const inEs = c.termsEs.includes(phrase);
     if (inEn && !inEs) {
@@ -694,7 +799,7 @@ function coverage(terms: TermEvidence | undefined, c: ClaimInfo): number {
 function shareSeen(list: readonly number[], seen: readonly number[]): number {
   if (!list.length) return 0;
   let n = 0;
-  for (const i of list) if (seen.includes(i)) n++;
+  for (let j = 0; j < list.length; j++) if (seen.includes(list[j] as number)) n++;
   return n / list.length;
 }
 
@@ -759,7 +864,7 @@ interface Candidate {
   /** Something besides the topic's own words was shared. */
   ownWords: boolean;
   /** The topic's full names the sentence gives right after the subject's words ("known as …"). */
-  naming: PhraseHit[];
+  naming: readonly PhraseHit[];
 }
 
 function evidenceWords(text: string, hits: readonly PhraseHit[]): string[] {
@@ -819,7 +924,8 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
   }
   // The words of another figure of a deal ("set aside", "maintenance fee", "per prisoner") tie a sum to that deal.
   if (q.category === 'money') {
-    for (const [index, info] of m.subjects.entries()) {
+    for (let index = 0; index < m.subjects.length; index++) {
+      const info = m.subjects[index] as SubjectInfo;
       if (info.category === 'money' && unitsFit(info, q) && otherSumOf(m, index, s, folded, q)) scores.set(index, (scores.get(index) ?? 0) + GROUP_CUE);
     }
   }
