@@ -179,7 +179,7 @@ export function analyzeText(
   // The previous sentence's fact hits: "she", "they", "there" in this one may stand for what it named.
   let previousHits: readonly PhraseHit[] = [];
   // The prison the paragraph last named: "the prison", "la cárcel" in a later sentence of it stands for that one.
-  const paragraph = new ParagraphPlace(text);
+  const paragraph = new ParagraphPlace(text, t.topic.prisonNouns);
   for (const s of sentences) {
     const fHits = features.take(s.start, s.end);
     const qs = quantities.take(s.start, s.end);

@@ -127,12 +127,18 @@ function personFacts(m: Matcher, h: PhraseHit): Set<number> {
   return new Set((m.factOwners[h.phrase] ?? []).filter((o) => o.role === 'actor' || o.role === 'person' || o.role === 'title').map((o) => o.fact));
 }
 
+/** The articles and possessives that make a prison noun a reference to one already named (folded). */
+const DEFINITE = '(?:the|this|that|its|la|esta|esa|dicha|el|este|ese|dicho|las|los|sus?)';
+
 /**
- * A definite reference to a prison, folded ("the prison", "its cells", "la cárcel", "el penal"): it
- * stands for the prison the paragraph last named.
+ * A definite reference to a prison, folded ("the prison", "its cells", "la cárcel", "el penal"), from the
+ * topic's `prisonNouns`: it stands for the prison the paragraph last named. Null when there are none.
  */
-const PRISON_REFERENCE =
-  /\b(?:the|this|that|its|la|esta|esa|dicha|el|este|ese|dicho|las|los|sus?)\s+(?:[\w-]+\s+){0,2}?(?:prison|jail|facility|mega-?prison|megaprison|penitentiary|compound|complex|cells?|carcel|megacarcel|prision|penal|recinto|complejo|centro penal|centro penitenciario|celdas?)\b/;
+export function prisonReference(nouns: readonly string[]): RegExp | null {
+  if (!nouns.length) return null;
+  const words = [...nouns].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+'));
+  return new RegExp(`\\b${DEFINITE}\\s+(?:[\\w-]+\\s+){0,2}?(?:${words.join('|')})\\b`);
+}
 
 /** Where a paragraph's sentences are: the topic's own prison (CECOT) or another prison or country. */
 export type Place = 'own' | 'other';
@@ -146,7 +152,13 @@ export type Place = 'own' | 'other';
 export class ParagraphPlace {
   private place: Place | null = null;
   private end = 0;
-  constructor(private readonly text: string) {}
+  private readonly reference: RegExp | null;
+  constructor(
+    private readonly text: string,
+    prisonNouns: readonly string[],
+  ) {
+    this.reference = prisonReference(prisonNouns);
+  }
 
   /**
    * The place the sentence's reference stands for, or null (no reference, or nothing named before it
@@ -159,6 +171,6 @@ export class ParagraphPlace {
       this.place = named;
       return null;
     }
-    return this.place && PRISON_REFERENCE.test(folded.slice(s.start, s.end)) ? this.place : null;
+    return this.place && this.reference?.test(folded.slice(s.start, s.end)) ? this.place : null;
   }
 }

@@ -157,6 +157,12 @@ export const Topic = z
      * another country's (see negatives' `place`).
      */
     places: z.array(Id).default([]),
+    /**
+     * Words for a prison or a part of one, folded (lower case, no accents): after a definite article or a
+     * possessive ("the prison", "its cells", "la cárcel", "el penal") they stand for the prison the
+     * paragraph last named (`ParagraphPlace` in lib/match/carried-reference.ts).
+     */
+    prisonNouns: z.array(z.string().min(1)).default([]),
     gate: z.object({
       /**
        * Any of these in the title, URL or first `maxChars` of text lets the page

@@ -119,3 +119,15 @@ describe('"the authorities", "las autoridades" stand for those of the prison the
     expect(relationOn(es, 'es', 'Ellos acusan a las autoridades', 'c000-rights-groups-condemn')).toBe('none');
   });
 });
+
+describe('the prison nouns of a reference come from the topic', () => {
+  it('builds a definite reference from the given nouns only', async () => {
+    const { prisonReference } = await import('../../lib/match/carried-reference');
+    expect(prisonReference([])).toBeNull();
+    const re = prisonReference(['carcel', 'centro penal']) as RegExp;
+    expect(re.test('la carcel tiene')).toBe(true);
+    expect(re.test('el nuevo centro penal')).toBe(true);
+    expect(re.test('una carcel')).toBe(false);
+    expect(re.test('the prison')).toBe(false);
+  });
+});
