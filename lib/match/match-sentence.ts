@@ -506,9 +506,12 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // is said, not merely used: every page names the topic, few say what it is called.
     const naming = !terms?.named.length ? NO_HITS : namingHits(m, terms.named, cues?.specificHits ?? NO_HITS);
     const named = !isQuantity && naming.length > 0;
+    // The people and places a claim names (its entities) say who or where, not what was said: a sentence
+    // that shares only those ("Donald Trump praised Nayib Bukele", against a quote that names both) relates to it.
     const says =
       !isQuantity &&
-      (named || (termSpecific >= 2 ? termWeight >= AGREE_TERMS_MIN : termSpecific >= 1 && (terms?.unique ?? 0) >= 1 && covered >= AGREE_COVERAGE));
+      (named ||
+        ((termSpecific >= 2 ? termWeight >= AGREE_TERMS_MIN : termSpecific >= 1 && (terms?.unique ?? 0) >= 1 && covered >= AGREE_COVERAGE) && (!terms || ownTermSaid(terms, c) || termSpecific > oneLanguage(terms, c))));
     // Otherwise it is related when the evidence is strong enough: for a quantity subject with no
     // number, one specific cue ("population", "capacidad"); a statement needs more, since its
     // words are more often shared with neighbouring claims.
@@ -778,6 +781,15 @@ function oneLanguage(terms: TermEvidence, c: ClaimInfo): number {
     } else both += strength;
   }
   return onlyEn && onlyEs ? both + Math.max(en, es) : terms.specific;
+}
+
+/** One of the specific terms found is the claim's own (`terms`), not only a name of its entities. */
+function ownTermSaid(terms: TermEvidence, c: ClaimInfo): boolean {
+  for (let i = 0; i < terms.specificPhrases.length; i++) {
+    const phrase = (terms.specificPhrases[i] as [number, number])[0];
+    if (c.termsEn.includes(phrase) || c.termsEs.includes(phrase)) return true;
+  }
+  return false;
 }
 
 interface CueEvidence {
