@@ -663,9 +663,10 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
 /**
  * "None of them were allowed to…", "did not visit", "deprived of", "lack of",
  * "barely see": a negator in the same clause, shortly before the action.
+ * A past counterfactual ("should have been given a chance to…", "ought to have had") says it did not happen.
  */
 const NEGATOR =
-  /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to|(?:has|have|had|is|are|was|were) yet)\b|n't\b/;
+  /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to|(?:has|have|had|is|are|was|were) yet|should have|should've|ought to have)\b|n't\b/;
 /** A clause boundary inside an event's stretch. */
 const CLAUSE_BREAK = /;|,\s*(?:but|while|although|whereas|yet|pero|aunque|mientras|sin embargo)\b/g;
 /**
