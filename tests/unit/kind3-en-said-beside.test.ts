@@ -98,3 +98,19 @@ describe('a claim agreed with on the names of the people it mentions alone', () 
     expect(matches('Flores-Macias said the deportees will struggle to prove their innocence.')).toContain('agrees c000-flores-macias-quote');
   });
 });
+
+describe('what happened next to the people of an event', () => {
+  it('is another event, related to the claim that they are held (subjects[].otherEvents)', () => {
+    const freed = analyse('Every one of the Venezuelans locked up in CECOT was freed last July.').claims.flatMap((c) => c.matches);
+    expect(freed.map((m) => `${m.relation} ${m.claimId}`)).toContain('related c000-deportees-held-in-cecot');
+    expect(freed.find((m) => m.claimId === 'c000-deportees-held-in-cecot')?.explanation).toMatch(/another event/);
+    expect(parts('The Venezuelans locked up in CECOT wait for news from home.')).toContain('agrees c000-deportees-held-in-cecot');
+  });
+});
+
+describe('the deal told as an agreement to hold the deportees', () => {
+  it('agrees with the claim that CECOT is at the centre of a deportation deal', () => {
+    expect(parts('Bukele won friends in Washington with a deal to house hundreds of Venezuelan migrants sent from the United States.')).toContain('agrees c000-deal-deportation');
+    expect(matches('El Salvador signed a trade deal to accept more American goods.')).not.toContain('agrees c000-deal-deportation');
+  });
+});
