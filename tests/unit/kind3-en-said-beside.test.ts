@@ -114,3 +114,17 @@ describe('the deal told as an agreement to hold the deportees', () => {
     expect(matches('El Salvador signed a trade deal to accept more American goods.')).not.toContain('agrees c000-deal-deportation');
   });
 });
+
+describe('actors and actions named another way', () => {
+  it('reads Noem posing or appearing in front of the cells as her visit', () => {
+    expect(parts('Kristi Noem posed in front of a cell full of shaved prisoners at CECOT.')).toContain('agrees c003-noem-visit');
+    expect(matches('Noem stood in front of the crowd in Washington.')).not.toContain('agrees c003-noem-visit');
+  });
+
+  it('reads the prison\u2019s director or a minister rejecting the accusations as the government defending CECOT', () => {
+    expect(parts('Yet the warden, a tall and stern man, rejects these accusations, crediting the strict routine for the calm.')).toContain('agrees c000-government-defends-cecot');
+    expect(parts('Salvadoran officials dismissed the allegations of torture at CECOT.')).toContain('agrees c000-government-defends-cecot');
+    // Someone else denying an accusation against himself is no defence of the prison.
+    expect(matches('Abrego denied the allegations, his lawyers said.')).not.toContain('agrees c000-government-defends-cecot');
+  });
+});
