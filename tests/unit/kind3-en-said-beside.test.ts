@@ -128,3 +128,12 @@ describe('actors and actions named another way', () => {
     expect(matches('Abrego denied the allegations, his lawyers said.')).not.toContain('agrees c000-government-defends-cecot');
   });
 });
+
+describe('a neighbour of a claim told in its own words', () => {
+  it('reads lights kept on at all hours as related to the round-the-clock watch, not as the watch', () => {
+    const shown = parts('Under lights left on all the time and without any privacy, the inmates endure inhumane conditions.');
+    expect(shown).toContain('related c003-round-the-clock-surveillance');
+    expect(parts('In CECOT the lights stay on 24 hours a day.')).toEqual(['related c003-round-the-clock-surveillance']);
+    expect(parts('Cameras watch the prisoners around the clock.')).toContain('agrees c003-round-the-clock-surveillance');
+  });
+});
