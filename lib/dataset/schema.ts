@@ -108,6 +108,8 @@ export const Subject = z.object({
    * For counts: words that, near a number, say it counts another event about
    * the same people (released, returned home, a prisoner swap). Such a number
    * is related to the dataset's count, never compared with it as the same count.
+   * For statements: words that, right after the words of one of the subject's events, tell
+   * what happened to those people next ("the men held in CECOT were released"): related, not the event.
    */
   otherEvents: Terms.optional(),
   /**

@@ -39,7 +39,7 @@ export interface SubjectInfo {
 }
 
 /** The role a phrase plays in a typed fact. */
-export type FactRole = 'of' | 'ref' | 'person' | 'title' | 'otherTitle' | 'actor' | 'action' | 'object' | 'marker' | 'law' | 'otherLaw' | 'payer' | 'payee' | 'otherSum' | 'named';
+export type FactRole = 'of' | 'ref' | 'person' | 'title' | 'otherTitle' | 'actor' | 'action' | 'object' | 'marker' | 'law' | 'otherLaw' | 'payer' | 'payee' | 'otherSum' | 'named' | 'fullName';
 
 export interface FactInfo {
   fact: Fact;
@@ -245,6 +245,8 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
       add(both(fact.otherLaws), 'otherLaw');
     } else if (fact.kind === 'name') {
       add(both(fact.of), 'named');
+      // Its own full names, for a page that writes one beside the short name without brackets.
+      add(both(fact.names), 'fullName');
     } else if (fact.kind === 'money') {
       add(both(fact.payer), 'payer');
       add(both(fact.payee), 'payee');

@@ -69,7 +69,9 @@ function partsInOrder(text: string, ordered: readonly DatasetMatch[], matches: r
     // object of an event ("toured the Terrorism Confinement Center (CECOT)").
     // Beside a compared number it is where the people counted are ("250 Venezuelans held in the … (CECOT)"): the number speaks.
     if (rightName(m) && parts.some((p) => VALUE_KINDS.has(p.kind))) continue;
-    if (rightName(m) && parts.length && matches.some((o) => o !== m && (o.kind === 'event' || parts.some((p) => p.claimId === o.claimId)) && o.span[0] < m.span[1] && m.span[0] < o.span[1])) continue;
+    // An event that takes in only the short name ("were sent to El Salvador's CECOT | terrorism confinement
+    // center") leaves the full name written beside it its own part: it is what the name claim says.
+    if (rightName(m) && parts.length && matches.some((o) => o !== m && (o.kind === 'event' || parts.some((p) => p.claimId === o.claimId)) && o.span[0] < m.span[1] && m.span[0] < o.span[1] && !leavesFullName(m, o))) continue;
     // A clause or a statement that takes in a compared value is about that value: the value speaks for it.
     // An event that only shares the words of what was counted ("238 members of the gang") and has an
     // actor, action or object of its own outside them claims something more.
@@ -168,6 +170,12 @@ function repeatsError(m: DatasetMatch, matches: readonly DatasetMatch[]): boolea
 // a part only when nothing else in the sentence is, so it never takes the place of what the sentence claims.
 function rightName(m: DatasetMatch): boolean {
   return m.kind === 'name' && m.relation === 'agrees';
+}
+
+/** Of a name match, more than half its span lies outside `o`'s: `o` took in only the short name. */
+function leavesFullName(m: DatasetMatch, o: DatasetMatch): boolean {
+  const inside = Math.max(0, Math.min(m.span[1], o.span[1]) - Math.max(m.span[0], o.span[0]));
+  return m.kind === 'name' && o.kind === 'event' && inside * 2 < m.span[1] - m.span[0];
 }
 
 function partRank(m: DatasetMatch, matches: readonly DatasetMatch[]): number {

@@ -89,6 +89,8 @@ export const ExplainDetail = z.discriminatedUnion('type', [
     mention: z.boolean().optional(),
     /** The page reports a neighbouring fact of the claim (`EventFact.neighbour`). */
     neighbour: z.boolean().optional(),
+    /** The clause tells another event about the same people (`subjects[].otherEvents`: a release, a return home). */
+    otherEvent: z.boolean().optional(),
   }),
   /** The law something rests on: the page's as written, the dataset's in both languages. */
   z.object({ type: z.literal('law'), slot: Bilingual, page: z.string(), data: Bilingual }),

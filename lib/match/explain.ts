@@ -217,7 +217,7 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       return t(relation === 'conflicts' ? 'matching.nameConflicts' : 'matching.nameAgrees', { page: d.page, data: pickIn(d.data, es), slot: pickIn(d.slot, es) });
     case 'event':
       return t(
-        d.neighbour ? 'matching.eventNeighbour' : d.disputed ? 'matching.eventDisputed' : d.doubted ? 'matching.eventDoubted' : d.mention ? 'matching.eventMention' : d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees',
+        d.neighbour ? 'matching.eventNeighbour' : d.otherEvent ? 'matching.eventOther' : d.disputed ? 'matching.eventDisputed' : d.doubted ? 'matching.eventDoubted' : d.mention ? 'matching.eventMention' : d.negated ? 'matching.eventNegated' : d.unattributed ? 'matching.eventUnattributed' : 'matching.eventAgrees',
         { slot: pickIn(d.slot, es) },
       );
     case 'statement': {

@@ -198,7 +198,7 @@ const keyFactLists = new WeakMap<Matcher, number[][]>();
 function keyFactsOf(m: Matcher): number[][] {
   let lists = keyFactLists.get(m);
   if (!lists) {
-    lists = m.factOwners.map((owners) => owners.filter((o) => o.role === 'action' || o.role === 'of' || o.role === 'person' || o.role === 'named').map((o) => o.fact));
+    lists = m.factOwners.map((owners) => owners.filter((o) => o.role === 'action' || o.role === 'of' || o.role === 'person' || o.role === 'named' || o.role === 'fullName').map((o) => o.fact));
     keyFactLists.set(m, lists);
   }
   return lists;
@@ -329,8 +329,56 @@ function ownNameWords(fact: NameFact): ReadonlySet<string> {
   return words;
 }
 
+/**
+ * What may stand between a short name and one of its own full names written beside it, outside
+ * brackets: nothing but a dash, a comma or a colon ("the Terrorism Confinement Center—CECOT—",
+ * "CECOT terrorism confinement center"), with the article or the country's possessive of the full
+ * name ("Cecot — El Salvador's Terrorism Confinement Center").
+ */
+const NAME_BESIDE = /^\s*[-,:]?\s*(?:(?:the|el|la|el salvador's|el salvador s)\s+)?$/;
+/** "The Terrorism Confinement Center, a maximum-security prison known as CECOT": the short name given after a verb of naming. */
+const NAME_KNOWN_AS =
+  /^[\s,-]*(?:(?:[^.;:!?()"]{0,60}\s)?(?:known as|called|dubbed|nicknamed|referred to as|abbreviated as|conocid[oa] como|llamad[oa]|denominad[oa]|apodad[oa])|or|o)\s+(?:(?:the|el|la)\s+)?$/;
+/** "It's called the Terrorism Confinement Center", "se llama Centro de Confinamiento del Terrorismo": a full name given as what the place is called. */
+const CALLED_BEFORE = /\b(?:called|known as|named|dubbed|nicknamed|se llama|se denomina|llamad[oa]|conocid[oa] como|denominad[oa])\s+(?:(?:the|el|la)\s+)?$/;
+
+/**
+ * One of the fact's own full names written beside its short name, outside brackets (`NAME_BESIDE`,
+ * `NAME_KNOWN_AS`), or given as what the place is called (`CALLED_BEFORE`): the page says the name.
+ * The full name's [start, end) and the span of what is said, or null.
+ */
+function nameBeside(s: FactSentence, short: readonly PhraseHit[], full: readonly PhraseHit[]): { name: [number, number]; span: [number, number] } | null {
+  for (const f of full) {
+    for (const h of short) {
+      if (h.start < f.end && f.start < h.end) continue;
+      const gap = h.start >= f.end ? s.folded.slice(f.end, h.start) : s.folded.slice(h.end, f.start);
+      const fits = NAME_BESIDE.test(gap) || (h.start >= f.end && NAME_KNOWN_AS.test(gap));
+      if (fits) return { name: [f.start, f.end], span: [Math.min(f.start, h.start), Math.max(f.end, h.end)] };
+    }
+    if (CALLED_BEFORE.test(s.folded.slice(Math.max(s.start, f.start - 30), f.start))) return { name: [f.start, f.end], span: [f.start, f.end] };
+  }
+  return null;
+}
+
 function matchName(s: FactSentence, fact: NameFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
   const own = ownNameKeys(fact);
+  const found = matchNameInBrackets(s, fact, roles, own);
+  if (found) return found;
+  const beside = nameBeside(s, roles.get('named') ?? [], roles.get('fullName') ?? []);
+  if (!beside) return null;
+  const page = s.text.slice(beside.name[0], beside.name[1]);
+  return {
+    kind: 'name',
+    relation: 'agrees',
+    span: beside.span,
+    page,
+    dataset: fact.value,
+    detail: { type: 'name', slot: { en: fact.label, es: fact.labelEs }, page, data: { en: fact.value, es: fact.valueEs } },
+  };
+}
+
+/** The full name in brackets before or after the short name, or in a gloss the short name ends. */
+function matchNameInBrackets(s: FactSentence, fact: NameFact, roles: Map<FactRole, PhraseHit[]>, own: ReadonlySet<string>): Found | null {
   for (const h of roles.get('named') ?? []) {
     // The full name before the short one in brackets, in a gloss the short name ends, or in brackets after it.
     const open = nameBefore(s.text, s.start, h.start) ? null : glossOpen(s.text, s.start, h.start);
@@ -615,9 +663,10 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
 /**
  * "None of them were allowed to…", "did not visit", "deprived of", "lack of",
  * "barely see": a negator in the same clause, shortly before the action.
+ * A past counterfactual ("should have been given a chance to…", "ought to have had") says it did not happen.
  */
 const NEGATOR =
-  /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to|(?:has|have|had|is|are|was|were) yet)\b|n't\b/;
+  /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to|(?:has|have|had|is|are|was|were) yet|should have|should've|ought to have)\b|n't\b/;
 /** A clause boundary inside an event's stretch. */
 const CLAUSE_BREAK = /;|,\s*(?:but|while|although|whereas|yet|pero|aunque|mientras|sin embargo)\b/g;
 /**

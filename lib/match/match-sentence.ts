@@ -311,13 +311,17 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       }
       (factClaims ??= new Set<string>()).add(c.claim.id);
       if (f.object && f.relation === 'agrees' && s.quantities.some((q) => (f.object as [number, number])[0] <= q.numberStart && q.numberStart < (f.object as [number, number])[1])) eventObjects.push(f.object);
+      // "The men held in CECOT were released in July": what happened to those people next is another event, related to this one.
+      const next = f.kind === 'event' && f.relation === 'agrees' && f.detail.type === 'event' && !f.detail.neighbour && toldNext(info, s, folded, f.span);
+      const relation: Relation = next ? 'related' : f.relation;
+      const detail: ExplainDetail = next && f.detail.type === 'event' ? { ...f.detail, otherEvent: true } : f.detail;
       out.push({
         claimId: c.claim.id,
         statement: c.claim.statement,
         statementEs: c.claim.statementEs,
-        relation: f.relation,
-        score: f.relation === 'related' ? 0.6 : 0.9,
-        explanation: explain(f.detail, f.relation, locale),
+        relation,
+        score: relation === 'related' ? 0.6 : 0.9,
+        explanation: explain(detail, relation, locale),
         subject: info.subject.key,
         kind: f.kind,
         span: f.span,
@@ -325,7 +329,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         page: f.page,
         dataset: f.dataset,
         factId: f.factId,
-        detail: f.detail,
+        detail,
         ...(f.roles ? { roles: f.roles } : {}),
       });
     }
@@ -506,9 +510,12 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // is said, not merely used: every page names the topic, few say what it is called.
     const naming = !terms?.named.length ? NO_HITS : namingHits(m, terms.named, cues?.specificHits ?? NO_HITS);
     const named = !isQuantity && naming.length > 0;
+    // The people and places a claim names (its entities) say who or where, not what was said: a sentence
+    // that shares only those ("Donald Trump praised Nayib Bukele", against a quote that names both) relates to it.
     const says =
       !isQuantity &&
-      (named || (termSpecific >= 2 ? termWeight >= AGREE_TERMS_MIN : termSpecific >= 1 && (terms?.unique ?? 0) >= 1 && covered >= AGREE_COVERAGE));
+      (named ||
+        ((termSpecific >= 2 ? termWeight >= AGREE_TERMS_MIN : termSpecific >= 1 && (terms?.unique ?? 0) >= 1 && covered >= AGREE_COVERAGE) && (!terms || ownTermSaid(terms, c) || termSpecific > oneLanguage(terms, c))));
     // Otherwise it is related when the evidence is strong enough: for a quantity subject with no
     // number, one specific cue ("population", "capacidad"); a statement needs more, since its
     // words are more often shared with neighbouring claims.
@@ -613,6 +620,16 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // Conflicts and repeated errors first; then what was compared value by value; then the strongest.
   if (out.length < 2) return out;
   return out.sort((a, b) => RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation) || kindRank(a.kind) - kindRank(b.kind) || b.score - a.score);
+}
+
+/** How far after an event's words the next event told of the same people may start ("… were released"). */
+const NEXT_REACH = 30;
+
+/** Right after `span`, in the same clause, a word of the subject's `otherEvents` tells what happened next to the people of the event. */
+function toldNext(info: SubjectInfo, s: SentenceInput, folded: string, span: readonly [number, number]): boolean {
+  if (!info.otherEvents) return false;
+  const to = Math.min(s.end, span[1] + NEXT_REACH);
+  return info.otherEvents.findAll(folded, span[1], to).some((h) => !/[.;:,()]/.test(folded.slice(span[1], h.start)));
 }
 
 /** The flagged claim that states as fact what claim `id` reports as someone's claim (`attributedAs`). */
@@ -778,6 +795,15 @@ function oneLanguage(terms: TermEvidence, c: ClaimInfo): number {
     } else both += strength;
   }
   return onlyEn && onlyEs ? both + Math.max(en, es) : terms.specific;
+}
+
+/** One of the specific terms found is the claim's own (`terms`), not only a name of its entities. */
+function ownTermSaid(terms: TermEvidence, c: ClaimInfo): boolean {
+  for (let i = 0; i < terms.specificPhrases.length; i++) {
+    const phrase = (terms.specificPhrases[i] as [number, number])[0];
+    if (c.termsEn.includes(phrase) || c.termsEs.includes(phrase)) return true;
+  }
+  return false;
 }
 
 interface CueEvidence {
