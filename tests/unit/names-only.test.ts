@@ -30,3 +30,16 @@ describe('the names of the people a claim involves, and nothing else of it', () 
     expect(part('Trump and Bukele gain PR benefits from the deal, so the men will struggle to prove their innocence.', 'c000-flores-macias-quote')?.relation).toBe('agrees');
   });
 });
+
+describe('a region is not the tour through it', () => {
+  it.each([
+    ['Bukele was the first leader from Latin America the president received that spring.', 'en'],
+    ['Bukele fue el primer mandatario de América Latina recibido esa primavera en Washington.', 'es'],
+  ] as const)('naming Latin America relates nothing to the length of Noem’s tour: %s', (text, locale) => {
+    expect(part(text, 'c003-noem-three-day-tour', locale)).toBeUndefined();
+  });
+
+  it('the tour itself is still found', () => {
+    expect(part('Noem set off on a three-day tour of Latin America, starting in Colombia.', 'c003-noem-three-day-tour')?.relation).toBe('agrees');
+  });
+});
