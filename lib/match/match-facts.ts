@@ -704,8 +704,12 @@ const ATTRIBUTED =
 function deniedBefore(s: FactSentence, at: number): boolean {
   const before = s.folded.slice(Math.max(s.start, at - 50), at);
   if (NEGATED.test(before)) return true;
-  // Only within the clause: "No one disputes it, but Noem toured…" is not a denial of the tour.
-  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' pero ')) + 1);
+  // Only within the clause: "No one disputes it, but Noem toured…" is not a denial of the tour;
+  // nor is an aside closed by a dash ("with little-to-no due process — to deport alleged gang members";
+  // folding writes every dash as a hyphen, spaced when it sets off an aside).
+  const clause = before.slice(
+    Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' pero '), before.lastIndexOf(' - ')) + 1,
+  );
   return NEGATOR.test(clause);
 }
 
@@ -740,8 +744,8 @@ function roman(r: string): number {
 const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)|(fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)`;
 /** "the 18th-century Alien Enemies Act", "an eighteenth-century law". */
 const CENTURY_BEFORE = new RegExp(`(?:${ORDINAL})[- ]century(?:[- ]old)?\\s+$`);
-/** "Ley de Enemigos Extranjeros, del siglo XVIII", "Alien Enemies Act, from the 18th century". */
-const CENTURY_AFTER = new RegExp(`^[\\s,(—–-]*(?:(?:of|from|dating from|de|del|que data del|que data de|que se remonta al)\\s+)?(?:the\\s+|el\\s+|an?\\s+|una?\\s+)?(?:siglo\\s+([xvi]+|\\d{1,2})\\b|(?:${ORDINAL})[- ]century)`);
+/** "Ley de Enemigos Extranjeros, del siglo XVIII", "Alien Enemies Act, from the 18th century", "Act — an 18th-century…" (folded dashes are hyphens). */
+const CENTURY_AFTER = new RegExp(`^[\\s,(-]*(?:(?:of|from|dating from|de|del|que data del|que data de|que se remonta al)\\s+)?(?:the\\s+|el\\s+|an?\\s+|una?\\s+)?(?:siglo\\s+([xvi]+|\\d{1,2})\\b|(?:${ORDINAL})[- ]century)`);
 
 /** A century written with the thing it dates: the century, its words' span, and the span of name and century. */
 function centuryNear(s: FactSentence, h: PhraseHit): { century: number; at: [number, number]; span: [number, number] } | null {

@@ -26,3 +26,16 @@ describe('"pertenecientes a" the gang', () => {
     expect(ps.some((p) => p.relation === 'repeats-error')).toBe(false);
   });
 });
+
+describe('a negation inside an aside closed by a dash', () => {
+  const en = (text: string) =>
+    analyzeText({ text: `CECOT and the deportation deal. ${text}` }, dataset, topic, { matchOffTopic: true, locale: 'en' }).claims.flatMap((c) => c.parts ?? []);
+  it('does not deny what follows the aside', () => {
+    const p = en('Officials used the old law, with little or no due process — to fly alleged gang members to CECOT.').find((x) => x.claimId === 'c003-tren-de-aragua-link');
+    expect(p?.relation).toBe('agrees');
+  });
+  it('a negation in the same clause still denies', () => {
+    const p = en('Lawyers said the men were not members of Tren de Aragua at all.').find((x) => x.claimId === 'c003-tren-de-aragua-link');
+    expect(p?.relation).not.toBe('agrees');
+  });
+});
