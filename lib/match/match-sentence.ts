@@ -916,10 +916,14 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
     // The hedge before the number is not a cue ("as many as" says nothing about capacity).
     if (h.start >= q.start && h.end <= q.numberStart) continue;
     const gap = distance(h, q);
-    if (all.some((other) => other !== q && distance(h, other) < gap)) continue;
+    // (Most cues have no nearer number: only then is each owner asked about the numbers nearer it.)
+    const nearer = all.some((other) => other !== q && distance(h, other) < gap);
     for (const o of m.cueOwners[h.phrase] ?? []) {
       const info = m.subjects[o.owner];
       if (!info?.category || !info.quantityClaims.length || !unitsFit(info, q)) continue;
+      // A cue counts for the nearest number of its kind or its subject's units: "are being held at the nearly
+      // two-year-old facility" speaks for the 15,000 held, not for the facility's age ("with 256 cells" still for the cells).
+      if (nearer && all.some((other) => other !== q && distance(h, other) < gap && (other.category === q.category || unitsFit(info, other)))) continue;
       // "…, nearly half the number of inmates in the UK": the subject's word said of another population.
       if (info.scopeWider && widerScope(info, s, s.folded ?? s.text.toLowerCase(), h, all)) continue;
       const v = o.weight / (1 + gap / DECAY);
