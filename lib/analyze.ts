@@ -18,6 +18,7 @@ import type { TextMap } from './extract/text-map';
 import { buildMatcher, type Matcher, type MatcherDataset } from './match/build-matcher';
 import { claimParts, type ClaimPart } from './match/claim-parts';
 import { carriedReferences, ParagraphPlace, type CarriedHit, type Place } from './match/carried-reference';
+import { distributiveCue } from './match/distributive';
 import type { Locale } from './match/explain';
 import { matchSentence, type DatasetMatch, type Relation } from './match/match-sentence';
 import { checkWorthiness, FEATURE_PHRASES, reportsOnly, sentenceFeatures, type ClaimFeatures } from './text/claim-features';
@@ -178,12 +179,18 @@ export function analyzeText(
   const claims: AnalyzedClaim[] = [];
   // The previous sentence's fact hits: "she", "they", "there" in this one may stand for what it named.
   let previousHits: readonly PhraseHit[] = [];
+  // The previous sentence: "en cada una", "in each" at the start of this one may stand for each of its plurals.
+  let previousSentence: { start: number; end: number } | null = null;
   // The prison the paragraph last named: "the prison", "la cárcel" in a later sentence of it stands for that one.
   const paragraph = new ParagraphPlace(text, t.topic.prisonNouns);
   for (const s of sentences) {
     const fHits = features.take(s.start, s.end);
     const qs = quantities.take(s.start, s.end);
-    const cHits = cues.take(s.start, s.end);
+    const ownCues = cues.take(s.start, s.end);
+    // "En cada una conviven 100 reos" after "32 celdas": the pronoun carries the cue "cada celda".
+    const each = doMatch ? distributiveCue(m.cues, folded, s, previousSentence) : null;
+    const cHits = each ? [each, ...ownCues] : ownCues;
+    previousSentence = s;
     const tHits = terms.take(s.start, s.end);
     const pHits = topicHits.take(s.start, s.end);
     const xHits = factHits.take(s.start, s.end);

@@ -60,6 +60,8 @@ export interface ClaimInfo {
   /** Indexes (in `Matcher.terms`) of its own English and Spanish terms, for coverage. */
   termsEn: number[];
   termsEs: number[];
+  /** Indexes (in `Matcher.terms`) of the names of the people it involves: who it is about, not what it says. */
+  personNames: Set<number>;
 }
 
 export interface PhraseOwner {
@@ -155,7 +157,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
     const s = subjectIndex.get(claim.subject);
     if (s === undefined) continue;
     const index = claims.length;
-    claims.push({ claim, subject: s, negated: NEGATION.test(claim.statement), statementCues: new Set(), termsEn: [], termsEs: [] });
+    claims.push({ claim, subject: s, negated: NEGATION.test(claim.statement), statementCues: new Set(), termsEn: [], termsEs: [], personNames: new Set() });
     const info = subjects[s] as SubjectInfo;
     info.claims.push(index);
     if (claim.quantity) info.quantityClaims.push(index);
@@ -196,6 +198,13 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
     const own = (list: string[]) => [...new Set(list.filter((t) => !/\d/.test(t)).map((t) => terms.indexOf(t)).filter((i) => i >= 0))];
     c.termsEn = own(c.claim.terms.en);
     c.termsEs = own(c.claim.terms.es);
+    for (const e of c.claim.entities) {
+      if (e.type !== 'person') continue;
+      for (const part of e.name.split(/[()]/)) {
+        const i = terms.indexOf(part.trim());
+        if (i >= 0) c.personNames.add(i);
+      }
+    }
   }
   const n = Math.max(claims.length, 2);
   const termOwners = termClaims.map((owners, phrase) => {

@@ -60,6 +60,13 @@ const AGE_REACH = 60;
 const YEAR_BEFORE = /^(?:'s)?\s*$/;
 /** Words allowed between a title and the name after it: "U.S. Homeland Security Secretary Kristi Noem", "secretaria de Seguridad Nacional de EE.UU., Kristi Noem". */
 const TITLE_BEFORE_GAP = /^(?:[\s,]|u\.s\.|us|then|the|de ee\. ?uu\.|de eeuu|de estados unidos|estadounidense|salvadoran|salvadoreno|salvadorena|,)*$/;
+/**
+ * The title's complement set off by a comma before the name: "El secretario de Defensa de la superpotencia
+ * americana, Marco Rubio", "the Secretary of State of Donald Trump, Marco Rubio" (whose post it is, where).
+ */
+const TITLE_COMPLEMENT_GAP = /^\s+(?:of|de|del)\s+[^,.;:()"“”]{1,40}?,\s*$/;
+/** How far a title with its complement may stand before the name. */
+const TITLE_COMPLEMENT_REACH = 50;
 /** Words allowed between a name and the title after it: "Kristi Noem, the Homeland Security Secretary". */
 const TITLE_AFTER_GAP = /^\s*,\s*(?:(?:the|who is|who was|who serves as|serving as|now|then|la|el|quien es|que es|que funge como|quien funge como|actual|u\.s\.|us|former|ex)[\s-]*)*$/;
 const FORMER = /(?:\b(?:former|ex|onetime|one-time|erstwhile|antigu[oa]|exsecretari[oa]|exgobernador[a]?|expresidente)[\s-]*)$/;
@@ -92,10 +99,12 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
       keyed[fact] = 1;
       keyedCount++;
     }
-    // A reference or a title alone is key only for a fact the page names nearby ("esta ley", "the governor").
-    if (!near?.size) continue;
-    for (const fact of refFactsOf(m)[h.phrase] ?? []) {
-      if (keyed[fact] !== 0 || !near.has(fact)) continue;
+    // A reference or a title alone is key only for a fact the page names nearby ("esta ley", "the governor"),
+    // or, for a dated thing, with the very year the dataset gives it ("una antigua ley de guerra de 1798").
+    const refs = refFactsOf(m)[h.phrase];
+    if (!refs?.length) continue;
+    for (const fact of refs) {
+      if (keyed[fact] !== 0 || !(near?.has(fact) || yearOfFactIn(m, fact, s))) continue;
       keyed[fact] = 1;
       keyedCount++;
     }
@@ -136,7 +145,14 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
       fact.kind === 'year'
         ? matchYear(s, fact, roles, s.nearFacts?.has(fi) ?? false)
         : fact.kind === 'title'
-          ? matchTitle(s, fact, roles, s.nearFacts?.has(fi) ?? false, (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'title' && o.fact !== fi))
+          ? matchTitle(
+              s,
+              fact,
+              roles,
+              s.nearFacts?.has(fi) ?? false,
+              (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'title' && o.fact !== fi),
+              (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'person'),
+            )
           : fact.kind === 'law'
             ? matchLaw(s, fact, roles)
             : fact.kind === 'name'
@@ -408,15 +424,22 @@ function matchNameInBrackets(s: FactSentence, fact: NameFact, roles: Map<FactRol
   return null;
 }
 
+/** Fact `fi` is a year fact and the sentence holds its year. */
+function yearOfFactIn(m: Matcher, fi: number, s: FactSentence): boolean {
+  const fact = m.facts[fi]?.fact;
+  return fact?.kind === 'year' && s.quantities.some((q) => q.category === 'year' && q.value === fact.value);
+}
+
 function matchYear(s: FactSentence, fact: YearFact, roles: Map<FactRole, PhraseHit[]>, near: boolean): Found | null {
-  // The thing's own name, then the words standing for it once the page has named it nearby ("esta ley").
-  const names = [...(roles.get('of') ?? []).map((h) => ({ h, own: true })), ...(near ? (roles.get('ref') ?? []) : []).map((h) => ({ h, own: false }))];
+  // The thing's own name, then the words standing for it once the page has named it nearby ("esta ley");
+  // not named nearby, those words stand for it only with its very year ("a wartime law of 1798": no century, no age).
+  const names = [...(roles.get('of') ?? []).map((h) => ({ h, own: true, loose: false })), ...(roles.get('ref') ?? []).map((h) => ({ h, own: false, loose: !near }))];
   const years = s.quantities.filter((q) => q.category === 'year' && q.value !== undefined);
   const ages = fact.ageAsOf ? s.quantities.filter((q) => q.category === 'duration' && q.unit === 'years' && AGE_AFTER.test(s.folded.slice(q.end, q.end + 14))) : [];
   // A name inside a longer one ("la ley" in "la Ley de Enemigos Extranjeros") is that one.
   const named = names.filter((n) => n.own || !names.some((o) => o.own && o.h.start <= n.h.start && o.h.end >= n.h.end));
-  for (const { h, own } of named) {
-    const c = centuryNear(s, h);
+  for (const { h, own, loose } of named) {
+    const c = loose ? null : centuryNear(s, h);
     const data = Math.floor((fact.value - 1) / 100) + 1;
     // Another year than the thing's, on words that only stand for it, may be another thing's: only agreement reads it.
     if (c && (own || c.century === data)) {
@@ -444,7 +467,7 @@ function matchYear(s: FactSentence, fact: YearFact, roles: Map<FactRole, PhraseH
         detail: { type: 'year', slot: { en: fact.label, es: fact.labelEs }, page, data: fact.value },
       };
     }
-    const age = ageNear(s, fact, h, ages, own);
+    const age = loose ? null : ageNear(s, fact, h, ages, own);
     if (age) return age;
   }
   return null;
@@ -481,7 +504,22 @@ function ageNear(s: FactSentence, fact: YearFact, h: PhraseHit, ages: readonly P
   return null;
 }
 
-function matchTitle(s: FactSentence, fact: TitleFact, roles: Map<FactRole, PhraseHit[]>, near: boolean, othersOwn: (h: PhraseHit) => boolean): Found | null {
+/** Title `t` is written right before the name `p`: with only "U.S.", "the", "estadounidense" between, or its complement and a comma. */
+function titleBefore(s: FactSentence, t: PhraseHit, p: PhraseHit): boolean {
+  const gap = p.start - t.end;
+  if (gap < 0) return false;
+  const between = s.folded.slice(t.end, p.start);
+  return (gap <= 25 && TITLE_BEFORE_GAP.test(between)) || (gap <= TITLE_COMPLEMENT_REACH && TITLE_COMPLEMENT_GAP.test(between));
+}
+
+function matchTitle(
+  s: FactSentence,
+  fact: TitleFact,
+  roles: Map<FactRole, PhraseHit[]>,
+  near: boolean,
+  othersOwn: (h: PhraseHit) => boolean,
+  isPerson: (h: PhraseHit) => boolean,
+): Found | null {
   const people = roles.get('person') ?? [];
   const titles = [...(roles.get('title') ?? []).map((h) => ({ h, own: true })), ...(roles.get('otherTitle') ?? []).map((h) => ({ h, own: false }))];
   if (!titles.length) return null;
@@ -490,13 +528,15 @@ function matchTitle(s: FactSentence, fact: TitleFact, roles: Map<FactRole, Phras
     // The title written right before the name, else the one set off by a comma after it.
     let best: { h: PhraseHit; own: boolean } | null = null;
     for (const t of titles) {
-      if (t.h.end <= p.start && p.start - t.h.end <= 25 && TITLE_BEFORE_GAP.test(s.folded.slice(t.h.end, p.start))) {
+      if (t.h.end <= p.start && titleBefore(s, t.h, p)) {
         if (!best || best.h.end < t.h.end || best.h.start > p.start) best = t;
       }
     }
     if (!best) {
       for (const t of titles) {
         if (t.h.start >= p.end && t.h.start - p.end <= 30 && TITLE_AFTER_GAP.test(s.folded.slice(p.end, t.h.start))) {
+          // "Marco Rubio, el presidente de El Salvador, Nayib Bukele": a title right before another name is that person's.
+          if (s.factHits.some((o) => o.start >= t.h.end && o !== p && isPerson(o) && titleBefore(s, t.h, o))) continue;
           if (!best || t.h.start < best.h.start) best = t;
         }
       }
@@ -713,8 +753,12 @@ const ATTRIBUTED =
 function deniedBefore(s: FactSentence, at: number): boolean {
   const before = s.folded.slice(Math.max(s.start, at - 50), at);
   if (NEGATED.test(before)) return true;
-  // Only within the clause: "No one disputes it, but Noem toured…" is not a denial of the tour.
-  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' pero ')) + 1);
+  // Only within the clause: "No one disputes it, but Noem toured…" is not a denial of the tour;
+  // nor is an aside closed by a dash ("with little-to-no due process — to deport alleged gang members";
+  // folding writes every dash as a hyphen, spaced when it sets off an aside).
+  const clause = before.slice(
+    Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' pero '), before.lastIndexOf(' - ')) + 1,
+  );
   return NEGATOR.test(clause);
 }
 
@@ -749,8 +793,8 @@ function roman(r: string): number {
 const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)|(fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)`;
 /** "the 18th-century Alien Enemies Act", "an eighteenth-century law". */
 const CENTURY_BEFORE = new RegExp(`(?:${ORDINAL})[- ]century(?:[- ]old)?\\s+$`);
-/** "Ley de Enemigos Extranjeros, del siglo XVIII", "Alien Enemies Act, from the 18th century". */
-const CENTURY_AFTER = new RegExp(`^[\\s,(]*(?:(?:of|from|dating from|de|del|que data del|que data de|que se remonta al)\\s+)?(?:the\\s+|el\\s+)?(?:siglo\\s+([xvi]+|\\d{1,2})\\b|(?:${ORDINAL})\\s+century)`);
+/** "Ley de Enemigos Extranjeros, del siglo XVIII", "Alien Enemies Act, from the 18th century", "Act — an 18th-century…" (folded dashes are hyphens). */
+const CENTURY_AFTER = new RegExp(`^[\\s,(-]*(?:(?:of|from|dating from|de|del|que data del|que data de|que se remonta al)\\s+)?(?:the\\s+|el\\s+|an?\\s+|una?\\s+)?(?:siglo\\s+([xvi]+|\\d{1,2})\\b|(?:${ORDINAL})[- ]century)`);
 
 /** A century written with the thing it dates: the century, its words' span, and the span of name and century. */
 function centuryNear(s: FactSentence, h: PhraseHit): { century: number; at: [number, number]; span: [number, number] } | null {

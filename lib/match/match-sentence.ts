@@ -474,7 +474,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // the sentence is about (compared above, or assigned to another subject).
     if (isQuantity && (comparedSubjects.has(c.subject) || anyFits(info, quantities))) continue;
     let termWeight = terms?.weight ?? 0;
-    let termSpecific = terms ? oneLanguage(terms, c) : 0;
+    const ownSpecific = terms ? oneLanguage(terms, c) : 0;
+    let termSpecific = ownSpecific;
     // Cues its own statement uses count as terms of the claim, unless they are
     // the very words a term already counted ("Tren de Aragua" is both).
     const cueHits = cues?.specificHits ?? NO_HITS;
@@ -488,6 +489,10 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // A statement none of whose own words occur: nothing specific points at it and nothing names it
     // (naming needs its terms), so it is passed over here rather than after weighing its cues.
     if (!isQuantity && !terms && termSpecific === 0) continue;
+    // Only the names of the people it involves ("Donald Trump", "Nayib Bukele"): the page names them, it does
+    // not say what the claim says. Related at most, and only through a name no other claim has ("Flores-Macías").
+    const namesOnly = !isQuantity && !!terms && termSpecific === ownSpecific && onlyNames(terms, c);
+    if (namesOnly && !uniqueName(m, terms, c)) continue;
     // Words that are both a term of the claim and a cue of its subject count once.
     let cueSum = 0;
     if (cues) {
@@ -514,6 +519,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // that shares only those ("Donald Trump praised Nayib Bukele", against a quote that names both) relates to it.
     const says =
       !isQuantity &&
+      !namesOnly &&
       (named ||
         ((termSpecific >= 2 ? termWeight >= AGREE_TERMS_MIN : termSpecific >= 1 && (terms?.unique ?? 0) >= 1 && covered >= AGREE_COVERAGE) && (!terms || ownTermSaid(terms, c) || termSpecific > oneLanguage(terms, c))));
     // Otherwise it is related when the evidence is strong enough: for a quantity subject with no
@@ -816,6 +822,22 @@ interface CueEvidence {
   weighted: Array<{ hit: PhraseHit; weight: number }>;
 }
 
+/** Every specific term of the claim the sentence uses is the name of a person it involves. */
+function onlyNames(terms: TermEvidence, c: ClaimInfo): boolean {
+  if (!terms.specificPhrases.length || !c.personNames.size) return false;
+  for (let i = 0; i < terms.specificPhrases.length; i++) if (!c.personNames.has((terms.specificPhrases[i] as [number, number])[0])) return false;
+  return true;
+}
+
+/** One of those names is this claim's alone. */
+function uniqueName(m: Matcher, terms: TermEvidence, c: ClaimInfo): boolean {
+  for (let i = 0; i < terms.specificPhrases.length; i++) {
+    const phrase = (terms.specificPhrases[i] as [number, number])[0];
+    if (c.personNames.has(phrase) && (m.termOwners[phrase]?.length ?? 0) === 1) return true;
+  }
+  return false;
+}
+
 /** Share of the claim's own terms, in the better-covered language, that the sentence uses. */
 function coverage(terms: TermEvidence | undefined, c: ClaimInfo): number {
   if (!terms) return 0;
@@ -920,10 +942,14 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
     // The hedge before the number is not a cue ("as many as" says nothing about capacity).
     if (h.start >= q.start && h.end <= q.numberStart) continue;
     const gap = distance(h, q);
-    if (all.some((other) => other !== q && distance(h, other) < gap)) continue;
+    // (Most cues have no nearer number: only then is each owner asked about the numbers nearer it.)
+    const nearer = all.some((other) => other !== q && distance(h, other) < gap);
     for (const o of m.cueOwners[h.phrase] ?? []) {
       const info = m.subjects[o.owner];
       if (!info?.category || !info.quantityClaims.length || !unitsFit(info, q)) continue;
+      // A cue counts for the nearest number of its kind or its subject's units: "are being held at the nearly
+      // two-year-old facility" speaks for the 15,000 held, not for the facility's age ("with 256 cells" still for the cells).
+      if (nearer && all.some((other) => other !== q && distance(h, other) < gap && (other.category === q.category || unitsFit(info, other)))) continue;
       // "…, nearly half the number of inmates in the UK": the subject's word said of another population.
       if (info.scopeWider && widerScope(info, s, s.folded ?? s.text.toLowerCase(), h, all)) continue;
       const v = o.weight / (1 + gap / DECAY);
