@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../lib/analyze';
+import { bundledDataset } from '../../lib/dataset/bundled';
+import { bundledTopic } from '../../lib/topic/bundled';
+
+/**
+ * Spanish statements without numbers (issue 8, failure kind 3): the paraphrase families, names and
+ * verb forms real Spanish pages use for a dataset claim. Sentences in our own words.
+ */
+const dataset = bundledDataset();
+const topic = bundledTopic();
+const parts = (text: string) =>
+  analyzeText({ text: `El CECOT y el acuerdo de deportación. ${text}` }, dataset, topic, { matchOffTopic: true, locale: 'es' }).claims.flatMap((c) => c.parts ?? []);
+/** The first part of the sentence that holds `words`: what a reader sees there first. */
+const firstAt = (text: string, words: string) => {
+  const at = parts(text).filter((p) => p.text.includes(words) || words.includes(p.text));
+  return at[0];
+};
+
+describe('a prison system that pays for itself is the financial support the deal brings', () => {
+  it.each([
+    ['self-sustaining', 'Con ese dinero, el sistema penitenciario salvadoreño será autosostenible.', 'autosostenible'],
+    ['sustainability of', 'El pago servirá para la sostenibilidad del sistema carcelario del país.', 'sostenibilidad'],
+    ['profitable', 'Según Bukele, el pago hará que el sistema de prisiones sea rentable.', 'rentable'],
+  ])('%s', (_name, text, words) => {
+    const p = firstAt(text, words);
+    expect(p?.claimId).toBe('c000-housing-deportees-financial-support');
+    expect(p?.relation).toBe('agrees');
+  });
+
+  it('is not said of something else that is sustainable', () => {
+    expect(parts('La alcaldía presentó un plan de transporte sostenible.').some((p) => p.claimId === 'c000-housing-deportees-financial-support')).toBe(false);
+  });
+});
