@@ -9,8 +9,12 @@ import { bundledTopic } from '../../lib/topic/bundled';
  */
 const dataset = bundledDataset();
 const topic = bundledTopic();
+const PREFIX = 'El CECOT y el acuerdo de deportación. ';
+/** The parts of `text`, read after a sentence that puts the page on topic (whose own parts are left out). */
 const parts = (text: string) =>
-  analyzeText({ text: `El CECOT y el acuerdo de deportación. ${text}` }, dataset, topic, { matchOffTopic: true, locale: 'es' }).claims.flatMap((c) => c.parts ?? []);
+  analyzeText({ text: `${PREFIX}${text}` }, dataset, topic, { matchOffTopic: true, locale: 'es' })
+    .claims.flatMap((c) => c.parts ?? [])
+    .filter((p) => p.start >= PREFIX.length);
 /** The first part of the sentence that holds `words`: what a reader sees there first. */
 const firstAt = (text: string, words: string) => {
   const at = parts(text).filter((p) => p.text.includes(words) || words.includes(p.text));
@@ -30,5 +34,22 @@ describe('a prison system that pays for itself is the financial support the deal
 
   it('is not said of something else that is sustainable', () => {
     expect(parts('La alcaldía presentó un plan de transporte sostenible.').some((p) => p.claimId === 'c000-housing-deportees-financial-support')).toBe(false);
+  });
+});
+
+describe('deportees held in CECOT, told with "retener" or with a noun for the move', () => {
+  it.each([
+    ['"retener" the deportees in the prison', 'Trump agradeció a Bukele por retener a los migrantes deportados en la megacárcel.', 'retener'],
+    ['the move as a noun after an article', 'El pacto incluyó el traslado de los detenidos al CECOT.', 'traslado'],
+    ['"la deportación de" is not hidden by "la deportación"', 'Washington celebró la deportación de migrantes venezolanos a la megacárcel.', 'deportación'],
+    ['the noun without an article', 'Siguen los envíos de deportados al Centro de Confinamiento del Terrorismo.', 'envíos'],
+  ])('%s', (_name, text, words) => {
+    const p = firstAt(text, words);
+    expect(p?.claimId).toBe('c000-deportees-held-in-cecot');
+    expect(p?.relation).toBe('agrees');
+  });
+
+  it('does not take a move elsewhere for the move to CECOT', () => {
+    expect(parts('El ministerio anunció el traslado de varios reos a un hospital de la capital.').some((p) => p.claimId === 'c000-deportees-held-in-cecot')).toBe(false);
   });
 });
