@@ -53,3 +53,23 @@ describe('deportees held in CECOT, told with "retener" or with a noun for the mo
     expect(parts('El ministerio anunció el traslado de varios reos a un hospital de la capital.').some((p) => p.claimId === 'c000-deportees-held-in-cecot')).toBe(false);
   });
 });
+
+describe('the prison\'s name given as its name, inside the object of an event', () => {
+  it.each([
+    ['"conocida como"', 'Los deportados están presos en la cárcel conocida como el Centro de Confinamiento del Terrorismo (CECOT).'],
+    ['"denominado"', 'Los deportados fueron enviados al penal denominado Centro de Confinamiento del Terrorismo (CECOT).'],
+    ['"known as"', 'The deportees are held in the prison known as the Terrorism Confinement Center (CECOT).'],
+  ])('%s: the name is a part of its own, and the event keeps what comes before it', (_name, text) => {
+    const ps = parts(text);
+    const name = ps.find((p) => p.claimId === 'c003-name-terrorism-confinement-center');
+    expect(name?.relation).toBe('agrees');
+    expect(name?.text).toMatch(/^(?:Centro de Confinamiento del Terrorismo|Terrorism Confinement Center) \((?:CECOT)?/);
+    expect(ps.find((p) => p.claimId === 'c000-deportees-held-in-cecot')?.relation).toBe('agrees');
+  });
+
+  it('without such words the name stays the object of the event', () => {
+    const ps = parts('Los deportados fueron enviados al Centro de Confinamiento del Terrorismo (CECOT).');
+    expect(ps.map((p) => p.claimId)).toEqual(['c000-deportees-held-in-cecot']);
+    expect(ps[0]?.text).toContain('Centro de Confinamiento del Terrorismo');
+  });
+});
