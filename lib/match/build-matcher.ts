@@ -60,6 +60,13 @@ export interface ClaimInfo {
   /** Indexes (in `Matcher.terms`) of its own English and Spanish terms, for coverage. */
   termsEn: number[];
   termsEs: number[];
+  /**
+   * For a claim a person makes (a quote): indexes (in `Matcher.terms`) of its terms that only name
+   * other people ("Donald Trump", "Nayib Bukele" for a commentator's quote). They say whom a sentence
+   * is about, not that it says what the speaker said. Empty for the article's own claims, whose
+   * people are what the claim is about ("Kristi Noem" toured the prison).
+   */
+  otherPeople: number[];
 }
 
 export interface PhraseOwner {
@@ -155,7 +162,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
     const s = subjectIndex.get(claim.subject);
     if (s === undefined) continue;
     const index = claims.length;
-    claims.push({ claim, subject: s, negated: NEGATION.test(claim.statement), statementCues: new Set(), termsEn: [], termsEs: [] });
+    claims.push({ claim, subject: s, negated: NEGATION.test(claim.statement), statementCues: new Set(), termsEn: [], termsEs: [], otherPeople: [] });
     const info = subjects[s] as SubjectInfo;
     info.claims.push(index);
     if (claim.quantity) info.quantityClaims.push(index);
@@ -192,11 +199,18 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
   const termClaims: Array<Set<number>> = terms.phrases.map(() => new Set());
   termLists.forEach((list, c) => list.forEach((t) => termClaims[terms.indexOf(t)]?.add(c)));
   mergeOverlapping(terms, termClaims);
-  for (const c of claims) {
+  // People's names, whole and by surname ("Nayib Bukele", "Bukele"), from the entities of every claim.
+  const people = new Set<string>();
+  for (const c of claims) for (const e of c.claim.entities) if (e.type === 'person') personKeys(e.name).forEach((k) => people.add(k));
+  claims.forEach((c, ci) => {
     const own = (list: string[]) => [...new Set(list.filter((t) => !/\d/.test(t)).map((t) => terms.indexOf(t)).filter((i) => i >= 0))];
     c.termsEn = own(c.claim.terms.en);
     c.termsEs = own(c.claim.terms.es);
-  }
+    if (c.claim.claimant.type !== 'person' || !c.claim.claimant.name) return;
+    const claimant = new Set(personKeys(c.claim.claimant.name));
+    const list = termLists[ci] ?? [];
+    c.otherPeople = [...new Set(list.filter((t) => people.has(foldKey(t)) && !claimant.has(foldKey(t))).map((t) => terms.indexOf(t)).filter((i) => i >= 0))];
+  });
   const n = Math.max(claims.length, 2);
   const termOwners = termClaims.map((owners, phrase) => {
     // Rarer terms say more: inverse document frequency over the claims, in (0, 1].
@@ -316,6 +330,13 @@ function isGenericStem(phrase: string): boolean {
 function phraseWeight(phrase: string): number {
   const words = phrase.split(/[\s-]+/).filter(Boolean).length;
   return words >= 3 ? 1 : words === 2 ? 0.8 : 0.5;
+}
+
+/** A person's name as it is looked up: whole, and its last word when that is a surname of four letters or more. */
+function personKeys(name: string): string[] {
+  const whole = foldKey(name);
+  const last = whole.split(/\s+/).pop() ?? '';
+  return last.length >= 4 && last !== whole ? [whole, last] : [whole];
 }
 
 function claimTerms(claim: Claim): string[] {

@@ -506,9 +506,11 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // is said, not merely used: every page names the topic, few say what it is called.
     const naming = !terms?.named.length ? NO_HITS : namingHits(m, terms.named, cues?.specificHits ?? NO_HITS);
     const named = !isQuantity && naming.length > 0;
+    // Names of people other than the claimant say whom a sentence is about, not that it says what the claim says:
+    // "Bukele was received by Trump" names two people a commentator's quote is about, and says none of it.
     const says =
       !isQuantity &&
-      (named || (termSpecific >= 2 ? termWeight >= AGREE_TERMS_MIN : termSpecific >= 1 && (terms?.unique ?? 0) >= 1 && covered >= AGREE_COVERAGE));
+      (named || ((termSpecific >= 2 ? termWeight >= AGREE_TERMS_MIN : termSpecific >= 1 && (terms?.unique ?? 0) >= 1 && covered >= AGREE_COVERAGE) && !onlyOtherPeople(terms, c)));
     // Otherwise it is related when the evidence is strong enough: for a quantity subject with no
     // number, one specific cue ("population", "capacidad"); a statement needs more, since its
     // words are more often shared with neighbouring claims.
@@ -791,6 +793,13 @@ interface CueEvidence {
 }
 
 /** Share of the claim's own terms, in the better-covered language, that the sentence uses. */
+/** Every specific term found for the claim names a person other than its claimant (`ClaimInfo.otherPeople`). */
+function onlyOtherPeople(terms: TermEvidence | undefined, c: ClaimInfo): boolean {
+  if (!terms || !c.otherPeople.length || !terms.specificPhrases.length) return false;
+  for (let i = 0; i < terms.specificPhrases.length; i++) if (!c.otherPeople.includes((terms.specificPhrases[i] as [number, number])[0])) return false;
+  return true;
+}
+
 function coverage(terms: TermEvidence | undefined, c: ClaimInfo): number {
   if (!terms) return 0;
   return Math.max(shareSeen(c.termsEn, terms.seen), shareSeen(c.termsEs, terms.seen));

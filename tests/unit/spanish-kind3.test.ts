@@ -73,3 +73,29 @@ describe('the prison\'s name given as its name, inside the object of an event', 
     expect(ps[0]?.text).toContain('Centro de Confinamiento del Terrorismo');
   });
 });
+
+describe('a quote is not said by naming the people it is about', () => {
+  const matches = (text: string) =>
+    analyzeText({ text: `${PREFIX}${text}` }, dataset, topic, { matchOffTopic: true, locale: 'es' }).claims.filter((c) => c.start >= PREFIX.length).flatMap((c) => c.matches);
+
+  it('names of people other than the speaker make a commentator\'s quote related, not agreeing', () => {
+    const m = matches('Nayib Bukele y Donald Trump posaron juntos ante la prensa en la Casa Blanca.').find((x) => x.claimId === 'c000-flores-macias-quote');
+    expect(m?.relation).toBe('related');
+  });
+
+  it('the title given with the name then speaks for the sentence', () => {
+    const p = firstAt('El presidente de El Salvador, Nayib Bukele, fue recibido el lunes por el presidente estadounidense, Donald Trump, en la Casa Blanca.', 'fue recibido');
+    expect(p?.claimId).not.toBe('c000-flores-macias-quote');
+    expect(parts('El presidente de El Salvador, Nayib Bukele, fue recibido el lunes por el presidente estadounidense, Donald Trump, en la Casa Blanca.')[0]?.claimId).toBe('c000-bukele-president');
+  });
+
+  it('the quote\'s own words still say it', () => {
+    const m = matches('Flores-Macías advierte que a los deportados les costará demostrar su inocencia y recuperar su libertad.').find((x) => x.claimId === 'c000-flores-macias-quote');
+    expect(m?.relation).toBe('agrees');
+  });
+
+  it('the people an article\'s own claim is about still count ("Kristi Noem" for her visit)', () => {
+    const m = matches('Kristi Noem visitó el CECOT.').find((x) => x.claimId === 'c003-noem-visit');
+    expect(m?.relation).toBe('agrees');
+  });
+});
