@@ -99,3 +99,15 @@ describe('a quote is not said by naming the people it is about', () => {
     expect(m?.relation).toBe('agrees');
   });
 });
+
+describe('the office named by its noun: "durante la presidencia de Nayib Bukele"', () => {
+  it('is the title the dataset gives him', () => {
+    const p = firstAt('La cárcel se construyó durante la presidencia de Nayib Bukele.', 'presidencia');
+    expect(p?.claimId).toBe('c000-bukele-president');
+    expect(p?.relation).toBe('agrees');
+  });
+
+  it('is not his title when another person holds the office', () => {
+    expect(parts('Durante la presidencia de Donald Trump se firmó el acuerdo.').some((p) => p.claimId === 'c000-bukele-president')).toBe(false);
+  });
+});
