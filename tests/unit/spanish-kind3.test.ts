@@ -111,3 +111,21 @@ describe('the office named by its noun: "durante la presidencia de Nayib Bukele"
     expect(parts('Durante la presidencia de Donald Trump se firmó el acuerdo.').some((p) => p.claimId === 'c000-bukele-president')).toBe(false);
   });
 });
+
+describe('the offer to take US prisoners, as Spanish pages word it', () => {
+  it.each([
+    ['"proponer" in its irregular forms', 'Bukele propone que los presos estadounidenses cumplan sus penas en el CECOT.', 'propone'],
+    ['the prisoners called "convictos"', 'El Salvador se ofrece a recibir a convictos estadounidenses.', 'convictos'],
+    ['the prisoners called "reclusos"', 'El gobierno acepta recibir a reclusos estadounidenses en sus penales.', 'reclusos'],
+    ['opening the prisons to them', 'El Salvador abre sus cárceles a los prisioneros estadounidenses.', 'abre'],
+    ['"podríamos enviar", the possibility said with a conditional', 'Trump dijo que podríamos enviar a ciudadanos estadounidenses al CECOT.', 'podríamos'],
+  ])('%s', (_name, text, words) => {
+    const p = firstAt(text, words);
+    expect(p?.claimId).toBe('c003-rubio-us-citizens-offer');
+    expect(p?.relation).toBe('agrees');
+  });
+
+  it('opening the prisons to someone else is not the offer', () => {
+    expect(parts('El Salvador abre sus cárceles a los periodistas extranjeros.').some((p) => p.claimId === 'c003-rubio-us-citizens-offer')).toBe(false);
+  });
+});
