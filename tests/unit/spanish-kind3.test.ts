@@ -129,3 +129,15 @@ describe('the offer to take US prisoners, as Spanish pages word it', () => {
     expect(parts('El Salvador abre sus cárceles a los periodistas extranjeros.').some((p) => p.claimId === 'c003-rubio-us-citizens-offer')).toBe(false);
   });
 });
+
+describe('the plane that carried the deportees stands for the government that sent them', () => {
+  it('"un avión militar trasladó a … al CECOT" is the deportees sent to CECOT', () => {
+    const p = firstAt('Un avión militar trasladó a decenas de hombres al CECOT.', 'avión');
+    expect(p?.claimId).toBe('c000-deportees-held-in-cecot');
+    expect(p?.relation).toBe('agrees');
+  });
+
+  it('a plane that carried people elsewhere is not', () => {
+    expect(parts('Un avión militar trasladó a decenas de hombres a la base aérea.').some((p) => p.claimId === 'c000-deportees-held-in-cecot')).toBe(false);
+  });
+});
