@@ -141,3 +141,22 @@ describe('the plane that carried the deportees stands for the government that se
     expect(parts('Un avión militar trasladó a decenas de hombres a la base aérea.').some((p) => p.claimId === 'c000-deportees-held-in-cecot')).toBe(false);
   });
 });
+
+describe('the words of the prison\'s own name, however it is spelled, point at no other claim', () => {
+  const matches = (text: string) =>
+    analyzeText({ text: `${PREFIX}${text}` }, dataset, topic, { matchOffTopic: true, locale: 'es' }).claims.filter((c) => c.start >= PREFIX.length).flatMap((c) => c.matches);
+
+  it.each([
+    ['"para el"', 'Los periodistas entraron al Centro de Confinamiento para el Terrorismo (CECOT) el lunes.'],
+    ['"contra el"', 'Los periodistas entraron al Centro de Confinamiento contra el Terrorismo (CECOT) el lunes.'],
+    ['"Centro para el Confinamiento"', 'Los periodistas entraron al Centro para el Confinamiento del Terrorismo (CECOT) el lunes.'],
+  ])('%s: the name agrees, and "Confinamiento" says nothing of the hours confined', (_name, text) => {
+    const ms = matches(text);
+    expect(ms.find((x) => x.claimId === 'c003-name-terrorism-confinement-center')?.relation).toBe('agrees');
+    expect(ms.some((x) => x.claimId === 'c003-confinement-24h')).toBe(false);
+  });
+
+  it('the same word outside the name still counts', () => {
+    expect(matches('Los reclusos viven en confinamiento casi todo el día dentro del Centro de Confinamiento para el Terrorismo (CECOT).').some((x) => x.claimId === 'c003-confinement-24h')).toBe(true);
+  });
+});
