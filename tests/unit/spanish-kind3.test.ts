@@ -160,3 +160,17 @@ describe('the words of the prison\'s own name, however it is spelled, point at n
     expect(matches('Los reclusos viven en confinamiento casi todo el día dentro del Centro de Confinamiento para el Terrorismo (CECOT).').some((x) => x.claimId === 'c003-confinement-24h')).toBe(true);
   });
 });
+
+describe('membership told by a noun of the gang: "los terroristas del Tren de Aragua"', () => {
+  it('attributed, it is the alleged link the dataset reports', () => {
+    const p = firstAt('Un portavoz dijo que los terroristas del Tren de Aragua ya están en el CECOT.', 'terroristas');
+    expect(p?.claimId).toBe('c003-tren-de-aragua-link');
+    expect(p?.relation).toBe('agrees');
+  });
+
+  it('stated as fact, it repeats the error the curator flagged', () => {
+    const p = firstAt('Los pandilleros del Tren de Aragua llegaron al CECOT en marzo.', 'pandilleros');
+    expect(p?.claimId).toBe('c003-deportees-gang-members');
+    expect(p?.relation).toBe('repeats-error');
+  });
+});
