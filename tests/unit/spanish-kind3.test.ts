@@ -174,3 +174,17 @@ describe('membership told by a noun of the gang: "los terroristas del Tren de Ar
     expect(p?.relation).toBe('repeats-error');
   });
 });
+
+describe('the prison\'s surveillance systems, without the round-the-clock watch', () => {
+  it('relate to the claim of prisoners watched around the clock', () => {
+    const p = firstAt('El CECOT tiene sistemas de vigilancia con circuitos de video en cada pabellón.', 'vigilancia');
+    expect(p?.claimId).toBe('c003-round-the-clock-surveillance');
+    expect(p?.relation).toBe('related');
+  });
+
+  it('with the watch "las 24 horas" they say it', () => {
+    const p = firstAt('Los guardias vigilan a los reclusos las 24 horas.', 'vigilan');
+    expect(p?.claimId).toBe('c003-round-the-clock-surveillance');
+    expect(p?.relation).toBe('agrees');
+  });
+});
