@@ -194,7 +194,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
   const termClaims: Array<Set<number>> = terms.phrases.map(() => new Set());
   termLists.forEach((list, c) => list.forEach((t) => termClaims[terms.indexOf(t)]?.add(c)));
   mergeOverlapping(terms, termClaims);
-  for (const c of claims) {
+  claims.forEach((c) => {
     const own = (list: string[]) => [...new Set(list.filter((t) => !/\d/.test(t)).map((t) => terms.indexOf(t)).filter((i) => i >= 0))];
     c.termsEn = own(c.claim.terms.en);
     c.termsEs = own(c.claim.terms.es);
@@ -205,7 +205,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
         if (i >= 0) c.personNames.add(i);
       }
     }
-  }
+  });
   const n = Math.max(claims.length, 2);
   const termOwners = termClaims.map((owners, phrase) => {
     // Rarer terms say more: inverse document frequency over the claims, in (0, 1].

@@ -39,14 +39,14 @@ export function claimParts(text: string, given: readonly DatasetMatch[]): ClaimP
   const matches = given.length === 1 ? given : given.map((m) => withMeasuredNoun(text, m, given));
   if (matches.length === 1) return partsInOrder(text, matches, matches);
   // Compared values take their spans first (they are the narrowest), then clauses and statements, each group best first.
-  const parts = partsInOrder(text, [...matches].sort((a, b) => partRank(a, matches) - partRank(b, matches)), matches);
+  const parts = partsInOrder(text, [...matches].sort((a, b) => partRank(text, a, matches) - partRank(text, b, matches)), matches);
   // A repeated flagged error beside a count that only relates speaks first only when it rests on the
   // count's own words ("17 members of the Tren de Aragua gang": the count would take them all and the
   // warning would be lost). When it has words of its own beside what is counted ("238 members of the
   // Venezuelan | criminal organization known as Tren de Aragua"), the count keeps what it counts and
   // the error what is left, each a part of its own.
   if (!matches.some((m) => repeatsError(m, matches))) return parts;
-  const countFirst = partsInOrder(text, [...matches].sort((a, b) => valueRank(a, matches) - valueRank(b, matches)), matches);
+  const countFirst = partsInOrder(text, [...matches].sort((a, b) => valueRank(text, a, matches) - valueRank(text, b, matches)), matches);
   const kept = (ps: readonly ClaimPart[]) => matches.every((m) => !repeatsError(m, matches) || ps.some((p) => p.claimId === m.claimId && p.relation === m.relation));
   return kept(countFirst) ? countFirst : parts;
 }
@@ -70,8 +70,10 @@ function partsInOrder(text: string, ordered: readonly DatasetMatch[], matches: r
     // Beside a compared number it is where the people counted are ("250 Venezuelans held in the … (CECOT)"): the number speaks.
     if (rightName(m) && parts.some((p) => VALUE_KINDS.has(p.kind))) continue;
     // An event that takes in only the short name ("were sent to El Salvador's CECOT | terrorism confinement
-    // center") leaves the full name written beside it its own part: it is what the name claim says.
-    if (rightName(m) && parts.length && matches.some((o) => o !== m && (o.kind === 'event' || parts.some((p) => p.claimId === o.claimId)) && o.span[0] < m.span[1] && m.span[0] < o.span[1] && !leavesFullName(m, o))) continue;
+    // center") leaves the full name written beside it its own part: it is what the name claim says. A name the
+    // sentence gives as the name ("known as …", "conocida como …") is what those words claim, even inside an
+    // event's object ("recluidos en la cárcel conocida como el Centro de Confinamiento…").
+    if (rightName(m) && parts.length && !introducedName(text, m) && matches.some((o) => o !== m && (o.kind === 'event' || parts.some((p) => p.claimId === o.claimId)) && o.span[0] < m.span[1] && m.span[0] < o.span[1] && !leavesFullName(m, o))) continue;
     // A clause or a statement that takes in a compared value is about that value: the value speaks for it.
     // An event that only shares the words of what was counted ("238 members of the gang") and has an
     // actor, action or object of its own outside them claims something more.
@@ -178,13 +180,27 @@ function leavesFullName(m: DatasetMatch, o: DatasetMatch): boolean {
   return m.kind === 'name' && o.kind === 'event' && inside * 2 < m.span[1] - m.span[0];
 }
 
-function partRank(m: DatasetMatch, matches: readonly DatasetMatch[]): number {
-  return repeatsError(m, matches) ? -1 : valueRank(m, matches);
+/** Words that say the name after them is what a place is called: "known as", "conocida como", "llamado". */
+const NAMING_BEFORE = /(?<![\p{L}])(?:known as|called|named|dubbed|conocid[oa]s? como|llamad[oa]s?|denominad[oa]s?|bautizad[oa]s? como)\s+(?:(?:the|el|la)\s+)?$/iu;
+
+/**
+ * The prison's right name given as its name, after words that introduce a name: a claim of the
+ * sentence (what the place is called), not only how it names the place where an event happened.
+ * (An apposition after the name, "(CECOT), a prison known for…", says what the place is, and leaves
+ * the name to the event whose object it is.)
+ */
+function introducedName(text: string, m: DatasetMatch): boolean {
+  if (!rightName(m)) return false;
+  return NAMING_BEFORE.test(text.slice(Math.max(0, m.span[0] - 30), m.span[0]));
+}
+
+function partRank(text: string, m: DatasetMatch, matches: readonly DatasetMatch[]): number {
+  return repeatsError(m, matches) ? -1 : valueRank(text, m, matches);
 }
 
 /** Compared values first, then clauses and statements, then names that only say who is meant. */
-function valueRank(m: DatasetMatch, matches: readonly DatasetMatch[]): number {
-  return named(m, matches) || rightName(m) ? 2 : VALUE_KINDS.has(m.kind) ? 0 : 1;
+function valueRank(text: string, m: DatasetMatch, matches: readonly DatasetMatch[]): number {
+  return named(m, matches) || (rightName(m) && !introducedName(text, m)) ? 2 : VALUE_KINDS.has(m.kind) ? 0 : 1;
 }
 
 function someStartsWith(keys: ReadonlySet<string>, prefix: string): boolean {

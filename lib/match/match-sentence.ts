@@ -355,9 +355,12 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   // Words inside an event found for a claim of one subject are that event's ("no current plans to deport
   // American citizens"): they do not make a claim of another subject say the same thing, only relate to it.
   const events = out.length ? out.filter((x) => x.kind === 'event').map((x) => ({ span: x.span, subject: x.subject })) : NO_EVENTS;
+  // The prison's full name, found right however the page spells it ("Centro de Confinamiento para el Terrorismo
+  // (Cecot)"), names the topic as an anchor does: its words ("Confinamiento") are no evidence for another claim.
+  const anchors = withNames(s.anchorSpans, out);
   for (let hi = 0; hi < s.termHits.length; hi++) {
     const h = s.termHits[hi] as PhraseHit;
-    if (overlapsAny(s.anchorSpans, h)) {
+    if (overlapsAny(anchors, h)) {
       topicTerms.push(h);
       continue;
     }
@@ -412,7 +415,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const h = s.cueHits[hi] as PhraseHit;
     const owners = m.cueOwners[h.phrase];
     if (!owners) continue;
-    const generic = m.cueGeneric[h.phrase] === true || overlapsAny(s.anchorSpans, h);
+    const generic = m.cueGeneric[h.phrase] === true || overlapsAny(anchors, h);
     const own = !generic && !within_(s.topicSpans, h);
     for (let oi = 0; oi < owners.length; oi++) {
       const o = owners[oi] as (typeof owners)[number];
@@ -733,6 +736,16 @@ function listedBuffer(m: Matcher): Uint8Array {
 }
 
 /** Whether `h` overlaps one of `spans` (`spans.some(…)` without a closure per hit). */
+/** The topic's anchor spans, with the spans of the right full names found in the sentence (`kind: 'name'`, agreeing). */
+function withNames(anchors: SentenceInput['anchorSpans'], out: readonly DatasetMatch[]): SentenceInput['anchorSpans'] {
+  let names: Array<{ start: number; end: number }> | null = null;
+  for (let i = 0; i < out.length; i++) {
+    const x = out[i] as DatasetMatch;
+    if (x.kind === 'name' && x.relation === 'agrees') (names ??= []).push({ start: x.span[0], end: x.span[1] });
+  }
+  return names ? [...(anchors ?? []), ...names] : anchors;
+}
+
 function overlapsAny(spans: ReadonlyArray<{ start: number; end: number }> | undefined, h: { start: number; end: number }): boolean {
   if (!spans) return false;
   for (let i = 0; i < spans.length; i++) {
