@@ -210,7 +210,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (mf && q.category === 'money') {
         const r = readMoney(m, mf.index, mf.fact, s, folded, q);
         money = { otherSum: r.otherSum, swapped: r.swapped, payer: firstName(mf.fact.payer), payee: firstName(mf.fact.payee), pagePeriod: r.period, dataPeriod: mf.fact.period };
-        if (!r.otherSum) moneySpan = r.span;
+        moneySpan = r.span;
         if (r.otherSum) relation = 'related';
         else if (r.swapped) relation = 'conflicts';
         else if (r.period && mf.fact.period && r.period !== mf.fact.period) relation = 'conflicts';
