@@ -1,5 +1,6 @@
 import type { PhraseHit, PhraseSet } from '../text/phrase-set';
 import type { ParsedQuantity } from '../text/parse-quantities';
+import type { Qualifier } from '../dataset/schema';
 import type { Matcher, SubjectInfo } from './build-matcher';
 import type { Bilingual } from './explain';
 import { widerScope } from './count-scope';
@@ -209,8 +210,8 @@ export interface CountReading {
   group: number | null;
   /** The number with its noun phrase ("238 alleged Venezuelan gang members"): its highlight. */
   span: [number, number];
-  /** For a count told in parts ("238 Venezuelans and 23 Salvadorans"): the parts, the sum being `q`. */
-  parts?: Array<{ value: number; group: Bilingual }>;
+  /** For a count told in parts ("238 Venezuelans and 23 Salvadorans"): the parts, the sum being `q`; a hedged part keeps its hedge. */
+  parts?: Array<{ value: number; group: Bilingual; qualifier?: Qualifier }>;
   otherEvent: boolean;
   /** The number counts people harmed ("40 migrants were beaten"): `subject` is the subject of abuse cases, `span` reaches the words of harm. */
   harmed?: boolean;
@@ -294,24 +295,42 @@ export function readCounts(
     const x = out[i] as CountReading;
     const y = out[i + 1] as CountReading;
     if (x.subject !== y.subject || x.group === null || y.group === null || x.parts || !disjoint(x.info, x.group, y.group)) continue;
-    if (x.q.qualifier !== 'exact' || y.q.qualifier !== 'exact' || x.q.value === undefined || y.q.value === undefined) continue;
+    if (x.q.value === undefined || y.q.value === undefined) continue;
+    const total = sumOf(x.q, y.q);
+    if (!total) continue;
     if (!joinedCounts(folded, { end: x.span[1] }, y.q)) continue;
     const common = commonAncestor(x.info, [x.group, y.group]);
     if (common === null) continue;
-    const sum: ParsedQuantity = { ...x.q, value: x.q.value + y.q.value, end: y.q.end, text: folded.slice(x.q.start, y.span[1]) };
+    const sum: ParsedQuantity = { ...x.q, ...total, end: y.q.end, text: folded.slice(x.q.start, y.span[1]) };
     out.splice(i, 2, {
       ...x,
       q: sum,
       group: common,
       span: [x.span[0], y.span[1]],
-      parts: [
-        { value: x.q.value, group: groupLabel(x.info, x.group) },
-        { value: y.q.value, group: groupLabel(x.info, y.group) },
-      ],
+      parts: [partOf(x.q, groupLabel(x.info, x.group)), partOf(y.q, groupLabel(x.info, y.group))],
       otherEvent: x.otherEvent || y.otherEvent,
     });
   }
   return out;
+}
+
+/** Hedges a sum keeps when its other part is exact: "more than 200 Venezuelans and 23 Salvadorans" is more than 223. */
+const SUMMABLE = new Set<ParsedQuantity['qualifier']>(['exact', 'about', 'nearly', 'more-than', 'at-least', 'up-to', 'less-than']);
+
+/**
+ * The sum of two parts of one count, with the hedge it keeps: exact parts make an exact sum; one hedged
+ * part and one exact make a sum hedged the same way; two lower bounds make a lower bound. Null when
+ * the hedges do not add up to one ("about 200 and more than 20").
+ */
+function sumOf(a: ParsedQuantity, b: ParsedQuantity): Pick<ParsedQuantity, 'value' | 'qualifier'> | null {
+  if (a.value === undefined || b.value === undefined || !SUMMABLE.has(a.qualifier) || !SUMMABLE.has(b.qualifier)) return null;
+  const value = a.value + b.value;
+  if (a.qualifier === 'exact') return { value, qualifier: b.qualifier };
+  if (b.qualifier === 'exact') return { value, qualifier: a.qualifier };
+  // Two lower bounds: more than both together. Any other pair of hedges has no one sum.
+  const lower = (q: Qualifier) => q === 'more-than' || q === 'at-least';
+  if (lower(a.qualifier) && lower(b.qualifier)) return { value, qualifier: a.qualifier === b.qualifier ? a.qualifier : 'at-least' };
+  return null;
 }
 
 /** How far after a count of people what happened to them may be told ("40 migrants deported from … and held in …, suffered torture"). */
@@ -364,6 +383,11 @@ function exceedsWhole(m: Matcher, info: SubjectInfo, q: ParsedQuantity): boolean
   const lo = q.qualifier === 'range' ? (q.min ?? 0) : (q.value ?? 0);
   const values = info.quantityClaims.map((ci) => m.claims[ci]?.claim.quantity).map((dq) => (dq ? (dq.qualifier === 'range' ? (dq.max ?? 0) : (dq.value ?? 0)) : 0));
   return values.length > 0 && values.every((v) => lo > v);
+}
+
+/** One part of a count told in parts, its hedge kept when it has one ("more than 200 Venezuelans"). */
+function partOf(q: ParsedQuantity, group: Bilingual): { value: number; group: Bilingual; qualifier?: Qualifier } {
+  return q.qualifier === 'exact' ? { value: q.value ?? 0, group } : { value: q.value ?? 0, group, qualifier: q.qualifier };
 }
 
 function groupLabel(info: SubjectInfo, g: number): Bilingual {

@@ -217,7 +217,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       }
       const score = round(Math.min(0.99, 0.45 + 0.35 * Math.min(1, k.score) + (cmp.compatible ? 0.2 * cmp.closeness : 0.2)));
       // With the group named ("238 Venezuelans"), the unit ("people") goes without saying.
-      const withUnit = !group;
+      // A count told in parts names its groups in the parts: the dataset's value keeps its unit.
+      const withUnit = !group || !!k.parts;
       const unit = info.subject.unit ?? dq.unit;
       // Keys in a fixed order, the optional ones only when set.
       const detail: Extract<ExplainDetail, { type: 'quantity' }> = {
