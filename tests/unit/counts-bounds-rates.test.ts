@@ -56,6 +56,11 @@ describe('the words that tie a number to its subject', () => {
     expect(relationTo('Según los registros, 250 migrantes fueron señalados para la deportación en esa operación.', 'c000-deportees-261', 'es')).toBe('related');
   });
 
+  it('reads "the capacity to", "la capacidad de" with the verb before the number as the capacity', () => {
+    expect(relationTo('The prison has the capacity to keep behind bars 40,000 gang members.', 'c000-capacity-40000')).toBe('agrees');
+    expect(relationTo('Según los planos, el penal tiene la capacidad de mantener tras las rejas a 40.000 pandilleros.', 'c000-capacity-40000', 'es')).toBe('agrees');
+  });
+
   it('reads a contract ("contrato") as the deal its sum is paid under', () => {
     const p = partFor('Washington firmó un contrato de $6 millones que le permite usar la megacárcel para sus deportados.', 'c000-payment-6-million', 'es');
     expect(p?.kind).toBe('money');
