@@ -36,8 +36,8 @@ const RECEIVES = /\b(?:to|a|al|para|hacia)\s+(?:the\s+|el\s+|la\s+)?$/;
 const GIVES = /\b(?:by|from|por|de|desde)\s+(?:the\s+|el\s+|la\s+)?$/;
 /** The party is the subject of paying: "the United States (has) paid", "Estados Unidos pagó". */
 const PAYS_NEXT = /^\s+(?:(?:has|have|had|will|would|also|ha|habria|tambien|le)\s+)?(?:pay|pays|paid|paying|pago|paga|pagan|pagara|pagaria|pagaron)\b/;
-/** Every verb of paying, for the last one before a sum. */
-const PAY_ALL = new RegExp(PAY.source, 'g');
+/** Every verb of paying, for the last one before a sum (not the nouns "payment", "pago": "a payment of" measures the sum, `claim-parts`). */
+const PAY_ALL = /\b(?:pay|pays|paid|paying|paga|pagan|pagara|pagaria|pagar|pagado|pagada|pagaron)\b/g;
 /** What ends the clause of a sum: the words beyond belong to another. */
 const CLAUSE_BREAK = /[.,;:()\u2014]/;
 /** A rate's words that end in "each", "per" ("per prisoner" is whole; "por cada" wants its noun). */
