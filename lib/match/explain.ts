@@ -162,6 +162,7 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       const data = renderValue(d.data, locale);
       if (d.harmed) return t('matching.qtyPeopleHarmed', { page, data, subject });
       if (d.otherEvent) return t('matching.qtyOtherEvent', { page, data, subject });
+      if (d.partOf && relation !== 'conflicts') return t('matching.qtyPartOf', { page, data, subject });
       if (d.timeOut) {
         const out = renderValue({ ...d.timeOut, unit: d.timeOut.unit }, locale);
         return t(d.compatible ? 'matching.qtyTimeOutFits' : 'matching.qtyTimeOutConflicts', { out, page, data, subject });

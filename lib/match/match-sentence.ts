@@ -9,7 +9,7 @@ import { HEDGE_NEAR, matchFacts } from './match-facts';
 import { readMoney } from './money-slots';
 import { groupCounted, readCounts, within } from './count-groups';
 import { readTimeOut } from './time-out';
-import { widerScope } from './count-scope';
+import { narrowerScope, widerScope } from './count-scope';
 
 /**
  * How a page's claim stands against a dataset claim. `repeats-error`: it
@@ -203,6 +203,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       }
       // Another event about the same people (a release, a return home) is related to the count, not the count.
       if (k.otherEvent) relation = 'related';
+      // A part's figure (CECOT's cost, for the whole prison system's) says nothing of the whole unless it exceeds it.
+      const partOf = !!info.scopeNarrower && narrowerScope(info, s, folded, q, quantities);
+      if (partOf) relation = toInterval(q).lo > toInterval(dq).hi ? 'conflicts' : 'related';
       // A sum: another figure of the same deal, who pays whom, the period (`money-slots`).
       let money: Extract<ExplainDetail, { type: 'quantity' }>['money'];
       let moneySpan: [number, number] | undefined;
@@ -231,6 +234,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (group) detail.group = group;
       if (k.parts) detail.parts = k.parts;
       if (k.otherEvent) detail.otherEvent = true;
+      if (partOf) detail.partOf = true;
       if (k.harmed) detail.harmed = true;
       if (money) detail.money = money;
       const timeOutOf = outOf.get(q) as { out: NonNullable<Extract<ExplainDetail, { type: 'quantity' }>['timeOut']> } | undefined;

@@ -91,3 +91,21 @@ describe('a sum takes in the words of its own claim', () => {
     expect(p?.text).toBe('$6 million');
   });
 });
+
+describe('a figure for a part of what the subject measures', () => {
+  it('CECOT’s own cost beside the whole prison system’s is a part’s figure: related, with the part said', () => {
+    const en = partFor('Running CECOT alone costs the government about $150 million a year.', 'c000-prison-system-cost-200m');
+    expect(en?.relation).toBe('related');
+    expect(en?.explanation).toContain('for a part of what the dataset’s source measures');
+    // "y el" opens the figure's own clause: CECOT is the cost's, not the inmates' count before it.
+    expect(relationTo('El país tiene recluidos 100,000 reos y el mantenimiento del CECOT cuesta casi 150 millones de dólares al año.', 'c000-prison-system-cost-200m', 'es')).toBe('related');
+  });
+
+  it('a part’s figure larger than the whole still conflicts', () => {
+    expect(relationTo('Running CECOT alone costs the government about $250 million a year.', 'c000-prison-system-cost-200m')).toBe('conflicts');
+  });
+
+  it('the whole system named beside CECOT keeps the figure the whole’s', () => {
+    expect(relationTo('Mantener el CECOT y las demás cárceles cuesta 150 millones de dólares al año.', 'c000-prison-system-cost-200m', 'es')).toBe('conflicts');
+  });
+});
