@@ -45,14 +45,21 @@ function ofGroup(gap: string): boolean {
   return !words || words.split(/\s+/).every((w) => !PHRASE_END.has(w));
 }
 const MAX_MODIFIERS = 3;
-/** How far after the number a count's noun phrase may reach. */
+/** How far after the number a count's noun phrase may reach: where a group name in it may begin. */
 const PHRASE_REACH = 60;
+/** How far past that reach a name begun within it may end: read for whom the count counts, not painted. */
+const NAME_TAIL = 30;
 
 export interface GroupReading {
   /** Index into `info.groups`. */
   group: number;
-  /** Where the group's name ends, in the folded text: the count's noun phrase reaches that far. */
+  /** Where the group's name ends, in the folded text: the count's noun phrase reaches that far (its highlight). */
   end: number;
+  /**
+   * Where the phrase truly ends, past the reach when a name begun within it runs over ("238 presuntos
+   * miembros de la organización criminal Tren de Aragua"): a joined count ("y 23 …") follows from there.
+   */
+  phraseEnd: number;
   /** A group narrower than the whole was named ("Venezuelan", "Tren de Aragua"), even if the phrase joins it with others. */
   specific: boolean;
   /** The group is people outside the subject (guards, soldiers): the number is not the subject's count. */
@@ -68,7 +75,7 @@ export interface GroupReading {
 export function groupCounted(info: SubjectInfo, folded: string, sentenceEnd: number, q: ParsedQuantity): GroupReading | null {
   if (!info.groupNames) return null;
   // (A sentence ending before the number reads an empty window either way.)
-  const to = Math.max(q.numberEnd, Math.min(sentenceEnd, q.numberEnd + PHRASE_REACH));
+  const to = Math.max(q.numberEnd, Math.min(sentenceEnd, q.numberEnd + PHRASE_REACH + NAME_TAIL));
   // The same number is read for the same subject several times while a sentence is matched: once is enough.
   let memo = readings.get(info);
   if (memo === undefined || memo.folded !== folded) readings.set(info, (memo = { folded, byWindow: new Map() }));
@@ -92,12 +99,15 @@ function readGroup(info: SubjectInfo, folded: string, from: number, to: number):
   let at = 0;
   let joined = false;
   for (const h of hits) {
+    if (h.start >= PHRASE_REACH) break;
     if (h.start < at) continue;
     const gap = window.slice(at, h.start);
     const first = taken.length === 0;
     const join = !first && JOINED.test(gap);
     const ok = modifiersOnly(gap) || (first && (PART_OF.test(gap) || COPULA.test(gap)) && gap.length <= 20) || join || ofGroup(gap);
     if (!ok) break;
+    // A name running past the reach says whom the count counts; it joins no further group to it.
+    if (h.end > PHRASE_REACH && join) break;
     if (join) joined = true;
     // "members of MS-13": the name after "of" says which members, so it goes first among equals.
     if (!join && !first && ofGroup(gap)) taken.unshift({ hit: h, groups: info.groupOf[h.phrase] ?? [] });
@@ -105,11 +115,13 @@ function readGroup(info: SubjectInfo, folded: string, from: number, to: number):
     at = h.end;
   }
   if (!taken.length) return null;
-  const end = from + Math.max(...taken.map((t) => t.hit.end));
+  const phraseEnd = from + Math.max(...taken.map((t) => t.hit.end));
+  const inReach = taken.filter((t) => t.hit.end <= PHRASE_REACH);
+  const end = inReach.length ? from + Math.max(...inReach.map((t) => t.hit.end)) : phraseEnd;
   const named = [...new Set(taken.flatMap((t) => t.groups))];
   // "600 members of the armed forces": a name of people outside the subject decides, whatever else the phrase says.
   const outside = named.find((g) => info.groups[g]?.outside);
-  if (outside !== undefined) return { group: outside, end, specific: false, outside: true };
+  if (outside !== undefined) return { group: outside, end, phraseEnd, specific: false, outside: true };
   const specific = named.some((g) => groupDepth(info, g) >= 1);
   if (joined) {
     // "A and B": the count is of both together, so of the narrowest group that holds each of them.
@@ -117,11 +129,11 @@ function readGroup(info: SubjectInfo, folded: string, from: number, to: number):
     const distinct = [...new Set(firsts)].filter((g) => !firsts.some((o) => o !== g && within(info, o, g)));
     if (distinct.length >= 2) {
       const common = commonAncestor(info, distinct);
-      if (common !== null) return { group: common, end, specific };
+      if (common !== null) return { group: common, end, phraseEnd, specific };
     }
   }
   const g = deepest(info, named);
-  return g === null ? null : { group: g, end, specific };
+  return g === null ? null : { group: g, end, phraseEnd, specific };
 }
 
 /** At most a few words, none of which ends a noun phrase: "alleged", "suspected Venezuelan". */
@@ -210,6 +222,8 @@ export interface CountReading {
   group: number | null;
   /** The number with its noun phrase ("238 alleged Venezuelan gang members"): its highlight. */
   span: [number, number];
+  /** Where its noun phrase ends, past the highlight when a long name runs over (`GroupReading.phraseEnd`). */
+  phraseEnd?: number;
   /** For a count told in parts ("238 Venezuelans and 23 Salvadorans"): the parts, the sum being `q`; a hedged part keeps its hedge. */
   parts?: Array<{ value: number; group: Bilingual; qualifier?: Qualifier }>;
   otherEvent: boolean;
@@ -242,7 +256,7 @@ export function readCounts(
     }
     // The second of two joined counts ("238 Venezuelans and 23 Salvadorans") counts what the first does.
     const prev = out[out.length - 1];
-    const joined = prev && prev.group !== null && joinedCounts(folded, { end: prev.span[1] }, q) ? { index: prev.subject, score: prev.score } : null;
+    const joined = prev && prev.group !== null && joinedCounts(folded, { end: prev.phraseEnd ?? prev.span[1] }, q) ? { index: prev.subject, score: prev.score } : null;
     let a = joined ?? assign(q);
     if (!a) {
       // "23 alleged members of MS-13 and 238 Venezuelans": a small part, too small alone to be the
@@ -252,7 +266,7 @@ export function readCounts(
       const b = next ? assign(next) : null;
       const binfo = b ? m.subjects[b.index] : undefined;
       const own = binfo?.groups.length ? groupCounted(binfo, folded, s.end, q) : null;
-      if (b && binfo && next && own && !own.outside && groupCounted(binfo, folded, s.end, next) && joinedCounts(folded, { end: own.end }, next)) a = b;
+      if (b && binfo && next && own && !own.outside && groupCounted(binfo, folded, s.end, next) && joinedCounts(folded, { end: own.phraseEnd }, next)) a = b;
     }
     if (!a) {
       // "had also sent 23 members of MS-13": a named part of the subject's people, in a sentence in the
@@ -287,6 +301,7 @@ export function readCounts(
       score: a.score,
       group: reading?.group ?? null,
       span: [q.start, Math.max(q.end, reading?.end ?? 0)],
+      phraseEnd: Math.max(q.end, reading?.phraseEnd ?? 0),
       otherEvent,
     });
   }
@@ -298,7 +313,7 @@ export function readCounts(
     if (x.q.value === undefined || y.q.value === undefined) continue;
     const total = sumOf(x.q, y.q);
     if (!total) continue;
-    if (!joinedCounts(folded, { end: x.span[1] }, y.q)) continue;
+    if (!joinedCounts(folded, { end: x.phraseEnd ?? x.span[1] }, y.q)) continue;
     const common = commonAncestor(x.info, [x.group, y.group]);
     if (common === null) continue;
     const sum: ParsedQuantity = { ...x.q, ...total, end: y.q.end, text: folded.slice(x.q.start, y.span[1]) };

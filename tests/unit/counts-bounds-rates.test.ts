@@ -35,6 +35,15 @@ describe('a count told in parts, one of them a bound', () => {
     expect(es?.text).toBe('más de 200 venezolanos y 23 salvadoreños');
   });
 
+  it('reads a group name that begins within the count’s reach to its end, so the next joined count adds to it', () => {
+    expect(relationTo('Estados Unidos deportó al penal a 238 supuestos integrantes de la organización criminal Tren de Aragua y 23 miembros de la MS-13.', 'c000-deportees-261', 'es')).toBe('agrees');
+    expect(relationTo('The planes carried 238 purported members of the criminal organisation Tren de Aragua and 23 members of MS-13 to the prison.', 'c000-deportees-261')).toBe('agrees');
+  });
+
+  it('a name running past the reach joins no further group: a small count stays a narrower group, not the whole', () => {
+    expect(relationTo('Washington envió el domingo al penal a 17 supuestos miembros de las bandas Tren de Aragua y Mara Salvatrucha.', 'c000-deportees-261', 'es')).toBe('related');
+  });
+
   it('flags a sum of bounds larger than the whole', () => {
     expect(relationTo('The flights carried more than 250 Venezuelans and 23 Salvadorans to the prison.', 'c000-deportees-261')).toBe('conflicts');
   });
