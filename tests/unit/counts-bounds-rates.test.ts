@@ -70,6 +70,11 @@ describe('the words that tie a number to its subject', () => {
     expect(relationTo('Según los planos, el penal tiene la capacidad de mantener tras las rejas a 40.000 pandilleros.', 'c000-capacity-40000', 'es')).toBe('agrees');
   });
 
+  it('reads people a party "will keep in custody" ("custodiará a") as the deal’s plan for the same people: related', () => {
+    expect(relationTo('A cambio del pago, el gobierno salvadoreño custodiará a 255 internos enviados desde Washington.', 'c000-deportees-261', 'es')).toBe('related');
+    expect(relationTo('In return, the Salvadoran government will keep in custody 255 inmates sent from Washington.', 'c000-deportees-261')).toBe('related');
+  });
+
   it('reads a contract ("contrato") as the deal its sum is paid under', () => {
     const p = partFor('Washington firmó un contrato de $6 millones que le permite usar la megacárcel para sus deportados.', 'c000-payment-6-million', 'es');
     expect(p?.kind).toBe('money');
