@@ -38,6 +38,8 @@ const GIVES = /\b(?:by|from|por|de|desde)\s+(?:the\s+|el\s+|la\s+)?$/;
 const PAYS_NEXT = /^\s+(?:(?:has|have|had|will|would|also|ha|habria|tambien|le)\s+)?(?:pay|pays|paid|paying|pago|paga|pagan|pagara|pagaria|pagaron)\b/;
 /** Every verb of paying, for the last one before a sum (not the nouns "payment", "pago": "a payment of" measures the sum, `claim-parts`). */
 const PAY_ALL = /\b(?:pay|pays|paid|paying|paga|pagan|pagara|pagaria|pagar|pagado|pagada|pagaron)\b/g;
+/** Right before a verb of paying: the deal it is the payment of ("an agreement to", "un acuerdo para"). */
+const DEAL_TO = /(?:\b(?:an?|the|un|una|el|la)\s+)?\b(?:agreement|deal|arrangement|contract|acuerdo|contrato|convenio|pacto)\s+(?:to|de|para)\s+$/;
 /** What ends the clause of a sum: the words beyond belong to another. */
 const CLAUSE_BREAK = /[.,;:()\u2014]/;
 /** A rate's words that end in "each", "per" ("per prisoner" is whole; "por cada" wants its noun). */
@@ -102,7 +104,12 @@ export function readMoney(
     const lead = folded.slice(from, span[0]);
     let verb = -1;
     for (const v of lead.matchAll(PAY_ALL)) verb = from + (v.index ?? 0);
-    if (verb >= 0 && !CLAUSE_BREAK.test(folded.slice(verb, span[0]))) span[0] = verb;
+    if (verb >= 0 && !CLAUSE_BREAK.test(folded.slice(verb, span[0]))) {
+      span[0] = verb;
+      // "an agreement to pay El Salvador $6 million": the deal whose payment it is, right before the verb.
+      const deal = DEAL_TO.exec(folded.slice(Math.max(s.start, verb - 30), verb));
+      if (deal) span[0] = verb - deal[0].length;
+    }
   }
   return { otherSum, period, swapped, span };
 }

@@ -100,6 +100,11 @@ describe('a sum takes in the words of its own claim', () => {
     expect(es?.text).toBe('pagaría a San Salvador al menos $6 millones');
   });
 
+  it('the deal whose payment it is, right before the verb ("an agreement to pay"), is the sum’s part too', () => {
+    expect(partFor('The two governments signed an agreement to pay San Salvador $6 million to hold some 300 deported men.', 'c000-payment-6-million')?.text).toBe('an agreement to pay San Salvador $6 million');
+    expect(partFor('Los gobiernos firmaron un acuerdo para pagar a San Salvador 6 millones de dólares por retener a unos 300 deportados.', 'c000-payment-6-million', 'es')?.text).toBe('un acuerdo para pagar a San Salvador 6 millones de dólares');
+  });
+
   it('a verb of paying in another clause stays out of the sum’s part', () => {
     const p = partFor('The administration will pay, officials said, $6 million for the transfer.', 'c000-payment-6-million');
     expect(p?.text).toBe('$6 million');
