@@ -128,3 +128,19 @@ describe('a figure for a part of what the subject measures', () => {
     expect(relationTo('Mantener el CECOT y las demás cárceles cuesta 150 millones de dólares al año.', 'c000-prison-system-cost-200m', 'es')).toBe('conflicts');
   });
 });
+
+describe('an aside after the people counted', () => {
+  it('a participle set off after the people counted says who they are: the count speaks for it, no separate event row', () => {
+    const s1 = sentence('Officials said that more than 250 Venezuelan migrants, deported from the United States and locked up in the prison, were flown home.');
+    const count = s1?.parts?.find((p) => p.claimId === 'c000-deportees-261');
+    expect(count?.text).toBe('more than 250 Venezuelan migrants, deported from the United States and locked up in the prison');
+    // Up to the next claim's words ("encerrados en el penal", held in CECOT), without the "y" that joins them.
+    const es = sentence('Bukele informó que más de 250 migrantes venezolanos, deportados desde Estados Unidos y encerrados en el penal, volvieron a su país.', 'es');
+    expect(es?.parts?.find((p) => p.claimId === 'c000-deportees-261')?.text).toBe('más de 250 migrantes venezolanos, deportados desde Estados Unidos');
+  });
+
+  it('a number that names no one (an age) takes in no aside', () => {
+    const s1 = sentence('Noem, 53, toured the prison on Wednesday with the warden.');
+    expect(s1?.parts?.some((p) => p.kind === 'count' && p.text.includes('toured'))).toBe(false);
+  });
+});
