@@ -143,8 +143,11 @@ export const Subject = z.object({
    * not this subject's, nor is a cue of the subject they stand beside. `own` names the subject's own
    * place or people ("CECOT", "the prison", "la cárcel"): beside the number, it keeps the count the
    * subject's whatever wider place the clause also names ("CECOT, the largest prison in the country").
+   * `narrower` names a part of what the subject measures (CECOT, for the whole prison system's cost):
+   * a figure said of it, with none of `own` in its clause, is a part's figure, related to the
+   * subject's and never in conflict with it unless it exceeds it.
    */
-  scope: z.object({ wider: Terms, own: Terms }).optional(),
+  scope: z.object({ wider: Terms, own: Terms, narrower: Terms.optional() }).optional(),
 });
 export type Subject = z.infer<typeof Subject>;
 

@@ -36,6 +36,8 @@ export interface SubjectInfo {
   /** For counts: the words naming a wider population, and the subject's own place (`subjects[].scope`). */
   scopeWider: PhraseSet | null;
   scopeOwn: PhraseSet | null;
+  /** A part of what the subject measures (`subject.scope.narrower`). */
+  scopeNarrower: PhraseSet | null;
 }
 
 /** The role a phrase plays in a typed fact. */
@@ -129,6 +131,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
       timeOutCell: null,
       scopeWider: null,
       scopeOwn: null,
+      scopeNarrower: null,
     };
   });
   for (const info of subjects) {
@@ -143,6 +146,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
     info.timeOutCell = terms(info.subject.timeOutParts?.cell);
     info.scopeWider = terms(info.subject.scope?.wider);
     info.scopeOwn = terms(info.subject.scope?.own);
+    info.scopeNarrower = terms(info.subject.scope?.narrower);
     info.peopleHarmed = terms(info.subject.peopleHarmed);
     if (!info.groups.length) continue;
     const lists = info.groups.map((g) => [...g.names.en, ...g.names.es].map((n) => foldKey(n)));

@@ -36,7 +36,7 @@ const MIN_PART = 3;
 export function claimParts(text: string, given: readonly DatasetMatch[]): ClaimPart[] {
   // Most sentences listed match nothing: they have no parts.
   if (!given.length) return [];
-  const matches = given.length === 1 ? given : given.map((m) => withMeasuredNoun(text, m, given));
+  const matches = given.length === 1 && given[0]?.kind !== 'count' ? given : given.map((m) => withMeasuredNoun(text, m, given));
   if (matches.length === 1) return partsInOrder(text, matches, matches);
   // Compared values take their spans first (they are the narrowest), then clauses and statements, each group best first.
   const parts = partsInOrder(text, [...matches].sort((a, b) => partRank(text, a, matches) - partRank(text, b, matches)), matches);
@@ -147,9 +147,29 @@ const DONE_TO = /^\s+(?:[a-z]+ed|sent|flown|taken|held|[a-záéíóú]+(?:ados|i
 function withWhatWasDone(text: string, m: DatasetMatch, matches: readonly DatasetMatch[]): DatasetMatch {
   let next = Infinity;
   for (const o of matches) if (o !== m && o.span[0] >= m.span[1] && o.span[0] < next) next = o.span[0];
+  // "250 Venezuelan migrants, deported from the United States and held in CECOT, were sent home": the
+  // participle set off after the people counted says who they are; the count speaks for it (the event it
+  // tells yielded to the count), up to the end of the aside or the next match's words.
+  // (Only after the people's name: "Noem, 53, arrived at CECOT" gives an age, and names no one counted.)
+  const aside = NAMES_PEOPLE.test(text.slice(m.span[0], m.span[1])) ? SET_OFF_DONE.exec(text.slice(m.span[1], Math.min(text.length, m.span[1] + 200))) : null;
+  if (aside) {
+    // (The prison's right name inside it only says where they are held: beside a count it is no part of its own.)
+    let stop = Infinity;
+    for (const o of matches) if (o !== m && !rightName(o) && o.span[0] >= m.span[1] && o.span[0] < stop) stop = o.span[0];
+    let end = Math.min(stop, m.span[1] + aside[0].length);
+    // Cut before the next match's words, the aside does not end on the "and" that joins them.
+    const joiner = /\s+(?:and|or|y|e|o|u)\s*$/i.exec(text.slice(m.span[1], end));
+    if (joiner) end -= joiner[0].length;
+    if (end > m.span[1] + 2) return { ...m, span: [m.span[0], end] };
+  }
   if (!Number.isFinite(next) || next - m.span[1] > 40 || !DONE_TO.test(text.slice(m.span[1], next))) return m;
   return { ...m, span: [m.span[0], next] };
 }
+
+/** A word after the number: the count names whom it counts. */
+const NAMES_PEOPLE = /\d[^\p{L}]*\p{L}{3}/u;
+/** A participle set off by a comma right after the people counted, to the aside's end (", deportados desde … (CECOT),"). */
+const SET_OFF_DONE = /^,\s+(?:[a-z]+ed|sent|flown|taken|held|[a-záéíóú]+(?:ados|idos|adas|idas))\s[^,;:\u2014\u2013.]*/i;
 
 // A title given right to someone the event is done to or with ("met with President Nayib Bukele") only
 // names who is meant: the event, begun before it, comes first. The actor's own title ("Secretary Noem toured") keeps its place.

@@ -1,5 +1,6 @@
 import type { PhraseHit, PhraseSet } from '../text/phrase-set';
 import type { ParsedQuantity } from '../text/parse-quantities';
+import type { Qualifier } from '../dataset/schema';
 import type { Matcher, SubjectInfo } from './build-matcher';
 import type { Bilingual } from './explain';
 import { widerScope } from './count-scope';
@@ -44,14 +45,21 @@ function ofGroup(gap: string): boolean {
   return !words || words.split(/\s+/).every((w) => !PHRASE_END.has(w));
 }
 const MAX_MODIFIERS = 3;
-/** How far after the number a count's noun phrase may reach. */
+/** How far after the number a count's noun phrase may reach: where a group name in it may begin. */
 const PHRASE_REACH = 60;
+/** How far past that reach a name begun within it may end: read for whom the count counts, not painted. */
+const NAME_TAIL = 30;
 
 export interface GroupReading {
   /** Index into `info.groups`. */
   group: number;
-  /** Where the group's name ends, in the folded text: the count's noun phrase reaches that far. */
+  /** Where the group's name ends, in the folded text: the count's noun phrase reaches that far (its highlight). */
   end: number;
+  /**
+   * Where the phrase truly ends, past the reach when a name begun within it runs over ("238 presuntos
+   * miembros de la organización criminal Tren de Aragua"): a joined count ("y 23 …") follows from there.
+   */
+  phraseEnd: number;
   /** A group narrower than the whole was named ("Venezuelan", "Tren de Aragua"), even if the phrase joins it with others. */
   specific: boolean;
   /** The group is people outside the subject (guards, soldiers): the number is not the subject's count. */
@@ -67,7 +75,7 @@ export interface GroupReading {
 export function groupCounted(info: SubjectInfo, folded: string, sentenceEnd: number, q: ParsedQuantity): GroupReading | null {
   if (!info.groupNames) return null;
   // (A sentence ending before the number reads an empty window either way.)
-  const to = Math.max(q.numberEnd, Math.min(sentenceEnd, q.numberEnd + PHRASE_REACH));
+  const to = Math.max(q.numberEnd, Math.min(sentenceEnd, q.numberEnd + PHRASE_REACH + NAME_TAIL));
   // The same number is read for the same subject several times while a sentence is matched: once is enough.
   let memo = readings.get(info);
   if (memo === undefined || memo.folded !== folded) readings.set(info, (memo = { folded, byWindow: new Map() }));
@@ -91,12 +99,15 @@ function readGroup(info: SubjectInfo, folded: string, from: number, to: number):
   let at = 0;
   let joined = false;
   for (const h of hits) {
+    if (h.start >= PHRASE_REACH) break;
     if (h.start < at) continue;
     const gap = window.slice(at, h.start);
     const first = taken.length === 0;
     const join = !first && JOINED.test(gap);
     const ok = modifiersOnly(gap) || (first && (PART_OF.test(gap) || COPULA.test(gap)) && gap.length <= 20) || join || ofGroup(gap);
     if (!ok) break;
+    // A name running past the reach says whom the count counts; it joins no further group to it.
+    if (h.end > PHRASE_REACH && join) break;
     if (join) joined = true;
     // "members of MS-13": the name after "of" says which members, so it goes first among equals.
     if (!join && !first && ofGroup(gap)) taken.unshift({ hit: h, groups: info.groupOf[h.phrase] ?? [] });
@@ -104,11 +115,13 @@ function readGroup(info: SubjectInfo, folded: string, from: number, to: number):
     at = h.end;
   }
   if (!taken.length) return null;
-  const end = from + Math.max(...taken.map((t) => t.hit.end));
+  const phraseEnd = from + Math.max(...taken.map((t) => t.hit.end));
+  const inReach = taken.filter((t) => t.hit.end <= PHRASE_REACH);
+  const end = inReach.length ? from + Math.max(...inReach.map((t) => t.hit.end)) : phraseEnd;
   const named = [...new Set(taken.flatMap((t) => t.groups))];
   // "600 members of the armed forces": a name of people outside the subject decides, whatever else the phrase says.
   const outside = named.find((g) => info.groups[g]?.outside);
-  if (outside !== undefined) return { group: outside, end, specific: false, outside: true };
+  if (outside !== undefined) return { group: outside, end, phraseEnd, specific: false, outside: true };
   const specific = named.some((g) => groupDepth(info, g) >= 1);
   if (joined) {
     // "A and B": the count is of both together, so of the narrowest group that holds each of them.
@@ -116,11 +129,11 @@ function readGroup(info: SubjectInfo, folded: string, from: number, to: number):
     const distinct = [...new Set(firsts)].filter((g) => !firsts.some((o) => o !== g && within(info, o, g)));
     if (distinct.length >= 2) {
       const common = commonAncestor(info, distinct);
-      if (common !== null) return { group: common, end, specific };
+      if (common !== null) return { group: common, end, phraseEnd, specific };
     }
   }
   const g = deepest(info, named);
-  return g === null ? null : { group: g, end, specific };
+  return g === null ? null : { group: g, end, phraseEnd, specific };
 }
 
 /** At most a few words, none of which ends a noun phrase: "alleged", "suspected Venezuelan". */
@@ -209,8 +222,10 @@ export interface CountReading {
   group: number | null;
   /** The number with its noun phrase ("238 alleged Venezuelan gang members"): its highlight. */
   span: [number, number];
-  /** For a count told in parts ("238 Venezuelans and 23 Salvadorans"): the parts, the sum being `q`. */
-  parts?: Array<{ value: number; group: Bilingual }>;
+  /** Where its noun phrase ends, past the highlight when a long name runs over (`GroupReading.phraseEnd`). */
+  phraseEnd?: number;
+  /** For a count told in parts ("238 Venezuelans and 23 Salvadorans"): the parts, the sum being `q`; a hedged part keeps its hedge. */
+  parts?: Array<{ value: number; group: Bilingual; qualifier?: Qualifier }>;
   otherEvent: boolean;
   /** The number counts people harmed ("40 migrants were beaten"): `subject` is the subject of abuse cases, `span` reaches the words of harm. */
   harmed?: boolean;
@@ -241,7 +256,7 @@ export function readCounts(
     }
     // The second of two joined counts ("238 Venezuelans and 23 Salvadorans") counts what the first does.
     const prev = out[out.length - 1];
-    const joined = prev && prev.group !== null && joinedCounts(folded, { end: prev.span[1] }, q) ? { index: prev.subject, score: prev.score } : null;
+    const joined = prev && prev.group !== null && joinedCounts(folded, { end: prev.phraseEnd ?? prev.span[1] }, q) ? { index: prev.subject, score: prev.score } : null;
     let a = joined ?? assign(q);
     if (!a) {
       // "23 alleged members of MS-13 and 238 Venezuelans": a small part, too small alone to be the
@@ -251,7 +266,7 @@ export function readCounts(
       const b = next ? assign(next) : null;
       const binfo = b ? m.subjects[b.index] : undefined;
       const own = binfo?.groups.length ? groupCounted(binfo, folded, s.end, q) : null;
-      if (b && binfo && next && own && !own.outside && groupCounted(binfo, folded, s.end, next) && joinedCounts(folded, { end: own.end }, next)) a = b;
+      if (b && binfo && next && own && !own.outside && groupCounted(binfo, folded, s.end, next) && joinedCounts(folded, { end: own.phraseEnd }, next)) a = b;
     }
     if (!a) {
       // "had also sent 23 members of MS-13": a named part of the subject's people, in a sentence in the
@@ -286,6 +301,7 @@ export function readCounts(
       score: a.score,
       group: reading?.group ?? null,
       span: [q.start, Math.max(q.end, reading?.end ?? 0)],
+      phraseEnd: Math.max(q.end, reading?.phraseEnd ?? 0),
       otherEvent,
     });
   }
@@ -294,24 +310,42 @@ export function readCounts(
     const x = out[i] as CountReading;
     const y = out[i + 1] as CountReading;
     if (x.subject !== y.subject || x.group === null || y.group === null || x.parts || !disjoint(x.info, x.group, y.group)) continue;
-    if (x.q.qualifier !== 'exact' || y.q.qualifier !== 'exact' || x.q.value === undefined || y.q.value === undefined) continue;
-    if (!joinedCounts(folded, { end: x.span[1] }, y.q)) continue;
+    if (x.q.value === undefined || y.q.value === undefined) continue;
+    const total = sumOf(x.q, y.q);
+    if (!total) continue;
+    if (!joinedCounts(folded, { end: x.phraseEnd ?? x.span[1] }, y.q)) continue;
     const common = commonAncestor(x.info, [x.group, y.group]);
     if (common === null) continue;
-    const sum: ParsedQuantity = { ...x.q, value: x.q.value + y.q.value, end: y.q.end, text: folded.slice(x.q.start, y.span[1]) };
+    const sum: ParsedQuantity = { ...x.q, ...total, end: y.q.end, text: folded.slice(x.q.start, y.span[1]) };
     out.splice(i, 2, {
       ...x,
       q: sum,
       group: common,
       span: [x.span[0], y.span[1]],
-      parts: [
-        { value: x.q.value, group: groupLabel(x.info, x.group) },
-        { value: y.q.value, group: groupLabel(x.info, y.group) },
-      ],
+      parts: [partOf(x.q, groupLabel(x.info, x.group)), partOf(y.q, groupLabel(x.info, y.group))],
       otherEvent: x.otherEvent || y.otherEvent,
     });
   }
   return out;
+}
+
+/** Hedges a sum keeps when its other part is exact: "more than 200 Venezuelans and 23 Salvadorans" is more than 223. */
+const SUMMABLE = new Set<ParsedQuantity['qualifier']>(['exact', 'about', 'nearly', 'more-than', 'at-least', 'up-to', 'less-than']);
+
+/**
+ * The sum of two parts of one count, with the hedge it keeps: exact parts make an exact sum; one hedged
+ * part and one exact make a sum hedged the same way; two lower bounds make a lower bound. Null when
+ * the hedges do not add up to one ("about 200 and more than 20").
+ */
+function sumOf(a: ParsedQuantity, b: ParsedQuantity): Pick<ParsedQuantity, 'value' | 'qualifier'> | null {
+  if (a.value === undefined || b.value === undefined || !SUMMABLE.has(a.qualifier) || !SUMMABLE.has(b.qualifier)) return null;
+  const value = a.value + b.value;
+  if (a.qualifier === 'exact') return { value, qualifier: b.qualifier };
+  if (b.qualifier === 'exact') return { value, qualifier: a.qualifier };
+  // Two lower bounds: more than both together. Any other pair of hedges has no one sum.
+  const lower = (q: Qualifier) => q === 'more-than' || q === 'at-least';
+  if (lower(a.qualifier) && lower(b.qualifier)) return { value, qualifier: a.qualifier === b.qualifier ? a.qualifier : 'at-least' };
+  return null;
 }
 
 /** How far after a count of people what happened to them may be told ("40 migrants deported from … and held in …, suffered torture"). */
@@ -364,6 +398,11 @@ function exceedsWhole(m: Matcher, info: SubjectInfo, q: ParsedQuantity): boolean
   const lo = q.qualifier === 'range' ? (q.min ?? 0) : (q.value ?? 0);
   const values = info.quantityClaims.map((ci) => m.claims[ci]?.claim.quantity).map((dq) => (dq ? (dq.qualifier === 'range' ? (dq.max ?? 0) : (dq.value ?? 0)) : 0));
   return values.length > 0 && values.every((v) => lo > v);
+}
+
+/** One part of a count told in parts, its hedge kept when it has one ("more than 200 Venezuelans"). */
+function partOf(q: ParsedQuantity, group: Bilingual): { value: number; group: Bilingual; qualifier?: Qualifier } {
+  return q.qualifier === 'exact' ? { value: q.value ?? 0, group } : { value: q.value ?? 0, group, qualifier: q.qualifier };
 }
 
 function groupLabel(info: SubjectInfo, g: number): Bilingual {

@@ -76,6 +76,30 @@ function readScope(info: SubjectInfo, wider: NonNullable<SubjectInfo['scopeWider
   return own.length === 0;
 }
 
+/**
+ * True when the number's clause names a part of what the subject measures (`scope.narrower`: "el
+ * mantenimiento del Cecot cuesta casi 150 millones" beside the prison system's cost) and none of the
+ * subject's own words ("the prison system", "CECOT y las demás cárceles"): the figure is a part's.
+ */
+export function narrowerScope(info: SubjectInfo, s: Span, folded: string, at: Span, others: readonly Span[] = []): boolean {
+  const narrower = info.scopeNarrower;
+  if (!narrower) return false;
+  // "El Salvador holds 109,519 inmates and CECOT's upkeep costs $150 million": "and the", "y el" opens the figure's own clause.
+  const start = clauseStart(folded, Math.max(s.start, at.start - BEFORE), at.start);
+  let from = start;
+  for (const j of folded.slice(start, at.start).matchAll(NEW_CLAUSE)) from = start + (j.index ?? 0);
+  const to = phraseEnd(folded, at.end, Math.min(s.end, at.end + AFTER));
+  const inClause = others.filter((o) => o.start >= from && o.end <= to);
+  const mine = (h: PhraseHit) => inClause.every((o) => (o.start === at.start && o.end === at.end) || gap(h, o) > gap(h, at)) && !setOff(folded, from, h, at);
+  const part = narrower.findAll(folded, from, to).filter(mine);
+  if (!part.length) return false;
+  const own = info.scopeOwn?.findAll(folded, from, to).filter((h) => mine(h) && !part.some((w) => w.start < h.end && h.start < w.end)) ?? [];
+  return own.length === 0;
+}
+
+/** "and the", "y el": a conjunction and an article, where a clause of its own begins. */
+const NEW_CLAUSE = /\b(?:and|y|e)\s+(?:the|el|la|los|las)\s/g;
+
 /** After the last clause break in [from, to): where the number's clause begins. */
 function clauseStart(folded: string, from: number, to: number): number {
   for (let i = to - 1; i >= from; i--) if (breakAt(folded, i, false)) return i + 1;

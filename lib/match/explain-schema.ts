@@ -33,7 +33,9 @@ export const ExplainDetail = z.discriminatedUnion('type', [
       })
       .optional(),
     /** A count the page tells in parts ("238 Venezuelans and 23 Salvadorans"); `page` is their sum. */
-    parts: z.array(z.object({ value: z.number(), group: Bilingual })).optional(),
+    parts: z.array(z.object({ value: z.number(), group: Bilingual, qualifier: ValueText.shape.qualifier.optional() })).optional(),
+    /** The page's figure is for a part of what the subject measures (CECOT's cost, for the prison system's). */
+    partOf: z.boolean().optional(),
     /** The page's number counts another event about the same people (a release, a return home). */
     otherEvent: z.boolean().optional(),
     /** The page's number counts people harmed (beaten, tortured, dead), not the cases the dataset counts. */

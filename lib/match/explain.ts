@@ -162,6 +162,7 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       const data = renderValue(d.data, locale);
       if (d.harmed) return t('matching.qtyPeopleHarmed', { page, data, subject });
       if (d.otherEvent) return t('matching.qtyOtherEvent', { page, data, subject });
+      if (d.partOf && relation !== 'conflicts') return t('matching.qtyPartOf', { page, data, subject });
       if (d.timeOut) {
         const out = renderValue({ ...d.timeOut, unit: d.timeOut.unit }, locale);
         return t(d.compatible ? 'matching.qtyTimeOutFits' : 'matching.qtyTimeOutConflicts', { out, page, data, subject });
@@ -180,9 +181,11 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
         }
       }
       if (d.parts?.length) {
-        const list = d.parts.map((p) => `${fmt(locale, p.value)} ${pickIn(p.group, es)}`);
+        // A hedged part keeps its hedge, and so does the sum: "more than 200 Venezuelans and 23 Salvadorans, more than 223 in all".
+        const hedged = (value: number, qualifier: ValueText['qualifier'] | undefined) => (qualifier && qualifier !== 'exact' ? renderValue({ value, qualifier }, locale) : fmt(locale, value));
+        const list = d.parts.map((p) => `${hedged(p.value, p.qualifier)} ${pickIn(p.group, es)}`);
         const parts = list.length > 1 ? t('matching.listAnd', { a: list.slice(0, -1).join(', '), b: list[list.length - 1] as string }) : (list[0] ?? '');
-        const params = { parts, page: fmt(locale, d.page.value ?? 0), data, subject };
+        const params = { parts, page: hedged(d.page.value ?? 0, d.page.qualifier), data, subject };
         return t(d.compatible ? 'matching.qtySumFits' : 'matching.qtySumConflicts', params);
       }
       const g = d.group;

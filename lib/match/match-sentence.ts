@@ -9,7 +9,7 @@ import { HEDGE_NEAR, matchFacts } from './match-facts';
 import { readMoney } from './money-slots';
 import { groupCounted, readCounts, within } from './count-groups';
 import { readTimeOut } from './time-out';
-import { widerScope } from './count-scope';
+import { narrowerScope, widerScope } from './count-scope';
 
 /**
  * How a page's claim stands against a dataset claim. `repeats-error`: it
@@ -203,6 +203,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       }
       // Another event about the same people (a release, a return home) is related to the count, not the count.
       if (k.otherEvent) relation = 'related';
+      // A part's figure (CECOT's cost, for the whole prison system's) says nothing of the whole unless it exceeds it.
+      const partOf = !!info.scopeNarrower && narrowerScope(info, s, folded, q, quantities);
+      if (partOf) relation = toInterval(q).lo > toInterval(dq).hi ? 'conflicts' : 'related';
       // A sum: another figure of the same deal, who pays whom, the period (`money-slots`).
       let money: Extract<ExplainDetail, { type: 'quantity' }>['money'];
       let moneySpan: [number, number] | undefined;
@@ -210,14 +213,15 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (mf && q.category === 'money') {
         const r = readMoney(m, mf.index, mf.fact, s, folded, q);
         money = { otherSum: r.otherSum, swapped: r.swapped, payer: firstName(mf.fact.payer), payee: firstName(mf.fact.payee), pagePeriod: r.period, dataPeriod: mf.fact.period };
-        if (!r.otherSum) moneySpan = r.span;
+        moneySpan = r.span;
         if (r.otherSum) relation = 'related';
         else if (r.swapped) relation = 'conflicts';
         else if (r.period && mf.fact.period && r.period !== mf.fact.period) relation = 'conflicts';
       }
       const score = round(Math.min(0.99, 0.45 + 0.35 * Math.min(1, k.score) + (cmp.compatible ? 0.2 * cmp.closeness : 0.2)));
       // With the group named ("238 Venezuelans"), the unit ("people") goes without saying.
-      const withUnit = !group;
+      // A count told in parts names its groups in the parts: the dataset's value keeps its unit.
+      const withUnit = !group || !!k.parts;
       const unit = info.subject.unit ?? dq.unit;
       // Keys in a fixed order, the optional ones only when set.
       const detail: Extract<ExplainDetail, { type: 'quantity' }> = {
@@ -230,6 +234,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (group) detail.group = group;
       if (k.parts) detail.parts = k.parts;
       if (k.otherEvent) detail.otherEvent = true;
+      if (partOf) detail.partOf = true;
       if (k.harmed) detail.harmed = true;
       if (money) detail.money = money;
       const timeOutOf = outOf.get(q) as { out: NonNullable<Extract<ExplainDetail, { type: 'quantity' }>['timeOut']> } | undefined;

@@ -36,6 +36,15 @@ const RECEIVES = /\b(?:to|a|al|para|hacia)\s+(?:the\s+|el\s+|la\s+)?$/;
 const GIVES = /\b(?:by|from|por|de|desde)\s+(?:the\s+|el\s+|la\s+)?$/;
 /** The party is the subject of paying: "the United States (has) paid", "Estados Unidos pagó". */
 const PAYS_NEXT = /^\s+(?:(?:has|have|had|will|would|also|ha|habria|tambien|le)\s+)?(?:pay|pays|paid|paying|pago|paga|pagan|pagara|pagaria|pagaron)\b/;
+/** Every verb of paying, for the last one before a sum (not the nouns "payment", "pago": "a payment of" measures the sum, `claim-parts`). */
+const PAY_ALL = /\b(?:pay|pays|paid|paying|paga|pagan|pagara|pagaria|pagar|pagado|pagada|pagaron)\b/g;
+/** Right before a verb of paying: the deal it is the payment of ("an agreement to", "un acuerdo para"). */
+const DEAL_TO = /(?:\b(?:an?|the|un|una|el|la)\s+)?\b(?:agreement|deal|arrangement|contract|acuerdo|contrato|convenio|pacto)\s+(?:to|de|para)\s+$/;
+/** What ends the clause of a sum: the words beyond belong to another. */
+const CLAUSE_BREAK = /[.,;:()\u2014]/;
+/** A rate's words that end in "each", "per" ("per prisoner" is whole; "por cada" wants its noun). */
+const RATE_OF = /(?:^|\s)(?:each|every|per|cada|por)$/;
+const NEXT_WORD = /^\s+[\p{L}-]+/u;
 /** How far from the sum the words about it may stand. */
 const REACH = 60;
 
@@ -58,7 +67,8 @@ export function readMoney(
     }
   }
   // "$20,000 per prisoner a year, totalling $6 million": the words of a rate are the nearer sum's, not every sum's.
-  const otherSum = (hits.get('otherSum') ?? []).some((h) => gap(h, q) <= REACH && !(h.start >= q.start && h.end <= q.numberStart) && !nearerSum(s.quantities, h, q));
+  const rates = (hits.get('otherSum') ?? []).filter((h) => gap(h, q) <= REACH && !(h.start >= q.start && h.end <= q.numberStart) && !nearerSum(s.quantities, h, q));
+  const otherSum = rates.length > 0;
 
   let period: MoneyReading['period'] = null;
   const after = folded.slice(q.end, Math.min(s.end, q.end + 30));
@@ -68,6 +78,13 @@ export function readMoney(
 
   let swapped = false;
   const span: [number, number] = [q.start, q.end];
+  // "$20,000 a year for each prisoner": the words that make it another figure are the sum's own, up to the
+  // noun after "each", "cada" (what it is a rate of), when they follow it in its clause.
+  for (const h of rates) {
+    if (h.start < q.end || CLAUSE_BREAK.test(folded.slice(q.end, h.start))) continue;
+    const noun = RATE_OF.test(folded.slice(h.start, h.end)) ? NEXT_WORD.exec(folded.slice(h.end, Math.min(s.end, h.end + 30))) : null;
+    span[1] = Math.max(span[1], h.end + (noun ? noun[0].length : 0));
+  }
   const clause = folded.slice(Math.max(s.start, q.start - REACH * 2), Math.min(s.end, q.end + REACH * 2));
   if (PAY.test(clause)) {
     const parties = [
@@ -80,6 +97,18 @@ export function readMoney(
       if ((p.payee && r === 'gives') || (!p.payee && r === 'receives')) swapped = true;
       span[0] = Math.min(span[0], p.h.start);
       span[1] = Math.max(span[1], p.h.end);
+    }
+    // "pagaría al gobierno de Bukele al menos $6 millones": the verb of paying right before the sum, in
+    // its clause, with whom it is paid to, is the sum's own claim (who pays whom), not a statement's words.
+    const from = Math.max(s.start, span[0] - REACH);
+    const lead = folded.slice(from, span[0]);
+    let verb = -1;
+    for (const v of lead.matchAll(PAY_ALL)) verb = from + (v.index ?? 0);
+    if (verb >= 0 && !CLAUSE_BREAK.test(folded.slice(verb, span[0]))) {
+      span[0] = verb;
+      // "an agreement to pay El Salvador $6 million": the deal whose payment it is, right before the verb.
+      const deal = DEAL_TO.exec(folded.slice(Math.max(s.start, verb - 30), verb));
+      if (deal) span[0] = verb - deal[0].length;
     }
   }
   return { otherSum, period, swapped, span };
