@@ -64,6 +64,24 @@ export function cases(): BenchCase[] {
     });
   }
 
+  // The same pages without brackets or weekday names, as many real pages are: a per-sentence look for
+  // the nearest "(" or the next weekday that is not bounded reads the rest of the page, which only
+  // growth on such a page shows (the labelled pages have a bracket or a weekday every few paragraphs).
+  for (const factor of [1, 16]) {
+    const words = 1250 * factor;
+    const text = longText(words)
+      .replace(/[()]/g, ',')
+      .replace(/\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b/gi, 'today');
+    list.push({
+      name: `analyzeText: on-topic page without brackets or weekdays, ${words.toLocaleString('en-US')} words`,
+      run: () => analyzeText({ text, title: 'CECOT and the deal', url: 'https://news.example/cecot' }, matcher, topic),
+      baselineText: text,
+      group: 'analyzeText without brackets or weekdays',
+      size: factor,
+      note: `${text.length.toLocaleString('en-US')} chars`,
+    });
+  }
+
   // Extraction from a DOM on top of the analysis (linkedom is slower than a browser's DOM).
   for (const [label, readability] of [
     ['built-in extractor', null],

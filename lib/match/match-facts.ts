@@ -5,6 +5,7 @@ import type { ParsedQuantity } from '../text/parse-quantities';
 import type { FactRole, Matcher } from './build-matcher';
 import type { CarriedHit } from './carried-reference';
 import { findWeekdays } from '../text/weekdays';
+import { isSpaceCode } from '../text/phrase-trie';
 import { toInterval } from './compare-quantities';
 import type { ExplainDetail } from './explain';
 
@@ -275,6 +276,10 @@ const NAME_REACH = 120;
 function nameBefore(text: string, from: number, at: number): [number, number] | null {
   // Only the words just before it are read: `text` is the whole page.
   const lo = Math.max(from, at - NAME_REACH);
+  // Most short names have no bracket right before them: told from the characters, before any slice.
+  let j = at - 1;
+  while (j >= lo && isSpaceCode(text.charCodeAt(j))) j--;
+  if (j < lo || text.charCodeAt(j) !== 40) return null;
   const head = text.slice(lo, at);
   const open = /\(\s*$/.exec(head);
   if (!open) return null;
@@ -304,7 +309,9 @@ const GLOSS_REACH = 160;
  */
 function glossOpen(text: string, from: number, at: number): number | null {
   const lo = Math.max(from, at - GLOSS_REACH);
-  const open = text.lastIndexOf('(', at - 1);
+  // The last bracket before `at`, looked for back to `lo` only (`lastIndexOf` would read back through the whole page).
+  let open = Math.max(at - 1, 0);
+  while (open >= lo && text.charCodeAt(open) !== 40) open--;
   if (open < lo || text.slice(open, at).includes(')')) return null;
   // Only a gloss ("Spanish:", "or", "known as", "abbreviated"), not a bracket that merely contains the name.
   if (!/\b(?:spanish|espanol|español|known|conocid[oa]|abbreviat\w*|abreviad[oa]|sigla\w*|acronym\w*|referred|or|o)\b/i.test(text.slice(open, at))) return null;
@@ -397,8 +404,9 @@ function matchName(s: FactSentence, fact: NameFact, roles: Map<FactRole, PhraseH
 function matchNameInBrackets(s: FactSentence, fact: NameFact, roles: Map<FactRole, PhraseHit[]>, own: ReadonlySet<string>): Found | null {
   for (const h of roles.get('named') ?? []) {
     // The full name before the short one in brackets, in a gloss the short name ends, or in brackets after it.
-    const open = nameBefore(s.text, s.start, h.start) ? null : glossOpen(s.text, s.start, h.start);
-    const before = nameBefore(s.text, s.start, open ?? h.start);
+    const direct = nameBefore(s.text, s.start, h.start);
+    const open = direct ? null : glossOpen(s.text, s.start, h.start);
+    const before = open === null ? direct : nameBefore(s.text, s.start, open);
     const after = before ? null : nameAfter(s.text, h.end, s.end);
     const at = before ?? after;
     if (!at) continue;
