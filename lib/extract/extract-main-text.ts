@@ -23,6 +23,12 @@ export interface ExtractOptions {
    * the fallback; when absent, only the heuristic runs.
    */
   readability?: ReadabilityLike | null;
+  /**
+   * Only the beginning of the text: rendering stops once it has this many
+   * characters (see `renderText`). The text is then the beginning of the
+   * unbounded extraction's, offsets and map included.
+   */
+  maxChars?: number;
 }
 
 /**
@@ -41,7 +47,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
       const root = commonAncestor(choice.textNodes) ?? doc.body ?? doc.documentElement;
       // Readability keeps some furniture inside articles (share buttons, "related" boxes); drop it here too.
       const furniture = furnitureTest(root);
-      const rendered = renderText(root, (t) => choice.textNodes.has(t), (el) => furniture(el) || isHidden(el));
+      const rendered = renderText(root, (t) => choice.textNodes.has(t), (el) => furniture(el) || isHidden(el), options.maxChars);
       if (rendered.text.length >= 200) {
         if (!title && choice.title) title = choice.title;
         return finish(title, rendered.text, rendered.map, declared ?? primaryLanguage(choice.lang), 'readability');
@@ -51,7 +57,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
 
   const main = findMainContent(doc) ?? doc.body ?? doc.documentElement;
   const furniture = furnitureTest(main);
-  const rendered = renderText(main, () => true, (el) => el !== main && (furniture(el) || isHidden(el)));
+  const rendered = renderText(main, () => true, (el) => el !== main && (furniture(el) || isHidden(el)), options.maxChars);
   return finish(title, rendered.text, rendered.map, declared, 'heuristic');
 }
 

@@ -47,8 +47,13 @@ function later(): Promise<typeof Checks> {
   return (checks ??= import('./session-checks'));
 }
 
-/** About the first screens of an article (some 2,000 words): analysed first on long pages. */
-const FIRST_PART_CHARS = 12_000;
+/**
+ * About the first screen of an article (some 650 words; a 1280×860 window shows 2,500–5,000 characters of
+ * article text): analysed first on long pages, and painted while the whole text is analysed. The analysis and
+ * its reply (some 12 characters of JSON per character of text) grow with it: at 12,000, they were most of the
+ * time from the session's start to its first highlight.
+ */
+const FIRST_PART_CHARS = 4_000;
 
 interface MainText {
   text: string;
@@ -153,7 +158,7 @@ export class PageSession {
     this.ctx.onInvalidated(() => this.dispose());
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return this.watchSettings();
     // The Annotate button works on every page the session is on; a selection made before it loaded counts.
-    this.overlay ??= this.makeOverlay();
+    this.overlay ??= timed('overlay', () => this.makeOverlay());
     this.onSelection();
     // Watched from the start: the notes are on screen before the first pass ends, and a change
     // the page makes meanwhile must bring another pass.
@@ -279,7 +284,8 @@ export class PageSession {
 
   /** The first screens by the heuristic extraction, analysed and painted; says whether they were sent. */
   private async quickFirstPart(url: string): Promise<boolean> {
-    const quick = timed('extract-first-part', () => extractMainText(this.doc, { readability: null }));
+    // Only as much of the page as tells its first part (leadingPart wants twice its size): not a walk of the whole page.
+    const quick = timed('extract-first-part', () => extractMainText(this.doc, { readability: null, maxChars: 2 * FIRST_PART_CHARS }));
     const head = quick.map ? leadingPart(quick.text.slice(0, MAX_PAGE_TEXT), FIRST_PART_CHARS) : null;
     if (!head || !quick.map) return false;
     const request = { type: 'page/analyze', url, title: quick.title, language: quick.language, text: head, part: 'first' } as const;
@@ -319,6 +325,7 @@ export class PageSession {
     const prefetched = this.prefetchedNotes;
     this.prefetchedNotes = null;
     this.annotations = await (prefetched?.url === location.href ? prefetched.list : this.fetchAnnotations(canonical));
+    mark('notes-in');
     const anchors = anchorNotes(this.doc, this.annotations);
     this.noteRanges = anchors.ranges;
     this.orphans = anchors.orphans;
@@ -463,7 +470,6 @@ export class PageSession {
       if (this.overlay?.annotateButtonFocused && this.overlay.annotateRange) return;
       return this.overlay?.showAnnotateButton(null);
     }
-    const rects = range.getClientRects();
     this.overlay?.showAnnotateButton(range.cloneRange());
   }
 

@@ -90,6 +90,24 @@ describe('extractMainText', () => {
   });
 });
 
+describe('extractMainText with maxChars', () => {
+  it.each([
+    ['built-in extractor', null],
+    ['Readability', R],
+  ] as const)('gives the beginning of the unbounded text and map, with the %s', (_name, readability) => {
+    const d = doc(readFileSync(join(EVAL, 'en-conditions.html'), 'utf8'));
+    const whole = extractMainText(d, { readability });
+    const part = extractMainText(d, { readability, maxChars: 300 });
+    expect(whole.text.length).toBeGreaterThan(600);
+    expect(part.text.length).toBeGreaterThanOrEqual(300);
+    expect(part.text.length).toBeLessThan(whole.text.length);
+    expect(whole.text.startsWith(part.text)).toBe(true);
+    expect(part.map!.segments).toEqual(whole.map!.segments.slice(0, part.map!.segments.length));
+    expect([part.method, part.title, part.language]).toEqual([whole.method, whole.title, whole.language]);
+    expectMapIntoDocument(d, part);
+  });
+});
+
 describe('text map', () => {
   const d = doc(ARTICLE);
   const x = extractMainText(d);
