@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractFromText, extractMainText, type ExtractedText } from '../../lib/extract/extract-main-text';
 import type { ReadabilityLike } from '../../lib/extract/readability-content';
-import { domPiecesForRange, offsetToDomPoint, rangeToDomPoints } from '../../lib/extract/text-map';
+import { domPiecesForRange, mapHolds, offsetToDomPoint, rangeToDomPoints } from '../../lib/extract/text-map';
 
 const EVAL = join(__dirname, '../fixtures/eval');
 const R = Readability as unknown as ReadabilityLike;
@@ -105,6 +105,24 @@ describe('extractMainText with maxChars', () => {
     expect(part.map!.segments).toEqual(whole.map!.segments.slice(0, part.map!.segments.length));
     expect([part.method, part.title, part.language]).toEqual([whole.method, whole.title, whole.language]);
     expectMapIntoDocument(d, part);
+  });
+});
+
+describe('mapHolds', () => {
+  it('holds while the text nodes are in the document with the same characters, and not after either changes', () => {
+    const d = doc(ARTICLE);
+    const x = extractMainText(d, { readability: null });
+    expect(mapHolds(x.text, x.map!)).toBe(true);
+    // A change outside the extracted text leaves it be.
+    d.querySelector('footer')!.textContent = 'Other footer';
+    expect(mapHolds(x.text, x.map!)).toBe(true);
+    const edited = extractMainText(doc(ARTICLE), { readability: null });
+    const node = edited.map!.segments[3]!.node;
+    node.data = node.data.replace(/[a-z]/, 'Q');
+    expect(mapHolds(edited.text, edited.map!)).toBe(false);
+    const removed = extractMainText(doc(ARTICLE), { readability: null });
+    removed.map!.segments[5]!.node.parentNode!.removeChild(removed.map!.segments[5]!.node);
+    expect(mapHolds(removed.text, removed.map!)).toBe(false);
   });
 });
 
