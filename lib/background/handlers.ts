@@ -62,6 +62,8 @@ export function makeHandlers(
   const library = makeLibraryHandlers(db, tabs, { ...effects, now: () => new Date() });
   const timed = effects.timed ?? (<T>(_step: string, work: () => Promise<T>) => work());
   // Read while the session is being injected, in its compact form (one stored record per page: lib/store/page-anchors.ts).
+  /** Per tab, while a page/activate is deciding and loading the session: settled once the injection is issued. */
+  const activating = new Map<number, Promise<void>>();
   const notesPrefetch = new PageNotesPrefetch((url) => timed('notes-read', () => readPageAnchors(db, url, timed)), () => Date.now());
   onAnnotationsWritten(db, () => notesPrefetch.invalidate());
   return {
@@ -130,10 +132,23 @@ export function makeHandlers(
       notesPrefetch.prefetch(canonicalUrl);
       // Read alongside: the session then starts without a storage read of its own (it reads one when this fails).
       const start = effects.sessionStart?.().catch(() => undefined);
-      if (await disabled) return { activated: false };
-      const activated = gatePassed || selection || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).first()) !== undefined;
-      if (activated) await effects.injectSession(tabId, url === undefined ? undefined : { url, canonicalHref: canonicalHref ?? null, canonicalUrl }, await start);
-      return { activated };
+      // The page's first screen, sent right behind this message, is analysed once the session is on its way (below).
+      let issued = () => {};
+      const sessionIssued = new Promise<void>((resolve) => (issued = resolve));
+      activating.set(tabId, sessionIssued);
+      try {
+        if (await disabled) return { activated: false };
+        const activated = gatePassed || selection || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).first()) !== undefined;
+        if (activated) {
+          const injecting = effects.injectSession(tabId, url === undefined ? undefined : { url, canonicalHref: canonicalHref ?? null, canonicalUrl }, await start);
+          issued();
+          await injecting;
+        }
+        return { activated };
+      } finally {
+        issued();
+        if (activating.get(tabId) === sessionIssued) activating.delete(tabId);
+      }
     },
     'page/key': async ({ url, canonicalHref }) => ({ canonicalUrl: safeCanonical(url, canonicalHref) }),
     'page/analyze': async ({ type: _type, part, ...input }, sender) => {
@@ -144,6 +159,9 @@ export function makeHandlers(
         throw new Error('too many analysis requests from this tab; the page will be analysed again when it settles');
       }
       await ready();
+      // A first part sent by the always-on script with its activation: analysed after the session's injection is
+      // issued, not before (the worker does one thing at a time, and the injection is the longer wait).
+      if (first && sender.tabId !== undefined) await activating.get(sender.tabId);
       const analysis = await effects.analyze(input);
       // The whole text's analysis is kept for the tab's report to refer to (lib/page/report-ref.ts).
       if (part === 'whole' && sender.tabId !== undefined) return { ...analysis, analysisId: tabs.keepAnalysis(sender.tabId, analysis) };

@@ -1,5 +1,5 @@
 import { detectLanguage, primaryLanguage } from '../text/detect-language';
-import { findMainContent, isBoilerplate } from './find-main-content';
+import { declaredLanguage, furnitureTest, heuristicText, pageTitle, textLanguage } from './heuristic-text';
 import { readabilityChoice, type ReadabilityLike } from './readability-content';
 import { isHidden, renderText } from './render-text';
 import type { TextMap } from './text-map';
@@ -23,6 +23,12 @@ export interface ExtractOptions {
    * the fallback; when absent, only the heuristic runs.
    */
   readability?: ReadabilityLike | null;
+  /**
+   * Only the beginning of the text: rendering stops once it has this many
+   * characters (see `renderText`). The text is then the beginning of the
+   * unbounded extraction's, offsets and map included.
+   */
+  maxChars?: number;
 }
 
 /**
@@ -32,37 +38,22 @@ export interface ExtractOptions {
  * highlight through the map. Works on a browser document and on linkedom's.
  */
 export function extractMainText(doc: Document, options: ExtractOptions = {}): ExtractedText {
-  const declared = primaryLanguage(doc.documentElement?.getAttribute('lang'));
-  let title = pageTitle(doc);
-
   if (options.readability) {
+    const declared = declaredLanguage(doc);
     const choice = readabilityChoice(doc, options.readability);
     if (choice) {
       const root = commonAncestor(choice.textNodes) ?? doc.body ?? doc.documentElement;
       // Readability keeps some furniture inside articles (share buttons, "related" boxes); drop it here too.
       const furniture = furnitureTest(root);
-      const rendered = renderText(root, (t) => choice.textNodes.has(t), (el) => furniture(el) || isHidden(el));
+      const rendered = renderText(root, (t) => choice.textNodes.has(t), (el) => furniture(el) || isHidden(el), options.maxChars);
       if (rendered.text.length >= 200) {
-        if (!title && choice.title) title = choice.title;
+        const title = pageTitle(doc) || choice.title || '';
         return finish(title, rendered.text, rendered.map, declared ?? primaryLanguage(choice.lang), 'readability');
       }
     }
   }
 
-  const main = findMainContent(doc) ?? doc.body ?? doc.documentElement;
-  const furniture = furnitureTest(main);
-  const rendered = renderText(main, () => true, (el) => el !== main && (furniture(el) || isHidden(el)));
-  return finish(title, rendered.text, rendered.map, declared, 'heuristic');
-}
-
-/**
- * Furniture inside the chosen root. A class name alone ("sidebar", "ad") is
- * trusted only for boxes holding a minor part of the root's text, because
- * sites put such words on whole-page wrappers too ("has-sidebar", "ad-free").
- */
-function furnitureTest(root: Node): (el: Element) => boolean {
-  const rootLength = (root.textContent ?? '').length;
-  return (el) => isBoilerplate(el) && (el.textContent ?? '').length < rootLength * 0.4;
+  return { ...heuristicText(doc, options.maxChars), method: 'heuristic' };
 }
 
 /** The deepest node containing every node of the set. */
@@ -88,17 +79,7 @@ function commonAncestor(nodes: Set<Text>): Node | null {
 }
 
 function finish(title: string, text: string, map: TextMap, declared: string | null, method: ExtractedText['method']): ExtractedText {
-  const language = declared === 'en' || declared === 'es' ? declared : detectLanguage(text);
-  return { title, text, language, map, method };
-}
-
-/** og:title or the first h1 is usually cleaner than `<title>` ("Headline | Site name"). */
-function pageTitle(doc: Document): string {
-  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
-  if (og) return og;
-  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
-  if (h1) return h1;
-  return (doc.title ?? '').trim();
+  return { title, text, language: textLanguage(declared, text), map, method };
 }
 
 /**

@@ -36,12 +36,16 @@ const RUN = /[^ \n\t\r\f\u00a0]+(?: [^ \n\t\r\f\u00a0]+)*/g;
 /**
  * Renders the Text nodes under `root` for which `include(node)` is true.
  * `skipElement(el)` prunes whole subtrees (hidden, boilerplate) before their
- * text is looked at.
+ * text is looked at. `maxChars`: stop once the text is at least that long (the
+ * text is then the same as the whole rendering's beginning, a little longer
+ * than `maxChars`, up to the end of the Text node that crossed it), so that the
+ * first screens of a long page are had without walking all of it.
  */
 export function renderText(
   root: Node,
   include: (node: Text) => boolean,
   skipElement: (el: Element) => boolean = () => false,
+  maxChars = Number.POSITIVE_INFINITY,
 ): RenderedText {
   const parts: string[] = [];
   const segments: TextSegment[] = [];
@@ -86,6 +90,7 @@ export function renderText(
   };
 
   const visit = (node: Node): void => {
+    if (length >= maxChars) return;
     if (node.nodeType === 3) {
       const t = node as Text;
       if (include(t)) addText(t);
@@ -106,7 +111,7 @@ export function renderText(
     }
     const block = BLOCK.has(tag);
     if (block) pendingBreak = true;
-    for (let c = node.firstChild; c; c = c.nextSibling) visit(c);
+    for (let c = node.firstChild; c && length < maxChars; c = c.nextSibling) visit(c);
     if (block) pendingBreak = true;
   };
 

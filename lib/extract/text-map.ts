@@ -111,3 +111,16 @@ export function domPiecesForRange(map: TextMap, start: number, end: number): Dom
   }
   return out;
 }
+
+/**
+ * Whether the document still holds the text the map was made from: every segment's Text node still in
+ * the document, with the same characters where the segment was taken. One look per segment, no walk:
+ * a text extracted a moment ago (by the always-on script, say) can be painted through its map.
+ */
+export function mapHolds(text: string, map: TextMap): boolean {
+  for (const s of map.segments) {
+    if (!s.node.isConnected) return false;
+    if (s.node.data.slice(s.nodeStart, s.nodeStart + s.end - s.start) !== text.slice(s.start, s.end)) return false;
+  }
+  return true;
+}

@@ -6,6 +6,7 @@ import type { ScriptLifetime } from './script-lifetime';
 import { canonicalKeyCandidates } from '../../lib/url/canonical-key';
 import { measure, setTimeline, timed, timedAsync } from './timeline';
 import { ask } from '../messaging';
+import { sendFirstPart } from './first-part';
 import { loadGateState, watchNotesIndex, type GateState } from '../settings-lite';
 
 /**
@@ -43,6 +44,8 @@ export async function startGate(ctx: ScriptLifetime, stateRead?: Promise<GateSta
   // on the way to the first highlight. The background checks switched-off sites itself.
   const activating = early.passed ? activate(early.url, true, false, document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null) : null;
   measure('script-start', began, performance.now());
+  // The first screen goes for analysis now, while the background loads the session (first-part.ts).
+  if (activating) sendFirstPart(document, early.url);
   const state = await reading;
   setTimeline(state.timeline);
   await activating;

@@ -3,7 +3,7 @@ import type { NoteAnchor } from '../../lib/store/note-anchors-repo';
 import { unpackNoteAnchors } from '../../lib/store/note-anchors-packed';
 import { extractMainText } from '../../lib/extract/extract-main-text';
 import { loadReadability, type ReadabilityLike } from '../../lib/extract/readability-content';
-import type { TextMap } from '../../lib/extract/text-map';
+import { mapHolds, type TextMap } from '../../lib/extract/text-map';
 import type { PageAnalysis } from '../../lib/messages/protocol';
 import { MAX_PAGE_TEXT, MAX_QUOTE } from '../../lib/messages/limits';
 import { security as securityCatalog } from '../../lib/i18n/messages/security';
@@ -40,6 +40,7 @@ import { isTextChange } from './page-mutations';
 import { announceClaim, focusAfterNote, nextClaim } from './claim-navigation';
 import { mark, timed, timedAsync } from './timeline';
 import { nearestRect, rangesIntersect, scrollToRange, textRange } from './text-ranges';
+import { analyseFirstPart, FIRST_PART_CHARS, firstPartOf, takeFirstPart, type FirstPart } from './first-part';
 
 /** The session's Zod-built parts (session-checks.ts), evaluated on first use, after the first highlight as a rule. */
 let checks: Promise<typeof Checks> | null = null;
@@ -47,8 +48,6 @@ function later(): Promise<typeof Checks> {
   return (checks ??= import('./session-checks'));
 }
 
-/** About the first screens of an article (some 2,000 words): analysed first on long pages. */
-const FIRST_PART_CHARS = 12_000;
 
 interface MainText {
   text: string;
@@ -153,7 +152,7 @@ export class PageSession {
     this.ctx.onInvalidated(() => this.dispose());
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return this.watchSettings();
     // The Annotate button works on every page the session is on; a selection made before it loaded counts.
-    this.overlay ??= this.makeOverlay();
+    this.overlay ??= timed('overlay', () => this.makeOverlay());
     this.onSelection();
     // Watched from the start: the notes are on screen before the first pass ends, and a change
     // the page makes meanwhile must bring another pass.
@@ -208,6 +207,12 @@ export class PageSession {
     // The always-on script's gate, not the full topic: the same phrases, without parsing the whole topic file here.
     const passed = timed('session-gate', () => pageGate(this.doc, url, userTopicStore(this.userTerms).gatePhrases));
     const readability = passed && this.readability === undefined ? timedAsync('readability-load', () => loadReadability()).catch(() => null) : null;
+    // Nothing painted yet: a long page's first screen goes first. The always-on script sent it for analysis as its
+    // gate passed (first-part.ts), while the background loaded this script; it is painted the moment its answer
+    // is in, whether the reader's notes are in or not.
+    const firstWanted = passed && !this.main && (url !== this.lastUrl || !this.lastText);
+    const sent = firstWanted ? takeFirstPart(url) : null;
+    const sentPainted = sent ? sent.analysis.then((first) => this.paintFirstPart(url, sent.part, first)) : null;
     // What is known first: the reader's notes need no analysis, so they are drawn the moment they are re-attached.
     // While their list is on its way, a page that passes has its text extracted and sent for analysis, not after.
     const notes = this.loadAnnotations(canonical).then(() => timed('paint-notes', () => this.paint()));
@@ -224,7 +229,7 @@ export class PageSession {
       // Nothing painted yet: a long page's first screens are taken by the quick heuristic (one walk of the
       // page) and analysed before Readability runs (a clone of the whole page, tens of milliseconds that hold
       // the main thread), and their claims reach the screen first; Readability's text then replaces them.
-      const quickFirst = !this.main && (changed || !this.lastText) ? await this.quickFirstPart(url) : false;
+      const quickFirst = firstWanted ? await (sentPainted ?? this.quickFirstPart(url)) : false;
       if (readability) this.readability = await readability;
       const extracted = timed('extract', () => extractMainText(this.doc, { readability: this.readability }));
       if (changed || extracted.text !== this.lastText || !this.main) {
@@ -277,15 +282,20 @@ export class PageSession {
     return changed ? 'changed' : 'unchanged';
   }
 
-  /** The first screens by the heuristic extraction, analysed and painted; says whether they were sent. */
+  /** The first screen by the heuristic extraction, analysed and painted; says whether it was sent. */
   private async quickFirstPart(url: string): Promise<boolean> {
-    const quick = timed('extract-first-part', () => extractMainText(this.doc, { readability: null }));
-    const head = quick.map ? leadingPart(quick.text.slice(0, MAX_PAGE_TEXT), FIRST_PART_CHARS) : null;
-    if (!head || !quick.map) return false;
-    const request = { type: 'page/analyze', url, title: quick.title, language: quick.language, text: head, part: 'first' } as const;
-    const first = await timedAsync('analyze-first-part', () => ask(request)).catch(() => null);
-    if (first?.topic.onTopic && location.href === url) {
-      this.main = timed('place-first-part', () => this.placeClaims(quick.text, quick.map as TextMap, first));
+    const part = timed('extract-first-part', () => firstPartOf(this.doc, url));
+    if (!part) return false;
+    const first = await timedAsync('analyze-first-part', () => analyseFirstPart(part));
+    return this.paintFirstPart(url, part, first);
+  }
+
+  /** The first screen's claims painted (until the whole text's replace them), and on screen; says it was sent. */
+  private async paintFirstPart(url: string, part: FirstPart, first: PageAnalysis | null): Promise<boolean> {
+    // The page may have replaced the text since it was extracted (the always-on script's, some 100 ms ago): then
+    // nothing is painted through its map, and the whole text's claims come next.
+    if (first?.topic.onTopic && location.href === url && !this.main && mapHolds(part.text, part.map)) {
+      this.main = timed('place-first-part', () => this.placeClaims(part.text, part.map, first));
       timed('paint-first-part', () => this.paint());
       // On screen before the extraction holds the main thread.
       await afterNextFrame(this.doc);
@@ -319,6 +329,7 @@ export class PageSession {
     const prefetched = this.prefetchedNotes;
     this.prefetchedNotes = null;
     this.annotations = await (prefetched?.url === location.href ? prefetched.list : this.fetchAnnotations(canonical));
+    mark('notes-in');
     const anchors = anchorNotes(this.doc, this.annotations);
     this.noteRanges = anchors.ranges;
     this.orphans = anchors.orphans;
@@ -463,7 +474,6 @@ export class PageSession {
       if (this.overlay?.annotateButtonFocused && this.overlay.annotateRange) return;
       return this.overlay?.showAnnotateButton(null);
     }
-    const rects = range.getClientRects();
     this.overlay?.showAnnotateButton(range.cloneRange());
   }
 

@@ -40,6 +40,46 @@ test('a long page: the first screens are painted first, then every claim down to
   // Both analyses ran, the first part's first.
   expect(steps).toContain('cecot-lens:paint-first-part');
   expect(steps.indexOf('cecot-lens:paint-first-part')).toBeLessThan(steps.indexOf('cecot-lens:place-claims'));
+  // The first screen was extracted and sent by the always-on script as its gate passed, not by the session.
+  expect(steps).toContain('cecot-lens:gate-first-part');
+  expect(steps).not.toContain('cecot-lens:extract-first-part');
+  // The whole text's claims replaced the first screen's: each stretch of text is highlighted once, not once per analysis.
+  const marks = await page.evaluate(() => {
+    const nodes: Node[] = [];
+    const keys = [...CSS.highlights.values()].flatMap((h) =>
+      [...h].map((r) => {
+        const range = r as Range;
+        const at = (n: Node) => (nodes.includes(n) ? nodes.indexOf(n) : nodes.push(n) - 1);
+        return `${at(range.startContainer)}:${range.startOffset}-${at(range.endContainer)}:${range.endOffset}`;
+      }),
+    );
+    return { all: keys.length, distinct: new Set(keys).size, first: document.querySelector('article p')?.textContent ?? '' };
+  });
+  expect(marks.all).toBeGreaterThan(10);
+  expect(marks.distinct).toBe(marks.all);
+});
+
+test('a long page whose script rewrites its first screen before the session starts: the session extracts the first part itself', async ({ context, baseURL }) => {
+  // The first paragraphs are replaced by new nodes (same words) on DOMContentLoaded, right after the gate ran
+  // (its listener on window came first): the map the always-on script made no longer leads into the document,
+  // so the session must not paint through it.
+  const html = longReport().replace(
+    '</body>',
+    `<script>window.addEventListener('DOMContentLoaded', () => { for (const p of [...document.querySelectorAll('article p')].slice(0, 40)) p.replaceWith(p.cloneNode(true)); });</script></body>`,
+  );
+  await showTimeline(context);
+  await context.route(`${baseURL}/long-rewritten.html`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/long-rewritten.html`);
+  // Once the whole text's claims are painted.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('cecot-lens:paint-claims').length), { timeout: 20_000 }).toBeGreaterThan(0);
+  // Every highlight is on text that is in the document.
+  const detached = await page.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h]).filter((r) => !(r as Range).startContainer.isConnected).length);
+  expect(detached).toBe(0);
+  const steps = await page.evaluate(() => performance.getEntriesByType('measure').map((e) => e.name));
+  expect(steps).toContain('cecot-lens:gate-first-part');
+  // The session saw the stale map and extracted the first part again from the live page.
+  expect(steps).toContain('cecot-lens:extract-first-part');
 });
 
 test('a page that renders its article on DOMContentLoaded is still recognised: the gate runs after the DOMContentLoaded listeners of the page', async ({ context, baseURL }) => {

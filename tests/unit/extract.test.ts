@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractFromText, extractMainText, type ExtractedText } from '../../lib/extract/extract-main-text';
 import type { ReadabilityLike } from '../../lib/extract/readability-content';
-import { domPiecesForRange, offsetToDomPoint, rangeToDomPoints } from '../../lib/extract/text-map';
+import { domPiecesForRange, mapHolds, offsetToDomPoint, rangeToDomPoints } from '../../lib/extract/text-map';
 
 const EVAL = join(__dirname, '../fixtures/eval');
 const R = Readability as unknown as ReadabilityLike;
@@ -87,6 +87,42 @@ describe('extractMainText', () => {
   it('prefers og:title, then h1, then <title>', () => {
     expect(extractMainText(doc(ARTICLE)).title).toBe('Deportees arrive at CECOT');
     expect(extractMainText(doc('<html><head><meta property="og:title" content="OG"><title>T</title></head><body><h1>H</h1></body></html>')).title).toBe('OG');
+  });
+});
+
+describe('extractMainText with maxChars', () => {
+  it.each([
+    ['built-in extractor', null],
+    ['Readability', R],
+  ] as const)('gives the beginning of the unbounded text and map, with the %s', (_name, readability) => {
+    const d = doc(readFileSync(join(EVAL, 'en-conditions.html'), 'utf8'));
+    const whole = extractMainText(d, { readability });
+    const part = extractMainText(d, { readability, maxChars: 300 });
+    expect(whole.text.length).toBeGreaterThan(600);
+    expect(part.text.length).toBeGreaterThanOrEqual(300);
+    expect(part.text.length).toBeLessThan(whole.text.length);
+    expect(whole.text.startsWith(part.text)).toBe(true);
+    expect(part.map!.segments).toEqual(whole.map!.segments.slice(0, part.map!.segments.length));
+    expect([part.method, part.title, part.language]).toEqual([whole.method, whole.title, whole.language]);
+    expectMapIntoDocument(d, part);
+  });
+});
+
+describe('mapHolds', () => {
+  it('holds while the text nodes are in the document with the same characters, and not after either changes', () => {
+    const d = doc(ARTICLE);
+    const x = extractMainText(d, { readability: null });
+    expect(mapHolds(x.text, x.map!)).toBe(true);
+    // A change outside the extracted text leaves it be.
+    d.querySelector('footer')!.textContent = 'Other footer';
+    expect(mapHolds(x.text, x.map!)).toBe(true);
+    const edited = extractMainText(doc(ARTICLE), { readability: null });
+    const node = edited.map!.segments[3]!.node;
+    node.data = node.data.replace(/[a-z]/, 'Q');
+    expect(mapHolds(edited.text, edited.map!)).toBe(false);
+    const removed = extractMainText(doc(ARTICLE), { readability: null });
+    removed.map!.segments[5]!.node.parentNode!.removeChild(removed.map!.segments[5]!.node);
+    expect(mapHolds(removed.text, removed.map!)).toBe(false);
   });
 });
 

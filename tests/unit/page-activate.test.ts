@@ -52,6 +52,39 @@ describe('page/activate', () => {
     expect(injected).toEqual([{ tabId: 3, key: { url: ask.url, canonicalHref: null, canonicalUrl: ask.url } }]);
   });
 
+  it('analyses the first screen sent right behind the activation once the injection is issued, and before it is done', async () => {
+    const db = await freshDb();
+    const order: string[] = [];
+    let finish = () => {};
+    const effects = {
+      injectSession: () => {
+        order.push('injection issued');
+        return new Promise<void>((resolve) => {
+          finish = () => {
+            order.push('injection done');
+            resolve();
+          };
+        });
+      },
+      // The activation's own reads take a while: the analysis must not run in the meantime.
+      siteDisabled: () => new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20)),
+      analyze: async (input: { text: string }) => {
+        order.push(`analysis of ${input.text}`);
+        return { title: '', language: 'en', topic: { onTopic: true, score: 1, reasons: [], reasonParts: [] }, claims: [] };
+      },
+    } as unknown as BackgroundEffects;
+    const handlers = makeHandlers(db, async () => ({}) as never, new TabRegistry(), effects, {} as DataService, {} as LayerService);
+    const activated = handlers['page/activate'](ask, tab);
+    const first = { type: 'page/analyze' as const, url: ask.url, title: '', language: 'en', text: 'the first screen', part: 'first' as const };
+    await handlers['page/analyze'](first, tab);
+    expect(order).toEqual(['injection issued', 'analysis of the first screen']);
+    finish();
+    expect(await activated).toEqual({ activated: true });
+    // Once the activation is over, a first part waits for nothing.
+    await handlers['page/analyze']({ ...first, text: 'another' }, tab);
+    expect(order).toEqual(['injection issued', 'analysis of the first screen', 'injection done', 'analysis of another']);
+  });
+
   it('refuses a site the reader switched off, even when the page passed the gate or text was selected', async () => {
     const { handlers, injected } = await setUp(['news.example']);
     expect(await handlers['page/activate'](ask, tab)).toEqual({ activated: false });

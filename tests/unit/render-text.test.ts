@@ -80,3 +80,37 @@ describe('renderText collapses whitespace', () => {
     ]);
   });
 });
+
+describe('renderText with maxChars', () => {
+  const page = (n: number) => `<html><body><article>${Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} says  something,\n with <b>bold</b> words.</p>`).join('')}</article></body></html>`;
+
+  it('gives the beginning of the whole rendering, offsets and nodes included, and stops walking there', () => {
+    const { document } = parseHTML(page(400));
+    const body = document.body as unknown as Node;
+    const whole = renderText(body, () => true);
+    let seen = 0;
+    const part = renderText(
+      body,
+      () => {
+        seen++;
+        return true;
+      },
+      () => false,
+      1_000,
+    );
+    expect(part.text.length).toBeGreaterThanOrEqual(1_000);
+    // At most the Text node that crossed the bound is past it.
+    expect(part.text.length).toBeLessThan(1_100);
+    expect(whole.text.startsWith(part.text)).toBe(true);
+    expect(part.map.segments).toEqual(whole.map.segments.slice(0, part.map.segments.length));
+    // Not a walk of all 1,200 Text nodes.
+    expect(seen).toBeLessThan(100);
+  });
+
+  it('is the whole rendering when the text is shorter than the bound', () => {
+    const { document } = parseHTML(page(5));
+    const body = document.body as unknown as Node;
+    const whole = renderText(body, () => true);
+    expect(renderText(body, () => true, () => false, 100_000)).toEqual(whole);
+  });
+});
