@@ -75,6 +75,12 @@ describe('the words that tie a number to its subject', () => {
     expect(relationTo('In return, the Salvadoran government will keep in custody 255 inmates sent from Washington.', 'c000-deportees-261')).toBe('related');
   });
 
+  // The verb alone, with no number, is what a payment is for, and says nothing of how many were sent.
+  it('does not relate a sum paid "por custodiar a los deportados" to the number of deportees', () => {
+    expect(relationTo('Estados Unidos pagará 6 millones de dólares a El Salvador por custodiar a los deportados durante un año.', 'c000-deportees-261', 'es')).toBe('none');
+    expect(relationTo('Estados Unidos pagará 6 millones de dólares a El Salvador por custodiar a los deportados durante un año.', 'c000-payment-6-million', 'es')).toBe('agrees');
+  });
+
   it('reads a contract ("contrato") as the deal its sum is paid under', () => {
     const p = partFor('Washington firmó un contrato de $6 millones que le permite usar la megacárcel para sus deportados.', 'c000-payment-6-million', 'es');
     expect(p?.kind).toBe('money');
