@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../lib/i18n';
 import { explain, renderValue, type ExplainDetail } from '../../lib/match/explain';
 
 // The grammar of explanations that the pages in the evaluation do not all reach: agreement, singular
@@ -104,5 +105,12 @@ describe('today’s new explanations read as plain sentences naming both sides',
     });
     expect(explain(d, 'agrees', 'en')).toBe('The page counts more than 200 Venezuelans and 23 Salvadorans, more than 223 in all; the dataset’s source gives 261 people (number of deportees sent to CECOT). The figures fit together.');
     expect(explain(d, 'agrees', 'es')).toBe('La página cuenta más de 200 venezolanos y 23 salvadoreños, más de 223 en total; la fuente del conjunto de datos da 261 personas (número de deportados enviados al CECOT). Las cifras son compatibles.');
+  });
+});
+
+describe('the page’s words a part covers', () => {
+  it('are quoted as the interface’s language quotes them: “…” in English, «…» in Spanish, as the explanations do', () => {
+    expect(translator('en')('matching.partQuote', { text: 'senador Marco Rubio' })).toBe('“senador Marco Rubio”');
+    expect(translator('es')('matching.partQuote', { text: 'senador Marco Rubio' })).toBe('«senador Marco Rubio»');
   });
 });

@@ -101,6 +101,8 @@ export const matching = {
     kindStatement: 'Statement',
     datasetSays: 'Dataset claim',
     pageSays: 'On the page',
+    /** The page's words a part covers, quoted as the interface's language quotes. */
+    partQuote: '“{text}”',
     curatorVerdict: 'Curator’s verdict: {status}',
     statusCorroborated: 'corroborated by both articles',
     statusSingleSource: 'only one article says it',
@@ -244,6 +246,7 @@ export const matching = {
     kindStatement: 'Afirmación',
     datasetSays: 'Afirmación del conjunto de datos',
     pageSays: 'En la página',
+    partQuote: '«{text}»',
     curatorVerdict: 'Veredicto del curador: {status}',
     statusCorroborated: 'lo confirman ambos artículos',
     statusSingleSource: 'solo un artículo lo dice',
