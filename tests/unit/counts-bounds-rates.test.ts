@@ -121,7 +121,7 @@ describe('a figure for a part of what the subject measures', () => {
   it('CECOT’s own cost beside the whole prison system’s is a part’s figure: related, with the part said', () => {
     const en = partFor('Running CECOT alone costs the government about $150 million a year.', 'c000-prison-system-cost-200m');
     expect(en?.relation).toBe('related');
-    expect(en?.explanation).toContain('for a part of what the dataset’s source measures');
+    expect(en?.explanation).toContain('for only one part; the dataset’s source gives $200 million a year for the whole');
     // "y el" opens the figure's own clause: CECOT is the cost's, not the inmates' count before it.
     expect(relationTo('El país tiene recluidos 100,000 reos y el mantenimiento del CECOT cuesta casi 150 millones de dólares al año.', 'c000-prison-system-cost-200m', 'es')).toBe('related');
   });
