@@ -115,6 +115,24 @@ describe('segmentSentences', () => {
     ]);
   });
 
+  it('ends the sentences of a quotation that runs on into the next paragraph unclosed', () => {
+    // News copy opens a quote that continues in the next paragraph and closes it only there.
+    const text = '“The guards let us read, write letters and walk outside. Behind those walls nothing of the kind is allowed. Silence is the rule.\n“Then the next paragraph goes on,” she said.';
+    expect(split(text)).toEqual([
+      '“The guards let us read, write letters and walk outside.',
+      'Behind those walls nothing of the kind is allowed.',
+      'Silence is the rule.',
+      '“Then the next paragraph goes on,” she said.',
+    ]);
+    expect(split('«Nos dejaban leer y salir al patio. Allí dentro nada de eso se permite.\nOtra cosa.', 'es')).toEqual([
+      '«Nos dejaban leer y salir al patio.',
+      'Allí dentro nada de eso se permite.',
+      'Otra cosa.',
+    ]);
+    // A quotation closed later in its paragraph still holds together.
+    expect(split('“We waited. Nobody came,” he said. Then he left.')).toEqual(['“We waited. Nobody came,” he said.', 'Then he left.']);
+  });
+
   it('still ends a sentence after an abbreviation when a new one clearly starts', () => {
     expect(split('He lives in the U.S. The next day he left.')).toEqual(['He lives in the U.S.', 'The next day he left.']);
   });
