@@ -37,4 +37,10 @@ describe('cues of quantity subjects', () => {
     // The tour itself is still compared.
     expect(matches('Kristi Noem visitó el CECOT en El Salvador durante una gira de cinco días por América Latina.', 'es')).toContain('c003-noem-three-day-tour');
   });
+
+  it('compares a count told with a verb of arrival or transport', () => {
+    const first = (text: string, language: string) => analyzeText({ text, language }, dataset, topic).claims.flatMap((c) => c.matches).find((m) => m.claimId === 'c000-deportees-261')?.relation;
+    expect(first('Two chartered jets touched down in El Salvador, bringing 261 men to CECOT.', 'en')).toBe('agrees');
+    expect(first('Un avión aterrizó de madrugada y la policía llevó a 261 detenidos hasta el CECOT.', 'es')).toBe('agrees');
+  });
 });
