@@ -56,7 +56,7 @@ function segmenterFor(language: string): Intl.Segmenter | null {
 
 /** Sentence spans of `text`, in order, never crossing a "\n" (paragraph or block boundary) other than a wrapped line's. */
 export function segmentSentences(original: string, language = 'en'): SentenceSpan[] {
-  const text = unwrapLines(original);
+  const text = unwrapLines(escapedBreaks(original));
   const segmenter = segmenterFor(language);
   const raw: SentenceSpan[] = [];
   const paragraphs: Array<[number, number]> = [];
@@ -104,6 +104,11 @@ export function segmentSentences(original: string, language = 'en'): SentenceSpa
     i++;
   }
   return raw;
+}
+
+/** A "\\n" written out (a page's text taken from a JSON or script string) as a line break, same length. */
+function escapedBreaks(text: string): string {
+  return text.includes('\\n') ? text.replace(/\\r\\n|\\n/g, (m) => (m.length === 4 ? '  \n\n' : ' \n')) : text;
 }
 
 // Words a sentence does not end on: a line ending in one runs on into the next ("…del\nTerrorismo (Cecot)").

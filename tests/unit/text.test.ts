@@ -133,6 +133,12 @@ describe('segmentSentences', () => {
     expect(split('“We waited. Nobody came,” he said. Then he left.')).toEqual(['“We waited. Nobody came,” he said.', 'Then he left.']);
   });
 
+  it('reads a line break written out as an escape ("\\n", from a script string) as a break', () => {
+    const text = 'The cages hold dozens of men.    <\\/p>\\n<p class=\\"para\\">            Most of them were moved there at night.';
+    const spans = segmentSentences(text, 'en');
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['The cages hold dozens of men.    <\\/p>', '<p class=\\"para\\">            Most of them were moved there at night.']);
+  });
+
   it('still ends a sentence after an abbreviation when a new one clearly starts', () => {
     expect(split('He lives in the U.S. The next day he left.')).toEqual(['He lives in the U.S.', 'The next day he left.']);
   });
