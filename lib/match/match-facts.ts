@@ -627,6 +627,9 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     if (needsActor && !actor) continue;
     const object = needsObject ? nearest(objects, a, actor ? [a, actor] : [a]) : null;
     if (needsObject && !object) continue;
+    // "Noem, que llegó a El Salvador el martes, recorrió el CECOT": an action inside an aside whose object
+    // stands outside it is the aside's; another action of the fact after the aside is the event's.
+    if (object && object.start >= a.end && inOtherClause(s.folded, a, [object]) && actions.some((b) => b.start >= a.end && b.end <= object.start && !inOtherClause(s.folded, b, [a]))) continue;
     // Of two actions before one object, a denial of the nearer one denies the event: "allege that many have
     // no ties to Tren de Aragua" denies the ties, it does not report the allegation of them.
     const inner = object ? actions.filter((b) => b !== a && b.start >= a.end && b.end <= object.start).pop() : undefined;
@@ -645,12 +648,15 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     if (clauseBreak(s.folded.slice(start, end))) continue;
     // "No evidence that they belong to…" doubts the claim without denying it; "accused without
     // evidence of belonging to…" still reports the accusation, and denies nothing.
-    const deniedHere = deniedBefore(s, a.start) || (inner !== undefined && deniedBefore(s, inner.start));
+    // "He said: 'I'm not a gang member'", "dicen que no son pandilleros": the denial may stand right before the
+    // object, after the verb of saying, in the words reported.
+    const objectDenied = object !== null && object.start >= denied.end && deniedRightBefore(s, denied.end, object.start);
+    const deniedHere = deniedBefore(s, a.start) || (inner !== undefined && deniedBefore(s, inner.start)) || objectDenied;
     const noEvidence = deniedHere && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), denied.start));
     const accused = noEvidence && fact.attributed && ACCUSED.test(s.folded.slice(Math.max(s.start, start - 40), end));
     // Someone reported denying what the article itself gives only as a claim ("the declarations allege that many
     // have no ties to…") disputes the claim; it does not contradict that the claim was made.
-    const disputed = deniedHere && !noEvidence && fact.attributed && ATTRIBUTED.test(s.folded.slice(Math.max(s.start, denied.start - 60), denied.start));
+    const disputed = deniedHere && !noEvidence && fact.attributed && ATTRIBUTED.test(s.folded.slice(Math.max(s.start, denied.start - 60), objectDenied && object ? object.start : denied.start));
     const doubted = (noEvidence && !accused) || disputed;
     // A denial on the page contradicts what the article reports, and agrees with what the article denies.
     const denial = !accused && deniedHere;
@@ -661,7 +667,9 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       !HEDGE_NEAR.test(s.folded.slice(Math.max(s.start, start - 30), end));
     // The day the page gives the event, near it: another day than the article's is a wrong date.
     if (fact.weekday && !negated) {
-      const days = findWeekdays(s.folded, Math.max(s.start, start - 40), Math.min(s.end, end + 40)).sort((x, y) => spanGap(x, start, end) - spanGap(y, start, end));
+      const days = findWeekdays(s.folded, Math.max(s.start, start - 40), Math.min(s.end, end + 40))
+        .filter((d) => !inOtherClause(s.folded, d, parts))
+        .sort((x, y) => spanGap(x, start, end) - spanGap(y, start, end));
       const day = days[0];
       if (day && day.day !== fact.weekday) {
         const page = s.text.slice(day.start, day.end);
@@ -758,6 +766,10 @@ const NO_EVIDENCE = /\b(?:evidence|proof|proven|pruebas?|evidencias?|demostrad[o
 /** Words in the clause that attribute it ("said to be", "accused of", "presuntos"). */
 const ATTRIBUTED =
   /\b(?:said|says|say|claim\w*|alleg\w*|accus\w*|insist\w*|label\w*|brand\w*|deem\w*|suspect\w*|purported\w*|reported\w*|according to|so-called|dijo|dice|dicen|dicho|afirm\w*|asegur\w*|acus\w*|senal\w*|presunt\w*|supuest\w*|insist\w*|segun|tild\w*|calific\w*|sostien\w*|consider\w*|design\w*)\b/;
+/** A negator right before `at`, within a word of it ("not a", "no son"), after `from`. */
+function deniedRightBefore(s: FactSentence, from: number, at: number): boolean {
+  return NEGATED.test(s.folded.slice(Math.max(from, at - 20), at));
+}
 function deniedBefore(s: FactSentence, at: number): boolean {
   const before = s.folded.slice(Math.max(s.start, at - 50), at);
   if (NEGATED.test(before)) return true;
@@ -768,6 +780,31 @@ function deniedBefore(s: FactSentence, at: number): boolean {
     Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' pero '), before.lastIndexOf(' - ')) + 1,
   );
   return NEGATOR.test(clause);
+}
+
+/**
+ * A relative clause or an aside set off by commas, dashes or brackets ("Noem, who landed on Tuesday,
+ * toured…", "Noem, que llegó el martes, recorrió…"): what happened in it, not the event around it.
+ */
+const ASIDE_OPENS = /^\s*(?:who|whom|whose|which|that|where|when|after|before|having|que|quien|quienes|el cual|la cual|los cuales|las cuales|cuyo|cuya|donde|cuando|tras|luego de|despues de|antes de)\b/;
+/** How far an aside may reach on either side of the day it holds. */
+const ASIDE_REACH = 120;
+/** The aside ([from, to)) that words `d` stand in, if any. */
+function asideAround(folded: string, d: { start: number; end: number }): [number, number] | null {
+  const before = folded.slice(Math.max(0, d.start - ASIDE_REACH), d.start);
+  const open = Math.max(before.lastIndexOf(','), before.lastIndexOf('('), before.lastIndexOf(' - '));
+  if (open < 0) return null;
+  const from = d.start - before.length + open + 1;
+  const after = folded.slice(d.end, d.end + ASIDE_REACH);
+  const close = after.search(/[,)]| - /);
+  if (close < 0) return null;
+  if (!ASIDE_OPENS.test(folded.slice(from, d.start))) return null;
+  return [from, d.end + close];
+}
+/** Words `d` stand in an aside between commas (dashes, brackets) that holds none of the event's words `parts`. */
+function inOtherClause(folded: string, d: { start: number; end: number }, parts: ReadonlyArray<{ start: number; end: number }>): boolean {
+  const aside = asideAround(folded, d);
+  return aside !== null && !parts.some((p) => p.start < aside[1] && p.end > aside[0]);
 }
 
 /** The hit nearest to `to` that overlaps none of `not`. */

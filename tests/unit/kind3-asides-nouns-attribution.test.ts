@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeText } from '../../lib/analyze';
+import { loadDataset } from '../../lib/dataset/load';
+import { buildMatcher, type Matcher } from '../../lib/match/build-matcher';
+import { compileTopic, type CompiledTopic } from '../../lib/topic/compile-topic';
+import { parseTopic } from '../../lib/topic/schema';
+import { rawSeedInput, readSeedJson } from './seed-input';
+
+/**
+ * Statements without numbers (issue 8, failure kind 3), both languages: general ways pages say a
+ * dataset claim that the rules missed or misread — the move or the holding told as a noun ("the
+ * arrival of the deportees at CECOT", "el ingreso de los venezolanos al CECOT"), the claim
+ * attributed with "according to" / "según" instead of a verb of saying, a weekday or a verb inside
+ * an aside that is not the event's ("Noem, who arrived on Tuesday, toured…"), and a denial in the
+ * words reported after a verb of saying ("said he is not a gang member"). Sentences written here.
+ */
+let matcher: Matcher;
+let topic: CompiledTopic;
+beforeAll(() => {
+  matcher = buildMatcher(loadDataset(rawSeedInput()));
+  topic = compileTopic(parseTopic(readSeedJson('topic.json')));
+});
+
+const analyse = (text: string, language: 'en' | 'es') => analyzeText({ text, title: 'CECOT', language }, matcher, topic, { matchOffTopic: true });
+/** Every part shown for `text`, as "relation claimId". */
+const parts = (text: string, language: 'en' | 'es' = 'en'): string[] => analyse(text, language).claims.flatMap((c) => c.parts.map((p) => `${p.relation} ${p.claimId}`));
+/** The first relation shown for `text`'s first claim, as "relation claimId". */
+const first = (text: string, language: 'en' | 'es' = 'en'): string => {
+  const m = analyse(text, language).claims[0]?.matches[0];
+  return m ? `${m.relation} ${m.claimId}` : 'none';
+};
+
+const HELD = 'c000-deportees-held-in-cecot';
+const INHUMANE = 'c003-dplf-inhumane-treatment';
+const EQUAL = 'c000-government-guarantees-equal-treatment';
+const VISIT = 'c003-noem-visit';
+const TDA = 'c003-tren-de-aragua-link';
+
+describe('the deportees moved or held, told as a noun', () => {
+  it('agrees with the deportees held in CECOT (English)', () => {
+    for (const text of [
+      'The arrival of the deportees at CECOT was filmed by the government.',
+      'Cameras followed the deportees\u2019 arrival at CECOT in the dark.',
+      'The imprisonment of the Venezuelan migrants in CECOT drew protests.',
+    ]) {
+      expect(parts(text), text).toContain(`agrees ${HELD}`);
+    }
+  });
+
+  it('agrees with the deportees held in CECOT (Spanish)', () => {
+    for (const text of [
+      'La llegada de los deportados al CECOT fue grabada por el gobierno.',
+      'El ingreso de los venezolanos al CECOT se transmitió en video.',
+      'El encarcelamiento de los migrantes venezolanos en el CECOT generó protestas.',
+    ]) {
+      expect(parts(text, 'es'), text).toContain(`agrees ${HELD}`);
+    }
+  });
+
+  it('needs the deportees and the prison: someone else\u2019s arrival, or an arrival elsewhere, is not the move', () => {
+    expect(parts('La llegada de Kristi Noem al CECOT fue breve.', 'es')).not.toContain(`agrees ${HELD}`);
+    expect(parts('The migrants\u2019 arrival in the United States came years before.')).not.toContain(`agrees ${HELD}`);
+  });
+});
+
+describe('a statement attributed with "according to" / "según"', () => {
+  it('agrees with the rights groups\u2019 statement, the attribution before or after it', () => {
+    expect(parts('According to Human Rights Watch, conditions inside CECOT are inhumane.')).toContain(`agrees ${INHUMANE}`);
+    expect(parts('Conditions inside CECOT are inhumane, according to Amnesty International.')).toContain(`agrees ${INHUMANE}`);
+    expect(parts('Según Human Rights Watch, las condiciones en el CECOT son inhumanas.', 'es')).toContain(`agrees ${INHUMANE}`);
+    expect(parts('Las condiciones en el CECOT son inhumanas, según Amnistía Internacional.', 'es')).toContain(`agrees ${INHUMANE}`);
+  });
+
+  it('agrees with the government\u2019s statement on equal treatment', () => {
+    expect(parts('According to the Salvadoran government, the deportees receive the same treatment as local inmates.')).toContain(`agrees ${EQUAL}`);
+    expect(parts('Según el gobierno salvadoreño, los deportados reciben el mismo trato que los demás reos.', 'es')).toContain(`agrees ${EQUAL}`);
+  });
+
+  it('needs the one the claim is attributed to: the warden is no rights group', () => {
+    expect(parts('According to the warden, conditions inside CECOT are humane.')).not.toContain(`agrees ${INHUMANE}`);
+  });
+});
+
+describe('an aside that is not the event: "Noem, who arrived on Tuesday, toured CECOT on Wednesday"', () => {
+  it('reads the day of the aside as the aside\u2019s, not as a wrong day of the tour', () => {
+    expect(first('Noem, who arrived in El Salvador on Tuesday, toured CECOT on Wednesday.')).toBe(`agrees ${VISIT}`);
+    expect(first('Noem, who landed in San Salvador late on Tuesday after several stops, toured CECOT.')).toBe(`agrees ${VISIT}`);
+    expect(first('Noem, que llegó a El Salvador el martes, recorrió el CECOT el miércoles.', 'es')).toBe(`agrees ${VISIT}`);
+  });
+
+  it('still gives a wrong day of the tour itself as a conflict', () => {
+    expect(first('Noem toured CECOT on Tuesday.')).toBe(`conflicts ${VISIT}`);
+    expect(first('On Tuesday, Noem toured CECOT.')).toBe(`conflicts ${VISIT}`);
+    expect(first('Noem recorrió el CECOT el martes.', 'es')).toBe(`conflicts ${VISIT}`);
+  });
+});
+
+describe('a denial in the words reported after a verb of saying', () => {
+  it('disputes the alleged gang link instead of agreeing with it', () => {
+    for (const [text, language] of [
+      ['His mother said he is not a gang member.', 'en'],
+      ['He said, \u201cI\u2019m not a gang member, I cut hair.\u201d', 'en'],
+      ['Su madre dice que sus hijos no son pandilleros.', 'es'],
+    ] as const) {
+      const shown = parts(text, language);
+      expect(shown, text).toContain(`related ${TDA}`);
+      expect(shown, text).not.toContain(`agrees ${TDA}`);
+    }
+  });
+
+  it('leaves the link reported without a denial as it was', () => {
+    expect(parts('Officials said the men are gang members.')).toContain(`agrees ${TDA}`);
+    expect(parts('Su madre dice que sus hijos son pandilleros.', 'es')).toContain(`agrees ${TDA}`);
+  });
+});
