@@ -639,7 +639,11 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     const end = Math.max(...parts.map((x) => x.end));
     // "The prison, built for…, became…, but is questioned by rights groups": the clause that goes on
     // with the subject before it may stand farther from that subject than one clause's reach.
-    const reach = end - start > EVENT_WINDOW ? sameSubjectClause(s.folded, start, a.start, end) : start;
+    // "Noem spoke about why she felt the need to make an in-person appearance at…": a pronoun after the actor
+    // stands for it, and the clause is measured from there.
+    const pronoun = pronounAfterActor(s.folded, actor, a);
+    const byPronoun = end - start > EVENT_WINDOW && pronoun !== null && end - pronoun <= EVENT_WINDOW ? pronoun : null;
+    const reach = end - start > EVENT_WINDOW ? (byPronoun ?? sameSubjectClause(s.folded, start, a.start, end)) : start;
     if (reach === null) continue;
     // "CECOT, which opened in 2023 and which became a symbol of the war on gangs": the event is told
     // in the second relative clause; the first one (a date, a place) is not part of what it says.
@@ -667,9 +671,12 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       !HEDGE_NEAR.test(s.folded.slice(Math.max(s.start, start - 30), end));
     // The day the page gives the event, near it: another day than the article's is a wrong date.
     if (fact.weekday && !negated) {
-      const days = findWeekdays(s.folded, Math.max(s.start, start - 40), Math.min(s.end, end + 40))
-        .filter((d) => !inOtherClause(s.folded, d, parts))
-        .sort((x, y) => spanGap(x, start, end) - spanGap(y, start, end));
+      // Told through a pronoun, the event's clause is the pronoun's: a day before it is the main clause's
+      // ("On Monday, Noem explained why she made an appearance at CECOT", "Noem said on Monday she had toured…").
+      const dayFrom = pronoun ?? start;
+      const days = findWeekdays(s.folded, Math.max(s.start, dayFrom - 40), Math.min(s.end, end + 40))
+        .filter((d) => !inOtherClause(s.folded, d, parts) && (pronoun === null || d.start >= pronoun))
+        .sort((x, y) => spanGap(x, dayFrom, end) - spanGap(y, dayFrom, end));
       const day = days[0];
       if (day && day.day !== fact.weekday) {
         const page = s.text.slice(day.start, day.end);
@@ -742,6 +749,18 @@ function sameSubjectClause(folded: string, start: number, action: number, end: n
   }
   if (at === null || at - start > EVENT_WINDOW || end - at > EVENT_WINDOW) return null;
   return at + (folded.slice(at).length - folded.slice(at).trimStart().length);
+}
+/** A subject pronoun (English: Spanish leaves it out, and its "él" folds into the article "el"). */
+const SUBJECT_PRONOUN = /\b(?:she|he|they)\b/g;
+/**
+ * The last subject pronoun between the actor and the action, which stands for the actor in a clause of
+ * its own ("Noem … why she felt the need to make an appearance at CECOT"); null when there is none.
+ */
+function pronounAfterActor(folded: string, actor: PhraseHit | null, a: PhraseHit): number | null {
+  if (!actor || actor.end > a.start) return null;
+  let at = -1;
+  for (const m of folded.slice(actor.end, a.start).matchAll(SUBJECT_PRONOUN)) at = actor.end + (m.index ?? 0);
+  return at >= 0 ? at : null;
 }
 /** Two relative clauses of one noun, joined: the second one's start. */
 const SECOND_RELATIVE = /\b(?:y|e|and) (?:que|which|that|who)\b/g;

@@ -113,3 +113,19 @@ describe('a denial in the words reported after a verb of saying', () => {
     expect(parts('Su madre dice que sus hijos son pandilleros.', 'es')).toContain(`agrees ${TDA}`);
   });
 });
+
+describe('the actor named once, then a pronoun in the clause that tells the event', () => {
+  it('measures the event\u2019s clause from the pronoun, so a long sentence still says the visit', () => {
+    expect(
+      first('Speaking to a radio host, Noem described in great detail why she had felt the need to make an in-person appearance in front of tattooed inmates at the Terrorism Confinement Center.'),
+    ).toBe(`agrees ${VISIT}`);
+  });
+
+  it('reads a day before the pronoun as the main clause\u2019s (the interview), not the visit\u2019s', () => {
+    expect(first('On Thursday Noem told a television audience why she had toured CECOT.')).toBe(`agrees ${VISIT}`);
+    expect(first('Noem said on Monday that she had toured CECOT.')).toBe(`agrees ${VISIT}`);
+    // A day in the pronoun's clause, or with no pronoun, is the visit's.
+    expect(first('Noem said she toured CECOT on Monday.')).toBe(`conflicts ${VISIT}`);
+    expect(first('On Monday, Noem toured CECOT, where she met the warden.')).toBe(`conflicts ${VISIT}`);
+  });
+});
