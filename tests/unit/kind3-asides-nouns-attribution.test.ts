@@ -129,3 +129,16 @@ describe('the actor named once, then a pronoun in the clause that tells the even
     expect(first('On Monday, Noem toured CECOT, where she met the warden.')).toBe(`conflicts ${VISIT}`);
   });
 });
+
+describe('a statement\u2019s other words: the plan not finalized, fed in Spanish\u2019s "dar de comer", kept in their cells', () => {
+  it('agrees with each claim in the page\u2019s words', () => {
+    expect(parts('Officials admit the plan to send American convicts to Salvadoran prisons has not been finalized.')).toContain('agrees c003-us-citizens-not-finalized');
+    expect(parts('A los internos del CECOT se les da de comer arroz y frijoles dos veces al día.', 'es')).toContain('agrees c003-rations-beans-pasta');
+    expect(parts('Inmates at CECOT spend almost all day in their cells, guards say.')).toContain('agrees c003-confinement-24h');
+  });
+
+  it('needs the rest of the claim: a plan carried out, a night in a cell, are not it', () => {
+    expect(parts('The plan was finalized last week.')).not.toContain('agrees c003-us-citizens-not-finalized');
+    expect(parts('The inmates sleep in their cells on metal bunks.')).not.toContain('agrees c003-confinement-24h');
+  });
+});
