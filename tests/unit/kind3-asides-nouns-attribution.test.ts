@@ -142,3 +142,18 @@ describe('a statement\u2019s other words: the plan not finalized, fed in Spanish
     expect(parts('The inmates sleep in their cells on metal bunks.')).not.toContain('agrees c003-confinement-24h');
   });
 });
+
+describe('Spanish words for what the English lists already say', () => {
+  it('held without charges, the deal to hold the deportees, Noem posing or filming inside, the removal not challenged', () => {
+    expect(parts('Muchos de los presos llevan meses en el CECOT sin cargos formales.', 'es')).toContain('agrees c003-many-not-convicted');
+    expect(parts('El acuerdo para recibir a los deportados venezolanos fue firmado en febrero.', 'es')).toContain('agrees c000-deal-deportation');
+    expect(parts('Noem posó frente a una celda llena de reos en el CECOT.', 'es')).toContain(`agrees ${VISIT}`);
+    expect(parts('Noem grabó un video dentro del CECOT.', 'es')).toContain(`agrees ${VISIT}`);
+    expect(parts('Ninguno de los hombres pudo impugnar su deportación.', 'es')).toContain('agrees c003-no-due-process');
+  });
+
+  it('keeps each fact\u2019s other roles: a deal to receive US prisoners is the offer, not the deportation deal', () => {
+    expect(parts('El acuerdo para recibir a presos estadounidenses no se ha concretado.', 'es')).not.toContain('agrees c000-deal-deportation');
+    expect(parts('Noem grabó un video en su oficina de Washington.', 'es')).not.toContain(`agrees ${VISIT}`);
+  });
+});
