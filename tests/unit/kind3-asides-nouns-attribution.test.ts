@@ -157,3 +157,17 @@ describe('Spanish words for what the English lists already say', () => {
     expect(parts('Noem grabó un video en su oficina de Washington.', 'es')).not.toContain(`agrees ${VISIT}`);
   });
 });
+
+describe('one sentence, two claims: an event that qualifies another event\u2019s action', () => {
+  it('gives "held | without charges | in CECOT" two parts, each claim painted', () => {
+    for (const [text, language] of [
+      ['The Venezuelans, held without charges, remain in CECOT.', 'en'],
+      ['The deportees were held without charges in CECOT for months.', 'en'],
+      ['Los venezolanos, detenidos sin cargos, siguen en el CECOT.', 'es'],
+    ] as const) {
+      const shown = parts(text, language);
+      expect(shown, text).toContain(`agrees ${HELD}`);
+      expect(shown, text).toContain('agrees c003-many-not-convicted');
+    }
+  });
+});
