@@ -798,7 +798,27 @@ function deniedBefore(s: FactSentence, at: number): boolean {
   const clause = before.slice(
     Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' pero '), before.lastIndexOf(' - ')) + 1,
   );
-  return NEGATOR.test(clause);
+  return NEGATOR.test(clause) || listNegated(before);
+}
+
+/** A list's next member: ", or", ", and", ", y", ", ni" before it. */
+const LIST_NEXT = /^\s*(?:or|and|nor|o|u|y|e|ni)\s+\S*\s*$/;
+/** A preposition of lack before a list's first member: "without", "sin", "no". */
+const LIST_NEGATOR = /\b(?:without|no|sin|ni)\s+(\S+(?:\s+\S+){0,2})$/;
+/**
+ * "held without charges, trials, or legal representation", "sin cargos, juicios o abogados": the negator
+ * before a list's first member denies each member, across the commas between its short members (a list
+ * of three or more: "never switched off, and cameras watch" is two clauses, not a list).
+ */
+function listNegated(before: string): boolean {
+  const pieces = before.split(',');
+  if (pieces.length < 3 || !LIST_NEXT.test(pieces[pieces.length - 1] as string)) return false;
+  for (let i = pieces.length - 2; i >= 0; i--) {
+    const piece = (pieces[i] as string).trim();
+    if (i < pieces.length - 2 && LIST_NEGATOR.test(piece)) return true;
+    if (i === 0 || !piece || piece.split(/\s+/).length > 3) return false;
+  }
+  return false;
 }
 
 /**

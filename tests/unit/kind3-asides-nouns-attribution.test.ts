@@ -171,3 +171,15 @@ describe('one sentence, two claims: an event that qualifies another event\u2019s
     }
   });
 });
+
+describe('a negator before a list denies each member', () => {
+  it('"without hearings, lawyers, or a chance to challenge" denies the chance to challenge', () => {
+    expect(parts('Deportees were sent without hearings, lawyers, or a chance to challenge the deportation.')).toContain('agrees c003-no-due-process');
+    expect(parts('Los deportados fueron enviados sin audiencias, abogados, ni la posibilidad de impugnar su deportación.', 'es')).toContain('agrees c003-no-due-process');
+  });
+
+  it('stops at a clause: two clauses joined by ", and" are no list', () => {
+    expect(parts('The lights are never switched off, and cameras watch every cell around the clock.')).toContain('agrees c003-round-the-clock-surveillance');
+    expect(parts('Officials said the men had lawyers, and a chance to challenge the deportation.')).not.toContain('agrees c003-no-due-process');
+  });
+});
