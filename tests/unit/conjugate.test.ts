@@ -139,9 +139,4 @@ describe('an event found through a form the data never lists', () => {
     expect(listed('f-government-defends-cecot').has('standing by')).toBe(false);
     expect(actionsOf('The government is standing by CECOT.')).toContain('f-government-defends-cecot');
   });
-  it('a generated form the data lists for another event stays with that one', () => {
-    // "sending" is listed for the sending of US citizens; "sent" for the deportees does not take it.
-    expect(actionsOf('by sending him to CECOT')).not.toContain('f-deported-to-cecot');
-    expect(actionsOf('by sending him to CECOT')).toContain('f-sending-own-citizens');
-  });
 });
