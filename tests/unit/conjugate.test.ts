@@ -140,3 +140,32 @@ describe('an event found through a form the data never lists', () => {
     expect(actionsOf('The government is standing by CECOT.')).toContain('f-government-defends-cecot');
   });
 });
+
+describe('the generated Spanish forms of the seeds', () => {
+  it('are never an English word of the data that the data does not give in Spanish', () => {
+    const dataset = loadDataset(rawSeedInput());
+    const words = { en: new Set<string>(), es: new Set<string>() };
+    const walk = (o: unknown): void => {
+      if (Array.isArray(o)) return o.forEach(walk);
+      if (!o || typeof o !== 'object') return;
+      const r = o as Record<string, unknown>;
+      for (const lang of ['en', 'es'] as const) if (Array.isArray(r[lang])) for (const p of r[lang] as unknown[]) if (typeof p === 'string') foldKey(p).split(/[\s-]+/).forEach((w) => words[lang].add(w));
+      Object.values(r).forEach(walk);
+    };
+    walk(dataset.claims);
+    const englishOnly = new Set([...words.en].filter((w) => !words.es.has(w)));
+    const bad: string[] = [];
+    for (const f of dataset.claims.flatMap((c) => c.facts)) {
+      if (f.kind !== 'event') continue;
+      for (const p of f.action.es) {
+        const ws = foldKey(p).split(' ');
+        for (const form of verbPhraseForms(foldKey(p), 'es')) {
+          const changed = form.split(' ').find((w, i) => w !== ws[i]);
+          if (changed && englishOnly.has(changed)) bad.push(`${p} → ${changed}`);
+        }
+      }
+    }
+    expect(englishOnly.has('torture')).toBe(true);
+    expect(bad).toEqual([]);
+  });
+});
