@@ -1,5 +1,5 @@
 /**
- * npx tsx scripts/verb-audit.ts [--matcher DIR] [--verbose]
+ * npx tsx scripts/verb-audit.ts [--matcher DIR] [--seeds DIR] [--verbose]
  *
  * For every event fact's action phrase in seeds/, the common forms of its verb, and which of them
  * the matcher does not catch as that fact's action. English: base, -s, past, participle, -ing,
@@ -10,7 +10,8 @@
  * auxiliary's. A phrase with no listed verb (a noun: "international attention") is not counted.
  *
  * --matcher DIR builds the matcher from another checkout's lib/ (e.g. the code before a change), so
- * coverage before and after are measured with the same expected forms.
+ * coverage before and after are measured with the same expected forms; --seeds DIR reads another
+ * seed folder (default seeds/).
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +24,8 @@ const args = process.argv.slice(2);
 const dirArg = args.indexOf('--matcher');
 const matcherDir = dirArg >= 0 ? resolve(args[dirArg + 1] as string) : resolve('.');
 const verbose = args.includes('--verbose');
+const seedsArg = args.indexOf('--seeds');
+const seedsDir = seedsArg >= 0 ? (args[seedsArg + 1] as string) : 'seeds';
 
 const EN_PASSIVE = ['has been', 'have been', 'had been', 'is', 'are', 'was', 'were'];
 const ES_PASSIVE = ['fue', 'fueron', 'ha sido', 'han sido'];
@@ -75,11 +78,12 @@ function expectedForms(phrase: string, lang: Lang): Array<[string, string]> {
 }
 
 async function main(): Promise<void> {
-  const dataset = loadSeedsFromDir('seeds');
+  const dataset = loadSeedsFromDir(seedsDir);
   const { buildMatcher } = (await import(pathToFileURL(`${matcherDir}/lib/match/build-matcher.ts`).href)) as { buildMatcher: (d: MatcherDataset) => Matcher };
   const matcher = buildMatcher(dataset);
   let total = 0;
   let caught = 0;
+  const perLang = { en: [0, 0], es: [0, 0] };
   const missedBySlot = new Map<string, number>();
   const lines: string[] = [];
   matcher.facts.forEach(({ fact }, f) => {
@@ -92,8 +96,12 @@ async function main(): Promise<void> {
         const missed: string[] = [];
         for (const [form, name] of forms) {
           total++;
+          perLang[lang][1]++;
           const hit = matcher.factPhrases.findAll(foldText(` ${form} `)).some((h) => matcher.factOwners[h.phrase]?.some((o) => o.fact === f && o.role === 'action'));
-          if (hit) caught++;
+          if (hit) {
+            caught++;
+            perLang[lang][0]++;
+          }
           else {
             missed.push(`${form} (${name})`);
             missedBySlot.set(`${lang} ${name}`, (missedBySlot.get(`${lang} ${name}`) ?? 0) + 1);
@@ -105,6 +113,7 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`${lines.join('\n')}\n\nmissed by form:\n`);
   for (const [k, v] of [...missedBySlot].sort((a, b) => b[1] - a[1])) process.stdout.write(`  ${k.padEnd(32)} ${v}\n`);
+  for (const lang of ['en', 'es'] as const) process.stdout.write(`\ncoverage ${lang}: ${perLang[lang][0]}/${perLang[lang][1]} = ${(perLang[lang][0] / perLang[lang][1]).toFixed(3)}`);
   process.stdout.write(`\ncoverage: ${caught}/${total} = ${(caught / total).toFixed(3)} of the common forms of the event actions' verbs (${excluded} bare forms that are also nouns left out on purpose)\n`);
 }
 
