@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   const matcher = buildMatcher(dataset);
   let total = 0;
   let caught = 0;
-  const perLang = { en: [0, 0], es: [0, 0] };
+  const perLang: Record<Lang, { caught: number; total: number }> = { en: { caught: 0, total: 0 }, es: { caught: 0, total: 0 } };
   const missedBySlot = new Map<string, number>();
   const lines: string[] = [];
   matcher.facts.forEach(({ fact }, f) => {
@@ -96,11 +96,11 @@ async function main(): Promise<void> {
         const missed: string[] = [];
         for (const [form, name] of forms) {
           total++;
-          perLang[lang][1]++;
+          perLang[lang].total++;
           const hit = matcher.factPhrases.findAll(foldText(` ${form} `)).some((h) => matcher.factOwners[h.phrase]?.some((o) => o.fact === f && o.role === 'action'));
           if (hit) {
             caught++;
-            perLang[lang][0]++;
+            perLang[lang].caught++;
           }
           else {
             missed.push(`${form} (${name})`);
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`${lines.join('\n')}\n\nmissed by form:\n`);
   for (const [k, v] of [...missedBySlot].sort((a, b) => b[1] - a[1])) process.stdout.write(`  ${k.padEnd(32)} ${v}\n`);
-  for (const lang of ['en', 'es'] as const) process.stdout.write(`\ncoverage ${lang}: ${perLang[lang][0]}/${perLang[lang][1]} = ${(perLang[lang][0] / perLang[lang][1]).toFixed(3)}`);
+  for (const lang of ['en', 'es'] as const) process.stdout.write(`\ncoverage ${lang}: ${perLang[lang].caught}/${perLang[lang].total} = ${(perLang[lang].caught / perLang[lang].total).toFixed(3)}`);
   process.stdout.write(`\ncoverage: ${caught}/${total} = ${(caught / total).toFixed(3)} of the common forms of the event actions' verbs (${excluded} bare forms that are also nouns left out on purpose)\n`);
 }
 

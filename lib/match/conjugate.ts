@@ -8,6 +8,7 @@
  * Everything is folded (lower case, no accents), as the phrase sets match.
  */
 import verbsJson from '../../seeds/verbs.json';
+import { VerbsFile } from '../dataset/schema';
 
 export type Lang = 'en' | 'es';
 
@@ -118,7 +119,8 @@ export function conjugateSpanish(lemma: string, lex: VerbLexicon['es'] = LEXICON
   return out;
 }
 
-export const LEXICON = verbsJson as unknown as VerbLexicon;
+/** The bundled lexicon, validated once when loaded. */
+export const LEXICON: VerbLexicon = VerbsFile.parse(verbsJson);
 
 export interface VerbIndex {
   /** Written form → the lemmas it is a form of. */

@@ -3,7 +3,8 @@ import { conjugateEnglish, conjugateSpanish, LEXICON, phraseVerb, verbIndex, ver
 import { buildMatcher } from '../../lib/match/build-matcher';
 import { foldKey, foldText } from '../../lib/text/fold';
 import { loadDataset } from '../../lib/dataset/load';
-import { rawSeedInput } from './seed-input';
+import { rawSeedInput, readSeedJson } from './seed-input';
+import { VerbsFile } from '../../lib/dataset/schema';
 
 const en = (lemma: string) => conjugateEnglish(lemma).map((f) => f.form);
 const es = (lemma: string) => conjugateSpanish(lemma).map((f) => f.form);
@@ -167,5 +168,14 @@ describe('the generated Spanish forms of the seeds', () => {
     }
     expect(englishOnly.has('torture')).toBe(true);
     expect(bad).toEqual([]);
+  });
+});
+
+describe('seeds/verbs.json', () => {
+  it('validates, and a Spanish lemma that is not an infinitive or a form with an accent is rejected', () => {
+    const raw = readSeedJson('verbs.json') as { es: { verbs: string[] }; en: { irregular: Record<string, string[]> } };
+    expect(VerbsFile.safeParse(raw).success).toBe(true);
+    expect(VerbsFile.safeParse({ ...raw, es: { ...raw.es, verbs: [...raw.es.verbs, 'deportados'] } }).success).toBe(false);
+    expect(VerbsFile.safeParse({ ...raw, en: { ...raw.en, irregular: { ...raw.en.irregular, hold: ['held', 'héld'] } } }).success).toBe(false);
   });
 });
