@@ -419,3 +419,37 @@ export const PhraseGroups = z.record(PhraseGroupName, Terms);
 export type PhraseGroups = z.infer<typeof PhraseGroups>;
 export const ClaimsFile = z.object({ phraseGroups: PhraseGroups.default({}), claims: z.array(Claim).min(1) });
 export const AssessmentsFile = z.object({ assessments: z.array(CrossAssessment) });
+
+/**
+ * seeds/verbs.json: the verbs the events' action phrases use, by lemma, and their irregular forms
+ * (folded, no accents), so that lib/match/conjugate.ts generates their other tenses and persons.
+ */
+const Folded = z.string().regex(/^[a-z]+$/, 'a verb form is one folded word (a-z)');
+export const VerbsFile = z.object({
+  $comment: z.string().optional(),
+  en: z.object({
+    verbs: z.array(Folded),
+    /** Lemma → [past, participle, more forms…]. */
+    irregular: z.record(Folded, z.array(Folded).min(1)),
+    doubleFinal: z.array(Folded),
+    nounBase: z.array(Folded),
+  }),
+  es: z.object({
+    verbs: z.array(Folded.regex(/(?:ar|er|ir)$/, 'a Spanish lemma is an infinitive')),
+    irregular: z.record(
+      Folded,
+      z.object({
+        like: Folded.optional(),
+        present: Folded.optional(),
+        ir3: Folded.optional(),
+        pret: Folded.optional(),
+        fut: Folded.optional(),
+        part: Folded.optional(),
+        subj: Folded.optional(),
+        forms: z.array(Folded).optional(),
+      }).strict(),
+    ),
+    nounBase: z.array(Folded),
+  }),
+});
+export type VerbsFile = z.infer<typeof VerbsFile>;

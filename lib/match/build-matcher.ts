@@ -1,7 +1,8 @@
 import type { Claim, CountGroup, Fact, Subject } from '../dataset/schema';
 import { foldKey, foldText } from '../text/fold';
 import { PhraseSet } from '../text/phrase-set';
-import { GENERIC_WORDS, inflectPhrase, passiveForms, stemCue, unitCues } from './cue-variants';
+import { GENERIC_WORDS, passiveForms, stemCue, unitCues } from './cue-variants';
+import { verbPhraseForms } from './conjugate';
 import { unitCategory, type QuantityCategory } from '../text/quantity-lexicon';
 
 /** The parts of the dataset the matcher reads (a `Dataset` fits). */
@@ -266,9 +267,10 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
       add(both(fact.otherSums), 'otherSum');
     } else {
       add(both(fact.actor), 'actor');
-      // A predicate in any tense or person: "criticized", "criticizes", "criticizing"; "condenó", "condenaron".
-      // A passive in any tense: "were sent to", "have been sent to"; "fueron enviados", "han sido enviadas".
-      const forms = (lang: 'en' | 'es') => fact.action[lang].flatMap((p) => [...inflectPhrase(foldKey(p), lang), ...passiveForms(foldKey(p), lang)]);
+      // A predicate in any tense or person, conjugated from its lemma (seeds/verbs.json): "criticized",
+      // "criticizes", "criticizing"; "propusieron", "propone", "propondra". A passive in any tense:
+      // "were sent to", "have been sent to"; "fueron enviados", "han sido enviadas".
+      const forms = (lang: 'en' | 'es') => fact.action[lang].flatMap((p) => [...verbPhraseForms(foldKey(p), lang), ...passiveForms(foldKey(p), lang)]);
       add([...both(fact.action), ...forms('en'), ...forms('es')], 'action');
       add(both(fact.object), 'object');
     }
