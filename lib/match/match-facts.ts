@@ -89,54 +89,88 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   if (!s.factHits.length || !m.facts.length) return [];
   // Only facts whose key role is in the sentence (an action, a dated thing, a person) can be found:
   // names such as "CECOT" are objects of many facts and would otherwise make every one of them a candidate.
-  // (Marked per fact index: a fact outside `m.facts` is never compared, keyed or not.)
-  const keyed = new Uint8Array(m.facts.length);
-  let keyedCount = 0;
+  // (Marked per fact index: a fact outside `m.facts` is never compared, keyed or not. The marks are the
+  // matcher's, cleared before returning: most sentences key a few facts of many.)
+  const scratch = scratchOf(m);
+  const keyed = scratch.keyed;
+  // The facts keyed, in the order they were keyed.
+  const keyedFacts: number[] = [];
   const keyFacts = keyFactsOf(m);
+  const refFacts = refFactsOf(m);
   const near = s.nearFacts;
-  for (const h of s.factHits) {
-    for (const fact of keyFacts[h.phrase] ?? []) {
-      if (keyed[fact] !== 0) continue;
-      keyed[fact] = 1;
-      keyedCount++;
+  for (let hi = 0; hi < s.factHits.length; hi++) {
+    const h = s.factHits[hi] as PhraseHit;
+    const keys = keyFacts[h.phrase];
+    if (keys) {
+      for (let i = 0; i < keys.length; i++) {
+        const fact = keys[i] as number;
+        if (keyed[fact] !== 0) continue;
+        keyed[fact] = 1;
+        keyedFacts.push(fact);
+      }
     }
     // A reference or a title alone is key only for a fact the page names nearby ("esta ley", "the governor"),
     // or, for a dated thing, with the very year the dataset gives it ("una antigua ley de guerra de 1798").
-    const refs = refFactsOf(m)[h.phrase];
+    const refs = refFacts[h.phrase];
     if (!refs?.length) continue;
-    for (const fact of refs) {
+    for (let i = 0; i < refs.length; i++) {
+      const fact = refs[i] as number;
       if (keyed[fact] !== 0 || !(near?.has(fact) || yearOfFactIn(m, fact, s))) continue;
       keyed[fact] = 1;
-      keyedCount++;
+      keyedFacts.push(fact);
     }
   }
-  if (!keyedCount) return [];
-  // Hits per fact and role.
-  const byFact = new Map<number, Map<FactRole, PhraseHit[]>>();
-  for (const h of s.factHits) {
-    for (const o of m.factOwners[h.phrase] ?? []) {
+  if (!keyedFacts.length) return [];
+  // Hits per fact and role; the facts in the order their first hit came (a fact keyed has at least one).
+  const byFact = scratch.roles;
+  const order: number[] = [];
+  for (let hi = 0; hi < s.factHits.length; hi++) {
+    const h = s.factHits[hi] as PhraseHit;
+    const owners = m.factOwners[h.phrase];
+    if (!owners) continue;
+    for (let oi = 0; oi < owners.length; oi++) {
+      const o = owners[oi] as { fact: number; role: FactRole };
       if (keyed[o.fact] !== 1) continue;
-      let roles = byFact.get(o.fact);
-      if (!roles) byFact.set(o.fact, (roles = new Map()));
+      let roles = byFact[o.fact];
+      if (!roles) {
+        byFact[o.fact] = roles = new Map();
+        order.push(o.fact);
+      }
       const list = roles.get(o.role);
       if (list) list.push(h);
       else roles.set(o.role, [h]);
     }
   }
+  for (let i = 0; i < keyedFacts.length; i++) keyed[keyedFacts[i] as number] = 0;
   // "She toured the prison": the actor the previous sentence named fills an event's empty actor (or place) role.
-  for (const h of s.carried ?? []) {
-    if (h.start < s.start || h.end > s.end) continue;
-    for (const o of m.factOwners[h.phrase] ?? []) {
-      const roles = byFact.get(o.fact);
-      if (!roles || o.role !== h.role || m.facts[o.fact]?.fact.kind !== 'event') continue;
-      const list = roles.get(o.role);
-      if (!list) roles.set(o.role, [h]);
-      else if (list.includes(h) || !list.every((x) => x.start === h.start)) continue;
-      else list.push(h);
+  const carried = s.carried;
+  if (carried) {
+    for (let ci = 0; ci < carried.length; ci++) {
+      const h = carried[ci] as CarriedHit;
+      if (h.start < s.start || h.end > s.end) continue;
+      const owners = m.factOwners[h.phrase];
+      if (!owners) continue;
+      for (let oi = 0; oi < owners.length; oi++) {
+        const o = owners[oi] as { fact: number; role: FactRole };
+        const roles = byFact[o.fact];
+        if (!roles || o.role !== h.role || m.facts[o.fact]?.fact.kind !== 'event') continue;
+        const list = roles.get(o.role);
+        if (!list) roles.set(o.role, [h]);
+        else if (list.includes(h) || !list.every((x) => x.start === h.start)) continue;
+        else list.push(h);
+      }
     }
   }
+  // (The buffer is cleared before anything is compared.)
+  const rolesOf: Array<Map<FactRole, PhraseHit[]>> = [];
+  for (let i = 0; i < order.length; i++) {
+    rolesOf.push(byFact[order[i] as number] as Map<FactRole, PhraseHit[]>);
+    byFact[order[i] as number] = undefined;
+  }
   const out: FactFinding[] = [];
-  for (const [fi, roles] of byFact) {
+  for (let i = 0; i < order.length; i++) {
+    const fi = order[i] as number;
+    const roles = rolesOf[i] as Map<FactRole, PhraseHit[]>;
     const info = m.facts[fi];
     if (!info) continue;
     const { fact, claim } = info;
@@ -146,19 +180,12 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
       fact.kind === 'year'
         ? matchYear(s, fact, roles, s.nearFacts?.has(fi) ?? false)
         : fact.kind === 'title'
-          ? matchTitle(
-              s,
-              fact,
-              roles,
-              s.nearFacts?.has(fi) ?? false,
-              (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'title' && o.fact !== fi),
-              (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'person'),
-            )
+          ? matchTitleOf(m, s, fi, fact, roles)
           : fact.kind === 'law'
             ? matchLaw(s, fact, roles)
             : fact.kind === 'name'
               ? matchName(s, fact, roles)
-              : matchEvent(s, fact, roles, (h) => objectShareOf(m, h));
+              : matchEvent(s, fact, roles, scratch.objectShare);
     if (found) out.push({ claim, factId: fact.id, ...found });
   }
   // One predicate has one object: when two events read the same action ("drew criticism"), the one
@@ -172,21 +199,59 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // megacárcel": whom he would deport, not only where).
   // What only neighbours a claim never takes the verb from that claim's own fact ("rights groups and Democrats
   // criticized the deal": the activists' criticism, not only the lawmakers').
-  const neighbour = (f: FactFinding) => f.detail.type === 'event' && f.detail.neighbour === true;
-  const beats = (g: FactFinding, f: FactFinding) =>
-    g.claim === f.claim && neighbour(g) !== neighbour(f)
-      ? !neighbour(g)
-      : g.whole !== f.whole && g.whole === true && g.object && f.object && objectGap(g) <= objectGap(f)
-      ? true
-      : f.whole === true && g.whole !== true && g.object && f.object && objectGap(f) <= objectGap(g)
-        ? false
-        : g.objectShare !== undefined && f.objectShare !== undefined && g.objectShare !== f.objectShare
-      ? g.objectShare < f.objectShare
-      : g.span[1] - g.span[0] < f.span[1] - f.span[0];
+  // (One finding or none, as in most sentences, has nothing to beat nor to sort.)
+  if (out.length < 2) return out;
   const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && beats(g, f))));
   // Per claim the first finding is kept: conflicts first, then the narrowest slots (a year before the law it dates).
   // A neighbouring fact comes after the claim's own.
   return kept.sort((a, b) => findingRank(a) - findingRank(b));
+}
+
+/** A title fact's comparison: another fact's own title is theirs, and a person's name is someone's (made only for title facts). */
+function matchTitleOf(m: Matcher, s: FactSentence, fi: number, fact: TitleFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
+  return matchTitle(
+    s,
+    fact,
+    roles,
+    s.nearFacts?.has(fi) ?? false,
+    (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'title' && o.fact !== fi),
+    (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'person'),
+  );
+}
+
+function neighbour(f: FactFinding): boolean {
+  return f.detail.type === 'event' && f.detail.neighbour === true;
+}
+
+/** Whether finding `g` is the reading of the action both read, over `f` (see `matchFacts`). */
+function beats(g: FactFinding, f: FactFinding): boolean {
+  return g.claim === f.claim && neighbour(g) !== neighbour(f)
+    ? !neighbour(g)
+    : g.whole !== f.whole && g.whole === true && g.object && f.object && objectGap(g) <= objectGap(f)
+    ? true
+    : f.whole === true && g.whole !== true && g.object && f.object && objectGap(f) <= objectGap(g)
+      ? false
+      : g.objectShare !== undefined && f.objectShare !== undefined && g.objectShare !== f.objectShare
+    ? g.objectShare < f.objectShare
+    : g.span[1] - g.span[0] < f.span[1] - f.span[0];
+}
+
+interface Scratch {
+  /** One zeroed mark per fact. */
+  keyed: Uint8Array;
+  /** Per fact, its hits by role while a sentence is compared; cleared after. */
+  roles: Array<Map<FactRole, PhraseHit[]> | undefined>;
+  objectShare: (h: PhraseHit) => number;
+}
+const scratches = new WeakMap<Matcher, Scratch>();
+/** The matcher's buffers for `matchFacts`, reused by every sentence (each leaves them as it found them). */
+function scratchOf(m: Matcher): Scratch {
+  let x = scratches.get(m);
+  if (!x || x.keyed.length !== m.facts.length) {
+    x = { keyed: new Uint8Array(m.facts.length), roles: new Array<Map<FactRole, PhraseHit[]> | undefined>(m.facts.length).fill(undefined), objectShare: (h) => objectShareOf(m, h) };
+    scratches.set(m, x);
+  }
+  return x;
 }
 
 /** How far an event's object stands from its action. */
