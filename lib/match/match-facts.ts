@@ -9,6 +9,8 @@ import { isSpaceCode } from '../text/phrase-trie';
 import { toInterval } from './compare-quantities';
 import type { ExplainDetail } from './explain';
 
+const NO_HITS: readonly PhraseHit[] = Object.freeze([]);
+
 /** What comparing a sentence with one typed fact found; `match-sentence` turns it into a match. */
 export interface FactFinding {
   claim: number;
@@ -678,9 +680,9 @@ function spanGap(d: { start: number; end: number }, start: number, end: number):
 }
 
 function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, PhraseHit[]>, objectShare: (h: PhraseHit) => number = () => 0): Found | null {
-  const actors = roles.get('actor') ?? [];
-  const actions = roles.get('action') ?? [];
-  const objects = roles.get('object') ?? [];
+  const actors = roles.get('actor') ?? NO_HITS;
+  const actions = roles.get('action') ?? NO_HITS;
+  const objects = roles.get('object') ?? NO_HITS;
   const needsObject = fact.object.en.length + fact.object.es.length > 0;
   const needsActor = fact.actor.en.length + fact.actor.es.length > 0;
   if ((needsActor && !actors.length) || !actions.length || (needsObject && !objects.length)) return null;
@@ -688,17 +690,21 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     // "Transferred out of CECOT", "sacado del CECOT": a move away from the place is not the move into it.
     if (AWAY_AFTER.test(s.folded.slice(a.end, a.end + 12))) continue;
     // The actor stands before the action, or right after it ("visitó el CECOT la secretaria Noem", "deported by Washington").
-    const actor = needsActor ? nearest(actors.filter((x) => x.end <= a.start || x.start - a.end <= ACTOR_AFTER), a, [a]) : null;
+    const actor = needsActor ? nearest(actors, a, a, null, a.end + ACTOR_AFTER) : null;
     if (needsActor && !actor) continue;
-    const object = needsObject ? nearest(objects, a, actor ? [a, actor] : [a]) : null;
+    const object = needsObject ? nearest(objects, a, a, actor) : null;
     if (needsObject && !object) continue;
     // Of two actions before one object, a denial of the nearer one denies the event: "allege that many have
     // no ties to Tren de Aragua" denies the ties, it does not report the allegation of them.
-    const inner = object ? actions.filter((b) => b !== a && b.start >= a.end && b.end <= object.start).pop() : undefined;
+    let inner: PhraseHit | undefined;
+    if (object) for (let i = actions.length - 1; i >= 0 && !inner; i--) {
+      const b = actions[i] as PhraseHit;
+      if (b !== a && b.start >= a.end && b.end <= object.start) inner = b;
+    }
     const denied = inner ?? a;
-    const parts = [a, ...(actor ? [actor] : []), ...(object ? [object] : [])];
-    const start = Math.min(...parts.map((x) => x.start));
-    const end = Math.max(...parts.map((x) => x.end));
+    // (The roles' spans, listed only for the finding: most actions find none.)
+    const start = Math.min(a.start, actor ? actor.start : a.start, object ? object.start : a.start);
+    const end = Math.max(a.end, actor ? actor.end : a.end, object ? object.end : a.end);
     // "The prison, built for…, became…, but is questioned by rights groups": the clause that goes on
     // with the subject before it may stand farther from that subject than one clause's reach.
     const reach = end - start > EVENT_WINDOW ? sameSubjectClause(s.folded, start, a.start, end) : start;
@@ -756,7 +762,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       action: [a.start, a.end],
       ...(object ? { object: [object.start, object.end] as [number, number], objectShare: objectShare(object) } : {}),
       whole: actor !== null && object !== null,
-      roles: parts.map((x) => [x.start, x.end] as [number, number]),
+      roles: [[a.start, a.end], ...(actor ? [[actor.start, actor.end] as [number, number]] : []), ...(object ? [[object.start, object.end] as [number, number]] : [])],
       relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
       span: [from, end],
       page: s.text.slice(from, end),
@@ -793,8 +799,11 @@ const SAME_SUBJECT = /^\s*(?:is|was|has been|have been|remains|es|fue|ha sido|ha
  */
 function sameSubjectClause(folded: string, start: number, action: number, end: number): number | null {
   let at: number | null = null;
-  for (const b of folded.slice(start, action).matchAll(CLAUSE_BREAK)) {
-    const after = start + (b.index ?? 0) + b[0].length;
+  // (`exec` on the one expression, not `matchAll`, which copies it each time.)
+  const stretch = folded.slice(start, action);
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let b = CLAUSE_BREAK.exec(stretch); b; b = CLAUSE_BREAK.exec(stretch)) {
+    const after = start + b.index + b[0].length;
     if (b[0] !== ';' && SAME_SUBJECT.test(folded.slice(after, action))) at = after;
   }
   if (at === null || at - start > EVENT_WINDOW || end - at > EVENT_WINDOW) return null;
@@ -805,12 +814,15 @@ const SECOND_RELATIVE = /\b(?:y|e|and) (?:que|which|that|who)\b/g;
 /** Where the clause with the action starts, when it is the second of two relative clauses after the noun; else `from`. */
 function secondRelative(folded: string, from: number, action: number): number {
   let at = from;
-  for (const b of folded.slice(from, action).matchAll(SECOND_RELATIVE)) at = from + (b.index ?? 0) + b[0].indexOf(' ') + 1;
+  const stretch = folded.slice(from, action);
+  SECOND_RELATIVE.lastIndex = 0;
+  for (let b = SECOND_RELATIVE.exec(stretch); b; b = SECOND_RELATIVE.exec(stretch)) at = from + b.index + b[0].indexOf(' ') + 1;
   return at;
 }
 function clauseBreak(stretch: string): boolean {
-  for (const b of stretch.matchAll(CLAUSE_BREAK)) {
-    if (b[0] === ';' || !SAME_SUBJECT.test(stretch.slice((b.index ?? 0) + b[0].length))) return true;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let b = CLAUSE_BREAK.exec(stretch); b; b = CLAUSE_BREAK.exec(stretch)) {
+    if (b[0] === ';' || !SAME_SUBJECT.test(stretch.slice(b.index + b[0].length))) return true;
   }
   return false;
 }
@@ -835,12 +847,14 @@ function deniedBefore(s: FactSentence, at: number): boolean {
   return NEGATOR.test(clause);
 }
 
-/** The hit nearest to `to` that overlaps none of `not`. */
-function nearest(hits: readonly PhraseHit[], to: PhraseHit, not: readonly PhraseHit[]): PhraseHit | null {
+/** The hit nearest to `to` that overlaps neither `not` nor `not2`, and ends before `to` or starts by `startBy`. */
+function nearest(hits: readonly PhraseHit[], to: PhraseHit, not: PhraseHit, not2: PhraseHit | null, startBy = Infinity): PhraseHit | null {
   let best: PhraseHit | null = null;
   let gap = Infinity;
-  for (const h of hits) {
-    if (not.some((n) => n.start < h.end && h.start < n.end)) continue;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as PhraseHit;
+    if (h.end > to.start && h.start > startBy) continue;
+    if ((not.start < h.end && h.start < not.end) || (not2 && not2.start < h.end && h.start < not2.end)) continue;
     const d = h.end <= to.start ? to.start - h.end : h.start >= to.end ? h.start - to.end : 0;
     if (d < gap) {
       gap = d;
