@@ -7,7 +7,7 @@ import { compareQuantities, describeQuantity, toInterval } from './compare-quant
 import { explain, type ExplainDetail, type Locale } from './explain';
 import { HEDGE_NEAR, matchFacts } from './match-facts';
 import { readMoney } from './money-slots';
-import { groupCounted, readCounts, within } from './count-groups';
+import { groupCounted, readCounts, within, type CountReading } from './count-groups';
 import { readTimeOut } from './time-out';
 import { narrowerScope, widerScope } from './count-scope';
 
@@ -111,6 +111,10 @@ const NO_CLAIMS: ReadonlySet<string> = new Set<string>();
 const NO_TERMS: ReadonlyMap<number, TermEvidence> = new Map<number, TermEvidence>();
 const NO_CUES: ReadonlyMap<number, CueEvidence> = new Map<number, CueEvidence>();
 const NO_EVENTS: ReadonlyArray<{ span: [number, number]; subject: string }> = Object.freeze([]);
+const NO_COUNTED: readonly CountReading[] = Object.freeze([]);
+// An evidence's lists that most evidence never fills start as these, replaced (never added to) by the first entry.
+const NONE_NAMED = Object.freeze([]) as readonly PhraseHit[] as PhraseHit[];
+const NO_SPECIFIC_PHRASES = Object.freeze([]) as readonly [number, number][] as Array<[phrase: number, strength: number]>;
 
 /** Cue evidence decays with distance from the number: halved 25 characters away. */
 const DECAY = 25;
@@ -162,10 +166,13 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const timeOut = parsed.length ? readTimeOut(m, s, folded, parsed) : NO_TIME_OUT;
   const quantities = timeOut.size ? parsed.map((q) => timeOut.get(q)?.confined ?? q) : parsed;
   const outOf = timeOut.size ? new Map([...timeOut.values()].map((t) => [t.confined, t])) : NO_TIME_OUT_OF;
-  const counted = readCounts(m, s, folded, quantities, (q) => {
-    const t = outOf.get(q);
-    return t ? { index: t.subject, score: 1 } : assignSubject(m, s, q, quantities);
-  });
+  // (No number, no reading: no closure made for it.)
+  const counted = quantities.length
+    ? readCounts(m, s, folded, quantities, (q) => {
+        const t = outOf.get(q);
+        return t ? { index: t.subject, score: 1 } : assignSubject(m, s, q, quantities);
+      })
+    : NO_COUNTED;
   // (Shared and never added to when nothing was counted, as in most sentences.)
   const comparedSubjects = counted.length ? new Set<number>() : (NO_SUBJECTS as Set<number>);
   for (const k of counted) {
@@ -379,7 +386,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       let e = termEvidence.get(o.owner);
       if (!e) {
         // (Made with the first phrase in: an array grown from empty reserves room for 16.)
-        termEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, unique: 0, seen: [h.phrase], hits: [h], named: [], negatedHit: false, specificPhrases: [] }));
+        termEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, unique: 0, seen: [h.phrase], hits: [h], named: NONE_NAMED, negatedHit: false, specificPhrases: NO_SPECIFIC_PHRASES }));
         claimIndexes.push(o.owner);
       } else {
         if (e.seen.includes(h.phrase)) continue;
@@ -432,7 +439,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (!e) {
         // (Made with the first cue in: an array grown from empty reserves room for 16.)
         cueSubjects.push(o.owner);
-        cueEvidence.set(o.owner, (e = { weight: w, specific: generic ? 0 : 1, own: own ? 1 : 0, seen: [h.phrase], specificHits: generic ? [] : [h], weighted: [{ hit: h, weight: w }] }));
+        cueEvidence.set(o.owner, (e = { weight: w, specific: generic ? 0 : 1, own: own ? 1 : 0, seen: [h.phrase], specificHits: generic ? NONE_NAMED : [h], weighted: [{ hit: h, weight: w }] }));
         continue;
       }
       if (e.seen.includes(h.phrase)) continue;
@@ -441,7 +448,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       e.weighted.push({ hit: h, weight: w });
       if (!generic) {
         e.specific++;
-        e.specificHits.push(h);
+        if (e.specificHits.length) e.specificHits.push(h);
+        else e.specificHits = [h];
       }
       if (own) e.own++;
     }
@@ -956,18 +964,22 @@ interface Assignment {
  */
 function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: readonly ParsedQuantity[]): Assignment | null {
   const scores = new Map<number, number>();
-  for (const h of s.cueHits) {
+  for (let hi = 0; hi < s.cueHits.length; hi++) {
+    const h = s.cueHits[hi] as PhraseHit;
     // The hedge before the number is not a cue ("as many as" says nothing about capacity).
     if (h.start >= q.start && h.end <= q.numberStart) continue;
+    const owners = m.cueOwners[h.phrase];
+    if (!owners) continue;
     const gap = distance(h, q);
     // (Most cues have no nearer number: only then is each owner asked about the numbers nearer it.)
-    const nearer = all.some((other) => other !== q && distance(h, other) < gap);
-    for (const o of m.cueOwners[h.phrase] ?? []) {
+    const nearer = nearerNumber(all, q, h, gap, null);
+    for (let oi = 0; oi < owners.length; oi++) {
+      const o = owners[oi] as (typeof owners)[number];
       const info = m.subjects[o.owner];
       if (!info?.category || !info.quantityClaims.length || !unitsFit(info, q)) continue;
       // A cue counts for the nearest number of its kind or its subject's units: "are being held at the nearly
       // two-year-old facility" speaks for the 15,000 held, not for the facility's age ("with 256 cells" still for the cells).
-      if (nearer && all.some((other) => other !== q && distance(h, other) < gap && (other.category === q.category || unitsFit(info, other)))) continue;
+      if (nearer && nearerNumber(all, q, h, gap, info)) continue;
       // "…, nearly half the number of inmates in the UK": the subject's word said of another population.
       if (info.scopeWider && widerScope(info, s, s.folded ?? s.text.toLowerCase(), h, all)) continue;
       const v = o.weight / (1 + gap / DECAY);
@@ -1009,6 +1021,15 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
     if (!best || score > best.score) best = { index, score };
   }
   return best && best.score >= MIN_ASSIGN ? best : null;
+}
+
+/** Another of `all` than `q` stands nearer the cue `h` than `gap`; with `info`, only one of `q`'s kind or of the subject's units. */
+function nearerNumber(all: readonly ParsedQuantity[], q: ParsedQuantity, h: PhraseHit, gap: number, info: SubjectInfo | null): boolean {
+  for (let i = 0; i < all.length; i++) {
+    const other = all[i] as ParsedQuantity;
+    if (other !== q && distance(h, other) < gap && (!info || other.category === q.category || unitsFit(info, other))) return true;
+  }
+  return false;
 }
 
 /** How far before a number the thing it measures may be named ("lights blaze 24 hours a day"). */
