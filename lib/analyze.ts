@@ -279,10 +279,28 @@ export function analyzeText(
       const best = found[0];
       if (best) rcw = Math.max(rcw, Math.max(0.5, best.score * 0.8));
       if (rcw < minCw) continue;
+      // A clause that matches nothing but carries the words of a claim a part of its sentence shows is that
+      // claim's own context ("three planes landed …, carrying 261 men"; "known as the Alien Enemies Act" beside
+      // its year): listed on its own, it would stand over the part as a claim the dataset does not know.
+      if (!best && continuesAPart(m, parts, rc, rt, inside(xHits, a, b))) continue;
       claims.push({ text: text.slice(a, b), start: a, end: b, checkWorthiness: rcw, features: rf, quantities: rq.map(toClaimQuantity), matches: found, parts: claimParts(text, found) });
     }
   }
   return { title: input.title ?? '', language, topic: verdict, claims };
+}
+
+/** True when a term, cue or fact phrase in a clause belongs to a claim (or the subject of a claim) one of `parts` shows. */
+function continuesAPart(m: Matcher, parts: readonly ClaimPart[], cues: readonly PhraseHit[], terms: readonly PhraseHit[], facts: readonly PhraseHit[]): boolean {
+  const claims = new Set<number>();
+  for (const p of parts) {
+    const ci = m.claimIndex.get(p.claimId);
+    if (ci !== undefined) claims.add(ci);
+  }
+  const subjects = new Set([...claims].map((ci) => (m.claims[ci] as Matcher['claims'][number]).subject));
+  for (const h of terms) for (const o of m.termOwners[h.phrase] ?? []) if (claims.has(o.owner)) return true;
+  for (const h of cues) for (const o of m.cueOwners[h.phrase] ?? []) if (subjects.has(o.owner)) return true;
+  for (const h of facts) for (const o of m.factOwners[h.phrase] ?? []) if (claims.has((m.facts[o.fact] as Matcher['facts'][number]).claim)) return true;
+  return false;
 }
 
 /** What a sentence was compared with, for comparing its other clauses on their own (`restOf`). */

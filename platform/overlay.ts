@@ -470,7 +470,7 @@ const OVERLAY_CSS = `
 .card .quote { color: #5c5c57; font-style: italic; }
 .card .values { font-weight: 600; }
 .card { max-width: min(440px, calc(100vw - 16px)); }
-.card .part { border-left: 3px solid #d0d0ca; padding: 2px 0 2px 8px; margin: 6px 0; }
+.card .part { border-left: 3px solid #d0d0ca; padding: 2px 8px; margin: 6px 0; }
 .card .part.focused { background: rgb(0 0 0 / 0.04); }
 .card .part p { margin: 2px 0 0; font-weight: 500; }
 .card .part[data-relation="agrees"] { border-color: #009e73; }

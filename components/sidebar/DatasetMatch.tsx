@@ -70,7 +70,7 @@ export function DatasetMatch({ match, part, claim, sources, assessments, showRel
     <div class={`match match-${relation}`} data-testid="dataset-match" data-relation={relation}>
       <div class="match-head">
         {part && <span class="part-kind">{t(PART_KIND_KEY[part.kind])}</span>}
-        {part && <span class="part-text">“{part.text}”</span>}
+        {part && <span class="part-text">{t('matching.partQuote', { text: part.text })}</span>}
         {showRelation && <RelationBadge relation={relation} />}
       </div>
       <p class="explanation">{explanation}</p>

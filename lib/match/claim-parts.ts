@@ -79,7 +79,7 @@ function partsInOrder(text: string, ordered: readonly DatasetMatch[], matches: r
     // actor, action or object of its own outside them claims something more.
     // "Noem, who said 238 Venezuelans were sent there, toured CECOT": the clause set off between the
     // actor and the action is not the event's; the event rests on its action and what follows.
-    const own = m.kind === 'event' && m.roles?.length ? eventClause(text, m.span, m.roles) : m.span;
+    const own = m.kind === 'event' && m.roles?.length ? besideInner(text, eventClause(text, m.span, m.roles), m, matches) : m.span;
     if (m.kind === 'statement' || m.kind === 'event') {
       if (touchesValue(parts, own) && (m.kind === 'statement' || values.some((at) => own[0] <= at && at < own[1]) || !m.roles?.some((r) => !parts.some((p) => p.start < r[1] && r[0] < p.end)))) continue;
     }
@@ -254,6 +254,29 @@ export function eventClause(text: string, span: readonly [number, number], roles
     if (cur[0] > prev[1] && SET_OFF.test(text.slice(prev[1], cur[0]))) start = Math.max(start, cur[0]);
   }
   return [start, span[1]];
+}
+
+/**
+ * "Los hombres, detenidos sin cargos, siguen en el CECOT": another claim's event told wholly between this
+ * event's words, on none of them (held | without charges | in CECOT), is a claim of its own; this event's
+ * part keeps the side of it where its action stands, so each is painted.
+ */
+function besideInner(text: string, own: [number, number], m: DatasetMatch, matches: readonly DatasetMatch[]): [number, number] {
+  const roles = m.roles ?? [];
+  const action = roles[0];
+  if (!action) return own;
+  let best: [number, number] | null = null;
+  for (const o of matches) {
+    if (o === m || o.claimId === m.claimId || o.kind !== 'event' || !o.roles?.length) continue;
+    const [a, b] = o.span;
+    if (a <= own[0] || b >= own[1] || roles.some((r) => r[0] < b && a < r[1])) continue;
+    // Only what qualifies the action itself, right beside it ("held without charges"): an event further on
+    // ("transfer is part of an agreement for the U.S. to fund their containment") is what the clause goes on to say.
+    if (!/^[\s,]{0,2}$/.test(action[1] <= a ? text.slice(action[1], a) : text.slice(b, action[0]))) continue;
+    const side: [number, number] = action[1] <= a ? [own[0], a] : [b, own[1]];
+    if (!best || side[1] - side[0] < best[1] - best[0]) best = side;
+  }
+  return best ?? own;
 }
 
 /** A stretch that opens with a conjunction joining it to what stands before. */

@@ -694,6 +694,9 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     if (needsActor && !actor) continue;
     const object = needsObject ? nearest(objects, a, a, actor) : null;
     if (needsObject && !object) continue;
+    // "Noem, que llegó a El Salvador el martes, recorrió el CECOT": an action inside an aside whose object
+    // stands outside it is the aside's; another action of the fact after the aside is the event's.
+    if (object && object.start >= a.end && inOtherClause(s.folded, a, [object]) && actions.some((b) => b.start >= a.end && b.end <= object.start && !inOtherClause(s.folded, b, [a]))) continue;
     // Of two actions before one object, a denial of the nearer one denies the event: "allege that many have
     // no ties to Tren de Aragua" denies the ties, it does not report the allegation of them.
     let inner: PhraseHit | undefined;
@@ -707,7 +710,11 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     const end = Math.max(a.end, actor ? actor.end : a.end, object ? object.end : a.end);
     // "The prison, built for…, became…, but is questioned by rights groups": the clause that goes on
     // with the subject before it may stand farther from that subject than one clause's reach.
-    const reach = end - start > EVENT_WINDOW ? sameSubjectClause(s.folded, start, a.start, end) : start;
+    // "Noem spoke about why she felt the need to make an in-person appearance at…": a pronoun after the actor
+    // stands for it, and the clause is measured from there.
+    const pronoun = pronounAfterActor(s.folded, actor, a);
+    const byPronoun = end - start > EVENT_WINDOW && pronoun !== null && end - pronoun <= EVENT_WINDOW ? pronoun : null;
+    const reach = end - start > EVENT_WINDOW ? (byPronoun ?? sameSubjectClause(s.folded, start, a.start, end)) : start;
     if (reach === null) continue;
     // "CECOT, which opened in 2023 and which became a symbol of the war on gangs": the event is told
     // in the second relative clause; the first one (a date, a place) is not part of what it says.
@@ -716,12 +723,15 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     if (clauseBreak(s.folded.slice(start, end))) continue;
     // "No evidence that they belong to…" doubts the claim without denying it; "accused without
     // evidence of belonging to…" still reports the accusation, and denies nothing.
-    const deniedHere = deniedBefore(s, a.start) || (inner !== undefined && deniedBefore(s, inner.start));
+    // "He said: 'I'm not a gang member'", "dicen que no son pandilleros": the denial may stand right before the
+    // object, after the verb of saying, in the words reported.
+    const objectDenied = object !== null && object.start >= denied.end && deniedRightBefore(s, denied.end, object.start);
+    const deniedHere = deniedBefore(s, a.start) || (inner !== undefined && deniedBefore(s, inner.start)) || objectDenied;
     const noEvidence = deniedHere && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), denied.start));
     const accused = noEvidence && fact.attributed && ACCUSED.test(s.folded.slice(Math.max(s.start, start - 40), end));
     // Someone reported denying what the article itself gives only as a claim ("the declarations allege that many
     // have no ties to…") disputes the claim; it does not contradict that the claim was made.
-    const disputed = deniedHere && !noEvidence && fact.attributed && ATTRIBUTED.test(s.folded.slice(Math.max(s.start, denied.start - 60), denied.start));
+    const disputed = deniedHere && !noEvidence && fact.attributed && ATTRIBUTED.test(s.folded.slice(Math.max(s.start, denied.start - 60), objectDenied && object ? object.start : denied.start));
     const doubted = (noEvidence && !accused) || disputed;
     // A denial on the page contradicts what the article reports, and agrees with what the article denies.
     const denial = !accused && deniedHere;
@@ -732,7 +742,12 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       !HEDGE_NEAR.test(s.folded.slice(Math.max(s.start, start - 30), end));
     // The day the page gives the event, near it: another day than the article's is a wrong date.
     if (fact.weekday && !negated) {
-      const days = findWeekdays(s.folded, Math.max(s.start, start - 40), Math.min(s.end, end + 40)).sort((x, y) => spanGap(x, start, end) - spanGap(y, start, end));
+      // Told through a pronoun, the event's clause is the pronoun's: a day before it is the main clause's
+      // ("On Monday, Noem explained why she made an appearance at CECOT", "Noem said on Monday she had toured…").
+      const dayFrom = pronoun ?? start;
+      const days = findWeekdays(s.folded, Math.max(s.start, dayFrom - 40), Math.min(s.end, end + 40))
+        .filter((d) => !inOtherClause(s.folded, d, parts) && (pronoun === null || d.start >= pronoun))
+        .sort((x, y) => spanGap(x, dayFrom, end) - spanGap(y, dayFrom, end));
       const day = days[0];
       if (day && day.day !== fact.weekday) {
         const page = s.text.slice(day.start, day.end);
@@ -809,6 +824,18 @@ function sameSubjectClause(folded: string, start: number, action: number, end: n
   if (at === null || at - start > EVENT_WINDOW || end - at > EVENT_WINDOW) return null;
   return at + (folded.slice(at).length - folded.slice(at).trimStart().length);
 }
+/** A subject pronoun (English: Spanish leaves it out, and its "él" folds into the article "el"). */
+const SUBJECT_PRONOUN = /\b(?:she|he|they)\b/g;
+/**
+ * The last subject pronoun between the actor and the action, which stands for the actor in a clause of
+ * its own ("Noem … why she felt the need to make an appearance at CECOT"); null when there is none.
+ */
+function pronounAfterActor(folded: string, actor: PhraseHit | null, a: PhraseHit): number | null {
+  if (!actor || actor.end > a.start) return null;
+  let at = -1;
+  for (const m of folded.slice(actor.end, a.start).matchAll(SUBJECT_PRONOUN)) at = actor.end + (m.index ?? 0);
+  return at >= 0 ? at : null;
+}
 /** Two relative clauses of one noun, joined: the second one's start. */
 const SECOND_RELATIVE = /\b(?:y|e|and) (?:que|which|that|who)\b/g;
 /** Where the clause with the action starts, when it is the second of two relative clauses after the noun; else `from`. */
@@ -835,6 +862,10 @@ const NO_EVIDENCE = /\b(?:evidence|proof|proven|pruebas?|evidencias?|demostrad[o
 /** Words in the clause that attribute it ("said to be", "accused of", "presuntos"). */
 const ATTRIBUTED =
   /\b(?:said|says|say|claim\w*|alleg\w*|accus\w*|insist\w*|label\w*|brand\w*|deem\w*|suspect\w*|purported\w*|reported\w*|according to|so-called|dijo|dice|dicen|dicho|afirm\w*|asegur\w*|acus\w*|senal\w*|presunt\w*|supuest\w*|insist\w*|segun|tild\w*|calific\w*|sostien\w*|consider\w*|design\w*)\b/;
+/** A negator right before `at`, within a word of it ("not a", "no son"), after `from`. */
+function deniedRightBefore(s: FactSentence, from: number, at: number): boolean {
+  return NEGATED.test(s.folded.slice(Math.max(from, at - 20), at));
+}
 function deniedBefore(s: FactSentence, at: number): boolean {
   const before = s.folded.slice(Math.max(s.start, at - 50), at);
   if (NEGATED.test(before)) return true;
@@ -844,7 +875,52 @@ function deniedBefore(s: FactSentence, at: number): boolean {
   const clause = before.slice(
     Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' pero '), before.lastIndexOf(' - ')) + 1,
   );
-  return NEGATOR.test(clause);
+  return NEGATOR.test(clause) || listNegated(before);
+}
+
+/** A list's next member: ", or", ", and", ", y", ", ni" before it. */
+const LIST_NEXT = /^\s*(?:or|and|nor|o|u|y|e|ni)\s+\S*\s*$/;
+/** A preposition of lack before a list's first member: "without", "sin", "no". */
+const LIST_NEGATOR = /\b(?:without|no|sin|ni)\s+(\S+(?:\s+\S+){0,2})$/;
+/**
+ * "held without charges, trials, or legal representation", "sin cargos, juicios o abogados": the negator
+ * before a list's first member denies each member, across the commas between its short members (a list
+ * of three or more: "never switched off, and cameras watch" is two clauses, not a list).
+ */
+function listNegated(before: string): boolean {
+  const pieces = before.split(',');
+  if (pieces.length < 3 || !LIST_NEXT.test(pieces[pieces.length - 1] as string)) return false;
+  for (let i = pieces.length - 2; i >= 0; i--) {
+    const piece = (pieces[i] as string).trim();
+    if (i < pieces.length - 2 && LIST_NEGATOR.test(piece)) return true;
+    if (i === 0 || !piece || piece.split(/\s+/).length > 3) return false;
+  }
+  return false;
+}
+
+/**
+ * A relative clause or an aside set off by commas, dashes or brackets ("Noem, who landed on Tuesday,
+ * toured…", "Noem, que llegó el martes, recorrió…"): what happened in it, not the event around it.
+ */
+const ASIDE_OPENS = /^\s*(?:who|whom|whose|which|that|where|when|after|before|having|que|quien|quienes|el cual|la cual|los cuales|las cuales|cuyo|cuya|donde|cuando|tras|luego de|despues de|antes de)\b/;
+/** How far an aside may reach on either side of the day it holds. */
+const ASIDE_REACH = 120;
+/** The aside ([from, to)) that words `d` stand in, if any. */
+function asideAround(folded: string, d: { start: number; end: number }): [number, number] | null {
+  const before = folded.slice(Math.max(0, d.start - ASIDE_REACH), d.start);
+  const open = Math.max(before.lastIndexOf(','), before.lastIndexOf('('), before.lastIndexOf(' - '));
+  if (open < 0) return null;
+  const from = d.start - before.length + open + 1;
+  const after = folded.slice(d.end, d.end + ASIDE_REACH);
+  const close = after.search(/[,)]| - /);
+  if (close < 0) return null;
+  if (!ASIDE_OPENS.test(folded.slice(from, d.start))) return null;
+  return [from, d.end + close];
+}
+/** Words `d` stand in an aside between commas (dashes, brackets) that holds none of the event's words `parts`. */
+function inOtherClause(folded: string, d: { start: number; end: number }, parts: ReadonlyArray<{ start: number; end: number }>): boolean {
+  const aside = asideAround(folded, d);
+  return aside !== null && !parts.some((p) => p.start < aside[1] && p.end > aside[0]);
 }
 
 /** The hit nearest to `to` that overlaps neither `not` nor `not2`, and ends before `to` or starts by `startBy`. */

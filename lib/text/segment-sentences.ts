@@ -56,7 +56,7 @@ function segmenterFor(language: string): Intl.Segmenter | null {
 
 /** Sentence spans of `text`, in order, never crossing a "\n" (paragraph or block boundary) other than a wrapped line's. */
 export function segmentSentences(original: string, language = 'en'): SentenceSpan[] {
-  const text = unwrapLines(original);
+  const text = unwrapLines(escapedBreaks(original));
   const segmenter = segmenterFor(language);
   const raw: SentenceSpan[] = [];
   const paragraphs: Array<[number, number]> = [];
@@ -104,6 +104,11 @@ export function segmentSentences(original: string, language = 'en'): SentenceSpa
     i++;
   }
   return raw;
+}
+
+/** A "\\n" written out (a page's text taken from a JSON or script string) as a line break, same length. */
+function escapedBreaks(text: string): string {
+  return text.includes('\\n') ? text.replace(/\\r\\n|\\n/g, (m) => (m.length === 4 ? '  \n\n' : ' \n')) : text;
 }
 
 // Words a sentence does not end on: a line ending in one runs on into the next ("…del\nTerrorismo (Cecot)").
@@ -235,7 +240,9 @@ function shouldJoin(text: string, prev: SentenceSpan, next: SentenceSpan): boole
   const first = nextWord?.[1] ?? '';
   // "… Backyards?” he asked": a sentence does not start in lower case.
   if (first && first[0] !== first[0]!.toUpperCase()) return true;
-  if (quoteOpen(text, prev)) return true;
+  // A quotation left open is joined only while it closes later in its paragraph: news copy opens a quote
+  // that runs on into the next paragraph without closing it here, and its sentences are sentences still.
+  if (quoteOpen(text, prev) && closesLater(text, prev.end)) return true;
   const tail = text.slice(Math.max(prev.start, prev.end - 12), prev.end);
   const abbr = /(?:^|[\s(])((?:\p{L}{1,2}\.)*\p{L}+)\.$/u.exec(tail);
   if (!abbr?.[1]) return false;
@@ -289,6 +296,17 @@ function quoteOpen(text: string, span: SentenceSpan): boolean {
     else if (c === 34) straight++;
   }
   return curly > 0 || straight % 2 === 1;
+}
+
+/** True when a closing quotation mark (or a straight quote) follows `from` in its paragraph, within MAX_JOINED characters. */
+function closesLater(text: string, from: number): boolean {
+  const limit = Math.min(text.length, from + MAX_JOINED);
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return false;
+    if (c === 0x201d || c === 0xbb || c === 34) return true;
+  }
+  return false;
 }
 
 /** Used only where `Intl.Segmenter` is missing: ends at . ? ! followed by space and a capital. */

@@ -53,8 +53,15 @@ test('the card is reachable by the pointer (grace area), follows scroll and goes
   await expect(conflict).toContainText('238');
 
   // Scrolling moves the card with its claim, and a claim scrolled out of view takes its card away.
-  // (A taller window, so that the card has room beside its claim rather than being pinned to an edge of the window.)
-  await page.setViewportSize({ width: 1000, height: 800 });
+  // (A taller window, so that the card, two parts high, has room above its claim before and after the scroll
+  // rather than changing sides or being pinned to an edge of the window.)
+  await page.setViewportSize({ width: 1000, height: 1100 });
+  // Room above and below the article (layout only, no text), so that the claim can be centred and the page
+  // scrolled the whole 40 px from there.
+  await page.evaluate(() => {
+    document.body.style.paddingTop = '600px';
+    document.body.style.paddingBottom = '1200px';
+  });
   await page.evaluate(() => document.querySelector('#p3')!.scrollIntoView({ block: 'center' }));
   const centred = await textBox(page, '#p3', '1789');
   await page.mouse.move(centred.x + centred.width / 2, centred.y + centred.height / 2);
@@ -64,8 +71,13 @@ test('the card is reachable by the pointer (grace area), follows scroll and goes
   // Where the card sits beside its claim (above it or, with no room there, below) is kept: both move together
   // (by what the page could still scroll, which near its end is less than asked).
   const moved = await textBox(page, '#p3', '1789');
+  expect(centred.y - moved.y, 'the page scrolled, so the card had to move').toBeGreaterThan(10);
   await expect.poll(async () => Math.round((await probe.box('.card'))!.y - moved.y)).toBe(Math.round(before.y - centred.y));
-  // Back to the short window, where the page scrolls far enough for the claim to leave it.
+  // Back to the short window and the page's own layout, where the page scrolls far enough for the claim to leave it.
+  await page.evaluate(() => {
+    document.body.style.paddingTop = '';
+    document.body.style.paddingBottom = '';
+  });
   await page.setViewportSize({ width: 1000, height: 420 });
   await page.evaluate(() => window.scrollBy(0, 2_000));
   await expect.poll(() => probe.visible('.card')).toBe(false);

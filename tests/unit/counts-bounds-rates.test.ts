@@ -75,6 +75,12 @@ describe('the words that tie a number to its subject', () => {
     expect(relationTo('In return, the Salvadoran government will keep in custody 255 inmates sent from Washington.', 'c000-deportees-261')).toBe('related');
   });
 
+  // The verb alone, with no number, is what a payment is for, and says nothing of how many were sent.
+  it('does not relate a sum paid "por custodiar a los deportados" to the number of deportees', () => {
+    expect(relationTo('Estados Unidos pagará 6 millones de dólares a El Salvador por custodiar a los deportados durante un año.', 'c000-deportees-261', 'es')).toBe('none');
+    expect(relationTo('Estados Unidos pagará 6 millones de dólares a El Salvador por custodiar a los deportados durante un año.', 'c000-payment-6-million', 'es')).toBe('agrees');
+  });
+
   it('reads a contract ("contrato") as the deal its sum is paid under', () => {
     const p = partFor('Washington firmó un contrato de $6 millones que le permite usar la megacárcel para sus deportados.', 'c000-payment-6-million', 'es');
     expect(p?.kind).toBe('money');
@@ -115,7 +121,7 @@ describe('a figure for a part of what the subject measures', () => {
   it('CECOT’s own cost beside the whole prison system’s is a part’s figure: related, with the part said', () => {
     const en = partFor('Running CECOT alone costs the government about $150 million a year.', 'c000-prison-system-cost-200m');
     expect(en?.relation).toBe('related');
-    expect(en?.explanation).toContain('for a part of what the dataset’s source measures');
+    expect(en?.explanation).toContain('for only one part; the dataset’s source gives $200 million a year for the whole');
     // "y el" opens the figure's own clause: CECOT is the cost's, not the inmates' count before it.
     expect(relationTo('El país tiene recluidos 100,000 reos y el mantenimiento del CECOT cuesta casi 150 millones de dólares al año.', 'c000-prison-system-cost-200m', 'es')).toBe('related');
   });

@@ -115,6 +115,30 @@ describe('segmentSentences', () => {
     ]);
   });
 
+  it('ends the sentences of a quotation that runs on into the next paragraph unclosed', () => {
+    // News copy opens a quote that continues in the next paragraph and closes it only there.
+    const text = '“The guards let us read, write letters and walk outside. Behind those walls nothing of the kind is allowed. Silence is the rule.\n“Then the next paragraph goes on,” she said.';
+    expect(split(text)).toEqual([
+      '“The guards let us read, write letters and walk outside.',
+      'Behind those walls nothing of the kind is allowed.',
+      'Silence is the rule.',
+      '“Then the next paragraph goes on,” she said.',
+    ]);
+    expect(split('«Nos dejaban leer y salir al patio. Allí dentro nada de eso se permite.\nOtra cosa.', 'es')).toEqual([
+      '«Nos dejaban leer y salir al patio.',
+      'Allí dentro nada de eso se permite.',
+      'Otra cosa.',
+    ]);
+    // A quotation closed later in its paragraph still holds together.
+    expect(split('“We waited. Nobody came,” he said. Then he left.')).toEqual(['“We waited. Nobody came,” he said.', 'Then he left.']);
+  });
+
+  it('reads a line break written out as an escape ("\\n", from a script string) as a break', () => {
+    const text = 'The cages hold dozens of men.    <\\/p>\\n<p class=\\"para\\">            Most of them were moved there at night.';
+    const spans = segmentSentences(text, 'en');
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['The cages hold dozens of men.    <\\/p>', '<p class=\\"para\\">            Most of them were moved there at night.']);
+  });
+
   it('still ends a sentence after an abbreviation when a new one clearly starts', () => {
     expect(split('He lives in the U.S. The next day he left.')).toEqual(['He lives in the U.S.', 'The next day he left.']);
   });
