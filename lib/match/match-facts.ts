@@ -745,6 +745,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       // Told through a pronoun, the event's clause is the pronoun's: a day before it is the main clause's
       // ("On Monday, Noem explained why she made an appearance at CECOT", "Noem said on Monday she had toured…").
       const dayFrom = pronoun ?? start;
+      const parts = [a, ...(actor ? [actor] : []), ...(object ? [object] : [])];
       const days = findWeekdays(s.folded, Math.max(s.start, dayFrom - 40), Math.min(s.end, end + 40))
         .filter((d) => !inOtherClause(s.folded, d, parts) && (pronoun === null || d.start >= pronoun))
         .sort((x, y) => spanGap(x, dayFrom, end) - spanGap(y, dayFrom, end));
