@@ -68,8 +68,11 @@ const memos = new WeakMap<SubjectInfo, { folded: string; start: number; end: num
 function readScope(info: SubjectInfo, wider: NonNullable<SubjectInfo['scopeWider']>, s: Span, folded: string, at: Span, others: readonly Span[]): boolean {
   const from = clauseStart(folded, Math.max(s.start, at.start - BEFORE), at.start);
   const to = phraseEnd(folded, at.end, Math.min(s.end, at.end + AFTER));
+  // (Most clauses name no wider population: no closure made for them.)
+  const found = wider.findAll(folded, from, to);
+  if (!found.length) return false;
   const mine = (h: PhraseHit) => others.every((o) => (o.start === at.start && o.end === at.end) || gap(h, o) > gap(h, at)) && !setOff(folded, from, h, at);
-  const wide = wider.findAll(folded, from, to).filter(mine);
+  const wide = found.filter(mine);
   if (!wide.length) return false;
   // "Prison" in "prison population" is the population's word, not the prison's own name.
   const own = info.scopeOwn?.findAll(folded, from, to).filter((h) => mine(h) && !wide.some((w) => w.start < h.end && h.start < w.end)) ?? [];
@@ -115,9 +118,11 @@ function phraseEnd(folded: string, from: number, to: number): number {
 /** A word before the number inside a stretch set off by commas (", the largest prison in the country,"). */
 function setOff(folded: string, from: number, h: Span, at: Span): boolean {
   if (h.start >= at.start) return false;
-  const comma = (a: number, b: number) => {
-    for (let i = a; i < b; i++) if (folded.charAt(i) === ',' && breakAt(folded, i, true)) return true;
-    return false;
-  };
-  return comma(from, h.start) && comma(h.end, at.start);
+  return commaIn(folded, from, h.start) && commaIn(folded, h.end, at.start);
+}
+
+/** A comma that breaks the clause in [a, b). */
+function commaIn(folded: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (folded.charAt(i) === ',' && breakAt(folded, i, true)) return true;
+  return false;
 }

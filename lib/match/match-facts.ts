@@ -9,6 +9,8 @@ import { isSpaceCode } from '../text/phrase-trie';
 import { toInterval } from './compare-quantities';
 import type { ExplainDetail } from './explain';
 
+const NO_HITS: readonly PhraseHit[] = Object.freeze([]);
+
 /** What comparing a sentence with one typed fact found; `match-sentence` turns it into a match. */
 export interface FactFinding {
   claim: number;
@@ -89,54 +91,88 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   if (!s.factHits.length || !m.facts.length) return [];
   // Only facts whose key role is in the sentence (an action, a dated thing, a person) can be found:
   // names such as "CECOT" are objects of many facts and would otherwise make every one of them a candidate.
-  // (Marked per fact index: a fact outside `m.facts` is never compared, keyed or not.)
-  const keyed = new Uint8Array(m.facts.length);
-  let keyedCount = 0;
+  // (Marked per fact index: a fact outside `m.facts` is never compared, keyed or not. The marks are the
+  // matcher's, cleared before returning: most sentences key a few facts of many.)
+  const scratch = scratchOf(m);
+  const keyed = scratch.keyed;
+  // The facts keyed, in the order they were keyed.
+  const keyedFacts: number[] = [];
   const keyFacts = keyFactsOf(m);
+  const refFacts = refFactsOf(m);
   const near = s.nearFacts;
-  for (const h of s.factHits) {
-    for (const fact of keyFacts[h.phrase] ?? []) {
-      if (keyed[fact] !== 0) continue;
-      keyed[fact] = 1;
-      keyedCount++;
+  for (let hi = 0; hi < s.factHits.length; hi++) {
+    const h = s.factHits[hi] as PhraseHit;
+    const keys = keyFacts[h.phrase];
+    if (keys) {
+      for (let i = 0; i < keys.length; i++) {
+        const fact = keys[i] as number;
+        if (keyed[fact] !== 0) continue;
+        keyed[fact] = 1;
+        keyedFacts.push(fact);
+      }
     }
     // A reference or a title alone is key only for a fact the page names nearby ("esta ley", "the governor"),
     // or, for a dated thing, with the very year the dataset gives it ("una antigua ley de guerra de 1798").
-    const refs = refFactsOf(m)[h.phrase];
+    const refs = refFacts[h.phrase];
     if (!refs?.length) continue;
-    for (const fact of refs) {
+    for (let i = 0; i < refs.length; i++) {
+      const fact = refs[i] as number;
       if (keyed[fact] !== 0 || !(near?.has(fact) || yearOfFactIn(m, fact, s))) continue;
       keyed[fact] = 1;
-      keyedCount++;
+      keyedFacts.push(fact);
     }
   }
-  if (!keyedCount) return [];
-  // Hits per fact and role.
-  const byFact = new Map<number, Map<FactRole, PhraseHit[]>>();
-  for (const h of s.factHits) {
-    for (const o of m.factOwners[h.phrase] ?? []) {
+  if (!keyedFacts.length) return [];
+  // Hits per fact and role; the facts in the order their first hit came (a fact keyed has at least one).
+  const byFact = scratch.roles;
+  const order: number[] = [];
+  for (let hi = 0; hi < s.factHits.length; hi++) {
+    const h = s.factHits[hi] as PhraseHit;
+    const owners = m.factOwners[h.phrase];
+    if (!owners) continue;
+    for (let oi = 0; oi < owners.length; oi++) {
+      const o = owners[oi] as { fact: number; role: FactRole };
       if (keyed[o.fact] !== 1) continue;
-      let roles = byFact.get(o.fact);
-      if (!roles) byFact.set(o.fact, (roles = new Map()));
+      let roles = byFact[o.fact];
+      if (!roles) {
+        byFact[o.fact] = roles = new Map();
+        order.push(o.fact);
+      }
       const list = roles.get(o.role);
       if (list) list.push(h);
       else roles.set(o.role, [h]);
     }
   }
+  for (let i = 0; i < keyedFacts.length; i++) keyed[keyedFacts[i] as number] = 0;
   // "She toured the prison": the actor the previous sentence named fills an event's empty actor (or place) role.
-  for (const h of s.carried ?? []) {
-    if (h.start < s.start || h.end > s.end) continue;
-    for (const o of m.factOwners[h.phrase] ?? []) {
-      const roles = byFact.get(o.fact);
-      if (!roles || o.role !== h.role || m.facts[o.fact]?.fact.kind !== 'event') continue;
-      const list = roles.get(o.role);
-      if (!list) roles.set(o.role, [h]);
-      else if (list.includes(h) || !list.every((x) => x.start === h.start)) continue;
-      else list.push(h);
+  const carried = s.carried;
+  if (carried) {
+    for (let ci = 0; ci < carried.length; ci++) {
+      const h = carried[ci] as CarriedHit;
+      if (h.start < s.start || h.end > s.end) continue;
+      const owners = m.factOwners[h.phrase];
+      if (!owners) continue;
+      for (let oi = 0; oi < owners.length; oi++) {
+        const o = owners[oi] as { fact: number; role: FactRole };
+        const roles = byFact[o.fact];
+        if (!roles || o.role !== h.role || m.facts[o.fact]?.fact.kind !== 'event') continue;
+        const list = roles.get(o.role);
+        if (!list) roles.set(o.role, [h]);
+        else if (list.includes(h) || !list.every((x) => x.start === h.start)) continue;
+        else list.push(h);
+      }
     }
   }
+  // (The buffer is cleared before anything is compared.)
+  const rolesOf: Array<Map<FactRole, PhraseHit[]>> = [];
+  for (let i = 0; i < order.length; i++) {
+    rolesOf.push(byFact[order[i] as number] as Map<FactRole, PhraseHit[]>);
+    byFact[order[i] as number] = undefined;
+  }
   const out: FactFinding[] = [];
-  for (const [fi, roles] of byFact) {
+  for (let i = 0; i < order.length; i++) {
+    const fi = order[i] as number;
+    const roles = rolesOf[i] as Map<FactRole, PhraseHit[]>;
     const info = m.facts[fi];
     if (!info) continue;
     const { fact, claim } = info;
@@ -146,19 +182,12 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
       fact.kind === 'year'
         ? matchYear(s, fact, roles, s.nearFacts?.has(fi) ?? false)
         : fact.kind === 'title'
-          ? matchTitle(
-              s,
-              fact,
-              roles,
-              s.nearFacts?.has(fi) ?? false,
-              (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'title' && o.fact !== fi),
-              (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'person'),
-            )
+          ? matchTitleOf(m, s, fi, fact, roles)
           : fact.kind === 'law'
             ? matchLaw(s, fact, roles)
             : fact.kind === 'name'
               ? matchName(s, fact, roles)
-              : matchEvent(s, fact, roles, (h) => objectShareOf(m, h));
+              : matchEvent(s, fact, roles, scratch.objectShare);
     if (found) out.push({ claim, factId: fact.id, ...found });
   }
   // One predicate has one object: when two events read the same action ("drew criticism"), the one
@@ -172,21 +201,59 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // megacárcel": whom he would deport, not only where).
   // What only neighbours a claim never takes the verb from that claim's own fact ("rights groups and Democrats
   // criticized the deal": the activists' criticism, not only the lawmakers').
-  const neighbour = (f: FactFinding) => f.detail.type === 'event' && f.detail.neighbour === true;
-  const beats = (g: FactFinding, f: FactFinding) =>
-    g.claim === f.claim && neighbour(g) !== neighbour(f)
-      ? !neighbour(g)
-      : g.whole !== f.whole && g.whole === true && g.object && f.object && objectGap(g) <= objectGap(f)
-      ? true
-      : f.whole === true && g.whole !== true && g.object && f.object && objectGap(f) <= objectGap(g)
-        ? false
-        : g.objectShare !== undefined && f.objectShare !== undefined && g.objectShare !== f.objectShare
-      ? g.objectShare < f.objectShare
-      : g.span[1] - g.span[0] < f.span[1] - f.span[0];
+  // (One finding or none, as in most sentences, has nothing to beat nor to sort.)
+  if (out.length < 2) return out;
   const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && beats(g, f))));
   // Per claim the first finding is kept: conflicts first, then the narrowest slots (a year before the law it dates).
   // A neighbouring fact comes after the claim's own.
   return kept.sort((a, b) => findingRank(a) - findingRank(b));
+}
+
+/** A title fact's comparison: another fact's own title is theirs, and a person's name is someone's (made only for title facts). */
+function matchTitleOf(m: Matcher, s: FactSentence, fi: number, fact: TitleFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
+  return matchTitle(
+    s,
+    fact,
+    roles,
+    s.nearFacts?.has(fi) ?? false,
+    (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'title' && o.fact !== fi),
+    (h) => (m.factOwners[h.phrase] ?? []).some((o) => o.role === 'person'),
+  );
+}
+
+function neighbour(f: FactFinding): boolean {
+  return f.detail.type === 'event' && f.detail.neighbour === true;
+}
+
+/** Whether finding `g` is the reading of the action both read, over `f` (see `matchFacts`). */
+function beats(g: FactFinding, f: FactFinding): boolean {
+  return g.claim === f.claim && neighbour(g) !== neighbour(f)
+    ? !neighbour(g)
+    : g.whole !== f.whole && g.whole === true && g.object && f.object && objectGap(g) <= objectGap(f)
+    ? true
+    : f.whole === true && g.whole !== true && g.object && f.object && objectGap(f) <= objectGap(g)
+      ? false
+      : g.objectShare !== undefined && f.objectShare !== undefined && g.objectShare !== f.objectShare
+    ? g.objectShare < f.objectShare
+    : g.span[1] - g.span[0] < f.span[1] - f.span[0];
+}
+
+interface Scratch {
+  /** One zeroed mark per fact. */
+  keyed: Uint8Array;
+  /** Per fact, its hits by role while a sentence is compared; cleared after. */
+  roles: Array<Map<FactRole, PhraseHit[]> | undefined>;
+  objectShare: (h: PhraseHit) => number;
+}
+const scratches = new WeakMap<Matcher, Scratch>();
+/** The matcher's buffers for `matchFacts`, reused by every sentence (each leaves them as it found them). */
+function scratchOf(m: Matcher): Scratch {
+  let x = scratches.get(m);
+  if (!x || x.keyed.length !== m.facts.length) {
+    x = { keyed: new Uint8Array(m.facts.length), roles: new Array<Map<FactRole, PhraseHit[]> | undefined>(m.facts.length).fill(undefined), objectShare: (h) => objectShareOf(m, h) };
+    scratches.set(m, x);
+  }
+  return x;
 }
 
 /** How far an event's object stands from its action. */
@@ -613,9 +680,9 @@ function spanGap(d: { start: number; end: number }, start: number, end: number):
 }
 
 function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, PhraseHit[]>, objectShare: (h: PhraseHit) => number = () => 0): Found | null {
-  const actors = roles.get('actor') ?? [];
-  const actions = roles.get('action') ?? [];
-  const objects = roles.get('object') ?? [];
+  const actors = roles.get('actor') ?? NO_HITS;
+  const actions = roles.get('action') ?? NO_HITS;
+  const objects = roles.get('object') ?? NO_HITS;
   const needsObject = fact.object.en.length + fact.object.es.length > 0;
   const needsActor = fact.actor.en.length + fact.actor.es.length > 0;
   if ((needsActor && !actors.length) || !actions.length || (needsObject && !objects.length)) return null;
@@ -623,20 +690,24 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     // "Transferred out of CECOT", "sacado del CECOT": a move away from the place is not the move into it.
     if (AWAY_AFTER.test(s.folded.slice(a.end, a.end + 12))) continue;
     // The actor stands before the action, or right after it ("visitó el CECOT la secretaria Noem", "deported by Washington").
-    const actor = needsActor ? nearest(actors.filter((x) => x.end <= a.start || x.start - a.end <= ACTOR_AFTER), a, [a]) : null;
+    const actor = needsActor ? nearest(actors, a, a, null, a.end + ACTOR_AFTER) : null;
     if (needsActor && !actor) continue;
-    const object = needsObject ? nearest(objects, a, actor ? [a, actor] : [a]) : null;
+    const object = needsObject ? nearest(objects, a, a, actor) : null;
     if (needsObject && !object) continue;
     // "Noem, que llegó a El Salvador el martes, recorrió el CECOT": an action inside an aside whose object
     // stands outside it is the aside's; another action of the fact after the aside is the event's.
     if (object && object.start >= a.end && inOtherClause(s.folded, a, [object]) && actions.some((b) => b.start >= a.end && b.end <= object.start && !inOtherClause(s.folded, b, [a]))) continue;
     // Of two actions before one object, a denial of the nearer one denies the event: "allege that many have
     // no ties to Tren de Aragua" denies the ties, it does not report the allegation of them.
-    const inner = object ? actions.filter((b) => b !== a && b.start >= a.end && b.end <= object.start).pop() : undefined;
+    let inner: PhraseHit | undefined;
+    if (object) for (let i = actions.length - 1; i >= 0 && !inner; i--) {
+      const b = actions[i] as PhraseHit;
+      if (b !== a && b.start >= a.end && b.end <= object.start) inner = b;
+    }
     const denied = inner ?? a;
-    const parts = [a, ...(actor ? [actor] : []), ...(object ? [object] : [])];
-    const start = Math.min(...parts.map((x) => x.start));
-    const end = Math.max(...parts.map((x) => x.end));
+    // (The roles' spans, listed only for the finding: most actions find none.)
+    const start = Math.min(a.start, actor ? actor.start : a.start, object ? object.start : a.start);
+    const end = Math.max(a.end, actor ? actor.end : a.end, object ? object.end : a.end);
     // "The prison, built for…, became…, but is questioned by rights groups": the clause that goes on
     // with the subject before it may stand farther from that subject than one clause's reach.
     // "Noem spoke about why she felt the need to make an in-person appearance at…": a pronoun after the actor
@@ -674,6 +745,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       // Told through a pronoun, the event's clause is the pronoun's: a day before it is the main clause's
       // ("On Monday, Noem explained why she made an appearance at CECOT", "Noem said on Monday she had toured…").
       const dayFrom = pronoun ?? start;
+      const parts = [a, ...(actor ? [actor] : []), ...(object ? [object] : [])];
       const days = findWeekdays(s.folded, Math.max(s.start, dayFrom - 40), Math.min(s.end, end + 40))
         .filter((d) => !inOtherClause(s.folded, d, parts) && (pronoun === null || d.start >= pronoun))
         .sort((x, y) => spanGap(x, dayFrom, end) - spanGap(y, dayFrom, end));
@@ -706,7 +778,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       action: [a.start, a.end],
       ...(object ? { object: [object.start, object.end] as [number, number], objectShare: objectShare(object) } : {}),
       whole: actor !== null && object !== null,
-      roles: parts.map((x) => [x.start, x.end] as [number, number]),
+      roles: [[a.start, a.end], ...(actor ? [[actor.start, actor.end] as [number, number]] : []), ...(object ? [[object.start, object.end] as [number, number]] : [])],
       relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
       span: [from, end],
       page: s.text.slice(from, end),
@@ -743,8 +815,11 @@ const SAME_SUBJECT = /^\s*(?:is|was|has been|have been|remains|es|fue|ha sido|ha
  */
 function sameSubjectClause(folded: string, start: number, action: number, end: number): number | null {
   let at: number | null = null;
-  for (const b of folded.slice(start, action).matchAll(CLAUSE_BREAK)) {
-    const after = start + (b.index ?? 0) + b[0].length;
+  // (`exec` on the one expression, not `matchAll`, which copies it each time.)
+  const stretch = folded.slice(start, action);
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let b = CLAUSE_BREAK.exec(stretch); b; b = CLAUSE_BREAK.exec(stretch)) {
+    const after = start + b.index + b[0].length;
     if (b[0] !== ';' && SAME_SUBJECT.test(folded.slice(after, action))) at = after;
   }
   if (at === null || at - start > EVENT_WINDOW || end - at > EVENT_WINDOW) return null;
@@ -767,12 +842,15 @@ const SECOND_RELATIVE = /\b(?:y|e|and) (?:que|which|that|who)\b/g;
 /** Where the clause with the action starts, when it is the second of two relative clauses after the noun; else `from`. */
 function secondRelative(folded: string, from: number, action: number): number {
   let at = from;
-  for (const b of folded.slice(from, action).matchAll(SECOND_RELATIVE)) at = from + (b.index ?? 0) + b[0].indexOf(' ') + 1;
+  const stretch = folded.slice(from, action);
+  SECOND_RELATIVE.lastIndex = 0;
+  for (let b = SECOND_RELATIVE.exec(stretch); b; b = SECOND_RELATIVE.exec(stretch)) at = from + b.index + b[0].indexOf(' ') + 1;
   return at;
 }
 function clauseBreak(stretch: string): boolean {
-  for (const b of stretch.matchAll(CLAUSE_BREAK)) {
-    if (b[0] === ';' || !SAME_SUBJECT.test(stretch.slice((b.index ?? 0) + b[0].length))) return true;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let b = CLAUSE_BREAK.exec(stretch); b; b = CLAUSE_BREAK.exec(stretch)) {
+    if (b[0] === ';' || !SAME_SUBJECT.test(stretch.slice(b.index + b[0].length))) return true;
   }
   return false;
 }
@@ -846,12 +924,14 @@ function inOtherClause(folded: string, d: { start: number; end: number }, parts:
   return aside !== null && !parts.some((p) => p.start < aside[1] && p.end > aside[0]);
 }
 
-/** The hit nearest to `to` that overlaps none of `not`. */
-function nearest(hits: readonly PhraseHit[], to: PhraseHit, not: readonly PhraseHit[]): PhraseHit | null {
+/** The hit nearest to `to` that overlaps neither `not` nor `not2`, and ends before `to` or starts by `startBy`. */
+function nearest(hits: readonly PhraseHit[], to: PhraseHit, not: PhraseHit, not2: PhraseHit | null, startBy = Infinity): PhraseHit | null {
   let best: PhraseHit | null = null;
   let gap = Infinity;
-  for (const h of hits) {
-    if (not.some((n) => n.start < h.end && h.start < n.end)) continue;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as PhraseHit;
+    if (h.end > to.start && h.start > startBy) continue;
+    if ((not.start < h.end && h.start < not.end) || (not2 && not2.start < h.end && h.start < not2.end)) continue;
     const d = h.end <= to.start ? to.start - h.end : h.start >= to.end ? h.start - to.end : 0;
     if (d < gap) {
       gap = d;

@@ -7,7 +7,7 @@ import { compareQuantities, describeQuantity, toInterval } from './compare-quant
 import { explain, type ExplainDetail, type Locale } from './explain';
 import { HEDGE_NEAR, matchFacts } from './match-facts';
 import { readMoney } from './money-slots';
-import { groupCounted, readCounts, within } from './count-groups';
+import { groupCounted, readCounts, within, type CountReading } from './count-groups';
 import { readTimeOut } from './time-out';
 import { narrowerScope, widerScope } from './count-scope';
 
@@ -108,9 +108,11 @@ const NO_HITS: readonly PhraseHit[] = Object.freeze([]);
 // Shared empty collections for the many sentences without numbers, facts, terms or cues: never added to.
 const NO_SUBJECTS: ReadonlySet<number> = new Set<number>();
 const NO_CLAIMS: ReadonlySet<string> = new Set<string>();
-const NO_TERMS: ReadonlyMap<number, TermEvidence> = new Map<number, TermEvidence>();
-const NO_CUES: ReadonlyMap<number, CueEvidence> = new Map<number, CueEvidence>();
 const NO_EVENTS: ReadonlyArray<{ span: [number, number]; subject: string }> = Object.freeze([]);
+const NO_COUNTED: readonly CountReading[] = Object.freeze([]);
+// An evidence's lists that most evidence never fills are these until the first entry, which replaces them (never added to).
+const NONE_NAMED = Object.freeze([]) as readonly PhraseHit[] as PhraseHit[];
+const NO_SPECIFIC_PHRASES = Object.freeze([]) as readonly [number, number][] as Array<[phrase: number, strength: number]>;
 
 /** Cue evidence decays with distance from the number: halved 25 characters away. */
 const DECAY = 25;
@@ -162,10 +164,13 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   const timeOut = parsed.length ? readTimeOut(m, s, folded, parsed) : NO_TIME_OUT;
   const quantities = timeOut.size ? parsed.map((q) => timeOut.get(q)?.confined ?? q) : parsed;
   const outOf = timeOut.size ? new Map([...timeOut.values()].map((t) => [t.confined, t])) : NO_TIME_OUT_OF;
-  const counted = readCounts(m, s, folded, quantities, (q) => {
-    const t = outOf.get(q);
-    return t ? { index: t.subject, score: 1 } : assignSubject(m, s, q, quantities);
-  });
+  // (No number, no reading: no closure made for it.)
+  const counted = quantities.length
+    ? readCounts(m, s, folded, quantities, (q) => {
+        const t = outOf.get(q);
+        return t ? { index: t.subject, score: 1 } : assignSubject(m, s, q, quantities);
+      })
+    : NO_COUNTED;
   // (Shared and never added to when nothing was counted, as in most sentences.)
   const comparedSubjects = counted.length ? new Set<number>() : (NO_SUBJECTS as Set<number>);
   for (const k of counted) {
@@ -350,7 +355,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   }
 
   // Statements, and quantity subjects the sentence is about without a number to compare.
-  const termEvidence = s.termHits.length ? new Map<number, TermEvidence>() : (NO_TERMS as Map<number, TermEvidence>);
+  // The evidence per claim and per subject is the matcher's, made once and refilled by each sentence (`evidenceOf`).
+  const ev = evidenceOf(m);
+  ev.gen++;
   // The claims with terms in the sentence, in the order their evidence was made (the map's key order).
   const claimIndexes: number[] = [];
   // Terms that name the topic itself ("CECOT", shared by half the claims) come
@@ -376,10 +383,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     let negated: boolean | null = null;
     for (let oi = 0; oi < owners.length; oi++) {
       const o = owners[oi] as (typeof owners)[number];
-      let e = termEvidence.get(o.owner);
+      let e = termsOf(ev, o.owner);
       if (!e) {
-        // (Made with the first phrase in: an array grown from empty reserves room for 16.)
-        termEvidence.set(o.owner, (e = { weight: 0, specific: 0, own: 0, unique: 0, seen: [h.phrase], hits: [h], named: [], negatedHit: false, specificPhrases: [] }));
+        e = freshTerms(ev, o.owner, h);
         claimIndexes.push(o.owner);
       } else {
         if (e.seen.includes(h.phrase)) continue;
@@ -390,7 +396,6 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (owners.length === 1) e.unique++;
       if (o.weight >= SPECIFIC_TERM && !m.termGeneric[h.phrase] && !othersEvent(m, events, h, o.owner)) {
         e.specific += strength;
-        // (The first made with it in: an array grown from empty reserves room for 16.)
         if (e.specificPhrases.length) e.specificPhrases.push([h.phrase, strength]);
         else e.specificPhrases = [[h.phrase, strength]];
         if (!within_(s.topicSpans, h)) e.own += strength;
@@ -404,7 +409,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const owners = m.termOwners[h.phrase];
     if (!owners) continue;
     for (let oi = 0; oi < owners.length; oi++) {
-      const e = termEvidence.get((owners[oi] as (typeof owners)[number]).owner);
+      const e = termsOf(ev, (owners[oi] as (typeof owners)[number]).owner);
       if (e && !e.seen.includes(h.phrase)) {
         e.seen.push(h.phrase);
         if (e.named.length) e.named.push(h);
@@ -413,7 +418,6 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       }
     }
   }
-  const cueEvidence = s.cueHits.length ? new Map<number, CueEvidence>() : (NO_CUES as Map<number, CueEvidence>);
   // The subjects with cues in the sentence, in the order their evidence was made (the map's key order).
   const cueSubjects: number[] = [];
   for (let hi = 0; hi < s.cueHits.length; hi++) {
@@ -427,12 +431,11 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       // "La población carcelaria del país": the subject's word, said of a wider population.
       const owner = m.subjects[o.owner];
       if (owner?.scopeWider && widerScope(owner, s, folded, h, quantities)) continue;
-      let e = cueEvidence.get(o.owner);
+      let e = cuesOf(ev, o.owner);
       const w = generic ? o.weight * 0.3 : o.weight;
       if (!e) {
-        // (Made with the first cue in: an array grown from empty reserves room for 16.)
         cueSubjects.push(o.owner);
-        cueEvidence.set(o.owner, (e = { weight: w, specific: generic ? 0 : 1, own: own ? 1 : 0, seen: [h.phrase], specificHits: generic ? [] : [h], weighted: [{ hit: h, weight: w }] }));
+        freshCues(ev, o.owner, h, w, generic, own);
         continue;
       }
       if (e.seen.includes(h.phrase)) continue;
@@ -441,7 +444,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       e.weighted.push({ hit: h, weight: w });
       if (!generic) {
         e.specific++;
-        e.specificHits.push(h);
+        if (e.specificHits.length) e.specificHits.push(h);
+        else e.specificHits = [h];
       }
       if (own) e.own++;
     }
@@ -470,8 +474,8 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     const ci = claimIndexes[cii] as number;
     const c = m.claims[ci];
     if (!c) continue;
-    const terms = termEvidence.get(ci);
-    const cues = cueEvidence.get(c.subject);
+    const terms = termsOf(ev, ci);
+    const cues = cuesOf(ev, c.subject);
     // (A statement with none of its terms here is passed over below unless a cue is one of its own words: told first, as it is most of them.)
     if (!terms && !c.claim.quantity && !anyStatementCue(cues?.specificHits, c)) continue;
     if (already.has(c.claim.id) || factClaims?.has(c.claim.id)) continue;
@@ -777,6 +781,8 @@ function within_(spans: ReadonlyArray<{ start: number; end: number }> | undefine
 }
 
 interface TermEvidence {
+  /** The sentence it is evidence for (`Evidence.gen`): evidence of an earlier one is none. */
+  gen: number;
   weight: number;
   specific: number;
   /** Specific terms that are not the topic's own words. */
@@ -831,6 +837,7 @@ function ownTermSaid(terms: TermEvidence, c: ClaimInfo): boolean {
 }
 
 interface CueEvidence {
+  gen: number;
   weight: number;
   specific: number;
   /** Specific cues that are not the topic's own words. */
@@ -838,6 +845,72 @@ interface CueEvidence {
   seen: number[];
   specificHits: PhraseHit[];
   weighted: Array<{ hit: PhraseHit; weight: number }>;
+}
+
+/**
+ * A matcher's evidence, one object per claim (terms) and per subject (cues), refilled by each
+ * sentence (`gen` counts the sentences) rather than made anew: a sentence names a few claims'
+ * terms, each with several owners, and the objects and their lists stay as they grew. Nothing
+ * of them outlives the `matchSentence` call that fills them, which never calls itself.
+ */
+interface Evidence {
+  gen: number;
+  terms: Array<TermEvidence | undefined>;
+  cues: Array<CueEvidence | undefined>;
+}
+const evidences = new WeakMap<Matcher, Evidence>();
+function evidenceOf(m: Matcher): Evidence {
+  let ev = evidences.get(m);
+  if (!ev) evidences.set(m, (ev = { gen: 0, terms: [], cues: [] }));
+  return ev;
+}
+
+/** Claim `ci`'s term evidence in this sentence, if any. */
+function termsOf(ev: Evidence, ci: number): TermEvidence | undefined {
+  const e = ev.terms[ci];
+  return e && e.gen === ev.gen ? e : undefined;
+}
+
+function cuesOf(ev: Evidence, subject: number): CueEvidence | undefined {
+  const e = ev.cues[subject];
+  return e && e.gen === ev.gen ? e : undefined;
+}
+
+/** Claim `ci`'s term evidence for this sentence, with its first phrase in. */
+function freshTerms(ev: Evidence, ci: number, h: PhraseHit): TermEvidence {
+  let e = ev.terms[ci];
+  if (!e) ev.terms[ci] = e = { gen: 0, weight: 0, specific: 0, own: 0, unique: 0, seen: [h.phrase], hits: [h], named: NONE_NAMED, negatedHit: false, specificPhrases: NO_SPECIFIC_PHRASES };
+  e.gen = ev.gen;
+  e.weight = 0;
+  e.specific = 0;
+  e.own = 0;
+  e.unique = 0;
+  // (Cut back to the first entry, not emptied: an array emptied lets go of its room, and the next one is made anew.)
+  e.seen[0] = h.phrase;
+  e.seen.length = 1;
+  e.hits[0] = h;
+  e.hits.length = 1;
+  e.named = NONE_NAMED;
+  e.negatedHit = false;
+  e.specificPhrases = NO_SPECIFIC_PHRASES;
+  return e;
+}
+
+/** A subject's cue evidence for this sentence, with its first cue in. */
+function freshCues(ev: Evidence, subject: number, h: PhraseHit, w: number, generic: boolean, own: boolean): CueEvidence {
+  let e = ev.cues[subject];
+  const weighted = { hit: h, weight: w };
+  if (!e) ev.cues[subject] = e = { gen: 0, weight: 0, specific: 0, own: 0, seen: [h.phrase], specificHits: NONE_NAMED, weighted: [weighted] };
+  e.gen = ev.gen;
+  e.weight = w;
+  e.specific = generic ? 0 : 1;
+  e.own = own ? 1 : 0;
+  e.seen[0] = h.phrase;
+  e.seen.length = 1;
+  e.specificHits = generic ? NONE_NAMED : [h];
+  e.weighted[0] = weighted;
+  e.weighted.length = 1;
+  return e;
 }
 
 /** Every specific term of the claim the sentence uses is the name of a person it involves. */
@@ -956,18 +1029,22 @@ interface Assignment {
  */
 function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: readonly ParsedQuantity[]): Assignment | null {
   const scores = new Map<number, number>();
-  for (const h of s.cueHits) {
+  for (let hi = 0; hi < s.cueHits.length; hi++) {
+    const h = s.cueHits[hi] as PhraseHit;
     // The hedge before the number is not a cue ("as many as" says nothing about capacity).
     if (h.start >= q.start && h.end <= q.numberStart) continue;
+    const owners = m.cueOwners[h.phrase];
+    if (!owners) continue;
     const gap = distance(h, q);
     // (Most cues have no nearer number: only then is each owner asked about the numbers nearer it.)
-    const nearer = all.some((other) => other !== q && distance(h, other) < gap);
-    for (const o of m.cueOwners[h.phrase] ?? []) {
+    const nearer = nearerNumber(all, q, h, gap, null);
+    for (let oi = 0; oi < owners.length; oi++) {
+      const o = owners[oi] as (typeof owners)[number];
       const info = m.subjects[o.owner];
       if (!info?.category || !info.quantityClaims.length || !unitsFit(info, q)) continue;
       // A cue counts for the nearest number of its kind or its subject's units: "are being held at the nearly
       // two-year-old facility" speaks for the 15,000 held, not for the facility's age ("with 256 cells" still for the cells).
-      if (nearer && all.some((other) => other !== q && distance(h, other) < gap && (other.category === q.category || unitsFit(info, other)))) continue;
+      if (nearer && nearerNumber(all, q, h, gap, info)) continue;
       // "…, nearly half the number of inmates in the UK": the subject's word said of another population.
       if (info.scopeWider && widerScope(info, s, s.folded ?? s.text.toLowerCase(), h, all)) continue;
       const v = o.weight / (1 + gap / DECAY);
@@ -1009,6 +1086,15 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
     if (!best || score > best.score) best = { index, score };
   }
   return best && best.score >= MIN_ASSIGN ? best : null;
+}
+
+/** Another of `all` than `q` stands nearer the cue `h` than `gap`; with `info`, only one of `q`'s kind or of the subject's units. */
+function nearerNumber(all: readonly ParsedQuantity[], q: ParsedQuantity, h: PhraseHit, gap: number, info: SubjectInfo | null): boolean {
+  for (let i = 0; i < all.length; i++) {
+    const other = all[i] as ParsedQuantity;
+    if (other !== q && distance(h, other) < gap && (!info || other.category === q.category || unitsFit(info, other))) return true;
+  }
+  return false;
 }
 
 /** How far before a number the thing it measures may be named ("lights blaze 24 hours a day"). */
