@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { NoteAnchor } from '../../lib/store/note-anchors-repo';
 import { unpackNoteAnchors } from '../../lib/store/note-anchors-packed';
-import { extractMainText } from '../../lib/extract/extract-main-text';
+import { extractMainTextStepped } from '../../lib/extract/extract-main-text';
 import { loadReadability, type ReadabilityLike } from '../../lib/extract/readability-content';
 import { mapHolds, type TextMap } from '../../lib/extract/text-map';
 import type { PageAnalysis } from '../../lib/messages/protocol';
@@ -38,7 +38,7 @@ import type { ScriptLifetime } from './script-lifetime';
 import { draftFromSelection } from './selection-draft';
 import { isTextChange } from './page-mutations';
 import { announceClaim, focusAfterNote, nextClaim } from './claim-navigation';
-import { mark, timed, timedAsync } from './timeline';
+import { mark, measure, timed, timedAsync } from './timeline';
 import { nearestRect, rangesIntersect, scrollToRange, textRange } from './text-ranges';
 import { analyseFirstPart, FIRST_PART_CHARS, firstPartOf, takeFirstPart, type FirstPart } from './first-part';
 
@@ -58,6 +58,11 @@ interface MainText {
   ranges: Map<string, Range>;
   /** Each claim part's own range, by `partKey(claim key, index)`. */
   partRanges: Map<string, Range>;
+}
+
+/** The main thread given back for a moment: input, frames and the page's own tasks queued meanwhile run first. */
+function giveWay(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** A part's mark id: its sentence's key and its index. */
@@ -231,7 +236,11 @@ export class PageSession {
       // the main thread), and their claims reach the screen first; Readability's text then replaces them.
       const quickFirst = firstWanted ? await (sentPainted ?? this.quickFirstPart(url)) : false;
       if (readability) this.readability = await readability;
-      const extracted = timed('extract', () => extractMainText(this.doc, { readability: this.readability }));
+      // In steps (clone, pairing, Readability, mapping back, rendering), with the main thread given back between
+      // them: on a long page the whole is 70-90 ms, which held the reader's input and the page's own tasks.
+      const extracted = await timedAsync('extract', () =>
+        extractMainTextStepped(this.doc, { readability: this.readability }, giveWay, (step, start, end) => measure(`extract-${step}`, start, end), () => performance.now()),
+      );
       if (changed || extracted.text !== this.lastText || !this.main) {
         changed = true;
         this.lastText = extracted.text;
