@@ -408,7 +408,9 @@ async function main() {
     const afterFirst = (r: (typeof on)[number]): { frame: number; step: Step } => {
       const at = r.inPage.steps.find((s) => s.name === 'first-highlight')?.start ?? Number.POSITIVE_INFINITY;
       const frames = r.inPage.steps.filter((s) => s.name.startsWith('page:long-frame') && s.start + s.duration > at).map((s) => s.duration);
-      const ours = r.inPage.steps.filter((s) => /^extract-|^place-claims|^paint-claims|^link-notes/.test(s.name) && s.start >= at);
+      // A build whose extraction is one step has 'extract' alone; one that runs it in steps has 'extract-<step>' too.
+      const stepped = r.inPage.steps.some((s) => s.name.startsWith('extract-'));
+      const ours = r.inPage.steps.filter((s) => (stepped ? /^extract-|^place-claims|^paint-claims|^link-notes/ : /^extract$|^place-claims|^paint-claims|^link-notes/).test(s.name) && s.start >= at);
       const longest = ours.reduce((m, s) => (s.duration > m.duration ? s : m), { name: '-', start: 0, duration: 0 });
       return { frame: frames.length ? Math.max(...frames) : 0, step: longest };
     };

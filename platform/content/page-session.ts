@@ -156,14 +156,25 @@ export class PageSession {
     this.ctx.watchLocation(() => this.onNavigate());
     this.ctx.onInvalidated(() => this.dispose());
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return this.watchSettings();
-    // The Annotate button works on every page the session is on; a selection made before it loaded counts.
-    this.overlay ??= timed('overlay', () => this.makeOverlay());
-    this.onSelection();
+    // The Annotate button works on every page the session is on; a selection made before it loaded counts. Its
+    // overlay (a host element in the top layer, a closed shadow root and its styles) is built after the first
+    // highlight is on screen, or once the first pass is done, unless the reader is selecting text already.
+    const selection = this.doc.getSelection();
+    if (selection && !selection.isCollapsed) this.ensureOverlay();
     // Watched from the start: the notes are on screen before the first pass ends, and a change
     // the page makes meanwhile must bring another pass.
     this.observe();
     await this.refresh();
+    this.ensureOverlay();
     this.watchSettings();
+  }
+
+  /** The in-page overlay, built on first need; a selection made before it was there is taken up then. */
+  private ensureOverlay(): Overlay {
+    if (this.overlay) return this.overlay;
+    this.overlay = timed('overlay', () => this.makeOverlay());
+    this.onSelection();
+    return this.overlay;
   }
 
   /**
@@ -377,7 +388,10 @@ export class PageSession {
     if (!this.painted && (claimMarks.length || noteMarks.length)) {
       this.painted = true;
       mark('first-highlight');
-      // Once that highlight is on screen.
+      // Once that highlight is on screen: the overlay (the hover card, the Annotate button), and the settings watched.
+      void afterNextFrame(this.doc).then(() => {
+        if (this.ctx.isValid) this.ensureOverlay();
+      });
       this.ctx.setTimeout(() => this.watchSettings(), 0);
     }
   }
@@ -452,7 +466,7 @@ export class PageSession {
     if (this.highlighter) return;
     this.highlighter = new Highlighter(this.doc);
     this.highlighter.setStyle(this.settings.colors, this.settings.showUnmatched);
-    this.overlay ??= this.makeOverlay();
+    // The overlay comes after the first frame that shows the highlights (see paint).
     this.ctx.addEventListener(this.doc, 'mousemove', (e: MouseEvent) => this.onPointer(e));
     this.ctx.addEventListener(this.doc, 'click', (e: MouseEvent) => this.onClick(e));
   }
@@ -576,7 +590,7 @@ export class PageSession {
         void this.refresh();
         break;
       case 'content/annotate-selection':
-        this.overlay ??= this.makeOverlay();
+        this.ensureOverlay();
         void this.annotateSelection({ purpose: m.purpose });
         break;
       case 'content/open-frame':
