@@ -1,6 +1,6 @@
 import { detectLanguage, primaryLanguage } from '../text/detect-language';
 import { declaredLanguage, furnitureTest, heuristicText, pageTitle, textLanguage } from './heuristic-text';
-import { readabilityChoice, type ReadabilityLike } from './readability-content';
+import { readabilitySteps, runSteps, type ReadabilityLike, type StepName } from './readability-content';
 import { isHidden, renderText } from './render-text';
 import type { TextMap } from './text-map';
 
@@ -38,10 +38,21 @@ export interface ExtractOptions {
  * highlight through the map. Works on a browser document and on linkedom's.
  */
 export function extractMainText(doc: Document, options: ExtractOptions = {}): ExtractedText {
+  return runSteps(extractSteps(doc, options));
+}
+
+/**
+ * `extractMainText` in steps (see `readabilitySteps`), for a caller that gives the page's main thread back
+ * between them: `extractMainTextStepped`. Run at once, it is `extractMainText` itself.
+ */
+export function* extractSteps(doc: Document, options: ExtractOptions = {}): Generator<StepName, ExtractedText, void> {
   if (options.readability) {
     const declared = declaredLanguage(doc);
-    const choice = readabilityChoice(doc, options.readability);
+    const choice = yield* readabilitySteps(doc, options.readability);
     if (choice) {
+      // Between the steps the page may have taken some of the chosen text out of the document: then it is all done
+      // again in one go, on the page as it is now (a change of the page brings another pass anyway).
+      for (const t of choice.textNodes) if (!t.isConnected) return extractMainText(doc, options);
       const root = commonAncestor(choice.textNodes) ?? doc.body ?? doc.documentElement;
       // Readability keeps some furniture inside articles (share buttons, "related" boxes); drop it here too.
       const furniture = furnitureTest(root);
@@ -50,10 +61,37 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
         const title = pageTitle(doc) || choice.title || '';
         return finish(title, rendered.text, rendered.map, declared ?? primaryLanguage(choice.lang), 'readability');
       }
+      yield 'render';
     }
   }
 
   return { ...heuristicText(doc, options.maxChars), method: 'heuristic' };
+}
+
+/**
+ * `extractMainText` with the page's main thread given back between its steps: `pause` is awaited after each
+ * (a browser caller passes a timer of 0 ms, so that input, frames and the page's own tasks run in between), and
+ * `step`, when given, is told each step's name with its start and end (for the page's timeline). The same text,
+ * map and method as `extractMainText` on the same page.
+ */
+export async function extractMainTextStepped(
+  doc: Document,
+  options: ExtractOptions,
+  pause: () => Promise<void>,
+  step?: (name: StepName, start: number, end: number) => void,
+  now: () => number = () => Date.now(),
+): Promise<ExtractedText> {
+  const steps = extractSteps(doc, options);
+  for (;;) {
+    const start = now();
+    const next = steps.next();
+    if (next.done) {
+      step?.('render', start, now());
+      return next.value;
+    }
+    step?.(next.value, start, now());
+    await pause();
+  }
 }
 
 /** The deepest node containing every node of the set. */

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { NoteAnchor } from '../../lib/store/note-anchors-repo';
 import { unpackNoteAnchors } from '../../lib/store/note-anchors-packed';
-import { extractMainText } from '../../lib/extract/extract-main-text';
+import { extractMainTextStepped } from '../../lib/extract/extract-main-text';
 import { loadReadability, type ReadabilityLike } from '../../lib/extract/readability-content';
 import { mapHolds, type TextMap } from '../../lib/extract/text-map';
 import type { PageAnalysis } from '../../lib/messages/protocol';
@@ -38,7 +38,7 @@ import type { ScriptLifetime } from './script-lifetime';
 import { draftFromSelection } from './selection-draft';
 import { isTextChange } from './page-mutations';
 import { announceClaim, focusAfterNote, nextClaim } from './claim-navigation';
-import { mark, timed, timedAsync } from './timeline';
+import { mark, measure, timed, timedAsync } from './timeline';
 import { nearestRect, rangesIntersect, scrollToRange, textRange } from './text-ranges';
 import { analyseFirstPart, FIRST_PART_CHARS, firstPartOf, takeFirstPart, type FirstPart } from './first-part';
 
@@ -58,6 +58,11 @@ interface MainText {
   ranges: Map<string, Range>;
   /** Each claim part's own range, by `partKey(claim key, index)`. */
   partRanges: Map<string, Range>;
+}
+
+/** The main thread given back for a moment: input, frames and the page's own tasks queued meanwhile run first. */
+function giveWay(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** A part's mark id: its sentence's key and its index. */
@@ -151,14 +156,25 @@ export class PageSession {
     this.ctx.watchLocation(() => this.onNavigate());
     this.ctx.onInvalidated(() => this.dispose());
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return this.watchSettings();
-    // The Annotate button works on every page the session is on; a selection made before it loaded counts.
-    this.overlay ??= timed('overlay', () => this.makeOverlay());
-    this.onSelection();
+    // The Annotate button works on every page the session is on; a selection made before it loaded counts. Its
+    // overlay (a host element in the top layer, a closed shadow root and its styles) is built after the first
+    // highlight is on screen, or once the first pass is done, unless the reader is selecting text already.
+    const selection = this.doc.getSelection();
+    if (selection && !selection.isCollapsed) this.ensureOverlay();
     // Watched from the start: the notes are on screen before the first pass ends, and a change
     // the page makes meanwhile must bring another pass.
     this.observe();
     await this.refresh();
+    this.ensureOverlay();
     this.watchSettings();
+  }
+
+  /** The in-page overlay, built on first need; a selection made before it was there is taken up then. */
+  private ensureOverlay(): Overlay {
+    if (this.overlay) return this.overlay;
+    this.overlay = timed('overlay', () => this.makeOverlay());
+    this.onSelection();
+    return this.overlay;
   }
 
   /**
@@ -231,7 +247,11 @@ export class PageSession {
       // the main thread), and their claims reach the screen first; Readability's text then replaces them.
       const quickFirst = firstWanted ? await (sentPainted ?? this.quickFirstPart(url)) : false;
       if (readability) this.readability = await readability;
-      const extracted = timed('extract', () => extractMainText(this.doc, { readability: this.readability }));
+      // In steps (clone, pairing, Readability, mapping back, rendering), with the main thread given back between
+      // them: on a long page the whole is 70-90 ms, which held the reader's input and the page's own tasks.
+      const extracted = await timedAsync('extract', () =>
+        extractMainTextStepped(this.doc, { readability: this.readability }, giveWay, (step, start, end) => measure(`extract-${step}`, start, end), () => performance.now()),
+      );
       if (changed || extracted.text !== this.lastText || !this.main) {
         changed = true;
         this.lastText = extracted.text;
@@ -368,7 +388,10 @@ export class PageSession {
     if (!this.painted && (claimMarks.length || noteMarks.length)) {
       this.painted = true;
       mark('first-highlight');
-      // Once that highlight is on screen.
+      // Once that highlight is on screen: the overlay (the hover card, the Annotate button), and the settings watched.
+      void afterNextFrame(this.doc).then(() => {
+        if (this.ctx.isValid) this.ensureOverlay();
+      });
       this.ctx.setTimeout(() => this.watchSettings(), 0);
     }
   }
@@ -443,7 +466,7 @@ export class PageSession {
     if (this.highlighter) return;
     this.highlighter = new Highlighter(this.doc);
     this.highlighter.setStyle(this.settings.colors, this.settings.showUnmatched);
-    this.overlay ??= this.makeOverlay();
+    // The overlay comes after the first frame that shows the highlights (see paint).
     this.ctx.addEventListener(this.doc, 'mousemove', (e: MouseEvent) => this.onPointer(e));
     this.ctx.addEventListener(this.doc, 'click', (e: MouseEvent) => this.onClick(e));
   }
@@ -567,7 +590,7 @@ export class PageSession {
         void this.refresh();
         break;
       case 'content/annotate-selection':
-        this.overlay ??= this.makeOverlay();
+        this.ensureOverlay();
         void this.annotateSelection({ purpose: m.purpose });
         break;
       case 'content/open-frame':

@@ -97,3 +97,31 @@ test('a page that renders its article on DOMContentLoaded is still recognised: t
     .poll(() => page.evaluate(() => CSS.highlights.size > 0), { timeout: 20_000 })
     .toBe(true);
 });
+
+test("a long page's main text is extracted in steps: the page's own tasks run between them, and the overlay comes after the first highlight", async ({ context, baseURL }) => {
+  // A page task every few milliseconds, timed on the page's clock: one that runs inside the extraction's span
+  // shows the extraction gave the main thread back (as one task, nothing of the page's could run inside it).
+  const html = longReport().replace('</body>', '<script>window.__ticks = []; setInterval(() => window.__ticks.push(performance.now()), 1);</script></body>');
+  await showTimeline(context);
+  await context.route(`${baseURL}/long-steps.html`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/long-steps.html`);
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('cecot-lens:report').length), { timeout: 20_000 }).toBeGreaterThan(0);
+  const seen = await page.evaluate(() => {
+    const one = (name: string) => performance.getEntriesByName(`cecot-lens:${name}`)[0] as PerformanceEntry | undefined;
+    const steps = performance.getEntriesByType('measure').filter((e) => e.name.startsWith('cecot-lens:extract-'));
+    const start = Math.min(...steps.map((e) => e.startTime));
+    const end = Math.max(...steps.map((e) => e.startTime + e.duration));
+    const ticks = (window as unknown as { __ticks: number[] }).__ticks;
+    return {
+      steps: steps.map((e) => e.name.slice('cecot-lens:'.length)),
+      // Page tasks that ran after the extraction's first step ended and before its last began.
+      inside: ticks.filter((t) => t > start && t < end && !steps.some((e) => t >= e.startTime && t <= e.startTime + e.duration)).length,
+      overlayAt: one('overlay')?.startTime ?? NaN,
+      firstHighlightAt: one('first-highlight')?.startTime ?? NaN,
+    };
+  });
+  expect(seen.steps).toEqual(expect.arrayContaining(['extract-clone', 'extract-pair', 'extract-readability', 'extract-collect', 'extract-render']));
+  expect(seen.inside).toBeGreaterThan(0);
+  expect(seen.overlayAt).toBeGreaterThan(seen.firstHighlightAt);
+});
