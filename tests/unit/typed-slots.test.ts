@@ -178,6 +178,8 @@ describe('the full name written beside "(CECOT)"', () => {
   it.each([
     ['The men were taken to the Terrorism Confinement Center (CECOT) in Tecoluca.', 'agrees'],
     ['The men were taken to the Center for Terrorism Confinement (CECOT) in Tecoluca.', 'agrees'],
+    // A translation that says "counter-terrorism" names the same centre, not another one.
+    ['The men were taken to the Counter-Terrorism Confinement Center (CECOT) in Tecoluca.', 'agrees'],
     ['Los llevaron al Centro de Confinamiento del Terrorismo (CECOT), en Tecoluca.', 'agrees'],
     ['The men were taken to the Detention Center Against Terrorism (CECOT) in Tecoluca.', 'conflicts'],
     ['They went to the National Anti-Gang Prison (CECOT) that evening.', 'conflicts'],
