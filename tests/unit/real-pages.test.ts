@@ -80,6 +80,30 @@ describe('the committed real-page registry', () => {
     for (const f of secondFacts) expect(f).not.toHaveProperty('quote');
   });
 
+  it('keeps every set to pages of its own: no URL is in two registries', () => {
+    const files = ['registry.json', 'held-back', 'second-set', 'third-set', 'fourth-set', 'fifth-set', 'sixth-set'].map((d) => (d.endsWith('.json') ? `tests/real-pages/${d}` : `tests/real-pages/${d}/registry.json`));
+    const seen = new Map<string, string>();
+    for (const file of files) {
+      for (const p of readRegistry(file).pages) {
+        expect(seen.get(p.url), `${p.url} in ${file}`).toBeUndefined();
+        seen.set(p.url, file);
+      }
+    }
+  });
+
+  it('has a sixth, untuned set: both languages, near-misses, known claims, values for every conflict, no quote', () => {
+    const sixth = readRegistry('tests/real-pages/sixth-set/registry.json');
+    const sixthFacts = sixth.pages.flatMap((p) => p.facts);
+    expect(sixth.pages.length).toBeGreaterThanOrEqual(50);
+    expect(sixthFacts.length).toBeGreaterThanOrEqual(200);
+    for (const l of ['en', 'es'] as const) expect(sixth.pages.filter((p) => p.language === l).length).toBeGreaterThanOrEqual(20);
+    expect(sixth.pages.filter((p) => !p.onTopic).length).toBeGreaterThanOrEqual(10);
+    for (const p of sixth.pages) expect(p.id.startsWith('s6-'), p.id).toBe(true);
+    for (const f of sixthFacts) for (const c of f.claimIds) expect(claims.has(c), `${f.id}: ${c}`).toBe(true);
+    for (const f of sixthFacts.filter((x) => x.expect === 'conflicts' || x.expect === 'error-repeated')) expect(f.values, f.id).toBeDefined();
+    for (const f of sixthFacts) expect(f).not.toHaveProperty('quote');
+  });
+
   it('holds no page text: only short values and the labeller’s notes', () => {
     const raw = readFileSync('tests/real-pages/registry.json', 'utf8');
     const data = JSON.parse(raw) as { pages: Array<Record<string, unknown>> };
