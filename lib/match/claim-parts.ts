@@ -68,7 +68,9 @@ function partsInOrder(text: string, ordered: readonly DatasetMatch[], matches: r
     // takes it in ("denied due process inside the Terrorism Confinement Center (CECOT)"), not as the
     // object of an event ("toured the Terrorism Confinement Center (CECOT)").
     // Beside a compared number it is where the people counted are ("250 Venezuelans held in the … (CECOT)"): the number speaks.
-    if (rightName(m) && parts.some((p) => VALUE_KINDS.has(p.kind))) continue;
+    if (rightName(m) && parts.some((p) => describesCounted(text, p, m))) continue;
+    // The full name alone, without the short name beside it, only names the place: a part where nothing else is.
+    if (rightName(m) && parts.length && fullNameOnly(text, m) && !introducedName(text, m)) continue;
     // An event that takes in only the short name ("were sent to El Salvador's CECOT | terrorism confinement
     // center") leaves the full name written beside it its own part: it is what the name claim says. A name the
     // sentence gives as the name ("known as …", "conocida como …") is what those words claim, even inside an
@@ -192,6 +194,31 @@ function repeatsError(m: DatasetMatch, matches: readonly DatasetMatch[]): boolea
 // a part only when nothing else in the sentence is, so it never takes the place of what the sentence claims.
 function rightName(m: DatasetMatch): boolean {
   return m.kind === 'name' && m.relation === 'agrees';
+}
+
+/**
+ * A participle after the people counted: what was done to them, and where ("deported to … and held at",
+ * "detenidos en"). After an auxiliary it is the sentence's own verb ("were flown to"), not a description.
+ */
+const PARTICIPLE_AFTER = /^[^,;:.!?]*?\b(?<!\b(?:are|is|was|were|be|been|being|have|has|had|son|es|fue|fueron|sido|serán|seran)\s+)(?:[a-z]+ed|sent|flown|taken|held|kept|[a-záéíóúñ]+(?:ados|idos|adas|idas))(?![a-záéíóúñ])/i;
+
+/**
+ * The prison's right name says where the people of a compared count are, or what the counted thing is of:
+ * before the number ("CECOT … holds 40,000"), or after it in the participle that describes the people
+ * counted ("137 Venezuelans deported in March and held at …"). The number speaks for it there. A sum of
+ * money counts no one, and a name the sentence's own verb sends them to ("expelled 300 members … to the
+ * … (CECOT)") is a claim of its own.
+ */
+function describesCounted(text: string, p: ClaimPart, m: DatasetMatch): boolean {
+  if (!VALUE_KINDS.has(p.kind)) return false;
+  if (p.kind === 'money') return false;
+  if (m.span[1] <= p.start) return true;
+  return m.span[0] >= p.end && PARTICIPLE_AFTER.test(text.slice(p.start, m.span[0]));
+}
+
+/** A name match whose words are the full name alone ("toured the Terrorism Confinement Center"), no short name beside it. */
+function fullNameOnly(text: string, m: DatasetMatch): boolean {
+  return m.page !== undefined && text.slice(m.span[0], m.span[1]).trim() === m.page.trim();
 }
 
 /** Of a name match, more than half its span lies outside `o`'s: `o` took in only the short name. */
