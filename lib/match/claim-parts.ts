@@ -90,7 +90,9 @@ function partsInOrder(text: string, ordered: readonly DatasetMatch[], matches: r
     // earlier part's list), is painted from the event's own words on: "denounced by rights groups and
     // Democrats in Congress for its reputation" leaves the reputation its word, not "and Democrats in
     // Congress for its". ("Members of the criminal organization Tren de Aragua" keeps its words.)
-    const span = free && m.kind === 'event' && m.roles?.length && free[0] > own[0] && JOINED.test(text.slice(free[0], free[1])) ? ownWordsFrom(free, m.roles) : free;
+    // So is what it leaves after "of", "de" ("238 alleged members | of a Venezuelan gang"): the preposition
+    // and its article joined the group to the people the earlier part counts.
+    const span = free && m.kind === 'event' && m.roles?.length && free[0] > own[0] && (JOINED.test(text.slice(free[0], free[1])) || OF_JOINED.test(text.slice(free[0], free[1]))) ? ownWordsFrom(free, m.roles) : free;
     if (!span) continue;
     claims.add(key);
     const part: ClaimPart = {
@@ -308,6 +310,8 @@ function besideInner(text: string, own: [number, number], m: DatasetMatch, match
 
 /** A stretch that opens with a conjunction joining it to what stands before. */
 const JOINED = /^(?:and|or|as well as|y|e|o|u|así como)\s/i;
+/** A preposition that joins what follows to the words before it: "of", "de", "del". */
+const OF_JOINED = /^(?:of|de|del)\s/i;
 
 /** `span` from the first of the event's roles inside it on; `span` itself when none is. */
 function ownWordsFrom(span: readonly [number, number], roles: ReadonlyArray<readonly [number, number]>): [number, number] {

@@ -75,3 +75,28 @@ describe('the right name beside a compared number', () => {
     expect(shown.some((p) => p.startsWith(`agrees ${NAME}`)), shown.join('\n')).toBe(false);
   });
 });
+
+const TDA = 'c003-tren-de-aragua-link';
+
+describe('the alleged gang link, in the words pages use for it', () => {
+  it('agrees when the gang is "a Venezuelan gang", the ties are "gang ties", or the link is an allegation', () => {
+    for (const text of [
+      'The president signed the order to expel alleged members of a Venezuelan gang within days.',
+      'Dozens of men with suspected gang ties were put on the planes that night.',
+      'Most were sent on the strength of allegations by both governments that they belonged to Tren de Aragua.',
+    ]) {
+      expect(parts(text), text).toContain(`agrees ${TDA}`);
+    }
+  });
+
+  it('doubts it, related, when no evidence of the links to criminal gangs was shown', () => {
+    const shown = parts('The Venezuelans were flown out without any evidence being shown of their links to criminal gangs.');
+    expect(shown).toContain(`related ${TDA}`);
+    expect(shown).not.toContain(`agrees ${TDA}`);
+  });
+
+  it('leaves the people counted their words: the link is painted from the gang on, not from "of a"', () => {
+    const shown = partTexts('A plane carrying 238 alleged members of a Venezuelan gang landed before dawn.');
+    expect(shown).toContain(`agrees ${TDA}: Venezuelan gang`);
+  });
+});
