@@ -100,3 +100,16 @@ describe('the alleged gang link, in the words pages use for it', () => {
     expect(shown).toContain(`agrees ${TDA}: Venezuelan gang`);
   });
 });
+
+const HELD = 'c000-deportees-held-in-cecot';
+
+describe('one deportee sent to the prison, in the passive', () => {
+  it('agrees with the deportees held in CECOT, with a time or "mistakenly" inside the verb', () => {
+    for (const text of [
+      'Her brother was deported in April to the CECOT prison despite a pending asylum case.',
+      'The Maryland man was mistakenly deported to a prison in El Salvador last spring.',
+    ]) {
+      expect(parts(text), text).toContain(`agrees ${HELD}`);
+    }
+  });
+});
