@@ -81,6 +81,9 @@ function partsInOrder(text: string, ordered: readonly DatasetMatch[], matches: r
     // actor, action or object of its own outside them claims something more.
     // "Noem, who said 238 Venezuelans were sent there, toured CECOT": the clause set off between the
     // actor and the action is not the event's; the event rests on its action and what follows.
+    // "A $6 million agreement between …": the sum written right before the agreement it measures is what the
+    // sentence says of it; the sum speaks for the event (as "a payment of $6 million" takes in its noun).
+    if (m.kind === 'event' && m.roles?.length && parts.some((p) => p.kind === 'money' && p.end <= (m.roles?.[0]?.[0] ?? 0) && /^\s*$/.test(text.slice(p.end, m.roles?.[0]?.[0])))) continue;
     const own = m.kind === 'event' && m.roles?.length ? besideInner(text, eventClause(text, m.span, m.roles), m, matches) : m.span;
     if (m.kind === 'statement' || m.kind === 'event') {
       if (touchesValue(parts, own) && (m.kind === 'statement' || values.some((at) => own[0] <= at && at < own[1]) || !m.roles?.some((r) => !parts.some((p) => p.start < r[1] && r[0] < p.end)))) continue;

@@ -113,3 +113,26 @@ describe('one deportee sent to the prison, in the passive', () => {
     }
   });
 });
+
+const DEAL = 'c000-deal-deportation';
+
+describe('the deal told as an agreement between the two governments', () => {
+  it('agrees when the agreement is with the United States or Trump', () => {
+    for (const text of [
+      'The men reached CECOT in April, following an agreement between the United States and its small ally.',
+      'They were locked up there under a deal between Trump and Bukele.',
+    ]) {
+      expect(parts(text), text).toContain(`agrees ${DEAL}`);
+    }
+  });
+
+  it('names nothing when the other side is not the United States', () => {
+    expect(parts('Reporters found that Bukele had struck a secret pact with gang leaders in CECOT.')).not.toContain(`agrees ${DEAL}`);
+  });
+
+  it('leaves a sum written right before the agreement to speak for it', () => {
+    const shown = parts('The transfers are part of a $6 million agreement between the Trump administration and El Salvador.');
+    expect(shown.some((p) => p.endsWith('c000-payment-6-million'))).toBe(true);
+    expect(shown).not.toContain(`agrees ${DEAL}`);
+  });
+});
