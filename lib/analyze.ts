@@ -275,7 +275,12 @@ export function analyzeText(
       let rcw = frame ? 0 : checkWorthiness(rf, countWords(text, a, b));
       // What it says, not a mere "related" on shared words (which beside the sentence's parts is noise);
       // a related typed fact (a year, a title, an event reported another way) still says something checkable.
-      const found = matchable ? restOf(m, text, folded, rest, a, b, options.locale ?? 'en').filter((x) => x.relation !== 'related' || (x.kind !== 'statement' && !x.topicWordsOnly)) : [];
+      // The prison's name the sentence compared and left out of its parts (a number speaks for where the
+      // people counted are, "… el Centro de Confinamiento del Terrorismo, una cárcel que albergará a 40.000")
+      // is not brought back by the clause it stands in.
+      const found = matchable
+        ? restOf(m, text, folded, rest, a, b, options.locale ?? 'en').filter((x) => (x.relation !== 'related' || (x.kind !== 'statement' && !x.topicWordsOnly)) && !(x.kind === 'name' && matches.some((y) => y.kind === 'name' && y.claimId === x.claimId)))
+        : [];
       const best = found[0];
       if (best) rcw = Math.max(rcw, Math.max(0.5, best.score * 0.8));
       if (rcw < minCw) continue;

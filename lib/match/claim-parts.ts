@@ -68,7 +68,9 @@ function partsInOrder(text: string, ordered: readonly DatasetMatch[], matches: r
     // takes it in ("denied due process inside the Terrorism Confinement Center (CECOT)"), not as the
     // object of an event ("toured the Terrorism Confinement Center (CECOT)").
     // Beside a compared number it is where the people counted are ("250 Venezuelans held in the … (CECOT)"): the number speaks.
-    if (rightName(m) && parts.some((p) => VALUE_KINDS.has(p.kind))) continue;
+    if (rightName(m) && parts.some((p) => describesCounted(text, p, m))) continue;
+    // The full name alone, without the short name beside it, only names the place: a part where nothing else is.
+    if (rightName(m) && parts.length && fullNameOnly(text, m) && !introducedName(text, m)) continue;
     // An event that takes in only the short name ("were sent to El Salvador's CECOT | terrorism confinement
     // center") leaves the full name written beside it its own part: it is what the name claim says. A name the
     // sentence gives as the name ("known as …", "conocida como …") is what those words claim, even inside an
@@ -79,6 +81,9 @@ function partsInOrder(text: string, ordered: readonly DatasetMatch[], matches: r
     // actor, action or object of its own outside them claims something more.
     // "Noem, who said 238 Venezuelans were sent there, toured CECOT": the clause set off between the
     // actor and the action is not the event's; the event rests on its action and what follows.
+    // "A $6 million agreement between …": the sum written right before the agreement it measures is what the
+    // sentence says of it; the sum speaks for the event (as "a payment of $6 million" takes in its noun).
+    if (m.kind === 'event' && m.roles?.length && parts.some((p) => p.kind === 'money' && p.end <= (m.roles?.[0]?.[0] ?? 0) && /^\s*$/.test(text.slice(p.end, m.roles?.[0]?.[0])))) continue;
     const own = m.kind === 'event' && m.roles?.length ? besideInner(text, eventClause(text, m.span, m.roles), m, matches) : m.span;
     if (m.kind === 'statement' || m.kind === 'event') {
       if (touchesValue(parts, own) && (m.kind === 'statement' || values.some((at) => own[0] <= at && at < own[1]) || !m.roles?.some((r) => !parts.some((p) => p.start < r[1] && r[0] < p.end)))) continue;
@@ -88,7 +93,9 @@ function partsInOrder(text: string, ordered: readonly DatasetMatch[], matches: r
     // earlier part's list), is painted from the event's own words on: "denounced by rights groups and
     // Democrats in Congress for its reputation" leaves the reputation its word, not "and Democrats in
     // Congress for its". ("Members of the criminal organization Tren de Aragua" keeps its words.)
-    const span = free && m.kind === 'event' && m.roles?.length && free[0] > own[0] && JOINED.test(text.slice(free[0], free[1])) ? ownWordsFrom(free, m.roles) : free;
+    // So is what it leaves after "of", "de" ("238 alleged members | of a Venezuelan gang"): the preposition
+    // and its article joined the group to the people the earlier part counts.
+    const span = free && m.kind === 'event' && m.roles?.length && free[0] > own[0] && (JOINED.test(text.slice(free[0], free[1])) || OF_JOINED.test(text.slice(free[0], free[1]))) ? ownWordsFrom(free, m.roles) : free;
     if (!span) continue;
     claims.add(key);
     const part: ClaimPart = {
@@ -194,6 +201,31 @@ function rightName(m: DatasetMatch): boolean {
   return m.kind === 'name' && m.relation === 'agrees';
 }
 
+/**
+ * A participle after the people counted: what was done to them, and where ("deported to … and held at",
+ * "detenidos en"). After an auxiliary it is the sentence's own verb ("were flown to"), not a description.
+ */
+const PARTICIPLE_AFTER = /^[^,;:.!?]*?\b(?<!\b(?:are|is|was|were|be|been|being|have|has|had|son|es|fue|fueron|sido|serán|seran)\s+)(?:[a-z]+ed|sent|flown|taken|held|kept|[a-záéíóúñ]+(?:ados|idos|adas|idas))(?![a-záéíóúñ])/i;
+
+/**
+ * The prison's right name says where the people of a compared count are, or what the counted thing is of:
+ * before the number ("CECOT … holds 40,000"), or after it in the participle that describes the people
+ * counted ("137 Venezuelans deported in March and held at …"). The number speaks for it there. A sum of
+ * money counts no one, and a name the sentence's own verb sends them to ("expelled 300 members … to the
+ * … (CECOT)") is a claim of its own.
+ */
+function describesCounted(text: string, p: ClaimPart, m: DatasetMatch): boolean {
+  if (!VALUE_KINDS.has(p.kind)) return false;
+  if (p.kind === 'money') return false;
+  if (m.span[1] <= p.start) return true;
+  return m.span[0] >= p.end && PARTICIPLE_AFTER.test(text.slice(p.start, m.span[0]));
+}
+
+/** A name match whose words are the full name alone ("toured the Terrorism Confinement Center"), no short name beside it. */
+function fullNameOnly(text: string, m: DatasetMatch): boolean {
+  return m.page !== undefined && text.slice(m.span[0], m.span[1]).trim() === m.page.trim();
+}
+
 /** Of a name match, more than half its span lies outside `o`'s: `o` took in only the short name. */
 function leavesFullName(m: DatasetMatch, o: DatasetMatch): boolean {
   const inside = Math.max(0, Math.min(m.span[1], o.span[1]) - Math.max(m.span[0], o.span[0]));
@@ -281,6 +313,8 @@ function besideInner(text: string, own: [number, number], m: DatasetMatch, match
 
 /** A stretch that opens with a conjunction joining it to what stands before. */
 const JOINED = /^(?:and|or|as well as|y|e|o|u|así como)\s/i;
+/** A preposition that joins what follows to the words before it: "of", "de", "del". */
+const OF_JOINED = /^(?:of|de|del)\s/i;
 
 /** `span` from the first of the event's roles inside it on; `span` itself when none is. */
 function ownWordsFrom(span: readonly [number, number], roles: ReadonlyArray<readonly [number, number]>): [number, number] {

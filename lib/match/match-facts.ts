@@ -428,7 +428,7 @@ function ownNameWords(fact: NameFact): ReadonlySet<string> {
 const NAME_BESIDE = /^\s*[-,:]?\s*(?:(?:the|el|la|el salvador's|el salvador s)\s+)?$/;
 /** "The Terrorism Confinement Center, a maximum-security prison known as CECOT": the short name given after a verb of naming. */
 const NAME_KNOWN_AS =
-  /^[\s,-]*(?:(?:[^.;:!?()"]{0,60}\s)?(?:known as|called|dubbed|nicknamed|referred to as|abbreviated as|conocid[oa] como|llamad[oa]|denominad[oa]|apodad[oa])|or|o)\s+(?:(?:the|el|la)\s+)?$/;
+  /^[\s,-]*(?:(?:[^.;:!?()"]{0,60}\s)?(?:known as|called|dubbed|nicknamed|referred to as|abbreviated as|conocid[oa] como|llamad[oa]|denominad[oa]|apodad[oa]|(?:known|referred to|called|identified) by its (?:[a-z]+ )?(?:acronym|initials|abbreviation))|or|o)[\s,:]+(?:(?:the|el|la)\s+)?$/;
 /** "It's called the Terrorism Confinement Center", "se llama Centro de Confinamiento del Terrorismo": a full name given as what the place is called. */
 const CALLED_BEFORE = /\b(?:called|known as|named|dubbed|nicknamed|se llama|se denomina|llamad[oa]|conocid[oa] como|denominad[oa])\s+(?:(?:the|el|la)\s+)?$/;
 
@@ -450,11 +450,26 @@ function nameBeside(s: FactSentence, short: readonly PhraseHit[], full: readonly
   return null;
 }
 
+/**
+ * One of the fact's own full names written as a proper name, capitalised, without the short name beside
+ * it ("the minister toured the Terrorist Confinement Center in Tecoluca"): the page names the place by its
+ * name, and that name is the dataset's. (Lower case, "a terrorism confinement center" describes a kind of place.)
+ */
+function properFullName(s: FactSentence, full: readonly PhraseHit[]): { name: [number, number]; span: [number, number] } | null {
+  for (const f of full) {
+    const words = s.text.slice(f.start, f.end).split(/\s+/).filter((w) => !NAME_JOINERS.has(w.toLowerCase()));
+    // A bracket after it is read as brackets are ("… Center (CECOT)", "… Center (in Tecoluca)"), not as the name alone.
+    if (/^\s*\(/.test(s.text.slice(f.end, f.end + 3))) continue;
+    if (words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w))) return { name: [f.start, f.end], span: [f.start, f.end] };
+  }
+  return null;
+}
+
 function matchName(s: FactSentence, fact: NameFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
   const own = ownNameKeys(fact);
   const found = matchNameInBrackets(s, fact, roles, own);
   if (found) return found;
-  const beside = nameBeside(s, roles.get('named') ?? [], roles.get('fullName') ?? []);
+  const beside = nameBeside(s, roles.get('named') ?? [], roles.get('fullName') ?? []) ?? properFullName(s, roles.get('fullName') ?? []);
   if (!beside) return null;
   const page = s.text.slice(beside.name[0], beside.name[1]);
   return {

@@ -637,7 +637,15 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
   }
   // Conflicts and repeated errors first; then what was compared value by value; then the strongest.
   if (out.length < 2) return out;
-  return out.sort((a, b) => RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation) || kindRank(a.kind) - kindRank(b.kind) || b.score - a.score);
+  return out.sort((a, b) => RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation) || matchRank(s.text, a) - matchRank(s.text, b) || b.score - a.score);
+}
+
+/**
+ * `kindRank`, except that the prison's full name written alone ("toured the Terrorism Confinement Center")
+ * only says how the page names the place: it comes after what the sentence claims of it.
+ */
+function matchRank(text: string, m: DatasetMatch): number {
+  return m.kind === 'name' && m.page !== undefined && text.slice(m.span[0], m.span[1]).trim() === m.page.trim() ? 3 : kindRank(m.kind);
 }
 
 /** How far after an event's words the next event told of the same people may start ("… were released"). */

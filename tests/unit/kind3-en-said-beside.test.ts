@@ -42,10 +42,10 @@ describe('the full name written beside the short name, outside brackets', () => 
 
   it('agrees when the page says the place is called by its full name, without the short one', () => {
     expect(parts('The site is formally named the Terrorism Confinement Center.')).toContain(`agrees ${NAME}`);
-    // Named as where something happens, the full name is only how the page calls the place.
-    expect(matches('Reporters walked through the Terrorism Confinement Center in silence.')).not.toContain(`agrees ${NAME}`);
-    // The short name far from the full one, in another clause, does not gloss it.
-    expect(matches('The Terrorism Confinement Center opened in 2023; critics say CECOT is overcrowded.')).not.toContain(`agrees ${NAME}`);
+    // Named as where something happens, the full name is still the place's name, written as the dataset's
+    // source writes it (a real page labelled so: the fifth set); lower case, it names no place.
+    expect(matches('Reporters walked through the Terrorism Confinement Center in silence.')).toContain(`agrees ${NAME}`);
+    expect(matches('Reporters walked through a terrorism confinement center in silence.')).not.toContain(`agrees ${NAME}`);
   });
 
   it('leaves the full name its own part when an event took in only the short name', () => {
