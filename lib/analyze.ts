@@ -425,14 +425,38 @@ function namedPlace(t: CompiledTopic, hits: readonly PhraseHit[]): Place | null 
  */
 function specificTerms(t: CompiledTopic, topicHits: readonly PhraseHit[], termHits: readonly PhraseHit[], cueHits: readonly PhraseHit[]): number {
   if (!termHits.length && !cueHits.length) return 0;
-  const background = topicHits.filter((h) => (t.owners[h.phrase] ?? []).some((o) => o >= 0 && (t.topic.terms[o]?.weight ?? 1) <= OWN_WORD_MAX));
-  const phrases = new Set<number>();
-  for (const h of termHits) if (!inSpans(background, h)) phrases.add(h.phrase);
-  return phrases.size + (cueHits.some((h) => !inSpans(background, h)) ? 1 : 0);
+  // (A sentence has a few hits: the background's are looked up where needed, and the phrases counted pairwise, no list or set built.)
+  if (termHits.length > 16) {
+    const distinct = new Set<number>();
+    for (const h of termHits) if (!inBackground(t, topicHits, h)) distinct.add(h.phrase);
+    return distinct.size + (cueHits.some((h) => !inBackground(t, topicHits, h)) ? 1 : 0);
+  }
+  let phrases = 0;
+  for (let i = 0; i < termHits.length; i++) {
+    const h = termHits[i] as PhraseHit;
+    if (inBackground(t, topicHits, h)) continue;
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) {
+      const g = termHits[j] as PhraseHit;
+      seen = g.phrase === h.phrase && !inBackground(t, topicHits, g);
+    }
+    if (!seen) phrases++;
+  }
+  return phrases + (cueHits.some((h) => !inBackground(t, topicHits, h)) ? 1 : 0);
 }
 
-function inSpans(spans: readonly PhraseHit[], h: PhraseHit): boolean {
-  for (const b of spans) if (b.start <= h.start && h.end <= b.end) return true;
+/** `h` lies inside a hit of the topic's background words (El Salvador, prison, deportation, deal). */
+function inBackground(t: CompiledTopic, topicHits: readonly PhraseHit[], h: PhraseHit): boolean {
+  for (let i = 0; i < topicHits.length; i++) {
+    const b = topicHits[i] as PhraseHit;
+    if (b.start > h.start || h.end > b.end) continue;
+    const owners = t.owners[b.phrase];
+    if (!owners) continue;
+    for (let k = 0; k < owners.length; k++) {
+      const o = owners[k] as number;
+      if (o >= 0 && (t.topic.terms[o]?.weight ?? 1) <= OWN_WORD_MAX) return true;
+    }
+  }
   return false;
 }
 
@@ -447,9 +471,10 @@ function restClauses(text: string, s: { start: number; end: number }, parts: rea
   const body = text.slice(s.start, s.end);
   CLAUSE_BREAK.lastIndex = 0;
   for (let mm = CLAUSE_BREAK.exec(body); mm; mm = CLAUSE_BREAK.exec(body)) cuts.push([s.start + mm.index, s.start + mm.index + mm[0].length]);
+  cuts.push([s.end, s.end]);
   const out: Array<[number, number]> = [];
   let at = s.start;
-  for (const [a, b] of [...cuts, [s.end, s.end] as [number, number]]) {
+  for (const [a, b] of cuts) {
     let x = at;
     let y = a;
     while (x < y && CLAUSE_TRIMMED.test(text.charAt(x))) x++;

@@ -53,8 +53,8 @@ export class PhraseSet {
   private whole: { text: string; hits: PhraseHit[] } | null = null;
   /** The last long text stretches were asked of without a whole-text scan, and how many characters they held. */
   private asked: { text: string; chars: number } | null = null;
-  /** Matched text → what `identify` needs to know about it (see `candidates`). */
-  private readonly known = new Map<string, number | WildPhrase[]>();
+  /** Matched text, by `textHash` → the text and what `identify` needs to know about it (see `candidates`). */
+  private readonly known = new Map<number, { text: string; known: number | WildPhrase[] }>();
 
   constructor(phrases: Iterable<string>) {
     const root = newTrie();
@@ -167,7 +167,7 @@ export class PhraseSet {
         continue;
       }
       if (end > to) break;
-      hits.push({ phrase: this.identify(folded, folded.slice(start, end), start, end), start, end });
+      hits.push({ phrase: this.identify(folded, start, end), start, end });
       start = end;
     }
     return hits;
@@ -236,7 +236,7 @@ export class PhraseSet {
       const end = matchEnd(walk, folded, start);
       if (end < 0) continue;
       if (end > to) return null;
-      return { phrase: this.identify(folded, folded.slice(start, end), start, end), start, end };
+      return { phrase: this.identify(folded, start, end), start, end };
     }
     return null;
   }
@@ -250,7 +250,7 @@ export class PhraseSet {
     if (!this.walk) return null;
     const end = matchEnd(this.walk, folded, at);
     if (end <= at) return null;
-    return { phrase: this.identify(folded, folded.slice(at, end), at, end), start: at, end };
+    return { phrase: this.identify(folded, at, end), start: at, end };
   }
 
   /** Whether any phrase occurs in `folded` between `from` and `to`. */
@@ -258,14 +258,20 @@ export class PhraseSet {
     return this.findFirst(folded, from, to) !== null;
   }
 
-  /** Which phrase a match of the combined expression is: by exact key, else the wildcard phrases sharing its beginning. */
-  private identify(folded: string, text: string, start: number, end: number): number {
-    // Pages repeat their words: what a matched text can be is worked out once per text.
-    let known = this.known.get(text);
-    if (known === undefined) {
+  /** Which phrase the match [start, end) of the combined expression is: by exact key, else the wildcard phrases sharing its beginning. */
+  private identify(folded: string, start: number, end: number): number {
+    // Pages repeat their words: what a matched text can be is worked out once per text. (Looked up
+    // by a hash of its characters, so that a text seen before is not copied out of the page again.)
+    const hash = textHash(folded, start, end);
+    const entry = this.known.get(hash);
+    let known: number | WildPhrase[];
+    if (entry !== undefined && sameText(entry.text, folded, start, end)) known = entry.known;
+    else {
+      const text = folded.slice(start, end);
       known = this.candidates(text);
       if (this.known.size >= KNOWN_MAX) this.known.clear();
-      this.known.set(text, known);
+      // (Two texts of one hash: the later one is kept.)
+      this.known.set(hash, { text, known });
     }
     if (typeof known === 'number') return known;
     let fallback = -1;
@@ -309,6 +315,20 @@ const WHOLE_MIN = 2000;
 
 /** How many matched texts a phrase set remembers (then it starts over). */
 const KNOWN_MAX = 5000;
+
+/** A hash of the characters of `s` in [start, end). */
+function textHash(s: string, start: number, end: number): number {
+  let hash = end - start;
+  for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + s.charCodeAt(k)) | 0;
+  return hash;
+}
+
+/** Whether `s` holds `text` at [start, end). */
+function sameText(text: string, s: string, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== s.charCodeAt(start + k)) return false;
+  return true;
+}
 const SEPARATOR = /[\s'"-]/;
 
 /** What two spellings of the same phrase have in common: no spaces, hyphens, apostrophes or quote marks. */

@@ -236,25 +236,37 @@ export function withinWindow(lists: number[][], size: number): boolean {
   return windowEnd(lists, size) >= 0;
 }
 
-/** Where the first such window is complete (its rightmost position), or -1 when there is none. */
+/** Where the first such window is complete (its rightmost position), or -1 when there is none (positions: offsets, whole numbers from 0). */
 export function windowEnd(lists: number[][], size: number): number {
   const k = lists.length;
-  const merged: Array<[number, number]> = [];
-  lists.forEach((list, kind) => list.forEach((pos) => merged.push([pos, kind])));
-  merged.sort((a, b) => a[0] - b[0]);
+  let n = 0;
+  for (const list of lists) {
+    // A list without positions: no window holds one of each.
+    if (!list.length) return -1;
+    n += list.length;
+  }
+  // Every position with its list as one number (position × k + list), sorted: by position, then by
+  // list, the order the lists were read in (a typed array sorts numbers without a pair per position).
+  const merged = new Float64Array(n);
+  let m = 0;
+  for (let kind = 0; kind < k; kind++) for (const pos of lists[kind] as number[]) merged[m++] = pos * k + kind;
+  merged.sort();
   const have = new Int32Array(k);
   let kinds = 0;
   let left = 0;
-  for (const [pos, kind] of merged) {
+  for (let i = 0; i < n; i++) {
+    const v = merged[i] as number;
+    const kind = v % k;
+    const pos = (v - kind) / k;
     const before = have[kind] ?? 0;
     have[kind] = before + 1;
     if (before === 0) kinds++;
-    while (kinds === k) {
-      const first = merged[left];
-      if (!first) break;
-      if (pos - first[0] <= size) return pos;
-      const left1 = (have[first[1]] ?? 1) - 1;
-      have[first[1]] = left1;
+    while (kinds === k && left < n) {
+      const first = merged[left] as number;
+      const firstKind = first % k;
+      if (pos - (first - firstKind) / k <= size) return pos;
+      const left1 = (have[firstKind] ?? 1) - 1;
+      have[firstKind] = left1;
       if (left1 === 0) kinds--;
       left++;
     }

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../lib/analyze';
 import { DatasetError, loadDataset, type Dataset } from '../../lib/dataset/load';
-import { inflectPhrase } from '../../lib/match/cue-variants';
 import { buildMatcher, type Matcher } from '../../lib/match/build-matcher';
 import { compileTopic, type CompiledTopic } from '../../lib/topic/compile-topic';
 import { parseTopic } from '../../lib/topic/schema';
@@ -79,24 +78,6 @@ describe('phrase groups in claims.json', () => {
     const input = rawInput();
     (input.claims as { phraseGroups: Record<string, unknown> }).phraseGroups['Bad Name'] = { en: ['x'], es: [] };
     expect(() => loadDataset(input)).toThrow(DatasetError);
-  });
-});
-
-describe('predicate inflections', () => {
-  it('let a verb written once match its other tenses and persons', () => {
-    expect(inflectPhrase('criticized', 'en')).toEqual(expect.arrayContaining(['criticize', 'criticizes', 'criticizing']));
-    expect(inflectPhrase('allowed to challenge', 'en')).toEqual(expect.arrayContaining(['allowing to challenge', 'allows to challenge']));
-    expect(inflectPhrase('impugnar', 'es')).toEqual(expect.arrayContaining(['impugnaron', 'impugnado', 'impugna']));
-    expect(inflectPhrase('condenaron', 'es')).toEqual(expect.arrayContaining(['condena', 'condeno', 'condenado', 'condenaban']));
-  });
-  it('do not turn a verb into the nouns that share its stem', () => {
-    expect(inflectPhrase('deported', 'en')).not.toContain('deportees');
-    expect(inflectPhrase('deported', 'en')).not.toContain('deportation');
-  });
-  it('leave short words and wildcards alone', () => {
-    expect(inflectPhrase('sent', 'en')).toEqual([]);
-    expect(inflectPhrase('deport*', 'en')).toEqual([]);
-    expect(inflectPhrase('met', 'en')).toEqual([]);
   });
 });
 
