@@ -73,7 +73,7 @@ const TITLE_COMPLEMENT_REACH = 50;
 /** Words allowed between a name and the title after it: "Kristi Noem, the Homeland Security Secretary". */
 const TITLE_AFTER_GAP = /^\s*,\s*(?:(?:the|who is|who was|who serves as|serving as|now|then|la|el|quien es|que es|que funge como|quien funge como|actual|u\.s\.|us|former|ex)[\s-]*)*$/;
 const FORMER = /(?:\b(?:former|ex|onetime|one-time|erstwhile|antigu[oa]|exsecretari[oa]|exgobernador[a]?|expresidente)[\s-]*)$/;
-const NEGATED = /(?:\b(?:not|never|no|none|nobody|nunca|jamas|tampoco|ninguno|nadie|denied|denies|without|sin|nego|niega)|n't)\s+(?:\S+\s+)?$/;
+const NEGATED = /(?:\b(?:not|never|no|none|nobody|nunca|jamas|tampoco|ninguno|ninguna|ningun|ningunos|ningunas|nadie|denied|denies|without|sin|nego|niega)|n't)\s+(?:\S+\s+)?$/;
 /**
  * A hedge or a verb of saying in or just before the words compared: "alleged",
  * "suspected", "presuntos", "insists that", "según". What follows is someone's claim, not the page's.
@@ -726,7 +726,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     // "He said: 'I'm not a gang member'", "dicen que no son pandilleros": the denial may stand right before the
     // object, after the verb of saying, in the words reported.
     const objectDenied = object !== null && object.start >= denied.end && deniedRightBefore(s, denied.end, object.start);
-    const deniedHere = deniedBefore(s, a.start) || (inner !== undefined && deniedBefore(s, inner.start)) || objectDenied;
+    const deniedHere = (deniedBefore(s, a.start) && !modifiesQuantifiedSubject(s, a)) || (inner !== undefined && deniedBefore(s, inner.start)) || objectDenied;
     const noEvidence = deniedHere && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), denied.start));
     const accused = noEvidence && fact.attributed && ACCUSED.test(s.folded.slice(Math.max(s.start, start - 40), end));
     // Someone reported denying what the article itself gives only as a claim ("the declarations allege that many
@@ -801,7 +801,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
  * A past counterfactual ("should have been given a chance to…", "ought to have had") says it did not happen.
  */
 const NEGATOR =
-  /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to|(?:has|have|had|is|are|was|were) yet|should have|should've|ought to have)\b|n't\b/;
+  /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|ningun|ningunos|ningunas|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to|(?:has|have|had|is|are|was|were) yet|should have|should've|ought to have)\b|n't\b/;
 /** A clause boundary inside an event's stretch. */
 const CLAUSE_BREAK = /;|,\s*(?:but|while|although|whereas|yet|pero|aunque|mientras|sin embargo)\b/g;
 /**
@@ -867,6 +867,30 @@ const ATTRIBUTED =
 function deniedRightBefore(s: FactSentence, from: number, at: number): boolean {
   return NEGATED.test(s.folded.slice(Math.max(from, at - 20), at));
 }
+/** A negative quantifier of the subject and the words after it, up to the action, in one clause: "none of the deportees", "ningún deportado". */
+const SUBJECT_QUANTIFIER = /\b(?:none of|ninguno de|ninguna de|ningunos de|ningunas de|ningun|ninguna|ningunos|ningunas)\b([^,;:]*)$/;
+/** A finite verb between the quantifier and the action: the action is then the clause's verb, which the quantifier denies. */
+const FINITE_BETWEEN =
+  /\b(?:fue|fueron|era|eran|es|son|ha|han|habia|habian|sera|seran|esta|estan|estaba|estaban|estuvo|estuvieron|sigue|siguen|ser|estar|haber|pudo|pudieron|puede|pueden|podia|podian|tuvo|tuvieron|tiene|tienen|tenia|tenian|se|le|les|was|were|is|are|has|have|had|been|be|will|would|can|could|did|does|do|got|get)\b/;
+/** A participle or a word standing for one, which may modify the noun before it ("deportados", "enviadas", "sent", "held", "presos"). */
+const PARTICIPLE_WORD = /^(?:\S*(?:ad|id)[oa]s?|\S*(?:ed|en)|sent|held|brought|flown|taken|kept|pres[oa]s?)$/;
+/**
+ * "None of the deportees sent to CECOT saw a judge", "ninguno de los deportados al CECOT tuvo un juicio",
+ * "ningún deportado enviado al penal": the negative quantifier of the subject denies the clause's own
+ * verb, not a participle inside the subject's noun phrase (a reduced relative: those who were sent there).
+ * True when the only negator before the action is such a quantifier, the action is a participle, and no
+ * finite verb stands between them ("ninguno de los deportados fue enviado al CECOT" still denies it).
+ */
+function modifiesQuantifiedSubject(s: FactSentence, a: PhraseHit): boolean {
+  const before = s.folded.slice(Math.max(s.start, a.start - 50), a.start);
+  const q = SUBJECT_QUANTIFIER.exec(before);
+  if (!q) return false;
+  const between = q[1] as string;
+  if (FINITE_BETWEEN.test(between) || NEGATOR.test(between) || NEGATOR.test(before.slice(0, q.index))) return false;
+  const first = s.folded.slice(a.start, a.end).split(/\s+/)[0] ?? '';
+  return PARTICIPLE_WORD.test(first);
+}
+
 function deniedBefore(s: FactSentence, at: number): boolean {
   const before = s.folded.slice(Math.max(s.start, at - 50), at);
   if (NEGATED.test(before)) return true;
@@ -876,7 +900,19 @@ function deniedBefore(s: FactSentence, at: number): boolean {
   const clause = before.slice(
     Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' pero '), before.lastIndexOf(' - ')) + 1,
   );
-  return NEGATOR.test(clause) || listNegated(before);
+  // Nor does a denial reach into a phrase of time after it: "no pudo ver a un juez antes de ser enviado al CECOT",
+  // "deported without a hearing before being sent to CECOT" (the sending happened).
+  return NEGATOR.test(afterTimePhrase(clause)) || listNegated(before);
+}
+
+/** "before", "after", "antes de", "después de", "luego de" opening a phrase of time. */
+const TIME_PHRASE = /\b(?:before|after|antes de|despues de|luego de)\b/g;
+/** What of `clause` follows its last phrase-of-time opener (all of it when there is none). */
+function afterTimePhrase(clause: string): string {
+  let at = 0;
+  TIME_PHRASE.lastIndex = 0;
+  for (let m = TIME_PHRASE.exec(clause); m; m = TIME_PHRASE.exec(clause)) at = m.index + m[0].length;
+  return at ? clause.slice(at) : clause;
 }
 
 /** A list's next member: ", or", ", and", ", y", ", ni" before it. */
