@@ -83,6 +83,28 @@ export const HEDGE_NEAR =
 
 /** The longest stretch an event's actor, action and object may cover: one clause, not the whole paragraph-long sentence. */
 const EVENT_WINDOW = 140;
+/** The last word of an action phrase that is a preposition: what it governs comes after it. */
+const PREPOSITION_END = /\s(?:a|al|de|del|con|en|para|por|contra|sobre|to|of|with|for|from|into|against|on|at|in|about)$/;
+/**
+ * A phrase that opens with a preposition frames the event rather than acting on its object: what it governs
+ * is the one who says it or what is given in return ("according to Human Rights Watch", "a juicio de",
+ * "alojar a convictos a cambio de una tarifa"), and the object may stand before it.
+ */
+const FRAME_START = /^(?:a|al|de|del|en|in|with|con|according|on|under|bajo|segun)\s/;
+/** Per event fact, its action phrases as written in the data, folded. */
+const ACTION_PHRASES = new WeakMap<EventFact, ReadonlySet<string>>();
+/**
+ * The fact's action, as the page writes it (`words`, folded), ends in a preposition of its own: the hit is
+ * one of the fact's phrases ending so, not a shorter one of them that a longer phrase of another fact
+ * ("denuncias" inside "denuncias de") was reported under.
+ */
+function endsInPreposition(fact: EventFact, words: string): boolean {
+  const last = PREPOSITION_END.exec(words);
+  if (!last || FRAME_START.test(words)) return false;
+  let own = ACTION_PHRASES.get(fact);
+  if (!own) ACTION_PHRASES.set(fact, (own = new Set([...fact.action.en, ...fact.action.es].map((p) => foldText(p)))));
+  return !own.has(words.slice(0, last.index));
+}
 /** How far after the action its actor may stand. */
 const ACTOR_AFTER = 30;
 
@@ -692,7 +714,9 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     // The actor stands before the action, or right after it ("visitó el CECOT la secretaria Noem", "deported by Washington").
     const actor = needsActor ? nearest(actors, a, a, null, a.end + ACTOR_AFTER) : null;
     if (needsActor && !actor) continue;
-    const object = needsObject ? nearest(objects, a, a, actor) : null;
+    // "para encerrar a", "acusados de", "linked to": an action that ends in a preposition takes its object after it
+    // ("trasladados a la megacárcel, diseñada para encerrar a 40.000 criminales" does not shut in the men named before).
+    const object = needsObject ? nearest(endsInPreposition(fact, s.folded.slice(a.start, a.end)) ? objects.filter((o) => o.start >= a.end) : objects, a, a, actor) : null;
     if (needsObject && !object) continue;
     // "Noem, que llegó a El Salvador el martes, recorrió el CECOT": an action inside an aside whose object
     // stands outside it is the aside's; another action of the fact after the aside is the event's.
@@ -860,9 +884,13 @@ const AWAY_AFTER = /^\s+(?:out of|away from|fuera del?)\b/;
 const ACCUSED = /\b(?:accus\w*|alleg\w*|acusad\w*|acusa\w*|senalad\w*|tildad\w*)\b/;
 /** A negated "evidence" before the action: doubt, not denial. */
 const NO_EVIDENCE = /\b(?:evidence|proof|proven|pruebas?|evidencias?|demostrad[oa]s?|comprobad[oa]s?)\b/;
-/** Words in the clause that attribute it ("said to be", "accused of", "presuntos"). */
+/**
+ * Words in the clause that attribute it ("said to be", "accused of", "presuntos"). A passive of linking
+ * ("han sido vinculados al Tren de Aragua", "fueron identificados como…") has someone doing the linking:
+ * it reports a claim; "están vinculados" (estar) states it.
+ */
 const ATTRIBUTED =
-  /\b(?:said|says|say|claim\w*|alleg\w*|accus\w*|insist\w*|label\w*|brand\w*|deem\w*|suspect\w*|purported\w*|reported\w*|according to|so-called|dijo|dice|dicen|dicho|afirm\w*|asegur\w*|acus\w*|senal\w*|presunt\w*|supuest\w*|insist\w*|segun|tild\w*|calific\w*|sostien\w*|consider\w*|design\w*)\b/;
+  /\b(?:said|says|say|claim\w*|alleg\w*|accus\w*|insist\w*|label\w*|brand\w*|deem\w*|suspect\w*|purported\w*|reported\w*|according to|so-called|dijo|dice|dicen|dicho|afirm\w*|asegur\w*|acus\w*|senal\w*|presunt\w*|supuest\w*|insist\w*|segun|tild\w*|calific\w*|sostien\w*|consider\w*|design\w*|(?:sido|fueron|fue|son|es|seran|serian|sean|fueran) (?:vinculad|relacionad|ligad|asociad|identificad|catalogad|etiquetad)[oa]s?)\b/;
 /** A negator right before `at`, within a word of it ("not a", "no son"), after `from`. */
 function deniedRightBefore(s: FactSentence, from: number, at: number): boolean {
   return NEGATED.test(s.folded.slice(Math.max(from, at - 20), at));
