@@ -750,7 +750,8 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     // "He said: 'I'm not a gang member'", "dicen que no son pandilleros": the denial may stand right before the
     // object, after the verb of saying, in the words reported.
     const objectDenied = object !== null && object.start >= denied.end && deniedRightBefore(s, denied.end, object.start);
-    const deniedHere = (deniedBefore(s, a.start) && !modifiesQuantifiedSubject(s, a)) || (inner !== undefined && deniedBefore(s, inner.start)) || objectDenied;
+    const deniedAtAction = deniedBefore(s, a.start) && !modifiesQuantifiedSubject(s, a);
+    const deniedHere = deniedAtAction || (inner !== undefined && deniedBefore(s, inner.start)) || objectDenied;
     const noEvidence = deniedHere && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), denied.start));
     const accused = noEvidence && fact.attributed && ACCUSED.test(s.folded.slice(Math.max(s.start, start - 40), end));
     // Someone reported denying what the article itself gives only as a claim ("the declarations allege that many
@@ -786,13 +787,15 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
         };
       }
     }
+    // "sin juicio", "never visited": a denial is shown with its negator, what the page says being the lack of it.
+    const shownFrom = deniedAtAction && !accused ? Math.min(from, negatorStart(s, a.start) ?? from) : from;
     if (fact.neighbour) {
       return {
         kind: 'event',
         action: [a.start, a.end],
         relation: 'related',
-        span: [from, end],
-        page: s.text.slice(from, end),
+        span: [shownFrom, end],
+        page: s.text.slice(shownFrom, end),
         dataset: fact.label,
         detail: { type: 'event', slot: { en: fact.label, es: fact.labelEs }, negated: false, unattributed: false, neighbour: true },
       };
@@ -804,8 +807,8 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       whole: actor !== null && object !== null,
       roles: [[a.start, a.end], ...(actor ? [[actor.start, actor.end] as [number, number]] : []), ...(object ? [[object.start, object.end] as [number, number]] : [])],
       relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
-      span: [from, end],
-      page: s.text.slice(from, end),
+      span: [shownFrom, end],
+      page: s.text.slice(shownFrom, end),
       dataset: fact.label,
       detail: {
         type: 'event',
@@ -931,6 +934,30 @@ function deniedBefore(s: FactSentence, at: number): boolean {
   // Nor does a denial reach into a phrase of time after it: "no pudo ver a un juez antes de ser enviado al CECOT",
   // "deported without a hearing before being sent to CECOT" (the sending happened).
   return NEGATOR.test(afterTimePhrase(clause)) || listNegated(before);
+}
+
+const NEGATOR_ALL = new RegExp(NEGATOR.source, 'g');
+/** Where the negator that `deniedBefore` reads before `at` starts (the word's start), or null. */
+function negatorStart(s: FactSentence, at: number): number | null {
+  const lo = Math.max(s.start, at - 50);
+  const before = s.folded.slice(lo, at);
+  const near = NEGATED.exec(before);
+  let i: number;
+  if (near) i = near.index;
+  else {
+    const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' pero '), before.lastIndexOf(' - ')) + 1;
+    const clause = before.slice(cut);
+    const timed = afterTimePhrase(clause);
+    const from = cut + clause.length - timed.length;
+    let last = -1;
+    NEGATOR_ALL.lastIndex = 0;
+    for (let m = NEGATOR_ALL.exec(timed); m; m = NEGATOR_ALL.exec(timed)) last = m.index;
+    if (last < 0) return null;
+    i = from + last;
+  }
+  // "didn't": from the word's start.
+  while (i > 0 && /[a-z]/.test(before.charAt(i - 1))) i--;
+  return lo + i;
 }
 
 /** "before", "after", "antes de", "después de", "luego de" opening a phrase of time. */

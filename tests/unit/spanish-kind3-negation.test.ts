@@ -74,3 +74,20 @@ describe('held without proceedings or charges, in the words Spanish pages use', 
     expect(relationOf('La fiscalía presentó cargos formales contra dos pandilleros del CECOT.', 'c003-many-not-convicted')).not.toBe('agrees');
   });
 });
+
+describe('a denial is shown with its negator', () => {
+  it.each([
+    ['"sin que hayan enfrentado"', 'Los mantienen en la megacárcel sin que hayan enfrentado proceso penal alguno.', 'c003-many-not-convicted', 'sin que hayan enfrentado proceso penal'],
+    ['"sin" right before', 'Muchos siguen presos en el CECOT sin juicio.', 'c003-many-not-convicted', 'sin juicio'],
+    ['"never"', 'The deportees were never given a hearing before a judge.', 'c003-no-due-process', 'never given a hearing'],
+  ])('%s', (_name, text, claimId, shown) => {
+    expect(parts(text).find((p) => p.claimId === claimId)?.text).toMatch(new RegExp(`^${shown}`));
+  });
+
+  it('the lack told after criticism of the deal is a part of its own, wider than what the criticism leaves of it', () => {
+    const ps = parts('Varias ONG criticaron la decisión de expulsarlos y de mantenerlos en la cárcel sin que hayan enfrentado proceso penal alguno.');
+    const lack = ps.find((p) => p.claimId === 'c003-many-not-convicted');
+    expect(lack?.relation).toBe('agrees');
+    expect(lack?.text).toMatch(/^sin que/);
+  });
+});
