@@ -77,3 +77,17 @@ describe('"condiciones inhumanas", either order of noun and adjective', () => {
     expect(parts(text).find((p) => p.claimId === 'c003-harsh-conditions-reputation')?.relation).toBe('agrees');
   });
 });
+
+describe('rights groups denouncing human-rights violations is their condemnation', () => {
+  it.each([
+    ['"han denunciado violaciones de derechos humanos"', 'Organizaciones como Amnistía Internacional han denunciado violaciones de derechos humanos contra los deportados.'],
+    ['after another clause', 'Mientras el gobierno habla de seguridad, Cristosal denunció violaciones a los derechos humanos de los detenidos.'],
+  ])('%s', (_name, text) => {
+    expect(parts(text).find((p) => p.claimId === 'c000-rights-groups-condemn')?.relation).toBe('agrees');
+  });
+
+  it('the same words with no rights group saying them stay a neighbour', () => {
+    const ps = parts('En medio de denuncias de violaciones de derechos humanos, el gobierno amplió la megacárcel.');
+    expect(ps.find((p) => p.claimId === 'c000-rights-groups-condemn')?.relation).toBe('related');
+  });
+});
