@@ -91,3 +91,12 @@ describe('rights groups denouncing human-rights violations is their condemnation
     expect(ps.find((p) => p.claimId === 'c000-rights-groups-condemn')?.relation).toBe('related');
   });
 });
+
+describe('abuse told by others than rights groups: a neighbour of their condemnation, and listed', () => {
+  it.each([
+    ['a neighbour phrase alone makes the sentence worth comparing', 'Dos exreclusos contaron que fueron sometidos a palizas durante meses.'],
+    ['"víctimas de torturas", said by lawyers', 'Los abogados denunciaron que sus clientes son víctimas de torturas en la cárcel.'],
+  ])('%s', (_name, text) => {
+    expect(parts(text).find((p) => p.claimId === 'c000-rights-groups-condemn')?.relation).toBe('related');
+  });
+});
