@@ -91,3 +91,14 @@ describe('a denial is shown with its negator', () => {
     expect(lack?.text).toMatch(/^sin que/);
   });
 });
+
+describe('"no ha cometido delito": a neighbour of "not convicted", with the negator shown', () => {
+  it.each([
+    ['"ninguna de estas personas"', '«Ninguna de estas personas ha cometido delito en este país», dijo su abogado.', 'Ninguna de estas personas ha cometido delito'],
+    ['"nunca"', 'Según su madre, nunca ha cometido un delito.', 'nunca ha cometido un delito'],
+  ])('%s', (_name, text, shown) => {
+    const p = parts(text).find((x) => x.claimId === 'c003-many-not-convicted');
+    expect(p?.relation).toBe('related');
+    expect(p?.text).toBe(shown);
+  });
+});
