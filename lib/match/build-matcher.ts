@@ -295,10 +295,11 @@ function indexFacts(claims: readonly ClaimInfo[]): Pick<Matcher, 'facts' | 'fact
   });
   const factOwners = owners.map((m) => [...m.values()]);
   // An event told by its action alone ("still awaiting trial", "sin debido proceso") is named by a phrase
-  // of two words or more: that, too, makes a sentence worth comparing. (A neighbouring fact's does not.)
+  // of two words or more: that, too, makes a sentence worth comparing; a neighbouring fact's as well
+  // ("sometidos a palizas" beside the rights groups' condemnation: what it says is related, and listed).
   const selfSufficient = (f: number) => {
     const x = facts[f]?.fact;
-    return x?.kind === 'event' && !x.neighbour && !x.actor.en.length && !x.actor.es.length && !x.object.en.length && !x.object.es.length;
+    return x?.kind === 'event' && !x.actor.en.length && !x.actor.es.length && !x.object.en.length && !x.object.es.length;
   };
   const factAnchor = factOwners.map(
     (list, phrase) =>

@@ -73,7 +73,7 @@ const TITLE_COMPLEMENT_REACH = 50;
 /** Words allowed between a name and the title after it: "Kristi Noem, the Homeland Security Secretary". */
 const TITLE_AFTER_GAP = /^\s*,\s*(?:(?:the|who is|who was|who serves as|serving as|now|then|la|el|quien es|que es|que funge como|quien funge como|actual|u\.s\.|us|former|ex)[\s-]*)*$/;
 const FORMER = /(?:\b(?:former|ex|onetime|one-time|erstwhile|antigu[oa]|exsecretari[oa]|exgobernador[a]?|expresidente)[\s-]*)$/;
-const NEGATED = /(?:\b(?:not|never|no|none|nobody|nunca|jamas|tampoco|ninguno|nadie|denied|denies|without|sin|nego|niega)|n't)\s+(?:\S+\s+)?$/;
+const NEGATED = /(?:\b(?:not|never|no|none|nobody|nunca|jamas|tampoco|ninguno|ninguna|ningun|ningunos|ningunas|nadie|denied|denies|without|sin|nego|niega)|n't)\s+(?:\S+\s+)?$/;
 /**
  * A hedge or a verb of saying in or just before the words compared: "alleged",
  * "suspected", "presuntos", "insists that", "según". What follows is someone's claim, not the page's.
@@ -83,6 +83,28 @@ export const HEDGE_NEAR =
 
 /** The longest stretch an event's actor, action and object may cover: one clause, not the whole paragraph-long sentence. */
 const EVENT_WINDOW = 140;
+/** The last word of an action phrase that is a preposition: what it governs comes after it. */
+const PREPOSITION_END = /\s(?:a|al|de|del|con|en|para|por|contra|sobre|to|of|with|for|from|into|against|on|at|in|about)$/;
+/**
+ * A phrase that opens with a preposition frames the event rather than acting on its object: what it governs
+ * is the one who says it or what is given in return ("according to Human Rights Watch", "a juicio de",
+ * "alojar a convictos a cambio de una tarifa"), and the object may stand before it.
+ */
+const FRAME_START = /^(?:a|al|de|del|en|in|with|con|according|on|under|bajo|segun)\s/;
+/** Per event fact, its action phrases as written in the data, folded. */
+const ACTION_PHRASES = new WeakMap<EventFact, ReadonlySet<string>>();
+/**
+ * The fact's action, as the page writes it (`words`, folded), ends in a preposition of its own: the hit is
+ * one of the fact's phrases ending so, not a shorter one of them that a longer phrase of another fact
+ * ("denuncias" inside "denuncias de") was reported under.
+ */
+function endsInPreposition(fact: EventFact, words: string): boolean {
+  const last = PREPOSITION_END.exec(words);
+  if (!last || FRAME_START.test(words)) return false;
+  let own = ACTION_PHRASES.get(fact);
+  if (!own) ACTION_PHRASES.set(fact, (own = new Set([...fact.action.en, ...fact.action.es].map((p) => foldText(p)))));
+  return !own.has(words.slice(0, last.index));
+}
 /** How far after the action its actor may stand. */
 const ACTOR_AFTER = 30;
 
@@ -707,7 +729,9 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     // The actor stands before the action, or right after it ("visitó el CECOT la secretaria Noem", "deported by Washington").
     const actor = needsActor ? nearest(actors, a, a, null, a.end + ACTOR_AFTER) : null;
     if (needsActor && !actor) continue;
-    const object = needsObject ? nearest(objects, a, a, actor) : null;
+    // "para encerrar a", "acusados de", "linked to": an action that ends in a preposition takes its object after it
+    // ("trasladados a la megacárcel, diseñada para encerrar a 40.000 criminales" does not shut in the men named before).
+    const object = needsObject ? nearest(endsInPreposition(fact, s.folded.slice(a.start, a.end)) ? objects.filter((o) => o.start >= a.end) : objects, a, a, actor) : null;
     if (needsObject && !object) continue;
     // "Noem, que llegó a El Salvador el martes, recorrió el CECOT": an action inside an aside whose object
     // stands outside it is the aside's; another action of the fact after the aside is the event's.
@@ -741,7 +765,8 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     // "He said: 'I'm not a gang member'", "dicen que no son pandilleros": the denial may stand right before the
     // object, after the verb of saying, in the words reported.
     const objectDenied = object !== null && object.start >= denied.end && deniedRightBefore(s, denied.end, object.start);
-    const deniedHere = deniedBefore(s, a.start) || (inner !== undefined && deniedBefore(s, inner.start)) || objectDenied;
+    const deniedAtAction = deniedBefore(s, a.start) && !modifiesQuantifiedSubject(s, a);
+    const deniedHere = deniedAtAction || (inner !== undefined && deniedBefore(s, inner.start)) || objectDenied;
     const noEvidence = deniedHere && NO_EVIDENCE.test(s.folded.slice(Math.max(s.start, a.start - 60), denied.start));
     const accused = noEvidence && fact.attributed && ACCUSED.test(s.folded.slice(Math.max(s.start, start - 40), end));
     // Someone reported denying what the article itself gives only as a claim ("the declarations allege that many
@@ -777,13 +802,15 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
         };
       }
     }
+    // "sin juicio", "never visited": a denial is shown with its negator, what the page says being the lack of it.
+    const shownFrom = deniedAtAction && !accused ? Math.min(from, negatorStart(s, a.start) ?? from) : from;
     if (fact.neighbour) {
       return {
         kind: 'event',
         action: [a.start, a.end],
         relation: 'related',
-        span: [from, end],
-        page: s.text.slice(from, end),
+        span: [shownFrom, end],
+        page: s.text.slice(shownFrom, end),
         dataset: fact.label,
         detail: { type: 'event', slot: { en: fact.label, es: fact.labelEs }, negated: false, unattributed: false, neighbour: true },
       };
@@ -795,8 +822,8 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       whole: actor !== null && object !== null,
       roles: [[a.start, a.end], ...(actor ? [[actor.start, actor.end] as [number, number]] : []), ...(object ? [[object.start, object.end] as [number, number]] : [])],
       relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
-      span: [from, end],
-      page: s.text.slice(from, end),
+      span: [shownFrom, end],
+      page: s.text.slice(shownFrom, end),
       dataset: fact.label,
       detail: {
         type: 'event',
@@ -816,7 +843,7 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
  * A past counterfactual ("should have been given a chance to…", "ought to have had") says it did not happen.
  */
 const NEGATOR =
-  /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to|(?:has|have|had|is|are|was|were) yet|should have|should've|ought to have)\b|n't\b/;
+  /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|ningun|ningunos|ningunas|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to|(?:has|have|had|is|are|was|were) yet|should have|should've|ought to have)\b|n't\b/;
 /** A clause boundary inside an event's stretch. */
 const CLAUSE_BREAK = /;|,\s*(?:but|while|although|whereas|yet|pero|aunque|mientras|sin embargo)\b/g;
 /**
@@ -875,13 +902,41 @@ const AWAY_AFTER = /^\s+(?:out of|away from|fuera del?)\b/;
 const ACCUSED = /\b(?:accus\w*|alleg\w*|acusad\w*|acusa\w*|senalad\w*|tildad\w*)\b/;
 /** A negated "evidence" before the action: doubt, not denial. */
 const NO_EVIDENCE = /\b(?:evidence|proof|proven|pruebas?|evidencias?|demostrad[oa]s?|comprobad[oa]s?)\b/;
-/** Words in the clause that attribute it ("said to be", "accused of", "presuntos"). */
+/**
+ * Words in the clause that attribute it ("said to be", "accused of", "presuntos"). A passive of linking
+ * ("han sido vinculados al Tren de Aragua", "fueron identificados como…") has someone doing the linking:
+ * it reports a claim; "están vinculados" (estar) states it.
+ */
 const ATTRIBUTED =
-  /\b(?:said|says|say|claim\w*|alleg\w*|accus\w*|insist\w*|label\w*|brand\w*|deem\w*|suspect\w*|purported\w*|reported\w*|according to|so-called|dijo|dice|dicen|dicho|afirm\w*|asegur\w*|acus\w*|senal\w*|presunt\w*|supuest\w*|insist\w*|segun|tild\w*|calific\w*|sostien\w*|consider\w*|design\w*)\b/;
+  /\b(?:said|says|say|claim\w*|alleg\w*|accus\w*|insist\w*|label\w*|brand\w*|deem\w*|suspect\w*|purported\w*|reported\w*|according to|so-called|dijo|dice|dicen|dicho|afirm\w*|asegur\w*|acus\w*|senal\w*|presunt\w*|supuest\w*|insist\w*|segun|tild\w*|calific\w*|sostien\w*|consider\w*|design\w*|(?:sido|fueron|fue|son|es|seran|serian|sean|fueran) (?:vinculad|relacionad|ligad|asociad|identificad|catalogad|etiquetad)[oa]s?)\b/;
 /** A negator right before `at`, within a word of it ("not a", "no son"), after `from`. */
 function deniedRightBefore(s: FactSentence, from: number, at: number): boolean {
   return NEGATED.test(s.folded.slice(Math.max(from, at - 20), at));
 }
+/** A negative quantifier of the subject and the words after it, up to the action, in one clause: "none of the deportees", "ningún deportado". */
+const SUBJECT_QUANTIFIER = /\b(?:none of|ninguno de|ninguna de|ningunos de|ningunas de|ningun|ninguna|ningunos|ningunas)\b([^,;:]*)$/;
+/** A finite verb between the quantifier and the action: the action is then the clause's verb, which the quantifier denies. */
+const FINITE_BETWEEN =
+  /\b(?:fue|fueron|era|eran|es|son|ha|han|habia|habian|sera|seran|esta|estan|estaba|estaban|estuvo|estuvieron|sigue|siguen|ser|estar|haber|pudo|pudieron|puede|pueden|podia|podian|tuvo|tuvieron|tiene|tienen|tenia|tenian|se|le|les|was|were|is|are|has|have|had|been|be|will|would|can|could|did|does|do|got|get)\b/;
+/** A participle or a word standing for one, which may modify the noun before it ("deportados", "enviadas", "sent", "held", "presos"). */
+const PARTICIPLE_WORD = /^(?:\S*(?:ad|id)[oa]s?|\S*(?:ed|en)|sent|held|brought|flown|taken|kept|pres[oa]s?)$/;
+/**
+ * "None of the deportees sent to CECOT saw a judge", "ninguno de los deportados al CECOT tuvo un juicio",
+ * "ningún deportado enviado al penal": the negative quantifier of the subject denies the clause's own
+ * verb, not a participle inside the subject's noun phrase (a reduced relative: those who were sent there).
+ * True when the only negator before the action is such a quantifier, the action is a participle, and no
+ * finite verb stands between them ("ninguno de los deportados fue enviado al CECOT" still denies it).
+ */
+function modifiesQuantifiedSubject(s: FactSentence, a: PhraseHit): boolean {
+  const before = s.folded.slice(Math.max(s.start, a.start - 50), a.start);
+  const q = SUBJECT_QUANTIFIER.exec(before);
+  if (!q) return false;
+  const between = q[1] as string;
+  if (FINITE_BETWEEN.test(between) || NEGATOR.test(between) || NEGATOR.test(before.slice(0, q.index))) return false;
+  const first = s.folded.slice(a.start, a.end).split(/\s+/)[0] ?? '';
+  return PARTICIPLE_WORD.test(first);
+}
+
 function deniedBefore(s: FactSentence, at: number): boolean {
   const before = s.folded.slice(Math.max(s.start, at - 50), at);
   if (NEGATED.test(before)) return true;
@@ -891,7 +946,43 @@ function deniedBefore(s: FactSentence, at: number): boolean {
   const clause = before.slice(
     Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' pero '), before.lastIndexOf(' - ')) + 1,
   );
-  return NEGATOR.test(clause) || listNegated(before);
+  // Nor does a denial reach into a phrase of time after it: "no pudo ver a un juez antes de ser enviado al CECOT",
+  // "deported without a hearing before being sent to CECOT" (the sending happened).
+  return NEGATOR.test(afterTimePhrase(clause)) || listNegated(before);
+}
+
+const NEGATOR_ALL = new RegExp(NEGATOR.source, 'g');
+/** Where the negator that `deniedBefore` reads before `at` starts (the word's start), or null. */
+function negatorStart(s: FactSentence, at: number): number | null {
+  const lo = Math.max(s.start, at - 50);
+  const before = s.folded.slice(lo, at);
+  const near = NEGATED.exec(before);
+  let i: number;
+  if (near) i = near.index;
+  else {
+    const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' but '), before.lastIndexOf(' pero '), before.lastIndexOf(' - ')) + 1;
+    const clause = before.slice(cut);
+    const timed = afterTimePhrase(clause);
+    const from = cut + clause.length - timed.length;
+    let last = -1;
+    NEGATOR_ALL.lastIndex = 0;
+    for (let m = NEGATOR_ALL.exec(timed); m; m = NEGATOR_ALL.exec(timed)) last = m.index;
+    if (last < 0) return null;
+    i = from + last;
+  }
+  // "didn't": from the word's start.
+  while (i > 0 && /[a-z]/.test(before.charAt(i - 1))) i--;
+  return lo + i;
+}
+
+/** "before", "after", "antes de", "después de", "luego de" opening a phrase of time. */
+const TIME_PHRASE = /\b(?:before|after|antes de|despues de|luego de)\b/g;
+/** What of `clause` follows its last phrase-of-time opener (all of it when there is none). */
+function afterTimePhrase(clause: string): string {
+  let at = 0;
+  TIME_PHRASE.lastIndex = 0;
+  for (let m = TIME_PHRASE.exec(clause); m; m = TIME_PHRASE.exec(clause)) at = m.index + m[0].length;
+  return at ? clause.slice(at) : clause;
 }
 
 /** A list's next member: ", or", ", and", ", y", ", ni" before it. */
