@@ -543,6 +543,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // A figure's subject without the figure is related through its own words ("the deportation flights") or a
     // name of its claim alone ("Cristosal"), not through a name many claims share ("the Trump administration sent Abrego to CECOT").
     if (isQuantity && !(cues?.specific ?? 0) && !(terms?.unique ?? 0)) continue;
+    // Nor through a cue that only tells which subject a number is ("landed", "hay", "a la vez"): without the
+    // number, only the words naming what it measures ("capacity", "deportation flights") are about it.
+    if (isQuantity && info.namedBy && !(terms?.unique ?? 0) && !namesSubject(info.namedBy, cues)) continue;
     let relation: Relation = 'related';
     // Terms often carry their own negation ("not been convicted"), so only a
     // negation the page puts before a term of a positive claim counts.
@@ -550,6 +553,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // "Suspected gang members" reports a suspicion, not the flat statement ("they are gang members"):
     // related to it, never the same (nor a repetition of a flat statement the curator flagged).
     if (relation === 'agrees' && c.claim.category !== 'attribution' && terms?.hits.some((h) => HEDGE_BEFORE.test(before(s, h.start)))) relation = 'related';
+    if (process.env.MN_DBG) console.error("CAND", c.claim.id, relation, JSON.stringify({ evidence, specific, own, termSpecific, termWeight, cueWeight, says, unique: terms?.unique, covered, t: terms?.hits.map((h) => s.text.slice(h.start, h.end)), tOwn: terms?.own, c: cues?.weighted.map((x) => [s.text.slice(x.hit.start, x.hit.end), x.weight]), cOwn: cues?.own, cSpec: cues?.specific }));
     candidates.push({ ci, relation, score: round(Math.min(0.95, evidence / 2.5)), terms, cues, ownWords: own > 0, naming });
   }
   // What the sentence says before what it only touches on: beside other claims a "related" is listed, never painted,
@@ -721,6 +725,13 @@ function namingHits(m: Matcher, named: readonly PhraseHit[], cues: readonly Phra
     }
   }
   return out;
+}
+
+/** Whether one of the subject's cue hits names what it measures (`SubjectInfo.namedBy`). */
+function namesSubject(named: Uint8Array, cues: CueEvidence | undefined): boolean {
+  if (!cues) return false;
+  for (let i = 0; i < cues.weighted.length; i++) if (named[(cues.weighted[i] as CueEvidence['weighted'][number]).hit.phrase] === 1) return true;
+  return false;
 }
 
 /** Whether one of the cues `hits` is a word of the claim's own statement. */
