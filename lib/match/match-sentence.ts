@@ -553,7 +553,6 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // "Suspected gang members" reports a suspicion, not the flat statement ("they are gang members"):
     // related to it, never the same (nor a repetition of a flat statement the curator flagged).
     if (relation === 'agrees' && c.claim.category !== 'attribution' && terms?.hits.some((h) => HEDGE_BEFORE.test(before(s, h.start)))) relation = 'related';
-    if (process.env.MN_DBG) console.error("CAND", c.claim.id, relation, JSON.stringify({ evidence, specific, own, termSpecific, termWeight, cueWeight, says, unique: terms?.unique, covered, t: terms?.hits.map((h) => s.text.slice(h.start, h.end)), tOwn: terms?.own, c: cues?.weighted.map((x) => [s.text.slice(x.hit.start, x.hit.end), x.weight]), cOwn: cues?.own, cSpec: cues?.specific }));
     candidates.push({ ci, relation, score: round(Math.min(0.95, evidence / 2.5)), terms, cues, ownWords: own > 0, naming });
   }
   // What the sentence says before what it only touches on: beside other claims a "related" is listed, never painted,
