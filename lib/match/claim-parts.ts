@@ -68,7 +68,9 @@ function partsInOrder(text: string, ordered: readonly DatasetMatch[], matches: r
     // takes it in ("denied due process inside the Terrorism Confinement Center (CECOT)"), not as the
     // object of an event ("toured the Terrorism Confinement Center (CECOT)").
     // Beside a compared number it is where the people counted are ("250 Venezuelans held in the … (CECOT)"): the number speaks.
-    if (rightName(m) && parts.some((p) => VALUE_KINDS.has(p.kind))) continue;
+    // Set off from the number by a comma ("el encarcelamiento en el Centro de Confinamiento del Terrorismo (CECOT),
+    // en El Salvador, de 238 venezolanos"), it stands in another stretch of the sentence: a claim of its own.
+    if (rightName(m) && parts.some((p) => VALUE_KINDS.has(p.kind) && besideValue(text, m.span, p))) continue;
     // An event that takes in only the short name ("were sent to El Salvador's CECOT | terrorism confinement
     // center") leaves the full name written beside it its own part: it is what the name claim says. A name the
     // sentence gives as the name ("known as …", "conocida como …") is what those words claim, even inside an
@@ -192,6 +194,12 @@ function repeatsError(m: DatasetMatch, matches: readonly DatasetMatch[]): boolea
 // a part only when nothing else in the sentence is, so it never takes the place of what the sentence claims.
 function rightName(m: DatasetMatch): boolean {
   return m.kind === 'name' && m.relation === 'agrees';
+}
+
+/** The span stands in the value's own stretch of the sentence: no comma, semicolon or colon between them. */
+function besideValue(text: string, span: readonly [number, number], p: ClaimPart): boolean {
+  if (span[0] < p.end && p.start < span[1]) return true;
+  return !/[,;:]/.test(span[0] >= p.end ? text.slice(p.end, span[0]) : text.slice(span[1], p.start));
 }
 
 /** Of a name match, more than half its span lies outside `o`'s: `o` took in only the short name. */
