@@ -126,6 +126,14 @@ export const Subject = z.object({
    */
   otherMeasures: Terms.optional(),
   /**
+   * For quantities: the cues that name what the subject measures ("capacity", "inmate population",
+   * "deportation flights", "documented cases"), among `cues`. A sentence without a figure of the
+   * subject is related to it only through one of these (or a name its claim alone has, "Cristosal"):
+   * the other cues ("landed", "entered", "hay", "a la vez", "gave") only tell which subject a number
+   * is, and said without one they say nothing of it. Without the list, every specific cue names it.
+   */
+  namedBy: Terms.optional(),
+  /**
    * For hours a day: words beside a duration saying it is the time out of the cell ("leave their
    * cells for 30 minutes", "30 minutes of exercise"): the rest of the day is the time confined.
    */

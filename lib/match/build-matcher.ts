@@ -39,6 +39,11 @@ export interface SubjectInfo {
   scopeOwn: PhraseSet | null;
   /** A part of what the subject measures (`subject.scope.narrower`). */
   scopeNarrower: PhraseSet | null;
+  /**
+   * For quantities with `namedBy`: per cue phrase, 1 where a hit reported under it names what the
+   * subject measures (the phrase is one of `namedBy`, or overlaps one); null without the list.
+   */
+  namedBy: Uint8Array | null;
 }
 
 /** The role a phrase plays in a typed fact. */
@@ -133,6 +138,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
       scopeWider: null,
       scopeOwn: null,
       scopeNarrower: null,
+      namedBy: null,
     };
   });
   for (const info of subjects) {
@@ -184,6 +190,13 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
     const quantityShare = [...owners].filter((s) => subjects[s]?.category).length || 1;
     return [...owners].map((owner) => ({ owner, weight: base / (subjects[owner]?.category ? quantityShare : owners.size) }));
   });
+  for (const info of subjects) {
+    const named = [...(info.subject.namedBy?.en ?? []), ...(info.subject.namedBy?.es ?? [])].map((c) => cues.indexOf(stemCue(foldKey(c)))).filter((i) => i >= 0);
+    if (!named.length) continue;
+    const set = new Set(named);
+    // A hit is reported under one phrase: one that holds a naming cue ("población carcelaria" holds "población") names it too.
+    info.namedBy = Uint8Array.from(cues.phrases, (_, p) => (set.has(p) || cues.overlapping(p, true).some((o) => set.has(o)) ? 1 : 0));
+  }
   const cueGeneric = cues.phrases.map((p) => GENERIC_WORDS.has(p.replace(/\*$/, '')) || isGenericStem(p) || !curated.has(p));
   for (const c of claims) {
     const statement = foldText(`${c.claim.statement}\n${c.claim.statementEs}`);

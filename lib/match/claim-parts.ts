@@ -68,7 +68,9 @@ function partsInOrder(text: string, ordered: readonly DatasetMatch[], matches: r
     // takes it in ("denied due process inside the Terrorism Confinement Center (CECOT)"), not as the
     // object of an event ("toured the Terrorism Confinement Center (CECOT)").
     // Beside a compared number it is where the people counted are ("250 Venezuelans held in the … (CECOT)"): the number speaks.
-    if (rightName(m) && parts.some((p) => describesCounted(text, p, m))) continue;
+    // Set off from the number by a comma ("el encarcelamiento en el Centro de Confinamiento del Terrorismo (CECOT),
+    // en El Salvador, de 238 venezolanos"), it stands in another stretch of the sentence: a claim of its own.
+    if (rightName(m) && parts.some((p) => describesCounted(text, p, m) && besideValue(text, m.span, p))) continue;
     // The full name alone, without the short name beside it, only names the place: a part where nothing else is.
     if (rightName(m) && parts.length && fullNameOnly(text, m) && !introducedName(text, m)) continue;
     // An event that takes in only the short name ("were sent to El Salvador's CECOT | terrorism confinement
@@ -224,6 +226,12 @@ function describesCounted(text: string, p: ClaimPart, m: DatasetMatch): boolean 
 /** A name match whose words are the full name alone ("toured the Terrorism Confinement Center"), no short name beside it. */
 function fullNameOnly(text: string, m: DatasetMatch): boolean {
   return m.page !== undefined && text.slice(m.span[0], m.span[1]).trim() === m.page.trim();
+}
+
+/** The span stands in the value's own stretch of the sentence: no comma, semicolon or colon between them. */
+function besideValue(text: string, span: readonly [number, number], p: ClaimPart): boolean {
+  if (span[0] < p.end && p.start < span[1]) return true;
+  return !/[,;:]/.test(span[0] >= p.end ? text.slice(p.end, span[0]) : text.slice(span[1], p.start));
 }
 
 /** Of a name match, more than half its span lies outside `o`'s: `o` took in only the short name. */

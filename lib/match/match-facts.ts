@@ -81,6 +81,18 @@ const NEGATED = /(?:\b(?:not|never|no|none|nobody|nunca|jamas|tampoco|ninguno|ni
 export const HEDGE_NEAR =
   /\b(?:alleged(?:ly)?|suspected|purported(?:ly)?|so-called|accused|reputed|presunt[oa]s?|supuest[oa]s?|acusad[oa]s?|senalad[oa]s?|sospechos[oa]s?|tildad[oa]s?|insist\w*|claim(?:s|ed)?|according to|labell?(?:ed|ing)|segun|insiste\w*|sostiene\w*|asegura\w*|afirma\w*|acusa\w*)\b/;
 
+/** Right after an English adjective, the people it describes: "illegal immigrants", "unlawful aliens". */
+const DESCRIBES_AFTER = /^\s+(?:immigrants?|aliens?|migrants?)\b/;
+/**
+ * The action was found inside a capitalised name ("House" in "White House spokesperson": a phrase found
+ * inside a longer one is reported under the longer), every word of it capitalised and lower case or
+ * punctuation after it: a name, not a verb. (One capitalised word may be a headline's title case.)
+ */
+function endsAName(text: string, a: PhraseHit): boolean {
+  const words = text.slice(a.start, a.end).split(/\s+/);
+  return words.length > 1 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && /^(?:\s+\p{Ll}|[^\p{L}\s])/u.test(text.slice(a.end, a.end + 3));
+}
+
 /** The longest stretch an event's actor, action and object may cover: one clause, not the whole paragraph-long sentence. */
 const EVENT_WINDOW = 140;
 /** The last word of an action phrase that is a preposition: what it governs comes after it. */
@@ -726,6 +738,11 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
   for (const a of actions) {
     // "Transferred out of CECOT", "sacado del CECOT": a move away from the place is not the move into it.
     if (AWAY_AFTER.test(s.folded.slice(a.end, a.end + 12))) continue;
+    // "Illegal immigrants": an English adjective right before the people it describes tells no act.
+    // (In Spanish the adjective follows the noun, where a predicate may too: "los migrantes fueron torturados".)
+    if (DESCRIBES_AFTER.test(s.folded.slice(a.end, a.end + 16))) continue;
+    // "A White House spokesperson": the action inside a capitalised name is no verb.
+    if (endsAName(s.text, a)) continue;
     // The actor stands before the action, or right after it ("visitó el CECOT la secretaria Noem", "deported by Washington").
     const actor = needsActor ? nearest(actors, a, a, null, a.end + ACTOR_AFTER) : null;
     if (needsActor && !actor) continue;

@@ -543,6 +543,9 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // A figure's subject without the figure is related through its own words ("the deportation flights") or a
     // name of its claim alone ("Cristosal"), not through a name many claims share ("the Trump administration sent Abrego to CECOT").
     if (isQuantity && !(cues?.specific ?? 0) && !(terms?.unique ?? 0)) continue;
+    // Nor through a cue that only tells which subject a number is ("landed", "hay", "a la vez"): without the
+    // number, only the words naming what it measures ("capacity", "deportation flights") are about it.
+    if (isQuantity && info.namedBy && !(terms?.unique ?? 0) && !namesSubject(info.namedBy, cues)) continue;
     let relation: Relation = 'related';
     // Terms often carry their own negation ("not been convicted"), so only a
     // negation the page puts before a term of a positive claim counts.
@@ -729,6 +732,13 @@ function namingHits(m: Matcher, named: readonly PhraseHit[], cues: readonly Phra
     }
   }
   return out;
+}
+
+/** Whether one of the subject's cue hits names what it measures (`SubjectInfo.namedBy`). */
+function namesSubject(named: Uint8Array, cues: CueEvidence | undefined): boolean {
+  if (!cues) return false;
+  for (let i = 0; i < cues.weighted.length; i++) if (named[(cues.weighted[i] as CueEvidence['weighted'][number]).hit.phrase] === 1) return true;
+  return false;
 }
 
 /** Whether one of the cues `hits` is a word of the claim's own statement. */

@@ -61,6 +61,31 @@ const ATTRIBUTION = [
   'recordo', 'aclaro', 'asevero', 'de acuerdo a',
 ];
 
+/**
+ * Verbs of saying the list above lacks, in the persons pages use, and the perfect tenses ("han denunciado",
+ * "le ha dicho"; the participle alone is often an adjective or a determiner: "dicho acuerdo", "el acusado").
+ * They make a sentence worth listing as attributed; they do not (yet) hedge what it says, as `reportsOnly`
+ * reads the older list, so what a sentence is compared as stays as it was.
+ */
+const SAYING = [
+  'mentioned', 'countered', 'reiterated', 'pointed out', 'underscored', 'emphasised', 'commented', 'vowed', 'urged',
+  'menciono', 'mencionaron', 'defendio', 'defendieron', 'criticaron', 'cuestiono', 'cuestionaron', 'precisaron',
+  'enfatizo', 'enfatizaron', 'resalto', 'resaltaron', 'comento', 'comentaron', 'reitero', 'reiteraron', 'detallo',
+  'detallaron', 'puntualizo', 'argumentaron', 'remarco', 'expuso', 'opino',
+  ...perfectTenses(
+    ['ha', 'han', 'habia', 'habian', 'he', 'hemos'],
+    ['dicho', 'afirmado', 'asegurado', 'senalado', 'denunciado', 'declarado', 'indicado', 'informado', 'anunciado',
+      'explicado', 'reconocido', 'advertido', 'mencionado', 'defendido', 'criticado', 'cuestionado', 'negado', 'admitido',
+      'confirmado', 'revelado', 'acusado', 'alegado', 'sostenido', 'insistido', 'manifestado', 'expresado', 'reiterado',
+      'precisado', 'destacado', 'calificado', 'asegurado', 'relatado', 'contado', 'narrado'],
+  ),
+];
+
+/** Every auxiliary before every participle: "ha dicho", "han denunciado". */
+function perfectTenses(auxiliaries: readonly string[], participles: readonly string[]): string[] {
+  return auxiliaries.flatMap((a) => participles.map((p) => `${a} ${p}`));
+}
+
 const LEGAL = [
   'act', 'law', 'laws', 'statute', 'court', 'courts', 'judge', 'judges', 'justice', 'ruling', 'ruled', 'rule of law',
   'supreme court', 'constitution', 'constitutional', 'treaty', 'convention', 'habeas', 'due process', 'lawsuit', 'sued',
@@ -89,10 +114,11 @@ const FACTIVE = [
 ];
 
 /** Feature phrases in one set; `kindOf[phrase]` says which feature each belongs to. */
-export const FEATURE_PHRASES = new PhraseSet([...ATTRIBUTION, ...LEGAL, ...DATES]);
-const KIND: Array<'attribution' | 'legal' | 'date'> = [];
+export const FEATURE_PHRASES = new PhraseSet([...ATTRIBUTION, ...SAYING, ...LEGAL, ...DATES]);
+const KIND: Array<'attribution' | 'saying' | 'legal' | 'date'> = [];
 for (const [list, kind] of [
   [ATTRIBUTION, 'attribution'],
+  [SAYING, 'saying'],
   [LEGAL, 'legal'],
   [DATES, 'date'],
 ] as const) {
@@ -130,7 +156,7 @@ export function sentenceFeatures(
   let date = false;
   for (const h of hits) {
     const kind = KIND[h.phrase];
-    if (kind === 'attribution') attribution = true;
+    if (kind === 'attribution' || kind === 'saying') attribution = true;
     else if (kind === 'legal') legal = legal || legalHit(text, h);
     else if (kind === 'date') date = true;
     if (legal && attribution && date) break;

@@ -75,7 +75,9 @@ export function recognizeTopic(page: PageText, topic: Topic | CompiledTopic, opt
   };
   tally(t.phrases.findAll(title), t.topic.titleBoost, 'title');
   tally(t.phrases.findAll(url), t.topic.urlBoost, 'url');
-  tally(options.bodyHits ?? t.phrases.findAll(body), 1, 'body');
+  const bodyHits = options.bodyHits ?? t.phrases.findAll(body);
+  // A name of the topic said only in a bracketed aside ("(como el CECOT, que tuvo un costo…)") is a passing mention, not what the page is about.
+  tally(withoutAsides(t, body, bodyHits), 1, 'body');
 
   const parts: Contribution[] = [];
   terms.forEach((term, i) => {
@@ -140,6 +142,65 @@ export function recognizeTopic(page: PageText, topic: Topic | CompiledTopic, opt
     reasons: parts.map((p) => p.reason),
     reasonParts: parts.map((p) => p.part),
   };
+}
+
+function isAnchorHit(t: CompiledTopic, h: PhraseHit): boolean {
+  for (const o of t.owners[h.phrase] ?? []) if (o >= 0 && t.anchors.has(o)) return true;
+  return false;
+}
+
+/** The body's hits less the topic's names said in an aside (`inAside`); the same array when there are none. */
+function withoutAsides(t: CompiledTopic, body: string, hits: readonly PhraseHit[]): PhraseHit[] {
+  let out: PhraseHit[] | null = null;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as PhraseHit;
+    if (isAnchorHit(t, h) && inAside(body, hits, i)) out ??= hits.slice(0, i);
+    else out?.push(h);
+  }
+  return out ?? (hits as PhraseHit[]);
+}
+
+/** How far from a name its aside's brackets may stand, and how many words of its own make a bracket an aside. */
+const ASIDE_REACH = 160;
+const ASIDE_WORDS = 4;
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Whether `hits[i]` stands in brackets that say something else besides the topic's names: an aside
+ * ("(such as CECOT, which cost more than $100 million)"), not a gloss ("(CECOT)", "(Centro de
+ * Confinamiento del Terrorismo, CECOT)", "(known as CECOT)").
+ */
+function inAside(body: string, hits: readonly PhraseHit[], i: number): boolean {
+  const h = hits[i] as PhraseHit;
+  // The bracket open before the name, and its close after it, each within reach (a bounded walk, not a search of the page).
+  let open = -1;
+  for (let k = h.start - 1, stop = Math.max(0, h.start - ASIDE_REACH); k >= stop && open < 0; k--) {
+    const c = body.charCodeAt(k);
+    if (c === 0x29) return false;
+    if (c === 0x28) open = k;
+  }
+  if (open < 0) return false;
+  let close = -1;
+  for (let k = h.end, stop = Math.min(body.length, h.end + ASIDE_REACH); k < stop && close < 0; k++) {
+    const c = body.charCodeAt(k);
+    if (c === 0x28) return false;
+    if (c === 0x29) close = k;
+  }
+  if (close < 0) return false;
+  // The bracket's words, less those of the topic's phrases in it.
+  let words = 0;
+  let at = open + 1;
+  const count = (a: number, b: number) => {
+    if (b > a) words += body.slice(a, b).match(WORDS)?.length ?? 0;
+  };
+  for (let j = 0; j < hits.length; j++) {
+    const x = hits[j] as PhraseHit;
+    if (x.end <= open || x.start >= close) continue;
+    count(at, x.start);
+    at = Math.max(at, x.end);
+  }
+  count(at, close);
+  return words >= ASIDE_WORDS;
 }
 
 interface Seen {
