@@ -187,7 +187,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       const cmp = compareQuantities(q, dq);
       // (Only its value and unit are read: no copy of the whole quantity.)
       // People harmed are counted in people, whatever the subject's unit (cases).
-      page ??= describeQuantity({ qualifier: q.qualifier, value: q.value, min: q.min, max: q.max, unit: k.harmed ? 'people' : (info.subject.unit ?? q.unit) });
+      page ??= describeQuantity({ qualifier: q.qualifier, value: q.value, min: q.min, max: q.max, unit: k.harmed || k.heard ? 'people' : (info.subject.unit ?? q.unit) });
       const data = describeQuantity(dq);
       let relation: Relation = cmp.compatible ? 'agrees' : 'conflicts';
       let group: Extract<ExplainDetail, { type: 'quantity' }>['group'];
@@ -232,7 +232,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       const detail: Extract<ExplainDetail, { type: 'quantity' }> = {
         type: 'quantity',
         subject: { en: info.subject.label, es: info.subject.labelEs },
-        page: detailValue(q, withUnit, k.harmed ? 'people' : unit),
+        page: detailValue(q, withUnit, k.harmed || k.heard ? 'people' : unit),
         data: detailValue(dq, withUnit, unit),
         compatible: cmp.compatible,
       };
@@ -241,6 +241,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (k.otherEvent) detail.otherEvent = true;
       if (partOf) detail.partOf = true;
       if (k.harmed) detail.harmed = true;
+      if (k.heard) detail.heard = true;
       if (money) detail.money = money;
       const timeOutOf = outOf.get(q) as { out: NonNullable<Extract<ExplainDetail, { type: 'quantity' }>['timeOut']> } | undefined;
       if (timeOutOf) detail.timeOut = timeOutOf.out;
