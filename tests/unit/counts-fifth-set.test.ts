@@ -81,3 +81,13 @@ describe('figures of the deportees’ criminal records', () => {
     expect(parts('Según esos datos, 75 de los hombres tenían cargos penales pendientes en Estados Unidos.', 'es').find((p) => p.claimId === 'c003-many-not-convicted')?.relation).toBe('related');
   });
 });
+
+describe('people a court order covered are another event than the people received', () => {
+  it('reads "blocking the removal of at least 261 people" as related, even of a group held besides', () => {
+    const en = parts('A judge issued a temporary order blocking the removal of at least 261 men alleged to belong to the Tren de Aragua gang.').find((p) => p.claimId === 'c000-deportees-261');
+    expect(en?.relation).toBe('related');
+    expect(en?.text).toBe('at least 261 men');
+    const es = parts('Una jueza dictó una orden para frenar la deportación de al menos 261 hombres acusados de pertenecer al Tren de Aragua.', 'es').find((p) => p.claimId === 'c000-deportees-261');
+    expect(es?.relation).toBe('related');
+  });
+});
