@@ -292,6 +292,12 @@ function keyFactsOf(m: Matcher): number[][] {
 const LAW_GAP = /^\s*(?:(?:the|a|an|la|el|una|un|rarely[- ]used|rarely[- ]invoked|little[- ]used|little[- ]known|obscure|controversial|controvertida|polemica|wartime|centuries[- ]old|\d{4}|18th[- ]century|u\.s\.|us|so[- ]called|llamada)\s+)*$/;
 /** How far from the law's name the action resting on it may stand. */
 const LAW_ACTION_REACH = 120;
+/**
+ * Right after the law's name, an aside that describes it ("…Act, a law only used before in wartime,",
+ * "…Extranjeros, una ley de 1798 pensada para tiempos de guerra"): what it says is said of the law,
+ * so the law's part takes it in. It names the law by a noun within its first words and ends at the clause.
+ */
+const LAW_APPOSITIVE = /^\s*,\s*(?:a|an|the|una|un|la|el)\s+(?:[^\s,.;:]+\s+){0,3}?(?:law|statute|act|ley|norma|estatuto)\b[^,.;:()]{0,80}/;
 
 function matchLaw(s: FactSentence, fact: LawFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
   const markers = roles.get('marker') ?? [];
@@ -304,10 +310,11 @@ function matchLaw(s: FactSentence, fact: LawFact, roles: Map<FactRole, PhraseHit
     // Another law is a wrong basis only for the action the dataset's law is the basis of ("deported under the Insurrection Act").
     if (!l.own && !actions.some((a) => Math.abs(a.start - l.h.start) <= LAW_ACTION_REACH)) continue;
     const page = s.text.slice(l.h.start, l.h.end);
+    const aside = LAW_APPOSITIVE.exec(s.folded.slice(l.h.end, Math.min(s.end, l.h.end + 120)));
     return {
       kind: 'law',
       relation: l.own ? 'agrees' : 'conflicts',
-      span: [marker.start, l.h.end],
+      span: [marker.start, aside ? l.h.end + aside[0].trimEnd().length : l.h.end],
       page,
       dataset: fact.value,
       detail: { type: 'law', slot: { en: fact.label, es: fact.labelEs }, page, data: { en: fact.value, es: fact.valueEs } },

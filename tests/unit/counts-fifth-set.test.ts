@@ -91,3 +91,20 @@ describe('people a court order covered are another event than the people receive
     expect(es?.relation).toBe('related');
   });
 });
+
+describe('an aside describing the law belongs to the law’s part (kind 4)', () => {
+  it('takes "…Act, a law used before only in wartime," into the legal basis, not a statement of its own', () => {
+    const en = parts('He was deported in March after Trump invoked the Alien Enemies Act, a law used before only in wartime, to target Venezuelan migrants.');
+    const law = en.find((p) => p.kind === 'law');
+    expect(law?.claimId).toBe('c003-alien-enemies-act');
+    expect(law?.text).toBe('invoked the Alien Enemies Act, a law used before only in wartime');
+    expect(en.some((p) => p.claimId === 'c003-aea-powers')).toBe(false);
+    const es = parts('Trump invocó la Ley de Enemigos Extranjeros, una ley usada antes solo en tiempos de guerra, para deportar a venezolanos al CECOT.', 'es');
+    expect(es.find((p) => p.kind === 'law')?.text).toBe('invocó la Ley de Enemigos Extranjeros, una ley usada antes solo en tiempos de guerra');
+  });
+
+  it('leaves what follows the name when it is not an aside naming the law', () => {
+    expect(parts('The men were deported under the Alien Enemies Act, the White House said on Sunday.').find((p) => p.kind === 'law')?.text).toBe('under the Alien Enemies Act');
+    expect(parts('The men were deported under the Alien Enemies Act, and a judge later said the flights broke his order.').find((p) => p.kind === 'law')?.text).toBe('under the Alien Enemies Act');
+  });
+});
