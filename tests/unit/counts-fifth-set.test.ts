@@ -34,6 +34,13 @@ describe('"in exchange for" alone says nothing of money', () => {
     expect(es.find((p) => p.claimId === 'c000-deportees-261')?.relation).toBe('related');
   });
 
+  it('reads housing someone else for a fee (US convicts) as no payment for holding the deportees', () => {
+    const es = parts('Tras reunirse con el secretario de Estado, Bukele ha ofrecido alojar a convictos estadounidenses en su megacárcel a cambio de una tarifa.', 'es');
+    expect(es.find((p) => p.claimId === 'c000-payment-purpose')).toBeUndefined();
+    expect(es.find((p) => p.claimId === 'c003-rubio-us-citizens-offer')?.relation).toBe('agrees');
+    expect(parts('El Salvador aceptó alojarlos en el CECOT a cambio de una tarifa pagada por Washington.', 'es').find((p) => p.claimId === 'c000-payment-purpose')?.relation).toBe('agrees');
+  });
+
   it('still reads holding the deportees in exchange for money as the deal’s purpose', () => {
     expect(parts('El Salvador agreed to hold the deportees in CECOT in exchange for money from Washington.').find((p) => p.claimId === 'c000-payment-purpose')?.relation).toBe('agrees');
     expect(parts('El Salvador aceptó retener a los deportados en el CECOT a cambio de dinero de Washington.', 'es').find((p) => p.claimId === 'c000-payment-purpose')?.relation).toBe('agrees');
