@@ -83,6 +83,19 @@ describe('people a report heard are its witnesses, not the deportees sent', () =
 });
 
 describe('figures of the deportees’ criminal records', () => {
+  it('reads "only 8 (3 percent) had been convicted" as a figure of the few convicted: related, with the figure in the part', () => {
+    const en = parts('Only 9 (3.4 percent) had been convicted of a violent or possibly violent offense.').find((p) => p.claimId === 'c003-many-not-convicted');
+    expect(en?.relation).toBe('related');
+    expect(en?.text).toBe('Only 9 (3.4 percent) had been convicted');
+    const es = parts('La investigación afirma que solo un 4 % había sido condenado en EE. UU. por delitos violentos.', 'es').find((p) => p.claimId === 'c003-many-not-convicted');
+    expect(es?.relation).toBe('related');
+    expect(es?.text).toBe('solo un 4 % había sido condenado');
+  });
+
+  it('leaves a plain "had been convicted" alone, as before', () => {
+    expect(parts('Only after the flights landed were the men told they had been convicted.').some((p) => p.claimId === 'c003-many-not-convicted')).toBe(false);
+  });
+
   it('reads pending criminal charges as the neighbour of "many not convicted": related', () => {
     expect(parts('The data shows 75 of the men had pending criminal charges in the US, which may include immigration offences.').find((p) => p.claimId === 'c003-many-not-convicted')?.relation).toBe('related');
     expect(parts('Según esos datos, 75 de los hombres tenían cargos penales pendientes en Estados Unidos.', 'es').find((p) => p.claimId === 'c003-many-not-convicted')?.relation).toBe('related');
