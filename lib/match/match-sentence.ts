@@ -1036,7 +1036,7 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
     if (h.start >= q.start && h.end <= q.numberStart) continue;
     const owners = m.cueOwners[h.phrase];
     if (!owners) continue;
-    const gap = distance(h, q);
+    const gap = distance(h, q) - asideBetween(s.folded ?? s.text.toLowerCase(), q, h);
     // (Most cues have no nearer number: only then is each owner asked about the numbers nearer it.)
     const nearer = nearerNumber(all, q, h, gap, null);
     for (let oi = 0; oi < owners.length; oi++) {
@@ -1140,6 +1140,18 @@ function plausibility(m: Matcher, subject: number, q: ParsedQuantity): number {
 }
 
 /** Characters between a cue and a number (with its hedge and unit); 0 when they touch or overlap. */
+/**
+ * "Some 250 people, accused of crimes, were deported": an aside set off by commas between the count and
+ * a cue after it says something of the people counted; the cue's distance leaves it out. (An aside with a
+ * figure of its own, "261 people, 23 of them Salvadorans, were sent", is a count of its own and stays.)
+ */
+const ASIDE = /^[^,;:.()]{0,40}?,[^,;:.()\d]{3,80},\s*/;
+function asideBetween(folded: string, q: ParsedQuantity, h: { start: number }): number {
+  if (h.start <= q.end) return 0;
+  const a = ASIDE.exec(folded.slice(q.end, h.start));
+  return a && q.end + a[0].length <= h.start ? a[0].length - (a[0].indexOf(',')) : 0;
+}
+
 function distance(h: { start: number; end: number }, q: ParsedQuantity): number {
   if (h.end <= q.start) return q.start - h.end;
   if (h.start >= q.end) return h.start - q.end;

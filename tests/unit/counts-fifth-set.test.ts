@@ -128,3 +128,21 @@ describe('an aside describing the law belongs to the law’s part (kind 4)', () 
     expect(parts('The men were deported under the Alien Enemies Act, and a judge later said the flights broke his order.').find((p) => p.kind === 'law')?.text).toBe('under the Alien Enemies Act');
   });
 });
+
+describe('an aside between a count and its cue (kind 2: which count a cue attaches to)', () => {
+  it('reads "Some 250 people, accused of crimes, were deported" as the count deported', () => {
+    const en = parts('Some 250 people, accused of crimes, were deported to CECOT under a disputed order.').find((p) => p.kind === 'count');
+    expect(en?.claimId).toBe('c000-deportees-261');
+    expect(en?.relation).toBe('agrees');
+    const es = parts('Unas 250 personas, acusadas de delitos, fueron deportadas al CECOT.', 'es').find((p) => p.kind === 'count');
+    expect(es?.claimId).toBe('c000-deportees-261');
+    expect(es?.relation).toBe('agrees');
+  });
+
+  it('takes a Spanish aside with ñ or an irregular participle into the count, as English ones are', () => {
+    for (const w of ['señalados', 'descritos']) {
+      const es = parts(`Unos 250 hombres, ${w} por las autoridades como criminales peligrosos, fueron deportados a la megacárcel.`, 'es').find((p) => p.kind === 'count');
+      expect(es?.text.startsWith(`Unos 250 hombres, ${w} por las autoridades`)).toBe(true);
+    }
+  });
+});
