@@ -120,6 +120,13 @@ export const Subject = z.object({
    */
   peopleHarmed: Terms.optional(),
   /**
+   * For counts of cases of abuse: words right before a count of people saying a report heard or
+   * documented them ("interviewed 40 of the deportees", "the treatment of 40 Venezuelans",
+   * "entrevistaron a 40 venezolanos"): the number counts the report's witnesses, related to this
+   * subject's count and never another subject's count of those people (the deportees sent).
+   */
+  peopleHeard: Terms.optional(),
+  /**
    * For quantities: words right before a number saying it measures another
    * thing than the subject ("lights on 24 hours a day" is not how long the
    * prisoners are locked in). Such a number is not this subject's.

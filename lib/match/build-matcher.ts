@@ -27,6 +27,8 @@ export interface SubjectInfo {
   otherEvents: PhraseSet | null;
   /** For counts of abuse cases: the words saying a count of people counts people harmed (`subjects[].peopleHarmed`). */
   peopleHarmed: PhraseSet | null;
+  /** For counts of abuse cases: the words before a count of people saying a report heard them (`subjects[].peopleHeard`). */
+  peopleHeard: PhraseSet | null;
   /** For quantities: the words that say a number measures another thing (`subjects[].otherMeasures`). */
   otherMeasures: PhraseSet | null;
   /** For hours a day: the words that say a duration is the time out of the cell (`subjects[].timeOut`). */
@@ -131,6 +133,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
       groupOf: [],
       otherEvents: null,
       peopleHarmed: null,
+      peopleHeard: null,
       otherMeasures: null,
       timeOut: null,
       timeOutLeave: null,
@@ -155,6 +158,7 @@ export function buildMatcher(dataset: MatcherDataset): Matcher {
     info.scopeOwn = terms(info.subject.scope?.own);
     info.scopeNarrower = terms(info.subject.scope?.narrower);
     info.peopleHarmed = terms(info.subject.peopleHarmed);
+    info.peopleHeard = terms(info.subject.peopleHeard);
     if (!info.groups.length) continue;
     const lists = info.groups.map((g) => [...g.names.en, ...g.names.es].map((n) => foldKey(n)));
     info.groupNames = new PhraseSet(lists.flat());

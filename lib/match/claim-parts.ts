@@ -178,7 +178,8 @@ function withWhatWasDone(text: string, m: DatasetMatch, matches: readonly Datase
 /** A word after the number: the count names whom it counts. */
 const NAMES_PEOPLE = /\d[^\p{L}]*\p{L}{3}/u;
 /** A participle set off by a comma right after the people counted, to the aside's end (", deportados desde … (CECOT),"). */
-const SET_OFF_DONE = /^,\s+(?:[a-z]+ed|sent|flown|taken|held|[a-záéíóú]+(?:ados|idos|adas|idas))\s[^,;:\u2014\u2013.]*/i;
+// (Spanish participles with any of its letters, "señalados", and the irregular ones: "descritos", "puestos", "dichos".)
+const SET_OFF_DONE = /^,\s+(?:[a-z]+ed|sent|flown|taken|held|[a-záéíóúñü]+(?:ados|idos|adas|idas|critos|critas|puestos|puestas|dichos|dichas|hechos|hechas))\s[^,;:\u2014\u2013.]*/i;
 
 // A title given right to someone the event is done to or with ("met with President Nayib Bukele") only
 // names who is meant: the event, begun before it, comes first. The actor's own title ("Secretary Noem toured") keeps its place.

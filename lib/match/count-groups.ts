@@ -229,6 +229,8 @@ export interface CountReading {
   otherEvent: boolean;
   /** The number counts people harmed ("40 migrants were beaten"): `subject` is the subject of abuse cases, `span` reaches the words of harm. */
   harmed?: boolean;
+  /** The number counts people a report heard ("interviewed 40 of the deportees"): `subject` is the subject of abuse cases. */
+  heard?: boolean;
 }
 
 /**
@@ -251,11 +253,17 @@ export function readCounts(
     // "At least 40 migrants were beaten": a count of people told by what happened to them counts people harmed.
     const harm = words.anyHarm() ? harmedCount(m, s, folded, q, quantities) : null;
     if (harm) {
-      out.push({ q, subject: harm.subject, info: m.subjects[harm.subject] as SubjectInfo, score: 1, group: null, span: [q.start, Math.max(q.end, harm.end)], otherEvent: true, harmed: true });
+      const span: [number, number] = [Math.min(q.start, harm.start), Math.max(q.end, harm.end)];
+      out.push({ q, subject: harm.subject, info: m.subjects[harm.subject] as SubjectInfo, score: 1, group: null, span, phraseEnd: span[1], otherEvent: true, ...(harm.heard ? { heard: true } : { harmed: true }) });
       continue;
     }
     // The second of two joined counts ("238 Venezuelans and 23 Salvadorans") counts what the first does.
     const prev = out[out.length - 1];
+    // "interviewed 40 of the deportees … and another 150 people": the next count joined to people heard was heard too.
+    if (prev?.heard && q.category === 'count' && heardNext(folded, prev.phraseEnd ?? prev.span[1], q)) {
+      out.push({ ...prev, q, span: [q.start, q.end], phraseEnd: q.end });
+      continue;
+    }
     const joined = prev && prev.group !== null && joinedCounts(folded, { end: prev.phraseEnd ?? prev.span[1] }, q) ? { index: prev.subject, score: prev.score } : null;
     let a = joined ?? assign(q);
     if (!a) {
@@ -362,7 +370,18 @@ const HARM_BREAK = /\b(?:where|when|after|then|later|while|they|whom|donde|cuand
 /** Between two numbers, the words of a part and its whole ("40 of the 252", "40 de los 252"). */
 const PARTITIVE = /^\s*(?:of|of the|out of|out of the|among the|de|de los|de las|entre los|entre las)\s*$/;
 
-function harmedCount(m: Matcher, s: { start: number; end: number }, folded: string, q: ParsedQuantity, quantities: readonly ParsedQuantity[]): { subject: number; end: number } | null {
+/** How far before a count the words of a report hearing people may start ("details the treatment of 40"). */
+const HEARD_REACH = 40;
+/** Between those words and the number: only articles and the like ("spoke with the 40", "entrevistaron a unos 40"). */
+const HEARD_GAP = /^\s*(?:(?:with|to|the|some|con|a|los|las|unos|unas)\s+)*$/;
+/** Right before a count that follows a count of people heard: "and another", "y otros" (no clause or sentence break). */
+const HEARD_NEXT = /^[^.;:]{0,80}?(?:,\s*)?\b(?:and|y|e)\s+(?:(?:another|other|otros|otras|a otros|a otras)\s+)?$/;
+
+function heardNext(folded: string, from: number, q: ParsedQuantity): boolean {
+  return q.start >= from && HEARD_NEXT.test(folded.slice(from, q.start));
+}
+
+function harmedCount(m: Matcher, s: { start: number; end: number }, folded: string, q: ParsedQuantity, quantities: readonly ParsedQuantity[]): { subject: number; start: number; end: number; heard?: boolean } | null {
   if (q.category !== 'count') return null;
   const i = quantities.indexOf(q);
   const prev = quantities[i - 1];
@@ -385,10 +404,16 @@ function harmedCount(m: Matcher, s: { start: number; end: number }, folded: stri
   const to = Math.min(s.end, next, q.end + HARM_REACH);
   for (let subject = 0; subject < m.subjects.length; subject++) {
     const info = m.subjects[subject] as SubjectInfo;
-    if (!info.peopleHarmed || !info.quantityClaims.length) continue;
+    if (!info.quantityClaims.length) continue;
+    // "interviewed 40 of the deportees", "entrevistaron a 40 venezolanos": people a report heard, its witnesses.
+    const heard = info.peopleHeard?.findAll(folded, Math.max(s.start, q.start - HEARD_REACH), q.start).find((h) => HEARD_GAP.test(folded.slice(h.end, q.start)));
+    // The highlight reads "interviewed 40 of the Venezuelans"; in "interviews with 40 of the 252 Venezuelans sent to…"
+    // it is the part alone: the whole is the count of those sent, its own row.
+    if (heard) return partOf ? { subject, start: q.start, end: q.end, heard: true } : { subject, start: heard.start, end: people.end, heard: true };
+    if (!info.peopleHarmed) continue;
     const hit = info.peopleHarmed.findAll(folded, people.end, to).find((h) => !HARM_BREAK.test(folded.slice(people.end, h.start)));
     // The highlight reaches what happened to them: "40 migrants … suffered torture".
-    if (hit) return { subject, end: hit.end };
+    if (hit) return { subject, start: q.start, end: hit.end };
   }
   return null;
 }
@@ -428,7 +453,9 @@ class SentenceWords {
   private harm: boolean | null = null;
   /** Whether the sentence has any word of harm (`subjects[].peopleHarmed`): read once, before any count is read for it. */
   anyHarm(): boolean {
-    this.harm ??= this.m.subjects.some((info) => !!info.peopleHarmed && info.peopleHarmed.findAll(this.folded, this.s.start, this.s.end).length > 0);
+    this.harm ??= this.m.subjects.some(
+      (info) => (!!info.peopleHarmed && info.peopleHarmed.findAll(this.folded, this.s.start, this.s.end).length > 0) || (!!info.peopleHeard && info.peopleHeard.findAll(this.folded, this.s.start, this.s.end).length > 0),
+    );
     return this.harm;
   }
 

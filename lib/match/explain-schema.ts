@@ -40,6 +40,8 @@ export const ExplainDetail = z.discriminatedUnion('type', [
     otherEvent: z.boolean().optional(),
     /** The page's number counts people harmed (beaten, tortured, dead), not the cases the dataset counts. */
     harmed: z.boolean().optional(),
+    /** The page's number counts people a report heard (interviewed, whose treatment it documents), not the cases the dataset counts. */
+    heard: z.boolean().optional(),
     /** The page gives the time out of the cell; `page` is the rest of the day, confined. */
     timeOut: z
       .object({ qualifier: ValueText.shape.qualifier, value: z.number().optional(), min: z.number().optional(), max: z.number().optional(), unit: z.enum(['minutes', 'hours']) })

@@ -161,6 +161,7 @@ function explainBase(d: ExplainDetail, relation: ExplainRelation, locale: Locale
       const page = renderValue(d.page, locale);
       const data = renderValue(d.data, locale);
       if (d.harmed) return t('matching.qtyPeopleHarmed', { page, data, subject });
+      if (d.heard) return t('matching.qtyPeopleHeard', { page, data, subject });
       if (d.otherEvent) return t('matching.qtyOtherEvent', { page, data, subject });
       if (d.partOf && relation !== 'conflicts') return t('matching.qtyPartOf', { page, data, subject });
       if (d.timeOut) {

@@ -326,6 +326,12 @@ function keyFactsOf(m: Matcher): number[][] {
 const LAW_GAP = /^\s*(?:(?:the|a|an|la|el|una|un|rarely[- ]used|rarely[- ]invoked|little[- ]used|little[- ]known|obscure|controversial|controvertida|polemica|wartime|centuries[- ]old|\d{4}|18th[- ]century|u\.s\.|us|so[- ]called|llamada)\s+)*$/;
 /** How far from the law's name the action resting on it may stand. */
 const LAW_ACTION_REACH = 120;
+/**
+ * Right after the law's name, an aside that describes it ("…Act, a law only used before in wartime,",
+ * "…Extranjeros, una ley de 1798 pensada para tiempos de guerra"): what it says is said of the law,
+ * so the law's part takes it in. It names the law by a noun within its first words and ends at the clause.
+ */
+const LAW_APPOSITIVE = /^\s*,\s*(?:a|an|the|una|un|la|el)\s+(?:[^\s,.;:]+\s+){0,3}?(?:law|statute|act|ley|norma|estatuto)\b[^,.;:()]{0,80}/;
 
 function matchLaw(s: FactSentence, fact: LawFact, roles: Map<FactRole, PhraseHit[]>): Found | null {
   const markers = roles.get('marker') ?? [];
@@ -338,10 +344,11 @@ function matchLaw(s: FactSentence, fact: LawFact, roles: Map<FactRole, PhraseHit
     // Another law is a wrong basis only for the action the dataset's law is the basis of ("deported under the Insurrection Act").
     if (!l.own && !actions.some((a) => Math.abs(a.start - l.h.start) <= LAW_ACTION_REACH)) continue;
     const page = s.text.slice(l.h.start, l.h.end);
+    const aside = LAW_APPOSITIVE.exec(s.folded.slice(l.h.end, Math.min(s.end, l.h.end + 120)));
     return {
       kind: 'law',
       relation: l.own ? 'agrees' : 'conflicts',
-      span: [marker.start, l.h.end],
+      span: [marker.start, aside ? l.h.end + aside[0].trimEnd().length : l.h.end],
       page,
       dataset: fact.value,
       detail: { type: 'law', slot: { en: fact.label, es: fact.labelEs }, page, data: { en: fact.value, es: fact.valueEs } },
@@ -793,7 +800,12 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     // A denial on the page contradicts what the article reports, and agrees with what the article denies.
     const denial = !accused && deniedHere;
     const negated = denial !== fact.negative;
-    if (negated && !doubted && fact.opposite === 'none' && !fact.neighbour) continue;
+    // "Only 8 (3 percent) had been convicted", "solo un 3 % había sido condenado": a figure for the few it
+    // happened to says it did not happen to the rest; it bears on what the article denies without saying it.
+    const fewFrom = Math.max(s.start, a.start - ONLY_FEW_REACH);
+    const few = negated && !doubted && fact.negative ? ONLY_FEW.exec(s.folded.slice(fewFrom, a.start)) : null;
+    const fewOnly = few !== null;
+    if (negated && !doubted && fact.opposite === 'none' && !fact.neighbour && !fewOnly) continue;
     // The sentence may say who claims it, before or within the event ("said to be members", "insiste en que…", "acusados de pertenecer").
     const unattributed = fact.attributed && !s.attributed && !ATTRIBUTED.test(s.folded.slice(s.start, end)) &&
       !HEDGE_NEAR.test(s.folded.slice(Math.max(s.start, start - 30), end));
@@ -838,16 +850,17 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
       ...(object ? { object: [object.start, object.end] as [number, number], objectShare: objectShare(object) } : {}),
       whole: actor !== null && object !== null,
       roles: [[a.start, a.end], ...(actor ? [[actor.start, actor.end] as [number, number]] : []), ...(object ? [[object.start, object.end] as [number, number]] : [])],
-      relation: doubted || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
-      span: [shownFrom, end],
-      page: s.text.slice(shownFrom, end),
+      relation: doubted || fewOnly || (negated && fact.opposite === 'related') ? 'related' : negated ? 'conflicts' : unattributed ? 'related' : 'agrees',
+      // The figure is what the page says of it: "only 8 (3.1 percent) had been convicted".
+      span: [few ? Math.min(shownFrom, fewFrom + few.index) : shownFrom, end],
+      page: s.text.slice(few ? Math.min(shownFrom, fewFrom + few.index) : shownFrom, end),
       dataset: fact.label,
       detail: {
         type: 'event',
         slot: { en: fact.label, es: fact.labelEs },
-        negated: negated && !doubted && fact.opposite === 'conflicts',
+        negated: negated && !doubted && !fewOnly && fact.opposite === 'conflicts',
         unattributed,
-        ...(disputed ? { disputed: true } : doubted ? { doubted: true } : negated && fact.opposite === 'related' ? { mention: true } : {}),
+        ...(disputed ? { disputed: true } : doubted ? { doubted: true } : fewOnly || (negated && fact.opposite === 'related') ? { mention: true } : {}),
       },
     };
   }
@@ -861,6 +874,9 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
  */
 const NEGATOR =
   /\b(?:not|never|no|none|nobody|no one|nunca|jamas|tampoco|ninguno|ninguna|ningun|ningunos|ningunas|nadie|denied|denies|deny|denying|without|sin|nego|niega|negaron|lacks?|lacked|lacking|depriv\w*|barely|hardly|rarely|seldom|little|minimal|carec\w*|falta|faltan|privad\w*|privar\w*|priv[oa]|apenas|escas[oa]s?|nor|ni|rather than|instead of|en lugar de|en vez de|yet to|(?:has|have|had|is|are|was|were) yet|should have|should've|ought to have)\b|n't\b/;
+/** Right before the action: "only" and a figure, a count or a share ("only 8 (3.1 percent) had been", "solo un 3 % había sido"). */
+const ONLY_FEW = /\b(?:only|just|solo|unicamente)\s+(?:(?:a|un|el|unos|some|about)\s+)?\d[\d.,]*(?:\s*(?:%|percent|per cent|por ciento))?\b[^;:]{0,50}$/;
+const ONLY_FEW_REACH = 80;
 /** A clause boundary inside an event's stretch. */
 const CLAUSE_BREAK = /;|,\s*(?:but|while|although|whereas|yet|pero|aunque|mientras|sin embargo)\b/g;
 /**

@@ -187,7 +187,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       const cmp = compareQuantities(q, dq);
       // (Only its value and unit are read: no copy of the whole quantity.)
       // People harmed are counted in people, whatever the subject's unit (cases).
-      page ??= describeQuantity({ qualifier: q.qualifier, value: q.value, min: q.min, max: q.max, unit: k.harmed ? 'people' : (info.subject.unit ?? q.unit) });
+      page ??= describeQuantity({ qualifier: q.qualifier, value: q.value, min: q.min, max: q.max, unit: k.harmed || k.heard ? 'people' : (info.subject.unit ?? q.unit) });
       const data = describeQuantity(dq);
       let relation: Relation = cmp.compatible ? 'agrees' : 'conflicts';
       let group: Extract<ExplainDetail, { type: 'quantity' }>['group'];
@@ -232,7 +232,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       const detail: Extract<ExplainDetail, { type: 'quantity' }> = {
         type: 'quantity',
         subject: { en: info.subject.label, es: info.subject.labelEs },
-        page: detailValue(q, withUnit, k.harmed ? 'people' : unit),
+        page: detailValue(q, withUnit, k.harmed || k.heard ? 'people' : unit),
         data: detailValue(dq, withUnit, unit),
         compatible: cmp.compatible,
       };
@@ -241,6 +241,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
       if (k.otherEvent) detail.otherEvent = true;
       if (partOf) detail.partOf = true;
       if (k.harmed) detail.harmed = true;
+      if (k.heard) detail.heard = true;
       if (money) detail.money = money;
       const timeOutOf = outOf.get(q) as { out: NonNullable<Extract<ExplainDetail, { type: 'quantity' }>['timeOut']> } | undefined;
       if (timeOutOf) detail.timeOut = timeOutOf.out;
@@ -1053,7 +1054,7 @@ function assignSubject(m: Matcher, s: SentenceInput, q: ParsedQuantity, all: rea
     if (h.start >= q.start && h.end <= q.numberStart) continue;
     const owners = m.cueOwners[h.phrase];
     if (!owners) continue;
-    const gap = distance(h, q);
+    const gap = distance(h, q) - asideBetween(s.folded ?? s.text.toLowerCase(), q, h);
     // (Most cues have no nearer number: only then is each owner asked about the numbers nearer it.)
     const nearer = nearerNumber(all, q, h, gap, null);
     for (let oi = 0; oi < owners.length; oi++) {
@@ -1157,6 +1158,18 @@ function plausibility(m: Matcher, subject: number, q: ParsedQuantity): number {
 }
 
 /** Characters between a cue and a number (with its hedge and unit); 0 when they touch or overlap. */
+/**
+ * "Some 250 people, accused of crimes, were deported": an aside set off by commas between the count and
+ * a cue after it says something of the people counted; the cue's distance leaves it out. (An aside with a
+ * figure of its own, "261 people, 23 of them Salvadorans, were sent", is a count of its own and stays.)
+ */
+const ASIDE = /^[^,;:.()]{0,40}?,[^,;:.()\d]{3,80},\s*/;
+function asideBetween(folded: string, q: ParsedQuantity, h: { start: number }): number {
+  if (h.start <= q.end) return 0;
+  const a = ASIDE.exec(folded.slice(q.end, h.start));
+  return a && q.end + a[0].length <= h.start ? a[0].length - (a[0].indexOf(',')) : 0;
+}
+
 function distance(h: { start: number; end: number }, q: ParsedQuantity): number {
   if (h.end <= q.start) return q.start - h.end;
   if (h.start >= q.end) return h.start - q.end;
