@@ -50,8 +50,8 @@ describe('an action that ends in a preposition takes its object after it', () =>
     expect(ps.find((p) => p.claimId === 'c000-rights-groups-condemn')?.relation).toBe('agrees');
   });
 
-  it('a phrase that opens with a preposition frames the event: what is paid for may stand before it', () => {
-    const ps = parts('El Salvador aceptó retener a los migrantes a cambio de beneficios.');
+  it('what is paid for may stand before the phrase of payment ("a cambio de un pago")', () => {
+    const ps = parts('El Salvador aceptó retener a los migrantes a cambio de un pago.');
     expect(ps.find((p) => p.claimId === 'c000-payment-purpose')?.relation).toBe('agrees');
   });
 });
