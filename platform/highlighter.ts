@@ -1,5 +1,6 @@
 import { highlightCss, sessionHighlightNames, type HighlightKind } from '../lib/page/highlight-style';
 import type { HighlightColors } from '../lib/settings/schema';
+import { adoptSheet, takePreparedSheet, type PreparedSheet } from './highlight-sheet';
 
 export interface Mark {
   id: string;
@@ -18,23 +19,39 @@ type Layer = 'claims' | 'notes' | 'focus';
 export class Highlighter {
   private layers = new Map<Layer, Mark[]>();
   private sheet: CSSStyleSheet | null = null;
+  /** The sheet's text as last written. */
+  private css = '';
   private wrappers: HTMLElement[] = [];
   private registered = new Set<string>();
   readonly native: boolean;
   /** Random per page session: the page sees these in CSS.highlights, and they must not say what is marked. */
-  private readonly names = sessionHighlightNames((n) => crypto.getRandomValues(new Uint8Array(n)));
+  private readonly names: Record<HighlightKind, string>;
 
-  constructor(private readonly doc: Document) {
+  /** `prepared`: the names and sheet the always-on script made for this page (platform/highlight-sheet.ts), if any. */
+  constructor(
+    private readonly doc: Document,
+    prepared: PreparedSheet | null = takePreparedSheet(doc),
+  ) {
     this.native = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+    this.names = prepared?.names ?? sessionHighlightNames((n) => crypto.getRandomValues(new Uint8Array(n)));
+    if (prepared) {
+      this.sheet = prepared.sheet;
+      this.css = prepared.css;
+    }
     // For the browser tests, which read it with scripting.executeScript: our content-script world, not the page's.
     (globalThis as { __cecotLensHighlightNames?: Record<string, string> }).__cecotLensHighlightNames = { ...this.names };
   }
 
   setStyle(colors: HighlightColors, showUnmatched: boolean): void {
-    const css = highlightCss(colors, showUnmatched, (kind) => this.names[kind]);
+    const nameOf = (kind: HighlightKind) => this.names[kind];
+    // Our own elements' styles only where they are drawn (no Custom Highlight API): a prepared sheet never holds them.
+    const css = highlightCss(colors, showUnmatched, nameOf) + (this.native ? '' : '\n' + fallbackCss(nameOf));
+    // The same text again (the prepared sheet in the reader's colours) is not rewritten: that restyles the whole page.
+    if (this.sheet && css === this.css) return;
     // A constructed sheet adds no node to the page.
     if (!this.sheet) this.sheet = adoptSheet(this.doc);
-    this.sheet.replaceSync(css + '\n' + fallbackCss((kind) => this.names[kind]));
+    this.sheet.replaceSync(css);
+    this.css = css;
   }
 
   set(layer: Layer, marks: Mark[]): void {
@@ -147,25 +164,4 @@ cecot-lens-mark[data-kind="${name('repeats-error')}"] { background: rgb(204 121 
 cecot-lens-mark[data-kind="${name('related')}"] { background: rgb(0 114 178 / 0.14); text-decoration: underline dotted #0072b2; }
 cecot-lens-mark[data-kind="${name('unmatched')}"] { text-decoration: underline dashed #999; }
 ${notes} { background: rgb(245 196 0 / 0.24); text-decoration: overline solid #f5c400 3px; }`;
-}
-
-/**
- * A new constructed sheet, adopted by `doc`. A Firefox content script sees `adoptedStyleSheets`
- * through an Xray wrapper that can be neither iterated nor assigned (Firefox 140 ESR: "Accessing
- * from Xray wrapper is not supported"), so there the sheet is made and adopted on the page's side
- * of the wrapper; it holds only the highlight colours under the session's random names, which the
- * page sees in CSS.highlights anyway.
- */
-function adoptSheet(doc: Document): CSSStyleSheet {
-  try {
-    const sheet = new CSSStyleSheet();
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    return sheet;
-  } catch (error) {
-    const page = (doc.defaultView as (Window & { wrappedJSObject?: Window & typeof globalThis }) | null)?.wrappedJSObject;
-    if (!page) throw error;
-    const sheet = new page.CSSStyleSheet();
-    page.document.adoptedStyleSheets.push(sheet);
-    return sheet;
-  }
 }

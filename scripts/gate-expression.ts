@@ -29,8 +29,24 @@ export const GATE_EXPRESSION = ${JSON.stringify(source)};
  * answered by these plain string searches, without compiling the expression.
  */
 export const GATE_NEEDLES: readonly string[] = ${JSON.stringify(fewestNeedles(needles))};
+/**
+ * The same expression cut by needle: each needle with the expression of the phrases whose literal core holds it
+ * (each phrase under the first such needle). A text matches \`GATE_EXPRESSION\` exactly when, for some group, it
+ * contains the needle and matches the group's expression; so the always-on script compiles and runs only the
+ * groups whose needles the page holds (an unrelated page that says "prison" runs the "mega-prison" phrases, not all).
+ */
+export const GATE_GROUPS: readonly (readonly [needle: string, expression: string])[] = ${JSON.stringify(gateGroups(gate.phrases))};
 export const GATE_MAX_CHARS = ${gate.maxChars};
 `;
+}
+
+/** Each needle with the expression of its phrases (see GATE_GROUPS); one group of every phrase when a phrase has no literal. */
+export function gateGroups(phrases: readonly string[]): [string, string][] {
+  const cores = phrases.map(literalCore);
+  const needles = fewestNeedles(cores);
+  return needles
+    .map((needle): [string, string] => [needle, new PhraseSet(phrases.filter((_, i) => needles.find((n) => (cores[i] as string).includes(n)) === needle)).source])
+    .filter(([, source]) => source !== '');
 }
 
 /** The needles without those that contain another (a text holding "extranjeros" holds "extranjero"); [''] when one is empty. */

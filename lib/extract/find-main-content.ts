@@ -60,11 +60,13 @@ export function findMainContent(doc: Document): Element | null {
   const scores = new Map<Element, number>();
   const paragraphs: Array<{ el: Element; score: number }> = [];
   let total = 0;
+  // Each container's answer once: the paragraphs of a page share their few ancestors.
+  const furniture = new Map<Element, boolean>();
   for (const tag of ['p', 'pre', 'blockquote', 'li']) {
     for (const p of Array.from(body.getElementsByTagName(tag))) {
       const len = ownTextLength(p);
       if (len < 40) continue;
-      if (hasFurnitureAncestor(p, body)) continue;
+      if (hasFurnitureAncestor(p, body, furniture)) continue;
       const text = p.textContent ?? '';
       const score = 1 + Math.min(len / 100, 3) + (text.match(/[,،、]/g)?.length ?? 0) * 0.5;
       total += score;
@@ -107,15 +109,30 @@ export function findMainContent(doc: Document): Element | null {
   return best;
 }
 
-function hasFurnitureAncestor(el: Element, stop: Element): boolean {
-  for (let a = el.parentElement; a && a !== stop; a = a.parentElement) {
-    const tag = a.tagName.toUpperCase();
-    if (UNLIKELY_TAGS.has(tag)) return true;
-    const names = classAndId(a);
-    if (names.length > 1 && /(?:^|[\s_-])(?:comment\w*|related|sidebar|footer|nav|menu|recommend\w*|most-read|trending)(?:$|[\s_-])/i.test(names)) return true;
+/**
+ * Whether an ancestor of `el` below `stop` is furniture. `memo` keeps each ancestor's answer (it or one of its
+ * own ancestors is furniture): on a long page, hundreds of paragraphs ask about the same few containers, and in
+ * a content script every attribute read costs a call into the page's DOM (the always-on script runs this at
+ * DOMContentLoaded, before the browser's first layout, for a passing page's first screen).
+ */
+function hasFurnitureAncestor(el: Element, stop: Element, memo: Map<Element, boolean>): boolean {
+  const a = el.parentElement;
+  if (!a || a === stop) return false;
+  let known = memo.get(a);
+  if (known === undefined) {
+    known = isFurnitureContainer(a) || hasFurnitureAncestor(a, stop, memo);
+    memo.set(a, known);
   }
-  return false;
+  return known;
 }
+
+function isFurnitureContainer(a: Element): boolean {
+  if (UNLIKELY_TAGS.has(a.tagName.toUpperCase())) return true;
+  const names = classAndId(a);
+  return names.length > 1 && FURNITURE_CONTAINER.test(names);
+}
+
+const FURNITURE_CONTAINER = /(?:^|[\s_-])(?:comment\w*|related|sidebar|footer|nav|menu|recommend\w*|most-read|trending)(?:$|[\s_-])/i;
 
 /** Total score of the scored paragraphs inside `el`. */
 function containedScore(el: Element, paragraphs: Array<{ el: Element; score: number }>): number {

@@ -13,6 +13,19 @@ export const NOTE_COLORS = {
 } as const;
 export type HighlightKind = (typeof CLAIM_KINDS)[number] | `note-${keyof typeof NOTE_COLORS}` | 'focus';
 
+/**
+ * The claim colours of the default settings (lib/settings/schema.ts takes its defaults from here): the
+ * always-on script styles a page that passes its gate with them before the browser's first style pass,
+ * without the settings' schema (see platform/highlight-sheet.ts).
+ */
+export const DEFAULT_CLAIM_COLORS = {
+  agrees: '#009e73',
+  conflicts: '#d55e00',
+  related: '#0072b2',
+  'repeats-error': '#cc79a7',
+  unmatched: '#999999',
+} as const;
+
 export function highlightName(kind: HighlightKind): string {
   return HIGHLIGHT_PREFIX + kind;
 }
@@ -73,3 +86,4 @@ export function withAlpha(hex: string, alpha: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
   return `rgb(${(n >> 16) & 255} ${(n >> 8) & 255} ${n & 255} / ${alpha})`;
 }
+

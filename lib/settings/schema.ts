@@ -1,15 +1,16 @@
 import { z } from '../schema/zod';
+import { DEFAULT_CLAIM_COLORS } from '../page/highlight-style';
 
 const Hex = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is #rrggbb');
 
 /** Highlight colours per relation. Defaults are readable on light and dark pages and distinct for colour-blind readers (Okabe–Ito hues, each also drawn with its own underline style). */
 export const HighlightColors = z.object({
-  agrees: Hex.default('#009e73'),
-  conflicts: Hex.default('#d55e00'),
-  related: Hex.default('#0072b2'),
+  agrees: Hex.default(DEFAULT_CLAIM_COLORS.agrees),
+  conflicts: Hex.default(DEFAULT_CLAIM_COLORS.conflicts),
+  related: Hex.default(DEFAULT_CLAIM_COLORS.related),
   /** Agrees with a dataset claim the curator flagged as an error: never green. */
-  'repeats-error': Hex.default('#cc79a7'),
-  unmatched: Hex.default('#999999'),
+  'repeats-error': Hex.default(DEFAULT_CLAIM_COLORS['repeats-error']),
+  unmatched: Hex.default(DEFAULT_CLAIM_COLORS.unmatched),
 });
 export type HighlightColors = z.infer<typeof HighlightColors>;
 

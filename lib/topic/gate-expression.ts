@@ -9,4 +9,11 @@ export const GATE_EXPRESSION = "\\b(?:c(?:ecot\\b|onfin(?:amiento\"?\\s+\"?de(?:
  * answered by these plain string searches, without compiling the expression.
  */
 export const GATE_NEEDLES: readonly string[] = ["cecot","salvador","bukele","aragua","enemies","extranjero","prison","mega","confinamiento","confinement","abrego","tecoluca"];
+/**
+ * The same expression cut by needle: each needle with the expression of the phrases whose literal core holds it
+ * (each phrase under the first such needle). A text matches `GATE_EXPRESSION` exactly when, for some group, it
+ * contains the needle and matches the group's expression; so the always-on script compiles and runs only the
+ * groups whose needles the page holds (an unrelated page that says "prison" runs the "mega-prison" phrases, not all).
+ */
+export const GATE_GROUPS: readonly (readonly [needle: string, expression: string])[] = [["cecot","\\bcecot\\b"],["salvador","\\b(?:el\"?\\s+\"?salvador\\b|salvador\\w*)"],["bukele","\\bbukele\\b"],["aragua","\\btren\"?\\s+\"?de\"?\\s+\"?aragua\\b"],["enemies","\\balien\"?\\s+\"?enemies\\b"],["extranjero","\\benemigo(?:s\"?\\s+\"?extranjeros\\b|\"?\\s+\"?extranjero\\b)"],["prison","\\bmega[\\s-]?prison\\w*"],["mega","\\bmega(?:carcel\\w*|penal\\b|[\\s-]?jail\\b)"],["confinamiento","\\bconfinamiento\"?\\s+\"?de(?:l\"?\\s+\"?terrorismo\\b|\"?\\s+\"?terroristas\\b)"],["confinement","\\b(?:terroris(?:m\"?\\s+\"?confinement\\b|t\"?\\s+\"?confinement\\b)|confinement\"?\\s+\"?(?:of\"?\\s+\"?terrorism\\b|for\"?\\s+\"?terrorism\\b))"],["abrego","\\babrego\"?\\s+\"?garcia\\b"],["tecoluca","\\btecoluca\\b"]];
 export const GATE_MAX_CHARS = 6000;

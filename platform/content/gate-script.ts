@@ -8,6 +8,7 @@ import { measure, setTimeline, timed, timedAsync } from './timeline';
 import { ask } from '../messaging';
 import { sendFirstPart } from './first-part';
 import { loadGateState, watchNotesIndex, type GateState } from '../settings-lite';
+import { dropPreparedSheet, prepareSheet } from '../highlight-sheet';
 
 /**
  * Decides, locally, whether this page needs the extension at all. The
@@ -44,13 +45,19 @@ export async function startGate(ctx: ScriptLifetime, stateRead?: Promise<GateSta
   // on the way to the first highlight. The background checks switched-off sites itself.
   const activating = early.passed ? activate(early.url, true, false, document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null) : null;
   measure('script-start', began, performance.now());
-  // The first screen goes for analysis now, while the background loads the session (first-part.ts).
-  if (activating) sendFirstPart(document, early.url);
+  // The first screen goes for analysis now, while the background loads the session (first-part.ts); and the
+  // session's highlight sheet is adopted now, before the browser's first style pass (platform/highlight-sheet.ts).
+  if (activating) {
+    sendFirstPart(document, early.url);
+    timed('gate-sheet', () => prepareSheet(document));
+  }
   const state = await reading;
   setTimeline(state.timeline);
   await activating;
   const settling = performance.now();
   meanwhile?.disconnect();
+  // No session is coming (a switched-off site, a refused activation): its sheet goes (a session took it otherwise).
+  if (activating && !activated) dropPreparedSheet(document);
   if (isSiteDisabled(location.hostname, state.disabledSites)) return;
   let notesIndex: NotesIndex | null = state.notesIndex;
   const userPhrases = state.userPhrases;

@@ -40,6 +40,7 @@ import { isTextChange } from './page-mutations';
 import { announceClaim, focusAfterNote, nextClaim } from './claim-navigation';
 import { mark, measure, timed, timedAsync } from './timeline';
 import { nearestRect, rangesIntersect, scrollToRange, textRange } from './text-ranges';
+import { dropPreparedSheet } from '../highlight-sheet';
 import { analyseFirstPart, FIRST_PART_CHARS, firstPartOf, takeFirstPart, type FirstPart } from './first-part';
 
 /** The session's Zod-built parts (session-checks.ts), evaluated on first use, after the first highlight as a rule. */
@@ -165,6 +166,8 @@ export class PageSession {
     // the page makes meanwhile must bring another pass.
     this.observe();
     await this.refresh();
+    // Nothing painted in the first pass: the sheet the always-on script adopted for it goes (a later paint adopts its own).
+    if (!this.highlighter) dropPreparedSheet(this.doc);
     this.ensureOverlay();
     this.watchSettings();
   }
@@ -220,14 +223,16 @@ export class PageSession {
     if (isSiteDisabled(location.hostname, this.settings.disabledSites)) return 'unchanged';
     const url = location.href;
     const canonical = await this.keys.of(this.doc, url);
-    // The always-on script's gate, not the full topic: the same phrases, without parsing the whole topic file here.
-    const passed = timed('session-gate', () => pageGate(this.doc, url, userTopicStore(this.userTerms).gatePhrases));
-    const readability = passed && this.readability === undefined ? timedAsync('readability-load', () => loadReadability()).catch(() => null) : null;
     // Nothing painted yet: a long page's first screen goes first. The always-on script sent it for analysis as its
     // gate passed (first-part.ts), while the background loaded this script; it is painted the moment its answer
-    // is in, whether the reader's notes are in or not.
-    const firstWanted = passed && !this.main && (url !== this.lastUrl || !this.lastText);
-    const sent = firstWanted ? takeFirstPart(url) : null;
+    // is in, whether the reader's notes are in or not. That gate passed on this address, on the text still there
+    // (takeFirstPart checks it), so it is not run again before the first highlight.
+    const fresh = !this.main && (url !== this.lastUrl || !this.lastText);
+    const handed = fresh ? takeFirstPart(url) : null;
+    // The always-on script's gate, not the full topic: the same phrases, without parsing the whole topic file here.
+    const passed = handed !== null || timed('session-gate', () => pageGate(this.doc, url, userTopicStore(this.userTerms).gatePhrases));
+    const firstWanted = passed && fresh;
+    const sent = handed;
     const sentPainted = sent ? sent.analysis.then((first) => this.paintFirstPart(url, sent.part, first)) : null;
     // What is known first: the reader's notes need no analysis, so they are drawn the moment they are re-attached.
     // While their list is on its way, a page that passes has its text extracted and sent for analysis, not after.
@@ -246,7 +251,8 @@ export class PageSession {
       // page) and analysed before Readability runs (a clone of the whole page, tens of milliseconds that hold
       // the main thread), and their claims reach the screen first; Readability's text then replaces them.
       const quickFirst = firstWanted ? await (sentPainted ?? this.quickFirstPart(url)) : false;
-      if (readability) this.readability = await readability;
+      // Readability's module is evaluated now, after the first highlight (it was before it: 0.5-3 ms on its way).
+      if (this.readability === undefined) this.readability = await timedAsync('readability-load', () => loadReadability()).catch(() => null);
       // In steps (clone, pairing, Readability, mapping back, rendering), with the main thread given back between
       // them: on a long page the whole is 70-90 ms, which held the reader's input and the page's own tasks.
       const extracted = await timedAsync('extract', () =>
@@ -388,11 +394,13 @@ export class PageSession {
     if (!this.painted && (claimMarks.length || noteMarks.length)) {
       this.painted = true;
       mark('first-highlight');
-      // Once that highlight is on screen: the overlay (the hover card, the Annotate button), and the settings watched.
+      // Once that highlight is on screen: the overlay (the hover card, the Annotate button), and the settings watched
+      // (which evaluates the Zod-built parts, 5-20 ms: a timer set now could run before that frame and hold it back).
       void afterNextFrame(this.doc).then(() => {
-        if (this.ctx.isValid) this.ensureOverlay();
+        if (!this.ctx.isValid) return;
+        this.ensureOverlay();
+        this.ctx.setTimeout(() => this.watchSettings(), 0);
       });
-      this.ctx.setTimeout(() => this.watchSettings(), 0);
     }
   }
 

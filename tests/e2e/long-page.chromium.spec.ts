@@ -43,6 +43,14 @@ test('a long page: the first screens are painted first, then every claim down to
   // The first screen was extracted and sent by the always-on script as its gate passed, not by the session.
   expect(steps).toContain('cecot-lens:gate-first-part');
   expect(steps).not.toContain('cecot-lens:extract-first-part');
+  // Its highlight sheet was adopted then too, before the browser's first style pass, and the session drew with it
+  // (one sheet on the page, not a second one restyling it); nor did the session run the gate again, or evaluate
+  // Readability, before that first highlight.
+  expect(steps).toContain('cecot-lens:gate-sheet');
+  expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
+  const sessionGate = steps.indexOf('cecot-lens:session-gate');
+  expect(sessionGate === -1 || sessionGate > steps.indexOf('cecot-lens:first-highlight')).toBe(true);
+  expect(steps.indexOf('cecot-lens:readability-load')).toBeGreaterThan(steps.indexOf('cecot-lens:first-highlight'));
   // The whole text's claims replaced the first screen's: each stretch of text is highlighted once, not once per analysis.
   const marks = await page.evaluate(() => {
     const nodes: Node[] = [];

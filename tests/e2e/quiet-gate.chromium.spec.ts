@@ -67,6 +67,8 @@ test('an off-topic page without notes sends the background nothing; notes or an 
   await gateRan(page);
   await page.waitForTimeout(500);
   expect(await tabMessages(sw)).toEqual([]);
+  // Nor is anything of ours on it: no highlight sheet (only a page that passes the gate gets one).
+  expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
   // Selecting text still works on any page: that is something to do, so it asks.
   // (Checked elsewhere; here the page stays untouched.)
 

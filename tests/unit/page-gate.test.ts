@@ -5,11 +5,11 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { pageGate } from '../../lib/topic/page-gate';
 import { descriptionMetas, gateDocument, leadingText, urlWords } from '../../lib/topic/gate';
-import { GATE_EXPRESSION, GATE_MAX_CHARS, GATE_NEEDLES } from '../../lib/topic/gate-expression';
+import { GATE_EXPRESSION, GATE_GROUPS, GATE_MAX_CHARS, GATE_NEEDLES } from '../../lib/topic/gate-expression';
 import { bundledTopic } from '../../lib/topic/bundled';
 import { PhraseSet } from '../../lib/text/phrase-set';
 import { foldText } from '../../lib/text/fold';
-import { fewestNeedles, gateExpressionModule, GATE_EXPRESSION_FILE, literalCore } from '../../scripts/gate-expression';
+import { fewestNeedles, gateExpressionModule, gateGroups, GATE_EXPRESSION_FILE, literalCore } from '../../scripts/gate-expression';
 
 const pages = [
   ['cecot', '<title>CECOT</title><p>The prison CECOT holds many.</p>', 'https://a.example/x'],
@@ -174,9 +174,23 @@ describe('the prebuilt gate expression (lib/topic/gate-expression.ts)', () => {
         expect(re.test(folded), folded).toBe(found);
         // The shortcut never turns a page away that the expression would let through.
         if (found) expect(GATE_NEEDLES.some((n) => folded.includes(n)), folded).toBe(true);
+        // Nor do the groups the script runs (a needle, and the expression of its phrases): the same answer.
+        expect(GATE_GROUPS.some(([n, e]) => folded.includes(n) && new RegExp(e).test(folded)), folded).toBe(found);
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('is cut into groups that cover every phrase once, each under a needle its literal core holds', () => {
+    expect(GATE_GROUPS.map(([n]) => n)).toEqual(GATE_NEEDLES);
+    for (const phrase of gatePhrases) {
+      const holding = GATE_GROUPS.filter(([, e]) => new RegExp(e).test(foldText(phrase.replace(/\*/g, 's'))));
+      expect(holding.length, phrase).toBeGreaterThan(0);
+      expect(literalCore(phrase).includes(holding[0]![0]), phrase).toBe(true);
+    }
+    // A phrase without a literal run puts every phrase in one group, under the empty needle (always searched).
+    expect(gateGroups(['cecot', '*'])).toHaveLength(1);
+    expect(gateGroups(['cecot', '*'])[0]![0]).toBe('');
   });
 });
 
