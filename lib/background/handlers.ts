@@ -16,6 +16,7 @@ import { afterTabReport, makeLibraryHandlers, type LibraryEffects } from './libr
 import { onAnnotationsWritten } from '../store/note-anchors-repo';
 import { readPageAnchors } from '../store/page-anchors';
 import { PageNotesPrefetch } from './page-notes-prefetch';
+import { writePageNotes } from '../page/page-notes-seed';
 
 /** What the handlers need from the browser, kept behind functions so that they are testable in Node. */
 export interface BackgroundEffects extends Omit<LibraryEffects, 'now'> {
@@ -26,7 +27,7 @@ export interface BackgroundEffects extends Omit<LibraryEffects, 'now'> {
   /** Tells extension pages that a tab's state changed. */
   broadcastTabChanged(tabId: number): void;
   /** Loads the full page session into a tab (idempotent), handing it the key its page is filed under when known. */
-  injectSession(tabId: number, key?: PageKey, start?: string): Promise<void>;
+  injectSession(tabId: number, key?: PageKey, start?: string, notes?: string): Promise<void>;
   /** The settings and the reader's terms for a session about to be loaded (lib/page/session-start.ts), as JSON text. */
   sessionStart?(): Promise<string>;
   /** Tells every analysed tab that annotations may have changed (after an import or a sync). */
@@ -43,6 +44,13 @@ export interface BackgroundEffects extends Omit<LibraryEffects, 'now'> {
   /** Times a step on the service worker's own timeline (for `npm run bench`); runs it as is when absent. */
   timed?<T>(step: string, work: () => Promise<T>): Promise<T>;
 }
+
+/**
+ * How long the session's injection waits for the page's notes to be read, so that they go with it: the read
+ * of one stored record takes 1–11 ms, and after DOMContentLoaded the page's main thread is busy with its own
+ * style, layout and first frame for longer than that, so the session would not have started sooner anyway.
+ */
+export const NOTES_HANDOVER_MS = 30;
 
 function requireTab(caller: Caller): number {
   if (caller.tabId === undefined) throw new Error('this message must come from a page tab');
@@ -140,7 +148,11 @@ export function makeHandlers(
         if (await disabled) return { activated: false };
         const activated = gatePassed || selection || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).first()) !== undefined;
         if (activated) {
-          const injecting = effects.injectSession(tabId, url === undefined ? undefined : { url, canonicalHref: canonicalHref ?? null, canonicalUrl }, await start);
+          // The notes go with the key when their read is done in time (lib/page/page-notes-seed.ts); else the session asks.
+          const deadline = new Promise<void>((resolve) => setTimeout(resolve, NOTES_HANDOVER_MS));
+          const [begin, notes] = await Promise.all([start, url === undefined ? undefined : notesPrefetch.handOver(canonicalUrl, deadline)]);
+          const handed = notes === undefined ? undefined : writePageNotes({ canonicalUrl, anchors: notes });
+          const injecting = effects.injectSession(tabId, url === undefined ? undefined : { url, canonicalHref: canonicalHref ?? null, canonicalUrl }, begin, handed);
           issued();
           await injecting;
         }
