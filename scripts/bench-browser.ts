@@ -512,7 +512,7 @@ async function main() {
     const reattach = noteRuns.map((r) => r.inPage.steps.find((s) => s.name === 'reattach')?.duration ?? NaN);
     const notesDrawn = median(noteRuns.map((r) => r.frame));
     const notesDrawnDriver = median(noteRuns.map((r) => r.drawn));
-    // From the session's request for the notes (its first line, `session-eval`) to the frame drawing them.
+    // From the session's first line (`session-eval`, where it takes the notes handed over with its key, or asks) to the frame drawing them.
     const notesFromAsk = median(noteRuns.map((r) => r.frame - (r.inPage.steps.find((s) => s.name === 'session-eval')?.start ?? NaN)));
     const notesDcl = median(noteRuns.map((r) => r.dcl));
     const notesAfterDcl = median(noteRuns.map((r) => r.frame - r.dcl));
@@ -583,7 +583,7 @@ async function main() {
       ['near-miss 20,000-word page (passes the gate), with / without', `${median(nearWith.map(driverMs))} ms`, `${figures.nearMissVsWithout.toFixed(2)} × without it (${median(nearWithout.map(driverMs))} ms); the recognizer runs, then says off-topic`],
       [`${notes.length} annotations re-attached, 20,000-word page (${attached} drawn)`, `${Math.round(notesDrawn)} ms`, `navigation to the frame drawing them, ${figures.notesVsDcl.toFixed(1)} × its DOMContentLoaded (${Math.round(notesDcl)} ms); target < 100 ms`],
       ['  as the test driver saw it (its own clock)', `${notesDrawnDriver} ms`, "Date.now() from goto to the watcher's console message, through DevTools"],
-      ["  from the session's request for them to that frame", `${Math.round(notesFromAsk)} ms`, 'session-eval (its first line asks for the notes) to the frame drawing them: the reading, sending, re-attaching and painting'],
+      ["  from the session's first line to that frame", `${Math.round(notesFromAsk)} ms`, 'session-eval (the notes came with its key, or it asks for them there) to the frame drawing them: unpacking or asking, re-attaching and painting'],
       ['  after DOMContentLoaded', `${Math.round(notesAfterDcl)} ms`, "the extension's share: gate, activation, notes, re-attaching, painting"],
       [`  of which re-attaching (text, anchors, ranges)`, `${Math.round(figures.reattachMs)} ms`, `measured inside the page session: text ${stepMedian('reattach-text').toFixed(1)}, anchors ${stepMedian('reattach-anchor').toFixed(1)}, ranges ${stepMedian('reattach-ranges').toFixed(1)} ms`],
       ['  of which the notes read in the background', `${bgNotesRead.toFixed(1)} ms`, `IndexedDB and Zod, on the service worker's timeline; started during activation: database ${bgStep('notes-read-db').toFixed(1)}, validation ${bgStep('notes-read-validate').toFixed(1)} ms`],
