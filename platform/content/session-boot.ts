@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { PAGE_KEY_SEED, readPageKey } from '../../lib/page/page-key';
 import { readSessionStart, SESSION_START_SEED } from '../../lib/page/session-start';
-import { PAGE_NOTES_SEED, readPageNotes } from '../../lib/page/page-notes-seed';
+import { PAGE_NOTES_HOOK, PAGE_NOTES_SEED, readPageNotes } from '../../lib/page/page-notes-seed';
 import { USER_TOPIC_KEY } from '../../lib/topic/user-terms';
 import type { NoteAnchor } from '../../lib/store/note-anchors-repo';
 import { unpackNoteAnchors } from '../../lib/store/note-anchors-packed';
@@ -43,18 +43,25 @@ const handed = readPageNotes(g[PAGE_NOTES_SEED]);
 delete g[PAGE_NOTES_SEED];
 
 /**
- * The notes of the page the session was injected into: those the background handed over with its key
- * (lib/page/page-notes-seed.ts), else asked for at once; null when the background gave no key.
+ * The notes of the page the session was injected into: those the background handed over (lib/page/page-notes-seed.ts),
+ * left before this script ran or given to the hook left here if they come while it waits; else the reply to the
+ * request sent at once, whichever is first. Null when the background gave no key.
  */
 export const bootNotes: { url: string; canonicalUrl: string; list: Promise<NoteAnchor[]> } | null =
-  seed && seed.url === location.href
-    ? {
-        url: seed.url,
-        canonicalUrl: seed.canonicalUrl,
-        list:
-          handed?.canonicalUrl === seed.canonicalUrl
-            ? Promise.resolve(handed.anchors).then(unpackNoteAnchors)
-            : ask({ type: 'annotations/anchors', canonicalUrl: seed.canonicalUrl }).then(unpackNoteAnchors),
-      }
-    : null;
+  seed && seed.url === location.href ? { url: seed.url, canonicalUrl: seed.canonicalUrl, list: notesFor(seed.canonicalUrl) } : null;
 bootNotes?.list.catch(() => undefined);
+
+function notesFor(canonicalUrl: string): Promise<NoteAnchor[]> {
+  if (handed?.canonicalUrl === canonicalUrl) return Promise.resolve(handed.anchors).then(unpackNoteAnchors);
+  const coming = new Promise<NoteAnchor[]>((resolve, reject) => {
+    g[PAGE_NOTES_HOOK] = (text: unknown) => {
+      delete g[PAGE_NOTES_HOOK];
+      const notes = readPageNotes(text);
+      if (notes?.canonicalUrl === canonicalUrl) Promise.resolve(notes.anchors).then(unpackNoteAnchors).then(resolve, reject);
+    };
+  });
+  const asked = ask({ type: 'annotations/anchors', canonicalUrl }).then(unpackNoteAnchors);
+  // Whichever comes first; the hook goes once the reply is in.
+  void asked.finally(() => delete g[PAGE_NOTES_HOOK]).catch(() => undefined);
+  return Promise.race([coming, asked]);
+}

@@ -25,9 +25,9 @@ describe('page/activate', () => {
     // The notes handed over with the key, apart (the tests below that are not about them see the rest).
     const notes: Array<string | undefined> = [];
     const effects = {
-      injectSession: async (tabId: number, key?: PageKey, start?: string, handed?: string) => {
+      injectSession: async (tabId: number, key?: PageKey, start?: string, handed?: Promise<string | undefined>) => {
         injected.push({ tabId, key, ...(start === undefined ? {} : { start }) });
-        notes.push(handed);
+        notes.push(await handed);
       },
       siteDisabled: async (url: string) => disabledHosts.includes(new URL(url).hostname),
       ...(sessionStart ? { sessionStart } : {}),
@@ -63,6 +63,41 @@ describe('page/activate', () => {
     await putAnnotations(db, [numberedNote(ask.url, 4)]);
     const later = unpackNoteAnchors(await handlers['annotations/anchors']({ type: 'annotations/anchors', canonicalUrl: ask.url }, tab));
     expect(later.map((n) => n.id)).toContain(numberedNote(ask.url, 4).id);
+  });
+
+  it("issues the session's injection without waiting for a slow read of the notes, which follow it", async () => {
+    const db = await freshDb();
+    await putAnnotations(db, [numberedNote(ask.url, 1)]);
+    // The page's stored anchors take a while to read.
+    const get = db.pageAnchors.get.bind(db.pageAnchors);
+    (db.pageAnchors as { get: unknown }).get = (key: string) => new Promise((resolve) => setTimeout(resolve, 20)).then(() => get(key));
+    const seen: string[] = [];
+    const effects = {
+      injectSession: async (_tabId: number, _key?: PageKey, _start?: string, handed?: Promise<string | undefined>) => {
+        const marker = 'still reading';
+        seen.push(await Promise.race([handed, Promise.resolve(marker)]).then((v) => (v === marker ? marker : 'read')));
+        seen.push((await handed) ? 'notes followed' : 'no notes');
+      },
+    } as unknown as BackgroundEffects;
+    const handlers = makeHandlers(db, async () => ({}) as never, new TabRegistry(), effects, {} as DataService, {} as LayerService);
+    expect(await handlers['page/activate'](ask, tab)).toEqual({ activated: true });
+    expect(seen).toEqual(['still reading', 'notes followed']);
+  });
+
+  it('sends notes read by the time the settings are with the key itself, in the same injection', async () => {
+    const db = await freshDb();
+    await putAnnotations(db, [numberedNote(ask.url, 1)]);
+    const kinds: string[] = [];
+    const effects = {
+      injectSession: async (_tabId: number, _key?: PageKey, _start?: string, handed?: string | Promise<string | undefined>) => {
+        kinds.push(typeof handed === 'string' ? `with the key: ${readPageNotes(handed)?.anchors.ids.length}` : 'later');
+      },
+      // The settings' read is the slower one here.
+      sessionStart: () => new Promise<string>((resolve) => setTimeout(() => resolve(writeSessionStart({ settings: {}, userTerms: [] })), 50)),
+    } as unknown as BackgroundEffects;
+    const handlers = makeHandlers(db, async () => ({}) as never, new TabRegistry(), effects, {} as DataService, {} as LayerService);
+    expect(await handlers['page/activate'](ask, tab)).toEqual({ activated: true });
+    expect(kinds).toEqual(['with the key: 1']);
   });
 
   it('hands over an empty list for a page without notes (the session then asks nothing either)', async () => {
