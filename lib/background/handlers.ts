@@ -16,6 +16,7 @@ import { afterTabReport, makeLibraryHandlers, type LibraryEffects } from './libr
 import { onAnnotationsWritten } from '../store/note-anchors-repo';
 import { readPageAnchors } from '../store/page-anchors';
 import { PageNotesPrefetch } from './page-notes-prefetch';
+import { writePageNotes } from '../page/page-notes-seed';
 
 /** What the handlers need from the browser, kept behind functions so that they are testable in Node. */
 export interface BackgroundEffects extends Omit<LibraryEffects, 'now'> {
@@ -26,7 +27,8 @@ export interface BackgroundEffects extends Omit<LibraryEffects, 'now'> {
   /** Tells extension pages that a tab's state changed. */
   broadcastTabChanged(tabId: number): void;
   /** Loads the full page session into a tab (idempotent), handing it the key its page is filed under when known. */
-  injectSession(tabId: number, key?: PageKey, start?: string): Promise<void>;
+  /** `notes`: the page's notes for the session (lib/page/page-notes-seed.ts): read already, or sent once they are read. */
+  injectSession(tabId: number, key?: PageKey, start?: string, notes?: string | Promise<string | undefined>): Promise<void>;
   /** The settings and the reader's terms for a session about to be loaded (lib/page/session-start.ts), as JSON text. */
   sessionStart?(): Promise<string>;
   /** Tells every analysed tab that annotations may have changed (after an import or a sync). */
@@ -43,6 +45,13 @@ export interface BackgroundEffects extends Omit<LibraryEffects, 'now'> {
   /** Times a step on the service worker's own timeline (for `npm run bench`); runs it as is when absent. */
   timed?<T>(step: string, work: () => Promise<T>): Promise<T>;
 }
+
+/**
+ * How long the background waits for the page's notes to be read to hand them to the session it injects: the
+ * read of one stored record takes 1–11 ms; a later one is left for the session's own request.
+ */
+export const NOTES_HANDOVER_MS = 30;
+const NOT_YET = Symbol('not read yet');
 
 function requireTab(caller: Caller): number {
   if (caller.tabId === undefined) throw new Error('this message must come from a page tab');
@@ -140,7 +149,16 @@ export function makeHandlers(
         if (await disabled) return { activated: false };
         const activated = gatePassed || selection || (await db.annotations.where('canonicalUrl').equals(canonicalUrl).filter((a) => a.deletedAt === null).first()) !== undefined;
         if (activated) {
-          const injecting = effects.injectSession(tabId, url === undefined ? undefined : { url, canonicalHref: canonicalHref ?? null, canonicalUrl }, await start);
+          // The notes follow the key and the session when their read is done in time (lib/page/page-notes-seed.ts); else the session asks.
+          const deadline = new Promise<void>((resolve) => setTimeout(resolve, NOTES_HANDOVER_MS));
+          const handed = url === undefined ? undefined : notesPrefetch.handOver(canonicalUrl, deadline).then((notes) => (notes === undefined ? undefined : writePageNotes({ canonicalUrl, anchors: notes })));
+          const begin = await start;
+          // Read by now (as a rule: the notes and the settings are read side by side), they go with the key; else
+          // they follow the session's injection, which does not wait for them (it could miss its turn before the page's first frame).
+          // (One turn of the worker's event loop: a read that has just finished resolves through several promise steps.)
+          const ready = handed && (await Promise.race([handed, new Promise<typeof NOT_YET>((resolve) => setTimeout(() => resolve(NOT_YET), 0))]));
+          const notes = ready === NOT_YET ? handed : (ready ?? undefined);
+          const injecting = effects.injectSession(tabId, url === undefined ? undefined : { url, canonicalHref: canonicalHref ?? null, canonicalUrl }, begin, notes);
           issued();
           await injecting;
         }

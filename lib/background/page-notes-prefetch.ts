@@ -40,6 +40,27 @@ export class PageNotesPrefetch<List> {
     return this.read(canonicalUrl);
   }
 
+  /**
+   * The page's notes for the session about to be loaded (lib/page/page-notes-seed.ts), when the read started
+   * by `prefetch` settles before `deadline` does: that read is then used up, and the session asks for nothing.
+   * Undefined when there is no fresh read, when it failed (the session's own request reads again), when the
+   * notes changed meanwhile, or when it is not done in time (it is left for the session's request).
+   */
+  async handOver(canonicalUrl: string, deadline: Promise<void>): Promise<List | undefined> {
+    const entry = this.entries.get(canonicalUrl);
+    if (!entry || this.now() - entry.at > PREFETCH_TTL_MS) return undefined;
+    const read = entry.list.then(
+      (list) => ({ list }),
+      () => null,
+    );
+    const first = await Promise.race([read, deadline.then(() => 'late' as const)]);
+    if (first === 'late') return undefined;
+    // Dropped by a write while it was read (invalidate), or replaced by a newer read: not this one's to give.
+    if (this.entries.get(canonicalUrl) !== entry) return undefined;
+    this.entries.delete(canonicalUrl);
+    return first?.list;
+  }
+
   /** The notes changed: nothing read before may be served. */
   invalidate(): void {
     this.entries.clear();

@@ -1,5 +1,5 @@
 import { test, expect } from './chromium-fixtures';
-import { annotateByButton, highlightCounts, highlightTexts, openWithSidebar } from './helpers';
+import { annotateByButton, highlightCounts, highlightTexts, openWithSidebar, showTimeline } from './helpers';
 
 test('sidebar shows the verdict and each claim beside its dataset claims', async ({ context, baseURL, extensionId }) => {
   const { page, sidebar } = await openWithSidebar(context, baseURL, extensionId, '/cecot-report.html', 'cecot-lens-conflicts');
@@ -58,9 +58,17 @@ test('annotate a selection through the in-page button, reload, edit the text, an
   // Saved: the selection is gone, so the note's own mark shows.
   await expect.poll(() => page.evaluate(() => getSelection()!.toString())).toBe('');
 
-  // A later visit: re-attached.
+  // A later visit: re-attached, from the notes the background handed the session with its key (it asked for none).
+  await showTimeline(context);
   await page.reload();
   await expect.poll(() => highlightTexts(page, 'cecot-lens-note-yellow')).toEqual(['streets were quiet']);
+  // (A read too slow to go with the key follows it, and may reach the session after it asked: then before the reply.)
+  const handedOver = await page.evaluate(() => {
+    const notesIn = performance.getEntriesByName('cecot-lens:notes-in')[0];
+    const asked = performance.getEntriesByName('cecot-lens:ask:annotations/anchors')[0];
+    return notesIn !== undefined && (asked === undefined || notesIn.startTime < asked.startTime + asked.duration);
+  });
+  expect(handedOver).toBe(true);
 
   // The page's text changes a little: re-attached by fuzzy matching.
   await page.evaluate(() => {

@@ -76,6 +76,40 @@ describe('notes read during activation', () => {
     expect((await prefetch.take(PAGE)).notes[0]?.id).toBe(`${PAGE} 5`);
   });
 
+  it('hands a read done before the deadline over to the injection, once; a later request reads again', async () => {
+    let reads = 0;
+    const prefetch = new PageNotesPrefetch(async () => list(`read ${++reads}`), () => 0);
+    prefetch.prefetch(PAGE);
+    expect((await prefetch.handOver(PAGE, new Promise(() => {})))?.notes[0]?.id).toBe('read 1');
+    expect(await prefetch.handOver(PAGE, Promise.resolve())).toBeUndefined();
+    expect((await prefetch.take(PAGE)).notes[0]?.id).toBe('read 2');
+  });
+
+  it('hands nothing over when the read is late, failed or outdated, and leaves a late one for the request', async () => {
+    let reads = 0;
+    let finish: (l: NoteAnchorList) => void = () => {};
+    const prefetch = new PageNotesPrefetch(() => (++reads === 1 ? new Promise<NoteAnchorList>((resolve) => (finish = resolve)) : Promise.resolve(list(`read ${reads}`))), () => 0);
+    prefetch.prefetch(PAGE);
+    expect(await prefetch.handOver(PAGE, Promise.resolve())).toBeUndefined();
+    finish(list('read 1'));
+    // The late read is still the session's first request's (no second read).
+    expect((await prefetch.take(PAGE)).notes[0]?.id).toBe('read 1');
+    expect(reads).toBe(1);
+    // A write while it was read: not handed over.
+    let again: (l: NoteAnchorList) => void = () => {};
+    const slow = new PageNotesPrefetch(() => new Promise<NoteAnchorList>((resolve) => (again = resolve)), () => 0);
+    slow.prefetch(PAGE);
+    const handed = slow.handOver(PAGE, new Promise(() => {}));
+    slow.invalidate();
+    again(list('before the write'));
+    expect(await handed).toBeUndefined();
+    // A failed read, and no read at all.
+    const failing = new PageNotesPrefetch(() => Promise.reject(new Error('disk gone')), () => 0);
+    failing.prefetch(PAGE);
+    expect(await failing.handOver(PAGE, new Promise(() => {}))).toBeUndefined();
+    expect(await failing.handOver('https://news.example/never-read', new Promise(() => {}))).toBeUndefined();
+  });
+
   it('passes a failed read on to the request, without an unhandled rejection before it', async () => {
     const prefetch = new PageNotesPrefetch(() => Promise.reject(new Error('disk gone')), () => 0);
     prefetch.prefetch(PAGE);
