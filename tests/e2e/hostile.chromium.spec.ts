@@ -306,12 +306,13 @@ test('page CSS cannot hide the hover card (finding 5)', async ({ lens, server })
   expect(r).not.toBeNull();
   // The card sits above its claim, or below it near the window's top. Drawn, it changes the window's
   // pixels (a card made transparent, clipped or moved off screen by page CSS does not), and it is what
-  // the browser finds above or below the claim.
+  // the browser finds above or below the claim, under the pointer (the card is centred on it: a long claim's
+  // left end can lie outside the card).
   await page.mouse.move(5, 5);
   const blank = await page.screenshot();
   await page.mouse.move(r!.x, r!.y);
   await expect.poll(async () => (await page.screenshot()).equals(blank), { timeout: 5_000 }).toBe(false);
-  const tags = await page.evaluate(({ px, ys }) => ys.map((py) => document.elementFromPoint(px, py)?.tagName), { px: r!.left + 20, ys: [r!.top - 20, r!.bottom + 30] });
+  const tags = await page.evaluate(({ px, ys }) => ys.map((py) => document.elementFromPoint(px, py)?.tagName), { px: r!.x, ys: [r!.top - 20, r!.bottom + 30] });
   expect(tags).toContain('CECOT-LENS-OVERLAY');
   await page.screenshot({ path: 'test-results/screenshots/hostile-hover-card.png' });
 });
