@@ -83,6 +83,10 @@ export const HEDGE_NEAR =
 
 /** Right after an English adjective, the people it describes: "illegal immigrants", "unlawful aliens". */
 const DESCRIBES_AFTER = /^\s+(?:immigrants?|aliens?|migrants?)\b/;
+/** An action that is a preposition naming the source of what is told (folded): its actor, the source, follows it. */
+const SOURCE_PREPOSITION = /^(?:segun|according to|de acuerdo con|a juicio de|en palabras de|in the words of)$/;
+/** How far after such a preposition its source may start ("according to a new report by Human Rights Watch"). */
+const SOURCE_AFTER = 24;
 /**
  * The action was found inside a capitalised name ("House" in "White House spokesperson": a phrase found
  * inside a longer one is reported under the longer), every word of it capitalised and lower case or
@@ -753,6 +757,9 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     // The actor stands before the action, or right after it ("visitó el CECOT la secretaria Noem", "deported by Washington").
     const actor = needsActor ? nearest(actors, a, a, null, a.end + ACTOR_AFTER) : null;
     if (needsActor && !actor) continue;
+    // "según el informe", "according to HRW": a preposition that names the source takes it right after
+    // itself; "las golpizas constituyen trato inhumano según el derecho internacional" is no report of them.
+    if (actor && SOURCE_PREPOSITION.test(s.folded.slice(a.start, a.end)) && !(actor.start >= a.end && actor.start - a.end <= SOURCE_AFTER)) continue;
     // "para encerrar a", "acusados de", "linked to": an action that ends in a preposition takes its object after it
     // ("trasladados a la megacárcel, diseñada para encerrar a 40.000 criminales" does not shut in the men named before).
     const object = needsObject ? nearest(endsInPreposition(fact, s.folded.slice(a.start, a.end)) ? objects.filter((o) => o.start >= a.end) : objects, a, a, actor) : null;
