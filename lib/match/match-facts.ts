@@ -241,7 +241,9 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // criticized the deal": the activists' criticism, not only the lawmakers').
   // (One finding or none, as in most sentences, has nothing to beat nor to sort.)
   if (out.length < 2) return out;
-  const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && beats(g, f))));
+  // "Accused the Trump administration of complicity in torture": the one accused is the verb's object, what it is
+  // accused of only the charge; the reading whose object stands right after "accused" is the event.
+  const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && (accusedFirst(s.folded, g, f) || (!accusedFirst(s.folded, f, g) && beats(g, f))))));
   // Per claim the first finding is kept: conflicts first, then the narrowest slots (a year before the law it dates).
   // A neighbouring fact comes after the claim's own.
   return kept.sort((a, b) => findingRank(a) - findingRank(b));
@@ -261,6 +263,20 @@ function matchTitleOf(m: Matcher, s: FactSentence, fi: number, fact: TitleFact, 
 
 function neighbour(f: FactFinding): boolean {
   return f.detail.type === 'event' && f.detail.neighbour === true;
+}
+
+/** A verb of accusing ("accused", "acusó a"), read on the folded text. */
+const ACCUSE = /^(?:accus|acus)/;
+/** How far after the verb of accusing the one accused may start ("accused the", "acusó a la"). */
+const ACCUSED_RIGHT_AFTER = 8;
+/**
+ * Whether `g` reads the one accused, right after a verb of accusing, and `f` only what they are accused of,
+ * after it ("accused the Trump administration of complicity in torture").
+ */
+function accusedFirst(folded: string, g: FactFinding, f: FactFinding): boolean {
+  if (!g.action || !g.object || !f.object || !ACCUSE.test(folded.slice(g.action[0], g.action[1]))) return false;
+  const gap = g.object[0] - g.action[1];
+  return gap >= 0 && gap <= ACCUSED_RIGHT_AFTER && f.object[0] >= g.object[1];
 }
 
 /** Whether finding `g` is the reading of the action both read, over `f` (see `matchFacts`). */

@@ -44,3 +44,19 @@ describe('a preposition naming the source takes it right after itself', () => {
     expect(first(text, 'El informe advierte')).toBe('c003-dplf-inhumane-treatment');
   });
 });
+
+describe('accusing someone of something: the one accused is the object', () => {
+  it('"accused the Trump administration of complicity in torture" criticises the arrangement, not only the torture', () => {
+    const text = 'Human Rights Watch accused the Trump administration of complicity in torture at the prison.';
+    expect(first(text, 'accused the Trump')).toBe('c000-deal-criticised');
+  });
+
+  it('"acusó a la administración Trump de complicidad en torturas"', () => {
+    const text = 'Amnistía Internacional acusó a la administración Trump de complicidad en las torturas de la megacárcel.';
+    expect(first(text, 'acusó a la administración')).toBe('c000-deal-criticised');
+  });
+
+  it('the prison accused of torture is no criticism of the arrangement', () => {
+    expect(first('Human Rights Watch accused the prison of torture and other abuses.', 'accused the prison')).not.toBe('c000-deal-criticised');
+  });
+});
