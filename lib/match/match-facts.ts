@@ -83,6 +83,10 @@ export const HEDGE_NEAR =
 
 /** Right after an English adjective, the people it describes: "illegal immigrants", "unlawful aliens". */
 const DESCRIBES_AFTER = /^\s+(?:immigrants?|aliens?|migrants?)\b/;
+/** An action that is a preposition naming the source of what is told (folded): its actor, the source, follows it. */
+const SOURCE_PREPOSITION = /^(?:segun|according to|de acuerdo con|a juicio de|en palabras de|in the words of)$/;
+/** How far after such a preposition its source may start ("according to a new report by Human Rights Watch"). */
+const SOURCE_AFTER = 24;
 /**
  * The action was found inside a capitalised name ("House" in "White House spokesperson": a phrase found
  * inside a longer one is reported under the longer), every word of it capitalised and lower case or
@@ -237,7 +241,9 @@ export function matchFacts(m: Matcher, s: FactSentence): FactFinding[] {
   // criticized the deal": the activists' criticism, not only the lawmakers').
   // (One finding or none, as in most sentences, has nothing to beat nor to sort.)
   if (out.length < 2) return out;
-  const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && beats(g, f))));
+  // "Accused the Trump administration of complicity in torture": the one accused is the verb's object, what it is
+  // accused of only the charge; the reading whose object stands right after "accused" is the event.
+  const kept = out.filter((f) => !(f.action && out.some((g) => g !== f && g.action?.[0] === f.action?.[0] && (accusedFirst(s.folded, g, f) || (!accusedFirst(s.folded, f, g) && beats(g, f))))));
   // Per claim the first finding is kept: conflicts first, then the narrowest slots (a year before the law it dates).
   // A neighbouring fact comes after the claim's own.
   return kept.sort((a, b) => findingRank(a) - findingRank(b));
@@ -257,6 +263,20 @@ function matchTitleOf(m: Matcher, s: FactSentence, fi: number, fact: TitleFact, 
 
 function neighbour(f: FactFinding): boolean {
   return f.detail.type === 'event' && f.detail.neighbour === true;
+}
+
+/** A verb of accusing ("accused", "acusó a"), read on the folded text. */
+const ACCUSE = /^(?:accus|acus)/;
+/** How far after the verb of accusing the one accused may start ("accused the", "acusó a la"). */
+const ACCUSED_RIGHT_AFTER = 8;
+/**
+ * Whether `g` reads the one accused, right after a verb of accusing, and `f` only what they are accused of,
+ * after it ("accused the Trump administration of complicity in torture").
+ */
+function accusedFirst(folded: string, g: FactFinding, f: FactFinding): boolean {
+  if (!g.action || !g.object || !f.object || !ACCUSE.test(folded.slice(g.action[0], g.action[1]))) return false;
+  const gap = g.object[0] - g.action[1];
+  return gap >= 0 && gap <= ACCUSED_RIGHT_AFTER && f.object[0] >= g.object[1];
 }
 
 /** Whether finding `g` is the reading of the action both read, over `f` (see `matchFacts`). */
@@ -753,6 +773,9 @@ function matchEvent(s: FactSentence, fact: EventFact, roles: Map<FactRole, Phras
     // The actor stands before the action, or right after it ("visitó el CECOT la secretaria Noem", "deported by Washington").
     const actor = needsActor ? nearest(actors, a, a, null, a.end + ACTOR_AFTER) : null;
     if (needsActor && !actor) continue;
+    // "según el informe", "according to HRW": a preposition that names the source takes it right after
+    // itself; "las golpizas constituyen trato inhumano según el derecho internacional" is no report of them.
+    if (actor && SOURCE_PREPOSITION.test(s.folded.slice(a.start, a.end)) && !(actor.start >= a.end && actor.start - a.end <= SOURCE_AFTER)) continue;
     // "para encerrar a", "acusados de", "linked to": an action that ends in a preposition takes its object after it
     // ("trasladados a la megacárcel, diseñada para encerrar a 40.000 criminales" does not shut in the men named before).
     const object = needsObject ? nearest(endsInPreposition(fact, s.folded.slice(a.start, a.end)) ? objects.filter((o) => o.start >= a.end) : objects, a, a, actor) : null;
