@@ -27,6 +27,12 @@ export const TopicTerm = z.object({
    * (weight × (1 + ln n)). Zero for terms that only count inside combos.
    */
   weight: z.number().min(0),
+  /**
+   * A term of no weight of its own that names a specific group or thing of the topic ("US citizens" to be
+   * held in El Salvador), not its background (prison, deportation, the deal): a sentence using it shares
+   * something specific with a claim, so the matcher does not count it among the topic's own words.
+   */
+  specific: z.boolean().optional(),
 });
 export type TopicTerm = z.infer<typeof TopicTerm>;
 
