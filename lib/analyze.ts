@@ -406,12 +406,18 @@ function topicContext(
       if (owner >= 0 && t.anchors.has(owner)) anchorSpans.push(h);
       if (owner < 0 && t.rivals.has(~owner)) rival = true;
       const term = owner >= 0 ? t.topic.terms[owner] : undefined;
-      if (term?.specific && subjectWords[subjectWords.length - 1] !== h) subjectWords.push(h);
+      if (term?.specific && subjectWords[subjectWords.length - 1] !== h && besideAny(t, hits, term.specific.with)) subjectWords.push(h);
       const w = term?.specific ? undefined : term?.weight;
       if (w !== undefined && (w >= OWN_WORD_MIN || w <= OWN_WORD_MAX) && ownWords[ownWords.length - 1] !== h) ownWords.push(h);
     }
   }
   return { anchored: anchorSpans.length > 0, rival, anchorSpans, ownWords, subjectWords };
+}
+
+/** Whether one of the sentence's topic hits is of a term in `ids` (the company a `specific` term needs). */
+function besideAny(t: CompiledTopic, hits: readonly PhraseHit[], ids: readonly string[]): boolean {
+  for (const h of hits) for (const owner of t.owners[h.phrase] ?? []) if (owner >= 0 && ids.includes(t.topic.terms[owner]?.id ?? '')) return true;
+  return false;
 }
 
 /** The place a sentence names itself: the topic's own (an anchor: CECOT; or its country, `places`), or another prison or country (a negative marked `place`). */

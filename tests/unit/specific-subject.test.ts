@@ -15,6 +15,11 @@ describe('a specific subject of the topic, named, relates to the claim that hold
     expect(relationOn(text, 'en', 'include American citizens', 'c003-rubio-us-citizens-offer')).toBe('related');
   });
 
+  it('US citizens with none of the topic’s places or the deal beside them ("freed by Venezuela") name no subject of it', () => {
+    const text = 'El CECOT, la megacárcel de El Salvador, recibe a deportados de Estados Unidos desde marzo.\n\nA cambio, Caracas soltó a seis ciudadanos estadounidenses que llevaban meses detenidos en Venezuela, junto a varios presos venezolanos.';
+    expect(relationOn(text, 'es', 'soltó a seis ciudadanos estadounidenses', 'c003-rubio-us-citizens-offer')).toBe('none');
+  });
+
   it('a common word one claim holds ("guards") is no specific subject: nothing is related through it alone', () => {
     const text = 'CECOT, El Salvador’s mega-prison, has held deportees from the United States since March.\n\nThe fact sheet gives the number of guards on staff as 600.';
     expect(relationOn(text, 'en', 'guards on staff', 'c003-round-the-clock-surveillance')).toBe('none');
