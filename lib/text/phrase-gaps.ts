@@ -86,8 +86,9 @@ function isGap(run: readonly string[]): boolean {
   return run.length <= (time ? MAX_TIME_WORDS : MAX_GAP_WORDS);
 }
 
-/** The keys of the words a gap may start with, but those known by their ending (-ly, -mente). */
-const GAP_STARTS = new Set([...SINGLE, ...TIME_HEAD].map((w) => packedKey(w, 0, w.length)));
+/** The keys of the words left out alone, and of the heads of time phrases. */
+const SINGLE_KEYS = new Set([...SINGLE].map((w) => packedKey(w, 0, w.length)));
+const HEAD_KEYS = new Set([...TIME_HEAD].map((w) => packedKey(w, 0, w.length)));
 
 /** The keys of the time words (the numbers are told by their first digit). */
 const TIME_KEYS = new Set([...TIME_WORD].map((w) => packedKey(w, 0, w.length)));
@@ -98,7 +99,23 @@ function isDigit(c: number): boolean {
 
 /** The word [start, end) of `s` may be left out, alone or leading a time phrase (told by its key: the phrase set decides). */
 function mayInsert(s: string, start: number, end: number): boolean {
-  return GAP_STARTS.has(packedKey(s, start, end)) || adverbEnding(s, start, end);
+  const key = packedKey(s, start, end);
+  return SINGLE_KEYS.has(key) || HEAD_KEYS.has(key) || adverbEnding(s, start, end);
+}
+
+/**
+ * Word `i` of `s` may start a gap: it may be left out alone, or it leads a time phrase ("in", "de", "el"
+ * before a time word or another head: "in March", "el pasado domingo", "el 15 de marzo").
+ */
+function mayStart(s: string, i: number): boolean {
+  const ws = starts[i] as number;
+  const we = ends[i] as number;
+  const key = packedKey(s, ws, we);
+  if (SINGLE_KEYS.has(key) || adverbEnding(s, ws, we)) return true;
+  if (!HEAD_KEYS.has(key)) return false;
+  const ns = starts[i + 1] as number;
+  const nk = packedKey(s, ns, ends[i + 1] as number);
+  return TIME_KEYS.has(nk) || HEAD_KEYS.has(nk) || isDigit(s.charCodeAt(ns));
 }
 
 /** The word [start, end) of `s` ends as an adverb does: -ly, -mente. */
@@ -120,18 +137,18 @@ let starts = new Int32Array(256);
 let ends = new Int32Array(256);
 let spacedBefore = new Uint8Array(256);
 
-/** Finds the words of `s` (letters, digits, an inner hyphen) into the arrays above; returns how many. */
-function wordsIn(s: string): number {
+/** Finds the words of `s` in [from, to) (letters, digits, an inner hyphen) into the arrays above; returns how many. */
+function wordsIn(s: string, from: number, to: number): number {
   let n = 0;
-  let i = 0;
+  let i = from;
   let lastEnd = -1;
-  while (i < s.length) {
+  while (i < to) {
     if (!isWordChar(s.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    while (i < s.length && (isWordChar(s.charCodeAt(i)) || (s.charCodeAt(i) === 45 && i + 1 < s.length && isWordChar(s.charCodeAt(i + 1))))) i++;
+    while (i < to && (isWordChar(s.charCodeAt(i)) || (s.charCodeAt(i) === 45 && i + 1 < to && isWordChar(s.charCodeAt(i + 1))))) i++;
     let spaced = lastEnd >= 0 && start > lastEnd;
     for (let k = lastEnd; spaced && k < start; k++) if (s.charCodeAt(k) !== 32) spaced = false;
     if (n === starts.length) {
@@ -158,18 +175,17 @@ function wordsIn(s: string): number {
  */
 export function withGapHits(set: PhraseSet, folded: string, start: number, end: number, hits: readonly PhraseHit[]): readonly PhraseHit[] {
   if (!hits.length || end - start > MAX_SENTENCE || end <= start) return hits;
-  const sentence = folded.slice(start, end);
-  const n = wordsIn(sentence);
+  // (Read in place: the positions are the page's.)
+  const n = wordsIn(folded, start, end);
   const pairs = pairsOf(set);
-  const word = (i: number) => sentence.slice(starts[i], ends[i]);
   // The gaps: runs of words between two words that stand side by side in a phrase, only spaces around
   // them, [first word, word after the last).
   let runs: Array<[number, number]> | null = null;
   for (let i = 1; i < n - 1; i++) {
     if (!spacedBefore[i]) continue;
     // (Keyed without copying the words out: most words may start no gap, or stand before no phrase's next word.)
-    if (!mayInsert(sentence, starts[i] as number, ends[i] as number)) continue;
-    const head = pairs.get(packedKey(sentence, starts[i - 1] as number, ends[i - 1] as number));
+    if (!mayStart(folded, i)) continue;
+    const head = pairs.get(packedKey(folded, starts[i - 1] as number, ends[i - 1] as number));
     if (!head) continue;
     // The longest run from here that is a gap and is followed by the phrase's next word.
     let found = -1;
@@ -177,40 +193,43 @@ export function withGapHits(set: PhraseSet, folded: string, start: number, end: 
       if (!spacedBefore[j]) break;
       const js = starts[j] as number;
       const je = ends[j] as number;
-      if (mayFollow(head, sentence, js, je)) {
+      if (mayFollow(head, folded, js, je)) {
         const run: string[] = [];
-        for (let k = i; k < j; k++) run.push(word(k));
-        const before = word(i - 1);
+        let articles = true;
+        for (let k = i; k < j; k++) {
+          const w = folded.slice(starts[k], ends[k]);
+          run.push(w);
+          if (!ARTICLES_ES.has(w)) articles = false;
+        }
+        const before = folded.slice(starts[i - 1], ends[i - 1]);
         // A Spanish article never stands between an adjective and its noun: "calificó de inhumanas las condiciones"
         // calls the conditions inhumane, it is no noun phrase "inhumanas condiciones" with a word put inside.
-        if (isGap(run) && !(run.every((x) => ARTICLES_ES.has(x)) && /(?:as|os|es)$/.test(before) && !NOT_PLURAL.has(before))) found = j;
+        if (isGap(run) && !(articles && /(?:as|os|es)$/.test(before) && !NOT_PLURAL.has(before))) found = j;
       }
       // A word no gap may hold ends the runs from here.
-      if (!mayInsert(sentence, js, je) && !TIME_KEYS.has(packedKey(sentence, js, je)) && !isDigit(sentence.charCodeAt(js))) break;
+      if (!mayInsert(folded, js, je) && !TIME_KEYS.has(packedKey(folded, js, je)) && !isDigit(folded.charCodeAt(js))) break;
     }
     if (found < 0) continue;
     (runs ??= []).push([i, found]);
     i = found - 1;
   }
   if (!runs) return hits;
-  const list = { start: (i: number) => starts[i] as number };
   // The copy without the gaps, and per character of it where it stands in the page.
   let copy = '';
   const at: number[] = [];
   /** Per gap: its place in the copy (the gap stood right before the copy's character there). */
   const gaps: number[] = [];
-  let last = 0;
+  let last = start;
   for (const [i, j] of runs) {
-    const from = list.start(i);
-    const to = list.start(j);
-    copy += sentence.slice(last, from);
-    for (let k = last; k < from; k++) at.push(start + k);
+    const from = starts[i] as number;
+    copy += folded.slice(last, from);
+    for (let k = last; k < from; k++) at.push(k);
     gaps.push(copy.length);
-    last = to;
+    last = starts[j] as number;
   }
-  copy += sentence.slice(last);
-  for (let k = last; k < sentence.length; k++) at.push(start + k);
-  at.push(start + sentence.length);
+  copy += folded.slice(last, end);
+  for (let k = last; k < end; k++) at.push(k);
+  at.push(end);
   // Only a match that spans a gap is new (the others the page's scan found already): it starts a few
   // words before the gap.
   const found: PhraseHit[] = [];
