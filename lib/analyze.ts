@@ -26,6 +26,7 @@ import { detectLanguage } from './text/detect-language';
 import { foldText } from './text/fold';
 import { parseQuantities, type ParsedQuantity } from './text/parse-quantities';
 import type { PhraseHit } from './text/phrase-set';
+import { withGapHits } from './text/phrase-gaps';
 import { segmentSentences } from './text/segment-sentences';
 import { compileTopic, type CompiledTopic } from './topic/compile-topic';
 import { gateDocument } from './topic/gate';
@@ -193,7 +194,8 @@ export function analyzeText(
     previousSentence = s;
     const tHits = terms.take(s.start, s.end);
     const pHits = topicHits.take(s.start, s.end);
-    const xHits = factHits.take(s.start, s.end);
+    // A fact's phrase written with words put inside it ("were quickly sent to", "sin su debido proceso"): see `withGapHits`.
+    const xHits = withGapHits(m.factPhrases, folded, s.start, s.end, factHits.take(s.start, s.end)) as PhraseHit[];
     // What is carried fills a role of a typed fact: only a sentence with fact phrases of its own can use it.
     const carried = doMatch && xHits.length ? carriedReferences(m, { text, folded, start: s.start, end: s.end }, previousHits) : [];
     previousHits = xHits;
