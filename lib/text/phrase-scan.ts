@@ -1,5 +1,5 @@
 import type { PhraseHit, PhraseSet } from './phrase-set';
-import { APOSTROPHE_OR_NOT, atBoundary, BOUNDARY, isSpaceCode, isWordCode, QUOTE, SEPARATOR_OR_NOT, SPACE_RUN, TABLE_MIN, WORD_RUN, type Step, type WalkNode } from './phrase-trie';
+import { APOSTROPHE_OR_NOT, atBoundary, BOUNDARY, isSpaceCode, isWordCode, QUOTE, SEPARATOR_OR_NOT, SPACE_RUN, TABLE_MIN, WORD_RUN, matchEnd, type Step, type WalkNode } from './phrase-trie';
 
 /**
  * Several phrase sets scanned over one text in a single pass: `findAll(folded)[k]` is exactly
@@ -41,7 +41,7 @@ export class PhraseScanner {
       if (set.walkParts && this.joined.length < MAX_SETS) this.joined.push(k);
       else this.alone.push(k);
     });
-    if (this.joined.length) this.root = buildTrie(this.joined.map((k) => (sets[k] as PhraseSet).walkParts?.walk as WalkNode));
+    if (this.joined.length) this.root = new ScanTrie(this.joined.map((k) => (sets[k] as PhraseSet).walkParts?.walk as WalkNode)).root;
     this.joined.forEach((k, bit) => {
       const starts = (sets[k] as PhraseSet).walkParts?.starts;
       if (!starts) return;
@@ -136,7 +136,11 @@ export function phraseScanner(sets: readonly PhraseSet[]): PhraseScanner {
   return (entry.scanner ??= new PhraseScanner(sets));
 }
 
-/** A node of the combined trie: a `WalkNode` (see lib/text/phrase-trie.ts) whose end of a phrase says whose. */
+/**
+ * A node of the combined trie: a `WalkNode` (see lib/text/phrase-trie.ts) whose end of a phrase
+ * says whose. Made when a walk first reaches it (`pending` holds what it is made of until then), so
+ * that a page pays only for the part of the trie its words lead to.
+ */
 interface ScanNode {
   run: string;
   codes: number[];
@@ -146,19 +150,21 @@ interface ScanNode {
   next: ScanNode[];
   /** The sets (bits) with a phrase that ends here. */
   ends: number;
-  /** The sets with a phrase that ends here or further on. */
+  /** The sets with a phrase that ends here or further on (every place of a set's trie leads to an end of one of its phrases). */
   reach: number;
   literalOnly: boolean;
   boundaryOnly: boolean;
   /** Where the sets order the steps here differently: each group of sets that agree (a mask) and the indices of the steps in its order. */
   groups: Array<{ sets: number; order: number[] }> | null;
+  /** Not made yet: the places in the sets' tries it stands for, and the trie it belongs to. */
+  pending: { places: Place[]; trie: ScanTrie } | null;
+  /** Where only one set (`reach`) goes on, at the start of a node of its trie: that node (its own walk, `matchEnd`, goes on from there). */
+  solo: WalkNode | null;
 }
 
 const NONE: never[] = [];
 
-function newNode(): ScanNode {
-  return { run: '', codes: NONE, kids: NONE, table: null, steps: NONE, next: NONE, ends: 0, reach: 0, literalOnly: false, boundaryOnly: false, groups: null };
-}
+const EMPTY: ScanNode = { run: '', codes: NONE, kids: NONE, table: null, steps: NONE, next: NONE, ends: 0, reach: 0, literalOnly: false, boundaryOnly: false, groups: null, pending: null, solo: null };
 
 /** A place in one set's trie: in `node`, after `at` characters of its run. */
 interface Place {
@@ -172,22 +178,60 @@ interface Place {
  * its nodes stands for the places the sets' tries are at after the same characters and steps (so
  * each set keeps its own trie's branches, in its own order), and is made once for the same places.
  */
-function buildTrie(roots: readonly WalkNode[]): ScanNode {
-  const ids = new Map<WalkNode, number>();
-  const id = (n: WalkNode): number => {
-    let k = ids.get(n);
-    if (k === undefined) ids.set(n, (k = ids.size));
-    return k;
-  };
-  const made = new Map<string, ScanNode>();
-  const build = (places: Place[]): ScanNode => {
+class ScanTrie {
+  readonly root: ScanNode;
+  private readonly ids = new Map<WalkNode, number>();
+  private readonly made = new Map<string, ScanNode>();
+  private readonly alone: Array<Map<WalkNode, ScanNode> | undefined> = [];
+
+  constructor(roots: readonly WalkNode[]) {
+    this.root = this.node(roots.map((node, set) => ({ set, node, at: 0 })));
+  }
+
+  /** The node for `places` (made once), not filled in yet. */
+  private node(places: Place[]): ScanNode {
+    const only = places.length === 1 ? (places[0] as Place) : null;
+    // One set at the start of one of its nodes (most of the trie: the phrases only one set has): that set's own walk goes on from there.
+    if (only && only.at === 0) {
+      const mine = (this.alone[only.set] ??= new Map());
+      let node = mine.get(only.node);
+      if (!node) mine.set(only.node, (node = { ...EMPTY, reach: 1 << only.set, solo: only.node }));
+      return node;
+    }
     let key = '';
-    for (const p of places) key += `${p.set}.${id(p.node)}.${p.at}|`;
-    const known = made.get(key);
+    for (const p of places) key += `${p.set}.${this.id(p.node)}.${p.at}|`;
+    const known = this.made.get(key);
     if (known) return known;
-    const node = newNode();
-    made.set(key, node);
-    // The characters every set reads next, one way on for all: the node's run.
+    let reach = 0;
+    for (const p of places) reach |= 1 << p.set;
+    const node: ScanNode = { ...EMPTY, reach, pending: { places, trie: this } };
+    this.made.set(key, node);
+    return node;
+  }
+
+  private id(n: WalkNode): number {
+    let k = this.ids.get(n);
+    if (k === undefined) this.ids.set(n, (k = this.ids.size));
+    return k;
+  }
+
+  /** Fills in `node` from its places: the run all of them read, then the branches of each. */
+  fill(node: ScanNode, initial: Place[]): void {
+    this.fillShared(node, initial);
+    node.literalOnly = node.codes.length > 0 && node.steps.length === 0 && node.ends === 0;
+    node.boundaryOnly = node.steps.length === 1 && node.steps[0] === BOUNDARY && node.ends === 0;
+    if (node.codes.length >= TABLE_MIN) {
+      const table = new Array<ScanNode | undefined>(128).fill(undefined);
+      node.codes.forEach((c, k) => {
+        if (c < 128) table[c] = node.kids[k];
+      });
+      node.table = table;
+    }
+    node.pending = null;
+  }
+
+  private fillShared(node: ScanNode, initial: Place[]): void {
+    let places = initial;
     const first = places[0] as Place;
     let len = 0;
     for (;;) {
@@ -197,9 +241,8 @@ function buildTrie(roots: readonly WalkNode[]): ScanNode {
       if (!places.every((p) => p.at + len < p.node.run.length && p.node.run.charCodeAt(p.at + len) === c)) break;
       len++;
     }
-    const run = first.node.run.slice(first.at, first.at + len);
+    node.run = first.node.run.slice(first.at, first.at + len);
     if (len > 0) places = places.map((p) => ({ set: p.set, node: p.node, at: p.at + len }));
-    node.run = run;
     const byCode = new Map<number, Place[]>();
     const byStep = new Map<Step, Place[]>();
     const orders: Array<Step[] | undefined> = [];
@@ -225,31 +268,22 @@ function buildTrie(roots: readonly WalkNode[]): ScanNode {
       if (n.steps.length > 0) orders[p.set] = n.steps;
       if (n.terminal) node.ends |= 1 << p.set;
     }
-    let reach = node.ends;
     if (byCode.size) {
       node.codes = [...byCode.keys()];
-      node.kids = [...byCode.values()].map(build);
-      for (const kid of node.kids) reach |= kid.reach;
+      node.kids = [...byCode.values()].map((list) => this.node(list));
     }
     if (byStep.size) {
       node.steps = [...byStep.keys()];
-      node.next = [...byStep.values()].map(build);
-      for (const next of node.next) reach |= next.reach;
+      node.next = [...byStep.values()].map((list) => this.node(list));
       if (node.steps.length > 1) orderSteps(node, orders);
     }
-    node.reach = reach;
-    node.literalOnly = node.codes.length > 0 && node.steps.length === 0 && node.ends === 0;
-    node.boundaryOnly = node.steps.length === 1 && node.steps[0] === BOUNDARY && node.ends === 0;
-    if (node.codes.length >= TABLE_MIN) {
-      const table = new Array<ScanNode | undefined>(128).fill(undefined);
-      node.codes.forEach((c, k) => {
-        if (c < 128) table[c] = node.kids[k];
-      });
-      node.table = table;
-    }
-    return node;
-  };
-  return build(roots.map((node, set) => ({ set, node, at: 0 })));
+  }
+}
+
+/** Makes `node` if no walk has reached it yet. */
+function fill(node: ScanNode): void {
+  const pending = node.pending as { places: Place[]; trie: ScanTrie };
+  pending.trie.fill(node, pending.places);
 }
 
 /**
@@ -303,6 +337,16 @@ function walk(start: ScanNode, s: string, at: number): void {
   let i = at;
   for (;;) {
     if ((node.reach & want) === 0) return;
+    if (node.solo !== null) {
+      // The first end this set's own walk meets from here is its first in the whole walk (it was still looked for).
+      const end = matchEnd(node.solo, s, i);
+      if (end >= 0) {
+        want &= ~node.reach;
+        endAt[31 - Math.clz32(node.reach)] = end;
+      }
+      return;
+    }
+    if (node.pending !== null) fill(node);
     const run = node.run;
     if (run.length > 0) {
       if (i + run.length > s.length) return;
