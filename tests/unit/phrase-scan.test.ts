@@ -20,7 +20,7 @@ function separately(sets: readonly PhraseSet[], text: string, stretches: Array<[
   return { whole: copies.map((c) => c.findAll(text)), stretches: copies.map((c) => stretches.map(([f, t]) => c.findAll(text, f, t))) };
 }
 
-function together(sets: readonly PhraseSet[], text: string, stretches: Array<[number, number]> = [], scanner = new PhraseScanner(sets)) {
+function together(sets: readonly PhraseSet[], text: string, stretches: Array<[number, number]> = [], scanner = new PhraseScanner(sets, 0)) {
   const whole = scanner.findAll(text);
   return { whole, stretches: sets.map((s) => stretches.map(([f, t]) => s.findAll(text, f, t))) };
 }
@@ -56,7 +56,7 @@ describe('PhraseScanner: several phrase sets in one pass', () => {
     // After "a" one set tries the space first, the other the hyphen (which may read a space too).
     const spaceFirst = new PhraseSet(['a b', 'a-b c']);
     const hyphenFirst = new PhraseSet(['a-b c', 'a b']);
-    const found = new PhraseScanner([spaceFirst, hyphenFirst]).findAll('a b c');
+    const found = new PhraseScanner([spaceFirst, hyphenFirst], 0).findAll('a b c');
     expect(found[0]).toEqual([{ phrase: 0, start: 0, end: 3 }]);
     expect(found[1]).toEqual([{ phrase: 0, start: 0, end: 5 }]);
     expect(found).toEqual(separately([spaceFirst, hyphenFirst], 'a b c').whole);
@@ -88,7 +88,7 @@ describe('PhraseScanner: several phrase sets in one pass', () => {
         .filter((f) => /\.(html|txt)$/.test(f))
         .map((f) => foldText(readFileSync(join(dir, f), 'utf8').replace(/<[^>]*>/g, ' '))),
     );
-    const scanner = new PhraseScanner(seedSets);
+    const scanner = new PhraseScanner(seedSets, 0);
     const copies = seedSets.map((s) => new PhraseSet(s.phrases));
     for (const page of pages) expect(together(seedSets, page, [], scanner).whole).toEqual(separately(seedSets, page, [], copies).whole);
     const words = [...new Set(seedSets.flatMap((s) => s.phrases.flatMap((p) => p.split(/[\s*'-]+/))).filter(Boolean))];
@@ -102,6 +102,23 @@ describe('PhraseScanner: several phrase sets in one pass', () => {
       { numRuns: 300 },
     );
   }, SLOW);
+
+  it('scans a short text set by set, a long one in one pass, with the same results', () => {
+    const set = new PhraseSet(['ab c', 'ab*']);
+    const scanner = new PhraseScanner([set], 50);
+    const walked = (t: string) => {
+      let calls = 0;
+      const own = set.findAll.bind(set);
+      set.findAll = (...args: Parameters<PhraseSet['findAll']>) => (calls++, own(...args));
+      const found = scanner.findAll(t);
+      set.findAll = own;
+      return { found, calls };
+    };
+    const short = 'ab c abd';
+    const long = 'x abd '.repeat(10) + short;
+    expect(walked(short)).toEqual({ found: [new PhraseSet(set.phrases).findAll(short)], calls: 1 });
+    expect(walked(long)).toEqual({ found: [new PhraseSet(set.phrases).findAll(long)], calls: 0 });
+  });
 
   it('makes one scanner per list of sets and keeps it', () => {
     const a = new PhraseSet(['x']);
