@@ -166,7 +166,7 @@ export function analyzeText(
   const doMatch = verdict.onTopic || options.matchOffTopic === true;
 
   const sentences = segmentSentences(text, language);
-  // One scan of the whole text per phrase set; sentences then walk the sorted hits.
+  // The phrase sets' hits over the whole text (above) and the quantities; sentences then walk the sorted hits.
   const features = new Cursor(featureBodyHits);
   const quantities = new Cursor(parseQuantities(text, { folded }));
   const cues = new Cursor(doMatch ? cueBodyHits : []);
