@@ -7,8 +7,9 @@ import { APOSTROPHE_OR_NOT, atBoundary, BOUNDARY, isSpaceCode, isWordCode, QUOTE
  * instead of once per set (the analyzer scans every page with five sets: topic, claim features,
  * cues, terms, fact phrases; each walk reads the same word again).
  *
- * The walk runs one trie built from the phrases of all the sets, whose nodes say which sets'
- * phrases end there (`ends`) and which sets end anywhere below (`reach`). A set's own walk
+ * The walk runs one trie read off the sets' own tries (`ScanTrie`), whose nodes say which sets'
+ * phrases end there (`ends`) and which sets go on below (`reach`); its nodes are made as walks
+ * first reach them, and where only one set goes on, that set's own walk takes over. A set's own walk
  * (`matchEnd`) is a depth-first search that stops at the first end of a phrase it meets, trying a
  * node's branches in a fixed order (the literal child, then its wildcards as inserted, then the
  * word boundary, then the end of a phrase). The combined walk tries the same branches in an order
@@ -21,7 +22,7 @@ import { APOSTROPHE_OR_NOT, atBoundary, BOUNDARY, isSpaceCode, isWordCode, QUOTE
  *
  * Which positions a set's scan tries is then followed per set: after a match it goes on at the
  * match's end, and a position is walked only for the sets that may start a match there (each set's
- * `StartFilter`) and whose last match has ended.
+ * `StartFilter`) and whose last match has ended. Texts shorter than `JOINT_MIN` are scanned set by set.
  */
 export class PhraseScanner {
   private readonly sets: readonly PhraseSet[];
@@ -125,8 +126,8 @@ export class PhraseScanner {
  * From how many characters a text is walked once for all the sets. Below, each set's own walk
  * (warm from building the sets) is cheaper on a fresh service worker: the combined walk's first page
  * runs unoptimised code and makes the nodes it reaches (a 1,250-word page, about 7,500 characters:
- * 85 -> 125 ms for the first analysis, with the same few milliseconds saved on later ones). A
- * 20,000-word page saves some 6-7 ms on each analysis.
+ * 85 -> 125 ms for the first analysis, to save 1-2 ms on each later one). A 20,000-word page saves
+ * some 6 ms on each analysis.
  */
 const JOINT_MIN = 12_000;
 
