@@ -25,6 +25,7 @@ import { checkWorthiness, FEATURE_PHRASES, reportsOnly, sentenceFeatures, type C
 import { detectLanguage } from './text/detect-language';
 import { foldText } from './text/fold';
 import { parseQuantities, type ParsedQuantity } from './text/parse-quantities';
+import { phraseScanner } from './text/phrase-scan';
 import type { PhraseHit } from './text/phrase-set';
 import { withGapHits } from './text/phrase-gaps';
 import { segmentSentences } from './text/segment-sentences';
@@ -157,21 +158,22 @@ export function analyzeText(
   const t = compileTopic(topic);
   const m = asMatcher(dataset);
   const folded = foldText(text);
-  // One scan of the body with the topic's phrases, for the verdict and for the sentences.
-  const topicBodyHits = t.phrases.findAll(folded);
+  // One pass over the body for the five phrase sets scanned whole (see `PhraseScanner`): the topic's
+  // phrases, for the verdict and for the sentences, and the others for the sentences.
+  const [topicBodyHits, featureBodyHits, cueBodyHits, termBodyHits, factBodyHits] = phraseScanner([t.phrases, FEATURE_PHRASES, m.cues, m.terms, m.factPhrases]).findAll(folded) as [PhraseHit[], PhraseHit[], PhraseHit[], PhraseHit[], PhraseHit[]];
   const verdict = recognizeTopic({ url: input.url, title: input.title, text }, t, { foldedText: folded, bodyHits: topicBodyHits });
   const language = input.language ?? detectLanguage(text);
   const minCw = options.minCheckWorthiness ?? DEFAULT_MIN_CHECK_WORTHINESS;
   const doMatch = verdict.onTopic || options.matchOffTopic === true;
 
   const sentences = segmentSentences(text, language);
-  // One scan of the whole text per phrase set; sentences then walk the sorted hits.
-  const features = new Cursor(FEATURE_PHRASES.findAll(folded));
+  // The phrase sets' hits over the whole text (above) and the quantities; sentences then walk the sorted hits.
+  const features = new Cursor(featureBodyHits);
   const quantities = new Cursor(parseQuantities(text, { folded }));
-  const cues = new Cursor(doMatch ? m.cues.findAll(folded) : []);
-  const terms = new Cursor(doMatch ? m.terms.findAll(folded) : []);
+  const cues = new Cursor(doMatch ? cueBodyHits : []);
+  const terms = new Cursor(doMatch ? termBodyHits : []);
   const topicHits = new Cursor(doMatch ? topicBodyHits : []);
-  const allFactHits = doMatch ? m.factPhrases.findAll(folded) : [];
+  const allFactHits = doMatch ? factBodyHits : [];
   const factHits = new Cursor(allFactHits);
   const named = new NamedNear(m, allFactHits);
   // Title facts the page has already given a wrong title ("South Dakota Governor Kristi Noem"): its "the governor" is that person.

@@ -221,6 +221,28 @@ export class PhraseSet {
     return claimed(this.scan(folded, from, to));
   }
 
+  /**
+   * What `findAll(folded)` returns, given where every match `scan(folded, 0, folded.length)` meets
+   * starts and ends (`found`: start, end, start, end…; which phrase each is, is worked out here),
+   * found by another walk (`PhraseScanner`, which serves several sets in one pass over the text).
+   * A long text's matches are kept for its stretches, as `findAll` keeps them.
+   */
+  adoptScan(folded: string, found: readonly number[]): PhraseHit[] {
+    const all: PhraseHit[] = [];
+    for (let k = 0; k + 1 < found.length; k += 2) {
+      const start = found[k] as number;
+      const end = found[k + 1] as number;
+      all.push({ phrase: this.identify(folded, start, end), start, end });
+    }
+    if (folded.length >= WHOLE_MIN) this.whole = { text: folded, hits: all };
+    return claimed(all);
+  }
+
+  /** The trie the set's walk runs and where a match may start (for `PhraseScanner`); null when there are no phrases. */
+  get walkParts(): { walk: WalkNode; starts: StartFilter } | null {
+    return this.walk && this.starts ? { walk: this.walk, starts: this.starts } : null;
+  }
+
   /** The first match in `folded` between `from` and `to`, or null. */
   findFirst(folded: string, from = 0, to = folded.length): PhraseHit | null {
     const walk = this.walk;

@@ -31,6 +31,17 @@ export class StartFilter {
     }
   }
 
+  /** Whether a match reading at least one character may start with character `c` after a word character (`prevWord`) or not. */
+  accepts(prevWord: boolean, c: number): boolean {
+    if (c < 128) return this.ascii[prevWord ? 128 + c : c] === 1;
+    return this.wide[prevWord ? 1 : 0].has(c);
+  }
+
+  /** The characters from 128 up that `accepts` takes after a word character (`prevWord`) or not. */
+  wideCodes(prevWord: boolean): Iterable<number> {
+    return this.wide[prevWord ? 1 : 0];
+  }
+
   /** The first position in [from, last] where a match reading at least one character may start, or -1. */
   next(s: string, from: number, last: number): number {
     const ascii = this.ascii;

@@ -21,7 +21,7 @@ export type Step = number;
 export const BOUNDARY: Step = 0;
 export const SPACE_RUN: Step = 1;
 export const SEPARATOR_OR_NOT: Step = 2;
-const APOSTROPHE_OR_NOT: Step = 3;
+export const APOSTROPHE_OR_NOT: Step = 3;
 export const WORD_RUN: Step = 4;
 /** Each step as the expression writes it. */
 // A space between two words takes a quote mark on either side too: a page may set one word of a
@@ -80,7 +80,7 @@ export interface WalkNode {
 }
 
 /** From how many literal children a node looks them up in a table rather than in a list. */
-const TABLE_MIN = 6;
+export const TABLE_MIN = 6;
 
 /** What a node without children of a kind holds: one shared empty list, replaced on the first insertion (most nodes have one child). */
 const NONE: never[] = [];
@@ -250,7 +250,7 @@ export function isSpaceCode(c: number): boolean {
 }
 
 /** `\b` at `i`: a word character on exactly one side. */
-function atBoundary(s: string, i: number): boolean {
+export function atBoundary(s: string, i: number): boolean {
   const before = i > 0 && isWordCode(s.charCodeAt(i - 1));
   const after = i < s.length && isWordCode(s.charCodeAt(i));
   return before !== after;
@@ -321,7 +321,7 @@ function otherSteps(node: WalkNode, s: string, i: number): number {
   return node.terminal ? i : -1;
 }
 
-const QUOTE = 34;
+export const QUOTE = 34;
 
 /** `\s+"?` from `i` on: the run of spaces longest first, at each length the closing quote tried with, then without. */
 function spacesThenQuote(next: WalkNode, s: string, i: number): number {
