@@ -215,7 +215,7 @@ export function analyzeText(
     // A duration may be time out of the cell, told without any of the subject's words ("30 minutes a day of exercise").
     // "Ellos permanecen allí": a reference to what the previous sentence named, with an event's words, is compared too.
     if (doMatch && (tHits.length || cHits.length || xHits.some((h) => m.factAnchor[h.phrase]) || (carried.length && xHits.length) || qs.some((q) => q.label || q.category === 'duration'))) {
-      const { anchored, rival, anchorSpans, ownWords, subjectWords } = topicContext(t, pHits);
+      const { anchored, rival, anchorSpans, ownWords } = topicContext(t, pHits);
       const nearFacts = named.near(s.start, s.end);
       // A sentence about another prison (and not about this one) is not compared with the dataset;
       // nor is one whose "the prison" stands for another prison or country its paragraph named.
@@ -233,7 +233,6 @@ export function analyzeText(
           anchored: anchored || refersTo === 'own',
           anchorSpans,
           topicSpans: ownWords,
-          subjectSpans: subjectWords,
           factHits: xHits,
           attributed,
           nearFacts,
@@ -242,7 +241,7 @@ export function analyzeText(
           locale: options.locale ?? 'en',
         });
         for (const x of matches) if (x.kind === 'title' && x.relation === 'conflicts' && x.factId) wrongTitles.add(x.factId);
-        rest = { qs, cHits, tHits, anchored, anchorSpans, ownWords, subjectWords, xHits, attributed, nearFacts, wrongTitles, carried };
+        rest = { qs, cHits, tHits, anchored, anchorSpans, ownWords, xHits, attributed, nearFacts, wrongTitles, carried };
       }
       // The dataset is a list of claims worth checking: a sentence that restates one is worth checking too.
       const best = matches[0];
@@ -321,7 +320,6 @@ interface RestContext {
   anchored: boolean;
   anchorSpans: readonly PhraseHit[];
   ownWords: readonly PhraseHit[];
-  subjectWords: readonly PhraseHit[];
   xHits: readonly PhraseHit[];
   attributed: boolean;
   nearFacts: ReadonlySet<number> | undefined;
@@ -348,7 +346,6 @@ function restOf(m: Matcher, text: string, folded: string, r: RestContext, a: num
     anchored: r.anchored,
     anchorSpans: inside(r.anchorSpans, a, b),
     topicSpans: inside(r.ownWords, a, b),
-    subjectSpans: inside(r.subjectWords, a, b),
     factHits: inside(r.xHits, a, b),
     attributed: r.attributed,
     nearFacts: r.nearFacts,
@@ -391,37 +388,24 @@ export async function analyzePage(
 /**
  * The topic's own words: its names (the strongest terms) and the background
  * every article shares (the weakest: El Salvador, prison, deportation, deal).
- * Terms in between name specific things (Tren de Aragua, the Alien Enemies Act), as do the
- * terms marked `specific` (US citizens), whatever their weight.
+ * Terms in between name specific things (Tren de Aragua, the Alien Enemies Act).
  */
 const OWN_WORD_MIN = 2;
 const OWN_WORD_MAX = 0.3;
 
-function topicContext(
-  t: CompiledTopic,
-  hits: readonly PhraseHit[],
-): { anchored: boolean; rival: boolean; anchorSpans: PhraseHit[]; ownWords: PhraseHit[]; subjectWords: PhraseHit[] } {
+function topicContext(t: CompiledTopic, hits: readonly PhraseHit[]): { anchored: boolean; rival: boolean; anchorSpans: PhraseHit[]; ownWords: PhraseHit[] } {
   let rival = false;
   const anchorSpans: PhraseHit[] = [];
   const ownWords: PhraseHit[] = [];
-  const subjectWords: PhraseHit[] = [];
   for (const h of hits) {
     for (const owner of t.owners[h.phrase] ?? []) {
       if (owner >= 0 && t.anchors.has(owner)) anchorSpans.push(h);
       if (owner < 0 && t.rivals.has(~owner)) rival = true;
-      const term = owner >= 0 ? t.topic.terms[owner] : undefined;
-      if (term?.specific && subjectWords[subjectWords.length - 1] !== h && besideAny(t, hits, term.specific.with)) subjectWords.push(h);
-      const w = term?.specific ? undefined : term?.weight;
+      const w = owner >= 0 ? t.topic.terms[owner]?.weight : undefined;
       if (w !== undefined && (w >= OWN_WORD_MIN || w <= OWN_WORD_MAX) && ownWords[ownWords.length - 1] !== h) ownWords.push(h);
     }
   }
-  return { anchored: anchorSpans.length > 0, rival, anchorSpans, ownWords, subjectWords };
-}
-
-/** Whether one of the sentence's topic hits is of a term in `ids` (the company a `specific` term needs). */
-function besideAny(t: CompiledTopic, hits: readonly PhraseHit[], ids: readonly string[]): boolean {
-  for (const h of hits) for (const owner of t.owners[h.phrase] ?? []) if (owner >= 0 && ids.includes(t.topic.terms[owner]?.id ?? '')) return true;
-  return false;
+  return { anchored: anchorSpans.length > 0, rival, anchorSpans, ownWords };
 }
 
 /** The place a sentence names itself: the topic's own (an anchor: CECOT; or its country, `places`), or another prison or country (a negative marked `place`). */

@@ -30,18 +30,6 @@ const DEFINITE_SUBJECT =
  */
 const PLACE = /\b(?:(?:the|its|sus?|las)\s+(?:prison\s+)?(?:authorities|autoridades(?:\s+penitenciarias)?)|there(?!\s+(?:is|are|was|were|will|would|may|might|could|can|should|must|has|have|had|seems?|seemed|appears?|appeared|remains?|remained|exists?|existed|being|been|be)\b)|alli|ahi)\b/g;
 
-/**
- * A Spanish object pronoun for people, folded: attached to an infinitive or gerund ("trasladarlos",
- * "enviándolas") or right before a finite verb of the past or the conditional ("los llevaron", "las
- * enviaban", "los recluiría"). It stands for the group the previous sentence named, the people something
- * was done to ("Cientos de deportados llegaron… Luego los recluyeron en el CECOT"). The verb endings keep
- * "los" the article out ("los deportados", "los guardias"): no noun of the topic ends so. Before a verb it is
- * read only at the sentence's start (after a word of time or "y"): after a subject of its own ("Las
- * autoridades los acusaron…") the sentence says who acted, and the previous sentence's actors are not it.
- */
-const OBJECT_CLITIC =
-  /\b[a-z]{2,}(?:ar|er|ir|ando|iendo)(los|las)\b|^[\s"“'‘(]*(?:(?:luego|despues|entonces|alli|ahi|ya|pronto|finalmente|mas tarde|tambien|y|e|pero|incluso)[\s,]+)?(los|las)\s+(?=[a-z]{2,}(?:aron|ieron|aban|ian|aran|ieran|arian|erian|irian)\b)/;
-
 /** How far into the sentence "there" may stand: the clause that the subject opens. */
 const PLACE_REACH = 120;
 
@@ -76,16 +64,6 @@ export function carriedReferences(m: Matcher, s: CarrySentence, previous: readon
     const actors = outermost(previous.filter((h) => hasRole(m, h, 'actor') && (person ? isPerson(m, h) : !definite || !isPerson(m, h))));
     if (actors.length && (!person || samePerson(m, people))) {
       for (const h of actors) out.push({ phrase: h.phrase, start: at, end: at + subject[1].length, role: 'actor' });
-    }
-  } else {
-    // "Luego los trasladaron…", "decidió enviarlos…": the people the previous sentence named, never a person
-    // ("los" of one man is "lo"), read in the role they have there.
-    const clitic = OBJECT_CLITIC.exec(s.folded.slice(s.start, Math.min(s.end, s.start + PLACE_REACH)));
-    const word = clitic?.[1] ?? clitic?.[2];
-    if (clitic && word) {
-      const at = s.start + clitic.index + (clitic[1] ? clitic[0].length - word.length : 0);
-      const groups = outermost(previous.filter((h) => hasRole(m, h, 'actor') && !isPerson(m, h)));
-      for (const h of groups) out.push({ phrase: h.phrase, start: at, end: at + word.length, role: 'actor' });
     }
   }
   const places = outermost(previous.filter((h) => hasRole(m, h, 'object')));

@@ -87,8 +87,6 @@ export interface SentenceInput {
    * shares only these words with the sentence is not "related" to it.
    */
   topicSpans?: ReadonlyArray<{ start: number; end: number }>;
-  /** Where the sentence uses a topic term marked `specific` ("US citizens"): a specific subject of the topic, named. */
-  subjectSpans?: ReadonlyArray<{ start: number; end: number }>;
   /** Hits of the typed facts' phrases (`Matcher.factPhrases`). */
   factHits?: readonly PhraseHit[];
   /** The sentence attributes what it says ("officials said", "allegedly"). */
@@ -401,10 +399,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
         e.specific += strength;
         if (e.specificPhrases.length) e.specificPhrases.push([h.phrase, strength]);
         else e.specificPhrases = [[h.phrase, strength]];
-        if (!within_(s.topicSpans, h)) {
-          e.own += strength;
-          if (owners.length === 1 && within_(s.subjectSpans, h)) e.uniqueOwn++;
-        }
+        if (!within_(s.topicSpans, h)) e.own += strength;
       }
       negated ??= NEGATION_BEFORE.test(before(s, h.start));
       if (negated) e.negatedHit = true;
@@ -545,11 +540,7 @@ export function matchSentence(m: Matcher, s: SentenceInput): DatasetMatch[] {
     // words are more often shared with neighbouring claims.
     // "Related" needs something specific besides the topic's own words (CECOT, El Salvador, the deal).
     const own = (terms?.own ?? 0) + (cues?.own ?? 0);
-    // A specific subject of the topic (its terms marked `specific`) that this claim alone holds, not a name
-    // ("ciudadanos estadounidenses", against Rubio's offer to house US citizens), is the claim's subject named:
-    // related on its own, as a name no other claim has is. (A common word one claim holds, "guards", is not.)
-    const ownSubject = !isQuantity && !namesOnly && (terms?.uniqueOwn ?? 0) > 0;
-    if ((specific === 0 && !named) || (!says && (own === 0 || (evidence < (isQuantity ? RELATED_QUANTITY_MIN : RELATED_MIN) && !ownSubject)))) continue;
+    if ((specific === 0 && !named) || (!says && (own === 0 || evidence < (isQuantity ? RELATED_QUANTITY_MIN : RELATED_MIN)))) continue;
     // A figure's subject without the figure is related through its own words ("the deportation flights") or a
     // name of its claim alone ("Cristosal"), not through a name many claims share ("the Trump administration sent Abrego to CECOT").
     if (isQuantity && !(cues?.specific ?? 0) && !(terms?.unique ?? 0)) continue;
@@ -817,8 +808,6 @@ interface TermEvidence {
   own: number;
   /** Terms no other claim has. */
   unique: number;
-  /** Specific terms no other claim has, inside a topic term marked `specific` ("ciudadanos estadounidenses"). */
-  uniqueOwn: number;
   seen: number[];
   hits: PhraseHit[];
   /** The claim's terms that name the topic itself ("Terrorism Confinement Center"): no evidence, but part of what is said where they touch its words. */
@@ -909,13 +898,12 @@ function cuesOf(ev: Evidence, subject: number): CueEvidence | undefined {
 /** Claim `ci`'s term evidence for this sentence, with its first phrase in. */
 function freshTerms(ev: Evidence, ci: number, h: PhraseHit): TermEvidence {
   let e = ev.terms[ci];
-  if (!e) ev.terms[ci] = e = { gen: 0, weight: 0, specific: 0, own: 0, unique: 0, uniqueOwn: 0, seen: [h.phrase], hits: [h], named: NONE_NAMED, negatedHit: false, specificPhrases: NO_SPECIFIC_PHRASES };
+  if (!e) ev.terms[ci] = e = { gen: 0, weight: 0, specific: 0, own: 0, unique: 0, seen: [h.phrase], hits: [h], named: NONE_NAMED, negatedHit: false, specificPhrases: NO_SPECIFIC_PHRASES };
   e.gen = ev.gen;
   e.weight = 0;
   e.specific = 0;
   e.own = 0;
   e.unique = 0;
-  e.uniqueOwn = 0;
   // (Cut back to the first entry, not emptied: an array emptied lets go of its room, and the next one is made anew.)
   e.seen[0] = h.phrase;
   e.seen.length = 1;

@@ -27,13 +27,6 @@ export const TopicTerm = z.object({
    * (weight × (1 + ln n)). Zero for terms that only count inside combos.
    */
   weight: z.number().min(0),
-  /**
-   * A term of no weight of its own that names a specific group or thing of the topic ("US citizens" to be
-   * held in El Salvador), not its background (prison, deportation, the deal): the matcher does not count it
-   * among the topic's own words, and a sentence using it beside one of the terms `with` ("El Salvador", "the
-   * deal") names that subject of the topic ("US citizens freed by Venezuela" names none).
-   */
-  specific: z.object({ with: z.array(Id).min(1) }).optional(),
 });
 export type TopicTerm = z.infer<typeof TopicTerm>;
 

@@ -131,34 +131,3 @@ describe('the prison nouns of a reference come from the topic', () => {
     expect(re.test('the prison')).toBe(false);
   });
 });
-
-describe('a Spanish object pronoun ("los", "-los") stands for the people the previous sentence named', () => {
-  const BEFORE = 'Cientos de migrantes deportados por Estados Unidos llegaron en marzo a San Salvador. ';
-  it('"Luego los llevaron al CECOT" agrees that the deportees are held there', () => {
-    expect(relationOn(BEFORE + 'Luego los llevaron al CECOT en autobuses.', 'es', 'Luego los llevaron', 'c000-deportees-held-in-cecot')).toBe('agrees');
-  });
-
-  it('"Después los trasladaron al CECOT" agrees as well', () => {
-    expect(relationOn(BEFORE + 'Después los trasladaron al CECOT sin avisar a sus familias.', 'es', 'Después los trasladaron', 'c000-deportees-held-in-cecot')).toBe('agrees');
-  });
-
-  it('after a subject of its own ("Las autoridades los acusaron") the previous sentence’s actors are not carried', () => {
-    const text = 'Los presos fueron llevados a El Salvador en abril, a una cárcel señalada por organizaciones de derechos humanos como un lugar de torturas. Las autoridades los acusaron de pertenecer al Tren de Aragua.';
-    expect(relationOn(text, 'es', 'Las autoridades los acusaron', 'c000-his-inhumane-punishment')).toBe('none');
-  });
-
-  it('carries nothing when the previous sentence names no one', () => {
-    const text = 'El sábado llovió mucho en San Salvador durante la tarde. Luego los llevaron al CECOT en autobuses.';
-    expect(relationOn(text, 'es', 'Luego los llevaron', 'c000-deportees-held-in-cecot')).toBe('none');
-  });
-
-  it('"los" as an article ("los guardias llevaron…") is no pronoun', () => {
-    const text = BEFORE + 'Luego los guardias llevaron comida al CECOT en autobuses.';
-    expect(relationOn(text, 'es', 'Luego los guardias', 'c000-deportees-held-in-cecot')).toBe('none');
-  });
-
-  it('does not carry a person ("Bukele … luego los llevaron") as the people sent', () => {
-    const text = 'Nayib Bukele habló el lunes en San Salvador sobre seguridad. Luego los llevaron al CECOT en autobuses.';
-    expect(relationOn(text, 'es', 'Luego los llevaron', 'c000-deportees-held-in-cecot')).toBe('none');
-  });
-});
